@@ -1,0 +1,1 @@
+"""Ingest: raw dumps (page text, HTML, WARC, scraper JSONL) into validated, enriched `Document` records."""

@@ -1,0 +1,62 @@
+"""Reading and writing JSONL files (plain or gzip) one line at a time, so memory stays flat at any size."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from pydantic import BaseModel
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class InputError(Exception):
+    """An input that cannot be read on from `line` on (truncated gzip, unreadable file)."""
+
+    def __init__(self, path: Path, line: int | None, message: str) -> None:
+        super().__init__(f"{path}{f':{line}' if line else ''}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+def is_gzip(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(2) == GZIP_MAGIC
+
+
+def open_binary(path: Path) -> IO[bytes]:
+    """Open for reading, decompressing gzip whatever the file's name says."""
+    if is_gzip(path):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Yield `(line_number, raw_bytes)` with the line ending removed; raise `InputError` where reading fails."""
+    line_number = 0
+    try:
+        with open_binary(path) as handle:
+            for line_number, raw in enumerate(handle, start=1):  # noqa: B007 - read after the loop on failure
+                yield line_number, raw.rstrip(b"\r\n")
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        raise InputError(path, line_number + 1, f"compressed data ends or breaks here ({error})") from error
+    except OSError as error:
+        raise InputError(path, None, f"cannot read: {error.strerror or error}") from error
+
+
+def write_records(path: Path, records: Iterable[BaseModel]) -> int:
+    """Write records atomically (temp file, then rename): a crash leaves the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    count = 0
+    with gzip.open(temporary, "wb") if path.suffix == ".gz" else temporary.open("wb") as handle:
+        for record in records:
+            handle.write(record.model_dump_json().encode("utf-8") + b"\n")
+            count += 1
+    os.replace(temporary, path)
+    return count

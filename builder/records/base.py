@@ -1,0 +1,74 @@
+"""What every record shares: the schema version, the id formats and the strict model configuration.
+
+Records are read from files that other tools write, so unknown fields are refused (a misspelt field is a bug,
+not an extension) and `kind` plus `schema_version` are required in the data. Code that builds records need not
+repeat them: `Record.__init__` fills both in, while `model_validate`/`model_validate_json` (the paths external
+data takes) still require them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+"""Current `major.minor` of every record schema. See docs/schema-versioning.md for the policy."""
+
+SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]
+
+SchemaVersion = Annotated[
+    str,
+    Field(
+        pattern=rf"^{SCHEMA_MAJOR}\.[0-9]+$",
+        description=f"Record schema version `major.minor`; this schema reads major {SCHEMA_MAJOR}.",
+        examples=[SCHEMA_VERSION],
+    ),
+]
+
+
+def _hex_id(prefix: str, what: str) -> Any:
+    return Annotated[
+        str,
+        Field(
+            pattern=rf"^{prefix}_[0-9a-f]{{16}}$",
+            description=f"{what}: `{prefix}_` followed by 16 lowercase hex digits of a sha256.",
+            examples=[f"{prefix}_0123456789abcdef"],
+        ),
+    ]
+
+
+DocId = _hex_id("doc", "Document id, a hash of the document's normalised title and text")
+PageId = _hex_id("page", "Page id, a hash of the dump's path and content")
+TaskKey = _hex_id("task", "Task key, a hash of the document id and the target id")
+AnnotationId = _hex_id("ann", "Annotation id, a hash of the server, the task and the annotation")
+AnnotatorId = _hex_id("annotator", "Pseudonymous annotator id, a salted hash of the Label Studio user")
+TargetId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$",
+        description="Target id chosen by the user: a lowercase slug of letters, digits, `-` and `_`.",
+        examples=["ukraine-ceasefire"],
+    ),
+]
+NonEmptyStr = Annotated[str, Field(min_length=1)]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="sha256 as 64 lowercase hex digits.")]
+
+
+class StrictModel(BaseModel):
+    """A nested value of a record: strict about unknown fields, immutable once validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Record(StrictModel):
+    """A top-level record kind with its own JSON Schema in `schemas/`."""
+
+    record_kind: ClassVar[str]
+    """The `kind` value carried in the data, and the schema file's stem."""
+
+    def __init__(self, /, **data: Any) -> None:
+        if "kind" in type(self).model_fields:
+            data.setdefault("kind", self.record_kind)
+        data.setdefault("schema_version", SCHEMA_VERSION)
+        super().__init__(**data)

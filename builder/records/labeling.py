@@ -1,0 +1,62 @@
+"""What an annotator (or a pre-annotating model) says about a task: stance, claims, and attributions.
+
+The same structure serves Label Studio predictions and human annotations, so a prediction an annotator
+accepts unchanged becomes an annotation with the same fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from pydantic import Field
+
+from builder.records.base import StrictModel
+from builder.records.labels import AttributionRole, CheckWorthiness, NoneKind, Stance
+from builder.records.spans import TextSpan
+
+
+class LabeledClaim(TextSpan):
+    """A claim span with its check-worthiness and its own stance toward the task's target."""
+
+    checkworthiness: CheckWorthiness
+    stance: Stance | None = None
+    none_kind: NoneKind | None = None
+
+
+class Attribution(TextSpan):
+    """A source (speaker) or cue span, linked to the claim it attributes by the claim's index."""
+
+    role: AttributionRole
+    claim: Annotated[int, Field(ge=0, description="Index into `claims` of the claim this span attributes.")]
+
+
+class Labels(StrictModel):
+    stance: Stance | None = None
+    none_kind: NoneKind | None = Field(default=None, description="Required with stance NONE, forbidden otherwise.")
+    claims: list[LabeledClaim] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)
+
+
+def check_labels(labels: Labels, where: str = "") -> None:
+    """Raise ValueError when the labels contradict each other; `where` prefixes the field names."""
+    _check_none_kind(f"{where}stance", labels.stance, labels.none_kind)
+    for index, claim in enumerate(labels.claims):
+        _check_none_kind(f"{where}claims[{index}].stance", claim.stance, claim.none_kind)
+    _check_links(where, labels.claims, labels.attributions)
+
+
+def _check_none_kind(field: str, stance: Stance | None, none_kind: NoneKind | None) -> None:
+    if stance is Stance.NONE and none_kind is None:
+        raise ValueError(f"{field}: NONE needs none_kind (neutral or unrelated)")
+    if stance is not Stance.NONE and none_kind is not None:
+        raise ValueError(f"{field}: none_kind {none_kind.value!r} is only allowed with stance NONE")
+
+
+def _check_links(where: str, claims: Sequence[LabeledClaim], attributions: Sequence[Attribution]) -> None:
+    for index, attribution in enumerate(attributions):
+        if attribution.claim >= len(claims):
+            raise ValueError(
+                f"{where}attributions[{index}].claim: {attribution.role.value} span {attribution.text!r} is linked "
+                f"to claim {attribution.claim}, but there are {len(claims)} claims"
+            )

@@ -1,0 +1,117 @@
+"""Rows of the released dataset's configs (`documents`, `stance`, `claims`, `annotations`).
+
+Their fields become the Hugging Face features: enums become `ClassLabel`s with the enum's member order, and
+`*_soft` fields hold the annotators' label distribution in that same order.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import AwareDatetime, Field, model_validator
+
+from builder.records.base import AnnotationId, AnnotatorId, DocId, NonEmptyStr, PageId, Record, SchemaVersion, TargetId
+from builder.records.labeling import Attribution, LabeledClaim
+from builder.records.labels import CheckWorthiness, DocumentRole, NoneKind, Stance
+from builder.records.spans import Paragraph, Span
+
+Count = Annotated[int, Field(ge=0)]
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class DocumentRow(Record):
+    record_kind: ClassVar[str] = "document_row"
+
+    schema_version: SchemaVersion
+    doc_id: DocId
+    page_id: PageId
+    group_id: NonEmptyStr = Field(description="Near-duplicate cluster or page: the unit assigned to one split.")
+    role: DocumentRole
+    title: NonEmptyStr
+    text: NonEmptyStr
+    paragraphs: list[Paragraph]
+    sentences: list[Span]
+    source: str | None
+    site: str | None
+    url: str | None
+    dateline: str | None
+    credit: str | None
+    published_at: AwareDatetime | None
+    lang: str
+
+
+class StanceRow(Record):
+    """The adjudicated stance of one document toward one target."""
+
+    record_kind: ClassVar[str] = "stance_row"
+
+    schema_version: SchemaVersion
+    doc_id: DocId
+    target_id: TargetId
+    target_text: NonEmptyStr
+    label: Stance
+    none_kind: NoneKind | None
+    label_soft: list[Probability] = Field(description="Share of annotators per stance label, in label order.")
+    num_annotators: Count
+    agreement: Probability | None = Field(description="Share of annotators who gave the released label.")
+    machine_label: bool = Field(description="True when no person confirmed the label (a pre-annotation).")
+
+    @model_validator(mode="after")
+    def _soft_label_shape(self) -> StanceRow:
+        _check_distribution("label_soft", self.label_soft, len(Stance))
+        return self
+
+
+class ClaimRow(Record):
+    """One adjudicated claim span with its check-worthiness, stance and attribution."""
+
+    record_kind: ClassVar[str] = "claim_row"
+
+    schema_version: SchemaVersion
+    claim_id: NonEmptyStr
+    doc_id: DocId
+    target_id: TargetId | None
+    start: Count
+    end: Count
+    text: NonEmptyStr
+    sentence: NonEmptyStr = Field(description="The sentence the claim lies in.")
+    checkworthiness: CheckWorthiness
+    checkworthiness_soft: list[Probability]
+    stance: Stance | None
+    stance_soft: list[Probability]
+    speaker: str | None
+    cue: str | None
+    num_annotators: Count
+    machine_label: bool
+
+    @model_validator(mode="after")
+    def _shape(self) -> ClaimRow:
+        if self.start >= self.end:
+            raise ValueError(f"start: {self.start} must be less than end {self.end}")
+        _check_distribution("checkworthiness_soft", self.checkworthiness_soft, len(CheckWorthiness))
+        _check_distribution("stance_soft", self.stance_soft, len(Stance))
+        return self
+
+
+class AnnotationRow(Record):
+    """One annotator's raw answer, pseudonymous, for disagreement-aware training."""
+
+    record_kind: ClassVar[str] = "annotation_row"
+
+    schema_version: SchemaVersion
+    annotation_id: AnnotationId
+    doc_id: DocId
+    target_id: TargetId | None
+    annotator: AnnotatorId
+    stance: Stance | None
+    none_kind: NoneKind | None
+    claims: list[LabeledClaim]
+    attributions: list[Attribution]
+    lead_time_seconds: Annotated[float, Field(ge=0.0)] | None
+
+
+def _check_distribution(field: str, values: list[float], size: int) -> None:
+    if len(values) != size:
+        raise ValueError(f"{field}: has {len(values)} values, needs one per label ({size})")
+    if values and abs(sum(values) - 1.0) > 1e-6 and any(values):
+        raise ValueError(f"{field}: values sum to {sum(values):.6f}, not 1")

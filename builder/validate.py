@@ -1,0 +1,146 @@
+"""Validate JSONL records against the models, line by line, naming the file, the line and the field.
+
+The fast path hands each raw line straight to pydantic's JSON parser (no `json.loads` first); only a line that
+fails is examined again, slowly, to say in words what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, TypeAdapter, ValidationError
+
+from builder.jsonl import InputError, iter_lines
+from builder.records import FILE_RECORDS, RECORD_KINDS, Record
+
+BOM = b"\xef\xbb\xbf"
+MAX_ERRORS_PER_LINE = 5
+_FIELD_PREFIX = re.compile(r"^([A-Za-z_][\w.\[\]]*): (.*)$", re.DOTALL)
+
+AnyFileRecord = Annotated[
+    FILE_RECORDS[0] | FILE_RECORDS[1] | FILE_RECORDS[2] | FILE_RECORDS[3] | FILE_RECORDS[4],  # type: ignore[valid-type]
+    Field(discriminator="kind"),
+]
+
+
+@dataclass(frozen=True)
+class LineError:
+    path: Path
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+@dataclass
+class FileStats:
+    """What validating one file found."""
+
+    path: Path
+    lines: int = 0
+    valid: int = 0
+    invalid: int = 0
+    bytes_read: int = 0
+    unreadable: str | None = None
+    kinds: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def ok(self) -> bool:
+        return self.invalid == 0 and self.unreadable is None
+
+
+def adapter_for(kind: str | None) -> TypeAdapter[Any]:
+    """A validator for one record kind, or for any file record told apart by its `kind` field."""
+    if kind is None:
+        return TypeAdapter(AnyFileRecord)
+    return TypeAdapter(RECORD_KINDS[kind])
+
+
+def validate_lines(
+    path: Path, lines: Iterable[tuple[int, bytes]], adapter: TypeAdapter[Any], stats: FileStats
+) -> Iterator[LineError]:
+    """Validate raw lines, counting into `stats` and yielding one error per problem found."""
+    for line_number, raw in lines:
+        stats.lines += 1
+        stats.bytes_read += len(raw) + 1
+        try:
+            record: Record = adapter.validate_json(raw)
+        except ValidationError as error:
+            stats.invalid += 1
+            yield from diagnose(path, line_number, raw, adapter, error)
+            continue
+        stats.valid += 1
+        stats.kinds[record.record_kind] += 1
+
+
+def validate_file(path: Path, adapter: TypeAdapter[Any], stats: FileStats) -> Iterator[LineError]:
+    try:
+        yield from validate_lines(path, iter_lines(path), adapter, stats)
+    except InputError as error:
+        stats.unreadable = error.message
+        yield LineError(path, error.line, None, error.message)
+
+
+def diagnose(
+    path: Path, line: int, raw: bytes, adapter: TypeAdapter[Any], error: ValidationError
+) -> Iterator[LineError]:
+    """Explain why a line failed, from the most basic cause (encoding) to the most specific (a field)."""
+    if not raw.strip():
+        yield LineError(path, line, None, "blank line: JSONL has exactly one JSON record on every line")
+        return
+    if raw.startswith(BOM):
+        yield LineError(path, line, None, "starts with a UTF-8 byte-order mark (U+FEFF); save the file without it")
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        yield LineError(
+            path, line, None, f"not valid UTF-8: byte 0x{raw[bad.start]:02x} at column {bad.start + 1}"
+        )
+        return
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as bad:
+        yield LineError(path, line, None, f"bad JSON: {bad.msg} at column {bad.colno}")
+        return
+    if not isinstance(value, dict):
+        yield LineError(path, line, None, f"expected a JSON object, got {type(value).__name__}")
+        return
+    yield from _field_errors(path, line, error, value)
+
+
+def _field_errors(path: Path, line: int, error: ValidationError, value: dict[str, Any]) -> Iterator[LineError]:
+    problems = error.errors(include_url=False)
+    for problem in problems[:MAX_ERRORS_PER_LINE]:
+        kind_tag = problem["type"] in {"union_tag_not_found", "union_tag_invalid"}
+        if kind_tag:
+            kinds = ", ".join(model.record_kind for model in FILE_RECORDS)
+            got = f"{value['kind']!r}" if "kind" in value else "missing"
+            yield LineError(path, line, "kind", f"{got}; expected one of {kinds} (or pass --kind)")
+            continue
+        location = list(problem["loc"])
+        if location and isinstance(location[0], str) and location[0] == value.get("kind"):
+            location = location[1:]  # the discriminated union's tag, not a field
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        field_path = _format_location(location)
+        if not field_path and (prefixed := _FIELD_PREFIX.match(message)):
+            field_path, message = prefixed.groups()
+        yield LineError(path, line, field_path or None, message)
+    if len(problems) > MAX_ERRORS_PER_LINE:
+        yield LineError(path, line, None, f"... and {len(problems) - MAX_ERRORS_PER_LINE} more problems on this line")
+
+
+def _format_location(location: list[int | str]) -> str:
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
