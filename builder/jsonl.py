@@ -41,7 +41,7 @@ def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     line_number = 0
     try:
         with open_binary(path) as handle:
-            for line_number, raw in enumerate(handle, start=1):  # noqa: B007 - read after the loop on failure
+            for line_number, raw in enumerate(handle, start=1):
                 yield line_number, raw.rstrip(b"\r\n")
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         raise InputError(path, line_number + 1, f"compressed data ends or breaks here ({error})") from error

@@ -32,6 +32,9 @@ RELEASE_ROWS: tuple[type[Record], ...] = (DocumentRow, StanceRow, ClaimRow, Anno
 RECORD_KINDS: dict[str, type[Record]] = {model.record_kind: model for model in FILE_RECORDS + RELEASE_ROWS}
 
 __all__ = [
+    "FILE_RECORDS",
+    "RECORD_KINDS",
+    "RELEASE_ROWS",
     "SCHEMA_VERSION",
     "Annotation",
     "AnnotationRow",
@@ -46,7 +49,6 @@ __all__ = [
     "Document",
     "DocumentRole",
     "DocumentRow",
-    "FILE_RECORDS",
     "LabeledClaim",
     "Labels",
     "NoneKind",
@@ -55,8 +57,7 @@ __all__ = [
     "Prediction",
     "Provenance",
     "QuarantineItem",
-    "RECORD_KINDS",
-    "RELEASE_ROWS",
+    "Quote",
     "Record",
     "SourceFormat",
     "Span",

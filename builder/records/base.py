@@ -2,13 +2,13 @@
 
 Records are read from files that other tools write, so unknown fields are refused (a misspelt field is a bug,
 not an extension) and `kind` plus `schema_version` are required in the data. Code that builds records need not
-repeat them: `Record.__init__` fills both in, while `model_validate`/`model_validate_json` (the paths external
-data takes) still require them.
+repeat them: `Record.create(...)` fills both in, while the constructor and `model_validate*` (the paths external
+data takes) require them.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -58,7 +58,7 @@ Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="sha256 as 
 class StrictModel(BaseModel):
     """A nested value of a record: strict about unknown fields, immutable once validated."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Record(StrictModel):
@@ -67,8 +67,10 @@ class Record(StrictModel):
     record_kind: ClassVar[str]
     """The `kind` value carried in the data, and the schema file's stem."""
 
-    def __init__(self, /, **data: Any) -> None:
-        if "kind" in type(self).model_fields:
-            data.setdefault("kind", self.record_kind)
-        data.setdefault("schema_version", SCHEMA_VERSION)
-        super().__init__(**data)
+    @classmethod
+    def create(cls, **fields: Any) -> Self:
+        """Build a record of the current schema version in code, without spelling out `kind` and the version."""
+        if "kind" in cls.model_fields:
+            fields.setdefault("kind", cls.record_kind)
+        fields.setdefault("schema_version", SCHEMA_VERSION)
+        return cls(**fields)

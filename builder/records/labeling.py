@@ -6,6 +6,7 @@ accepts unchanged becomes an annotation with the same fields.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import Annotated
 
@@ -13,7 +14,7 @@ from pydantic import Field
 
 from builder.records.base import StrictModel
 from builder.records.labels import AttributionRole, CheckWorthiness, NoneKind, Stance
-from builder.records.spans import TextSpan
+from builder.records.spans import TextSpan, check_span
 
 
 class LabeledClaim(TextSpan):
@@ -39,10 +40,16 @@ class Labels(StrictModel):
 
 
 def check_labels(labels: Labels, where: str = "") -> None:
-    """Raise ValueError when the labels contradict each other; `where` prefixes the field names."""
+    """Raise ValueError when the labels contradict each other; `where` prefixes the field names.
+
+    Spans are only checked for order here: their fit to the text is checked where the text is known.
+    """
     _check_none_kind(f"{where}stance", labels.stance, labels.none_kind)
     for index, claim in enumerate(labels.claims):
+        check_span(f"{where}claims[{index}]", claim.start, claim.end, sys.maxsize)
         _check_none_kind(f"{where}claims[{index}].stance", claim.stance, claim.none_kind)
+    for index, attribution in enumerate(labels.attributions):
+        check_span(f"{where}attributions[{index}]", attribution.start, attribution.end, sys.maxsize)
     _check_links(where, labels.claims, labels.attributions)
 
 

@@ -1,0 +1,101 @@
+"""`builder validate`: check JSONL files against the record models, streaming, in constant memory."""
+
+from __future__ import annotations
+
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from builder.cli.console import err
+from builder.jsonl import is_gzip
+from builder.records import RECORD_KINDS
+from builder.validate import FileStats, RecordValidator, validate_file
+
+EXAMPLES = """Examples:
+
+  builder validate out/documents.jsonl
+
+  builder validate annotations/*.jsonl.gz --kind annotation
+
+Each problem is printed as `path:line: field: message`; the exit code is 1 when any line is invalid."""
+
+RecordKind = StrEnum("RecordKind", {kind: kind for kind in RECORD_KINDS})  # type: ignore[misc]
+PROGRESS_EVERY_LINES = 2000
+
+
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(exists=True, dir_okay=False, readable=True, help="JSONL or .jsonl.gz files.")
+    ],
+    kind: Annotated[
+        RecordKind | None,  # type: ignore[valid-type]
+        typer.Option("--kind", help="Record kind of every line; by default each line's own `kind` field decides."),
+    ] = None,
+) -> None:
+    """Validate records line by line against the models; print every bad line and a summary."""
+    validator = RecordValidator(kind.value if kind else None)
+    all_stats: list[FileStats] = []
+    started = time.perf_counter()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        for path in files:
+            stats = FileStats(path)
+            all_stats.append(stats)
+            size = None if is_gzip(path) else path.stat().st_size
+            bar = progress.add_task(f"validating {path.name}", total=size)
+            shown = 0
+            for problem in validate_file(path, validator, stats):
+                sys.stdout.write(f"{problem}\n")
+                if stats.lines - shown >= PROGRESS_EVERY_LINES:
+                    progress.update(bar, completed=stats.bytes_read)
+                    shown = stats.lines
+            progress.update(bar, completed=stats.bytes_read)
+    sys.stdout.flush()
+    err.print(_summary(all_stats, time.perf_counter() - started))
+    if not all(stats.ok for stats in all_stats):
+        raise typer.Exit(1)
+
+
+def _summary(all_stats: list[FileStats], seconds: float) -> Table:
+    table = Table(title=f"builder validate ({seconds:.2f} s)")
+    for column, justify in (
+        ("file", "left"),
+        ("kinds", "left"),
+        ("lines", "right"),
+        ("valid", "right"),
+        ("invalid", "right"),
+        ("status", "left"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for stats in all_stats:
+        kinds = ", ".join(f"{name} {count:,}" for name, count in sorted(stats.kinds.items())) or "-"
+        status = (
+            f"[red]unreadable: {stats.unreadable}[/]"
+            if stats.unreadable
+            else "[red]invalid[/]"
+            if stats.invalid
+            else "[green]ok[/]"
+        )
+        table.add_row(str(stats.path), kinds, f"{stats.lines:,}", f"{stats.valid:,}", f"{stats.invalid:,}", status)
+    if len(all_stats) > 1:
+        table.add_row(
+            "total",
+            "",
+            f"{sum(s.lines for s in all_stats):,}",
+            f"{sum(s.valid for s in all_stats):,}",
+            f"{sum(s.invalid for s in all_stats):,}",
+            "",
+        )
+    return table

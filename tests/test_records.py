@@ -1,0 +1,104 @@
+"""The models and the checked-in JSON Schemas accept and reject the same records.
+
+The fixtures under tests/fixtures/v1 are frozen files, not generated from the models: they are the records of
+schema major version 1, and must keep validating for as long as the major version is 1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from pydantic import ValidationError
+
+from builder.records import FILE_RECORDS, RECORD_KINDS, Document, Target
+from builder.records.base import SCHEMA_MAJOR
+from tests.paths import FIXTURES, REPO
+
+VERSIONED_FIXTURES = FIXTURES / f"v{SCHEMA_MAJOR}"
+
+
+def _schema_validator(kind: str) -> jsonschema.protocols.Validator:
+    schema = json.loads((REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+
+
+def _valid_records() -> list[tuple[str, dict[str, Any]]]:
+    records = []
+    for path in sorted(VERSIONED_FIXTURES.glob("*.valid.jsonl")):
+        kind = path.name.removesuffix(".valid.jsonl")
+        records += [(kind, json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()]
+    return records
+
+
+def _invalid_cases() -> list[dict[str, Any]]:
+    lines = (VERSIONED_FIXTURES / "invalid.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_every_file_record_kind_has_valid_and_invalid_fixtures() -> None:
+    valid_kinds = {kind for kind, _ in _valid_records()}
+    invalid_kinds = {case["kind"] for case in _invalid_cases()}
+    expected = {model.record_kind for model in FILE_RECORDS}
+    assert valid_kinds == expected
+    assert invalid_kinds == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "record"), _valid_records(), ids=lambda value: value if isinstance(value, str) else ""
+)
+def test_valid_fixture_passes_pydantic_and_json_schema(kind: str, record: dict[str, Any]) -> None:
+    RECORD_KINDS[kind].model_validate(record)
+    _schema_validator(kind).validate(record)
+
+
+@pytest.mark.parametrize("case", _invalid_cases(), ids=lambda case: f"{case['kind']}: {case['why']}")
+def test_invalid_fixture_rejected_by_pydantic_and_json_schema_agrees(case: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        RECORD_KINDS[case["kind"]].model_validate(case["record"])
+    schema_errors = list(_schema_validator(case["kind"]).iter_errors(case["record"]))
+    if case["json_schema_rejects"]:
+        assert schema_errors, "the JSON Schema should reject this record too"
+    else:
+        # An invariant across fields (span text equals text[start:end], links point at existing claims) that
+        # JSON Schema cannot express: the schema accepts the record and documents the rule in `description`.
+        assert not schema_errors
+
+
+def test_json_schemas_document_the_invariants_they_cannot_express() -> None:
+    schema = json.loads((REPO / "schemas" / "document.schema.json").read_text(encoding="utf-8"))
+    assert "text[start:end]" in schema["description"]
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(f":document:v{SCHEMA_MAJOR}")
+
+
+def test_records_built_in_code_get_kind_and_version_but_parsed_data_must_carry_them() -> None:
+    target = Target.create(
+        target_id="gaza-ceasefire", text="the Gaza ceasefire proposal", type="topic", description="d"
+    )
+    assert target.kind == "target"
+    assert target.schema_version.startswith(f"{SCHEMA_MAJOR}.")
+    data = target.model_dump(mode="json")
+    del data["schema_version"]
+    with pytest.raises(ValidationError, match="schema_version"):
+        Target.model_validate(data)
+
+
+def test_document_round_trips_through_json_unchanged() -> None:
+    line = (VERSIONED_FIXTURES / "document.valid.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    document = Document.model_validate_json(line)
+    assert json.loads(document.model_dump_json()) == json.loads(line)
+    for quote in document.quotes:
+        assert document.text[quote.start : quote.end] == quote.text
+
+
+def test_span_errors_name_the_field(tmp_path: Path) -> None:
+    record = json.loads((VERSIONED_FIXTURES / "document.valid.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    record["quotes"][0]["speaker"]["end"] += 1
+    with pytest.raises(ValidationError, match=r"quotes\[0\]\.speaker: text"):
+        Document.model_validate(record)
