@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -49,14 +49,29 @@ def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
         raise InputError(path, None, f"cannot read: {error.strerror or error}") from error
 
 
-def write_records(path: Path, records: Iterable[BaseModel]) -> int:
-    """Write records atomically (temp file, then rename): a crash leaves the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    count = 0
-    with gzip.open(temporary, "wb") if path.suffix == ".gz" else temporary.open("wb") as handle:
-        for record in records:
-            handle.write(record.model_dump_json().encode("utf-8") + b"\n")
-            count += 1
-    os.replace(temporary, path)
-    return count
+class AtomicJsonlWriter:
+    """Write records to a temporary file that replaces `path` only when the block ends without an error:
+    a crash or an interrupt leaves the previous file or the new one, never half a file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.temporary = path.with_name(f".{path.name}.tmp")
+        self.count = 0
+
+    def __enter__(self) -> AtomicJsonlWriter:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle: IO[bytes] = (
+            gzip.open(self.temporary, "wb") if self.path.suffix == ".gz" else self.temporary.open("wb")
+        )
+        return self
+
+    def write(self, record: BaseModel) -> None:
+        self._handle.write(record.model_dump_json().encode("utf-8") + b"\n")
+        self.count += 1
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        self._handle.close()
+        if kind is None:
+            os.replace(self.temporary, self.path)
+        else:
+            self.temporary.unlink(missing_ok=True)

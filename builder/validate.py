@@ -135,24 +135,31 @@ def diagnose(path: Path, line: int, raw: bytes, error: ValidationError) -> Itera
 
 
 def _field_errors(path: Path, line: int, error: ValidationError, value: dict[str, Any]) -> Iterator[LineError]:
-    problems = error.errors(include_url=False)
-    for problem in problems[:MAX_ERRORS_PER_LINE]:
-        kind_tag = problem["type"] in {"union_tag_not_found", "union_tag_invalid"}
-        if kind_tag:
+    problems = error_fields(error, value.get("kind"))
+    for field_path, message in problems[:MAX_ERRORS_PER_LINE]:
+        yield LineError(path, line, field_path, message)
+    if len(problems) > MAX_ERRORS_PER_LINE:
+        yield LineError(path, line, None, f"... and {len(problems) - MAX_ERRORS_PER_LINE} more problems on this line")
+
+
+def error_fields(error: ValidationError, kind: object = None) -> list[tuple[str | None, str]]:
+    """Each problem of a validation error as (field path like `quotes[2].speaker`, message)."""
+    found: list[tuple[str | None, str]] = []
+    for problem in error.errors(include_url=False):
+        if problem["type"] in {"union_tag_not_found", "union_tag_invalid"}:
             kinds = ", ".join(model.record_kind for model in FILE_RECORDS)
-            got = f"{value['kind']!r}" if "kind" in value else "missing"
-            yield LineError(path, line, "kind", f"{got}; expected one of {kinds} (or pass --kind)")
+            got = repr(kind) if kind is not None else "missing"
+            found.append(("kind", f"{got}; expected one of {kinds} (or pass --kind)"))
             continue
         location = list(problem["loc"])
-        if location and isinstance(location[0], str) and location[0] == value.get("kind"):
+        if location and isinstance(location[0], str) and location[0] == kind:
             location = location[1:]  # the discriminated union's tag, not a field
         message = str(problem["msg"]).removeprefix("Value error, ")
         field_path = _format_location(location)
         if not field_path and (prefixed := _FIELD_PREFIX.match(message)):
             field_path, message = prefixed.groups()
-        yield LineError(path, line, field_path or None, message)
-    if len(problems) > MAX_ERRORS_PER_LINE:
-        yield LineError(path, line, None, f"... and {len(problems) - MAX_ERRORS_PER_LINE} more problems on this line")
+        found.append((field_path or None, message))
+    return found
 
 
 def _format_location(location: list[int | str]) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -82,7 +83,7 @@ def _summary(all_stats: list[FileStats], seconds: float) -> Table:
     for stats in all_stats:
         kinds = ", ".join(f"{name} {count:,}" for name, count in sorted(stats.kinds.items())) or "-"
         status = (
-            f"[red]unreadable: {stats.unreadable}[/]"
+            f"[red]unreadable: {escape(stats.unreadable)}[/]"
             if stats.unreadable
             else "[red]invalid[/]"
             if stats.invalid

@@ -1,0 +1,446 @@
+"""Direct quotes with their speaker and speech verb, found by rules that a reader can check.
+
+How a quote is found, in one paragraph at a time:
+
+- Quote marks are told apart from apostrophes by what flanks them: an opening mark has a space, a bracket, a
+  dash or the paragraph start before it and a non-space after it; a closing mark the reverse. So "won't",
+  "Trump's" and "’90s" never open a quote, and curly marks printed the wrong way round (”We've found...”) still
+  pair. Double marks are paired first, with a stack, so nested straight quotes ("from "application
+  consumption" to...") stay inside their outer quote; single marks are then paired outside the double quotes.
+- A plural possessive ("Hamas' response") looks like a closing single mark. It closes a quote only when no
+  other closing mark does ('root causes' of the conflict).
+- An opening mark right after a sentence end while a quote is still open starts a new quote: a multi-paragraph
+  quote flattened onto one line ('...air defences. 'We had a very...') is two quotes, not one.
+- A quote still open at the paragraph end runs to the paragraph end (the newspaper convention for a quote that
+  continues in the next paragraph).
+
+Which quotes are speech: a quote whose own sentence attributes it is kept whatever its length; an unattributed
+one is kept only when it has four words or more and is not Title Case. So scare quotes and terms ('root
+causes', "business as usual") and titles ("Google Cloud: Passport to Containers") are dropped, while
+"Zelensky called the attack 'deliberately massive'" style fragments are kept when a speech verb attributes them.
+
+Who said it, in order: the words right after the quote ('..., Ushakov said', 'said Matthew Kraft, a
+professor', 'the report stated', ', according to X'), else the first "subject + speech verb" in the sentence
+before the quote ('Nate Wheatley said, "...', 'Steinhauser said of studying ... that "...'). The cue is the
+verb alone ("told" of "told reporters"). A pronoun speaker ("he said") is resolved to the nearest person named
+before it; when the sentence naming that person names another person too and neither spoke the previous quote,
+it stays unresolved (`speaker_name` None). A quote with no attribution of its own inherits the speaker of the
+nearest attributed quote in its paragraph (the one before, else the one after), else of the last quote of the
+previous paragraph: then `speaker` and `cue` are None and only `speaker_name` is set, because a span must lie in
+the quote's own sentence for annotators to see the link, and the earlier mention may be paragraphs away.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from builder.enrich.sentences import sentence_bounds
+from builder.records import Quote, Span, TextSpan
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_DOUBLE = '"“”„«»'
+_SINGLE = "'‘’"
+_MARKS = re.compile(r"[\"“”„«»'‘’]")
+_LEFT_CONTEXT = frozenset("([{—–-/:;" + _DOUBLE + _SINGLE)
+_RIGHT_CONTEXT = frozenset(".,;:!?)]}—–-…" + _DOUBLE + _SINGLE)
+_OPENING_CONTENT = frozenset("([$£€….-—" + _DOUBLE + _SINGLE)
+"""What may follow an opening mark besides a letter or digit ('"...low ball', '“$5 a day'); not a space or a comma."""
+_ELISION = re.compile(r"['’](?:\d0s|\d\d\b|em\b|til\b|n['’]|cause\b|bout\b|tis\b)", re.IGNORECASE)
+"""Word-initial apostrophes: the '90s, 'em, rock 'n' roll."""
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"'”’]?\s+$")
+
+_CUES = (
+    r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|noted|notes|stated|states|wrote|writes|"
+    r"continued|continues|concluded|concludes|argued|argues|insisted|insists|warned|warns|cautioned|cautions|"
+    r"recalled|recalls|agreed|agrees|acknowledged|acknowledges|admitted|admits|claimed|claims|inquired|replied|"
+    r"replies|responded|responds|answered|answers|reported|reports|stressed|stresses|emphasized|emphasizes|"
+    r"emphasised|emphasises|announced|announces|confirmed|confirms|declared|declares|predicted|predicts|"
+    r"observed|observes|remarked|commented|comments|mentioned|shared|advised|advises|urged|urges|read|reads|"
+    r"points out|pointed out|counters|countered|tweeted|posted|joked|quipped|conceded|vowed|promised|lamented|"
+    r"complained|recommended|recommends|suggested|suggests|called(?=\s+(?:the|it|him|her|them|this|that|his|their|its)\b)"
+)
+_TAIL_ONLY_CUES = r"describes|described|offers|offered"
+"""Verbs that introduce speech only right after a quote: "described" before a quote is more often a
+characterisation ("described its aims as getting rid of the 'root causes'")."""
+
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Rev|St)\.\s+)"
+_CAPWORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
+_PARTICLE = r"(?:(?:al|el|bin|ibn|abu|van|von|de|da|del|der|di|du|la|le)\s+)"
+_NOT_SUBJECT = (
+    r"(?!(?:It|Its|This|That|There|These|Those|Here|What|Which|Who|When|Where|Why|How|In|On|At|As|For|But|And|So|"
+    r"Then|Now|If|We|You)\b)"
+)
+"""Capitalised sentence openers that are never a speaker's name."""
+_NAME = rf"{_NOT_SUBJECT}{_TITLE}?{_CAPWORD}(?:\s+{_PARTICLE}?{_CAPWORD}){{0,4}}"
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Aa]nother)"
+_NP_WORD = r"(?!(?:that|which|who|what|and|but|he|she|it|they|we|you|I)\b)[\w'’\-]+"
+_NP_LAST = r"(?!(?:of|for|in|on|at|to|with|from|by|about|than)\b)"
+_DETNP = rf"{_DET}\s+(?:{_NP_WORD}\s+){{0,5}}?{_NP_LAST}{_NP_WORD}"
+_ADVERBS = r"(?:(?:also|later|then|previously|once|further|again|recently|has|had|have|would|will|\w+ly)\s+){0,2}"
+_MODIFIERS = r"(?:[\w'’\-]+\s+){0,3}?"
+_NP_END = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:who|which|that|as|after|when|while|in|on|at|from|during|of|to|with)\b)"
+
+_APPOSITIVE = r"(?:,\s[^,\"“”‘’]{3,90},)?"
+"""An aside between a speaker and the verb: "Zelensky, speaking later in his nightly video address, said"."""
+_SUBJECT_CUE = re.compile(
+    rf"(?<![\w'’])(?P<speaker>{_PRONOUN}|{_DETNP}|{_NAME}){_APPOSITIVE}\s+(?:(?:that|who|which)\s+)?{_ADVERBS}(?P<cue>{_CUES})\b"
+    rf"|(?i:according to)\s+(?P<after>{_DETNP}|{_NAME}){_NP_END}"
+)
+"""'Ushakov said', 'the Strava report explained', 'he told', 'according to Keatley' anywhere in a sentence."""
+
+_ATTRIBUTION = (
+    rf"(?P<cue1>{_CUES}|{_TAIL_ONLY_CUES})\s+(?P<speaker1>{_PRONOUN}|{_DETNP}{_NP_END}|{_MODIFIERS}{_NAME})"
+    rf"|(?P<speaker2>{_PRONOUN}|{_DETNP}|{_MODIFIERS}{_NAME})\s+{_ADVERBS}(?P<cue2>{_CUES}|{_TAIL_ONLY_CUES})\b"
+    rf"|(?P<cue3>(?i:according to))\s+(?P<speaker3>{_DETNP}{_NP_END}|{_NAME})"
+)
+_TAIL = re.compile(rf"[\s,]*(?:{_ATTRIBUTION})")
+"""The attribution right after a quote: inverted ('said Kraft'), plain ('Kraft said') or 'according to X'."""
+_TAIL_ANYWHERE = re.compile(rf"(?<![\w'’])(?:{_ATTRIBUTION})")
+"""The same later in the sentence: '"...," in healthy individuals, says Mellor'."""
+_SPOKE = re.compile(
+    rf"(?<![\w'’])(?:(?:{_CUES})\s+{_MODIFIERS}(?P<after>{_NAME})"
+    rf"|(?P<before>{_NAME}){_APPOSITIVE}\s+{_ADVERBS}(?:{_CUES})\b)"
+)
+"""Names that speak somewhere in a document; "he said" resolves to them before other capitalised names."""
+_TITLE_SMALL_WORDS = _words("a an the and or but nor of to in on at by for from with into over under as vs")
+_MODIFIED_WORD = re.compile(
+    r"\s(?!(?:to|on|of|in|at|for|from|with|by|as|and|or|but|that|which|who|than|about|over|after|before|into)\b)"
+    r"[a-z]"
+)
+
+_NAME_RUN = re.compile(rf"(?<![\w'’]){_NAME}")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+_NOT_NAMES = _words(
+    "The A An In On At For As After Before When While If But And So Yet Still Even Also However Meanwhile This "
+    "That These Those There Here It Its He She They We I You Our Their His Her My Your Some Many Most Several "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December Mr Mrs Ms Dr Prof President Minister Prime Chancellor Secretary "
+    "Officer Senator Governor Chief Director Professor Why What How Who Where One Two Three AI US UK EU UN"
+)
+_ROLE_WORDS = _words(
+    "President Minister Prime Chancellor Secretary Officer Senator Governor Chief Director Professor Mayor "
+    "Judge Justice General Commissioner Ambassador Spokesman Spokeswoman Leader Speaker Sheriff Coach"
+)
+
+
+@dataclass(frozen=True)
+class _Mark:
+    position: int
+    opens: bool
+    closes: bool
+    weak: bool
+    """A closing mark that may be a plural possessive ("Hamas' response")."""
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    speaker: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    sentence: int = 0
+    """Index of the sentence (in its paragraph) where the quote starts."""
+    opens_sentence: bool = False
+    speaker_text: str | None = None
+    name: str | None = None
+    attributed: bool = False
+
+    @property
+    def who(self) -> str | None:
+        """The name this quote is credited to: the resolved or inherited name, else the speaker as written."""
+        return self.name or self.speaker_text
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
+    """Direct quotes of `text` in reading order; each lies inside one paragraph and includes its marks."""
+    people = _People(text)
+    found: list[_Found] = []
+    previous_paragraph: list[_Found] = []
+    marks = [match.start() for match in _MARKS.finditer(text)]
+    for paragraph in paragraphs:
+        low, high = paragraph["start"], paragraph["end"]
+        first_mark = bisect.bisect_left(marks, low)
+        spans = _quote_spans(text, low, high) if first_mark < len(marks) and marks[first_mark] < high else []
+        current: list[_Found] = []
+        sentences = list(sentence_bounds(text, low, high)) if spans else []
+        for index, (start, end) in enumerate(spans):
+            sentence = max(bisect.bisect_right(sentences, (start, high)) - 1, 0)
+            quote = _Found(start, end, sentence, opens_sentence=sentences[sentence][0] == start)
+            previous_end = spans[index - 1][1] if index else low
+            next_start = spans[index + 1][0] if index + 1 < len(spans) else high
+            _attribute(text, quote, sentences, previous_end, next_start, people, found + current)
+            if not quote.attributed and current and current[-1].attributed and current[-1].sentence == sentence:
+                _share_attribution(quote, current[-1])
+            if _is_speech(text, quote):
+                current.append(quote)
+        _inherit(current, previous_paragraph)
+        found.extend(current)
+        previous_paragraph = current
+    return [_to_record(text, quote) for quote in found if quote.who]
+
+
+def _quote_spans(text: str, low: int, high: int) -> list[tuple[int, int]]:
+    marks = _marks(text, low, high)
+    doubles = _pair([mark for mark in marks if text[mark.position] in _DOUBLE], text, low, high)
+    singles = [
+        mark
+        for mark in marks
+        if text[mark.position] in _SINGLE and not any(start <= mark.position < end for start, end in doubles)
+    ]
+    spans = doubles + _pair(singles, text, low, high)
+    spans.sort()
+    return [(start, end) for start, end in spans if any(char.isalnum() for char in text[start:end])]
+
+
+def _marks(text: str, low: int, high: int) -> list[_Mark]:
+    marks = []
+    for match in _MARKS.finditer(text, low, high):
+        position = match.start()
+        before = text[position - 1] if position > low else " "
+        after = text[position + 1] if position + 1 < high else " "
+        opens = (before.isspace() or before in _LEFT_CONTEXT) and (after.isalnum() or after in _OPENING_CONTENT)
+        closes = not before.isspace() and (after.isspace() or after in _RIGHT_CONTEXT)
+        if match.group() in _SINGLE and opens and _ELISION.match(text, position):
+            opens = False
+        weak = closes and match.group() in _SINGLE and before in "sS" and _lowercase_word_follows(text, position + 1)
+        if opens or closes:
+            marks.append(_Mark(position, opens, closes, weak))
+    return marks
+
+
+def _lowercase_word_follows(text: str, position: int) -> bool:
+    return position + 1 < len(text) and text[position] == " " and text[position + 1].islower()
+
+
+def _pair(marks: list[_Mark], text: str, low: int, high: int) -> list[tuple[int, int]]:
+    """Pair opening and closing marks; weak closers count only if the strict pairing leaves a quote open."""
+    spans, still_open = _pair_once(marks, text, low, high, honour_weak=False)
+    if still_open and any(mark.weak for mark in marks):
+        spans, _ = _pair_once(marks, text, low, high, honour_weak=True)
+    return spans
+
+
+def _pair_once(
+    marks: list[_Mark], text: str, low: int, high: int, *, honour_weak: bool
+) -> tuple[list[tuple[int, int]], bool]:
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for mark in marks:
+        closes = mark.closes and (honour_weak or not mark.weak)
+        if mark.opens and (not closes or not stack):
+            if stack and _SENTENCE_END_BEFORE.search(text, low, mark.position):
+                spans.append((stack[0], _rstrip(text, low, mark.position)))
+                stack.clear()
+            stack.append(mark.position)
+        elif closes and stack:
+            opened = stack.pop()
+            if not stack:
+                spans.append((opened, mark.position + 1))
+    if stack:
+        spans.append((stack[0], _rstrip(text, low, high)))
+    return spans, bool(stack)
+
+
+def _rstrip(text: str, low: int, end: int) -> int:
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_speech(text: str, quote: _Found) -> bool:
+    """Attributed quotes are speech unless they are one or two words used as a modifier ('a "cleanup"
+    process'); unattributed ones need four words or more and must not be Title Case."""
+    words = re.findall(r"[\w'’\-]+", text[quote.start + 1 : quote.end])
+    if quote.attributed:
+        return len(words) > 2 or not _MODIFIED_WORD.match(text, quote.end)
+    content_words = [word for word in words if word.casefold() not in _TITLE_SMALL_WORDS]
+    return len(words) >= 4 and not all(word[0].isupper() for word in content_words)
+
+
+def _attribute(
+    text: str,
+    quote: _Found,
+    sentences: list[tuple[int, int]],
+    previous_end: int,
+    next_start: int,
+    people: _People,
+    earlier: list[_Found],
+) -> None:
+    head_start = max(_sentence_start(sentences, quote.start), previous_end)
+    tail_end = min(_sentence_end(sentences, quote.end - 1), next_start)
+    found = _TAIL.match(text, quote.end, tail_end) or _head(text, head_start, quote.start)
+    found = found or _TAIL_ANYWHERE.search(text, quote.end, tail_end)
+    if found is None:
+        return
+    if isinstance(found, tuple):
+        speaker, cue = found
+    else:
+        group = next(index for index in "123" if found.group(f"speaker{index}"))
+        speaker, cue = found.span(f"speaker{group}"), found.span(f"cue{group}")
+    quote.speaker = _name_within(text, *speaker)
+    quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
+    quote.cue = cue
+    quote.attributed = True
+    if quote.speaker_text.casefold() in {"he", "she", "they"}:
+        quote.name = people.resolve(quote.speaker[0], earlier)
+
+
+def _head(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Speaker and cue spans of the first "subject + speech verb" before the quote in its sentence."""
+    match = _SUBJECT_CUE.search(text, start, end)
+    if match is None:
+        return None
+    if match.group("speaker"):
+        return match.span("speaker"), match.span("cue")
+    return match.span("after"), (match.start(), match.start() + len("according to"))
+
+
+def _name_within(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow a speaker phrase to the name in it: "Kremlin aide Yuri Ushakov" → "Yuri Ushakov"; a phrase led by
+    a determiner ("the Strava report") is kept whole, it names no person."""
+    phrase = text[start:end]
+    if re.match(_DET + r"\s", phrase) or re.fullmatch(_PRONOUN, phrase):
+        return start, end
+    runs = [run for run in _NAME_RUN.finditer(text, start, end) if run.group() not in _NOT_NAMES]
+    if not runs:
+        return start, end
+    best = max(runs, key=lambda run: (len(run.group().split()), run.start()))
+    run_start, run_end = best.span()
+    words = best.group().split(" ")
+    for word in words[: _name_start(words)]:
+        run_start += len(word) + 1
+    return run_start, run_end
+
+
+def _name_start(words: list[str]) -> int:
+    """Index of a name's first word after any leading roles: "US President Donald Trump" → 2. A name cannot be
+    only roles, so the last word always stays."""
+    start = 0
+    for index, word in enumerate(words[:-1]):
+        if word in _ROLE_WORDS or word in _NOT_NAMES:
+            start = index + 1
+    return start
+
+
+def _sentence_start(sentences: list[tuple[int, int]], position: int) -> int:
+    index = bisect.bisect_right(sentences, (position, float("inf"))) - 1
+    return sentences[index][0] if index >= 0 else position
+
+
+def _sentence_end(sentences: list[tuple[int, int]], position: int) -> int:
+    index = bisect.bisect_right(sentences, (position, float("inf"))) - 1
+    return sentences[index][1] if index >= 0 else position + 1
+
+
+def _share_attribution(quote: _Found, source: _Found) -> None:
+    """A second quote in the same sentence as an attributed one ("..., 'stressed' to Trump that ... 'diplomatically'")
+    shares its speaker and cue: both spans lie in the quote's own sentence."""
+    quote.speaker, quote.cue, quote.speaker_text, quote.name = (
+        source.speaker,
+        source.cue,
+        source.speaker_text,
+        source.name,
+    )
+    quote.attributed = True
+
+
+def _inherit(current: list[_Found], previous_paragraph: list[_Found]) -> None:
+    """Give unattributed quotes the speaker of the nearest attributed quote (see the module docstring): one before
+    it in the paragraph when that is in the same or the previous sentence or the quote opens its own sentence, else
+    one after it in the same sentence, else, for a quote opening its sentence, the previous paragraph's last one."""
+    for index, quote in enumerate(current):
+        if quote.attributed:
+            continue
+        before = [
+            other
+            for other in current[:index]
+            if other.who and (quote.opens_sentence or other.sentence >= quote.sentence - 1)
+        ]
+        after = [other for other in current[index + 1 :] if other.attributed and other.sentence == quote.sentence]
+        source = before[-1] if before else after[0] if after else None
+        if source is None and previous_paragraph and quote.opens_sentence:
+            source = previous_paragraph[-1]
+        if source is not None:
+            quote.name = source.who
+
+
+def _to_record(text: str, quote: _Found) -> Quote:
+    speaker = cue = None
+    if quote.attributed and quote.speaker is not None:
+        speaker = TextSpan(start=quote.speaker[0], end=quote.speaker[1], text=text[quote.speaker[0] : quote.speaker[1]])
+    if quote.attributed and quote.cue is not None:
+        cue = TextSpan(start=quote.cue[0], end=quote.cue[1], text=text[quote.cue[0] : quote.cue[1]])
+    return Quote(
+        start=quote.start,
+        end=quote.end,
+        text=text[quote.start : quote.end],
+        speaker=speaker,
+        speaker_name=quote.name,
+        cue=cue,
+    )
+
+
+class _People:
+    """Person names mentioned in a document, for resolving "he said" to the nearest one before it.
+
+    Names that are the subject of a speech verb somewhere in the document ("Tipton said", "says Keri Gans") are
+    tried first, so that "South America" or "Paris Baguette" in the sentence before "he said" do not win; other
+    multi-word names are the fallback.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @functools.cached_property
+    def tiers(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """Mentions `(position, full name)` of names that speak, then of other multi-word names; built on the first
+        pronoun to resolve, as most documents never need it."""
+        text = self.text
+        speakers = {_person_words(match.group("after") or match.group("before"))[-1] for match in _SPOKE.finditer(text)}
+        full_names: dict[str, str] = {}
+        tiers: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
+        for run in _NAME_RUN.finditer(text):
+            words = _person_words(run.group())
+            last = words[-1]
+            if last in _NOT_NAMES:
+                continue
+            if len(words) >= 2:
+                full_names.setdefault(last, " ".join(words[-3:]))
+            if last in speakers or len(words) >= 2 or last in full_names:
+                tiers[last not in speakers].append((run.start(), full_names.get(last, last)))
+        return tiers
+
+    def resolve(self, pronoun_at: int, earlier: list[_Found]) -> str | None:
+        """The person a pronoun most likely refers to, or None when the nearest sentence naming people is
+        ambiguous and the previous quote's speaker is not among them."""
+        for mentions in self.tiers:
+            index = bisect.bisect_left(mentions, (pronoun_at, "")) - 1
+            if index < 0:
+                continue
+            mention_at, nearest = mentions[index]
+            sentence_start = max(self.text.rfind(". ", 0, mention_at), self.text.rfind("\n", 0, mention_at))
+            candidates = {name.split()[-1] for at, name in mentions[: index + 1] if at > sentence_start}
+            if len(candidates) == 1:
+                return nearest
+            previous = next((quote.who for quote in reversed(earlier) if quote.who), None)
+            if previous and previous.split()[-1] in candidates:
+                return previous
+            return None
+        return None
+
+
+def _person_words(name: str) -> list[str]:
+    """A name's words without leading roles or a trailing possessive: "US President Donald Trump's" → Donald Trump."""
+    words = name.split()
+    return [_POSSESSIVE.sub("", word) for word in words[_name_start(words) :]]

@@ -1,0 +1,124 @@
+"""Sentence spans for news text, without a trained model or downloaded data.
+
+News prose breaks generic splitters in predictable places: titles and abbreviations ("Mr.", "Gov.", "Jan.",
+"No. 5"), initials ("Donald J. Trump", "J.K. Rowling"), acronyms that may or may not end a sentence ("U.S.",
+"Inc.", "p.m."), decimals and money ("$1.5 billion", "3.2%") and quotes whose closing mark comes after the full
+stop ('...these aims.' Moscow). One compiled regex finds every candidate end (a run of terminal punctuation,
+closing quote marks and brackets, then whitespace); a few rules on the word before and the word after decide.
+
+A full stop inside a quote that is followed by a capitalised word is a sentence end like any other: the quote
+'"We hope it's going to happen. And we're looking forward to it," he said.' gives two sentences, the second
+one carrying the closing mark and the attribution. Claims and stance are judged per sentence, and a two-sentence
+quote holds two claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from builder.records import Span
+
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+"""Terminal punctuation (or an ellipsis) with any closing marks after it, followed by whitespace; or a line break
+inside a paragraph (list items), which always ends a sentence."""
+
+_OPENERS = frozenset("\"'“‘«([")
+_TOKEN_TRIM = "\"'“”‘’«»([{"
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+_NEVER_FINAL = _words(
+    "mr mrs ms messrs dr prof gov sen rep gen col lt sgt capt cmdr adm maj st mt ft rev hon pres supt insp det "
+    "fr vs v approx no nos vol fig pp ed eds dept est univ"
+)
+"""Titles and abbreviations that a sentence virtually never ends with: never split after them."""
+
+_MAYBE_FINAL = _words(
+    "inc corp co ltd llc plc bros jr sr etc jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m "
+    "u.s u.k u.n e.u d.c l.a n.y"
+)
+"""Abbreviations that do end sentences now and then ("...shipped from the U.S. The move..."): split after them
+only when the next word is one that typically starts a sentence."""
+
+_STARTERS = _words(
+    "the a an he she it they we i you his her its their our this that these those there here but and so yet "
+    "however meanwhile in on at for as after before when while if although though since then still also "
+    "some many most several others another officials police authorities critics"
+)
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
+"""A bare initial or run of initials before the full stop: "J" in "Donald J. Trump", "J.K" in "J.K. Rowling"."""
+
+
+def split_sentences(text: str, paragraphs: Sequence[Span]) -> list[Span]:
+    """Sentence spans of `text`, each inside one paragraph and trimmed of whitespace, sorted and disjoint."""
+    spans: list[Span] = []
+    for paragraph in paragraphs:
+        for start, end in sentence_bounds(text, paragraph["start"], paragraph["end"]):
+            spans.append(Span(start=start, end=end))
+    return spans
+
+
+def sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield trimmed `(start, end)` sentence bounds within `text[start:end]`; the quote finder reuses it."""
+    sentence_start = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        if match.group() != "\n" and not _is_sentence_end(text, match.start(), match.end(), start, end):
+            continue
+        yield from _trimmed(text, sentence_start, match.end())
+        sentence_start = match.end()
+    yield from _trimmed(text, sentence_start, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
+
+
+def _is_sentence_end(text: str, punct_start: int, punct_end: int, low: int, high: int) -> bool:
+    following = _next_token(text, punct_end, high)
+    if not following or not _can_start_sentence(following):
+        return False
+    punct = text[punct_start:punct_end].rstrip(_TOKEN_TRIM + "”’»)]")
+    if punct != ".":
+        return True
+    word = _previous_token(text, punct_start, low)
+    if not word:
+        return True
+    folded = word.casefold()
+    if folded in _NEVER_FINAL:
+        return folded in {"no", "nos"} and not following[0].isdigit()
+    if folded in _MAYBE_FINAL:
+        return following.strip(_TOKEN_TRIM).casefold() in _STARTERS or following[0] in _OPENERS
+    return not _INITIALS.match(word)
+
+
+def _can_start_sentence(token: str) -> bool:
+    first = token[0]
+    if first in _OPENERS:
+        rest = token.lstrip(_TOKEN_TRIM)
+        return not rest or not rest[0].islower()
+    return first.isupper() or first.isdigit() or first in "$£€—–-•*"
+
+
+def _next_token(text: str, position: int, high: int) -> str:
+    while position < high and text[position].isspace():
+        position += 1
+    stop = position
+    while stop < high and not text[stop].isspace():
+        stop += 1
+    return text[position:stop]
+
+
+def _previous_token(text: str, position: int, low: int) -> str:
+    """The word before the full stop at `position`, without leading quote marks or brackets."""
+    start = max(text.rfind(" ", low, position), text.rfind("\n", low, position), low - 1) + 1
+    return text[start:position].lstrip(_TOKEN_TRIM)

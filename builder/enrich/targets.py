@@ -1,0 +1,123 @@
+"""Mentions of the configured stance targets in a document's text.
+
+Each target's text and aliases become word patterns that accept what news prose does to a phrase: any letter
+case, singular or plural on every word ("weapons shipment" finds "weapons shipments", "ceasefires" finds
+"ceasefire"), a hyphen for a space ("cease-fire" for "cease fire"), and a possessive after it ("Ukraine's"
+gives the mention "Ukraine"). A leading "the" is dropped, since a target's text is often a description ("the
+US-proposed ceasefire in Ukraine"). Acronyms (all capitals, like "US" or "NATO") keep their case, or "US" would
+find the pronoun "us".
+
+All phrases of all targets go into one compiled regex, wrapped in a lookahead so that every position reports
+its longest phrase; overlapping candidates are then resolved longest first (earliest first on ties), so
+"US-proposed ceasefire" beats "ceasefire" inside it. A phrase shared by two targets is credited to the first
+one listed. Compiling is the costly part, so matchers are cached per target set: a pipeline that passes the
+same targets for every document compiles once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from builder.records import Target, TargetMention
+
+_WORD = re.compile(r"[\w'’]+|[^\w\s]")
+_SIBILANT = ("s", "x", "z", "ch", "sh")
+
+
+class TargetMatcher:
+    """A compiled matcher for one set of targets; reuse it across documents."""
+
+    def __init__(self, targets: Sequence[Target]) -> None:
+        self._compile([(target.target_id, (target.text, *target.aliases)) for target in targets])
+
+    @classmethod
+    def from_phrases(cls, phrases_by_target: Sequence[tuple[str, Sequence[str]]]) -> TargetMatcher:
+        """A matcher from `(target_id, phrases)` pairs, for callers that hold no `Target` records."""
+        matcher = cls.__new__(cls)
+        matcher._compile(phrases_by_target)
+        return matcher
+
+    def _compile(self, phrases_by_target: Sequence[tuple[str, Sequence[str]]]) -> None:
+        phrases: dict[str, tuple[str, str]] = {}
+        first_letters: set[str] = set()
+        for target_id, target_phrases in phrases_by_target:
+            for phrase in target_phrases:
+                words = _phrase_words(phrase)
+                if words:
+                    phrases.setdefault(_phrase_pattern(words), (target_id, phrase))
+                    first_letters.update((words[0][0].lower(), words[0][0].upper()))
+        ordered = sorted(phrases.items(), key=lambda item: len(item[1][1]), reverse=True)
+        self._target_of_group = {f"p{index}": target_id for index, (_, (target_id, _)) in enumerate(ordered)}
+        alternatives = "|".join(f"(?P<p{index}>{pattern})" for index, (pattern, _) in enumerate(ordered))
+        # A class of the phrases' first letters up front lets the engine reject most positions in one step.
+        prefilter = f"(?=[{re.escape(''.join(sorted(first_letters)))}])" if all(map(str.isalnum, first_letters)) else ""
+        self._regex = re.compile(rf"{prefilter}(?<!\w)(?=(?:{alternatives})(?!\w))", re.IGNORECASE) if ordered else None
+
+    def find(self, text: str) -> list[TargetMention]:
+        """Non-overlapping mentions in reading order."""
+        if self._regex is None:
+            return []
+        candidates = []
+        for match in self._regex.finditer(text):
+            group = match.lastgroup
+            if group is None:
+                continue
+            candidates.append((match.start(group), match.end(group), self._target_of_group[group]))
+        chosen: list[tuple[int, int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for start, end, target_id in sorted(candidates, key=lambda item: (item[0] - item[1], item[0])):
+            if all(end <= other_start or start >= other_end for other_start, other_end in taken):
+                chosen.append((start, end, target_id))
+                taken.append((start, end))
+        chosen.sort()
+        return [
+            TargetMention(start=start, end=end, text=text[start:end], target_id=target_id)
+            for start, end, target_id in chosen
+        ]
+
+
+def find_target_mentions(text: str, targets: Sequence[Target]) -> list[TargetMention]:
+    """Mentions of each target's text and aliases in `text`, with a matcher cached for this target set."""
+    key = tuple((target.target_id, (target.text, *target.aliases)) for target in targets)
+    return _cached_matcher(key).find(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_matcher(key: tuple[tuple[str, tuple[str, ...]], ...]) -> TargetMatcher:
+    return TargetMatcher.from_phrases(key)
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """The phrase's words and symbols, without a leading "the" or hyphens (matched as spaces)."""
+    words = [word for word in _WORD.findall(phrase) if word != "-"]
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    return words
+
+
+def _phrase_pattern(words: list[str]) -> str:
+    return r"[\s\-]+".join(_word_pattern(word) for word in words)
+
+
+def _word_pattern(word: str) -> str:
+    """A word with its plural or singular: "shipment" ↔ "shipments", "casualty" ↔ "casualties", "US" as is."""
+    if not word[0].isalnum():
+        return re.escape(word)
+    if len(word) > 1 and word.isupper():
+        return f"(?-i:{re.escape(word)})"
+    lower = word.casefold()
+    if not lower.isalpha() or len(lower) < 4:
+        return re.escape(word)
+    if lower.endswith("ies"):
+        return f"{re.escape(word[:-3])}(?:y|ies)"
+    if lower.endswith("es") and lower[:-2].endswith(_SIBILANT):
+        return f"{re.escape(word[:-2])}(?:es)?"
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return f"{re.escape(word[:-1])}(?:s|es)?"
+    if lower.endswith("y") and lower[-2] not in "aeiou":
+        return f"{re.escape(word[:-1])}(?:y|ies)"
+    if lower.endswith(_SIBILANT):
+        return f"{re.escape(word)}(?:es)?"
+    return f"{re.escape(word)}s?"

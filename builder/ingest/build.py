@@ -1,0 +1,154 @@
+"""From what an extractor found to a validated, enriched `Document`: join the text, compute the spans, run the
+enrichment functions, give it its ids and provenance. Pure: parts and page in, document out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from dateutil import parser as date_parser
+
+from builder import __version__
+from builder.enrich.claims import find_claims
+from builder.enrich.language import detect_language
+from builder.enrich.quotes import find_quotes
+from builder.enrich.sentences import split_sentences
+from builder.enrich.targets import TargetMatcher
+from builder.ingest.cleanup import split_credit, split_dateline
+from builder.ingest.ids import content_hash, doc_id, page_id
+from builder.ingest.pages import Page
+from builder.ingest.parts import ArticleParts
+from builder.records import Document, Paragraph, ParagraphKind, SourceFormat
+
+EXTRACTOR_VERSION = f"builder-{__version__}"
+"""Recorded on every document and pre-annotation, so a push can tell when the extractor changed."""
+PARAGRAPH_SEPARATOR = "\n\n"
+RELATIVE_TIME = re.compile(r"^(?P<count>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week)s?\s+ago$", re.I)
+UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+
+
+def page_identity(page: Page) -> str:
+    position = page.record or (f"line {page.line}" if page.line else f"byte {page.offset}")
+    return page_id(page.source.shown, page.file_sha256, position)
+
+
+def tidy(parts: ArticleParts) -> ArticleParts:
+    """Take a dateline off the first paragraph and a wire credit off the last, if the extractor left them."""
+    paragraphs = list(parts.paragraphs)
+    dateline, credit = parts.dateline, parts.credit
+    if dateline is None and paragraphs and paragraphs[0][1] is ParagraphKind.body:
+        dateline, rest = split_dateline(paragraphs[0][0])
+        paragraphs[0] = (rest, ParagraphKind.body)
+    if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
+        credit, rest = split_credit(paragraphs[-1][0])
+        paragraphs[-1] = (rest, ParagraphKind.body)
+    paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]
+    return ArticleParts(
+        role=parts.role,
+        title=parts.title,
+        paragraphs=paragraphs,
+        source=parts.source,
+        published_text=parts.published_text,
+        dateline=dateline,
+        credit=credit,
+        captions=parts.captions,
+        url=parts.url,
+        line=parts.line,
+        offset=parts.offset,
+    )
+
+
+def join_paragraphs(paragraphs: Sequence[tuple[str, ParagraphKind]]) -> tuple[str, list[Paragraph]]:
+    spans: list[Paragraph] = []
+    position = 0
+    for text, kind in paragraphs:
+        spans.append(Paragraph(start=position, end=position + len(text), kind=kind))
+        position += len(text) + len(PARAGRAPH_SEPARATOR)
+    return PARAGRAPH_SEPARATOR.join(text for text, _ in paragraphs), spans
+
+
+def parse_published(raw: str | None, reference: datetime | None) -> datetime | None:
+    """An absolute date or time as printed, or a relative one ("2 hours ago") against the crawl time.
+
+    A date without a time zone is taken as UTC: the records require an aware datetime, and the raw text is
+    kept beside it in `published_text` for anyone who needs to know what was printed.
+    """
+    if not raw:
+        return None
+    relative = RELATIVE_TIME.match(raw.strip())
+    if relative:
+        if reference is None:
+            return None
+        count = relative["count"].lower()
+        amount = 1 if count in {"a", "an", "one"} else int(count)
+        return reference - timedelta(seconds=amount * UNIT_SECONDS[relative["unit"].lower()])
+    try:
+        parsed = date_parser.parse(raw, default=datetime(2000, 1, 1, tzinfo=UTC))
+    except (ValueError, OverflowError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def build_document(
+    parts: ArticleParts, page: Page, index: int, targets: TargetMatcher | None, site: str | None = None
+) -> tuple[Document, str]:
+    """The document for the `index`-th article of `page`, and its content hash (for exact deduplication).
+
+    Raises pydantic's ValidationError when the result breaks a record invariant.
+    """
+    parts = tidy(parts)
+    text, paragraphs = join_paragraphs(parts.paragraphs)
+    sentences = split_sentences(text, paragraphs)
+    quotes = find_quotes(text, paragraphs)
+    the_page = page_identity(page)
+    content = content_hash(parts.title, text)
+    published_text = parts.published_text or _text_field(page, "published")
+    # A page dump holds several articles: point at this one's first byte. Other formats have one per page.
+    offset = page.offset
+    if page.format is SourceFormat.pagetext:
+        offset += len(page.content[: parts.offset].encode("utf-8"))
+    document = Document.create(
+        doc_id=doc_id(content, the_page, parts.role.value, index),
+        page_id=the_page,
+        role=parts.role,
+        title=_text_field(page, "title") or parts.title,
+        text=text,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        source=parts.source or _text_field(page, "source"),
+        site=site,
+        url=parts.url or page.url,
+        dateline=parts.dateline,
+        credit=parts.credit,
+        published_at=parse_published(published_text, page.crawled_at),
+        published_text=published_text,
+        lang=_language_code(_text_field(page, "lang")) or detect_language(text),
+        captions=parts.captions,
+        quotes=quotes,
+        claims=find_claims(text, sentences, quotes),
+        targets=targets.find(text) if targets else [],
+        extractor_version=EXTRACTOR_VERSION,
+        provenance={
+            "path": page.source.shown,
+            "format": page.format,
+            "offset": offset,
+            "line": page.line or parts.line,
+            "record": page.record,
+            "sha256": page.file_sha256,
+        },
+    )
+    return document, content
+
+
+def _text_field(page: Page, name: str) -> str | None:
+    value = page.fields.get(name)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _language_code(value: str | None) -> str | None:
+    """ "en", "en-US" or "EN_gb" as the ISO 639 code; None for anything else (then it is detected)."""
+    if not value:
+        return None
+    code = re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None

@@ -1,0 +1,257 @@
+"""Format-independent clean-up of article paragraphs: datelines, wire credits and photo captions.
+
+News copy carries the same furniture whatever the container (page text, HTML, scraper JSONL): a dateline that
+opens the first paragraph ("CAIRO, July 5 —"), a wire credit that closes the last one ("— Reuters"), and photo
+captions that end in a credit ("(AP pic)"). Annotators must not see these as body text, yet they are useful
+metadata, so each function here takes them out and returns them structured, leaving the rest untouched.
+
+Every pattern is anchored on a typographic convention (capitals, a separator, a parenthesised credit), never
+on a list of place or agency names, so it works for outlets we have not seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.records import Caption, Dateline, ParagraphKind
+
+_STOP_WORD_LIST = """a about after all also an and any are as at be because been but by can could did do does for from
+had has have he her him his how i if in into is it its just may me more most my no not of on one or our out over
+said she so some such than that the their them then there these they this those to up us was we were what when
+where which while who will with would you your"""
+STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
+"""English function words. Their share in a line is the classic prose signal (jusText uses the same idea):
+menus, buttons and lists of links have almost none, sentences have many. They also tell a glued subheading
+("Attacks overnight") from the start of a sentence. The list is of grammar, not of topics."""
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_DATE = (
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
+    rf"|{_WEEKDAY}|\d{{4}}-\d{{2}}-\d{{2}}"
+)
+_UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
+"""A place in capitals, as most wires print it: "MOSCOW", "KUALA LUMPUR", "ST. LOUIS", "WASHINGTON D.C."."""
+_TITLE_PLACE = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,3}"
+"""A place in title case ("Moscow", "New York"), accepted only with a date or an agency to vouch for it."""
+_REGION = r"(?:,\s+(?:[A-Z][A-Za-z.]+\.?(?:\s+[A-Z][A-Za-z.]+)?))"
+"""A state or country after the place: "SAN FRANCISCO, Calif." or "PARIS, France"."""
+_AGENCY = r"\(\s*[A-Z][A-Za-z&.\-]*(?:[\s/][A-Z][A-Za-z&.\-]*){0,3}\s*\)"
+_DASH = r"(?:—|–|--|-)"
+_SEPARATOR = rf"(?:\s*{_DASH}|\s+:|:)"
+
+_DATELINE_UPPER = re.compile(
+    rf"^(?P<raw>(?P<place>{_UPPER_PLACE}){_REGION}?(?:,\s*(?P<date>{_DATE}))?\s*(?:{_AGENCY})?{_SEPARATOR})\s+(?=\S)"
+)
+_DATELINE_TITLE = re.compile(
+    rf"^(?P<raw>(?P<place>{_TITLE_PLACE}){_REGION}?"
+    rf"(?:,\s*(?P<date>{_DATE})\s*(?:{_AGENCY})?|\s*(?P<agency>{_AGENCY}))\s*{_DASH})\s+(?=\S)"
+)
+_KICKERS = frozenset({"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS", "NOTE"})
+"""Capitalised labels that open a paragraph like a dateline does ("BREAKING: ...") but name no place. This is
+a small list of generic newsroom words, not of sample phrases: the shape alone cannot tell them from a city."""
+
+
+def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """Take a leading dateline off a paragraph: ("MOSCOW : Russian leader ...") -> (Dateline, "Russian leader ...").
+
+    The place must be in capitals, or in title case only when a date or an agency in parentheses follows, and a
+    separator (dash or colon) must close it; so "Trump said: ..." and "In Moscow, officials ..." are left alone.
+    """
+    text = paragraph.lstrip()
+    match = _DATELINE_UPPER.match(text)
+    if match and match["place"].split()[0].strip(".") in _KICKERS:
+        match = None
+    if match is None:
+        match = _DATELINE_TITLE.match(text)
+    if match is None:
+        return None, paragraph
+    place = match["place"].strip()
+    if len(place.replace(".", "")) < 2:
+        # A lone capital letter is an initial or a list marker ("A - the first option"), not a place.
+        return None, paragraph
+    raw = match["raw"].strip()
+    date = match["date"].strip().rstrip(",") if match["date"] else None
+    return Dateline(raw=raw, place=place, date_text=date), text[match.end() :]
+
+
+_CREDIT_NAME = r"[A-Z][A-Za-z&.\-]*(?:[\s/][A-Z][A-Za-z&.\-]*){0,2}"
+_TRAILING_DASH_CREDIT = re.compile(rf"(?:^|(?<=[.!?\"”’')\]])\s*|\s+){_DASH}\s*(?P<name>{_CREDIT_NAME})\s*$")
+_TRAILING_PAREN_CREDIT = re.compile(rf"(?:^|(?<=[.!?\"”’')\]])\s*)\(\s*(?P<name>{_CREDIT_NAME})\s*\)\s*$")
+
+
+def split_credit(paragraph: str) -> tuple[str | None, str]:
+    """Take a trailing wire credit off a paragraph: ("... civilians. — Reuters") -> ("Reuters", "... civilians.").
+
+    The credit must follow the end of a sentence (or stand alone), so "relations between the US - China" or a
+    parenthetical like "the alliance (Nato)" mid-thought is not mistaken for one.
+    """
+    text = paragraph.rstrip()
+    for pattern in (_TRAILING_DASH_CREDIT, _TRAILING_PAREN_CREDIT):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        before = text[: match.start()].rstrip()
+        if before and not re.search(r"[.!?\"”’')\]]$", before):
+            continue
+        return match["name"].strip(), before
+    return None, paragraph
+
+
+_CREDIT_WORDS = r"(?:pic(?:ture)?s?|photos?|image|file\s+(?:pic|photo)|foto)"
+_CAPTION_TAIL = re.compile(
+    rf"\(\s*(?P<paren>[^()]{{1,60}}?)\s+{_CREDIT_WORDS}\s*\)\s*$"
+    rf"|\(\s*(?:{_CREDIT_WORDS}|credit|source)\s*:\s*(?P<paren_label>[^()]{{1,60}}?)\s*\)\s*$"
+    rf"|(?:^|\s)(?:{_CREDIT_WORDS}|credit|source)\s*:\s*(?P<label>[^:]{{1,60}}?)\s*$",
+    re.IGNORECASE,
+)
+"""Credits that close a caption: "(AP pic)", "(Reuters photo)", "(Photo: Bernama)", "Photo: Jane Doe"."""
+_GLUED_CAPTION = re.compile(
+    rf"^(?P<caption>.{{10,600}}?[.!?\"”’']?\s*\(\s*(?P<credit>[^()]{{1,60}}?)\s+{_CREDIT_WORDS}\s*\))\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def split_caption(line: str) -> Caption | None:
+    """Read a line as a photo caption if it ends in a photo credit; None for anything else.
+
+    A caption is recognised by its credit, not by its length or position, because captions look like any other
+    sentence ("Russian President Vladimir Putin attends a wreath-laying ceremony ... (AP pic)").
+    """
+    text = line.strip()
+    match = _CAPTION_TAIL.search(text)
+    if match is None:
+        return None
+    credit = (match["paren"] or match["paren_label"] or match["label"] or "").strip()
+    body = text[: match.start()].strip()
+    if not credit or len(credit.split()) > 5:
+        return None
+    return Caption(text=body or text, credit=credit)
+
+
+def split_leading_caption(paragraph: str) -> tuple[Caption | None, str]:
+    """Take a caption off the start of a paragraph it was glued to, as when a whole article is one line:
+    "Donald Trump told ... delayed. (AFP pic) WASHINGTON : Ukrainian ..." -> (Caption, "WASHINGTON : ...").
+
+    Only a caption closed by a "(X pic)"-style credit qualifies: that credit is unambiguous mid-line, while a
+    "Photo: X" label could be ordinary prose.
+    """
+    match = _GLUED_CAPTION.match(paragraph.lstrip())
+    if match is None:
+        return None, paragraph
+    caption = split_caption(match["caption"])
+    if caption is None:
+        return None, paragraph
+    return caption, paragraph.lstrip()[match.end() :]
+
+
+_ABBREVIATION_WORDS = """mr mrs ms dr prof st gen sen rep gov lt col capt sgt jr sr inc corp co ltd no vs etc approx
+dept est fig jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.k e.g i.e"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+"""Words that end in a full stop without ending a sentence. Grammar, not topic: any English text has them."""
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?][\"”’')\]]*$")
+_WORD_TOKEN = re.compile(r"\S+")
+_CAPS_HEADING = re.compile(r"^([\"“‘']?[A-Z0-9][A-Z0-9'’\-]*(?:\s+[A-Z0-9'’\-]+)+[\"”’']?)\s+(?=[A-Z][a-z])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Cut running text into sentences at a terminal mark followed by a capital, skipping abbreviations and
+    initials ("Mr. Smith", "J. Doe", "U.S. officials")."""
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start : match.start()].rstrip()
+        last = _LAST_WORD.search(head + (text[match.start() - 1] if head.endswith(tuple("\"”’')]")) else ""))
+        word = last.group(1).casefold().rstrip(".") if last else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        sentences.append(text[start : match.start()].strip() + text[match.start() : match.end()].rstrip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [sentence for sentence in sentences if sentence]
+
+
+def split_inline_heading(sentence: str) -> tuple[str | None, str]:
+    """Find a subheading glued to the sentence after it, as happens when an article is captured on one line.
+
+    Two shapes qualify: a run of two or more words in capitals ("'MAKE THE DEAL' In Tel Aviv ..."), and a
+    short sentence-case phrase without function words followed by a capitalised word, whose words come back
+    in the sentence it heads ("Attacks overnight Israeli attacks have killed ..."): headings announce what follows,
+    while an ordinary "Police arrested Smith on ..." does not repeat itself.
+    """
+    caps = _CAPS_HEADING.match(sentence)
+    if caps:
+        return caps.group(1), sentence[caps.end() :]
+    tokens = list(_WORD_TOKEN.finditer(sentence))
+    if len(tokens) < 4 or not tokens[0].group(0)[0].isupper():
+        return None, sentence
+    for size in range(2, min(6, len(tokens) - 2)):
+        word = tokens[size - 1].group(0)
+        if not word.isalpha() or not word.islower() or word in STOP_WORDS:
+            return None, sentence
+        following = tokens[size].group(0)
+        if following[0].isupper() and following != "I":
+            heading = sentence[: tokens[size - 1].end()]
+            rest = sentence[tokens[size].start() :]
+            # Compare stems of the longer words only: "US" or "new" come back in any sentence.
+            stems = {token.casefold()[:5] for token in heading.split() if len(token) >= 4}
+            if any(token.casefold()[:5] in stems for token in rest.split() if len(token) >= 4):
+                return heading, rest
+            return None, sentence
+    return None, sentence
+
+
+def split_paragraphs(text: str) -> list[tuple[str, ParagraphKind]]:
+    """Restore paragraphs in an article captured as one line: one per sentence outside quotes (wire copy is
+    written that way), a quote spanning several sentences kept whole, inline subheadings split off.
+
+    A new sentence that opens with a quote mark while a quote is still open starts a paragraph: that is the
+    convention for a quote running over several paragraphs (the closing mark is left off the earlier one).
+    """
+    paragraphs: list[tuple[str, ParagraphKind]] = []
+    current: list[str] = []
+    open_quote = False
+    for sentence in split_sentences(text):
+        if current and open_quote and sentence.startswith(('"', "“")):
+            paragraphs.append((" ".join(current), ParagraphKind.body))
+            current = []
+            open_quote = False
+        if not open_quote:
+            heading, sentence = split_inline_heading(sentence)
+            if heading:
+                if current:
+                    paragraphs.append((" ".join(current), ParagraphKind.body))
+                    current = []
+                paragraphs.append((heading, ParagraphKind.heading))
+        current.append(sentence)
+        # Straight double quotes toggle; curly ones say which side they are on. Single quotes double as
+        # apostrophes ("won't"), so they cannot be counted.
+        for char in sentence:
+            if char == '"':
+                open_quote = not open_quote
+            elif char == "“":
+                open_quote = True
+            elif char == "”":
+                open_quote = False
+        if not open_quote:
+            paragraphs.append((" ".join(current), ParagraphKind.body))
+            current = []
+    if current:
+        paragraphs.append((" ".join(current), ParagraphKind.body))
+    return paragraphs
+
+
+_TRAILING_FRAGMENT = re.compile(r"(?<=[.!?\"”’')])\s+(?P<fragment>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,2})\s*$")
+
+
+def strip_trailing_fragment(paragraph: str) -> str:
+    """Drop a few capitalised words glued after the last sentence ("... ecosystem. Related"): a page capture
+    runs the next widget's label into the article, and a real sentence would end with its own full stop."""
+    match = _TRAILING_FRAGMENT.search(paragraph)
+    return paragraph[: match.start()].rstrip() if match else paragraph

@@ -1,0 +1,242 @@
+"""The ingest run: input files → pages → articles → documents → deduplicated documents, with counts.
+
+Each step is a function over one item (datatrove's small steps); `ingest_file` chains them for one input
+file, which is the unit handed to a worker, and `run_ingest` adds what needs the whole run (common page lines,
+deduplication, the output files). Every rejected item becomes a quarantine record, and every input file
+appears in the report.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from builder.enrich.targets import TargetMatcher
+from builder.ingest.build import build_document
+from builder.ingest.cleanup import split_paragraphs
+from builder.ingest.dedup import DedupConfig, DuplicateIndex
+from builder.ingest.html import extract_html
+from builder.ingest.pages import Page, Rejection, snippet
+from builder.ingest.pagetext import NoArticleError, extract_pagetext
+from builder.ingest.parts import ArticleParts
+from builder.ingest.readers import read_pages
+from builder.ingest.sources import InputFile, discover
+from builder.records import Document, DocumentRole, ParagraphKind, SourceFormat, Target
+from builder.validate import error_fields
+
+BLANK_LINE = re.compile(r"\n\s*\n")
+COMMON_LINE_SAMPLE = 200
+COMMON_LINE_MIN_PAGES = 3
+COMMON_LINE_MIN_SHARE = 0.5
+COMMON_LINE_MAX_WORDS = 7
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    format: SourceFormat | None = None
+    targets: tuple[Target, ...] = ()
+    field_map: dict[str, str] = field(default_factory=dict)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    common_lines: frozenset[str] = frozenset()
+
+
+@dataclass
+class FileOutcome:
+    """What one input file gave: its documents (with content hashes), its rejections, and its counts."""
+
+    path: str
+    format: str | None = None
+    pages: int = 0
+    articles: int = 0
+    documents: list[tuple[Document, str]] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def extract_articles(page: Page, common_lines: frozenset[str] = frozenset()) -> list[ArticleParts]:
+    """The articles of one page, by its kind; raises NoArticleError when it has none."""
+    if page.content_is_html:
+        article = extract_html(page.content, page.url)
+        if article is None:
+            raise NoArticleError("trafilatura found no article text in the HTML")
+        return [article]
+    if page.format is SourceFormat.jsonl:
+        return [_scraper_article(page)]
+    return extract_pagetext(page.content, common_lines)
+
+
+def ingest_file(source: InputFile, options: IngestOptions) -> FileOutcome:
+    """Read, extract and build the documents of one input file; nothing here needs the rest of the run."""
+    started = time.perf_counter()
+    outcome = FileOutcome(source.shown)
+    matcher = TargetMatcher(options.targets) if options.targets else None
+    for item in read_pages(source, options.format, options.field_map):
+        if isinstance(item, Rejection):
+            outcome.rejections.append(item)
+            continue
+        outcome.pages += 1
+        outcome.format = item.format.value
+        try:
+            articles = extract_articles(item, options.common_lines)
+        except NoArticleError as error:
+            outcome.rejections.append(_page_rejection(item, "ingest.extract", "no_article", str(error)))
+            continue
+        outcome.articles += len(articles)
+        for index, parts in enumerate(articles):
+            try:
+                outcome.documents.append(build_document(parts, item, index, matcher))
+            except ValidationError as error:
+                field_name, message = error_fields(error)[0]
+                reason = f"the {parts.role.value} article {parts.title[:60]!r} breaks the record: {message}"
+                outcome.rejections.append(_page_rejection(item, "ingest.build", "invalid_document", reason, field_name))
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+@dataclass
+class IngestReport:
+    inputs: list[str]
+    files: list[dict[str, Any]] = field(default_factory=list)
+    stages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rejected: Counter[str] = field(default_factory=Counter)
+    duplicates: Counter[str] = field(default_factory=Counter)
+    documents: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        # asdict() would rebuild the Counters from (key, value) pairs, counting the pairs: convert them first.
+        return {
+            "inputs": self.inputs,
+            "documents": self.documents,
+            "rejected": dict(self.rejected),
+            "duplicates": dict(self.duplicates),
+            "stages": self.stages,
+            "files": self.files,
+            "seconds": self.seconds,
+        }
+
+
+def common_page_lines(files: Iterable[InputFile], options: IngestOptions) -> frozenset[str]:
+    """Short lines found on most page dumps of the run: the app or site shell, never article text.
+
+    Read from a sample of the page-text inputs before the run, so every worker gets the same set. Lines of
+    prose are never counted: the same related article shown on many pages is still an article.
+    """
+    pages_with_line: Counter[str] = Counter()
+    sampled = 0
+    for source in files:
+        if sampled >= COMMON_LINE_SAMPLE:
+            break
+        for item in read_pages(source, options.format, options.field_map):
+            if isinstance(item, Page) and item.format is SourceFormat.pagetext:
+                sampled += 1
+                short = {line.strip() for line in item.content.splitlines()}
+                pages_with_line.update(line for line in short if 0 < len(line.split()) <= COMMON_LINE_MAX_WORDS)
+    floor = max(COMMON_LINE_MIN_PAGES, COMMON_LINE_MIN_SHARE * sampled)
+    return frozenset(line for line, count in pages_with_line.items() if count >= floor)
+
+
+def run_ingest(
+    inputs: list[str],
+    options: IngestOptions,
+    workers: int = 1,
+    on_file: Callable[[FileOutcome], None] = lambda outcome: None,
+) -> tuple[Iterator[Document | Rejection], IngestReport]:
+    """The documents and rejections of the whole run, in input order, and the report they fill in as they go.
+
+    The iterator is lazy: the report is complete once it is exhausted.
+    """
+    files = list(discover(inputs))
+    report = IngestReport(inputs=list(inputs))
+    options = IngestOptions(
+        options.format, options.targets, options.field_map, options.dedup, common_page_lines(files, options)
+    )
+    return _run(files, options, workers, report, on_file), report
+
+
+def _run(
+    files: list[InputFile],
+    options: IngestOptions,
+    workers: int,
+    report: IngestReport,
+    on_file: Callable[[FileOutcome], None],
+) -> Iterator[Document | Rejection]:
+    started = time.perf_counter()
+    index = DuplicateIndex(options.dedup)
+    stages = {name: Counter() for name in ("read", "extract", "build", "dedup")}
+    for outcome in _outcomes(files, options, workers):
+        on_file(outcome)
+        reasons = Counter(rejection.code for rejection in outcome.rejections)
+        report.files.append(
+            {
+                "path": outcome.path,
+                "format": outcome.format,
+                "pages": outcome.pages,
+                "articles": outcome.articles,
+                "documents": len(outcome.documents),
+                "rejected": dict(reasons),
+                "seconds": round(outcome.seconds, 4),
+            }
+        )
+        report.rejected.update(reasons)
+        stages["read"].update(files=1, pages=outcome.pages)
+        stages["extract"].update(pages=outcome.pages, articles=outcome.articles)
+        stages["build"].update(articles=outcome.articles, documents=len(outcome.documents))
+        yield from outcome.rejections
+        for document, content in outcome.documents:
+            duplicate_of, kind = index.check(document.doc_id, content, document.text)
+            stages["dedup"].update(documents=1, **({kind: 1} if kind else {"unique": 1}))
+            if duplicate_of is not None:
+                report.duplicates[kind or ""] += 1
+                document = document.model_copy(update={"duplicate_of": duplicate_of})
+            report.documents += 1
+            yield document
+    report.stages = {name: dict(counts) for name, counts in stages.items()}
+    report.seconds = round(time.perf_counter() - started, 3)
+
+
+def _outcomes(files: list[InputFile], options: IngestOptions, workers: int) -> Iterator[FileOutcome]:
+    if workers <= 1:
+        for source in files:
+            yield ingest_file(source, options)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Ordered results keep the run deterministic: the first copy of a duplicate is the same at any -w.
+        yield from pool.map(ingest_file, files, [options] * len(files), chunksize=max(1, len(files) // (workers * 8)))
+
+
+def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: str | None = None) -> Rejection:
+    return Rejection(
+        stage,
+        page.source.shown,
+        code,
+        reason,
+        line=page.line,
+        offset=page.offset,
+        record=page.record,
+        field=field_name,
+        snippet=snippet(page.content),
+    )
+
+
+def _scraper_article(page: Page) -> ArticleParts:
+    title = page.fields.get("title")
+    blocks = [block.strip() for block in BLANK_LINE.split(page.content) if block.strip()]
+    if len(blocks) == 1 and "\n" in blocks[0]:
+        blocks = [line.strip() for line in blocks[0].splitlines() if line.strip()]
+    # One block left is an article the scraper flattened onto one line: restore its paragraphs.
+    paragraphs = split_paragraphs(blocks[0]) if len(blocks) == 1 else [(block, ParagraphKind.body) for block in blocks]
+    if not paragraphs:
+        raise NoArticleError("the record's text is empty")
+    return ArticleParts(
+        role=DocumentRole.main,
+        title=title.strip() if isinstance(title, str) and title.strip() else paragraphs[0][0][:120],
+        paragraphs=paragraphs,
+    )

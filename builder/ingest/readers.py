@@ -1,0 +1,110 @@
+"""Reading one input file into pages: one per page dump or HTML file, per WARC response record, per scraper
+line. A part of a file that cannot be read becomes a `Rejection`, and reading goes on with the next part.
+
+Large inputs (WARC, scraper JSONL) are streamed; page dumps and HTML files are read whole, being page-sized.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+from builder.ingest.pages import Page, Rejection, snippet
+from builder.ingest.scraper import FieldMap, scraper_pages
+from builder.ingest.sources import (
+    InputFile,
+    UnreadableInputError,
+    decode,
+    detect_format,
+    read_bytes,
+    read_head,
+)
+from builder.jsonl import InputError, iter_lines
+from builder.records import SourceFormat
+
+HASH_CHUNK = 1 << 20
+READ = "ingest.read"
+
+
+def read_pages(
+    source: InputFile, forced: SourceFormat | None = None, field_map: FieldMap | None = None
+) -> Iterator[Page | Rejection]:
+    """Yield the pages of one input file, or rejections for what cannot be read."""
+    try:
+        head = read_head(source.path)
+        file_format = forced or detect_format(source.path, head)
+        if file_format is None:
+            reason = "cannot tell the format from the file name or its first bytes (binary or empty?)"
+            yield Rejection(READ, source.shown, "unknown_format", reason, snippet=snippet(head))
+            return
+        if file_format is SourceFormat.warc:
+            yield from _warc_pages(source, file_sha256(source.path))
+        elif file_format is SourceFormat.jsonl:
+            yield from scraper_pages(source, iter_lines(source.path), file_sha256(source.path), field_map)
+        else:
+            data = read_bytes(source.path)
+            decoded = decode(data)
+            digest = file_sha256(source.path)
+            yield Page(
+                source, file_format, digest, decoded.text, file_format is SourceFormat.html, encoding=decoded.encoding
+            )
+    except UnreadableInputError as error:
+        yield Rejection(READ, source.shown, error.code, error.reason, snippet=error.snippet)
+    except InputError as error:
+        yield Rejection(READ, source.shown, "truncated_gzip", error.message, line=error.line)
+    except OSError as error:
+        yield Rejection(READ, source.shown, "unreadable", f"cannot read the file: {error.strerror or error}")
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of the file's bytes as stored, read in chunks so memory stays flat."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _warc_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
+    with source.path.open("rb") as handle:
+        records = ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True)
+        try:
+            for record in records:
+                yield from _warc_page(source, digest, record)
+        except Exception as error:  # fastwarc raises plain exceptions on a corrupt stream
+            yield Rejection(READ, source.shown, "broken_warc", f"the WARC stream breaks off: {error}")
+
+
+def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page | Rejection]:
+    record_id = record.record_id  # type: ignore[attr-defined]
+    offset = record.stream_pos  # type: ignore[attr-defined]
+    http_headers = record.http_headers  # type: ignore[attr-defined]
+    payload = record.reader.read()  # type: ignore[attr-defined]
+    if http_headers is None or len(payload) < record.content_length:  # type: ignore[attr-defined]
+        reason = f"WARC record {record_id} is truncated: its payload is shorter than its Content-Length"
+        yield Rejection(READ, source.shown, "broken_warc_record", reason, offset=offset, record=record_id)
+        return
+    if "html" not in (http_headers.get("Content-Type") or "").lower():
+        return  # images, PDFs and scripts in a crawl are not pages, and not errors either
+    try:
+        decoded = decode(payload, declared=record.http_charset)  # type: ignore[attr-defined]
+    except UnreadableInputError as error:
+        yield Rejection(
+            READ, source.shown, error.code, error.reason, offset=offset, record=record_id, snippet=error.snippet
+        )
+        return
+    yield Page(
+        source,
+        SourceFormat.warc,
+        digest,
+        decoded.text,
+        content_is_html=True,
+        offset=offset,
+        record=record_id,
+        url=record.headers.get("WARC-Target-URI"),
+        crawled_at=record.record_date,  # type: ignore[attr-defined]
+        encoding=decoded.encoding,
+    )

@@ -1,0 +1,280 @@
+"""Score `find_quotes` against hand-labelled direct quotes, and time it.
+
+Gold: tests/fixtures/quotes_gold.jsonl, one article a line. Articles from the WCXB dev set are not copied into
+the repository: a line holds the article's path under the shared data folder, the sha256 of its
+`ground_truth.main_content`, and per quote the character offsets and the speaker's name. The sample page's
+articles are rebuilt from line ranges of samples/daily8-putin-trump-call.txt (the dateline cut off the first
+line). An article whose text is missing or differs from the labelled one is skipped, and when the shared data
+folder is absent the script says so and exits 0.
+
+How the gold was labelled (by reading each article, before running the extractor on it):
+- a quote is a span of reported words in quote marks, from its opening mark to its closing mark; a quote left
+  open at a paragraph end (continued in the next paragraph) ends at the paragraph end; a quote interrupted by
+  its attribution ('"However," Mann explained, "we do..."') is two quotes;
+- speech includes writing (reports, statements, posts) and partial quotes inside reported speech
+  ('Zelensky called the attack "deliberately massive and cynical"');
+- scare quotes, terms, titles and names in quote marks are not quotes;
+- a one- or two-word attributed fragment ("'stressed'", '"very pricey."'), and a few cases where speech or
+  attribution is unclear, are marked optional: a prediction matching one is neither credited nor penalised;
+- the speaker is the name the text gives; alternatives are separated by "|" (an organisation and its
+  report, "the source").
+
+Scores: precision, recall and F1 with exact span match and with overlap match (one-to-one, largest overlap
+first), and speaker accuracy over predicted quotes that overlap a non-optional gold quote. A predicted speaker
+is the quote's `speaker_name`, else its speaker span's text; it is right when its last word (lower-cased, without
+a possessive) equals the last word of one of the gold alternatives ("Ushakov" for "Yuri Ushakov", "the Strava
+report" for "report").
+
+The gold is split by article into a dev half (the rules were tuned on it; it holds the sample page) and a test
+half (not looked at while tuning); both are printed. Speed is measured on every WCXB article present.
+
+Run: .venv/bin/python scripts/eval_quotes.py [--data ../shared/data] [--errors dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.enrich.claims import find_claims
+from builder.enrich.language import detect_language
+from builder.enrich.quotes import find_quotes
+from builder.enrich.sentences import split_sentences
+from builder.enrich.targets import find_target_mentions
+from builder.records import Quote, Span, Target
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = REPO / "tests" / "fixtures" / "quotes_gold.jsonl"
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    start: int
+    end: int
+    speakers: tuple[str, ...]
+    optional: bool
+
+
+@dataclass
+class Article:
+    name: str
+    split: str
+    text: str
+    quotes: list[GoldQuote]
+
+
+@dataclass
+class Tally:
+    predicted: int = 0
+    gold: int = 0
+    exact: int = 0
+    overlap: int = 0
+    speaker_checked: int = 0
+    speaker_right: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in ("predicted", "gold", "exact", "overlap", "speaker_checked", "speaker_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Paragraphs are separated by blank lines, as in `Document.text` and WCXB's `main_content`."""
+    spans, start = [], 0
+    for separator in re.finditer(r"\n[ \t]*\n\s*", text):
+        if separator.start() > start:
+            spans.append(Span(start=start, end=separator.start()))
+        start = separator.end()
+    if start < len(text):
+        spans.append(Span(start=start, end=len(text)))
+    return spans
+
+
+def sample_text(path: Path, lines: list[int], strip_through: str | None) -> str:
+    raw = path.read_text(encoding="utf-8").split("\n")[lines[0] - 1 : lines[1]]
+    paragraphs = [line.strip() for line in raw if line.strip()]
+    if strip_through:
+        first = paragraphs[0]
+        paragraphs[0] = first[first.index(strip_through) + len(strip_through) :]
+    return "\n\n".join(paragraphs)
+
+
+def load_articles(data: Path) -> tuple[list[Article], int]:
+    articles, skipped = [], 0
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["source"] == "sample":
+            text = sample_text(REPO / record["path"], record["lines"], record["strip_through"])
+        else:
+            path = data / record["path"]
+            if not path.exists():
+                skipped += 1
+                continue
+            text = json.loads(path.read_text(encoding="utf-8"))["ground_truth"]["main_content"]
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != record["sha256"]:
+            print(f"skip {record['article']}: its text differs from the labelled one", file=sys.stderr)
+            skipped += 1
+            continue
+        quotes = [
+            GoldQuote(quote["start"], quote["end"], tuple(quote["speaker"].split("|")), quote["optional"])
+            for quote in record["quotes"]
+        ]
+        articles.append(Article(record["article"], record["split"], text, quotes))
+    return articles, skipped
+
+
+def last_word(name: str) -> str:
+    words = re.findall(r"[\w\-]+", re.sub(r"['’]s?\b", "", name.casefold()))
+    return words[-1] if words else ""
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def score(article: Article, predicted: list[Quote]) -> Tally:
+    tally = Tally(gold=sum(not quote.optional for quote in article.quotes))
+    pairs = sorted(
+        (
+            (overlap(p.start, p.end, g.start, g.end), pi, gi)
+            for pi, p in enumerate(predicted)
+            for gi, g in enumerate(article.quotes)
+            if overlap(p.start, p.end, g.start, g.end)
+        ),
+        reverse=True,
+    )
+    matched: dict[int, int] = {}
+    used_gold: set[int] = set()
+    for _, pi, gi in pairs:
+        if pi not in matched and gi not in used_gold:
+            matched[pi] = gi
+            used_gold.add(gi)
+    text = article.text
+    for pi, quote in enumerate(predicted):
+        gold = article.quotes[matched[pi]] if pi in matched else None
+        if gold is not None and gold.optional:
+            continue
+        tally.predicted += 1
+        if gold is None:
+            tally.errors.append(f"{article.name} FP {text[quote.start : quote.end][:90]!r}")
+            continue
+        tally.overlap += 1
+        tally.exact += (quote.start, quote.end) == (gold.start, gold.end)
+        if (quote.start, quote.end) != (gold.start, gold.end):
+            tally.errors.append(
+                f"{article.name} SPAN {text[quote.start : quote.end][:60]!r} vs {text[gold.start : gold.end][:60]!r}"
+            )
+        who = quote.speaker_name or (quote.speaker.text if quote.speaker else "")
+        tally.speaker_checked += 1
+        if who and last_word(who) in {last_word(name) for name in gold.speakers}:
+            tally.speaker_right += 1
+        else:
+            tally.errors.append(
+                f"{article.name} SPEAKER {who!r} vs {gold.speakers} {text[quote.start : quote.end][:50]!r}"
+            )
+    for gi, gold in enumerate(article.quotes):
+        if gi not in used_gold and not gold.optional:
+            tally.errors.append(f"{article.name} FN {text[gold.start : gold.end][:90]!r}")
+    return tally
+
+
+def f1(right: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    precision = right / predicted if predicted else 0.0
+    recall = right / gold if gold else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+def report(name: str, tally: Tally, articles: int) -> None:
+    exact = f1(tally.exact, tally.predicted, tally.gold)
+    loose = f1(tally.overlap, tally.predicted, tally.gold)
+    speaker = tally.speaker_right / tally.speaker_checked if tally.speaker_checked else 0.0
+    print(
+        f"{name:5} articles={articles:3} gold={tally.gold:4} predicted={tally.predicted:4} | "
+        f"exact P={exact[0]:.3f} R={exact[1]:.3f} F1={exact[2]:.3f} | "
+        f"overlap P={loose[0]:.3f} R={loose[1]:.3f} F1={loose[2]:.3f} | "
+        f"speaker {tally.speaker_right}/{tally.speaker_checked}={speaker:.3f}"
+    )
+
+
+def speed(data: Path) -> None:
+    """Docs/s of `find_quotes` alone and of the whole enrichment chain, best of three runs, on one core."""
+    folder = data / "wcxb-dev-articles" / "ground-truth"
+    texts = []
+    for path in sorted(folder.glob("*.json")):
+        text = json.loads(path.read_text(encoding="utf-8"))["ground_truth"].get("main_content") or ""
+        if text.strip():
+            texts.append((text, paragraph_spans(text)))
+    characters = sum(len(text) for text, _ in texts) / len(texts)
+    detect_language("Warm the language model up before timing.")
+    targets = [
+        Target.create(
+            target_id="ukraine-ceasefire",
+            text="the US-proposed ceasefire in Ukraine",
+            type="claim",
+            aliases=["ceasefire", "truce"],
+            description="A ceasefire in Ukraine.",
+        )
+    ]
+    for name, run in (("find_quotes", _quotes_only), ("all enrichment", lambda t, p: _all_enrichment(t, p, targets))):
+        elapsed = min(_timed(run, texts) for _ in range(3))
+        print(
+            f"speed, {name}: {len(texts)} WCXB articles of {characters:.0f} characters on average in {elapsed:.2f} s "
+            f"= {len(texts) / elapsed:.0f} docs/s, {len(texts) * characters / elapsed / 1e6:.1f} M characters/s"
+        )
+
+
+def _timed(run: Callable[[str, list[Span]], object], texts: list[tuple[str, list[Span]]]) -> float:
+    started = time.perf_counter()
+    for text, paragraphs in texts:
+        run(text, paragraphs)
+    return time.perf_counter() - started
+
+
+def _quotes_only(text: str, paragraphs: list[Span]) -> object:
+    return find_quotes(text, paragraphs)
+
+
+def _all_enrichment(text: str, paragraphs: list[Span], targets: list[Target]) -> object:
+    sentences = split_sentences(text, paragraphs)
+    quotes = find_quotes(text, paragraphs)
+    return find_claims(text, sentences, quotes), find_target_mentions(text, targets), detect_language(text)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--errors", choices=["dev", "test", "all"], help="list the errors of one split")
+    args = parser.parse_args()
+    if not (args.data / "wcxb-dev-articles").is_dir():
+        print(f"skipped: {args.data / 'wcxb-dev-articles'} is absent")
+        return 0
+    articles, skipped = load_articles(args.data)
+    totals = {"dev": Tally(), "test": Tally(), "all": Tally()}
+    counts = {"dev": 0, "test": 0, "all": 0}
+    for article in articles:
+        tally = score(article, find_quotes(article.text, paragraph_spans(article.text)))
+        for split in (article.split, "all"):
+            totals[split].add(tally)
+            counts[split] += 1
+    if skipped:
+        print(f"{skipped} gold articles skipped (missing or changed)")
+    for split in ("dev", "test", "all"):
+        report(split, totals[split], counts[split])
+    if args.errors:
+        for error in totals[args.errors].errors:
+            print("  " + error)
+    speed(args.data)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,258 @@
+"""Direct quotes, speakers and cues on the seed page and on hand-written news paragraphs."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+
+import pytest
+
+from builder.enrich.quotes import find_quotes
+from builder.records import Quote, Span
+from tests.paths import REPO, SAMPLES, SHARED_DATA
+
+
+def _document(*paragraphs: str) -> tuple[str, list[Span]]:
+    spans, position = [], 0
+    for paragraph in paragraphs:
+        spans.append(Span(start=position, end=position + len(paragraph)))
+        position += len(paragraph) + 2
+    return "\n\n".join(paragraphs), spans
+
+
+def _quotes(*paragraphs: str) -> tuple[str, list[Quote]]:
+    text, spans = _document(*paragraphs)
+    quotes = find_quotes(text, spans)
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        for part in (quote.speaker, quote.cue):
+            if part is not None:
+                assert text[part.start : part.end] == part.text
+        assert any(span["start"] <= quote.start and quote.end <= span["end"] for span in spans)
+    return text, quotes
+
+
+def _who(quote: Quote) -> str | None:
+    return quote.speaker_name or (quote.speaker.text if quote.speaker else None)
+
+
+def _sample(first_line: int, last_line: int, strip_through: str | None = None) -> list[str]:
+    lines = (SAMPLES / "daily8-putin-trump-call.txt").read_text(encoding="utf-8").split("\n")
+    paragraphs = [line.strip() for line in lines[first_line - 1 : last_line] if line.strip()]
+    if strip_through:
+        paragraphs[0] = paragraphs[0].split(strip_through, 1)[1]
+    return paragraphs
+
+
+@pytest.fixture(scope="module")
+def main_article() -> tuple[str, list[Quote]]:
+    return _quotes(*_sample(7, 30, "MOSCOW : "))
+
+
+def test_ushakov_quote_has_its_speaker_and_cue(main_article: tuple[str, list[Quote]]) -> None:
+    _, quotes = main_article
+    quote = next(quote for quote in quotes if quote.text.startswith("'Vladimir Putin said"))
+    assert quote.text == (
+        "'Vladimir Putin said that we are continuing to look for a political, negotiated solution to the conflict,'"
+    )
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Ushakov"
+    assert quote.cue is not None
+    assert quote.cue.text == "said"
+    assert quote.speaker_name is None
+
+
+def test_told_reporters_gives_the_cue_told_and_the_name_without_the_role(
+    main_article: tuple[str, list[Quote]],
+) -> None:
+    _, quotes = main_article
+    quote = next(quote for quote in quotes if quote.text.startswith("'Our president said"))
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Yuri Ushakov"
+    assert quote.cue is not None
+    assert quote.cue.text == "told"
+
+
+def test_continuation_paragraph_inherits_the_previous_speaker(main_article: tuple[str, list[Quote]]) -> None:
+    _, quotes = main_article
+    quote = next(quote for quote in quotes if quote.text == "'Russia will not give up on these aims.'")
+    assert quote.speaker_name == "Yuri Ushakov"
+    assert quote.speaker is None
+    assert quote.cue is None
+
+
+def test_apostrophes_never_start_or_end_quotes(main_article: tuple[str, list[Quote]]) -> None:
+    text, quotes = main_article
+    for quote in quotes:
+        assert not text[quote.start - 1].isalnum()
+        assert not text[quote.start + 1].isspace()
+    starts = {quote.start for quote in quotes}
+    for word in ("won't", "Trump's", "Moscow's", "Russia's"):
+        for match in re.finditer(re.escape(word), text):
+            assert match.start() + word.index("'") not in starts
+
+
+def test_scare_quotes_are_not_speech_but_attributed_fragments_are(main_article: tuple[str, list[Quote]]) -> None:
+    _, quotes = main_article
+    texts = [quote.text for quote in quotes]
+    assert "'root causes'" not in texts  # "described ... as getting rid of the 'root causes'": no speech verb
+    stressed = next(quote for quote in quotes if quote.text == "'stressed'")
+    assert stressed.speaker is not None
+    assert stressed.speaker.text == "The Kremlin"
+    zelensky = next(quote for quote in quotes if quote.text.startswith("'Continued American support"))
+    assert _who(zelensky) == "Zelensky"
+
+
+def test_plural_possessive_does_not_close_a_single_quote() -> None:
+    _, quotes = _quotes(
+        "Israel was looking into Hamas' response, officials said.",
+        "'The players' union has agreed to the deal,' the league said in a statement.",
+    )
+    assert [quote.text for quote in quotes] == ["'The players' union has agreed to the deal,'"]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "the league"
+
+
+def test_flattened_related_article_quotes_and_pronoun_speakers() -> None:
+    _, quotes = _quotes(*_sample(67, 67, "CAIRO, July 5 — "))
+
+    def by_start(start: str) -> Quote:
+        return next(quote for quote in quotes if quote.text.startswith(start))
+
+    hamas = by_start('"The Hamas movement has co')
+    assert hamas.text.endswith("people in Gaza.")  # a new opening mark after a sentence end starts a new quote
+    assert hamas.speaker is not None
+    assert hamas.speaker.text == "Hamas"
+    assert hamas.cue is not None
+    assert hamas.cue.text == "wrote"
+    statement = by_start('"The movement has deliver')
+    assert statement.speaker is not None
+    assert statement.speaker.text == "the statement"
+    hope = by_start("\"We hope it's going to hap")
+    assert hope.text.endswith('sometime next week,"')
+    assert hope.speaker is not None
+    assert hope.speaker.text == "he"
+    assert hope.speaker_name == "Trump"
+    assert hope.cue is not None
+    assert hope.cue.text == "told"
+    assert by_start('"We want to get the hostag').speaker_name == "Trump"
+    farr = by_start('"There should have been a ')
+    assert farr.speaker is not None
+    assert farr.speaker.text == "Mayar Al Farr"
+    bullet = by_start('"He went to get aid, so he')
+    assert bullet.speaker is not None
+    assert (bullet.speaker.text, bullet.speaker_name) == ("she", "Mayar Al Farr")
+    rosenberg = by_start('"Only you can make the dea')
+    assert _who(rosenberg) == "Gideon Rosenberg"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quote", "speaker", "cue"),
+    [
+        (
+            '"We are working on it," said Matthew Kraft, a professor at Brown.',
+            '"We are working on it,"',
+            "Matthew Kraft",
+            "said",
+        ),
+        ("“It is a strange experience,” Andersen explains.", "“It is a strange experience,”", "Andersen", "explains"),
+        (
+            'Nate Wheatley said, "They got me for about $8,000 a little over, maybe."',
+            '"They got me for about $8,000 a little over, maybe."',
+            "Nate Wheatley",
+            "said",
+        ),
+        (
+            'The ministry said in a statement: "The border will stay closed until further notice."',
+            '"The border will stay closed until further notice."',
+            "The ministry",
+            "said",
+        ),
+        (
+            '"Coffee consumption seems generally safe," according to a meta-analysis in the BMJ.',
+            '"Coffee consumption seems generally safe,"',
+            "a meta-analysis",
+            "according to",
+        ),
+        (
+            "Muhammad Shahabuddin, a resident of Palpur village, told BSS, “I have set up a garden on unused land.”",
+            "“I have set up a garden on unused land.”",
+            "Muhammad Shahabuddin",
+            "told",
+        ),
+        (
+            "”We've found that the best rates are out West,” said Jordan Anthony, a nutritionist.",
+            "”We've found that the best rates are out West,”",
+            "Jordan Anthony",
+            "said",
+        ),
+    ],
+)
+def test_attribution_patterns(paragraph: str, quote: str, speaker: str, cue: str) -> None:
+    _, quotes = _quotes(paragraph)
+    assert [found.text for found in quotes] == [quote]
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == speaker
+    assert quotes[0].cue is not None
+    assert quotes[0].cue.text == cue
+
+
+def test_interrupted_quote_and_nested_straight_quotes() -> None:
+    _, quotes = _quotes(
+        "“However,” Mann explained, “we do work with a lot of different products.”",
+        '"2026 will accelerate the shift from "application consumption" to AI-as-a-Service," said Houssaini.',
+    )
+    assert [quote.text for quote in quotes] == [
+        "“However,”",
+        "“we do work with a lot of different products.”",
+        '"2026 will accelerate the shift from "application consumption" to AI-as-a-Service,"',
+    ]
+    assert [_who(quote) for quote in quotes] == ["Mann", "Mann", "Houssaini"]
+
+
+def test_pronoun_resolves_to_the_nearest_named_speaker_not_to_other_names() -> None:
+    _, quotes = _quotes(
+        "Tipton, the chief executive, said the chain is looking at franchise partners.",
+        "The North America division will lead growth through Central and South America.",
+        '"We\'re already seeing interest there," he said.',
+    )
+    assert quotes[0].speaker is not None
+    assert (quotes[0].speaker.text, quotes[0].speaker_name) == ("he", "Tipton")
+
+
+def test_unattributed_quote_without_any_speaker_and_titles_are_dropped() -> None:
+    _, quotes = _quotes(
+        'The series is called "Google Cloud: Passport to Containers" and runs weekly.',
+        'Students in the "business as usual" group got no help.',
+        '"Sorry for the inconvenience, but the airline has changed your flight."',
+    )
+    assert quotes == []
+
+
+def test_no_quotes_and_no_paragraphs() -> None:
+    assert _quotes("The Kremlin said the call lasted almost an hour.")[1] == []
+    assert find_quotes("", []) == []
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("eval_quotes", REPO / "scripts" / "eval_quotes.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.needs_data
+@pytest.mark.skipif(not (SHARED_DATA / "wcxb-dev-articles").is_dir(), reason="shared WCXB data absent")
+def test_hand_labelled_gold_keeps_its_targets() -> None:
+    evaluation = _eval_module()
+    articles, skipped = evaluation.load_articles(SHARED_DATA)
+    assert skipped == 0
+    total = evaluation.Tally()
+    for article in articles:
+        total.add(evaluation.score(article, find_quotes(article.text, evaluation.paragraph_spans(article.text))))
+    assert evaluation.f1(total.overlap, total.predicted, total.gold)[2] >= 0.85
+    assert total.speaker_right / total.speaker_checked >= 0.85

@@ -1,0 +1,243 @@
+"""`builder ingest` end to end through the real command: the shipped sample page, every input format, and
+every kind of bad input going to quarantine with a reason while the run goes on."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.paths import REPO, SAMPLES
+
+SAMPLE_PAGE = SAMPLES / "daily8-putin-trump-call.txt"
+TARGETS = REPO / "annotations" / "targets.yaml"
+
+
+def ingest(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "builder.cli", "ingest", *args]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sample")
+    result = ingest(str(SAMPLE_PAGE), "--out", str(out), "--targets", str(TARGETS))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_sample_page_gives_main_and_three_related_documents(sample_run: Path) -> None:
+    documents = read_jsonl(sample_run / "documents.jsonl")
+    assert [(doc["role"], doc["title"], doc["source"]) for doc in documents] == [
+        ("main", "Putin tells Trump Russia won't ‘give up' aims in Ukraine", None),
+        ("related", "Trump Administration Moves To Curb AI Chip Exports To Malaysia, Thailand", "BusinessToday"),
+        ("related", "Hamas accepts Trump Gaza ceasefire deal as hostage negotiations set to resume", "Malay Mail"),
+        ("related", "Trump, Zelensky discuss weapons and escalating Russian strikes", "Free Malaysia Today"),
+    ]
+    assert len({doc["page_id"] for doc in documents}) == 1
+    assert len({doc["doc_id"] for doc in documents}) == 4
+    assert all(doc["lang"] == "en" for doc in documents)
+    assert [doc["published_text"] for doc in documents[1:]] == ["31 minutes ago", "2 hours ago", "2 hours ago"]
+
+
+def test_sample_metadata_is_structured_and_out_of_the_body(sample_run: Path) -> None:
+    main, chips, gaza, zelensky = read_jsonl(sample_run / "documents.jsonl")
+    assert main["dateline"]["place"] == "MOSCOW"
+    assert main["text"].startswith("Russian leader Vladimir Putin told US President Donald Trump by telephone")
+    assert main["captions"][0]["credit"] == "AP"
+    assert main["captions"][0]["text"].startswith("Russian President Vladimir Putin attends a wreath-laying")
+    assert main["text"].endswith(
+        "Russia has consistently called for Western countries to stop sending weapons to Kyiv."
+    )
+    headings = [main["text"][p["start"] : p["end"]] for p in main["paragraphs"] if p["kind"] == "heading"]
+    assert headings == ["Zelensky in Denmark"]
+    assert gaza["dateline"] == {"raw": "CAIRO, July 5 —", "place": "CAIRO", "date_text": "July 5"}
+    assert gaza["credit"] == "Reuters"
+    assert not gaza["text"].endswith("Reuters")
+    assert zelensky["dateline"]["place"] == "WASHINGTON"
+    assert zelensky["captions"][0]["credit"] == "AFP"
+    assert zelensky["text"].startswith("Ukrainian President Volodymyr Zelensky said he discussed air defences")
+    assert chips["dateline"] is None
+    assert not chips["text"].endswith("Related")
+    for document in (main, chips, gaza, zelensky):
+        assert len(document["paragraphs"]) > 3, document["title"]
+        for boilerplate in (
+            "DOWNLOAD THE APP",
+            "No comments yet",
+            "Related Articles",
+            "time31",
+            "(AP pic)",
+            "app-store",
+        ):
+            assert boilerplate not in document["text"]
+
+
+def test_sample_quotes_are_attributed(sample_run: Path) -> None:
+    main, _, gaza, _ = read_jsonl(sample_run / "documents.jsonl")
+    by_text = {quote["text"]: quote for quote in main["quotes"]}
+    ushakov = by_text[
+        "'Vladimir Putin said that we are continuing to look for a political, negotiated solution to the conflict,'"
+    ]
+    assert ushakov["speaker"]["text"] == "Ushakov"
+    assert ushakov["cue"]["text"] == "said"
+    continuation = by_text["'Russia will not give up on these aims.'"]
+    assert continuation["speaker_name"] == "Yuri Ushakov"
+    assert all(not quote["text"].startswith("'s ") for quote in main["quotes"])
+    gaza_speakers = {quote["speaker_name"] or (quote["speaker"] or {}).get("text") for quote in gaza["quotes"]}
+    assert "Gideon Rosenberg" in gaza_speakers
+
+
+def test_sample_targets_claims_and_provenance(sample_run: Path) -> None:
+    main, chips, gaza, _ = read_jsonl(sample_run / "documents.jsonl")
+    assert "ukraine-ceasefire" in {mention["target_id"] for mention in main["targets"]}
+    assert "ai-chip-export-curbs" in {mention["target_id"] for mention in chips["targets"]}
+    assert "gaza-ceasefire" in {mention["target_id"] for mention in gaza["targets"]}
+    assert main["claims"]
+    assert all(0.0 <= claim["score"] <= 1.0 for claim in main["claims"])
+    assert main["provenance"]["format"] == "pagetext"
+    raw = SAMPLE_PAGE.read_bytes()
+    for document in read_jsonl(sample_run / "documents.jsonl"):
+        start = document["provenance"]["offset"]
+        assert raw[start:].decode("utf-8").startswith(document["title"])
+
+
+def test_sample_run_is_valid_reproducible_and_reported(sample_run: Path, tmp_path: Path) -> None:
+    validate = subprocess.run(
+        [sys.executable, "-m", "builder.cli", "validate", str(sample_run / "documents.jsonl")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert validate.returncode == 0, validate.stdout
+    again = tmp_path / "again"
+    assert ingest(str(SAMPLE_PAGE), "--out", str(again), "--targets", str(TARGETS)).returncode == 0
+    assert (again / "documents.jsonl").read_bytes() == (sample_run / "documents.jsonl").read_bytes()
+    report = json.loads((sample_run / "report.json").read_text())
+    assert report["documents"] == 4
+    assert report["files"][0]["path"].endswith("daily8-putin-trump-call.txt")
+
+
+def _warc_record(url: str, html: bytes, record: int) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{record:012d}>\r\n"
+        f"WARC-Date: 2025-07-05T10:00:00Z\r\nWARC-Target-URI: {url}\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+    ).encode()
+    return head + http + b"\r\n\r\n"
+
+
+def _article_html(title: str, paragraphs: list[str]) -> bytes:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (
+        f"<html><head><title>{title} | Free Malaysia Today</title></head><body><nav><a href='/'>Home</a>"
+        f"<a href='/news'>News</a></nav><article><h1>{title}</h1>{body}</article>"
+        "<footer>Copyright 2025 FMT. All rights reserved.</footer></body></html>"
+    ).encode()
+
+
+def _related_paragraphs() -> list[str]:
+    """The Zelensky article's sentences from the sample page, as paragraphs."""
+    line = next(line for line in SAMPLE_PAGE.read_text(encoding="utf-8").splitlines() if "defend the sky" in line)
+    return [sentence + "." for sentence in line.split(". ")[2:12]]
+
+
+def test_every_format_and_every_bad_input_is_accounted_for(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    paragraphs = _related_paragraphs()
+    html = _article_html("Trump, Zelensky discuss weapons", paragraphs)
+    (inputs / "page.html").write_bytes(html)
+    good = _warc_record("https://www.freemalaysiatoday.com/a", html, 1)
+    broken = _warc_record("https://www.freemalaysiatoday.com/b", html, 2)
+    (inputs / "crawl.warc.gz").write_bytes(gzip.compress(good + broken[:-200]))
+    scraper_lines = [
+        json.dumps(
+            {
+                "headline": "Zelensky and Trump talk air defence",
+                "content": "\n\n".join(paragraphs),
+                "pubDate": "2025-07-05T09:00:00+08:00",
+                "publisher": "FMT",
+                "link": "https://fmt.example/z",
+            }
+        ),
+        "{not json",
+        json.dumps({"headline": "No body here"}),
+    ]
+    (inputs / "scraped.jsonl").write_text("\n".join(scraper_lines) + "\n", encoding="utf-8")
+    (inputs / "copy-of-sample.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+    (inputs / "windows-1252.txt").write_bytes(
+        SAMPLE_PAGE.read_text(encoding="utf-8").replace("‘", "'").encode("cp1252")
+    )
+    (inputs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "menu-only.txt").write_text("Home\nNews\nSport\nLogin\nSubscribe\n", encoding="utf-8")
+    (inputs / "truncated.txt.gz").write_bytes(gzip.compress(SAMPLE_PAGE.read_bytes())[:300])
+    out = tmp_path / "out"
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    report = json.loads((out / "report.json").read_text())
+    assert sorted(Path(row["path"]).name for row in report["files"]) == sorted(p.name for p in inputs.iterdir())
+    quarantine = read_jsonl(out / "quarantine.jsonl")
+    reasons = {(Path(item["source"]).name, item["reason_code"], item.get("line")) for item in quarantine}
+    assert reasons == {
+        ("crawl.warc.gz", "broken_warc_record", None),
+        ("scraped.jsonl", "bad_json", 2),
+        ("scraped.jsonl", "no_text", 3),
+        ("image.txt", "binary", None),
+        ("empty.txt", "empty", None),
+        ("menu-only.txt", "no_article", None),
+        ("truncated.txt.gz", "truncated_gzip", None),
+    }
+    assert all(item["reason"] for item in quarantine)
+    assert report["rejected"] == {code: sum(1 for r in reasons if r[1] == code) for _, code, _ in reasons}
+    documents = read_jsonl(out / "documents.jsonl")
+    by_format: dict[str, list[dict[str, Any]]] = {}
+    for document in documents:
+        by_format.setdefault(document["provenance"]["format"], []).append(document)
+    assert by_format["html"][0]["title"] == "Trump, Zelensky discuss weapons"
+    assert by_format["warc"][0]["url"] == "https://www.freemalaysiatoday.com/a"
+    scraped = by_format["jsonl"][0]
+    assert (scraped["title"], scraped["source"], scraped["url"]) == (
+        "Zelensky and Trump talk air defence",
+        "FMT",
+        "https://fmt.example/z",
+    )
+    assert scraped["published_at"] == "2025-07-05T09:00:00+08:00"
+    assert len(by_format["pagetext"]) == 8  # the sample twice: once as UTF-8, once as Windows-1252
+    cp1252 = [d for d in by_format["pagetext"] if d["provenance"]["path"].endswith("windows-1252.txt")]
+    assert cp1252[0]["title"] == "Putin tells Trump Russia won't 'give up' aims in Ukraine"
+    # The same article on two pages: kept twice, the later copy marked, never silently dropped.
+    copies = [d for d in by_format["pagetext"] if d["title"].startswith("Trump Administration Moves")]
+    assert [d["duplicate_of"] for d in copies] == [None, copies[0]["doc_id"]]
+    assert report["duplicates"]["exact"] >= 3
+    assert report["duplicates"]["near"] >= 1
+
+
+def test_strict_fails_on_rejections_and_nothing_readable_fails(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = ingest(str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Nothing could be read" in result.stderr
+    mixed = ingest(str(SAMPLE_PAGE), str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out2"), "--strict")
+    assert mixed.returncode == 1
+    assert "--strict" in mixed.stderr
+
+
+def test_bad_targets_file_names_the_entry_and_field(tmp_path: Path) -> None:
+    targets = tmp_path / "targets.yaml"
+    targets.write_text("- target_id: Bad Id\n  text: x\n  type: topic\n  description: d\n", encoding="utf-8")
+    result = ingest(str(SAMPLE_PAGE), "--out", str(tmp_path / "out"), "--targets", str(targets))
+    assert result.returncode == 2
+    assert f"{targets}: target 1: target_id: String should match pattern" in result.stderr
