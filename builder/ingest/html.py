@@ -10,44 +10,68 @@ import re
 
 import trafilatura
 from lxml.etree import _Element
+from trafilatura.utils import load_html
 
+from builder.ingest.html_metadata import page_metadata
 from builder.ingest.parts import ArticleParts
 from builder.records import DocumentRole, ParagraphKind
 
 WHITESPACE = re.compile(r"\s+")
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+")
-BLOCKS = {"p", "head", "quote", "item", "cell"}
+BLOCKS = {"p", "head", "quote", "list", "item", "table", "row", "cell", "div", "code"}
 
 
 def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
-    """The page's main article, or None when trafilatura finds no article text."""
-    document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, include_images=False
-    )
+    """The page's main article, or None when trafilatura finds no article text.
+
+    Comments are left out (readers' comments are not the article; the WCXB truth agrees); tables are kept,
+    since news text often sits in layout tables.
+    """
+    tree = load_html(html)
+    if tree is None:
+        return None
+    metadata = page_metadata(tree)  # before extraction, which prunes the tree it is given
+    document = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_images=False)
     if document is None or document.body is None:
         return None
     paragraphs = list(_paragraphs(document.body))
     if not paragraphs:
         return None
-    title = _clean_title(document.title or "", document.sitename)
+    title = _clean_title(metadata.title or "", metadata.site)
     return ArticleParts(
         role=DocumentRole.main,
         title=title or paragraphs[0][0][:120],
         paragraphs=paragraphs,
-        source=document.sitename or None,
-        published_text=document.date or None,
-        url=document.url or url,
+        source=metadata.site,
+        published_text=metadata.published,
+        url=url,
     )
 
 
 def _paragraphs(body: _Element) -> list[tuple[str, ParagraphKind]]:
-    found = []
-    for element in body.iter():
-        if element.tag not in BLOCKS or any(child.tag in BLOCKS for child in element):
-            continue
-        text = WHITESPACE.sub(" ", "".join(element.itertext())).strip()
+    """Flatten trafilatura's output tree into paragraphs: each block (and each line break inside one) starts a
+    new paragraph, inline elements (`hi`, `ref`) stay in their paragraph, nested blocks come out in order."""
+    found: list[tuple[str, ParagraphKind]] = []
+
+    def emit(pieces: list[str], kind: ParagraphKind) -> None:
+        text = WHITESPACE.sub(" ", "".join(pieces)).strip()
         if text:
-            found.append((text, ParagraphKind.heading if element.tag == "head" else ParagraphKind.body))
+            found.append((text, kind))
+
+    def walk(element: _Element, kind: ParagraphKind) -> None:
+        pieces = [element.text or ""]
+        for child in element:
+            if child.tag in BLOCKS or child.tag == "lb":
+                emit(pieces, kind)
+                pieces = []
+                if child.tag != "lb":
+                    walk(child, ParagraphKind.heading if child.tag == "head" else ParagraphKind.body)
+            else:
+                pieces.append("".join(child.itertext()))
+            pieces.append(child.tail or "")
+        emit(pieces, kind)
+
+    walk(body, ParagraphKind.body)
     return found
 
 
