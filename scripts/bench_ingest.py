@@ -1,0 +1,132 @@
+"""Benchmark `builder ingest`: page-text documents/s on one core and with 2 workers, HTML pages/s against
+`trafilatura.extract` alone on the same pages, and peak memory at 1x and 10x the input. One run, all figures.
+
+Targets (issue 3): page text >= 1,000 documents/s per core for pages the size of the sample; HTML >= 0.8x the
+rate of trafilatura.extract alone; --workers 2 >= 1.7x one worker; peak RSS at 10x the input < 1.2x the RSS
+at 1x. Prints figures, asserts nothing.
+
+    .venv/bin/python scripts/bench_ingest.py [--pages 200] [--html-pages 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import trafilatura
+
+from builder.ingest.pipeline import IngestOptions, run_ingest
+from builder.ingest.sources import discover
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "samples" / "daily8-putin-trump-call.txt"
+WCXB_HTML = REPO.parent / "shared" / "data" / "wcxb-dev-articles" / "html"
+
+
+def page_dumps(folder: Path, count: int) -> Path:
+    """`count` page dumps the size of the sample, each one different (a page number in every paragraph), so
+    that deduplication does its full work instead of short-cutting exact copies."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    for index in range(count):
+        varied = [
+            f"{line} Page {index} item {number}." if len(line) > 200 else line for number, line in enumerate(lines)
+        ]
+        (folder / f"page-{index:06d}.txt").write_text("\n".join(varied) + "\n", encoding="utf-8")
+    return folder
+
+
+def html_pages(folder: Path, count: int) -> Path | None:
+    if not WCXB_HTML.is_dir():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted(WCXB_HTML.glob("*.html.gz"))[:count]:
+        (folder / path.name.removesuffix(".gz")).write_bytes(gzip.decompress(path.read_bytes()))
+    return folder
+
+
+def timed_ingest(folder: Path, workers: int) -> tuple[float, int, float]:
+    """(seconds, documents, megabytes) of a whole ingest run, writing the records as the command does."""
+    megabytes = sum(path.stat().st_size for path in folder.iterdir()) / 1e6
+    started = time.perf_counter()
+    items, report = run_ingest([str(folder)], IngestOptions(), workers)
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for item in items:
+            if hasattr(item, "model_dump_json"):
+                sink.write(item.model_dump_json() + "\n")
+    return time.perf_counter() - started, report.documents, megabytes
+
+
+def trafilatura_alone(folder: Path) -> float:
+    started = time.perf_counter()
+    for source in discover([str(folder)]):
+        trafilatura.extract(source.path.read_text(encoding="utf-8", errors="replace"))
+    return time.perf_counter() - started
+
+
+def peak_rss_mb(folder: Path, out: Path) -> float:
+    """Peak resident memory of a `builder ingest` process over the folder, in MB."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "builder.cli", "ingest", str(folder), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"builder ingest failed on {folder}")
+    return usage.ru_maxrss / 1024
+
+
+def best(repeat: int, run: Callable[[], tuple[float, int, float]]) -> tuple[float, int, float]:
+    return min((run() for _ in range(repeat)), key=lambda result: result[0])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=200, help="Page dumps in the speed corpus.")
+    parser.add_argument("--html-pages", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        dumps = page_dumps(root / "pagetext", args.pages)
+        seconds, documents, megabytes = best(args.repeat, lambda: timed_ingest(dumps, 1))
+        print(
+            f"page text, 1 worker: {documents:,} documents from {args.pages} pages ({megabytes:.1f} MB) in "
+            f"{seconds:.2f} s: {documents / seconds:,.0f} documents/s, {megabytes / seconds:.2f} MB/s "
+            f"(target >= 1,000 documents/s)"
+        )
+        seconds2, _, _ = best(args.repeat, lambda: timed_ingest(dumps, 2))
+        print(
+            f"page text, 2 workers: {documents / seconds2:,.0f} documents/s, {seconds / seconds2:.2f}x one worker "
+            f"(target >= 1.7x; this machine has {os.cpu_count()} cores)"
+        )
+        html = html_pages(root / "html", args.html_pages)
+        if html is None:
+            print("HTML: skipped, ../shared/data is absent")
+        else:
+            ours, html_documents, _ = best(args.repeat, lambda: timed_ingest(html, 1))
+            theirs = min(trafilatura_alone(html) for _ in range(args.repeat))
+            pages = len(list(html.iterdir()))
+            print(
+                f"HTML: builder ingest {pages / ours:.1f} pages/s ({html_documents} documents), "
+                f"trafilatura.extract alone {pages / theirs:.1f} pages/s: {theirs / ours:.2f}x (target >= 0.8x)"
+            )
+        small = page_dumps(root / "rss-1x", args.pages // 4)
+        large = page_dumps(root / "rss-10x", args.pages * 10 // 4)
+        rss_small, rss_large = peak_rss_mb(small, root / "o1"), peak_rss_mb(large, root / "o10")
+        print(
+            f"peak RSS: {rss_small:.0f} MB for {args.pages // 4} pages, {rss_large:.0f} MB for "
+            f"{args.pages * 10 // 4} pages: {rss_large / rss_small:.2f}x (target < 1.2x)"
+        )
+
+
+if __name__ == "__main__":
+    main()
