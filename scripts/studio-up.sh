@@ -28,7 +28,7 @@ data_dir = Path(env("BUILDER_STUDIO_DATA") or ".studio/data")
 token = env("LABEL_STUDIO_API_KEY") or "builder-test-token-0123456789"
 try:
     executable = server.ensure_installed(venv_dir, lambda message: print(message, file=sys.stderr, flush=True))
-    print(f"Starting Label Studio from {data_dir} (the first start runs migrations, about a minute)", file=sys.stderr)
+    print(f"Starting Label Studio from {data_dir} unless it runs (a first start migrates: about a minute)", file=sys.stderr)
     info = server.start(
         data_dir,
         int(env("BUILDER_STUDIO_PORT") or 8080),

@@ -8,5 +8,7 @@ echo "== ruff"
 .venv/bin/ruff format --check builder tests scripts
 echo "== builder schemas check"
 .venv/bin/builder schemas check
+echo "== Label Studio (installed into its own virtualenv on first use, then started on 127.0.0.1)"
+bash scripts/studio-up.sh >/dev/null
 echo "== pytest"
 .venv/bin/python -m pytest "$@"

@@ -7,8 +7,10 @@ that scripts/studio-up.sh starts; see tests/studio_support.py for how they find 
 from __future__ import annotations
 
 import json
+import re
 import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from label_studio_sdk import LabelStudio
@@ -16,6 +18,7 @@ from label_studio_sdk.core.api_error import ApiError
 
 from builder.studio import server
 from tests import studio_support
+from tests.paths import REPO
 
 studio = studio_support.studio
 make_project = studio_support.make_project
@@ -129,3 +132,16 @@ def test_a_bad_label_config_is_refused_with_the_reason(studio: LabelStudio):
         studio.projects.create(title="bad config", label_config=config)
     assert refused.value.status_code == 400
     assert "toName" in str(refused.value.body["validation_errors"]["label_config"])
+
+
+def test_the_label_studio_notes_still_hold(monkeypatch):
+    """Run every Python block of docs/label-studio-notes.md, in order, against the server: the notes are tests."""
+    url, token = studio_support.require_studio()
+    if urlsplit(url).hostname not in {"127.0.0.1", "localhost", "::1"}:
+        pytest.skip(f"the notes sign up users and import 1,000 tasks: run only against a local server, not {url}")
+    monkeypatch.setenv("LABEL_STUDIO_URL", url)
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", token)
+    notes = REPO / "docs" / "label-studio-notes.md"
+    blocks = re.findall(r"```python\n(.*?)```", notes.read_text(encoding="utf-8"), re.DOTALL)
+    assert len(blocks) >= 10
+    exec(compile("\n".join(blocks), str(notes), "exec"), {})

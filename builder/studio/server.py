@@ -116,6 +116,10 @@ def ensure_installed(venv_dir: Path, progress: Callable[[str], None]) -> Path:
             _run_quietly([sys.executable, "-m", "venv", "--clear", str(venv_dir)])
         progress(f"Installing label-studio=={LABEL_STUDIO_VERSION} (about 1 GB, takes a few minutes)")
         started = time.monotonic()
+        # A current pip resolves and installs this tree about a third faster than Python 3.11's bundled 23.2.
+        _run_quietly(
+            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip"]
+        )
         _pip_install(python, venv_dir / INSTALL_LOG, progress)
         if not executable.is_file():
             raise StudioError(f"pip installed label-studio but {executable} is missing; see {venv_dir / INSTALL_LOG}")
