@@ -94,7 +94,7 @@ def test_document_round_trips_through_json_unchanged() -> None:
     document = Document.model_validate_json(line)
     assert json.loads(document.model_dump_json()) == json.loads(line)
     for quote in document.quotes:
-        assert document.text[quote.start : quote.end] == quote.text
+        assert document.text[quote["start"] : quote["end"]] == quote["text"]
 
 
 def test_span_errors_name_the_field(tmp_path: Path) -> None:

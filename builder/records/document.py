@@ -95,7 +95,8 @@ class Document(Record):
                 if not _fits(span, text, size):
                     check_text_span(f"{field}[{index}]", span, text, size)
         for index, quote in enumerate(self.quotes):
-            for part, inner in (("speaker", quote.speaker), ("cue", quote.cue)):
+            for part in ("speaker", "cue"):
+                inner = quote.get(part)
                 if inner is not None and not _fits(inner, text, size):
                     check_text_span(f"quotes[{index}].{part}", inner, text, size)
         if self.duplicate_of == self.doc_id:
@@ -104,7 +105,8 @@ class Document(Record):
 
 
 def _fits(span: TextSpan, text: str, size: int) -> bool:
-    return span.start < span.end <= size and text[span.start : span.end] == span.text
+    start, end = span["start"], span["end"]
+    return start < end <= size and text[start:end] == span["text"]
 
 
 def _check_ordered(field: str, spans: Sequence[Span] | Sequence[Paragraph], size: int) -> None:

@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, NotRequired
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, with_config
 
 from builder.records.base import StrictModel
 from builder.records.labels import AttributionRole, CheckWorthiness, NoneKind, Stance
 from builder.records.spans import TextSpan, check_span
 
 
+@with_config(ConfigDict(extra="forbid"))
 class LabeledClaim(TextSpan):
     """A claim span with its check-worthiness and its own stance toward the task's target."""
 
     checkworthiness: CheckWorthiness
-    stance: Stance | None = None
-    none_kind: NoneKind | None = None
+    stance: NotRequired[Stance | None]
+    none_kind: NotRequired[NoneKind | None]
 
 
+@with_config(ConfigDict(extra="forbid"))
 class Attribution(TextSpan):
     """A source (speaker) or cue span, linked to the claim it attributes by the claim's index."""
 
@@ -46,10 +48,10 @@ def check_labels(labels: Labels, where: str = "") -> None:
     """
     _check_none_kind(f"{where}stance", labels.stance, labels.none_kind)
     for index, claim in enumerate(labels.claims):
-        check_span(f"{where}claims[{index}]", claim.start, claim.end, sys.maxsize)
-        _check_none_kind(f"{where}claims[{index}].stance", claim.stance, claim.none_kind)
+        check_span(f"{where}claims[{index}]", claim["start"], claim["end"], sys.maxsize)
+        _check_none_kind(f"{where}claims[{index}].stance", claim.get("stance"), claim.get("none_kind"))
     for index, attribution in enumerate(labels.attributions):
-        check_span(f"{where}attributions[{index}]", attribution.start, attribution.end, sys.maxsize)
+        check_span(f"{where}attributions[{index}]", attribution["start"], attribution["end"], sys.maxsize)
     _check_links(where, labels.claims, labels.attributions)
 
 
@@ -62,8 +64,8 @@ def _check_none_kind(field: str, stance: Stance | None, none_kind: NoneKind | No
 
 def _check_links(where: str, claims: Sequence[LabeledClaim], attributions: Sequence[Attribution]) -> None:
     for index, attribution in enumerate(attributions):
-        if attribution.claim >= len(claims):
+        if attribution["claim"] >= len(claims):
             raise ValueError(
-                f"{where}attributions[{index}].claim: {attribution.role.value} span {attribution.text!r} is linked "
-                f"to claim {attribution.claim}, but there are {len(claims)} claims"
+                f"{where}attributions[{index}].claim: {attribution['role'].value} span {attribution['text']!r} is "
+                f"linked to claim {attribution['claim']}, but there are {len(claims)} claims"
             )

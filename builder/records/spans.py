@@ -3,20 +3,19 @@
 The record that owns a span checks it (`check_span`, `check_text_span`): only it knows the text, and one loop
 in the owner is much cheaper than a Python validator called on each of a document's hundreds of spans.
 
-Offset-only spans (`Span`, `Paragraph`) are typed dicts, not models: a document has hundreds of them, and
-pydantic validates a typed dict about twice as fast as a model instance, which decides whether `builder
-validate` keeps pace with plain JSON parsing. Spans that carry text (quotes, claims, mentions) are few, and
-are models.
+Spans are typed dicts, not models (`span["start"]`, built as `TextSpan(start=0, end=4, text="Kyiv")`): a
+document has hundreds of them, and pydantic validates a typed dict about twice as fast as a model instance,
+which decides whether `builder validate` keeps pace with plain JSON parsing.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, NotRequired
 
 from pydantic import ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
-from builder.records.base import NonEmptyStr, StrictModel
+from builder.records.base import NonEmptyStr
 from builder.records.labels import CheckWorthiness, ParagraphKind
 
 Offset = Annotated[int, Field(ge=0, description="Character offset into the owning record's `text`.")]
@@ -39,7 +38,8 @@ class Paragraph(TypedDict):
     kind: ParagraphKind
 
 
-class TextSpan(StrictModel):
+@with_config(ConfigDict(extra="forbid"))
+class TextSpan(TypedDict):
     """A span that also carries the text it covers, for readers of the raw JSONL."""
 
     start: Offset
@@ -47,25 +47,30 @@ class TextSpan(StrictModel):
     text: NonEmptyStr
 
 
+@with_config(ConfigDict(extra="forbid"))
 class Quote(TextSpan):
     """A direct quote (the span includes its quote marks), who said it and the verb that says so."""
 
-    speaker: TextSpan | None = None
-    speaker_name: str | None = Field(
-        default=None,
-        description="The named speaker when `speaker` is a pronoun or a continuation resolved to an earlier name.",
-    )
-    cue: TextSpan | None = None
+    speaker: NotRequired[TextSpan | None]
+    speaker_name: NotRequired[
+        Annotated[
+            str | None,
+            Field(description="The named speaker when `speaker` is a pronoun or a continuation resolved to a name."),
+        ]
+    ]
+    cue: NotRequired[TextSpan | None]
 
 
+@with_config(ConfigDict(extra="forbid"))
 class Claim(TextSpan):
     """A candidate claim: a sentence or clause with a machine check-worthiness score."""
 
     score: Annotated[float, Field(ge=0.0, le=1.0, description="Machine check-worthiness in [0, 1].")]
     suggested: CheckWorthiness
-    features: dict[str, float] = Field(default_factory=dict, description="The features behind the score.")
+    features: NotRequired[Annotated[dict[str, float], Field(description="The features behind the score.")]]
 
 
+@with_config(ConfigDict(extra="forbid"))
 class TargetMention(TextSpan):
     target_id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 
@@ -80,11 +85,11 @@ def check_span(field: str, start: int, end: int, size: int) -> None:
 
 def check_text_span(field: str, span: TextSpan, text: str, size: int) -> None:
     """Raise ValueError naming `field` unless the span lies inside `text` and covers exactly its own text."""
-    check_span(field, span.start, span.end, size)
-    if text[span.start : span.end] != span.text:
+    start, end = span["start"], span["end"]
+    check_span(field, start, end, size)
+    if text[start:end] != span["text"]:
         raise ValueError(
-            f"{field}: text {clip(span.text)!r} differs from text[{span.start}:{span.end}] "
-            f"{clip(text[span.start : span.end])!r}"
+            f"{field}: text {clip(span['text'])!r} differs from text[{start}:{end}] {clip(text[start:end])!r}"
         )
 
 
