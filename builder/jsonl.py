@@ -66,7 +66,11 @@ class AtomicJsonlWriter:
         return self
 
     def write(self, record: BaseModel) -> None:
-        self._handle.write(record.model_dump_json().encode("utf-8") + b"\n")
+        self.write_line(record.model_dump_json())
+
+    def write_line(self, line: str) -> None:
+        """Write one record already serialised as JSON (without its line ending)."""
+        self._handle.write(line.encode("utf-8") + b"\n")
         self.count += 1
 
     def __exit__(self, kind: object, error: object, traceback: object) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import trafilatura
 
-from builder.ingest.pipeline import IngestOptions, run_ingest
+from builder.ingest.pipeline import DocumentLine, IngestOptions, run_ingest
 from builder.ingest.sources import discover
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,8 +59,8 @@ def timed_ingest(folder: Path, workers: int) -> tuple[float, int, float]:
     items, report = run_ingest([str(folder)], IngestOptions(), workers)
     with open(os.devnull, "w", encoding="utf-8") as sink:
         for item in items:
-            if hasattr(item, "model_dump_json"):
-                sink.write(item.model_dump_json() + "\n")
+            if isinstance(item, DocumentLine):
+                sink.write(item.line + "\n")
     return time.perf_counter() - started, report.documents, megabytes
 
 

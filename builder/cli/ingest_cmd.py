@@ -88,7 +88,7 @@ def ingest(
                 if isinstance(item, Rejection):
                     quarantine.write(item.to_record())
                 else:
-                    documents.write(item)
+                    documents.write_line(item.line)
     summary = report.to_json() | {"outputs": {"documents": str(documents_path), "quarantine": str(quarantine_path)}}
     (out / "report.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     err.print(_summary_table(report, time.perf_counter() - started, out))

@@ -91,6 +91,20 @@ def band_keys(sig: np.ndarray, config: DedupConfig) -> list[bytes]:
     return [bytes([band]) + sig[band * rows : (band + 1) * rows].tobytes() for band in range(bands)]
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """What deduplication needs of a document, computed where the document is built (in a worker), so the
+    run-wide index only compares."""
+
+    doc_id: str
+    content_hash: str
+    signature: np.ndarray
+
+
+def fingerprint(doc_id: str, content_hash: str, text: str, config: DedupConfig) -> Fingerprint:
+    return Fingerprint(doc_id, content_hash, signature(text, config))
+
+
 @dataclass
 class DuplicateIndex:
     """What the run has seen so far; `check` answers which earlier document a new one duplicates."""
@@ -101,21 +115,23 @@ class DuplicateIndex:
     _signatures: dict[str, np.ndarray] = field(default_factory=dict)
     _roots: dict[str, str] = field(default_factory=dict)
 
-    def check(self, doc_id: str, content_hash: str, text: str) -> tuple[str | None, str | None]:
-        """Record the document; return (`duplicate_of`, kind `exact`/`near`), or (None, None) when it is new."""
-        first = self._exact.setdefault(content_hash, doc_id)
-        if first != doc_id:
+    def check(self, seen: Fingerprint) -> tuple[str | None, str | None]:
+        """Record the document; return (`duplicate_of`, kind `exact`/`near`), or (None, None) when it is new.
+
+        Duplicates point at the first document of their cluster, so a chain of near-duplicates is one star.
+        """
+        first = self._exact.setdefault(seen.content_hash, seen.doc_id)
+        if first != seen.doc_id:
             return self._roots.get(first, first), "exact"
-        sig = signature(text, self.config)
-        keys = band_keys(sig, self.config)
-        match = self._near_match(sig, keys)
+        keys = band_keys(seen.signature, self.config)
+        match = self._near_match(seen.signature, keys)
         for key in keys:
-            self._bands.setdefault(key, []).append(doc_id)
-        self._signatures[doc_id] = sig
+            self._bands.setdefault(key, []).append(seen.doc_id)
+        self._signatures[seen.doc_id] = seen.signature
         if match is None:
             return None, None
         root = self._roots.get(match, match)
-        self._roots[doc_id] = root
+        self._roots[seen.doc_id] = root
         return root, "near"
 
     def _near_match(self, sig: np.ndarray, keys: list[bytes]) -> str | None:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.build import build_document
 from builder.ingest.cleanup import split_paragraphs
-from builder.ingest.dedup import DedupConfig, DuplicateIndex
+from builder.ingest.dedup import DedupConfig, DuplicateIndex, Fingerprint, fingerprint
 from builder.ingest.html import extract_html
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
@@ -47,15 +47,27 @@ class IngestOptions:
     common_lines: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class BuiltDocument:
+    """A document as a worker hands it back: its JSON line, ready to write, and its dedup fingerprint.
+
+    Serialising in the worker keeps the run's single process (which deduplicates and writes) light, so that
+    adding workers adds throughput.
+    """
+
+    line: str
+    fingerprint: Fingerprint
+
+
 @dataclass
 class FileOutcome:
-    """What one input file gave: its documents (with content hashes), its rejections, and its counts."""
+    """What one input file gave: its documents, its rejections, and its counts."""
 
     path: str
     format: str | None = None
     pages: int = 0
     articles: int = 0
-    documents: list[tuple[Document, str]] = field(default_factory=list)
+    documents: list[BuiltDocument] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -91,11 +103,14 @@ def ingest_file(source: InputFile, options: IngestOptions) -> FileOutcome:
         outcome.articles += len(articles)
         for index, parts in enumerate(articles):
             try:
-                outcome.documents.append(build_document(parts, item, index, matcher))
+                document, content = build_document(parts, item, index, matcher)
             except ValidationError as error:
                 field_name, message = error_fields(error)[0]
                 reason = f"the {parts.role.value} article {parts.title[:60]!r} breaks the record: {message}"
                 outcome.rejections.append(_page_rejection(item, "ingest.build", "invalid_document", reason, field_name))
+                continue
+            seen = fingerprint(document.doc_id, content, document.text, options.dedup)
+            outcome.documents.append(BuiltDocument(document.model_dump_json(), seen))
     outcome.seconds = time.perf_counter() - started
     return outcome
 
@@ -143,12 +158,21 @@ def common_page_lines(files: Iterable[InputFile], options: IngestOptions) -> fro
     return frozenset(line for line, count in pages_with_line.items() if count >= floor)
 
 
+@dataclass(frozen=True)
+class DocumentLine:
+    """A validated document of the run, as the JSON line to write."""
+
+    doc_id: str
+    line: str
+    duplicate_of: str | None
+
+
 def run_ingest(
     inputs: list[str],
     options: IngestOptions,
     workers: int = 1,
     on_file: Callable[[FileOutcome], None] = lambda outcome: None,
-) -> tuple[Iterator[Document | Rejection], IngestReport]:
+) -> tuple[Iterator[DocumentLine | Rejection], IngestReport]:
     """The documents and rejections of the whole run, in input order, and the report they fill in as they go.
 
     The iterator is lazy: the report is complete once it is exhausted.
@@ -167,7 +191,7 @@ def _run(
     workers: int,
     report: IngestReport,
     on_file: Callable[[FileOutcome], None],
-) -> Iterator[Document | Rejection]:
+) -> Iterator[DocumentLine | Rejection]:
     started = time.perf_counter()
     index = DuplicateIndex(options.dedup)
     stages = {name: Counter() for name in ("read", "extract", "build", "dedup")}
@@ -190,14 +214,16 @@ def _run(
         stages["extract"].update(pages=outcome.pages, articles=outcome.articles)
         stages["build"].update(articles=outcome.articles, documents=len(outcome.documents))
         yield from outcome.rejections
-        for document, content in outcome.documents:
-            duplicate_of, kind = index.check(document.doc_id, content, document.text)
+        for built in outcome.documents:
+            duplicate_of, kind = index.check(built.fingerprint)
             stages["dedup"].update(documents=1, **({kind: 1} if kind else {"unique": 1}))
+            line = built.line
             if duplicate_of is not None:
                 report.duplicates[kind or ""] += 1
-                document = document.model_copy(update={"duplicate_of": duplicate_of})
+                document = Document.model_validate_json(line)  # rare: only duplicates are parsed again
+                line = document.model_copy(update={"duplicate_of": duplicate_of}).model_dump_json()
             report.documents += 1
-            yield document
+            yield DocumentLine(built.fingerprint.doc_id, line, duplicate_of)
     report.stages = {name: dict(counts) for name, counts in stages.items()}
     report.seconds = round(time.perf_counter() - started, 3)
 
