@@ -7,6 +7,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builder.enrich.quotes import find_quotes
 from builder.records import Quote, Span
@@ -25,16 +27,16 @@ def _quotes(*paragraphs: str) -> tuple[str, list[Quote]]:
     text, spans = _document(*paragraphs)
     quotes = find_quotes(text, spans)
     for quote in quotes:
-        assert text[quote.start : quote.end] == quote.text
-        for part in (quote.speaker, quote.cue):
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        for part in (quote["speaker"], quote["cue"]):
             if part is not None:
-                assert text[part.start : part.end] == part.text
-        assert any(span["start"] <= quote.start and quote.end <= span["end"] for span in spans)
+                assert text[part["start"] : part["end"]] == part["text"]
+        assert any(span["start"] <= quote["start"] and quote["end"] <= span["end"] for span in spans)
     return text, quotes
 
 
 def _who(quote: Quote) -> str | None:
-    return quote.speaker_name or (quote.speaker.text if quote.speaker else None)
+    return quote["speaker_name"] or (quote["speaker"]["text"] if quote["speaker"] else None)
 
 
 def _sample(first_line: int, last_line: int, strip_through: str | None = None) -> list[str]:
@@ -52,42 +54,42 @@ def main_article() -> tuple[str, list[Quote]]:
 
 def test_ushakov_quote_has_its_speaker_and_cue(main_article: tuple[str, list[Quote]]) -> None:
     _, quotes = main_article
-    quote = next(quote for quote in quotes if quote.text.startswith("'Vladimir Putin said"))
-    assert quote.text == (
+    quote = next(quote for quote in quotes if quote["text"].startswith("'Vladimir Putin said"))
+    assert quote["text"] == (
         "'Vladimir Putin said that we are continuing to look for a political, negotiated solution to the conflict,'"
     )
-    assert quote.speaker is not None
-    assert quote.speaker.text == "Ushakov"
-    assert quote.cue is not None
-    assert quote.cue.text == "said"
-    assert quote.speaker_name is None
+    assert quote["speaker"] is not None
+    assert quote["speaker"]["text"] == "Ushakov"
+    assert quote["cue"] is not None
+    assert quote["cue"]["text"] == "said"
+    assert quote["speaker_name"] is None
 
 
 def test_told_reporters_gives_the_cue_told_and_the_name_without_the_role(
     main_article: tuple[str, list[Quote]],
 ) -> None:
     _, quotes = main_article
-    quote = next(quote for quote in quotes if quote.text.startswith("'Our president said"))
-    assert quote.speaker is not None
-    assert quote.speaker.text == "Yuri Ushakov"
-    assert quote.cue is not None
-    assert quote.cue.text == "told"
+    quote = next(quote for quote in quotes if quote["text"].startswith("'Our president said"))
+    assert quote["speaker"] is not None
+    assert quote["speaker"]["text"] == "Yuri Ushakov"
+    assert quote["cue"] is not None
+    assert quote["cue"]["text"] == "told"
 
 
 def test_continuation_paragraph_inherits_the_previous_speaker(main_article: tuple[str, list[Quote]]) -> None:
     _, quotes = main_article
-    quote = next(quote for quote in quotes if quote.text == "'Russia will not give up on these aims.'")
-    assert quote.speaker_name == "Yuri Ushakov"
-    assert quote.speaker is None
-    assert quote.cue is None
+    quote = next(quote for quote in quotes if quote["text"] == "'Russia will not give up on these aims.'")
+    assert quote["speaker_name"] == "Yuri Ushakov"
+    assert quote["speaker"] is None
+    assert quote["cue"] is None
 
 
 def test_apostrophes_never_start_or_end_quotes(main_article: tuple[str, list[Quote]]) -> None:
     text, quotes = main_article
     for quote in quotes:
-        assert not text[quote.start - 1].isalnum()
-        assert not text[quote.start + 1].isspace()
-    starts = {quote.start for quote in quotes}
+        assert not text[quote["start"] - 1].isalnum()
+        assert not text[quote["start"] + 1].isspace()
+    starts = {quote["start"] for quote in quotes}
     for word in ("won't", "Trump's", "Moscow's", "Russia's"):
         for match in re.finditer(re.escape(word), text):
             assert match.start() + word.index("'") not in starts
@@ -95,12 +97,12 @@ def test_apostrophes_never_start_or_end_quotes(main_article: tuple[str, list[Quo
 
 def test_scare_quotes_are_not_speech_but_attributed_fragments_are(main_article: tuple[str, list[Quote]]) -> None:
     _, quotes = main_article
-    texts = [quote.text for quote in quotes]
+    texts = [quote["text"] for quote in quotes]
     assert "'root causes'" not in texts  # "described ... as getting rid of the 'root causes'": no speech verb
-    stressed = next(quote for quote in quotes if quote.text == "'stressed'")
-    assert stressed.speaker is not None
-    assert stressed.speaker.text == "The Kremlin"
-    zelensky = next(quote for quote in quotes if quote.text.startswith("'Continued American support"))
+    stressed = next(quote for quote in quotes if quote["text"] == "'stressed'")
+    assert stressed["speaker"] is not None
+    assert stressed["speaker"]["text"] == "The Kremlin"
+    zelensky = next(quote for quote in quotes if quote["text"].startswith("'Continued American support"))
     assert _who(zelensky) == "Zelensky"
 
 
@@ -109,40 +111,40 @@ def test_plural_possessive_does_not_close_a_single_quote() -> None:
         "Israel was looking into Hamas' response, officials said.",
         "'The players' union has agreed to the deal,' the league said in a statement.",
     )
-    assert [quote.text for quote in quotes] == ["'The players' union has agreed to the deal,'"]
-    assert quotes[0].speaker is not None
-    assert quotes[0].speaker.text == "the league"
+    assert [quote["text"] for quote in quotes] == ["'The players' union has agreed to the deal,'"]
+    assert quotes[0]["speaker"] is not None
+    assert quotes[0]["speaker"]["text"] == "the league"
 
 
 def test_flattened_related_article_quotes_and_pronoun_speakers() -> None:
     _, quotes = _quotes(*_sample(67, 67, "CAIRO, July 5 — "))
 
     def by_start(start: str) -> Quote:
-        return next(quote for quote in quotes if quote.text.startswith(start))
+        return next(quote for quote in quotes if quote["text"].startswith(start))
 
     hamas = by_start('"The Hamas movement has co')
-    assert hamas.text.endswith("people in Gaza.")  # a new opening mark after a sentence end starts a new quote
-    assert hamas.speaker is not None
-    assert hamas.speaker.text == "Hamas"
-    assert hamas.cue is not None
-    assert hamas.cue.text == "wrote"
+    assert hamas["text"].endswith("people in Gaza.")  # a new opening mark after a sentence end starts a new quote
+    assert hamas["speaker"] is not None
+    assert hamas["speaker"]["text"] == "Hamas"
+    assert hamas["cue"] is not None
+    assert hamas["cue"]["text"] == "wrote"
     statement = by_start('"The movement has deliver')
-    assert statement.speaker is not None
-    assert statement.speaker.text == "the statement"
+    assert statement["speaker"] is not None
+    assert statement["speaker"]["text"] == "the statement"
     hope = by_start("\"We hope it's going to hap")
-    assert hope.text.endswith('sometime next week,"')
-    assert hope.speaker is not None
-    assert hope.speaker.text == "he"
-    assert hope.speaker_name == "Trump"
-    assert hope.cue is not None
-    assert hope.cue.text == "told"
-    assert by_start('"We want to get the hostag').speaker_name == "Trump"
+    assert hope["text"].endswith('sometime next week,"')
+    assert hope["speaker"] is not None
+    assert hope["speaker"]["text"] == "he"
+    assert hope["speaker_name"] == "Trump"
+    assert hope["cue"] is not None
+    assert hope["cue"]["text"] == "told"
+    assert by_start('"We want to get the hostag')["speaker_name"] == "Trump"
     farr = by_start('"There should have been a ')
-    assert farr.speaker is not None
-    assert farr.speaker.text == "Mayar Al Farr"
+    assert farr["speaker"] is not None
+    assert farr["speaker"]["text"] == "Mayar Al Farr"
     bullet = by_start('"He went to get aid, so he')
-    assert bullet.speaker is not None
-    assert (bullet.speaker.text, bullet.speaker_name) == ("she", "Mayar Al Farr")
+    assert bullet["speaker"] is not None
+    assert (bullet["speaker"]["text"], bullet["speaker_name"]) == ("she", "Mayar Al Farr")
     rosenberg = by_start('"Only you can make the dea')
     assert _who(rosenberg) == "Gideon Rosenberg"
 
@@ -191,11 +193,11 @@ def test_flattened_related_article_quotes_and_pronoun_speakers() -> None:
 )
 def test_attribution_patterns(paragraph: str, quote: str, speaker: str, cue: str) -> None:
     _, quotes = _quotes(paragraph)
-    assert [found.text for found in quotes] == [quote]
-    assert quotes[0].speaker is not None
-    assert quotes[0].speaker.text == speaker
-    assert quotes[0].cue is not None
-    assert quotes[0].cue.text == cue
+    assert [found["text"] for found in quotes] == [quote]
+    assert quotes[0]["speaker"] is not None
+    assert quotes[0]["speaker"]["text"] == speaker
+    assert quotes[0]["cue"] is not None
+    assert quotes[0]["cue"]["text"] == cue
 
 
 def test_interrupted_quote_and_nested_straight_quotes() -> None:
@@ -203,7 +205,7 @@ def test_interrupted_quote_and_nested_straight_quotes() -> None:
         "“However,” Mann explained, “we do work with a lot of different products.”",
         '"2026 will accelerate the shift from "application consumption" to AI-as-a-Service," said Houssaini.',
     )
-    assert [quote.text for quote in quotes] == [
+    assert [quote["text"] for quote in quotes] == [
         "“However,”",
         "“we do work with a lot of different products.”",
         '"2026 will accelerate the shift from "application consumption" to AI-as-a-Service,"',
@@ -217,8 +219,43 @@ def test_pronoun_resolves_to_the_nearest_named_speaker_not_to_other_names() -> N
         "The North America division will lead growth through Central and South America.",
         '"We\'re already seeing interest there," he said.',
     )
-    assert quotes[0].speaker is not None
-    assert (quotes[0].speaker.text, quotes[0].speaker_name) == ("he", "Tipton")
+    assert quotes[0]["speaker"] is not None
+    assert (quotes[0]["speaker"]["text"], quotes[0]["speaker_name"]) == ("he", "Tipton")
+
+
+def test_quote_announced_at_the_end_of_the_previous_paragraph() -> None:
+    _, quotes = _quotes(
+        "The Department of Transportation replied in writing. The agency said:",
+        '"The Federal Motor Carrier Safety Administration is aware of the allegations and is investigating."',
+    )
+    assert len(quotes) == 1
+    assert quotes[0]["speaker_name"] == "The agency"
+    assert quotes[0]["speaker"] is None
+
+
+def test_interview_round_up_headings_and_citations_credit_quotes() -> None:
+    _, quotes = _quotes(
+        "Uli Lorimer, Director of Horticulture at Native Plant Trust:",
+        "“December is a time of reflection as we look back on the growing season past.",
+        "“The garden provides an appropriate host plant for the larval stage.”",
+        "However, “the results reported in imaging studies cannot tell us about one person.” (Vogel and Black, 2024)",
+    )
+    assert [_who(quote) for quote in quotes] == ["Uli Lorimer", "Uli Lorimer", "Vogel and Black"]
+    assert quotes[2]["cue"] is None
+
+
+def test_titles_in_quotes_are_not_speech_even_near_a_speech_verb() -> None:
+    _, quotes = _quotes(
+        'Mary notes that she received a vintage copy of "Howards End." She liked it.',
+        'Banners displayed a post by Trump that read, "MAKE THE DEAL IN GAZA. GET THE HOSTAGES BACK!!!"',
+    )
+    assert [quote["text"] for quote in quotes] == ['"MAKE THE DEAL IN GAZA. GET THE HOSTAGES BACK!!!"']
+
+
+def test_accented_capitals_start_names() -> None:
+    _, quotes = _quotes("“We don't just show up on your wedding day,” Stephanie Özcan says.")
+    assert quotes[0]["speaker"] is not None
+    assert quotes[0]["speaker"]["text"] == "Stephanie Özcan"
 
 
 def test_unattributed_quote_without_any_speaker_and_titles_are_dropped() -> None:
@@ -256,3 +293,15 @@ def test_hand_labelled_gold_keeps_its_targets() -> None:
         total.add(evaluation.score(article, find_quotes(article.text, evaluation.paragraph_spans(article.text))))
     assert evaluation.f1(total.overlap, total.predicted, total.gold)[2] >= 0.85
     assert total.speaker_right / total.speaker_checked >= 0.85
+
+
+_QUOTY = st.lists(
+    st.sampled_from([*list("ab AB.,:'\"“”‘’s\n"), " said ", " he said.", "Ushakov", " won't ", "Hamas' "])
+).map("".join)
+
+
+@given(st.lists(_QUOTY, min_size=1, max_size=4))
+def test_any_text_gives_quotes_that_match_their_text_inside_one_paragraph(paragraphs: list[str]) -> None:
+    _, quotes = _quotes(*paragraphs)
+    starts = [quote["start"] for quote in quotes]
+    assert starts == sorted(starts)

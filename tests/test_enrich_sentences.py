@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builder.enrich.sentences import split_sentences
 from builder.records import Span
@@ -60,7 +62,12 @@ def _sample_paragraphs(first_line: int, last_line: int) -> list[str]:
             ["The meeting ended at 2 p.m. on Friday.", "Nobody spoke."],
         ),
         ("He paused... and went on. Then... Silence.", ["He paused... and went on.", "Then...", "Silence."]),
+        ("Use a tool, e.g. Google Sheets. Or not.", ["Use a tool, e.g. Google Sheets.", "Or not."]),
         ("Is it over? Yes! It is.", ["Is it over?", "Yes!", "It is."]),
+        (
+            "2. Plant-Forward Eating Gets a Twist. It won 2. Then 3.1. Setup.",
+            ["2. Plant-Forward Eating Gets a Twist.", "It won 2.", "Then 3.1.", "Setup."],
+        ),
     ],
 )
 def test_news_abbreviations_numbers_and_punctuation(paragraph: str, expected: list[str]) -> None:
@@ -129,3 +136,21 @@ def test_line_breaks_inside_a_paragraph_end_sentences_and_whitespace_is_trimmed(
 def test_empty_and_blank_paragraphs_give_no_sentences() -> None:
     assert _sentences("   ") == []
     assert split_sentences("", []) == []
+
+
+_NEWSY = st.lists(st.sampled_from([*list("aB .?!'\"“”‘’…\n;:,-5$%"), "Mr.", "U.S.", " No. ", "J.", "said"])).map(
+    "".join
+)
+
+
+@given(st.lists(_NEWSY, min_size=1, max_size=4))
+def test_any_text_gives_sorted_trimmed_sentences_inside_their_paragraphs(paragraphs: list[str]) -> None:
+    text, spans = _document(*paragraphs)
+    previous_end = 0
+    for sentence in split_sentences(text, spans):
+        covered = text[sentence["start"] : sentence["end"]]
+        assert covered
+        assert covered == covered.strip()
+        assert sentence["start"] >= previous_end
+        assert any(span["start"] <= sentence["start"] and sentence["end"] <= span["end"] for span in spans)
+        previous_end = sentence["end"]

@@ -19,7 +19,9 @@ MIN_LETTERS = 20
 """Below this many letters (a caption, a headline fragment) the guess is noise: answer `und`."""
 MIN_CONFIDENCE = 0.5
 """Lowest normalised probability accepted; below it the text is mixed or in no language the model knows."""
-SAMPLE_CHARACTERS = 1000
+SAMPLE_CHARACTERS = 400
+"""About five sentences: plenty for a character n-gram model (langid.py was built for tweets), and it keeps
+language identification to a fraction of a millisecond per document."""
 
 _LETTER = re.compile(r"[^\W\d_]")
 _CODE = re.compile(r"^[a-z]{2,3}$")

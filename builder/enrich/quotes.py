@@ -1,33 +1,57 @@
 """Direct quotes with their speaker and speech verb, found by rules that a reader can check.
 
-How a quote is found, in one paragraph at a time:
+Finding quote spans, one paragraph at a time:
 
-- Quote marks are told apart from apostrophes by what flanks them: an opening mark has a space, a bracket, a
-  dash or the paragraph start before it and a non-space after it; a closing mark the reverse. So "won't",
-  "Trump's" and "’90s" never open a quote, and curly marks printed the wrong way round (”We've found...”) still
-  pair. Double marks are paired first, with a stack, so nested straight quotes ("from "application
-  consumption" to...") stay inside their outer quote; single marks are then paired outside the double quotes.
-- A plural possessive ("Hamas' response") looks like a closing single mark. It closes a quote only when no
-  other closing mark does ('root causes' of the conflict).
-- An opening mark right after a sentence end while a quote is still open starts a new quote: a multi-paragraph
-  quote flattened onto one line ('...air defences. 'We had a very...') is two quotes, not one.
+- Quote marks are told apart from apostrophes by what flanks them: an opening mark has a space, a bracket, a dash or
+  the paragraph start before it and a letter, digit or opening symbol after it; a closing mark has a non-space
+  before it and a space or punctuation after it. So "won't", "Trump's" and "’90s" never open a quote, and curly
+  marks printed the wrong way round (”We've found...”) still pair. Double marks are paired first, with a stack, so
+  nested straight quotes ("from "application consumption" to...") stay inside their outer quote; single marks are
+  then paired outside the double quotes.
+- A plural possessive ("Hamas' response") looks like a closing single mark. It closes a quote only when no other
+  closing mark does ('root causes' of the conflict).
+- An opening mark right after a sentence end while a quote is still open starts a new quote: a multi-paragraph quote
+  flattened onto one line ('...air defences. 'We had a very...') gives two quotes, not one.
 - A quote still open at the paragraph end runs to the paragraph end (the newspaper convention for a quote that
   continues in the next paragraph).
 
-Which quotes are speech: a quote whose own sentence attributes it is kept whatever its length; an unattributed
-one is kept only when it has four words or more and is not Title Case. So scare quotes and terms ('root
-causes', "business as usual") and titles ("Google Cloud: Passport to Containers") are dropped, while
-"Zelensky called the attack 'deliberately massive'" style fragments are kept when a speech verb attributes them.
+Finding who said it, in this order: the words right after the quote ('..., Ushakov said', 'said Matthew Kraft, a
+professor', 'the report stated', ', according to X', or a bare name ending the line or followed by a comma or
+bracket, as under a pull quote or in a citation: '“...” (Vogel and Black, 2024)', with no cue); else the first
+"subject + speech verb" in the part of the sentence before the quote ('Nate Wheatley said, "...', 'Steinhauser said
+of studying ... that "...', 'Zelensky, speaking later, said'); else a speech verb later in the sentence ('"...," in
+healthy individuals, says Mellor'; stricter there: a named or pronoun speaker, and none of the verbs that are often
+nouns, as in "share the stage"). The cue is the verb alone ("told" of "told reporters"); the speaker is narrowed to
+the name in the phrase ("Kremlin aide Yuri Ushakov" gives "Yuri Ushakov", "US President Donald Trump" gives "Donald
+Trump"), while a phrase led by a determiner ("the Strava report", "a recent graduate") is kept whole.
 
-Who said it, in order: the words right after the quote ('..., Ushakov said', 'said Matthew Kraft, a
-professor', 'the report stated', ', according to X'), else the first "subject + speech verb" in the sentence
-before the quote ('Nate Wheatley said, "...', 'Steinhauser said of studying ... that "...'). The cue is the
-verb alone ("told" of "told reporters"). A pronoun speaker ("he said") is resolved to the nearest person named
-before it; when the sentence naming that person names another person too and neither spoke the previous quote,
-it stays unresolved (`speaker_name` None). A quote with no attribution of its own inherits the speaker of the
-nearest attributed quote in its paragraph (the one before, else the one after), else of the last quote of the
-previous paragraph: then `speaker` and `cue` are None and only `speaker_name` is set, because a span must lie in
-the quote's own sentence for annotators to see the link, and the earlier mention may be paragraphs away.
+Pronouns: "he said" keeps the pronoun as the `speaker` span and puts the resolved name in `speaker_name`: the
+nearest name before it among those the document has speak somewhere ("Tipton said", "says Keri Gans"), else among
+other multi-word names. When the sentence holding that nearest name holds another such name too and neither spoke
+the previous quote, the pronoun is ambiguous and `speaker_name` stays None.
+
+A quote with no attribution of its own inherits a speaker: from a second quote of the same sentence its speaker and
+cue spans ("'stressed' to Trump that ... 'diplomatically'"); otherwise only the name, in `speaker_name`, with
+`speaker` and `cue` None, from the nearest attributed quote of its paragraph (the one before it when it is in the
+same or the previous sentence or the quote opens its sentence, else one after it in the same sentence), or, for a
+quote that opens its sentence, from the last quote of the previous paragraph (the continuation paragraph). A quote
+that opens a paragraph after one ending in ":" or "," takes the name from that paragraph's last sentence ("Nagel
+remarks in this connection,") or from a paragraph that only names the speaker ("Uli Lorimer, Director of
+Horticulture at Native Plant Trust:", as in interview round-ups). The span is left None in these cases because the
+earlier mention lies outside the quote's own sentence, often paragraphs away, and an annotation tool would draw a
+misleading link to it.
+
+Which quotes are kept, i.e. are speech:
+- never a short quote in Title Case (two or more capitalised content words, up to eight words, not all capitals),
+  which is a title even when a speech verb is near ('"Howards End."', "Google Cloud: Passport to Containers"), while
+  the all-capitals post "MAKE THE DEAL IN GAZA" stays;
+- an attributed quote, unless it is one or two words used as a modifier ('a "cleanup" process', '"active control"
+  design'): attributed fragments such as "'stressed' to Trump" or "'give up' on its aims" stay;
+- an unattributed one only with four words or more, so scare quotes and terms ('root causes', "business as usual")
+  are dropped;
+- and in the end only quotes credited to someone (a speaker span or a name): a string in quote marks that no one in
+  the text says is, on the WCXB pages, mostly interface text, an example query or a title, and a quote without a
+  source is of no use for attribution annotation.
 """
 
 from __future__ import annotations
@@ -65,14 +89,16 @@ _CUES = (
     r"emphasised|emphasises|announced|announces|confirmed|confirms|declared|declares|predicted|predicts|"
     r"observed|observes|remarked|commented|comments|mentioned|shared|advised|advises|urged|urges|read|reads|"
     r"points out|pointed out|counters|countered|tweeted|posted|joked|quipped|conceded|vowed|promised|lamented|"
-    r"complained|recommended|recommends|suggested|suggests|called(?=\s+(?:the|it|him|her|them|this|that|his|their|its)\b)"
+    r"complained|recommended|recommends|suggested|suggests|ask|remarks|called(?=\s+(?:the|it|him|her|them|this|that|his|their|its)\b)"
 )
-_TAIL_ONLY_CUES = r"describes|described|offers|offered"
-"""Verbs that introduce speech only right after a quote: "described" before a quote is more often a
-characterisation ("described its aims as getting rid of the 'root causes'")."""
+_TAIL_ONLY_CUES = r"describes|described|offers|offered|shares|share|clarifies|clarified"
+"""Verbs that introduce speech only right after a quote: before one, "described" is more often a
+characterisation ("described its aims as getting rid of the 'root causes'") and "shares" a noun."""
 
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Rev|St)\.\s+)"
-_CAPWORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
+_UPPER = "A-ZÀ-ÖØ-ÞŁŚŠŽČĆŘ"
+"""Capital letters that start names, Latin-1 and the common Central European ones ("Özcan", "Łukasz")."""
+_CAPWORD = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)*|[{_UPPER}][\w'’\-]*)"
 _PARTICLE = r"(?:(?:al|el|bin|ibn|abu|van|von|de|da|del|der|di|du|la|le)\s+)"
 _NOT_SUBJECT = (
     r"(?!(?:It|Its|This|That|There|These|Those|Here|What|Which|Who|When|Where|Why|How|In|On|At|As|For|But|And|So|"
@@ -104,8 +130,21 @@ _ATTRIBUTION = (
 )
 _TAIL = re.compile(rf"[\s,]*(?:{_ATTRIBUTION})")
 """The attribution right after a quote: inverted ('said Kraft'), plain ('Kraft said') or 'according to X'."""
-_TAIL_ANYWHERE = re.compile(rf"(?<![\w'’])(?:{_ATTRIBUTION})")
-"""The same later in the sentence: '"...," in healthy individuals, says Mellor'."""
+_CREDIT = re.compile(
+    rf"[ \t,—–\-]*(?P<bracket>\()?(?P<speaker>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)[ \t]*(?P<after>[,;)\n]|$)"
+)
+"""A bare name right after a quote: a pull quote's credit ending the line, a citation in brackets ('“...” (Vogel
+and Black, 2024)', which may follow the quote's full stop), or a name and title after a quote that does not end its
+sentence ('“...,” Alexander B. Niculescu, M.D.')."""
+_TAIL_ANYWHERE = re.compile(
+    rf"(?<![\w'’])(?:(?P<cue1>{_CUES})\s+(?P<speaker1>{_PRONOUN}|{_MODIFIERS}{_NAME})"
+    rf"|(?P<speaker2>{_PRONOUN}|{_DETNP}|{_MODIFIERS}{_NAME})\s+{_ADVERBS}(?P<cue2>{_CUES})\b"
+    rf"|(?P<cue3>(?i:according to))\s+(?P<speaker3>{_DETNP}{_NP_END}|{_NAME}))"
+)
+"""An attribution later in the sentence ('"...," in healthy individuals, says Mellor'); stricter than right
+after the quote: no verb that is often a noun ("share the stage") and no inverted common noun phrase."""
+_HEADER = re.compile(rf"(?P<speaker>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)(?:,|\s+of\s)[^\n.!?]{{0,120}}:\s*$")
+"""A paragraph that only names the person whose words follow, as in interview round-ups."""
 _SPOKE = re.compile(
     rf"(?<![\w'’])(?:(?:{_CUES})\s+{_MODIFIERS}(?P<after>{_NAME})"
     rf"|(?P<before>{_NAME}){_APPOSITIVE}\s+{_ADVERBS}(?:{_CUES})\b)"
@@ -116,7 +155,9 @@ _MODIFIED_WORD = re.compile(
     r"\s(?!(?:to|on|of|in|at|for|from|with|by|as|and|or|but|that|which|who|than|about|over|after|before|into)\b)"
     r"[a-z]"
 )
+"""A content word right after a short quote: the quote modifies it ('a "cleanup" process'), it is not speech."""
 
+_WORD = re.compile(r"[\w'’\-]+")
 _NAME_RUN = re.compile(rf"(?<![\w'’]){_NAME}")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -167,6 +208,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     people = _People(text)
     found: list[_Found] = []
     previous_paragraph: list[_Found] = []
+    previous_bounds = (0, 0)
     marks = [match.start() for match in _MARKS.finditer(text)]
     for paragraph in paragraphs:
         low, high = paragraph["start"], paragraph["end"]
@@ -182,11 +224,14 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             _attribute(text, quote, sentences, previous_end, next_start, people, found + current)
             if not quote.attributed and current and current[-1].attributed and current[-1].sentence == sentence:
                 _share_attribution(quote, current[-1])
+            if not quote.attributed and start == low:
+                quote.name = _introducer(text, *previous_bounds, people, found)
             if _is_speech(text, quote):
                 current.append(quote)
         _inherit(current, previous_paragraph)
         found.extend(current)
         previous_paragraph = current
+        previous_bounds = (low, high)
     return [_to_record(text, quote) for quote in found if quote.who]
 
 
@@ -259,13 +304,17 @@ def _rstrip(text: str, low: int, end: int) -> int:
 
 
 def _is_speech(text: str, quote: _Found) -> bool:
-    """Attributed quotes are speech unless they are one or two words used as a modifier ('a "cleanup"
-    process'); unattributed ones need four words or more and must not be Title Case."""
-    words = re.findall(r"[\w'’\-]+", text[quote.start + 1 : quote.end])
+    """Short Title Case quotes are titles ('"Howards End."', not the all-capitals "MAKE THE DEAL"); attributed
+    quotes are speech unless they are one or two words used as a modifier ('a "cleanup" process'); unattributed
+    ones need four words or more."""
+    words = _WORD.findall(text, quote.start + 1, quote.end)
+    content_words = [word for word in words if word.casefold() not in _TITLE_SMALL_WORDS]
+    title_case = all(word[0].isupper() for word in content_words) and not all(word.isupper() for word in words)
+    if title_case and len(content_words) >= 2 and len(words) <= 8:
+        return False
     if quote.attributed:
         return len(words) > 2 or not _MODIFIED_WORD.match(text, quote.end)
-    content_words = [word for word in words if word.casefold() not in _TITLE_SMALL_WORDS]
-    return len(words) >= 4 and not all(word[0].isupper() for word in content_words)
+    return len(words) >= 4
 
 
 def _attribute(
@@ -279,7 +328,18 @@ def _attribute(
 ) -> None:
     head_start = max(_sentence_start(sentences, quote.start), previous_end)
     tail_end = min(_sentence_end(sentences, quote.end - 1), next_start)
-    found = _TAIL.match(text, quote.end, tail_end) or _head(text, head_start, quote.start)
+    credit = _CREDIT.match(text, quote.end, sentences[-1][1])
+    if credit and not (
+        len(_WORD.findall(text, quote.start, quote.end)) >= 3
+        and (
+            credit.group("bracket")
+            or (credit.group("after") in ("", "\n") and len(credit.group("speaker").split()) >= 2)
+            or (credit.group("after") == "," and text[quote.end - 2] not in ".!?…")
+        )
+    ):
+        credit = None
+    found = _TAIL.match(text, quote.end, tail_end) or (credit and (credit.span("speaker"), None))
+    found = found or _head(text, head_start, quote.start)
     found = found or _TAIL_ANYWHERE.search(text, quote.end, tail_end)
     if found is None:
         return
@@ -310,7 +370,7 @@ def _name_within(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow a speaker phrase to the name in it: "Kremlin aide Yuri Ushakov" → "Yuri Ushakov"; a phrase led by
     a determiner ("the Strava report") is kept whole, it names no person."""
     phrase = text[start:end]
-    if re.match(_DET + r"\s", phrase) or re.fullmatch(_PRONOUN, phrase):
+    if re.match(_DET + r"\s", phrase) or re.fullmatch(_PRONOUN, phrase) or re.search(r"\s(?:and|&)\s", phrase):
         return start, end
     runs = [run for run in _NAME_RUN.finditer(text, start, end) if run.group() not in _NOT_NAMES]
     if not runs:
@@ -353,6 +413,22 @@ def _share_attribution(quote: _Found, source: _Found) -> None:
         source.name,
     )
     quote.attributed = True
+
+
+def _introducer(text: str, low: int, high: int, people: _People, earlier: list[_Found]) -> str | None:
+    """The speaker named by a previous paragraph that ends by announcing a quote ("Nagel remarks in this
+    connection," / "The ministry said:") or that is only a name heading it ("Uli Lorimer, Director of Horticulture
+    at Native Plant Trust:"), for a quote that opens the next paragraph."""
+    if high <= low or text[low:high].rstrip()[-1:] not in (":", ","):
+        return None
+    last_sentence = max(sentence_start for sentence_start, _ in sentence_bounds(text, low, high))
+    found = _head(text, last_sentence, high)
+    if found is None:
+        header = _HEADER.match(text, low, high)
+        return header.group("speaker") if header else None
+    start, end = _name_within(text, *found[0])
+    name = text[start:end]
+    return people.resolve(start, earlier) if name.casefold() in {"he", "she", "they"} else name
 
 
 def _inherit(current: list[_Found], previous_paragraph: list[_Found]) -> None:
@@ -404,10 +480,15 @@ class _People:
 
     @functools.cached_property
     def tiers(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-        """Mentions `(position, full name)` of names that speak, then of other multi-word names; built on the first
-        pronoun to resolve, as most documents never need it."""
+        """Mentions `(position, full name)` of names that speak (by first or last name: "Mary notes" makes "Editor
+        Mary Henn" a speaker), then of other multi-word names; built on the first pronoun to resolve, as most
+        documents never need it."""
         text = self.text
-        speakers = {_person_words(match.group("after") or match.group("before"))[-1] for match in _SPOKE.finditer(text)}
+        speakers = {
+            word
+            for match in _SPOKE.finditer(text)
+            for word in _person_words(match.group("after") or match.group("before"))
+        }
         full_names: dict[str, str] = {}
         tiers: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
         for run in _NAME_RUN.finditer(text):
@@ -417,8 +498,10 @@ class _People:
                 continue
             if len(words) >= 2:
                 full_names.setdefault(last, " ".join(words[-3:]))
-            if last in speakers or len(words) >= 2 or last in full_names:
-                tiers[last not in speakers].append((run.start(), full_names.get(last, last)))
+                full_names.setdefault(words[0], " ".join(words[-3:]))
+            speaks = any(word in speakers for word in words)
+            if speaks or len(words) >= 2 or last in full_names:
+                tiers[not speaks].append((run.start(), full_names.get(last, last)))
         return tiers
 
     def resolve(self, pronoun_at: int, earlier: list[_Found]) -> str | None:

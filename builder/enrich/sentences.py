@@ -1,10 +1,12 @@
 """Sentence spans for news text, without a trained model or downloaded data.
 
 News prose breaks generic splitters in predictable places: titles and abbreviations ("Mr.", "Gov.", "Jan.",
-"No. 5"), initials ("Donald J. Trump", "J.K. Rowling"), acronyms that may or may not end a sentence ("U.S.",
-"Inc.", "p.m."), decimals and money ("$1.5 billion", "3.2%") and quotes whose closing mark comes after the full
-stop ('...these aims.' Moscow). One compiled regex finds every candidate end (a run of terminal punctuation,
-closing quote marks and brackets, then whitespace); a few rules on the word before and the word after decide.
+"No. 5", "e.g."), initials ("Donald J. Trump", "J.K. Rowling"), acronyms that may or may not end a sentence
+("U.S.", "Inc.", "p.m."), decimals and money ("$1.5 billion", "3.2%"), list numbers ("2. Plant-forward eating")
+and quotes whose closing mark comes after the full stop ('...these aims.' Moscow). One compiled regex finds every
+candidate end (a run of terminal punctuation, closing quote marks and brackets, then whitespace and the next
+word); a few rules on the word before and the word after decide. A word after the candidate that starts in lower
+case never starts a sentence ('"Are you saying that?" asked Pineda.').
 
 A full stop inside a quote that is followed by a capitalised word is a sentence end like any other: the quote
 '"We hope it's going to happen. And we're looking forward to it," he said.' gives two sentences, the second
@@ -19,9 +21,9 @@ from collections.abc import Iterator, Sequence
 
 from builder.records import Span
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
-"""Terminal punctuation (or an ellipsis) with any closing marks after it, followed by whitespace; or a line break
-inside a paragraph (list items), which always ends a sentence."""
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?P<next>\S+))|\n")
+"""Terminal punctuation (or an ellipsis) with any closing marks after it, then whitespace and the next word; or a
+line break inside a paragraph (list items), which always ends a sentence."""
 
 _OPENERS = frozenset("\"'“‘«([")
 _TOKEN_TRIM = "\"'“”‘’«»([{"
@@ -33,7 +35,7 @@ def _words(spaced: str) -> frozenset[str]:
 
 _NEVER_FINAL = _words(
     "mr mrs ms messrs dr prof gov sen rep gen col lt sgt capt cmdr adm maj st mt ft rev hon pres supt insp det "
-    "fr vs v approx no nos vol fig pp ed eds dept est univ"
+    "fr vs v approx no nos vol fig pp ed eds dept est univ e.g i.e cf al viz"
 )
 """Titles and abbreviations that a sentence virtually never ends with: never split after them."""
 
@@ -50,6 +52,8 @@ _STARTERS = _words(
     "some many most several others another officials police authorities critics"
 )
 
+_LIST_NUMBER = re.compile(r"^\d{1,3}[a-z]?$|^(?:\d{1,3}\.)+\d{1,3}$")
+"""A list item's number ("1.", "3a.", "3.1.") opening a sentence is part of it, not a sentence of its own."""
 _INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
 """A bare initial or run of initials before the full stop: "J" in "Donald J. Trump", "J.K" in "J.K. Rowling"."""
 
@@ -67,7 +71,8 @@ def sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     """Yield trimmed `(start, end)` sentence bounds within `text[start:end]`; the quote finder reuses it."""
     sentence_start = start
     for match in _CANDIDATE.finditer(text, start, end):
-        if match.group() != "\n" and not _is_sentence_end(text, match.start(), match.end(), start, end):
+        following = match.group("next")
+        if following and not _is_sentence_end(text, match.start(), match.end(), sentence_start, following):
             continue
         yield from _trimmed(text, sentence_start, match.end())
         sentence_start = match.end()
@@ -83,16 +88,17 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _is_sentence_end(text: str, punct_start: int, punct_end: int, low: int, high: int) -> bool:
-    following = _next_token(text, punct_end, high)
-    if not following or not _can_start_sentence(following):
+def _is_sentence_end(text: str, punct_start: int, punct_end: int, sentence_start: int, following: str) -> bool:
+    if not _can_start_sentence(following):
         return False
     punct = text[punct_start:punct_end].rstrip(_TOKEN_TRIM + "”’»)]")
     if punct != ".":
         return True
-    word = _previous_token(text, punct_start, low)
+    word = _previous_token(text, punct_start, sentence_start)
     if not word:
         return True
+    if _LIST_NUMBER.match(word) and not text[sentence_start : punct_start - len(word)].strip():
+        return False
     folded = word.casefold()
     if folded in _NEVER_FINAL:
         return folded in {"no", "nos"} and not following[0].isdigit()
@@ -107,15 +113,6 @@ def _can_start_sentence(token: str) -> bool:
         rest = token.lstrip(_TOKEN_TRIM)
         return not rest or not rest[0].islower()
     return first.isupper() or first.isdigit() or first in "$£€—–-•*"
-
-
-def _next_token(text: str, position: int, high: int) -> str:
-    while position < high and text[position].isspace():
-        position += 1
-    stop = position
-    while stop < high and not text[stop].isspace():
-        stop += 1
-    return text[position:stop]
 
 
 def _previous_token(text: str, position: int, low: int) -> str:

@@ -1,0 +1,110 @@
+"""Candidate claims: spans, features, scores and the suggested ClaimBuster class on news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.enrich.claims import BIAS, WEIGHTS, find_claims, score_features
+from builder.enrich.quotes import find_quotes
+from builder.enrich.sentences import split_sentences
+from builder.records import CheckWorthiness, Claim, Span
+from tests.paths import SAMPLES
+
+
+def _document(*paragraphs: str) -> tuple[str, list[Span]]:
+    spans, position = [], 0
+    for paragraph in paragraphs:
+        spans.append(Span(start=position, end=position + len(paragraph)))
+        position += len(paragraph) + 2
+    return "\n\n".join(paragraphs), spans
+
+
+def _claims(*paragraphs: str) -> tuple[str, list[Claim]]:
+    text, spans = _document(*paragraphs)
+    claims = find_claims(text, split_sentences(text, spans), find_quotes(text, spans))
+    for claim in claims:
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+        assert 0.0 <= claim["score"] <= 1.0
+        assert set(claim["features"]) <= set(WEIGHTS)
+        assert all(0.0 <= value <= 1.0 for value in claim["features"].values())
+    return text, claims
+
+
+def _claim(sentence: str) -> Claim:
+    _, claims = _claims(sentence)
+    assert len(claims) == 1
+    return claims[0]
+
+
+def test_casualty_figures_are_check_worthy() -> None:
+    claim = _claim(
+        "Putin and Trump spoke as Kyiv said that Russian strikes on Thursday killed at least eight people in Ukraine."
+    )
+    assert claim["suggested"] is CheckWorthiness.CFS
+    assert claim["features"]["fact_verbs"] == 1.0
+    assert claim["features"]["attribution"] == 1.0
+    assert claim["features"]["dates"] == 1.0
+
+
+def test_numbers_money_and_comparisons_raise_the_score() -> None:
+    plain = _claim("The company changed its plans for the region this spring.")
+    numeric = _claim("The company paid $1.5 billion in 2023, more than double what its rival paid.")
+    assert numeric["score"] > plain["score"]
+    assert numeric["features"]["numbers"] == 1.0
+    assert numeric["features"]["comparatives"] == 1.0
+    assert numeric["suggested"] is CheckWorthiness.CFS
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Will the ceasefire hold through the winter months?",
+        "I think we should all just wait and see what happens.",
+        "It may perhaps be the best thing that could happen.",
+    ],
+)
+def test_questions_opinions_and_hedged_predictions_are_not_factual(sentence: str) -> None:
+    assert _claim(sentence)["suggested"] is CheckWorthiness.NFS
+
+
+def test_question_is_never_suggested_as_factual_whatever_its_score() -> None:
+    claim = _claim("Did Russian strikes kill 8 people in Kyiv on Thursday, as officials said in 2024?")
+    assert claim["features"]["question"] == 1.0
+    assert claim["suggested"] is CheckWorthiness.NFS
+
+
+def test_quoted_and_attributed_sentences_carry_the_quote_features() -> None:
+    text, claims = _claims(
+        "'Vladimir Putin said that we are continuing to look for a political, negotiated solution to the conflict,' "
+        "Ushakov said."
+    )
+    (claim,) = claims
+    assert claim["features"]["quoted"] == 1.0
+    assert claim["features"]["attribution"] == 1.0
+    assert claim["text"] == text
+
+
+def test_semicolon_clauses_become_separate_candidates_and_short_sentences_are_skipped() -> None:
+    _, claims = _claims("Prices rose 4 percent in March; wages fell 2 percent over the same period. Thank you. Yes.")
+    assert [claim["text"] for claim in claims] == [
+        "Prices rose 4 percent in March",
+        "wages fell 2 percent over the same period.",
+    ]
+
+
+def test_score_is_the_logistic_of_the_weighted_features() -> None:
+    assert score_features({}) == pytest.approx(1 / (1 + pow(2.718281828459045, -BIAS)))
+    assert score_features({"numbers": 1.0}) > score_features({})
+    assert score_features({"question": 1.0}) < score_features({})
+
+
+def test_sample_article_claims_cover_its_sentences_in_order() -> None:
+    lines = (SAMPLES / "daily8-putin-trump-call.txt").read_text(encoding="utf-8").split("\n")
+    paragraphs = [line.strip() for line in lines[7:30] if line.strip()]
+    _, claims = _claims(*paragraphs)
+    assert [claim["start"] for claim in claims] == sorted(claim["start"] for claim in claims)
+    by_text = {claim["text"]: claim for claim in claims}
+    offensive = next(claim for claim in claims if claim["text"].startswith("Moscow's offensive in Ukraine has killed"))
+    assert offensive["suggested"] is CheckWorthiness.CFS
+    assert by_text["'Russia will not give up on these aims.'"]["suggested"] is CheckWorthiness.NFS
+    assert len(claims) == len(paragraphs) - 1  # "Zelensky in Denmark" (a subheading) is too short to be a claim
