@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
+from benchlib import Figure, report
 
 from builder.ingest.pipeline import DocumentLine, IngestOptions, run_ingest
 from builder.ingest.sources import discover
@@ -93,39 +94,70 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=200, help="Page dumps in the speed corpus.")
     parser.add_argument("--html-pages", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--json", type=Path, help="Also write the figures here, for scripts/bench.py.")
     args = parser.parse_args()
+    figures = []
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
         dumps = page_dumps(root / "pagetext", args.pages)
         seconds, documents, megabytes = best(args.repeat, lambda: timed_ingest(dumps, 1))
-        print(
-            f"page text, 1 worker: {documents:,} documents from {args.pages} pages ({megabytes:.1f} MB) in "
-            f"{seconds:.2f} s: {documents / seconds:,.0f} documents/s, {megabytes / seconds:.2f} MB/s "
-            f"(target >= 1,000 documents/s)"
+        print(f"page text: {documents:,} documents from {args.pages} pages ({megabytes:.1f} MB)")
+        figures.append(
+            Figure(
+                "ingest page text, 1 worker",
+                documents / seconds,
+                "documents/s",
+                target=">= 1,000 documents/s",
+                met=documents / seconds >= 1000,
+            )
         )
-        seconds2, _, _ = best(args.repeat, lambda: timed_ingest(dumps, 2))
-        print(
-            f"page text, 2 workers: {documents / seconds2:,.0f} documents/s, {seconds / seconds2:.2f}x one worker "
-            f"(target >= 1.7x; this machine has {os.cpu_count()} cores)"
+        figures.append(Figure("ingest page text, 1 worker", megabytes / seconds, "MB/s"))
+        two, _, _ = best(args.repeat, lambda: timed_ingest(dumps, 2))
+        figures.append(
+            Figure(
+                "ingest page text, 2 workers",
+                documents / two,
+                "documents/s",
+                "1 worker",
+                documents / seconds,
+                ">= 1.7x one worker",
+                seconds / two >= 1.7,
+            )
         )
         html = html_pages(root / "html", args.html_pages)
         if html is None:
             print("HTML: skipped, ../shared/data is absent")
         else:
-            ours, html_documents, _ = best(args.repeat, lambda: timed_ingest(html, 1))
-            theirs = min(trafilatura_alone(html) for _ in range(args.repeat))
             pages = len(list(html.iterdir()))
-            print(
-                f"HTML: builder ingest {pages / ours:.1f} pages/s ({html_documents} documents), "
-                f"trafilatura.extract alone {pages / theirs:.1f} pages/s: {theirs / ours:.2f}x (target >= 0.8x)"
+            ours, _, _ = best(args.repeat, lambda: timed_ingest(html, 1))
+            theirs = min(trafilatura_alone(html) for _ in range(args.repeat))
+            figures.append(
+                Figure(
+                    "ingest HTML (WCXB pages)",
+                    pages / ours,
+                    "pages/s",
+                    "trafilatura.extract alone",
+                    pages / theirs,
+                    ">= 0.8x trafilatura.extract",
+                    theirs / ours >= 0.8,
+                )
             )
-        small = page_dumps(root / "rss-1x", args.pages // 4)
-        large = page_dumps(root / "rss-10x", args.pages * 10 // 4)
+        small_pages, large_pages = max(1, args.pages // 4), max(10, args.pages * 10 // 4)
+        small = page_dumps(root / "rss-1x", small_pages)
+        large = page_dumps(root / "rss-10x", large_pages)
         rss_small, rss_large = peak_rss_mb(small, root / "o1"), peak_rss_mb(large, root / "o10")
-        print(
-            f"peak RSS: {rss_small:.0f} MB for {args.pages // 4} pages, {rss_large:.0f} MB for "
-            f"{args.pages * 10 // 4} pages: {rss_large / rss_small:.2f}x (target < 1.2x)"
+        figures.append(
+            Figure(
+                f"peak RSS, ingest of {large_pages} pages",
+                rss_large,
+                "MB",
+                f"{small_pages} pages",
+                rss_small,
+                "< 1.2x at 10x the input",
+                rss_large / rss_small < 1.2,
+            )
         )
+    report("ingest", figures, args.json)
 
 
 if __name__ == "__main__":

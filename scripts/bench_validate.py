@@ -15,8 +15,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchlib import Figure, report
+
 from builder.ingest.pipeline import IngestOptions, ingest_file
 from builder.ingest.sources import InputFile
+from builder.records import Document
 from builder.targets import load_targets
 from builder.validate import FileStats, RecordValidator, validate_file
 
@@ -29,7 +32,7 @@ def realistic_documents(count: int) -> list[str]:
     text each, with paragraphs, sentences, quotes, claims and target mentions), repeated under new ids."""
     source = InputFile(SAMPLE, str(SAMPLE))
     options = IngestOptions(targets=tuple(load_targets(TARGETS)))
-    documents = [document for document, _ in ingest_file(source, options).documents]
+    documents = [Document.model_validate_json(built.line) for built in ingest_file(source, options).documents]
     lines = []
     for index in range(count):
         document = documents[index % len(documents)]
@@ -71,6 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="Also write the figures here, for scripts/bench.py.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "documents.jsonl"
@@ -80,9 +84,23 @@ def main() -> None:
     (baseline, count), (measured, valid) = best["json.loads"], best["builder validate"]
     assert valid == count
     print(f"{count:,} documents, {megabytes:.1f} MB ({megabytes * 1000 / count:.1f} KB each), best of {args.repeat}")
-    print(f"{'json.loads':<18} {count / baseline:>10,.0f} records/s {megabytes / baseline:>8.1f} MB/s")
-    print(f"{'builder validate':<18} {count / measured:>10,.0f} records/s {megabytes / measured:>8.1f} MB/s")
-    print(f"ratio validate/json.loads: {baseline / measured:.2f}x (target >= 0.80x)")
+    ratio = baseline / measured
+    report(
+        "validate",
+        [
+            Figure(
+                "builder validate",
+                count / measured,
+                "records/s",
+                "json.loads",
+                count / baseline,
+                ">= 0.8x json.loads",
+                ratio >= 0.8,
+            ),
+            Figure("builder validate", megabytes / measured, "MB/s", "json.loads", megabytes / baseline),
+        ],
+        args.json,
+    )
 
 
 if __name__ == "__main__":

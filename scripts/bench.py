@@ -1,0 +1,125 @@
+"""Run every benchmark in one go and save the figures: docs/benchmarks.json and docs/benchmarks.md, with a
+description of the machine they were measured on.
+
+Each figure is printed next to a baseline measured in the same run, with its target marked met or not.
+
+    .venv/bin/python scripts/bench.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPTS = REPO / "scripts"
+BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
+    # name: (arguments for a full run, arguments for --quick)
+    "validate": (["--documents", "10000"], ["--documents", "2000", "--repeat", "3"]),
+    "ingest": (["--pages", "200", "--html-pages", "100"], ["--pages", "40", "--html-pages", "20", "--repeat", "1"]),
+    "studio": ([], ["--quick"]),
+    "release": ([], ["--quick"]),
+}
+
+
+def machine() -> dict[str, object]:
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor() or "unknown",
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
+    memory_kb = (
+        next(
+            (
+                int(line.split()[1])
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            ),
+            0,
+        )
+        if Path("/proc/meminfo").exists()
+        else 0
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(memory_kb / 1024**2, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average_at_start": os.getloadavg()[0],
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def run(name: str, arguments: list[str], folder: Path) -> dict[str, object]:
+    output = folder / f"{name}.json"
+    script = SCRIPTS / f"bench_{name}.py"
+    print(f"== {name}: {script.name} {' '.join(arguments)}", flush=True)
+    result = subprocess.run([sys.executable, str(script), *arguments, "--json", str(output)], check=False)
+    if result.returncode != 0 or not output.exists():
+        return {"benchmark": name, "error": f"exit code {result.returncode}", "figures": []}
+    return json.loads(output.read_text())
+
+
+def markdown(host: dict[str, object], results: list[dict[str, object]], quick: bool) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured by `scripts/bench.py{' --quick' if quick else ''}` on {host['date']}: {host['cpu']}, "
+        f"{host['cores']} cores, {host['memory_gib']} GiB, Python {host['python']}, load average "
+        f"{host['load_average_at_start']:.2f} at the start (a shared machine: ratios against a baseline from the "
+        "same run are the figures to trust, absolute rates vary with load).",
+        "",
+        "| benchmark | what | value | baseline (same run) | ratio | target | met |",
+        "| --- | --- | ---: | --- | ---: | --- | --- |",
+    ]
+    for result in results:
+        if result.get("error"):
+            lines.append(f"| {result['benchmark']} | failed: {result['error']} | | | | | |")
+        for figure in result["figures"]:  # type: ignore[union-attr]
+            baseline = (
+                f"{figure['baseline']}: {figure['baseline_value']:,.2f}" if figure["baseline"] is not None else ""
+            )
+            ratio = f"{figure['ratio']:.2f}x" if figure["ratio"] is not None else ""
+            met = "" if figure["met"] is None else ("yes" if figure["met"] else "**no**")
+            lines.append(
+                f"| {result['benchmark']} | {figure['what']} | {figure['value']:,.2f} {figure['unit']} | {baseline} "
+                f"| {ratio} | {figure['target'] or ''} | {met} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="Smaller inputs: minutes instead of tens of minutes.")
+    parser.add_argument("--only", nargs="*", choices=sorted(BENCHMARKS), help="Run only these benchmarks.")
+    args = parser.parse_args()
+    host = machine()
+    with tempfile.TemporaryDirectory() as folder:
+        results = [
+            run(name, quick if args.quick else full, Path(folder))
+            for name, (full, quick) in BENCHMARKS.items()
+            if not args.only or name in args.only
+        ]
+    docs = REPO / "docs"
+    (docs / "benchmarks.json").write_text(json.dumps({"machine": host, "results": results}, indent=2) + "\n")
+    (docs / "benchmarks.md").write_text(markdown(host, results, args.quick), encoding="utf-8")
+    print("Saved docs/benchmarks.md and docs/benchmarks.json")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""What every benchmark script reports: figures next to their baseline from the same run, and a target.
+
+Each `bench_*.py` prints its figures and, with `--json FILE`, writes them for `scripts/bench.py`, which runs
+them all and renders docs/benchmarks.md. Targets are checked here, never in tests: the machines are shared
+and noisy, so a figure is evidence to read, not a pass/fail gate.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Figure:
+    what: str
+    value: float
+    unit: str
+    baseline: str | None = None
+    baseline_value: float | None = None
+    target: str | None = None
+    met: bool | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline_value in (None, 0):
+            return None
+        return self.value / self.baseline_value  # type: ignore[operator]
+
+    def line(self) -> str:
+        text = f"{self.what}: {self.value:,.2f} {self.unit}"
+        if self.baseline is not None and self.baseline_value is not None:
+            text += f" | {self.baseline}: {self.baseline_value:,.2f} {self.unit} | ratio {self.ratio:.2f}x"
+        if self.target is not None:
+            text += f" | target {self.target}: {'met' if self.met else 'NOT met'}"
+        return text
+
+
+def report(name: str, figures: list[Figure], json_path: Path | None) -> None:
+    """Print the figures, and write them as JSON when asked."""
+    for figure in figures:
+        print(figure.line())
+    if json_path is not None:
+        rows = [asdict(figure) | {"ratio": figure.ratio} for figure in figures]
+        json_path.write_text(json.dumps({"benchmark": name, "figures": rows}, indent=2) + "\n", encoding="utf-8")
