@@ -30,30 +30,11 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
 
 
 def machine() -> dict[str, object]:
-    cpu = (
-        next(
-            (
-                line.split(":", 1)[1].strip()
-                for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")
-            ),
-            platform.processor() or "unknown",
-        )
-        if Path("/proc/cpuinfo").exists()
-        else platform.processor()
-    )
-    memory_kb = (
-        next(
-            (
-                int(line.split()[1])
-                for line in Path("/proc/meminfo").read_text().splitlines()
-                if line.startswith("MemTotal")
-            ),
-            0,
-        )
-        if Path("/proc/meminfo").exists()
-        else 0
-    )
+    """What the figures were measured on (Linux: /proc says the processor and memory)."""
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
+    meminfo = Path("/proc/meminfo").read_text().splitlines() if Path("/proc/meminfo").exists() else []
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "unknown")
+    memory_kb = next((int(line.split()[1]) for line in meminfo if line.startswith("MemTotal")), 0)
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
