@@ -196,10 +196,19 @@ def _merge(items: list[str | int]) -> str:
 
 
 def render_file(path: Path) -> str:
-    """Decompress and render one `NNNN.html.gz` page."""
+    """Decompress and render one `NNNN.html.gz` page.
+
+    Bytes that decode as UTF-8 are parsed as UTF-8: left to itself, lxml falls back to Latin-1 for pages that
+    declare no charset, and the mojibake ("doesnât") would be scored as extraction errors.
+    """
     data = gzip.decompress(path.read_bytes())
     try:
-        root = lxml.html.document_fromstring(data)
+        data.decode("utf-8")
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+    except UnicodeDecodeError:
+        parser = lxml.html.HTMLParser()
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):
         return ""
     return render(root)

@@ -1,12 +1,16 @@
-"""Format-independent clean-up of article paragraphs: datelines, wire credits and photo captions.
+"""Format-independent clean-up of article paragraphs: datelines, wire credits, photo captions, and paragraphs
+restored in an article that arrives as one run of text.
 
 News copy carries the same furniture whatever the container (page text, HTML, scraper JSONL): a dateline that
 opens the first paragraph ("CAIRO, July 5 —"), a wire credit that closes the last one ("— Reuters"), and photo
 captions that end in a credit ("(AP pic)"). Annotators must not see these as body text, yet they are useful
-metadata, so each function here takes them out and returns them structured, leaving the rest untouched.
+metadata, so each function here takes them out and returns them structured, leaving the rest untouched. And a
+scraper's `text` field or an aggregator card often holds a whole article with its line breaks lost:
+`split_paragraphs` cuts it back into paragraphs and finds the subheadings glued into it.
 
 Every pattern is anchored on a typographic convention (capitals, a separator, a parenthesised credit), never
-on a list of place or agency names, so it works for outlets we have not seen.
+on a list of place or agency names, so it works for outlets we have not seen. The word lists (function words,
+abbreviations, newsroom kickers) are English grammar and newsroom vocabulary, not topics.
 """
 
 from __future__ import annotations
@@ -122,6 +126,9 @@ def split_caption(line: str) -> Caption | None:
     sentence ("Russian President Vladimir Putin attends a wreath-laying ceremony ... (AP pic)").
     """
     text = line.strip()
+    if not text.endswith(")") and ":" not in text[-70:]:
+        # Every credit form ends in a parenthesis or follows a colon: skip the regex for the other lines.
+        return None
     match = _CAPTION_TAIL.search(text)
     if match is None:
         return None
@@ -153,8 +160,6 @@ dept est fig jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.k e.
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 """Words that end in a full stop without ending a sentence. Grammar, not topic: any English text has them."""
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?][\"”’')\]]*$")
-_WORD_TOKEN = re.compile(r"\S+")
 _CAPS_HEADING = re.compile(r"^([\"“‘']?[A-Z0-9][A-Z0-9'’\-]*(?:\s+[A-Z0-9'’\-]+)+[\"”’']?)\s+(?=[A-Z][a-z])")
 
 
@@ -164,12 +169,12 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        head = text[start : match.start()].rstrip()
-        last = _LAST_WORD.search(head + (text[match.start() - 1] if head.endswith(tuple("\"”’')]")) else ""))
-        word = last.group(1).casefold().rstrip(".") if last else ""
+        end = match.start()  # just after the terminal mark, before any closing quote
+        # The word the mark closes, found with rfind rather than a regex: this loop runs on every sentence.
+        word = text[text.rfind(" ", start, end) + 1 : end].lstrip("\"“‘'(").rstrip(".!?").casefold()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        sentences.append(text[start : match.start()].strip() + text[match.start() : match.end()].rstrip())
+        sentences.append(text[start:end].strip() + text[end : match.end()].rstrip())
         start = match.end()
     tail = text[start:].strip()
     if tail:
@@ -185,26 +190,37 @@ def split_inline_heading(sentence: str) -> tuple[str | None, str]:
     in the sentence it heads ("Attacks overnight Israeli attacks have killed ..."): headings announce what follows,
     while an ordinary "Police arrested Smith on ..." does not repeat itself.
     """
+    if not sentence[:1].isupper() and not sentence[1:2].isupper():
+        return None, sentence
     caps = _CAPS_HEADING.match(sentence)
     if caps:
         return caps.group(1), sentence[caps.end() :]
-    tokens = list(_WORD_TOKEN.finditer(sentence))
-    if len(tokens) < 4 or not tokens[0].group(0)[0].isupper():
-        return None, sentence
-    for size in range(2, min(6, len(tokens) - 2)):
-        word = tokens[size - 1].group(0)
+    # A heading is at most five words: look at the first seven only (this runs on every sentence).
+    head = sentence[:120].split(" ", 7)[:7]
+    for size in range(2, min(6, len(head) - 2)):
+        word = head[size - 1]
         if not word.isalpha() or not word.islower() or word in STOP_WORDS:
             return None, sentence
-        following = tokens[size].group(0)
-        if following[0].isupper() and following != "I":
-            heading = sentence[: tokens[size - 1].end()]
-            rest = sentence[tokens[size].start() :]
+        following = head[size]
+        if following[:1].isupper() and following != "I":
+            heading = " ".join(head[:size])
+            rest = sentence[len(heading) :].lstrip()
             # Compare stems of the longer words only: "US" or "new" come back in any sentence.
-            stems = {token.casefold()[:5] for token in heading.split() if len(token) >= 4}
+            stems = {token.casefold()[:5] for token in head[:size] if len(token) >= 4}
             if any(token.casefold()[:5] in stems for token in rest.split() if len(token) >= 4):
                 return heading, rest
             return None, sentence
     return None, sentence
+
+
+def quote_left_open(sentence: str, open_before: bool) -> bool:
+    """Whether a double quote is open after `sentence`, given whether one was open before it."""
+    opening, closing = sentence.rfind("“"), sentence.rfind("”")
+    if opening != closing:
+        # Curly quotes say which side they are on: the last one decides, then straight ones after it toggle.
+        last = max(opening, closing)
+        return (opening > closing) != (sentence.count('"', last) % 2 == 1)
+    return open_before != (sentence.count('"') % 2 == 1)
 
 
 def split_paragraphs(text: str) -> list[tuple[str, ParagraphKind]]:
@@ -232,13 +248,7 @@ def split_paragraphs(text: str) -> list[tuple[str, ParagraphKind]]:
         current.append(sentence)
         # Straight double quotes toggle; curly ones say which side they are on. Single quotes double as
         # apostrophes ("won't"), so they cannot be counted.
-        for char in sentence:
-            if char == '"':
-                open_quote = not open_quote
-            elif char == "“":
-                open_quote = True
-            elif char == "”":
-                open_quote = False
+        open_quote = quote_left_open(sentence, open_quote)
         if not open_quote:
             paragraphs.append((" ".join(current), ParagraphKind.body))
             current = []
@@ -253,5 +263,7 @@ _TRAILING_FRAGMENT = re.compile(r"(?<=[.!?\"”’')])\s+(?P<fragment>[A-Z][\w�
 def strip_trailing_fragment(paragraph: str) -> str:
     """Drop a few capitalised words glued after the last sentence ("... ecosystem. Related"): a page capture
     runs the next widget's label into the article, and a real sentence would end with its own full stop."""
-    match = _TRAILING_FRAGMENT.search(paragraph)
+    # Only the end can hold the fragment: search the last stretch, not the whole article.
+    tail_start = max(len(paragraph) - 80, 0)
+    match = _TRAILING_FRAGMENT.search(paragraph, tail_start)
     return paragraph[: match.start()].rstrip() if match else paragraph

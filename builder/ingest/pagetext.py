@@ -7,10 +7,15 @@ A dump has no markup, so everything is decided from features of the lines themse
   (`common_lines`: lines seen on many pages of the same site or app are its shell, never an article);
 - position: a title sits above its body, outlet and time sit between title and body.
 
-The page is cut into blocks of prose; gaps of boilerplate and article headers (a title printed twice) separate
-them. Each block with a title is an article: the first substantial one is the main article, later ones are the
-related articles shown with it. Paragraph-level furniture (datelines, credits, captions) is handled by
-`builder.ingest.cleanup`, which the HTML and JSONL extractors share.
+The page is cut into segments at article headers (a title printed twice); in each segment, bodies are the runs
+of lines that maximise prose words minus the cost of the boilerplate lines they take in. Each body with a title
+is an article: the first substantial one is the main article (taking in the bodies that closely follow it),
+later ones are the related articles shown with it. Paragraph-level furniture (datelines, credits, captions) is
+handled by `builder.ingest.cleanup`, which the HTML and JSONL extractors share.
+
+Weights and thresholds were set on the WCXB dev pages rendered to text (scripts/render_wcxb.py and
+scripts/eval_pagetext.py); English function words and a short list of generic English section labels are the
+only word lists, so other languages get the structural features only.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from builder.ingest.cleanup import (
     STOP_WORDS,
@@ -38,10 +44,28 @@ class NoArticleError(ValueError):
     """The page holds no article: the message says why, for the quarantine report."""
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
-_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+[\"“‘'(]?[A-Z]")
-_BYLINE = re.compile(r"^(?:by|written by|words by|author:?)\s+\S", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\b:?\s*(?:\S|$)", re.IGNORECASE)
+"""The labels that open a byline, in English ("Posted on", "Updated" were tried and lost more titles)."""
+_SECTION_END = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|post a comment|add a comment"
+    r"|join the (?:discussion|conversation)|related(?: articles| posts| stories| content| reading| topics)?"
+    r"|recent posts|tags|categories|next post|previous post|back to top|explore more"
+    r"|(?:you )?(?:may|might) also like|read (?:more|next)|more (?:stories|articles) from|recommended(?: for you)?"
+    r"|(?:more|latest|popular|trending|top) (?:stories|articles|posts|news)|about the author)\b\W*(?:\(\d+\))?\s*$",
+    re.IGNORECASE,
+)
+_COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b(?:\s+(?:on|to)\b.*)?$", re.IGNORECASE)
+"""Labels of the sections that follow an article ("Related Articles", "Leave a Reply", "59 Comments on ..."). A
+small list of generic English UI words, which the line features cannot tell from a subheading (both are short
+and title-like); it names no site."""
+_DIGIT = re.compile(r"\d")
+_UNDATED_TIME = re.compile(r"\b(?:just now|yesterday|an? (?:minute|hour|day|week|month|year) ago)\b", re.IGNORECASE)
+_READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b", re.IGNORECASE)
+_BULLET_CHARS = frozenset("•·▪●◦‣∙*-–—")
+_SENTENCE_BREAKS = (". ", "? ", "! ", '." ', ".” ")
+"""How sentences meet inside a line; counted with `str.count`, which is much faster than a regex."""
 _BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s+")
 _GLUED_ICON = re.compile(r"^[a-z]{2,}(?=\d)")
 """An icon's name glued to the text after it by a text capture ("time31 minutes ago", "calendar2025-07-05")."""
@@ -52,132 +76,212 @@ _RELATIVE_TIME = re.compile(
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _ABSOLUTE_TIME = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
     re.IGNORECASE,
 )
 
+# Line features.
 PROSE_MIN_WORDS = 8
 """A line shorter than this is a heading, a label or a link, whatever its punctuation."""
 PROSE_MIN_STOP_SHARE = 0.2
-REPEATED_COST = 4.0
-"""What a line repeated on the page or common to the run costs a body that includes it."""
-SHORT_COST = 1.5
-"""What any other non-prose line (subheading, list item, label, link) costs a body that includes it. A body is
-the run of lines with the largest sum of prose words minus these costs, so a few headings and list items are
-taken in when prose follows them, a long menu or widget area is not (Finn et al.'s body-text extraction, on
-lines instead of tags)."""
+"""Prose has at least this share of function words; menus and link lists have next to none."""
+STOP_SAMPLE_CHARS = 400
+"""The share of function words is read from a line's first characters only: as telling, and cheap."""
+WRAPPED_MIN_CHARS = 40
+"""A line at least this long that stops mid-sentence, followed by one starting in lower case, was wrapped."""
 WHOLE_ARTICLE_CHARS = 1500
 WHOLE_ARTICLE_SENTENCES = 8
 """A line this long with this many sentences is a whole article, not a paragraph: web paragraphs rarely pass
 a few hundred characters, and one holding eight sentences is an article whose breaks the capture lost."""
+
+# Bodies: the run of lines with the largest sum of prose words minus the costs of the other lines in it, so a
+# few headings and list items are taken in when prose follows them, a long menu or widget area is not (Finn et
+# al.'s body-text extraction, on lines instead of tags).
+SHORT_COST = 1.5
+"""What a non-prose line (subheading, list item, label, link) costs a body that includes it."""
+REPEATED_COST = 4.0
+MAX_REPEATS_COUNTED = 6
+"""A line repeated on the page or common to the run costs REPEATED_COST plus its repeats, up to this many."""
+METADATA_COST = 25.0
+"""A date or byline inside a body is rare; a comment section has one per comment."""
 MIN_ARTICLE_WORDS = 25
-TITLE_INSIDE = 60
-"""How many lines into a block its title may be (below a teaser or notice that the block took in)."""
-TITLE_WINDOW = 25
-"""How many lines above a body its title may be; headers carry a kicker, byline, dates and a caption or two."""
-TITLE_WEIGHTS = {
-    "overlap": 2.0,
-    "shared": 0.0,
-    "repeated": 1.0,
-    "metadata": 0.0,
-    "distance": 0.08,
-    "skipped": 0.0,
-    "long": 0.5,
-}
-TITLE_MIN_SCORE = 0.2
+"""Fewer prose words than this make a teaser or a notice, not an article."""
+MERGE_GAP_LINES = 40
+"""The longest gap (in lines) between two blocks that can still be one article."""
 MAIN_SHARE = 0.3
 """The main article is the first block with at least this share of the largest block's words: related articles
 can be longer than the main one, but teasers above it are short."""
 
+# Titles.
+MAX_TITLE_PRINTINGS = 3
+"""A page prints an article's title two or three times; a label printed more often ("View All") is a widget."""
+TITLE_WINDOW = 60
+"""How many lines above a body its title may be; headers carry a kicker, byline, dates, share buttons."""
+TITLE_INSIDE = 60
+"""How many lines into a block its title may be (below a teaser or notice that the block took in)."""
+STORY_CHARS = 20000
+"""How much of a block's prose a title candidate's words are looked up in (bounds the cost on huge pages)."""
+TITLE_WEIGHTS = {
+    "overlap": 1.0,
+    "coverage": 1.0,
+    "metadata": 1.0,
+    "distance": 0.05,
+    "skipped": 16.0,
+    "long": 1.0,
+}
+"""Weights of the title clues, set by a grid search over the WCXB dev pages (top-1 accuracy of the title among
+the candidates). Being printed twice, prose just above, a standfirst below, and any block prose above were
+tried as clues and added nothing."""
+TITLE_MIN_SCORE = 0.2
+"""A best candidate scoring below this is no title: the block is left out."""
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True)
 class Line:
-    """A non-blank line of the dump with the features every decision reads."""
+    """A non-blank line of the dump with the features every decision reads, measured once (not frozen only
+    because a frozen dataclass is several times slower to build, and a page has hundreds of lines)."""
 
     number: int
     offset: int
     text: str
     key: str
     words: int
-    stop_share: float
-    sentence_end: bool
     repeats: int
     common: bool
+    prose: bool
+    """Reads like running text: long enough, grammatical, and not part of the site's shell."""
+    title_like: bool
+    """Could be a headline: a few words, no closing full stop, not the shell, not a date, byline or caption."""
+    metadata: bool
+    """A byline, a date or time, or a reading time."""
+    section_end: bool
+    """The label that opens what follows an article: comments, related or recommended stories."""
     whole_article: bool
     """A line that holds many sentences: a whole article captured on one line, as aggregator cards are."""
 
-    @property
-    def prose(self) -> bool:
-        """Reads like running text: long enough, grammatical, and not part of the site's shell."""
-        return (
-            not self.common
-            and self.words >= PROSE_MIN_WORDS
-            and self.stop_share >= PROSE_MIN_STOP_SHARE
-            and (self.sentence_end or self.words >= 2 * PROSE_MIN_WORDS)
-        )
+    score: float
+    """The line's contribution to a body that includes it (see `line_score`)."""
 
-    @property
-    def score(self) -> float:
-        """The line's contribution to a body that includes it: its words if prose, a cost otherwise."""
-        if self.prose:
-            return float(self.words)
-        if self.common or self.repeats > 1:
-            return -REPEATED_COST
-        return -SHORT_COST
+
+def line_score(prose: bool, words: int, metadata: bool, repeats: int, common: bool) -> float:
+    """A line's contribution to a body that includes it: its words if prose, a cost otherwise."""
+    if prose:
+        return float(words)
+    if metadata:
+        # A date or byline inside a body is rare; a comment section has one per comment.
+        return -METADATA_COST
+    if common or repeats > 1:
+        # Lines that come back many times (a "Reply" under every comment) cost more each time.
+        return -REPEATED_COST - min(repeats, MAX_REPEATS_COUNTED)
+    return -SHORT_COST
 
 
 def normalise_key(text: str) -> str:
     """The form under which two lines count as the same line: bullets, case and spacing ignored."""
-    return " ".join(_BULLET.sub("", text).casefold().split())
+    if text[:1] in _BULLET_CHARS:
+        text = _BULLET.sub("", text)
+    return " ".join(text.casefold().split())
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased words, punctuation dropped (apostrophes kept, so "won't" stays one word)."""
+    return _TOKEN.findall(text.lower())
+
+
+def content_words(text: str) -> set[str]:
+    """The words of a text that carry its subject: all but the function words."""
+    return set(tokens(text)) - STOP_WORDS
 
 
 def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
-    """Split the dump into non-blank lines and measure each one."""
+    """Split the dump into non-blank lines, rejoin lines that were wrapped mid-sentence, and measure each one."""
     raw: list[tuple[int, int, str]] = []
     offset = 0
+    joinable = False
     for number, chunk in enumerate(text.splitlines(keepends=True), start=1):
         stripped = chunk.strip()
-        if stripped:
+        if not stripped:
+            joinable = False
+        elif joinable and stripped[0].islower() and not is_metadata(stripped) and not _GLUED_ICON.match(stripped):
+            # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in
+            # lower case (and is not a lower-case byline or time). One logical line, positioned where it starts.
+            first, start, before = raw[-1]
+            raw[-1] = (first, start, before + " " + stripped)
+        else:
             raw.append((number, offset + chunk.index(stripped[0]), stripped))
+        if stripped:
+            joinable = len(stripped) >= WRAPPED_MIN_CHARS and not _SENTENCE_END.search(stripped[-4:])
         offset += len(chunk)
     keys = [normalise_key(stripped) for _, _, stripped in raw]
     counts = Counter(keys)
-    common = {normalise_key(line) for line in common_lines}
-    lines = []
-    for (number, start, stripped), key in zip(raw, keys, strict=True):
-        words = _WORD.findall(stripped)
-        stops = sum(1 for word in words if word.casefold() in STOP_WORDS)
-        lines.append(
-            Line(
-                number=number,
-                offset=start,
-                text=stripped,
-                key=key,
-                words=len(words),
-                stop_share=stops / len(words) if words else 0.0,
-                sentence_end=bool(_SENTENCE_END.search(stripped)),
-                repeats=counts[key],
-                common=key in common,
-                whole_article=len(stripped) >= WHOLE_ARTICLE_CHARS
-                and len(_INNER_SENTENCE_END.findall(stripped)) >= WHOLE_ARTICLE_SENTENCES,
-            )
-        )
-    return lines
+    common = _normalised(frozenset(common_lines))
+    return [
+        measure(number, start, stripped, key, counts[key], key in common)
+        for (number, start, stripped), key in zip(raw, keys, strict=True)
+    ]
 
 
-def is_title_like(line: Line) -> bool:
-    """Could be a headline: a few words, no closing full stop, not the site's shell, not a date or a caption."""
-    return (
-        2 <= line.words <= 30
-        and len(line.text) <= 250
-        and not line.common
-        and not line.text.endswith((".", ":", ",", ";"))
-        and not _BULLET.match(line.text)
-        and published_text(line.text) is None
-        and split_caption(line.text) is None
+@lru_cache(maxsize=8)
+def _normalised(common_lines: frozenset[str]) -> frozenset[str]:
+    """The run's common lines under `normalise_key`, computed once per run rather than once per page."""
+    return frozenset(normalise_key(line) for line in common_lines)
+
+
+def measure(number: int, offset: int, text: str, key: str, repeats: int, common: bool) -> Line:
+    """Measure one line (see `Line`)."""
+    # The key is the line lowercased with single spaces: split it rather than the text. The share of function
+    # words comes from the start of the line only, as telling as the whole and cheap on a whole article; words
+    # keep their punctuation, which rarely sticks to a function word and a regex would cost twice as much.
+    if len(key) <= STOP_SAMPLE_CHARS:
+        sample = key.split()
+        count = len(sample)
+    else:
+        sample = key[:STOP_SAMPLE_CHARS].split()
+        count = key.count(" ") + 1
+    stop_share = sum(map(STOP_WORDS.__contains__, sample)) / len(sample) if sample else 0.0
+    sentence_end = bool(_SENTENCE_END.search(text[-4:]))
+    prose = (
+        not common
+        and count >= PROSE_MIN_WORDS
+        and stop_share >= PROSE_MIN_STOP_SHARE
+        and (sentence_end or count >= 2 * PROSE_MIN_WORDS)
     )
+    short = len(text) <= 250
+    metadata = short and is_metadata(text)
+    title_like = (
+        short
+        and 2 <= count <= 30
+        and not common
+        and not metadata
+        and not text.endswith((".", ":", ",", ";"))
+        and sample[-1].strip("\"'’”)!?") not in _DANGLING
+        and not _BULLET.match(text)
+        and split_caption(text) is None
+    )
+    whole_article = (
+        len(text) >= WHOLE_ARTICLE_CHARS and sum(map(text.count, _SENTENCE_BREAKS)) >= WHOLE_ARTICLE_SENTENCES
+    )
+    return Line(
+        number=number,
+        offset=offset,
+        text=text,
+        key=key,
+        words=count,
+        repeats=repeats,
+        common=common,
+        prose=prose,
+        title_like=title_like,
+        metadata=metadata,
+        section_end=(count <= 6 and bool(_SECTION_END.match(text))) or (short and bool(_COMMENT_COUNT.match(text))),
+        whole_article=whole_article,
+        score=line_score(prose, count, metadata, repeats, common),
+    )
+
+
+_DANGLING = frozenset({"a", "an", "the", "our", "your", "my", "their", "its", "of", "and", "or", "with", "for"})
+"""Words that cannot end an English headline: a line ending in one is cut short ("Learn about our")."""
 
 
 def is_header(lines: Sequence[Line], index: int) -> bool:
@@ -185,11 +289,11 @@ def is_header(lines: Sequence[Line], index: int) -> bool:
     card, and the surest sign that a new article starts here."""
     line = lines[index]
     return (
-        line.repeats > 1
+        1 < line.repeats <= MAX_TITLE_PRINTINGS
         and index + 1 < len(lines)
         and lines[index + 1].text == line.text
         and (index == 0 or lines[index - 1].key != line.key)
-        and is_title_like(line)
+        and line.title_like
     )
 
 
@@ -203,22 +307,28 @@ class Block:
 
 
 def find_segments(lines: Sequence[Line]) -> list[tuple[int, int]]:
-    """Cut the page at article headers and after whole articles on one line: no body spans such a cut.
+    """Cut the page at article headers and section labels ("Comments", "Related Articles"), and after a whole
+    article on one line under a header (an article card: nothing after its one body line belongs to it). No
+    body spans a cut: a comment section can hold more prose than any cost would outweigh.
 
     Returns `[start, end)` index ranges. A segment that starts with a header starts with its article's title.
     """
     cuts = [0]
     for index, line in enumerate(lines):
-        if index > cuts[-1] and is_header(lines, index):
+        if index > cuts[-1] and (is_header(lines, index) or line.section_end):
             cuts.append(index)
-        elif line.whole_article and index + 1 < len(lines):
+        elif line.whole_article and index + 1 < len(lines) and is_header(lines, cuts[-1]):
             cuts.append(index + 1)
     cuts.append(len(lines))
     return [(start, end) for start, end in itertools.pairwise(cuts) if start < end]
 
 
 def best_run(lines: Sequence[Line], start: int, end: int) -> Block | None:
-    """The run of lines in `[start, end)` with the largest total score (Kadane's maximum subarray)."""
+    """The run of lines in `[start, end)` with the largest total score (Kadane's maximum subarray).
+
+    Costs grow linearly with the number of non-prose lines: making a long gap cost more than its length (tried
+    on WCXB) cut the lists inside articles more than the footers after them.
+    """
     best: tuple[float, int, int] | None = None
     total, first = 0.0, start
     for index in range(start, end):
@@ -242,22 +352,17 @@ def find_blocks(lines: Sequence[Line], start: int, end: int) -> list[Block]:
     return [*find_blocks(lines, start, block.first), block, *find_blocks(lines, block.last + 1, end)]
 
 
-def content_words(text: str) -> set[str]:
-    return {word.casefold() for word in _WORD.findall(text) if word.casefold() not in STOP_WORDS}
-
-
 @dataclass(frozen=True, slots=True)
 class TitleClues:
-    """What speaks for a line being the title of the body below it; `title_score` weighs them."""
+    """What speaks for or against a line being the title of the body below it; `title_score` weighs them."""
 
     overlap: float
     """Share of the line's content words found in the prose that follows it: a headline announces its story."""
-    shared: int
-    """How many content words it shares with that prose, capped: a one-word label can share all of its one."""
-    repeated: bool
-    """Printed more than once on the page (breadcrumb, sticky header, a title printed twice)."""
+    coverage: float
+    """Share of its content words found anywhere in the block: a headline names the whole story, a section
+    heading only its section, a menu item none of it."""
     metadata: bool
-    """A date, time or byline follows it before the prose does: that is where a headline stands."""
+    """A date, byline or reading time stands between it and the prose: that is where a headline stands."""
     distance: int
     """Lines between it and the prose it heads."""
     skipped: float
@@ -266,35 +371,63 @@ class TitleClues:
     """Four words or more: labels and menu items are shorter."""
 
 
-def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: int) -> TitleClues:
+def is_metadata(text: str) -> bool:
+    """A byline, a date or time, or a reading time: the furniture between a headline and its story."""
+    if _BYLINE.match(text):
+        return True
+    # Dates, times and reading times all hold a digit, bar a few words: check that before the regexes.
+    if not _DIGIT.search(text) and not _UNDATED_TIME.search(text):
+        return False
+    return bool(_READING_TIME.search(text) or published_text(text))
+
+
+def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: int, context: TitleContext) -> TitleClues:
     """Measure the clues for line `index`, whose following prose starts at `prose_after`."""
     line = lines[index]
     words = content_words(line.text)
-    opening = content_words(
-        " ".join(lines[at].text[:400] for at in range(prose_after, min(prose_after + 4, len(lines))))
-    )
-    shared = len(words & opening)
+    opening = context.opening(prose_after)
     between = lines[index + 1 : prose_after]
-    skipped = sum(other.words for other in lines[block.first : index] if other.prose)
+    skipped = context.prose_words_before(index)
     return TitleClues(
-        overlap=shared / len(words) if words else 0.0,
-        shared=min(shared, 4),
-        repeated=line.repeats > 1,
-        metadata=any(published_text(other.text) or _BYLINE.match(other.text) for other in between[:6]),
+        overlap=len(words & opening) / len(words) if words else 0.0,
+        coverage=len(words & context.story) / len(words) if words else 0.0,
+        metadata=any(other.metadata for other in between),
         distance=sum(1 for other in between if other.key != line.key),
         skipped=skipped / block.words if block.words else 0.0,
         long=line.words >= 4,
     )
 
 
+class TitleContext:
+    """What every title candidate of one block is compared with, computed once per block."""
+
+    def __init__(self, lines: Sequence[Line], block: Block) -> None:
+        self.lines = lines
+        self.block = block
+        prose = " ".join(line.key for line in lines[block.first : block.last + 1] if line.prose)
+        # Bounded, so that a page holding a book costs no more than a long article.
+        self.story = content_words(prose[:STORY_CHARS])
+        self._openings: dict[int, set[str]] = {}
+
+    def opening(self, start: int) -> set[str]:
+        """Content words of the (first 400 characters of the) four lines from `start`."""
+        if start not in self._openings:
+            following = self.lines[start : start + 4]
+            self._openings[start] = content_words(" ".join(line.text[:400] for line in following))
+        return self._openings[start]
+
+    def prose_words_before(self, index: int) -> int:
+        """Prose words in the block above line `index`."""
+        return sum(line.words for line in self.lines[self.block.first : index] if line.prose)
+
+
 def title_score(clues: TitleClues) -> float:
     """Weigh the clues; the weights were set on the WCXB dev pages (see scripts/eval_pagetext.py)."""
     return (
         TITLE_WEIGHTS["overlap"] * clues.overlap
-        + TITLE_WEIGHTS["shared"] * clues.shared
-        + TITLE_WEIGHTS["repeated"] * clues.repeated
+        + TITLE_WEIGHTS["coverage"] * clues.coverage
         + TITLE_WEIGHTS["metadata"] * clues.metadata
-        - TITLE_WEIGHTS["distance"] * clues.distance
+        - TITLE_WEIGHTS["distance"] * min(clues.distance, 20)
         - TITLE_WEIGHTS["skipped"] * clues.skipped
         + TITLE_WEIGHTS["long"] * clues.long
     )
@@ -306,14 +439,16 @@ def title_candidates(lines: Sequence[Line], block: Block, floor: int) -> list[tu
     The title may sit inside the block: a teaser, a notice or a standfirst above it can read as prose and open
     the block, and a headline can itself be a sentence.
     """
+    context = TitleContext(lines, block)
     candidates = []
     prose_after = min(block.last, block.first + TITLE_INSIDE)
     for index in range(prose_after, max(floor, block.first - TITLE_WINDOW) - 1, -1):
         line = lines[index]
-        if line.prose and not is_title_like(line):
+        if line.prose and not line.title_like:
             prose_after = index
-        elif is_title_like(line) and prose_after > index:
-            candidates.append((index, title_clues(lines, block, index, prose_after)))
+        elif line.title_like and prose_after > index and not (index and _BYLINE.match(lines[index - 1].text)):
+            # A name under a bare "By" line is an author, however title-like it looks.
+            candidates.append((index, title_clues(lines, block, index, prose_after, context)))
     return candidates
 
 
@@ -391,12 +526,11 @@ def body_paragraphs(
         if line.prose:
             paragraphs.append((line.text, ParagraphKind.body))
             continue
-        if line.repeats > 1:
-            continue
         following = body[position + 1] if position + 1 < len(body) else None
-        if is_title_like(line) and following is not None and following.prose:
+        if line.title_like and following is not None and following.prose:
+            # A heading, even when printed again elsewhere (a table of contents lists every heading).
             paragraphs.append((line.text, ParagraphKind.heading))
-        elif line.words >= 3:
+        elif line.words >= 3 and line.repeats == 1:
             # Short lines between prose lines that are not headings are list items and short paragraphs.
             paragraphs.append((line.text, ParagraphKind.body))
     return paragraphs, captions
@@ -424,24 +558,56 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     Raises NoArticleError when nothing on the page reads as an article.
     """
     lines = read_lines(text, common_lines)
-    found: list[tuple[Block, int]] = []
-    for start, end in find_segments(lines):
-        floor = start
-        for block in find_blocks(lines, start, end):
-            # A segment opened by a header (a title printed twice) names its first article.
-            title = start if floor == start and is_header(lines, start) else find_title(lines, block, floor)
-            if title is not None:
-                found.append((trim_block(lines, block, title), title))
+    segments = find_segments(lines)
+    blocks = [
+        (block, segment) for segment, (start, end) in enumerate(segments) for block in find_blocks(lines, start, end)
+    ]
+    if not blocks:
+        raise NoArticleError(f"no run of {MIN_ARTICLE_WORDS}+ words of prose among {len(lines)} lines")
+    largest = max(block.words for block, _ in blocks)
+    main: tuple[Block, int, int] | None = None
+    rest: list[tuple[Block, int | None, int]] = []
+    floor = 0
+    for block, segment in blocks:
+        start = segments[segment][0]
+        opens_with_header = is_header(lines, start)
+        if opens_with_header and floor < start:
+            floor = start
+        if main is None and block.words < MAIN_SHARE * largest:
+            # Teasers and notices above the main article are no article, and must not hide its title.
+            continue
+        # A segment opened by a header (a title printed twice) names its first article. A segment cut at a
+        # section label does not: the title above the label may still be this body's ("6 Comments" under it).
+        title = start if opens_with_header and floor == start else find_title(lines, block, floor)
+        body = block if title is None else trim_block(lines, block, title)
+        # A headline and standfirst alone can read as a block of prose; their article is the next block,
+        # which may then take the same title, so the floor only moves past real articles.
+        if body.words < MIN_ARTICLE_WORDS:
+            continue
+        if main is not None:
+            rest.append((body, title, segment))
+        elif title is not None:
+            main = (body, title, segment)
+        if title is not None:
             floor = block.last + 1
-    if not found:
+    if main is None:
         raise NoArticleError(f"no titled run of {MIN_ARTICLE_WORDS}+ words of prose among {len(lines)} lines")
-    largest = max(block.words for block, _ in found)
-    main = next(index for index, (block, _) in enumerate(found) if block.words >= MAIN_SHARE * largest)
-    articles = [
-        article_parts(lines, block, title, DocumentRole.main if index == main else DocumentRole.related)
-        for index, (block, title) in enumerate(found[main:], start=main)
+    main_block, main_title, main_segment = main
+    # Blocks that follow the main one closely, in the same segment, continue it: a listicle's items or a
+    # table cut the article into runs, while comments and related stories sit behind a long gap or a label.
+    while rest and continues(lines, main_block, rest[0][0]) and rest[0][2] == main_segment:
+        following = rest.pop(0)[0]
+        main_block = Block(main_block.first, following.last, main_block.words + following.words)
+    articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
+        article_parts(lines, block, title, DocumentRole.related) for block, title, _ in rest if title is not None
     ]
     return [article for article in articles if article.paragraphs]
+
+
+def continues(lines: Sequence[Line], block: Block, following: Block) -> bool:
+    """Whether `following` continues `block`: a short gap between them, with none of the run's shell in it."""
+    gap = lines[block.last + 1 : following.first]
+    return len(gap) <= MERGE_GAP_LINES and not any(line.common for line in gap)
 
 
 def trim_block(lines: Sequence[Line], block: Block, title: int) -> Block:

@@ -1,0 +1,384 @@
+"""Page-text extraction: the real aggregator dump in samples/, the clean-up helpers, and rendered WCXB pages."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from types import ModuleType
+
+import pytest
+
+from builder.ingest.cleanup import (
+    split_caption,
+    split_credit,
+    split_dateline,
+    split_leading_caption,
+    split_paragraphs,
+    split_sentences,
+    strip_trailing_fragment,
+)
+from builder.ingest.pagetext import NoArticleError, extract_pagetext
+from builder.ingest.parts import ArticleParts
+from builder.records import Caption, DocumentRole, ParagraphKind
+from tests.paths import REPO, SAMPLES, SHARED_DATA
+
+SAMPLE = SAMPLES / "daily8-putin-trump-call.txt"
+WCXB = SHARED_DATA / "wcxb-dev-articles"
+
+MAIN_TITLE = "Putin tells Trump Russia won't ‘give up' aims in Ukraine"
+CHIPS_TITLE = "Trump Administration Moves To Curb AI Chip Exports To Malaysia, Thailand"
+HAMAS_TITLE = "Hamas accepts Trump Gaza ceasefire deal as hostage negotiations set to resume"
+ZELENSKY_TITLE = "Trump, Zelensky discuss weapons and escalating Russian strikes"
+
+
+@pytest.fixture(scope="module")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def articles(sample_text: str) -> list[ArticleParts]:
+    return extract_pagetext(sample_text)
+
+
+def by_title(articles: list[ArticleParts], title: str) -> ArticleParts:
+    return next(article for article in articles if article.title == title)
+
+
+def texts(article: ArticleParts) -> list[str]:
+    return [text for text, _ in article.paragraphs]
+
+
+# --- the real sample page ---------------------------------------------------------------------------------
+
+
+def test_sample_yields_one_main_and_three_related_articles(articles: list[ArticleParts]) -> None:
+    assert [article.role for article in articles] == [DocumentRole.main] + [DocumentRole.related] * 3
+    assert [article.title for article in articles] == [MAIN_TITLE, CHIPS_TITLE, HAMAS_TITLE, ZELENSKY_TITLE]
+
+
+def test_sources_are_the_printed_outlets(articles: list[ArticleParts]) -> None:
+    # The main article's outlet is not printed on the page: None, not a guess.
+    assert [article.source for article in articles] == [None, "BusinessToday", "Malay Mail", "Free Malaysia Today"]
+
+
+def test_published_text_comes_without_the_glued_icon_word(articles: list[ArticleParts]) -> None:
+    assert [article.published_text for article in articles] == [None, "31 minutes ago", "2 hours ago", "2 hours ago"]
+
+
+def test_datelines_are_structured_and_removed_from_the_body(articles: list[ArticleParts]) -> None:
+    main, chips, hamas, zelensky = articles
+    assert main.dateline is not None
+    assert (main.dateline.raw, main.dateline.place, main.dateline.date_text) == ("MOSCOW :", "MOSCOW", None)
+    assert hamas.dateline is not None
+    assert (hamas.dateline.raw, hamas.dateline.place, hamas.dateline.date_text) == (
+        "CAIRO, July 5 —",
+        "CAIRO",
+        "July 5",
+    )
+    assert zelensky.dateline is not None
+    assert (zelensky.dateline.place, zelensky.dateline.date_text) == ("WASHINGTON", None)
+    assert chips.dateline is None
+    assert texts(main)[0].startswith("Russian leader Vladimir Putin told")
+    assert texts(hamas)[0].startswith("Hamas said it had responded on Friday")
+    assert texts(zelensky)[0].startswith("Ukrainian President Volodymyr Zelensky said")
+
+
+def test_wire_credit_is_taken_off_the_last_paragraph(articles: list[ArticleParts]) -> None:
+    assert [article.credit for article in articles] == [None, None, "Reuters", None]
+    hamas = by_title(articles, HAMAS_TITLE)
+    assert texts(hamas)[-1].endswith("according to local health officials.")
+    assert "Reuters" not in texts(hamas)[-1]
+
+
+def test_captions_with_credits_are_kept_out_of_the_body(articles: list[ArticleParts]) -> None:
+    main = by_title(articles, MAIN_TITLE)
+    zelensky = by_title(articles, ZELENSKY_TITLE)
+    assert main.captions == [
+        Caption(
+            text="Russian President Vladimir Putin attends a wreath-laying ceremony in Moscow marking 84 years since "
+            "Nazi Germany invaded the Soviet Union.",
+            credit="AP",
+        )
+    ]
+    assert len(zelensky.captions) == 1
+    assert zelensky.captions[0].credit == "AFP"
+    assert zelensky.captions[0].text.startswith("Donald Trump told Volodymyr Zelensky that he would look into")
+    for article in (main, zelensky):
+        for text in texts(article):
+            assert article.captions[0].text not in text
+            assert "pic)" not in text
+
+
+@pytest.mark.parametrize(
+    "boilerplate", ["DOWNLOAD THE APP", "Comments", "No comments yet", "Related Articles", "time31"]
+)
+def test_no_boilerplate_reaches_any_body(articles: list[ArticleParts], boilerplate: str) -> None:
+    for article in articles:
+        for text in texts(article):
+            assert boilerplate not in text, (article.title, text[:80])
+
+
+def test_no_title_line_is_repeated_in_its_body(articles: list[ArticleParts]) -> None:
+    for article in articles:
+        assert article.title not in texts(article)
+
+
+def test_subheading_is_a_heading_paragraph(articles: list[ArticleParts]) -> None:
+    main = by_title(articles, MAIN_TITLE)
+    headings = [text for text, kind in main.paragraphs if kind is ParagraphKind.heading]
+    assert headings == ["Zelensky in Denmark"]
+    position = texts(main).index("Zelensky in Denmark")
+    assert texts(main)[position + 1].startswith("Putin and Trump spoke as Kyiv said")
+
+
+def test_main_article_first_and_last_paragraphs(articles: list[ArticleParts]) -> None:
+    main = by_title(articles, MAIN_TITLE)
+    assert texts(main)[0] == (
+        "Russian leader Vladimir Putin told US President Donald Trump by telephone on Thursday that Moscow will not "
+        "'give up' on its aims in Ukraine, the Kremlin said."
+    )
+    assert texts(main)[-1] == "Russia has consistently called for Western countries to stop sending weapons to Kyiv."
+    assert len(main.paragraphs) == 24
+
+
+def test_one_line_articles_are_split_into_paragraphs(articles: list[ArticleParts]) -> None:
+    for article in articles[1:]:
+        assert len(article.paragraphs) >= 10, article.title
+    chips = by_title(articles, CHIPS_TITLE)
+    assert texts(chips)[0].startswith("The Trump administration is drafting new export controls")
+    assert texts(chips)[0].endswith("according to sources familiar with the matter.")
+    # The widget label glued after the article ("... ecosystem. Related") is not body.
+    assert texts(chips)[-1].endswith("in the global semiconductor ecosystem.")
+    zelensky = by_title(articles, ZELENSKY_TITLE)
+    assert texts(zelensky)[-1].endswith("overseen a dramatic shake-up of relations with Kyiv.")
+
+
+def test_inline_subheadings_of_a_one_line_article_are_found(articles: list[ArticleParts]) -> None:
+    hamas = by_title(articles, HAMAS_TITLE)
+    headings = [text for text, kind in hamas.paragraphs if kind is ParagraphKind.heading]
+    assert headings == ["Attacks overnight", "'MAKE THE DEAL'"]
+    after = texts(hamas)[texts(hamas).index("Attacks overnight") + 1]
+    assert after.startswith("Israeli attacks have killed at least 138 Palestinians")
+    zelensky = by_title(articles, ZELENSKY_TITLE)
+    assert [text for text, kind in zelensky.paragraphs if kind is ParagraphKind.heading] == []
+
+
+def test_a_quote_over_several_sentences_stays_one_paragraph(articles: list[ArticleParts]) -> None:
+    hamas = by_title(articles, HAMAS_TITLE)
+    quote = next(text for text in texts(hamas) if text.startswith('"Only you can make the deal.'))
+    assert quote.endswith("said Gideon Rosenberg, 48, from Tel Aviv.")
+
+
+def test_positions_point_at_the_first_printing_of_each_title(sample_text: str, articles: list[ArticleParts]) -> None:
+    lines = sample_text.splitlines()
+    for article in articles:
+        assert article.line is not None
+        assert lines[article.line - 1] == article.title
+        assert sample_text.find(article.title) == article.offset
+    assert articles[0].line == 2
+    assert articles[0].offset == len("logo\n")
+
+
+def test_common_lines_of_the_run_are_never_body(sample_text: str) -> None:
+    shell = [
+        "Ready to dive into a world of global content with local flavor? Download Daily8 app today from your "
+        "preferred app store and start exploring."
+    ]
+    with_shell = extract_pagetext(sample_text + "\n" + shell[0] + "\n", common_lines=shell)
+    assert all(shell[0] not in text for article in with_shell for text in texts(article))
+
+
+def test_a_page_without_an_article_says_why() -> None:
+    with pytest.raises(NoArticleError, match="no run of 25\\+ words of prose among 5 lines"):
+        extract_pagetext("Home\nNews\nSport\nSign in\nDOWNLOAD THE APP\n")
+    untitled = " ".join(["The committee met on Tuesday and agreed to publish the report in the spring."] * 4)
+    with pytest.raises(NoArticleError, match="no titled run"):
+        extract_pagetext(untitled + "\n")
+
+
+# --- clean-up helpers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "raw", "place", "date_text", "rest"),
+    [
+        ("MOSCOW : Russian leader Vladimir Putin", "MOSCOW :", "MOSCOW", None, "Russian leader Vladimir Putin"),
+        ("CAIRO, July 5 — Hamas said", "CAIRO, July 5 —", "CAIRO", "July 5", "Hamas said"),
+        ("WASHINGTON (Reuters) - The US said", "WASHINGTON (Reuters) -", "WASHINGTON", None, "The US said"),
+        ("LONDON, Jan 3 (AFP) – Britain will", "LONDON, Jan 3 (AFP) –", "LONDON", "Jan 3", "Britain will"),
+        ("KUALA LUMPUR, July 5 — The ministry", "KUALA LUMPUR, July 5 —", "KUALA LUMPUR", "July 5", "The ministry"),
+        ("SAN FRANCISCO, Calif. — Apple said", "SAN FRANCISCO, Calif. —", "SAN FRANCISCO", None, "Apple said"),
+        ("NEW YORK (AP) — Stocks fell", "NEW YORK (AP) —", "NEW YORK", None, "Stocks fell"),
+        ("BEIJING: China said", "BEIJING:", "BEIJING", None, "China said"),
+        ("Moscow, July 5 (Reuters) - Russia said", "Moscow, July 5 (Reuters) -", "Moscow", "July 5", "Russia said"),
+        ("PARIS, 3 March 2025 — France", "PARIS, 3 March 2025 —", "PARIS", "3 March 2025", "France"),
+    ],
+)
+def test_split_dateline_recognises_wire_forms(
+    paragraph: str, raw: str, place: str, date_text: str | None, rest: str
+) -> None:
+    dateline, remainder = split_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.raw, dateline.place, dateline.date_text) == (raw, place, date_text)
+    assert remainder == rest
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Trump said: we will not give up.",
+        "In Moscow, officials said the talks had stalled.",
+        "US officials - who declined to be named - said so.",
+        "BREAKING: Markets tumble after the announcement.",
+        "A - the first option on the list.",
+        "Moscow said on Thursday that it would continue.",
+        "The Kremlin — which denies it — said nothing.",
+    ],
+)
+def test_split_dateline_leaves_ordinary_sentences_alone(paragraph: str) -> None:
+    assert split_dateline(paragraph) == (None, paragraph)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credit", "rest"),
+    [
+        ("most of them civilians. — Reuters", "Reuters", "most of them civilians."),
+        ("the minister said. - AFP", "AFP", "the minister said."),
+        ("the ceremony ended. (Bernama)", "Bernama", "the ceremony ended."),
+        ('"We will win," he said. —AFP/Reuters', "AFP/Reuters", '"We will win," he said.'),
+        ("— Reuters", "Reuters", ""),
+    ],
+)
+def test_split_credit_takes_a_trailing_wire_credit(paragraph: str, credit: str, rest: str) -> None:
+    assert split_credit(paragraph) == (credit, rest)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Trade between the US - China has slowed",
+        "The alliance members met the chief of the alliance (Nato)",
+        "He met the president of the agency - Smith",
+        "Nothing to see here.",
+    ],
+)
+def test_split_credit_leaves_other_endings_alone(paragraph: str) -> None:
+    assert split_credit(paragraph) == (None, paragraph)
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "credit"),
+    [
+        ("Putin attends a ceremony in Moscow. (AP pic)", "Putin attends a ceremony in Moscow.", "AP"),
+        ("A man walks past the bank. (Reuters photo)", "A man walks past the bank.", "Reuters"),
+        ("Fire crews at the scene. Photo: Jane Doe", "Fire crews at the scene.", "Jane Doe"),
+        ("Crowds in the square (Photo: Bernama)", "Crowds in the square", "Bernama"),
+        ("The prime minister in Parliament. (File pic)", "The prime minister in Parliament.", "File"),
+    ],
+)
+def test_split_caption_reads_credited_captions(line: str, text: str, credit: str) -> None:
+    assert split_caption(line) == Caption(text=text, credit=credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He took a photo of the picture on the wall.",
+        "The team won the final (AP)",
+        "Russia will not give up on these aims.",
+        "Source: a senior official said the talks would go on, and that both sides agreed to meet again",
+    ],
+)
+def test_split_caption_rejects_lines_without_a_photo_credit(line: str) -> None:
+    assert split_caption(line) is None
+
+
+def test_split_leading_caption_takes_a_caption_glued_before_the_dateline() -> None:
+    caption, rest = split_leading_caption(
+        "Donald Trump told Zelensky he would look into it. (AFP pic) WASHINGTON : Ukrainian President Zelensky said"
+    )
+    assert caption == Caption(text="Donald Trump told Zelensky he would look into it.", credit="AFP")
+    assert rest == "WASHINGTON : Ukrainian President Zelensky said"
+    assert split_leading_caption("No caption here. WASHINGTON : text") == (None, "No caption here. WASHINGTON : text")
+
+
+def test_split_sentences_skips_abbreviations_and_initials() -> None:
+    assert split_sentences('Mr. Smith met J. Doe at 2 p.m. on Friday. U.S. officials left. "Fine," he said.') == [
+        "Mr. Smith met J. Doe at 2 p.m. on Friday.",
+        "U.S. officials left.",
+        '"Fine," he said.',
+    ]
+
+
+def test_split_paragraphs_finds_inline_headings_and_keeps_ordinary_sentences() -> None:
+    paragraphs = split_paragraphs(
+        "Talks went on. Police arrested Smith on Friday. Border talks resume Border talks resumed in Geneva. "
+        "'NO DEAL YET' In Geneva, envoys met."
+    )
+    assert paragraphs == [
+        ("Talks went on.", ParagraphKind.body),
+        ("Police arrested Smith on Friday.", ParagraphKind.body),
+        ("Border talks resume", ParagraphKind.heading),
+        ("Border talks resumed in Geneva.", ParagraphKind.body),
+        ("'NO DEAL YET'", ParagraphKind.heading),
+        ("In Geneva, envoys met.", ParagraphKind.body),
+    ]
+
+
+def test_strip_trailing_fragment_drops_a_glued_label_only() -> None:
+    assert strip_trailing_fragment("The rule was drafted. Related") == "The rule was drafted."
+    assert strip_trailing_fragment("The rule was drafted.") == "The rule was drafted."
+    assert strip_trailing_fragment("He met officials in New York") == "He met officials in New York"
+
+
+# --- rendered WCXB pages ------------------------------------------------------------------------------------
+
+
+def load_script(name: str) -> ModuleType:
+    """Import a script from scripts/, which is not a package."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+WCXB_EVERY = 60
+"""The test reads every 60th page of the dev set (12 pages), a fixed choice made before looking at scores."""
+WCXB_F1_FLOOR = 0.88
+"""Mean word F1 on those pages measured 0.93 at the end of this work (2026-11-30, no common lines; 0.89 in
+an earlier state). The whole page taken as the "article" scores 0.83 there (WCXB pages are mostly article),
+so the floor sits between: it fails when extraction is no better than not extracting."""
+
+
+@pytest.mark.needs_data
+def test_word_f1_on_rendered_wcxb_pages() -> None:
+    if not (WCXB / "html").is_dir():
+        pytest.skip(f"{WCXB} is absent")
+    render = load_script("render_wcxb")
+    evaluate = load_script("eval_pagetext")
+    scores, whole_page = [], []
+    for path in sorted((WCXB / "html").glob("*.html.gz"))[::WCXB_EVERY]:
+        text = render.render_file(path)
+        truth_path = WCXB / "ground-truth" / path.name.replace(".html.gz", ".json")
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))["ground_truth"].get("main_content") or ""
+        found = evaluate.main_text(text, set())
+        scores.append(evaluate.word_scores(found[1] if found else "", truth)[2])
+        whole_page.append(evaluate.word_scores(text, truth)[2])
+    mean = sum(scores) / len(scores)
+    assert mean >= WCXB_F1_FLOOR, [round(score, 2) for score in scores]
+    assert mean > sum(whole_page) / len(whole_page) + 0.03, "no better than taking the whole page"
+
+
+def test_render_follows_inner_text_rules() -> None:
+    import lxml.html
+
+    render = load_script("render_wcxb")
+    root = lxml.html.document_fromstring(
+        "<html><head><title>Not shown</title><style>p{}</style></head><body><nav><a>Home</a> <a>News</a></nav>"
+        "<h1>Headline here</h1><p>First <b>bold</b> paragraph.</p><script>var x;</script>"
+        "<div hidden>secret</div><div style='display: none'>gone</div><p>Second<br>line</p></body></html>"
+    )
+    assert render.render(root) == "Home News\nHeadline here\n\nFirst bold paragraph.\n\nSecond\nline\n"
