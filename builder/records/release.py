@@ -26,6 +26,7 @@ class DocumentRow(Record):
     doc_id: DocId
     page_id: PageId
     group_id: NonEmptyStr = Field(description="Near-duplicate cluster or page: the unit assigned to one split.")
+    duplicate_of: DocId | None = Field(description="The document this one (nearly) duplicates, if any.")
     role: DocumentRole
     title: NonEmptyStr
     text: NonEmptyStr
@@ -47,8 +48,8 @@ class StanceRow(Record):
 
     schema_version: SchemaVersion
     doc_id: DocId
-    target_id: TargetId
-    target_text: NonEmptyStr
+    target_id: TargetId | None = Field(description="None when the tasks were pushed without targets.")
+    target_text: NonEmptyStr | None
     label: Stance
     none_kind: NoneKind | None
     label_soft: list[Probability] = Field(description="Share of annotators per stance label, in label order.")
@@ -68,7 +69,7 @@ class ClaimRow(Record):
     record_kind: ClassVar[str] = "claim_row"
 
     schema_version: SchemaVersion
-    claim_id: NonEmptyStr
+    claim_id: NonEmptyStr = Field(description="`doc_id:target_id:start-end`: stable across versions.")
     doc_id: DocId
     target_id: TargetId | None
     start: Count
@@ -108,6 +109,7 @@ class AnnotationRow(Record):
     claims: list[LabeledClaim]
     attributions: list[Attribution]
     lead_time_seconds: Annotated[float, Field(ge=0.0)] | None
+    prediction_model_version: str | None = Field(description="Pre-annotation shown to the annotator, if one was.")
 
 
 def _check_distribution(field: str, values: list[float], size: int) -> None:

@@ -1,0 +1,100 @@
+"""Reading the release's inputs: documents, the annotation ledger and the targets, with their fingerprints.
+
+The ledger is append-only (every change in Label Studio adds a version), so what a release uses is the latest
+version per annotator and task; a later `deleted` or `skipped` version withdraws the earlier answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.jsonl import iter_lines
+from builder.records import Annotation, AnnotationStatus, Document, Target
+from builder.targets import load_targets
+
+TARGETS_FILES = ("targets.yaml", "targets.yml", "targets.json")
+
+
+class ReleaseInputError(ValueError):
+    """An input line or file the release cannot use; the message names the file and line."""
+
+
+def read_documents(path: Path) -> Iterator[Document]:
+    for number, raw in iter_lines(path):
+        if raw.strip():
+            try:
+                yield Document.model_validate_json(raw)
+            except ValueError as error:
+                raise ReleaseInputError(f"{path}:{number}: not a valid document: {error}") from error
+
+
+def ledger_files(directory: Path) -> list[Path]:
+    """Every JSONL file under the annotations folder, in a stable order, hidden folders left out: `studio
+    pull` keeps the pseudonym salt and mapping in `.private/`, which no release may read or fingerprint."""
+    return sorted(
+        path
+        for path in directory.rglob("*")
+        if path.is_file()
+        and path.name.endswith((".jsonl", ".jsonl.gz"))
+        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
+    )
+
+
+def read_annotations(directory: Path) -> Iterator[Annotation]:
+    """Every `annotation` line of the ledger; lines of other kinds (tasks, say) are not the release's business."""
+    for path in ledger_files(directory):
+        for number, raw in iter_lines(path):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw)
+            except json.JSONDecodeError as error:
+                raise ReleaseInputError(f"{path}:{number}: not JSON: {error}") from error
+            if isinstance(data, dict) and data.get("kind") == "annotation":
+                try:
+                    yield Annotation.model_validate(data)
+                except ValueError as error:
+                    raise ReleaseInputError(f"{path}:{number}: not a valid annotation: {error}") from error
+
+
+def read_targets(directory: Path) -> list[Target]:
+    """The targets file kept beside the ledger, if any: it gives each stance row its target's text."""
+    for name in TARGETS_FILES:
+        if (directory / name).is_file():
+            return load_targets(directory / name)
+    return []
+
+
+def latest_answers(annotations: Iterable[Annotation]) -> list[Annotation]:
+    """The latest version per (annotator, task), keeping only submitted ones, in a stable order."""
+    latest: dict[tuple[str, str], Annotation] = {}
+    for annotation in annotations:
+        key = (annotation.annotator, annotation.task_key)
+        current = latest.get(key)
+        if current is None or annotation.version > current.version:
+            latest[key] = annotation
+    kept = [a for a in latest.values() if a.status is AnnotationStatus.submitted]
+    return sorted(kept, key=lambda a: (a.task_key, a.annotator))
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    path: str
+    sha256: str
+    bytes: int
+
+
+def fingerprint(paths: Iterable[Path]) -> list[Fingerprint]:
+    """sha256 per input file, so a release says exactly which inputs it was built from."""
+    prints = []
+    for path in paths:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        prints.append(Fingerprint(str(path), digest.hexdigest(), path.stat().st_size))
+    return prints
