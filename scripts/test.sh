@@ -10,5 +10,13 @@ echo "== builder schemas check"
 .venv/bin/builder schemas check
 echo "== Label Studio (installed into its own virtualenv on first use, then started on 127.0.0.1)"
 bash scripts/studio-up.sh >/dev/null
+if [ ! -x /usr/bin/chromium ]; then
+  # The browser test drives Debian's chromium package (Playwright never downloads a browser here).
+  echo "== chromium (Debian package, for the browser test)"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 echo "== pytest"
 .venv/bin/python -m pytest "$@"

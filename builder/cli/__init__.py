@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from builder import __version__
-from builder.cli import ingest_cmd, release_cmd, schemas_cmd, validate_cmd
+from builder.cli import ingest_cmd, release_cmd, schemas_cmd, studio_cmd, validate_cmd
 
 app = typer.Typer(
     name="builder",
@@ -15,6 +15,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(schemas_cmd.app, name="schemas")
+app.add_typer(studio_cmd.app, name="studio")
 app.command("ingest", epilog=ingest_cmd.EXAMPLES)(ingest_cmd.ingest)
 app.command("validate", epilog=validate_cmd.EXAMPLES)(validate_cmd.validate)
 app.add_typer(release_cmd.release_app, name="release")

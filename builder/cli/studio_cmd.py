@@ -1,0 +1,282 @@
+"""`builder studio serve | push | pull`: run the local Label Studio, send it tasks, bring annotations back.
+
+The server and token come from --url/--token, else from LABEL_STUDIO_URL/LABEL_STUDIO_API_KEY (the SDK's own
+variables), else from the local server `builder studio serve` started. The token is shown masked, never whole.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from builder.cli.console import complain, err, out
+from builder.jsonl import InputError, iter_lines
+from builder.records import Document, Target
+from builder.studio import server
+from builder.studio.client import StudioClient, StudioConnectionError
+from builder.studio.guidelines import DEFAULT_GUIDELINES, render_guidelines
+from builder.studio.pull import ProjectNotFoundError, PullReport, pull
+from builder.studio.push import PushReport, push
+from builder.targets import TargetsFileError, load_targets
+
+EXAMPLES = """Examples:
+
+  builder studio serve                      # start the local server (installs it on first use)
+
+  builder studio push out/documents.jsonl --project news-stance --targets annotations/targets.yaml --overlap 2
+
+  builder studio pull --project news-stance --out annotations/
+
+  LABEL_STUDIO_URL=https://ls.example.org LABEL_STUDIO_API_KEY=... builder studio pull --project news-stance"""
+
+DEFAULT_USER = "admin@example.com"
+DEFAULT_PASSWORD = "builder-test-password"
+DEFAULT_TOKEN = "builder-test-token-0123456789"
+"""The fixed test credentials scripts/studio-up.sh uses; fit only for a server bound to 127.0.0.1."""
+
+app = typer.Typer(help="Label Studio: the local server, pushing tasks and pulling annotations.", no_args_is_help=True)
+
+UrlOption = Annotated[
+    str | None, typer.Option("--url", help="Label Studio URL (default: $LABEL_STUDIO_URL, else the local server).")
+]
+TokenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        help="API token (default: $LABEL_STUDIO_API_KEY, else the local server's). Prefer the variable: "
+        "other users can see command lines.",
+    ),
+]
+ProjectOption = Annotated[str, typer.Option("--project", help="Project title; created by push when missing.")]
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get("BUILDER_STUDIO_DATA") or ".studio/data")
+
+
+@app.command("serve", epilog=EXAMPLES)
+def serve(
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8080,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option("--data-dir", help="Database, log and state (default: $BUILDER_STUDIO_DATA or .studio/data)."),
+    ] = None,
+    stop: Annotated[bool, typer.Option("--stop", help="Stop the server running from the data directory.")] = False,
+    show_status: Annotated[bool, typer.Option("--status", help="Say whether a server runs, and where.")] = False,
+) -> None:
+    """Start a local Label Studio in the background (installed into its own virtualenv on first use)."""
+    folder = data_dir or _data_dir()
+    try:
+        if stop:
+            out.print("Label Studio stopped" if server.stop(folder) else f"No Label Studio was running from {folder}")
+            return
+        if show_status:
+            info = server.status(folder)
+            if info is None:
+                out.print(f"No Label Studio is running from {folder}")
+                raise typer.Exit(1)
+            _print_login(info)
+            return
+        venv = Path(os.environ.get("BUILDER_STUDIO_VENV") or server.default_venv_dir())
+        executable = server.ensure_installed(venv, lambda message: err.print(message))
+        err.print(f"Starting Label Studio from {folder} unless it runs (a first start migrates: about a minute)")
+        info = server.start(
+            folder,
+            port,
+            os.environ.get("BUILDER_STUDIO_USER") or DEFAULT_USER,
+            os.environ.get("BUILDER_STUDIO_PASSWORD") or DEFAULT_PASSWORD,
+            os.environ.get("LABEL_STUDIO_API_KEY") or DEFAULT_TOKEN,
+            executable=executable,
+        )
+    except (server.StudioError, ValueError) as error:
+        complain(str(error))
+        raise typer.Exit(1) from error
+    _print_login(info)
+
+
+def _print_login(info: server.ServerInfo) -> None:
+    password = os.environ.get("BUILDER_STUDIO_PASSWORD")
+    shown = "from $BUILDER_STUDIO_PASSWORD" if password else f"{DEFAULT_PASSWORD} (the default test password)"
+    out.print(f"Label Studio {info.version} runs at {info.url} (pid {info.pid})")
+    out.print(f"  log in as {info.username}, password {shown}")
+    out.print(
+        f"  API token {server.mask_token(info.token)}: in {info.data_dir / server.STATE_FILE} (readable by you only), "
+        "or $LABEL_STUDIO_API_KEY if you set it"
+    )
+
+
+@app.command("push", epilog=EXAMPLES)
+def push_command(
+    documents: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="documents.jsonl from `builder ingest`.")
+    ],
+    project: ProjectOption,
+    targets: Annotated[
+        Path | None,
+        typer.Option("--targets", exists=True, dir_okay=False, help="Targets file; without it, one task per document."),
+    ] = None,
+    overlap: Annotated[
+        int | None, typer.Option("--overlap", min=1, help="Annotators per task (the project's maximum_annotations).")
+    ] = None,
+    guidelines: Annotated[
+        Path, typer.Option("--guidelines", exists=True, dir_okay=False, help="Markdown shown as the instructions.")
+    ] = DEFAULT_GUIDELINES,
+    url: UrlOption = None,
+    token: TokenOption = None,
+) -> None:
+    """Create or update a project and import one task per (document, target it mentions), with pre-annotations.
+    Running it again adds only tasks not yet there and refreshes predictions from a newer extractor."""
+    try:
+        target_list = load_targets(targets) if targets else None
+        docs = _read_documents(documents)
+    except (TargetsFileError, InputError, ValueError) as error:
+        complain(str(error))
+        raise typer.Exit(2) from error
+    client = _connect(url, token)
+    instructions = render_guidelines(guidelines.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    with _progress("push", "tasks") as progress:
+        bar = progress.add_task("push", total=None)
+        try:
+            report = push(
+                client,
+                docs,
+                project,
+                target_list,
+                instructions,
+                overlap,
+                on_batch=lambda done, total: progress.update(bar, completed=done, total=total),
+            )
+        except StudioConnectionError as error:
+            complain(str(error))
+            raise typer.Exit(1) from None
+    err.print(_push_table(report, project, client.url, time.perf_counter() - started, target_list))
+
+
+@app.command("pull", epilog=EXAMPLES)
+def pull_command(
+    project: ProjectOption,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder of the ledger, its state and quarantine.")] = Path(
+        "annotations"
+    ),
+    url: UrlOption = None,
+    token: TokenOption = None,
+) -> None:
+    """Append the annotations made or changed since the last pull to OUT/annotations.jsonl (append-only)."""
+    client = _connect(url, token)
+    started = time.perf_counter()
+    with _progress("pull", "tasks") as progress:
+        bar = progress.add_task("pull", total=None)
+        try:
+            report = pull(
+                client, project, out_dir, lambda done, total: progress.update(bar, completed=done, total=total)
+            )
+        except (StudioConnectionError, ProjectNotFoundError) as error:
+            complain(str(error))
+            raise typer.Exit(1) from None
+    err.print(_pull_table(report, project, out_dir, time.perf_counter() - started))
+
+
+def _connect(url: str | None, token: str | None) -> StudioClient:
+    url = url or os.environ.get("LABEL_STUDIO_URL")
+    token = token or os.environ.get("LABEL_STUDIO_API_KEY")
+    if not (url and token):
+        local = server.status(_data_dir())
+        if local is None:
+            complain(
+                "No Label Studio to talk to: set LABEL_STUDIO_URL and LABEL_STUDIO_API_KEY, pass --url and --token, "
+                f"or start the local one with `builder studio serve` (looked in {_data_dir()})."
+            )
+            raise typer.Exit(2)
+        url, token = url or local.url, token or local.token
+    client = StudioClient(url, token)
+    try:
+        client.check_access()
+    except StudioConnectionError as error:
+        complain(str(error))
+        raise typer.Exit(1) from None
+    return client
+
+
+def _read_documents(path: Path) -> list[Document]:
+    """Every document of the file, or a ValueError naming the first bad line (`builder validate` lists all)."""
+    documents = []
+    for line, raw in iter_lines(path):
+        if not raw.strip():
+            continue
+        try:
+            documents.append(Document.model_validate_json(raw))
+        except ValidationError as error:
+            raise ValueError(
+                f"{path}:{line}: not a valid document ({error.error_count()} problem(s)); "
+                f"`builder validate {path}` lists them"
+            ) from None
+    return documents
+
+
+def _progress(verb: str, unit: str) -> Progress:
+    return Progress(
+        TextColumn(verb),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn(unit),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+
+
+def _push_table(report: PushReport, project: str, url: str, seconds: float, targets: list[Target] | None) -> Table:
+    created = "created" if report.project_created else "existing"
+    table = Table(
+        title=f"builder studio push → {project!r} ({created}, id {report.project_id}) at {url} ({seconds:.1f} s)"
+    )
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [
+        ("documents read", report.documents),
+        ("  duplicates skipped", report.duplicates_skipped),
+        (
+            "  mentioning no target (skipped)" if targets is not None else "  mentioning no target",
+            report.without_target,
+        ),
+        ("tasks", report.tasks),
+        ("  imported (new)", report.imported),
+        ("  already in the project", report.already_there),
+        ("  predictions refreshed (newer extractor)", report.refreshed),
+        ("import batches", report.batches),
+    ]
+    for label, count in rows:
+        table.add_row(label, f"{count:,}")
+    table.add_row("tasks/s imported", f"{report.imported / seconds:,.0f}" if seconds else "-")
+    return table
+
+
+def _pull_table(report: PullReport, project: str, out_dir: Path, seconds: float) -> Table:
+    table = Table(title=f"builder studio pull ← {project!r} (id {report.project_id}) → {out_dir} ({seconds:.1f} s)")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows: list[tuple[str, int | str]] = [
+        ("tasks changed since the last pull", report.tasks_changed),
+        ("  not pushed by the builder (ignored)", report.tasks_not_pushed_by_builder),
+        ("annotations seen", report.annotations_seen),
+        ("  unchanged (already in the ledger)", report.unchanged),
+    ]
+    rows += [(f"  new version: {status}", count) for status, count in sorted(report.written.items())]
+    rows.append(("quarantined (annotations.quarantine.jsonl)", sum(report.quarantined.values())))
+    rows += [(f"  {code}", count) for code, count in report.quarantined.most_common()]
+    for label, count in rows:
+        table.add_row(label, f"{count:,}" if isinstance(count, int) else count)
+    table.add_row("watermark", report.watermark_after or "-")
+    if report.repaired_partial_line:
+        table.add_row("repaired", "cut a partial last line an interrupted pull left")
+    return table

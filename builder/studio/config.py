@@ -1,0 +1,132 @@
+"""The Label Studio labeling interface, generated from the label enums so that no label list is written twice.
+
+One config serves every project: the task shows the target (text and description), the title, outlet, date
+and the clean text; annotators give the document's stance, mark claim, source and cue spans, give each claim
+its check-worthiness and stance, and link sources and cues to their claims. The names below (`FROM_*`,
+`SPAN_*`) are the contract with `builder.studio.results`, which reads annotations back.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from xml.etree import ElementTree
+
+from builder.records.labels import LABEL_DESCRIPTIONS, AttributionRole, CheckWorthiness, NoneKind, Stance
+
+TEXT = "text"
+"""The object tag every span and choice refers to; its data field holds the document's `text`."""
+
+FROM_STANCE = "stance"
+FROM_NONE_KIND = "none_kind"
+FROM_SPANS = "spans"
+FROM_CHECKWORTHINESS = "checkworthiness"
+FROM_CLAIM_STANCE = "claim_stance"
+FROM_CLAIM_NONE_KIND = "claim_none_kind"
+
+SPAN_CLAIM = "claim"
+SPAN_ROLES: dict[str, AttributionRole] = {role.value: role for role in AttributionRole}
+"""Span label values besides `claim`: one per attribution role (source, cue)."""
+
+SPAN_DESCRIPTIONS: dict[str, str] = {
+    SPAN_CLAIM: "A statement that something is or will be the case: a quote, a reported claim, a sentence.",
+    AttributionRole.source.value: "Who makes the claim: the speaker's name, title or pronoun.",
+    AttributionRole.cue.value: "The word that attributes the claim: said, told, added, stressed, according to.",
+}
+SPAN_COLOURS: dict[str, str] = {SPAN_CLAIM: "#f4a261", "source": "#2a9d8f", "cue": "#8ab17d"}
+
+DATA_FIELDS = ("text", "title", "outlet", "date", "target_text", "target_description")
+"""Data fields the config shows; every task carries all of them (an absent one would show as `$name`)."""
+
+
+def labeling_config() -> str:
+    """The project's labeling config XML; `check_config` is true of it."""
+    view = ElementTree.Element("View")
+    _style(view)
+    target = ElementTree.SubElement(view, "View", className="target")
+    ElementTree.SubElement(target, "Header", value="$target_text", size="4")
+    ElementTree.SubElement(target, "Text", name="target_description", value="$target_description")
+    meta = ElementTree.SubElement(view, "View", className="meta")
+    ElementTree.SubElement(meta, "Header", value="$title", size="3")
+    ElementTree.SubElement(meta, "Text", name="outlet", value="$outlet")
+    ElementTree.SubElement(meta, "Text", name="date", value="$date")
+
+    ElementTree.SubElement(view, "Header", value="Stance of the whole text toward the target", size="5")
+    _choices(view, FROM_STANCE, Stance, required=True)
+    _choices(
+        view,
+        FROM_NONE_KIND,
+        NoneKind,
+        required=True,
+        visibleWhen="choice-selected",
+        whenTagName=FROM_STANCE,
+        whenChoiceValue=Stance.NONE.value,
+    )
+
+    ElementTree.SubElement(
+        view, "Header", value="Spans: claims, who says them (source) and the saying word (cue)", size="5"
+    )
+    labels = ElementTree.SubElement(view, "Labels", name=FROM_SPANS, toName=TEXT)
+    for value, hint in SPAN_DESCRIPTIONS.items():
+        ElementTree.SubElement(labels, "Label", value=value, hint=hint, background=SPAN_COLOURS[value])
+    ElementTree.SubElement(view, "Text", name=TEXT, value=f"${TEXT}", granularity="symbol")
+    ElementTree.SubElement(ElementTree.SubElement(view, "Relations"), "Relation", value="says")
+
+    # Per-claim questions appear in the region panel once a claim span is selected. They are not `required`:
+    # Label Studio would demand them of source and cue spans too, so `builder studio pull` checks instead.
+    claim_only = {"perRegion": "true", "visibleWhen": "region-selected", "whenLabelValue": SPAN_CLAIM}
+    _choices(view, FROM_CHECKWORTHINESS, CheckWorthiness, **claim_only)
+    _choices(view, FROM_CLAIM_STANCE, Stance, **claim_only)
+    _choices(view, FROM_CLAIM_NONE_KIND, NoneKind, **claim_only)
+    ElementTree.indent(view)
+    return ElementTree.tostring(view, encoding="unicode")
+
+
+def check_config(config: str) -> None:
+    """Raise ValueError unless `config` names every control `builder studio pull` reads, with every label.
+
+    The server validates only the XML and the `toName` links, and accepts unknown tags or a config that lost
+    a label, so this check is the builder's own.
+    """
+    root = ElementTree.fromstring(config)
+    found: dict[str, set[str]] = {}
+    for tag in ("Choices", "Labels"):
+        for control in root.iter(tag):
+            found[control.get("name", "")] = {child.get("value", "") for child in control}
+    expected: dict[str, set[str]] = {
+        FROM_STANCE: _values(Stance),
+        FROM_NONE_KIND: _values(NoneKind),
+        FROM_SPANS: {SPAN_CLAIM, *SPAN_ROLES},
+        FROM_CHECKWORTHINESS: _values(CheckWorthiness),
+        FROM_CLAIM_STANCE: _values(Stance),
+        FROM_CLAIM_NONE_KIND: _values(NoneKind),
+    }
+    for name, values in expected.items():
+        if name not in found:
+            raise ValueError(f"labeling config: no control named {name!r}")
+        if found[name] != values:
+            raise ValueError(f"labeling config: {name!r} has labels {sorted(found[name])}, expected {sorted(values)}")
+    if not any(relation.get("value") for relation in root.iter("Relation")):
+        raise ValueError("labeling config: no <Relation>, so sources and cues cannot be linked to claims")
+
+
+def _choices(
+    parent: ElementTree.Element, name: str, labels: type[StrEnum], required: bool = False, **extra: str
+) -> None:
+    choices = ElementTree.SubElement(parent, "Choices", name=name, toName=TEXT, choice="single-radio", **extra)
+    choices.set("showInline", "true")
+    if required:
+        choices.set("required", "true")
+    for label in labels:
+        ElementTree.SubElement(choices, "Choice", value=label.value, hint=LABEL_DESCRIPTIONS[label])
+
+
+def _values(labels: type[StrEnum]) -> set[str]:
+    return {label.value for label in labels}
+
+
+def _style(view: ElementTree.Element) -> None:
+    style = ElementTree.SubElement(view, "Style")
+    style.text = (
+        ".target { background: #fff7e6; padding: 8px 12px; border-left: 4px solid #f4a261; margin-bottom: 8px; }"
+        " .meta { color: #555; margin-bottom: 8px; }"
+    )

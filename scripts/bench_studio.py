@@ -1,0 +1,165 @@
+"""Push and pull speed against the local Label Studio, each beside a bare SDK baseline in the same run.
+
+Push: `builder.studio.push.push` (tasks built from documents, the project's existing keys listed, imports in
+batches) against one bare `projects.import_tasks` call with the very same task payloads, each into a new
+project. Pull: a first `builder.studio.pull.pull` of a project holding 2 annotations on each of N/2 tasks,
+against a bare export of the same project (`projects.exports.download_sync`, the one call a pull cannot do
+without). Documents are the shipped sample page's, copied under new ids: real text, quotes and claims.
+
+    .venv/bin/python scripts/bench_studio.py [--tasks 5000] [--annotations 10000]
+
+Needs the server scripts/studio-up.sh starts (or LABEL_STUDIO_URL and LABEL_STUDIO_API_KEY). Prints figures;
+the projects it makes are deleted at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from builder.ingest.ids import hashed_id  # noqa: E402
+from builder.records import Document  # noqa: E402
+from builder.studio import server  # noqa: E402
+from builder.studio.client import StudioClient  # noqa: E402
+from builder.studio.config import labeling_config  # noqa: E402
+from builder.studio.pull import pull  # noqa: E402
+from builder.studio.push import push  # noqa: E402
+from builder.studio.tasks import index_targets, tasks_for_document, to_studio  # noqa: E402
+from builder.targets import load_targets  # noqa: E402
+
+TARGETS = REPO / "annotations" / "targets.yaml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=5000, help="Tasks to push (each way).")
+    parser.add_argument("--annotations", type=int, default=10000, help="Annotations to pull (2 per task).")
+    args = parser.parse_args()
+    url, token = _server()
+    client = StudioClient(url, token)
+    targets = load_targets(TARGETS)
+    documents = _documents(args.tasks, targets)
+    payloads = [
+        to_studio(task) for document in documents for task in tasks_for_document(document, index_targets(targets))
+    ]
+    size = len(json.dumps(payloads).encode()) / len(payloads)
+    print(f"server {url}; {len(payloads):,} tasks from {len(documents):,} documents, {size / 1024:.1f} KB per task")
+    made: list[int] = []
+    try:
+        _bench_push(client, documents, targets, payloads, made)
+        _bench_pull(client, targets, args.annotations, made)
+    finally:
+        for project_id in made:
+            client.sdk.projects.delete(id=project_id)
+
+
+def _bench_push(
+    client: StudioClient, documents: list[Document], targets: list, payloads: list, made: list[int]
+) -> None:
+    bare_id = client.create_project(f"bench bare {uuid.uuid4().hex[:6]}", labeling_config(), "", 1)
+    made.append(bare_id)
+    started = time.perf_counter()
+    client.sdk.projects.import_tasks(id=bare_id, request=payloads, return_task_ids=True)
+    bare = time.perf_counter() - started
+
+    title = f"bench push {uuid.uuid4().hex[:6]}"
+    started = time.perf_counter()
+    report = push(client, documents, title, targets, "<p>bench</p>")
+    pushed = time.perf_counter() - started
+    made.append(report.project_id)
+    assert report.imported == len(payloads), report
+
+    started = time.perf_counter()
+    again = push(client, documents, title, targets, "<p>bench</p>")
+    repeat = time.perf_counter() - started
+    assert again.imported == 0, again
+    count = len(payloads)
+    print(f"push, bare projects.import_tasks (1 call):   {count / bare:8,.0f} tasks/s ({bare:.1f} s)")
+    print(
+        f"push, builder studio push ({report.batches} batches): {count / pushed:8,.0f} tasks/s ({pushed:.1f} s), "
+        f"{bare / pushed:.2f}x bare"
+    )
+    print(f"push again, nothing new ({count:,} tasks listed): {repeat:.1f} s")
+
+
+def _bench_pull(client: StudioClient, targets: list, annotations: int, made: list[int]) -> None:
+    tasks_needed = annotations // 2
+    documents = _documents(tasks_needed, targets)
+    payloads = [
+        to_studio(task) for document in documents for task in tasks_for_document(document, index_targets(targets))
+    ]
+    payloads = payloads[:tasks_needed]
+    stance = {"from_name": "stance", "to_name": "text", "type": "choices", "value": {"choices": ["AGAINST"]}}
+    for payload in payloads:
+        result = [*payload["predictions"][0]["result"], stance]
+        payload["annotations"] = [{"result": result, "lead_time": 12.0}, {"result": result, "lead_time": 20.0}]
+    title = f"bench pull {uuid.uuid4().hex[:6]}"
+    project_id = client.create_project(title, labeling_config(), "", 2)
+    made.append(project_id)
+    for start in range(0, len(payloads), 1000):
+        client.sdk.projects.import_tasks(id=project_id, request=payloads[start : start + 1000])
+    count = 2 * len(payloads)
+
+    started = time.perf_counter()
+    raw = b"".join(
+        client.sdk.projects.exports.download_sync(id=project_id, export_type="JSON", download_all_tasks=True)
+    )
+    bare = time.perf_counter() - started
+    assert sum(len(task["annotations"]) for task in json.loads(raw)) == count
+
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        report = pull(client, title, Path(folder))
+        first = time.perf_counter() - started
+        assert report.written["submitted"] == count, report
+        started = time.perf_counter()
+        pull(client, title, Path(folder))
+        nothing = time.perf_counter() - started
+    print(
+        f"pull, bare export of the project (1 call):  {count / bare:8,.0f} annotations/s ({bare:.1f} s for {count:,})"
+    )
+    print(
+        f"pull, builder studio pull (first, all):     {count / first:8,.0f} annotations/s "
+        f"({first:.1f} s for {count:,}), {bare / first:.2f}x bare"
+    )
+    print(f"pull again, nothing changed:                {nothing:.1f} s")
+
+
+def _documents(tasks: int, targets: list) -> list[Document]:
+    """Copies of the sample page's documents under new ids, enough for `tasks` tasks."""
+    with tempfile.TemporaryDirectory() as folder:
+        command = [sys.executable, "-m", "builder.cli", "ingest", str(REPO / "samples"), "--out", folder]
+        subprocess.run([*command, "--targets", str(TARGETS)], cwd=REPO, check=True, capture_output=True)
+        originals = [
+            Document.model_validate_json(line) for line in Path(folder, "documents.jsonl").read_text().splitlines()
+        ]
+    per_round = sum(len(tasks_for_document(document, index_targets(targets))) for document in originals)
+    documents = []
+    for copy in range(-(-tasks // per_round)):
+        for document in originals:
+            documents.append(document.model_copy(update={"doc_id": hashed_id("doc", document.doc_id, str(copy))}))
+    return documents
+
+
+def _server() -> tuple[str, str]:
+    url, token = os.environ.get("LABEL_STUDIO_URL"), os.environ.get("LABEL_STUDIO_API_KEY")
+    if url and token:
+        return url, token
+    info = server.status(REPO / (os.environ.get("BUILDER_STUDIO_DATA") or ".studio/data"))
+    if info is None:
+        sys.exit("no Label Studio: run scripts/studio-up.sh or set LABEL_STUDIO_URL and LABEL_STUDIO_API_KEY")
+    return info.url, info.token
+
+
+if __name__ == "__main__":
+    main()

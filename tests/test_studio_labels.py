@@ -1,0 +1,260 @@
+"""The Label Studio side without a server: the generated config, tasks from real documents, and reading results
+back (`results.read_labels` is the inverse of `tasks.result_items`, and refuses what breaks the schema)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from builder.records import (
+    Attribution,
+    AttributionRole,
+    CheckWorthiness,
+    Document,
+    LabeledClaim,
+    Labels,
+    NoneKind,
+    Prediction,
+    Stance,
+)
+from builder.records.labels import LABEL_DESCRIPTIONS
+from builder.studio import config
+from builder.studio.guidelines import render_guidelines
+from builder.studio.offsets import Utf16Offsets
+from builder.studio.results import Problem, read_labels
+from builder.studio.tasks import prediction_for, result_items, task_key, tasks_for_document, to_studio
+from builder.targets import load_targets
+from tests.paths import REPO, SAMPLES
+
+TARGETS = REPO / "annotations" / "targets.yaml"
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Document]:
+    out = tmp_path_factory.mktemp("ingest")
+    command = [
+        sys.executable,
+        "-m",
+        "builder.cli",
+        "ingest",
+        str(SAMPLES),
+        "--out",
+        str(out),
+        "--targets",
+        str(TARGETS),
+    ]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return [Document.model_validate_json(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+
+
+def test_config_offers_every_label_of_every_enum_with_its_description():
+    xml = config.labeling_config()
+    config.check_config(xml)
+    for label, description in LABEL_DESCRIPTIONS.items():
+        assert f'value="{label.value}"' in xml
+        assert f'hint="{description}"' in xml
+    for role in AttributionRole:
+        assert f'<Label value="{role.value}"' in xml
+
+
+@pytest.mark.parametrize(
+    ("broken", "complaint"),
+    [
+        ('<Choice value="CFS"', "checkworthiness"),
+        ('<Label value="cue"', "spans"),
+        ("<Relation ", "Relation"),
+    ],
+)
+def test_check_config_notices_a_lost_label(broken, complaint):
+    xml = config.labeling_config()
+    start = xml.index(broken)
+    damaged = xml[:start] + xml[xml.index("/>", start) + 2 :]
+    with pytest.raises(ValueError, match=complaint):
+        config.check_config(damaged)
+
+
+def test_one_task_per_mentioned_target_in_order_of_first_mention(documents):
+    targets = {target.target_id: target for target in load_targets(TARGETS)}
+    main = documents[0]
+    tasks = tasks_for_document(main, targets)
+    assert [task.target.target_id for task in tasks if task.target] == ["ukraine-ceasefire", "us-weapons-ukraine"]
+    assert [task.task_key for task in tasks] == [
+        task_key(main.doc_id, "ukraine-ceasefire"),
+        task_key(main.doc_id, "us-weapons-ukraine"),
+    ]
+    assert tasks_for_document(main, {"gaza-ceasefire": targets["gaza-ceasefire"]}) == []
+    untargeted = tasks_for_document(main, None)
+    assert len(untargeted) == 1
+    assert untargeted[0].target is None
+    assert untargeted[0].task_key == task_key(main.doc_id, None) != tasks[0].task_key
+
+
+def test_prediction_links_each_quote_to_its_speaker_and_cue(documents):
+    main = documents[0]
+    prediction = prediction_for(main)
+    assert prediction.model_version == main.extractor_version
+    claims = prediction.claims
+    ushakov = next(i for i, claim in enumerate(claims) if claim["text"].startswith("'Our president said"))
+    linked = {(a["role"], a["text"]) for a in prediction.attributions if a["claim"] == ushakov}
+    assert linked == {(AttributionRole.source, "Yuri Ushakov"), (AttributionRole.cue, "told")}
+    for span in [*claims, *prediction.attributions]:
+        assert main.text[span["start"] : span["end"]] == span["text"]
+    suggested = {(claim["start"], claim["end"]): claim["checkworthiness"] for claim in claims}
+    for candidate in main.claims:
+        assert suggested[(candidate["start"], candidate["end"])] == candidate["suggested"]
+
+
+def test_studio_task_carries_what_the_config_shows_and_push_matches_by(documents):
+    targets = {target.target_id: target for target in load_targets(TARGETS)}
+    task = tasks_for_document(documents[2], targets)[0]
+    studio = to_studio(task)
+    assert set(config.DATA_FIELDS) <= set(studio["data"])
+    assert studio["data"]["task_key"] == task.task_key
+    assert studio["data"]["outlet"] == "Malay Mail"
+    assert studio["data"]["target_text"] == "the Gaza ceasefire proposal"
+    [prediction] = studio["predictions"]
+    assert prediction["model_version"] == documents[2].extractor_version
+    assert 0.0 <= prediction["score"] <= 1.0
+
+
+def test_every_prediction_reads_back_as_the_same_labels(documents):
+    """What the annotator starts from, submitted unchanged, is what the ingest suggested."""
+    for document in documents:
+        prediction = prediction_for(document)
+        items = result_items(prediction, Utf16Offsets(document.text))
+        read = read_labels([*items, _choice(config.FROM_STANCE, "FAVOR")], document.text)
+        assert isinstance(read, Labels), read
+        assert read.claims == prediction.claims
+        assert sorted(read.attributions, key=_key) == sorted(prediction.attributions, key=_key)
+
+
+def test_offsets_count_astral_characters_twice_as_the_browser_does():
+    text = "Gaza 🕊 talks 🇺🇸 resume: 'ceasefire now'"
+    offsets = Utf16Offsets(text)
+    quote = text.index("'ceasefire")
+    assert offsets.to_js(quote) == len(text[:quote].encode("utf-16-le")) // 2 == quote + 3
+    assert offsets.to_py(offsets.to_js(quote)) == quote
+    prediction = Prediction(
+        stance=Stance.NONE,
+        none_kind=NoneKind.neutral,
+        claims=[LabeledClaim(start=quote, end=len(text), text=text[quote:], checkworthiness=CheckWorthiness.NFS)],
+        model_version="test",
+        score=0.5,
+    )
+    items = result_items(prediction, offsets)
+    assert items[2]["value"]["start"] == quote + 3
+    read = read_labels(items, text)
+    assert isinstance(read, Labels)
+    assert read.claims[0]["start"] == quote
+    assert (read.stance, read.none_kind) == (Stance.NONE, NoneKind.neutral)
+
+
+TEXT = "Putin said the ceasefire 'won't hold', Kremlin spokesman Dmitry Peskov told reporters."
+CLAIM = {"start": 26, "end": 37}
+SOURCE = {"start": 57, "end": 70}
+
+
+def _span(region: str, label: str, start: int, end: int) -> dict:
+    return {
+        "id": region,
+        "from_name": "spans",
+        "to_name": "text",
+        "type": "labels",
+        "value": {"start": start, "end": end, "text": TEXT[start:end], "labels": [label]},
+    }
+
+
+def _choice(name: str, value: str, region: str | None = None) -> dict:
+    item = {"from_name": name, "to_name": "text", "type": "choices", "value": {"choices": [value]}}
+    return {**item, "id": region} if region else item
+
+
+def _relation(source: str, target: str) -> dict:
+    return {"type": "relation", "from_id": source, "to_id": target, "direction": "right", "labels": ["says"]}
+
+
+def _key(attribution: Attribution) -> tuple:
+    return (attribution["claim"], attribution["start"], attribution["role"].value)
+
+
+GOOD = [
+    _choice("stance", "AGAINST"),
+    _span("c", "claim", **CLAIM),
+    _choice("checkworthiness", "NFS", "c"),
+    _choice("claim_stance", "NONE", "c"),
+    _choice("claim_none_kind", "neutral", "c"),
+    _span("s", "source", **SOURCE),
+    _span("q", "cue", 71, 75),
+    _relation("s", "c"),
+    _relation("c", "q"),  # the direction does not matter
+]
+
+
+def test_a_complete_annotation_reads_as_labels():
+    labels = read_labels(GOOD, TEXT)
+    assert isinstance(labels, Labels)
+    assert (labels.stance, labels.none_kind) == (Stance.AGAINST, None)
+    assert labels.claims == [
+        LabeledClaim(
+            start=26,
+            end=37,
+            text=TEXT[26:37],
+            checkworthiness=CheckWorthiness.NFS,
+            stance=Stance.NONE,
+            none_kind=NoneKind.neutral,
+        )
+    ]
+    assert [(a["role"], a["text"], a["claim"]) for a in labels.attributions] == [
+        (AttributionRole.source, "Dmitry Peskov", 0),
+        (AttributionRole.cue, "told", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda items: [i for i in items if i.get("from_name") != "checkworthiness"], "claim_without_checkworthiness"),
+        (lambda items: [i for i in items if i.get("from_id") != "s"], "attribution_unlinked"),
+        (lambda items: [i for i in items if i.get("from_name") != "stance"], "missing_stance"),
+        (lambda items: [_choice("stance", "NONE"), *items[1:]], "none_without_kind"),
+        (lambda items: [_choice("stance", "MAYBE"), *items[1:]], "unknown_label"),
+        (lambda items: [*items, _choice("sentiment", "positive")], "unknown_control"),
+        (lambda items: [*items, _relation("s", "q")], "relation_without_claim"),
+        (lambda items: [*items, _relation("s", "gone")], "dangling_relation"),
+        (
+            lambda items: [*items[:5], {**items[5], "value": {**items[5]["value"], "start": 56}}, *items[6:]],
+            "span_text_mismatch",
+        ),
+    ],
+)
+def test_an_annotation_that_breaks_the_schema_gives_its_reason(change, code):
+    problems = read_labels(change(GOOD), TEXT)
+    assert isinstance(problems, list)
+    assert code in {problem.reason_code for problem in problems}
+    assert all(isinstance(problem, Problem) and problem.reason for problem in problems)
+
+
+def test_guidelines_render_as_html_without_letting_markup_through():
+    html = render_guidelines((REPO / "annotations" / "guidelines.md").read_text(encoding="utf-8"))
+    assert "<h1>Annotation guidelines" in html
+    assert "<table>" in html
+    for label in LABEL_DESCRIPTIONS:
+        assert f"<code>{label.value}</code>" in html
+    hostile = render_guidelines('Hello <script>alert(1)</script> <img src=x onerror="alert(2)">')
+    assert "<script>" not in hostile
+    assert "<img" not in hostile
+    assert "&lt;script&gt;" in hostile
+
+
+def test_guidelines_cite_the_sample_articles():
+    guidelines = " ".join((REPO / "annotations" / "guidelines.md").read_text(encoding="utf-8").split())
+    sample = (SAMPLES / "daily8-putin-trump-call.txt").read_text(encoding="utf-8")
+    for quoted in (
+        "Moscow has for months refused to agree to a US-proposed ceasefire in Ukraine",
+        "Nvidia declined to comment",
+    ):
+        assert quoted in guidelines
+        assert quoted in sample

@@ -1,0 +1,451 @@
+"""Push and pull against the real Label Studio that scripts/studio-up.sh starts (see tests/studio_support.py).
+
+Each test pushes the shipped sample page's documents into a project of its own, annotates through the API as
+the admin or as annotators signed up through the web forms (each with their own token), and pulls into a
+temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from label_studio_sdk import LabelStudio
+from label_studio_sdk.core.api_error import ApiError
+
+from builder.records import Annotation, AnnotationStatus, Document, QuarantineItem
+from builder.studio import server
+from builder.studio.client import StudioClient, StudioConnectionError
+from builder.studio.config import labeling_config
+from builder.studio.guidelines import DEFAULT_GUIDELINES, render_guidelines
+from builder.studio.pull import LEDGER_FILE, QUARANTINE_FILE, STATE_FILE, pull
+from builder.studio.push import push
+from builder.targets import load_targets
+from tests import studio_support
+from tests.paths import REPO, SAMPLES
+
+studio = studio_support.studio
+make_project = studio_support.make_project
+TARGETS = REPO / "annotations" / "targets.yaml"
+INSTRUCTIONS = render_guidelines(DEFAULT_GUIDELINES.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def documents_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ingest")
+    command = [
+        sys.executable,
+        "-m",
+        "builder.cli",
+        "ingest",
+        str(SAMPLES),
+        "--out",
+        str(out),
+        "--targets",
+        str(TARGETS),
+    ]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return out / "documents.jsonl"
+
+
+@pytest.fixture(scope="module")
+def documents(documents_path: Path) -> list[Document]:
+    return [Document.model_validate_json(line) for line in documents_path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def client() -> StudioClient:
+    url, token = studio_support.require_studio()
+    return StudioClient(url, token)
+
+
+@pytest.fixture
+def project(studio: LabelStudio) -> Iterator[str]:
+    """A project title of this test's own; every project with that title is deleted afterwards."""
+    title = f"test {uuid.uuid4().hex[:10]}"
+    yield title
+    for found in studio.projects.list(title=title):
+        if found.title == title and found.id is not None:
+            studio.projects.delete(id=found.id)
+
+
+def _push(client: StudioClient, documents: list[Document], project: str, overlap: int | None = None) -> Any:
+    return push(client, documents, project, load_targets(TARGETS), INSTRUCTIONS, overlap)
+
+
+def _tasks(studio: LabelStudio, project_id: int) -> list[Any]:
+    return list(studio.tasks.list(project=project_id, fields="task_only", include="id,data", page_size=1000))
+
+
+def _prediction_result(studio: LabelStudio, task_id: int) -> list[dict[str, Any]]:
+    [prediction] = studio.predictions.list(task=task_id)
+    return prediction.result
+
+
+def _ledger(folder: Path) -> list[Annotation]:
+    path = folder / LEDGER_FILE
+    if not path.exists():
+        return []
+    return [Annotation.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+STANCE_AGAINST = {"from_name": "stance", "to_name": "text", "type": "choices", "value": {"choices": ["AGAINST"]}}
+
+
+def token_for(url: str, email: str, password: str) -> str:
+    """Sign the user up (or log in if they exist) through the web forms and return their own API token.
+
+    The token is normally made when the user is (a post_save signal); Label Studio 1.23.2 loses every signal
+    receiver of the process when two project deletions overlap (`temporary_disconnect_all_signals` swaps the
+    global lists in place), after which new users have none until the server restarts. Resetting the token makes
+    one directly, so the tests also run on a server in that state.
+    """
+    with httpx.Client(base_url=url, timeout=60) as web:
+        for page in ("/user/signup/", "/user/login/"):
+            web.get(page)
+            web.post(
+                page,
+                data={"email": email, "password": password, "csrfmiddlewaretoken": web.cookies["csrftoken"]},
+                headers={"Referer": f"{url}{page}"},
+            )
+            if web.get("/api/current-user/whoami").status_code != 200:
+                continue
+            answer = web.get("/api/current-user/token")
+            if answer.status_code != 200:
+                csrf = {"X-CSRFToken": web.cookies["csrftoken"], "Referer": f"{url}/"}
+                answer = web.post("/api/current-user/reset-token/", headers=csrf)
+            if answer.status_code in (200, 201):
+                return answer.json()["token"]
+    raise RuntimeError(f"could neither sign up nor log in {email} at {url}")
+
+
+def test_config_validates_on_the_server_and_a_broken_variant_is_refused(make_project, studio):
+    project_id = make_project(title=f"test config {uuid.uuid4().hex[:8]}", label_config=labeling_config())
+    assert studio.projects.get(id=project_id).label_config == labeling_config()
+    broken = labeling_config().replace('name="checkworthiness" toName="text"', 'name="checkworthiness" toName="txt"')
+    with pytest.raises(ApiError) as refused:
+        make_project(title=f"test broken {uuid.uuid4().hex[:8]}", label_config=broken)
+    assert refused.value.status_code == 400
+    assert "txt" in str(refused.value.body["validation_errors"]["label_config"])
+
+
+def test_push_creates_the_project_with_guidelines_and_overlap(client, studio, documents, project):
+    report = _push(client, documents, project, overlap=2)
+    assert report.project_created
+    settings = studio.projects.get(id=report.project_id)
+    assert settings.maximum_annotations == 2
+    assert "<h1>Annotation guidelines" in (settings.expert_instruction or "")
+    assert settings.show_instruction
+    assert settings.model_version == documents[0].extractor_version
+    # 4 documents: the main one mentions two targets, each related one one target.
+    assert (report.documents, report.tasks, report.imported, report.without_target) == (4, 5, 5, 0)
+    tasks = _tasks(studio, report.project_id)
+    assert len({task.data["task_key"] for task in tasks}) == len(tasks) == 5
+    assert {task.data["doc_id"] for task in tasks} == {document.doc_id for document in documents}
+
+
+def test_push_again_or_grown_adds_only_new_tasks(client, studio, documents, project):
+    first = _push(client, documents[:2], project)
+    assert first.imported == 3
+    grown = _push(client, documents, project)
+    assert (grown.imported, grown.already_there) == (2, 3)
+    again = _push(client, documents, project)
+    assert (again.imported, again.already_there, again.refreshed) == (0, 5, 0)
+    tasks = _tasks(studio, again.project_id)
+    assert len(tasks) == 5
+    assert len({task.data["task_key"] for task in tasks}) == 5
+
+
+def test_push_without_targets_gives_one_task_per_document(client, studio, documents, project):
+    report = push(client, documents, project, None, INSTRUCTIONS)
+    assert (report.tasks, report.imported) == (4, 4)
+    assert {task.data["target_id"] for task in _tasks(studio, report.project_id)} == {""}
+
+
+def test_documents_that_mention_no_target_are_skipped_and_counted(client, studio, documents, project):
+    gaza = [target for target in load_targets(TARGETS) if target.target_id == "gaza-ceasefire"]
+    report = push(client, documents, project, gaza, INSTRUCTIONS)
+    assert (report.documents, report.without_target, report.tasks, report.imported) == (4, 3, 1, 1)
+    [task] = _tasks(studio, report.project_id)
+    assert (task.data["target_id"], task.data["outlet"]) == ("gaza-ceasefire", "Malay Mail")
+
+
+def test_serve_status_names_the_url_and_login_but_not_the_token(tmp_path):
+    info = server.status(studio_support.studio_data_dir())
+    if info is None:
+        pytest.skip("no server started by scripts/studio-up.sh, so no state file for `serve --status` to read")
+    url, token = info.url, info.token
+    env = {**os.environ, "BUILDER_STUDIO_DATA": str(studio_support.studio_data_dir())}
+    command = [sys.executable, "-m", "builder.cli", "studio", "serve", "--status"]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert url in result.stdout
+    assert "log in as" in result.stdout
+    assert "studio-state.json" in result.stdout
+    assert token not in result.stdout + result.stderr
+    empty = subprocess.run(
+        command,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**env, "BUILDER_STUDIO_DATA": str(tmp_path)},
+        check=False,
+    )
+    assert empty.returncode == 1
+    assert "No Label Studio is running" in empty.stdout
+
+
+def test_a_newer_extractor_refreshes_predictions_without_new_tasks(client, studio, documents, project):
+    report = _push(client, documents, project)
+    newer = [document.model_copy(update={"extractor_version": "builder-9.9.9"}) for document in documents]
+    refreshed = _push(client, newer, project)
+    assert (refreshed.imported, refreshed.refreshed) == (0, 5)
+    tasks = _tasks(studio, report.project_id)
+    assert len(tasks) == 5
+    versions = sorted(p.model_version for p in studio.predictions.list(task=tasks[0].id))
+    assert versions == sorted([documents[0].extractor_version, "builder-9.9.9"])
+    assert studio.projects.get(id=report.project_id).model_version == "builder-9.9.9"
+    assert _push(client, newer, project).refreshed == 0
+
+
+def test_push_then_pull_keeps_every_span_exactly(client, studio, documents, project, tmp_path):
+    report = _push(client, documents, project)
+    by_doc = {document.doc_id: document for document in documents}
+    for task in _tasks(studio, report.project_id):
+        studio.annotations.create(id=task.id, result=[*_prediction_result(studio, task.id), STANCE_AGAINST])
+    pulled = pull(client, project, tmp_path)
+    assert pulled.written["submitted"] == 5
+    records = _ledger(tmp_path)
+    assert len(records) == 5
+    for record in records:
+        document = by_doc[record.doc_id]
+        assert record.labels is not None
+        assert record.labels.stance is not None
+        spans = [*record.labels.claims, *record.labels.attributions]
+        assert spans
+        for span in spans:
+            assert document.text[span["start"] : span["end"]] == span["text"]
+        quotes = {(quote["start"], quote["end"]) for quote in document.quotes}
+        candidates = {(claim["start"], claim["end"]): claim["suggested"] for claim in document.claims}
+        claims = {(claim["start"], claim["end"]): claim["checkworthiness"] for claim in record.labels.claims}
+        assert candidates.items() <= claims.items()
+        assert set(claims) <= quotes | set(candidates)
+        speakers = {
+            (q["speaker"]["start"], q["speaker"]["end"])
+            for q in document.quotes
+            if q.get("speaker") and (q["start"], q["end"]) in claims
+        }
+        assert speakers == {(a["start"], a["end"]) for a in record.labels.attributions if a["role"].value == "source"}
+
+
+def test_pull_is_incremental_and_keeps_every_version(client, studio, documents, project, tmp_path):
+    report = _push(client, documents, project)
+    first, second, _third, *_ = _tasks(studio, report.project_id)
+    result = [*_prediction_result(studio, first.id), STANCE_AGAINST]
+    made = studio.annotations.create(id=first.id, result=result, lead_time=30.5)
+    studio.annotations.create(id=second.id, result=[], was_cancelled=True)
+
+    one = pull(client, project, tmp_path)
+    assert dict(one.written) == {"submitted": 1, "skipped": 1}
+    again = pull(client, project, tmp_path)
+    assert (again.tasks_changed, sum(again.written.values())) == (0, 0)
+
+    favour = {**STANCE_AGAINST, "value": {"choices": ["FAVOR"]}}
+    studio.annotations.update(id=made.id, result=[*result[:-1], favour])
+    changed = pull(client, project, tmp_path)
+    assert (changed.tasks_changed, dict(changed.written)) == (1, {"submitted": 1})
+    studio.annotations.delete(id=made.id)
+    deleted = pull(client, project, tmp_path)
+    assert dict(deleted.written) == {"deleted": 1}
+
+    records = _ledger(tmp_path)
+    history = [r for r in records if r.task_key == first.data["task_key"]]
+    assert [
+        (r.version, r.status, r.labels.stance.value if r.labels and r.labels.stance else None) for r in history
+    ] == [
+        (1, AnnotationStatus.submitted, "AGAINST"),
+        (2, AnnotationStatus.submitted, "FAVOR"),
+        (3, AnnotationStatus.deleted, None),
+    ]
+    assert len({r.annotation_id for r in history}) == 1
+    assert history[0].lead_time_seconds == 30.5
+    [skip] = [r for r in records if r.task_key == second.data["task_key"]]
+    assert (skip.status, skip.labels) == (AnnotationStatus.skipped, None)
+
+
+def test_two_annotators_give_two_pseudonymous_records(client, studio, documents, project, tmp_path):
+    report = _push(client, documents, project, overlap=2)
+    task = _tasks(studio, report.project_id)[0]
+    result = _prediction_result(studio, task.id)
+    emails = [f"annotator-{name}-{uuid.uuid4().hex[:6]}@example.com" for name in ("a", "b")]
+    stances = ["FAVOR", "NONE"]
+    for email, stance in zip(emails, stances, strict=True):
+        annotator = LabelStudio(base_url=client.url, api_key=token_for(client.url, email, "password-123-abc"))
+        assert annotator.users.whoami().email == email
+        choices = [{**STANCE_AGAINST, "value": {"choices": [stance]}}]
+        if stance == "NONE":
+            choices.append(
+                {"from_name": "none_kind", "to_name": "text", "type": "choices", "value": {"choices": ["neutral"]}}
+            )
+        annotator.annotations.create(id=task.id, result=[*result, *choices])
+    pull(client, project, tmp_path)
+    records = _ledger(tmp_path)
+    assert len(records) == 2
+    assert {r.task_key for r in records} == {task.data["task_key"]}
+    assert len({r.annotator for r in records}) == 2
+    assert sorted(r.labels.stance.value for r in records if r.labels and r.labels.stance) == sorted(stances)
+    ledger_text = (tmp_path / LEDGER_FILE).read_text(encoding="utf-8")
+    assert "@" not in ledger_text
+    mapping = json.loads((tmp_path / ".private" / "annotators.json").read_text(encoding="utf-8"))
+    assert sorted(mapping[r.annotator] for r in records) == sorted(emails)
+    assert (tmp_path / ".private" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (tmp_path / ".private").stat().st_mode & 0o077 == 0
+    # A second pull into another folder with the same salt gives the same pseudonyms.
+    other = tmp_path / "again"
+    (other / ".private").mkdir(parents=True)
+    salt = (tmp_path / ".private" / "annotator-salt").read_text(encoding="utf-8")
+    (other / ".private" / "annotator-salt").write_text(salt, encoding="utf-8")
+    pull(client, project, other)
+    assert {r.annotator for r in _ledger(other)} == {r.annotator for r in records}
+
+
+def test_annotations_that_break_the_schema_go_to_quarantine(client, studio, documents, project, tmp_path):
+    report = _push(client, documents, project)
+    first, second, *_ = _tasks(studio, report.project_id)
+    text = first.data["text"]
+    claim = {"start": 0, "end": 10, "text": text[:10], "labels": ["claim"]}
+    source = {"start": 12, "end": 20, "text": text[12:20], "labels": ["source"]}
+    span = {"from_name": "spans", "to_name": "text", "type": "labels"}
+    no_checkworthiness = [{**span, "id": "c", "value": claim}, STANCE_AGAINST]
+    speaker_alone = [
+        {**span, "id": "c", "value": claim},
+        {
+            "id": "c",
+            "from_name": "checkworthiness",
+            "to_name": "text",
+            "type": "choices",
+            "value": {**claim, "choices": ["CFS"]},
+        },
+        {**span, "id": "s", "value": {**source, "text": second.data["text"][12:20]}},
+        STANCE_AGAINST,
+    ]
+    speaker_alone[2]["value"]["text"] = text[12:20]
+    studio.annotations.create(id=first.id, result=no_checkworthiness)
+    studio.annotations.create(id=second.id, result=speaker_alone)
+    report_pull = pull(client, project, tmp_path)
+    assert sum(report_pull.written.values()) == 0
+    assert dict(report_pull.quarantined) == {"claim_without_checkworthiness": 1, "attribution_unlinked": 1}
+    items = [
+        QuarantineItem.model_validate_json(line)
+        for line in (tmp_path / QUARANTINE_FILE).read_text(encoding="utf-8").splitlines()
+    ]
+    assert {item.reason_code for item in items} == {"claim_without_checkworthiness", "attribution_unlinked"}
+    assert all(item.stage == "studio.pull" and client.url in item.source for item in items)
+    assert _ledger(tmp_path) == []
+
+
+def test_an_interrupted_pull_leaves_no_partial_line_and_resumes(client, studio, documents, project, tmp_path):
+    report = _push(client, documents, project)
+    for task in _tasks(studio, report.project_id)[:3]:
+        studio.annotations.create(id=task.id, result=[*_prediction_result(studio, task.id), STANCE_AGAINST])
+    pull(client, project, tmp_path)
+    ledger = tmp_path / LEDGER_FILE
+    complete = ledger.read_bytes()
+    # A pull killed in the middle of its write: half a line on disk, and the watermark never moved.
+    ledger.write_bytes(complete + complete.splitlines(keepends=True)[0][:57])
+    (tmp_path / STATE_FILE).unlink()
+    resumed = pull(client, project, tmp_path)
+    assert resumed.repaired_partial_line
+    assert (resumed.unchanged, sum(resumed.written.values())) == (3, 0)
+    assert ledger.read_bytes() == complete
+
+
+def test_the_token_is_never_written(client, studio, documents, project, tmp_path):
+    report = _push(client, documents, project)
+    task = _tasks(studio, report.project_id)[0]
+    studio.annotations.create(id=task.id, result=[*_prediction_result(studio, task.id), STANCE_AGAINST])
+    _, token = studio_support.require_studio()
+    env = {**os.environ, "LABEL_STUDIO_URL": client.url, "LABEL_STUDIO_API_KEY": token}
+    command = [sys.executable, "-m", "builder.cli", "studio", "pull", "--project", project, "--out", str(tmp_path)]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "submitted" in result.stderr
+    written = [path.read_text(encoding="utf-8") for path in tmp_path.rglob("*") if path.is_file()]
+    assert len(written) >= 4
+    for text in [result.stdout, result.stderr, *written]:
+        assert token not in text
+
+
+def _studio_cli(*args: str, url: str, token: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LABEL_STUDIO_URL": url, "LABEL_STUDIO_API_KEY": token}
+    command = [sys.executable, "-m", "builder.cli", "studio", *args]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False, timeout=120)
+
+
+def test_a_wrong_token_gives_one_sentence(documents_path, tmp_path):
+    url, _ = studio_support.require_studio()
+    wrong = "not-the-token-0123456789abcdef"
+    for args in (
+        ["push", str(documents_path), "--project", "never"],
+        ["pull", "--project", "never", "--out", str(tmp_path)],
+    ):
+        result = _studio_cli(*args, url=url, token=wrong)
+        assert result.returncode == 1
+        assert result.stderr.strip().count("\n") <= 1
+        assert f"Label Studio at {url} refuses the API token" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert wrong not in result.stderr + result.stdout
+
+
+def test_a_server_that_is_down_is_named_after_retries(documents_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    result = _studio_cli("push", str(documents_path), "--project", "never", url=url, token="some-token-0123456789")
+    assert result.returncode == 1
+    assert f"Label Studio at {url} does not answer" in result.stderr
+    assert "after 4 retries" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_server_that_answers_5xx_is_retried_then_named(client):
+    # The task filter answers 500 to a Datetime with a `+00:00` offset: a real server error, caused on purpose.
+    project_id = client.create_project(f"test 5xx {uuid.uuid4().hex[:8]}", labeling_config(), "", 1)
+    fragile = StudioClient(client.url, studio_support.require_studio()[1], retry_delays=(0.05, 0.05))
+    offset = "2025-01-01T00:00:00+00:00"
+    item = {"filter": "filter:tasks:updated_at", "operator": "greater", "type": "Datetime", "value": offset}
+    query = {"filters": {"conjunction": "and", "items": [item]}}
+    try:
+        with pytest.raises(StudioConnectionError, match=r"answered HTTP 500 while trying to list .* after 2 retries"):
+            fragile.call(
+                "list tasks", lambda: list(fragile.sdk.tasks.list(project=project_id, query=json.dumps(query)))
+            )
+    finally:
+        client.sdk.projects.delete(id=project_id)
+
+
+def test_a_server_too_slow_to_answer_is_retried_then_named():
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()  # accepts connections, never answers
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        slow = StudioClient(url, "some-token-0123456789", retry_delays=(0.05,), timeout=0.5)
+        with pytest.raises(StudioConnectionError, match=rf"Label Studio at {url} does not answer \(ReadTimeout"):
+            slow.check_access()
+        # An import that timed out may have been done: it is not repeated, and the message says to run again.
+        started = time.monotonic()
+        with pytest.raises(StudioConnectionError, match="was not retried: run the command again"):
+            slow.import_tasks(1, [{"data": {"text": "x"}}])
+        assert time.monotonic() - started < 2
