@@ -8,11 +8,15 @@ sites tell whether those features generalise beyond the one aggregator dump in s
   `ground_truth.main_content`, per page, then averaged over pages (precision and recall likewise). A page where
   the extractor finds no article scores 0.
 - Titles: the share of pages whose main title equals `ground_truth.title` after whitespace normalisation.
-- Speed: documents per CPU-second of `extract_pagetext` alone, in one process (one core), over all pages and
-  over the sample page samples/daily8-putin-trump-call.txt; the best of three rounds.
-- `common_lines`: lines found on many pages of the run are passed in, as a real run over one site would.
+- Speed: pages and documents (articles found, four on the sample page) per CPU-second of `extract_pagetext`
+  alone, in one process (one core), over all pages and over the sample page
+  samples/daily8-putin-trump-call.txt; the best of three rounds.
+- `common_lines`: the lines a run over these dumps would treat as shell, computed by the run's own
+  `builder.ingest.pipeline.common_page_lines`, so the figures measure what `builder ingest` does.
+- Halves: pages are split by a hash of their id into a dev half (look at it, tune on it: `--worst` lists only
+  its pages) and a test half that is only ever scored, so the test figures say how well the tuning generalises.
 
-Prints figures, asserts nothing. Usage: eval_pagetext.py [DATA_DIR] [DUMP_DIR] [--worst N]
+Prints figures, asserts nothing. Usage: eval_pagetext.py [DATA_DIR] [DUMP_DIR] [--worst N] [--no-speed]
 (defaults: ../shared/data/wcxb-dev-articles and /tmp/wcxb-pagetext).
 """
 
@@ -20,21 +24,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
-from builder.ingest.pagetext import NoArticleError, extract_pagetext, normalise_key
+from builder.ingest.pagetext import NoArticleError, extract_pagetext
+from builder.ingest.pipeline import IngestOptions, common_page_lines
+from builder.ingest.sources import InputFile
+from builder.records import SourceFormat
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wcxb-dev-articles"
 DEFAULT_DUMPS = Path("/tmp/wcxb-pagetext")
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "daily8-putin-trump-call.txt"
-COMMON_MIN_PAGES = 5
-"""A line on this many pages of the run counts as shell: WCXB mixes sites, so only truly generic lines
-("Share", "Advertisement", "Leave a Reply") reach it."""
+SPLIT_SALT = b"eval_pagetext"
 _TOKEN = re.compile(r"\w+")
 
 
@@ -62,15 +70,18 @@ def normalise_quotes(text: str) -> str:
     return normalise_space(text).translate(str.maketrans("‘’“”", "''\"\""))
 
 
-def common_lines(dumps: dict[str, str]) -> set[str]:
-    """Lines (normalised) that occur on at least COMMON_MIN_PAGES pages."""
-    pages: Counter[str] = Counter()
-    for text in dumps.values():
-        pages.update({normalise_key(line) for line in text.splitlines() if line.strip()})
-    return {line for line, count in pages.items() if count >= COMMON_MIN_PAGES}
+def half(page: str) -> str:
+    """ "dev" or "test": a salted hash of the page id, so the halves are fixed and not chosen by looking."""
+    return "dev" if hashlib.sha256(SPLIT_SALT + page.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def main_text(text: str, common: set[str]) -> tuple[str, str] | None:
+def run_common_lines(dump_dir: Path) -> frozenset[str]:
+    """The common lines `builder ingest DUMP_DIR` would pass to every page of its run."""
+    files = [InputFile(path, path.name) for path in sorted(dump_dir.glob("*.txt"))]
+    return common_page_lines(files, IngestOptions(format=SourceFormat.pagetext))
+
+
+def main_text(text: str, common: Collection[str]) -> tuple[str, str] | None:
     """The main article's title and text, or None when the extractor finds no article."""
     try:
         articles = extract_pagetext(text, common)
@@ -82,31 +93,85 @@ def main_text(text: str, common: set[str]) -> tuple[str, str] | None:
     return main.title, "\n\n".join(paragraph for paragraph, _ in main.paragraphs)
 
 
-def speed(texts: list[str], common: set[str], repeat: int = 1, rounds: int = 3) -> float:
-    """Documents per CPU-second of `extract_pagetext` over `texts`, the best of `rounds` timings.
+def speed(texts: list[str], common: Collection[str], repeat: int = 1, rounds: int = 3) -> tuple[float, float]:
+    """Pages and documents (articles found) per CPU-second of `extract_pagetext` over `texts`, from the best
+    of `rounds` timings.
 
     CPU time of this process rather than wall time, and the best round rather than the mean (as `timeit`
     does): on a shared machine, wall time and the slower rounds measure the other processes too.
     """
-    best = 0.0
+    best = float("inf")
+    documents = 0
     for _ in range(rounds):
+        documents = 0
         began = time.process_time()
         for _ in range(repeat):
             for text in texts:
                 with contextlib.suppress(NoArticleError):
-                    extract_pagetext(text, common)
-        best = max(best, repeat * len(texts) / (time.process_time() - began))
-    return best
+                    documents += len(extract_pagetext(text, common))
+        best = min(best, time.process_time() - began)
+    return repeat * len(texts) / best, documents / best
+
+
+@dataclass(frozen=True, slots=True)
+class PageScore:
+    """One page's figures against its truth."""
+
+    page: str
+    precision: float
+    recall: float
+    f1: float
+    exact: bool
+    same_up_to_quotes: bool
+    whole_page_f1: float
+    title: str
+    want: str
+
+
+def score_page(page: str, text: str, truth: dict[str, str], common: Collection[str]) -> PageScore:
+    found = main_text(text, common)
+    title, body = found if found else ("", "")
+    want = truth["title"] or ""
+    precision, recall, f1 = word_scores(body, truth["main_content"])
+    return PageScore(
+        page=page,
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        exact=normalise_space(title) == normalise_space(want),
+        same_up_to_quotes=normalise_quotes(title) == normalise_quotes(want),
+        whole_page_f1=word_scores(text, truth["main_content"])[2],
+        title=title,
+        want=want,
+    )
+
+
+def summary(name: str, scores: list[PageScore]) -> str:
+    """One line of figures for a set of pages."""
+    count = len(scores)
+
+    def mean(values: list[float]) -> float:
+        return sum(values) / count
+
+    return (
+        f"{name:<5} {count:>3} pages  word F1 {mean([s.f1 for s in scores]):.3f}"
+        f"  P {mean([s.precision for s in scores]):.3f}  R {mean([s.recall for s in scores]):.3f}"
+        f"  titles exact {mean([s.exact for s in scores]):.1%}"
+        f" (up to quotes {mean([s.same_up_to_quotes for s in scores]):.1%})"
+        f"  scoring 0: {sum(1 for s in scores if s.f1 == 0.0)}"
+        f"  whole page as article: F1 {mean([s.whole_page_f1 for s in scores]):.3f}"
+    )
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("dump_dir", nargs="?", type=Path, default=DEFAULT_DUMPS)
-    parser.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest F1")
+    parser.add_argument("--worst", type=int, default=0, help="list the N dev pages with the lowest F1")
     parser.add_argument("--no-common", action="store_true", help="pass no common lines (each page on its own)")
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed figures")
     args = parser.parse_args(argv[1:])
-    data_dir, dump_dir, worst = args.data_dir, args.dump_dir, args.worst
+    data_dir, dump_dir = args.data_dir, args.dump_dir
     truth_dir = data_dir / "ground-truth"
     if not truth_dir.is_dir():
         print(f"skipped: {truth_dir} is absent (the WCXB data lives outside the repository)")
@@ -115,45 +180,34 @@ def main(argv: list[str]) -> int:
         print(f"skipped: no rendered dumps in {dump_dir}; run scripts/render_wcxb.py first")
         return 0
     dumps = {path.stem: path.read_text(encoding="utf-8") for path in sorted(dump_dir.glob("*.txt"))}
-    common = set() if args.no_common else common_lines(dumps)
-    rows = []
-    whole_page: list[float] = []
-    same_quotes: list[bool] = []
+    common = frozenset() if args.no_common else run_common_lines(dump_dir)
+    halves: dict[str, list[PageScore]] = {"dev": [], "test": []}
     unlabelled = 0
     for page, text in dumps.items():
         truth = json.loads((truth_dir / f"{page}.json").read_text(encoding="utf-8"))["ground_truth"]
         if not truth.get("main_content"):
             unlabelled += 1
             continue
-        found = main_text(text, common)
-        title, body = found if found else ("", "")
-        precision, recall, f1 = word_scores(body, truth["main_content"])
-        exact = normalise_space(title) == normalise_space(truth["title"] or "")
-        rows.append((page, precision, recall, f1, exact, title, truth["title"]))
-        whole_page.append(word_scores(text, truth["main_content"])[2])
-        same_quotes.append(normalise_quotes(title) == normalise_quotes(truth["title"] or ""))
-    count = len(rows)
-    missed = sum(1 for row in rows if row[3] == 0.0)
-    print(f"pages: {count} (skipped {unlabelled} without main_content)  common lines: {len(common)}  ", end="")
-    print(f"pages scoring 0 (no article found or wrong block): {missed}")
-    print(
-        f"main text word F1: {sum(r[3] for r in rows) / count:.3f}  "
-        f"precision: {sum(r[1] for r in rows) / count:.3f}  recall: {sum(r[2] for r in rows) / count:.3f}"
-    )
-    print(f"baseline, the whole page as the article: word F1 {sum(whole_page) / count:.3f}")
-    print(f"titles exact: {sum(1 for r in rows if r[4]) / count:.1%}  ", end="")
-    print(f"(equal up to curly/straight quotes: {sum(same_quotes) / count:.1%})")
-    texts = list(dumps.values())
-    mean_chars = sum(map(len, texts)) / len(texts)
-    print("speed in docs per CPU-second, best of 3:")
-    print(f"  all WCXB pages (mean {mean_chars:.0f} chars): {speed(texts, common):.0f} docs/s")
-    if SAMPLE.is_file():
-        sample = SAMPLE.read_text(encoding="utf-8")
-        print(f"  the sample page ({len(sample)} chars): {speed([sample], set(), repeat=500):.0f} docs/s")
-    for page, precision, recall, f1, exact, title, want in sorted(rows, key=lambda r: r[3])[:worst]:
-        print(f"{page} F1 {f1:.2f} P {precision:.2f} R {recall:.2f} title {'ok' if exact else 'WRONG'}: {title!r}")
-        if not exact:
-            print(f"     want title {want!r}")
+        halves[half(page)].append(score_page(page, text, truth, common))
+    print(f"pages: {sum(map(len, halves.values()))} (skipped {unlabelled} without main_content)", end="")
+    print(f"  common lines of the run: {len(common)}")
+    for name, scores in [*halves.items(), ("all", halves["dev"] + halves["test"])]:
+        print(summary(name, scores))
+    if not args.no_speed:
+        texts = list(dumps.values())
+        mean_chars = sum(map(len, texts)) / len(texts)
+        print("speed per CPU-second, best of 3 (a page gives one document per article found on it):")
+        pages, documents = speed(texts, common)
+        print(f"  all WCXB pages (mean {mean_chars:.0f} chars): {pages:.0f} pages/s, {documents:.0f} documents/s")
+        if SAMPLE.is_file():
+            sample = SAMPLE.read_text(encoding="utf-8")
+            pages, documents = speed([sample], (), repeat=500)
+            print(f"  the sample page ({len(sample)} chars): {pages:.0f} pages/s, {documents:.0f} documents/s")
+    for score in sorted(halves["dev"], key=lambda s: s.f1)[: args.worst]:
+        figures = f"F1 {score.f1:.2f} P {score.precision:.2f} R {score.recall:.2f}"
+        print(f"{score.page} {figures} title {'ok' if score.exact else 'WRONG'}: {score.title!r}")
+        if not score.exact:
+            print(f"     want title {score.want!r}")
     return 0
 
 

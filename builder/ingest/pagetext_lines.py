@@ -1,0 +1,276 @@
+"""Line features of a page-text dump: what `builder.ingest.pagetext` decides everything from.
+
+Each non-blank line is measured once (`read_lines`): how much it reads like prose (length, sentence punctuation,
+share of function words), repetition within the page and across the run, and whether it is a byline, a date,
+a section label or a whole article captured on one line. English function words and a short list of generic
+English section labels are the only word lists, so other languages get the structural features only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from builder.ingest.cleanup import STOP_WORDS, split_caption
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\b:?\s*(?:\S|$)", re.IGNORECASE)
+"""The labels that open a byline, in English ("Posted on", "Updated" were tried and lost more titles)."""
+_SECTION_END = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|post a comment|add a comment"
+    r"|join the (?:discussion|conversation)|related(?: articles| posts| stories| content| reading| topics)?"
+    r"|recent posts|tags|categories|next post|previous post|back to top|explore more"
+    r"|(?:you )?(?:may|might) also like|read (?:more|next)|more (?:stories|articles) from|recommended(?: for you)?"
+    r"|(?:more|latest|popular|trending|top) (?:stories|articles|posts|news)|about the author)\b\W*(?:\(\d+\))?\s*$",
+    re.IGNORECASE,
+)
+_COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b(?:\s+(?:on|to)\b.*)?$", re.IGNORECASE)
+"""Labels of the sections that follow an article ("Related Articles", "Leave a Reply", "59 Comments on ..."). A
+small list of generic English UI words, which the line features cannot tell from a subheading (both are short
+and title-like); it names no site."""
+_DIGIT = re.compile(r"\d")
+_UNDATED_TIME = re.compile(r"\b(?:just now|yesterday|an? (?:minute|hour|day|week|month|year) ago)\b", re.IGNORECASE)
+_READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b", re.IGNORECASE)
+_BULLET_CHARS = frozenset("•·▪●◦‣∙*-–—")
+_SENTENCE_BREAKS = (". ", "? ", "! ", '." ', ".” ")
+"""How sentences meet inside a line; counted with `str.count`, which is much faster than a regex."""
+BULLET = re.compile(r"^[•·▪●◦‣∙*\-–—]\s+")
+_GLUED_ICON = re.compile(r"^[a-z]{2,}(?=\d)")
+"""An icon's name glued to the text after it by a text capture ("time31 minutes ago", "calendar2025-07-05")."""
+_RELATIVE_TIME = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\s+ago\b"
+    r"|\b(?:just now|yesterday)\b",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_ABSOLUTE_TIME = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
+    re.IGNORECASE,
+)
+
+# Line features.
+PROSE_MIN_WORDS = 8
+"""A line shorter than this is a heading, a label or a link, whatever its punctuation."""
+PROSE_MIN_STOP_SHARE = 0.2
+"""Prose has at least this share of function words; menus and link lists have next to none."""
+STOP_SAMPLE_CHARS = 400
+"""The share of function words is read from a line's first characters only: as telling, and cheap."""
+WRAPPED_MIN_CHARS = 40
+"""A line at least this long that stops mid-sentence, followed by one starting in lower case, was wrapped."""
+WHOLE_ARTICLE_CHARS = 1500
+WHOLE_ARTICLE_SENTENCES = 8
+"""A line this long with this many sentences is a whole article, not a paragraph: web paragraphs rarely pass
+a few hundred characters, and one holding eight sentences is an article whose breaks the capture lost."""
+
+# Bodies: the run of lines with the largest sum of prose words minus the costs of the other lines in it, so a
+# few headings and list items are taken in when prose follows them, a long menu or widget area is not (Finn et
+# al.'s body-text extraction, on lines instead of tags).
+SHORT_COST = 1.5
+"""What a non-prose line (subheading, list item, label, link) costs a body that includes it."""
+REPEATED_COST = 4.0
+MAX_REPEATS_COUNTED = 6
+"""A line repeated on the page or common to the run costs REPEATED_COST plus its repeats, up to this many."""
+METADATA_COST = 25.0
+"""A date or byline inside a body is rare; a comment section has one per comment."""
+
+
+MAX_TITLE_PRINTINGS = 3
+"""A page prints an article's title two or three times; a label printed more often ("View All") is a widget."""
+
+
+@dataclass(slots=True)
+class Line:
+    """A non-blank line of the dump with the features every decision reads, measured once (not frozen only
+    because a frozen dataclass is several times slower to build, and a page has hundreds of lines)."""
+
+    number: int
+    offset: int
+    text: str
+    key: str
+    words: int
+    repeats: int
+    common: bool
+    prose: bool
+    """Reads like running text: long enough, grammatical, and not part of the site's shell."""
+    title_like: bool
+    """Could be a headline: a few words, no closing full stop, not the shell, not a date, byline or caption."""
+    metadata: bool
+    """A byline, a date or time, or a reading time."""
+    section_end: bool
+    """The label that opens what follows an article: comments, related or recommended stories."""
+    whole_article: bool
+    """A line that holds many sentences: a whole article captured on one line, as aggregator cards are."""
+
+    score: float
+    """The line's contribution to a body that includes it (see `line_score`)."""
+    opening_words: frozenset[str] | None = None
+    """Cache of `opening_words`, filled when titles are looked for."""
+
+
+def line_score(prose: bool, words: int, metadata: bool, repeats: int, common: bool) -> float:
+    """A line's contribution to a body that includes it: its words if prose, a cost otherwise."""
+    if prose:
+        return float(words)
+    if metadata:
+        # A date or byline inside a body is rare; a comment section has one per comment.
+        return -METADATA_COST
+    if common or repeats > 1:
+        # Lines that come back many times (a "Reply" under every comment) cost more each time.
+        return -REPEATED_COST - min(repeats, MAX_REPEATS_COUNTED)
+    return -SHORT_COST
+
+
+def normalise_key(text: str) -> str:
+    """The form under which two lines count as the same line: bullets, case and spacing ignored."""
+    if text[:1] in _BULLET_CHARS:
+        text = BULLET.sub("", text)
+    return " ".join(text.casefold().split())
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased words, punctuation dropped (apostrophes kept, so "won't" stays one word)."""
+    return _TOKEN.findall(text.lower())
+
+
+def content_words(text: str) -> set[str]:
+    """The words of a text that carry its subject: all but the function words."""
+    return set(tokens(text)) - STOP_WORDS
+
+
+OPENING_CHARS = 400
+"""How much of a line its opening words are read from (all of a title-like line, which is shorter)."""
+
+
+def opening_words(line: Line) -> frozenset[str]:
+    """Content words of the line's first OPENING_CHARS characters, measured once per line: a line is read for
+    several candidates (the four-line openings of neighbouring candidates overlap) and several blocks."""
+    if line.opening_words is None:
+        line.opening_words = frozenset(content_words(line.text[:OPENING_CHARS]))
+    return line.opening_words
+
+
+def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
+    """Split the dump into non-blank lines, rejoin lines that were wrapped mid-sentence, and measure each one."""
+    raw: list[tuple[int, int, str]] = []
+    offset = 0
+    joinable = False
+    for number, chunk in enumerate(text.splitlines(keepends=True), start=1):
+        stripped = chunk.strip()
+        if not stripped:
+            joinable = False
+        elif joinable and stripped[0].islower() and not is_metadata(stripped) and not _GLUED_ICON.match(stripped):
+            # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in
+            # lower case (and is not a lower-case byline or time). One logical line, positioned where it starts.
+            first, start, before = raw[-1]
+            raw[-1] = (first, start, before + " " + stripped)
+        else:
+            raw.append((number, offset + chunk.index(stripped[0]), stripped))
+        if stripped:
+            joinable = len(stripped) >= WRAPPED_MIN_CHARS and not SENTENCE_END.search(stripped[-4:])
+        offset += len(chunk)
+    keys = [normalise_key(stripped) for _, _, stripped in raw]
+    counts = Counter(keys)
+    common = _normalised(frozenset(common_lines))
+    return [
+        measure(number, start, stripped, key, counts[key], key in common)
+        for (number, start, stripped), key in zip(raw, keys, strict=True)
+    ]
+
+
+@lru_cache(maxsize=8)
+def _normalised(common_lines: frozenset[str]) -> frozenset[str]:
+    """The run's common lines under `normalise_key`, computed once per run rather than once per page."""
+    return frozenset(normalise_key(line) for line in common_lines)
+
+
+def measure(number: int, offset: int, text: str, key: str, repeats: int, common: bool) -> Line:
+    """Measure one line (see `Line`)."""
+    # The key is the line lowercased with single spaces: split it rather than the text. The share of function
+    # words comes from the start of the line only, as telling as the whole and cheap on a whole article; words
+    # keep their punctuation, which rarely sticks to a function word and a regex would cost twice as much.
+    if len(key) <= STOP_SAMPLE_CHARS:
+        sample = key.split()
+        count = len(sample)
+    else:
+        sample = key[:STOP_SAMPLE_CHARS].split()
+        count = key.count(" ") + 1
+    stop_share = sum(map(STOP_WORDS.__contains__, sample)) / len(sample) if sample else 0.0
+    sentence_end = bool(SENTENCE_END.search(text[-4:]))
+    prose = (
+        not common
+        and count >= PROSE_MIN_WORDS
+        and stop_share >= PROSE_MIN_STOP_SHARE
+        and (sentence_end or count >= 2 * PROSE_MIN_WORDS)
+    )
+    short = len(text) <= 250
+    metadata = short and is_metadata(text)
+    title_like = (
+        short
+        and 2 <= count <= 30
+        and not common
+        and not metadata
+        and not text.endswith((".", ":", ",", ";"))
+        and sample[-1].strip("\"'’”)!?") not in _DANGLING
+        and not BULLET.match(text)
+        and split_caption(text) is None
+    )
+    whole_article = (
+        len(text) >= WHOLE_ARTICLE_CHARS and sum(map(text.count, _SENTENCE_BREAKS)) >= WHOLE_ARTICLE_SENTENCES
+    )
+    return Line(
+        number=number,
+        offset=offset,
+        text=text,
+        key=key,
+        words=count,
+        repeats=repeats,
+        common=common,
+        prose=prose,
+        title_like=title_like,
+        metadata=metadata,
+        section_end=(count <= 6 and bool(_SECTION_END.match(text))) or (short and bool(_COMMENT_COUNT.match(text))),
+        whole_article=whole_article,
+        score=line_score(prose, count, metadata, repeats, common),
+    )
+
+
+_DANGLING = frozenset({"a", "an", "the", "our", "your", "my", "their", "its", "of", "and", "or", "with", "for"})
+"""Words that cannot end an English headline: a line ending in one is cut short ("Learn about our")."""
+
+
+def is_header(lines: Sequence[Line], index: int) -> bool:
+    """A title-like line printed again right below itself: how aggregators and many news sites open an article
+    card, and the surest sign that a new article starts here."""
+    line = lines[index]
+    return (
+        1 < line.repeats <= MAX_TITLE_PRINTINGS
+        and index + 1 < len(lines)
+        and lines[index + 1].text == line.text
+        and (index == 0 or lines[index - 1].key != line.key)
+        and line.title_like
+    )
+
+
+def is_metadata(text: str) -> bool:
+    """A byline, a date or time, or a reading time: the furniture between a headline and its story."""
+    if BYLINE.match(text):
+        return True
+    # Dates, times and reading times all hold a digit, bar a few words: check that before the regexes.
+    if not _DIGIT.search(text) and not _UNDATED_TIME.search(text):
+        return False
+    return bool(_READING_TIME.search(text) or published_text(text))
+
+
+def published_text(text: str) -> str | None:
+    """The date or time printed in a short metadata line ("time31 minutes ago" -> "31 minutes ago")."""
+    if len(text) > 80:
+        return None
+    bare = _GLUED_ICON.sub("", text)
+    match = _RELATIVE_TIME.search(bare) or _ABSOLUTE_TIME.search(bare)
+    return match.group(0).strip() if match else None
