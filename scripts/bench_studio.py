@@ -27,6 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchlib import Figure, report  # noqa: E402
+
 from builder.ingest.ids import hashed_id  # noqa: E402
 from builder.records import Document  # noqa: E402
 from builder.studio import server  # noqa: E402
@@ -44,7 +46,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=5000, help="Tasks to push (each way).")
     parser.add_argument("--annotations", type=int, default=10000, help="Annotations to pull (2 per task).")
+    parser.add_argument("--quick", action="store_true", help="500 tasks and 1,000 annotations.")
+    parser.add_argument("--json", type=Path, help="Also write the figures here, for scripts/bench.py.")
     args = parser.parse_args()
+    if args.quick:
+        args.tasks, args.annotations = 500, 1000
     url, token = _server()
     client = StudioClient(url, token)
     targets = load_targets(TARGETS)
@@ -56,16 +62,17 @@ def main() -> None:
     print(f"server {url}; {len(payloads):,} tasks from {len(documents):,} documents, {size / 1024:.1f} KB per task")
     made: list[int] = []
     try:
-        _bench_push(client, documents, targets, payloads, made)
-        _bench_pull(client, targets, args.annotations, made)
+        figures = _bench_push(client, documents, targets, payloads, made)
+        figures += _bench_pull(client, targets, args.annotations, made)
     finally:
         for project_id in made:
             client.sdk.projects.delete(id=project_id)
+    report("studio", figures, args.json)
 
 
 def _bench_push(
     client: StudioClient, documents: list[Document], targets: list, payloads: list, made: list[int]
-) -> None:
+) -> list[Figure]:
     bare_id = client.create_project(f"bench bare {uuid.uuid4().hex[:6]}", labeling_config(), "", 1)
     made.append(bare_id)
     started = time.perf_counter()
@@ -90,9 +97,21 @@ def _bench_push(
         f"{bare / pushed:.2f}x bare"
     )
     print(f"push again, nothing new ({count:,} tasks listed): {repeat:.1f} s")
+    rate = count / pushed
+    return [
+        Figure(
+            "builder studio push",
+            rate,
+            "tasks/s",
+            "bare projects.import_tasks",
+            count / bare,
+            ">= 2,000 tasks/s and >= 0.8x bare",
+            rate >= 2000 and bare / pushed >= 0.8,
+        ),
+    ]
 
 
-def _bench_pull(client: StudioClient, targets: list, annotations: int, made: list[int]) -> None:
+def _bench_pull(client: StudioClient, targets: list, annotations: int, made: list[int]) -> list[Figure]:
     tasks_needed = annotations // 2
     documents = _documents(tasks_needed, targets)
     payloads = [
@@ -133,6 +152,18 @@ def _bench_pull(client: StudioClient, targets: list, annotations: int, made: lis
         f"({first:.1f} s for {count:,}), {bare / first:.2f}x bare"
     )
     print(f"pull again, nothing changed:                {nothing:.1f} s")
+    seconds_per_10k = first * 10_000 / count
+    return [
+        Figure(
+            "builder studio pull, first full pull",
+            count / first,
+            "annotations/s",
+            "bare export",
+            count / bare,
+            "10,000 annotations in < 10 s",
+            seconds_per_10k < 10,
+        ),
+    ]
 
 
 def _documents(tasks: int, targets: list) -> list[Document]:
