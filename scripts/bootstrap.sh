@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Create (or reuse) the project's virtualenv in .venv and install the project into it with its dev extra.
+# Create (or reuse) the project's virtualenv in .venv and install the project into it with its dev and ray extras.
 # Sourced by the README's two commands, so a fresh clone needs nothing but python3 (>= 3.11).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,7 +12,7 @@ stamp=.venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   echo "Installing the project and its dev tools into .venv (first run takes a few minutes)"
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[dev]'
+  .venv/bin/python -m pip install --quiet -e '.[dev,ray]'
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

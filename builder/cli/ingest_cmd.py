@@ -1,4 +1,5 @@
-"""`builder ingest`: raw dumps in, `documents.jsonl`, `quarantine.jsonl` and `report.json` out."""
+"""`builder ingest`: raw dumps in, `documents.jsonl` (or shards with `--engine ray`), `quarantine.jsonl` and
+`report.json` out."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from builder.cli.console import complain, err
@@ -28,14 +29,35 @@ EXAMPLES = """Examples:
 
   builder ingest 'crawl/*.warc.gz' scraper.jsonl --out out --targets annotations/targets.yaml --workers 2
 
-  builder ingest export.jsonl --format jsonl --field title=meta.headline --out out"""
+  builder ingest export.jsonl --format jsonl --field title=meta.headline --out out
+
+  builder ingest 's3://bucket/dumps/' --engine ray --ray-address auto --out /shared/out
+
+With --engine ray the documents are written as shards documents-00000.jsonl, ... (read in name order, they are
+the local engine's documents.jsonl); `pip install 'news-stance-builder[ray]'` first."""
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
 
 InputFormat = StrEnum("InputFormat", {"auto": "auto", **{kind.value: kind.value for kind in SourceFormat}})  # type: ignore[misc]
 
 
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or globs; .gz is read as is.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for documents.jsonl, quarantine.jsonl, report.json.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories (recursive) or globs; .gz is read as is. With --engine ray, also fsspec URLs."
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", help="Folder for documents.jsonl (shards with --engine ray), quarantine.jsonl, report.json."
+        ),
+    ],
     input_format: Annotated[
         InputFormat, typer.Option("--format", help="Input format; `auto` decides per file.")  # type: ignore[valid-type]
     ] = "auto",  # type: ignore[assignment]
@@ -50,6 +72,15 @@ def ingest(
     near_duplicate: Annotated[
         float, typer.Option("--near-duplicate", min=0.0, max=1.0, help="Jaccard threshold for near-duplicates.")
     ] = 0.8,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="`local`: this process (and --workers); `ray`: Ray Data, sharded output.")
+    ] = Engine.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address", help="Ray cluster to join (e.g. `auto`, `ray://head:10001`); default: start Ray here."
+        ),
+    ] = None,
 ) -> None:
     """Turn raw news dumps (page text, HTML, WARC, scraper JSONL) into validated, enriched documents."""
     try:
@@ -58,14 +89,43 @@ def ingest(
     except (TargetsFileError, ValueError) as error:
         complain(str(error))
         raise typer.Exit(2) from error
+    if engine is Engine.local and ray_address:
+        complain("--ray-address needs --engine ray")
+        raise typer.Exit(2)
+    if engine is Engine.ray and workers > 1:
+        complain("--workers is for the local engine: with --engine ray, Ray uses every CPU of the cluster")
+        raise typer.Exit(2)
     chosen = None if input_format == "auto" else SourceFormat(input_format)
     options = IngestOptions(chosen, target_list, field_map, DedupConfig(threshold=near_duplicate))
+    started = time.perf_counter()
+    if engine is Engine.ray:
+        report, documents_output = _ingest_on_ray(inputs, options, out, ray_address)
+    else:
+        report, documents_output = _ingest_locally(inputs, options, out, workers)
+    quarantine_path = out / "quarantine.jsonl"
+    summary = report.to_json() | {"outputs": {"documents": documents_output, "quarantine": str(quarantine_path)}}
+    (out / "report.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    err.print(_summary_table(report, time.perf_counter() - started, out))
+    pages = report.stages.get("read", {}).get("pages", 0)
+    if report.documents == 0 and pages == 0:
+        complain("Nothing could be read: every input was rejected (see quarantine.jsonl).")
+        raise typer.Exit(1)
+    if strict and sum(report.rejected.values()):
+        complain(f"--strict: {sum(report.rejected.values())} item(s) rejected (see quarantine.jsonl).")
+        raise typer.Exit(1)
+
+
+def _no_inputs(inputs: list[str]) -> typer.Exit:
+    complain(f"No input files found in {' '.join(inputs)}")
+    return typer.Exit(1)
+
+
+def _ingest_locally(inputs: list[str], options: IngestOptions, out: Path, workers: int) -> tuple[IngestReport, str]:
+    """Run in this process (or its worker pool) into one `documents.jsonl`; returns the report and its path."""
     total_files = sum(1 for _ in discover(inputs))
     if total_files == 0:
-        complain(f"No input files found in {' '.join(inputs)}")
-        raise typer.Exit(1)
+        raise _no_inputs(inputs)
     out.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
     with Progress(
         TextColumn("ingest"),
         BarColumn(),
@@ -89,16 +149,32 @@ def ingest(
                     quarantine.write(item.to_record())
                 else:
                     documents.write_line(item.line)
-    summary = report.to_json() | {"outputs": {"documents": str(documents_path), "quarantine": str(quarantine_path)}}
-    (out / "report.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    err.print(_summary_table(report, time.perf_counter() - started, out))
-    pages = report.stages.get("read", {}).get("pages", 0)
-    if report.documents == 0 and pages == 0:
-        complain("Nothing could be read: every input was rejected (see quarantine.jsonl).")
-        raise typer.Exit(1)
-    if strict and sum(report.rejected.values()):
-        complain(f"--strict: {sum(report.rejected.values())} item(s) rejected (see quarantine.jsonl).")
-        raise typer.Exit(1)
+    for stale in out.glob("documents-*.jsonl"):
+        stale.unlink()  # shards of an earlier --engine ray run would read as part of this one
+    return report, str(documents_path)
+
+
+def _ingest_on_ray(
+    inputs: list[str], options: IngestOptions, out: Path, address: str | None
+) -> tuple[IngestReport, list[str]]:
+    """Run on Ray into shards; returns the report and the shards' paths, in input order."""
+    try:
+        from builder.ingest.ray_engine import discover_locations, run_ingest_ray
+    except ImportError as error:
+        complain(f"--engine ray needs Ray Data ({error.name} is missing): pip install 'news-stance-builder[ray]'")
+        raise typer.Exit(2) from error
+    if not discover_locations(inputs):
+        raise _no_inputs(inputs)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("ingest on Ray: {task.fields[stage]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, stage="starting Ray")
+        result = run_ingest_ray(inputs, options, out, address, lambda stage: progress.update(task, stage=stage))
+    return result.report, [str(shard) for shard in result.shards]
 
 
 def _summary_table(report: IngestReport, seconds: float, out: Path) -> Table:

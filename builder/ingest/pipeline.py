@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from pydantic import ValidationError
@@ -32,6 +33,8 @@ from builder.records import Document, DocumentRole, ParagraphKind, SourceFormat,
 from builder.validate import error_fields
 
 BLANK_LINE = re.compile(r"\n\s*\n")
+AHEAD = 4
+"""Files submitted per worker ahead of the one being written: enough to keep workers busy, few to hold."""
 COMMON_LINE_SAMPLE = 200
 COMMON_LINE_MIN_PAGES = 3
 COMMON_LINE_MIN_SHARE = 0.5
@@ -233,9 +236,18 @@ def _outcomes(files: list[InputFile], options: IngestOptions, workers: int) -> I
         for source in files:
             yield ingest_file(source, options)
         return
+    # Results come back in input order, so the first copy of a duplicate is the same at any --workers; only a
+    # few files per worker are in flight (Executor.map would submit every file at once, and finished results
+    # would pile up in memory whenever writing falls behind).
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # Ordered results keep the run deterministic: the first copy of a duplicate is the same at any -w.
-        yield from pool.map(ingest_file, files, [options] * len(files), chunksize=max(1, len(files) // (workers * 8)))
+        remaining = iter(files)
+        pending = deque(pool.submit(ingest_file, source, options) for source in islice(remaining, workers * AHEAD))
+        while pending:
+            outcome = pending.popleft().result()
+            following = next(remaining, None)
+            if following is not None:
+                pending.append(pool.submit(ingest_file, following, options))
+            yield outcome
 
 
 def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: str | None = None) -> Rejection:

@@ -1,0 +1,380 @@
+"""`builder ingest --engine ray`: the local engine's stages, run as Ray Data `map_batches` over the input files,
+with deduplication split into a parallel join and a small replay so the records equal the local engine's.
+
+How the run is cut up, and why:
+
+1. map (parallel, one row per input file): `ingest_file`, the very function the local engine runs, gives each
+   file's JSON lines, fingerprints, rejections and report row as plain Arrow columns.
+2. candidates (parallel): every document emits its content hash and its LSH band keys; grouping on the key
+   finds the keys shared by two or more documents. A document that shares no key cannot be a duplicate nor
+   have one: `DuplicateIndex` only ever compares documents that share a content hash or a band key.
+3. replay (driver): `DuplicateIndex.check` in input order over only the candidate documents gives exactly the
+   local engine's `duplicate_of` values (the first copy in input order is the root), because leaving out
+   documents that share nothing changes no comparison the index makes. Its cost is bounded by the number of
+   candidates, not of documents.
+4. write (parallel): each block of the map's output becomes one shard, its duplicates marked; the driver names
+   the shards `documents-00000.jsonl`, ... in input order, so the shards read in name order hold the same lines
+   in the same order as the local engine's single `documents.jsonl`. Quarantine and report are small and are
+   written by the driver.
+
+Inputs may be local paths (on a cluster: a file system every node mounts) or fsspec URLs (s3://, gs://, hf://,
+with the matching fsspec back end installed); a URL's file is copied to a worker-local temporary file for the
+length of its `ingest_file` call, and reports and provenance show the URL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import fsspec
+import numpy as np
+import pyarrow as pa
+import ray
+import ray.data
+
+from builder.ingest.dedup import DuplicateIndex, Fingerprint, band_keys
+from builder.ingest.pages import Rejection
+from builder.ingest.pipeline import IngestOptions, IngestReport, common_page_lines, ingest_file
+from builder.ingest.sources import InputFile, discover
+from builder.jsonl import AtomicJsonlWriter
+from builder.records import Document
+
+URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+SHARD_NAME = "documents-{:05d}.jsonl"
+SHARD_PATTERN = re.compile(r"^documents-\d{5,}\.jsonl$")
+MAX_FILES_PER_BATCH = 16
+"""Input files per `ingest_file` call at most: enough to amortise Ray's per-batch cost (milliseconds) against
+files that take tens of milliseconds each; small runs get smaller batches, so that every CPU has work."""
+BLOCKS_PER_CPU = 4
+EXACT_KEY_PREFIX = b"\xff"
+"""Marks content-hash keys apart from band keys, whose first byte is the band number (below 128)."""
+POSITION_BITS = 32
+"""A document's place in input order as one integer: file index above, position in the file below."""
+
+OUTCOME_SCHEMA = pa.schema(
+    [
+        ("file_index", pa.int64()),
+        ("lines", pa.list_(pa.large_string())),
+        ("doc_ids", pa.list_(pa.string())),
+        ("content_hashes", pa.list_(pa.string())),
+        ("signatures", pa.list_(pa.binary())),
+        # Rejections and the report row are JSON text: their optional fields and per-file reason codes would
+        # give each block a different Arrow struct type, which blocks cannot be concatenated across.
+        ("rejections", pa.list_(pa.string())),
+        ("report", pa.string()),
+    ]
+)
+KEY_SCHEMA = pa.schema([("key", pa.int64()), ("order", pa.int64())])
+FINGERPRINT_SCHEMA = pa.schema(
+    [("order", pa.int64()), ("doc_id", pa.string()), ("content_hash", pa.string()), ("signature", pa.binary())]
+)
+SHARD_SCHEMA = pa.schema([("first_file", pa.int64()), ("part", pa.string()), ("documents", pa.int64())])
+
+
+@dataclasses.dataclass(frozen=True)
+class RayIngestResult:
+    report: IngestReport
+    shards: list[Path]
+    quarantine: Path
+
+
+def is_url(location: str) -> bool:
+    return URL.match(location) is not None
+
+
+def discover_locations(inputs: Sequence[str]) -> list[tuple[str, str]]:
+    """(location, shown) of every input file, in the local engine's order: local inputs through `discover`,
+    fsspec URLs (a file, a folder searched recursively, or a glob) through their file system, sorted."""
+    # Local files go to Ray workers as absolute paths: a worker's working directory is not the user's.
+    if not any(is_url(given) for given in inputs):
+        return [(str(source.path.resolve()), source.shown) for source in discover(inputs)]
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for given in inputs:
+        if is_url(given):
+            located = [(url, url) for url in _discover_url(given)]
+        else:
+            located = [(str(source.path.resolve()), source.shown) for source in discover([given])]
+        for location, shown in located:
+            if location not in seen:
+                seen.add(location)
+                found.append((location, shown))
+    return found
+
+
+def _discover_url(given: str) -> list[str]:
+    file_system, path = fsspec.core.url_to_fs(given)
+    protocol = given.split("://", 1)[0]
+    if file_system.isdir(path):
+        paths = sorted(found for found in file_system.find(path) if not Path(found).name.startswith("."))
+    elif file_system.exists(path):
+        paths = [path]
+    else:
+        paths = sorted(found for found in file_system.glob(path) if file_system.isfile(found))
+    return [f"{protocol}://{found.removeprefix(f'{protocol}://')}" for found in paths]
+
+
+@contextmanager
+def local_input(location: str, shown: str) -> Iterator[InputFile]:
+    """The input as a local file: itself, or a URL's file copied (streamed) to a temporary folder under its own
+    name, whose suffixes tell its format as they would locally."""
+    if not is_url(location):
+        yield InputFile(Path(location), shown)
+        return
+    with tempfile.TemporaryDirectory(prefix="builder-input-") as folder:
+        copy = Path(folder) / location.rstrip("/").rsplit("/", 1)[-1]
+        with fsspec.open(location, "rb") as remote, copy.open("wb") as local:
+            while chunk := remote.read(1 << 20):
+                local.write(chunk)
+        yield InputFile(copy, shown)
+
+
+def _local_inputs(locations: Sequence[tuple[str, str]]) -> Iterator[InputFile]:
+    for location, shown in locations:
+        with local_input(location, shown) as source:
+            yield source
+
+
+def _order(file_index: int, position: int) -> int:
+    return file_index << POSITION_BITS | position
+
+
+def ingest_files(batch: dict[str, np.ndarray], options: IngestOptions) -> pa.Table:
+    """Map stage: `ingest_file` on each input file of the batch, one output row per file."""
+    columns: dict[str, list[Any]] = {name: [] for name in OUTCOME_SCHEMA.names}
+    for file_index, location, shown in zip(batch["file_index"], batch["location"], batch["shown"], strict=True):
+        with local_input(str(location), str(shown)) as source:
+            outcome = ingest_file(source, options)
+        reasons = Counter(rejection.code for rejection in outcome.rejections)
+        row = {
+            "path": outcome.path,
+            "format": outcome.format,
+            "pages": outcome.pages,
+            "articles": outcome.articles,
+            "documents": len(outcome.documents),
+            "rejected": dict(reasons),
+            "seconds": round(outcome.seconds, 4),
+        }
+        columns["file_index"].append(int(file_index))
+        columns["lines"].append([built.line for built in outcome.documents])
+        columns["doc_ids"].append([built.fingerprint.doc_id for built in outcome.documents])
+        columns["content_hashes"].append([built.fingerprint.content_hash for built in outcome.documents])
+        columns["signatures"].append([built.fingerprint.signature.tobytes() for built in outcome.documents])
+        columns["rejections"].append([json.dumps(dataclasses.asdict(item)) for item in outcome.rejections])
+        columns["report"].append(json.dumps(row))
+    return pa.Table.from_pydict(columns, schema=OUTCOME_SCHEMA)
+
+
+def document_keys(batch: pa.Table, options: IngestOptions) -> pa.Table:
+    """Candidates stage, first half: (key, order) for each document's content hash and each of its band keys.
+
+    Keys are 64-bit hashes, so the shuffle moves 16 bytes a key instead of up to 65. A collision only adds a
+    candidate, and candidates are compared by the real `DuplicateIndex`: the result cannot change.
+    """
+    keys: list[int] = []
+    orders: list[int] = []
+    for file_index, hashes, signatures in zip(
+        batch["file_index"].to_pylist(),
+        batch["content_hashes"].to_pylist(),
+        batch["signatures"].to_pylist(),
+        strict=True,
+    ):
+        for position, (content_hash, packed) in enumerate(zip(hashes, signatures, strict=True)):
+            document_keys = [EXACT_KEY_PREFIX + content_hash.encode()]
+            document_keys += band_keys(np.frombuffer(packed, dtype=np.uint32), options.dedup)
+            keys += [_key_hash(key) for key in document_keys]
+            orders += [_order(file_index, position)] * len(document_keys)
+    return pa.Table.from_pydict({"key": keys, "order": orders}, schema=KEY_SCHEMA)
+
+
+def _key_hash(key: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little", signed=True)
+
+
+def shared_key_members(group: pa.Table) -> pa.Table:
+    """Candidates stage, second half: the documents of a key only when two or more documents have it."""
+    if group.num_rows < 2:
+        return pa.table({"order": pa.array([], pa.int64())})
+    return group.select(["order"])
+
+
+def candidate_fingerprints(batch: pa.Table, candidates: np.ndarray) -> pa.Table:
+    """The fingerprints of the candidate documents, for the driver's replay."""
+    columns: dict[str, list[Any]] = {name: [] for name in FINGERPRINT_SCHEMA.names}
+    for file_index, doc_ids, hashes, signatures in zip(
+        batch["file_index"].to_pylist(),
+        batch["doc_ids"].to_pylist(),
+        batch["content_hashes"].to_pylist(),
+        batch["signatures"].to_pylist(),
+        strict=True,
+    ):
+        orders = np.array([_order(file_index, position) for position in range(len(doc_ids))], dtype=np.int64)
+        for position in np.flatnonzero(np.isin(orders, candidates)):
+            columns["order"].append(int(orders[position]))
+            columns["doc_id"].append(doc_ids[position])
+            columns["content_hash"].append(hashes[position])
+            columns["signature"].append(signatures[position])
+    return pa.Table.from_pydict(columns, schema=FINGERPRINT_SCHEMA)
+
+
+def write_shard(batch: pa.Table, folder: str, duplicates: dict[int, str]) -> pa.Table:
+    """Write stage: the batch's documents, in input order and with `duplicate_of` set, as one shard file named
+    after its first input file (the driver renames the shards in order once all are written)."""
+    rows = sorted(zip(batch["file_index"].to_pylist(), batch["lines"].to_pylist(), strict=True), key=lambda row: row[0])
+    if not any(lines for _, lines in rows):
+        return pa.Table.from_pylist([], schema=SHARD_SCHEMA)
+    part = Path(folder) / f".documents-from-{rows[0][0]:012d}.jsonl"
+    with AtomicJsonlWriter(part) as shard:
+        for file_index, lines in rows:
+            for position, line in enumerate(lines):
+                duplicate_of = duplicates.get(_order(file_index, position))
+                if duplicate_of is not None:
+                    line = (
+                        Document.model_validate_json(line)
+                        .model_copy(update={"duplicate_of": duplicate_of})
+                        .model_dump_json()
+                    )
+                shard.write_line(line)
+    return pa.Table.from_pylist(
+        [{"first_file": rows[0][0], "part": part.name, "documents": shard.count}], schema=SHARD_SCHEMA
+    )
+
+
+@contextmanager
+def ray_session(address: str | None = None) -> Iterator[None]:
+    """Ray for the length of a run: the caller's session when one is running (tests keep one per module), else
+    the cluster at `address`, else a local one on this machine's cores, shut down at the end.
+
+    A local Ray needs no network (usage statistics off, no dashboard); its workers' logs go to its session
+    folder instead of the user's terminal, and Ray Data's own progress bars make way for the command's.
+    """
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.execution_options.preserve_order = True  # shards in input order, so the run is reproducible
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    if ray.is_initialized():
+        yield
+        return
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    # ERROR, not WARNING: Ray warns at every start about token authentication and disabled progress bars.
+    settings: dict[str, Any] = {"log_to_driver": False, "logging_level": logging.ERROR, "include_dashboard": False}
+    if address:
+        ray.init(address=address, **settings)
+    else:
+        ray.init(num_cpus=os.cpu_count() or 2, **settings)
+    try:
+        yield
+    finally:
+        ray.shutdown()
+
+
+def run_ingest_ray(
+    inputs: Sequence[str],
+    options: IngestOptions,
+    out: Path,
+    address: str | None = None,
+    on_stage: Callable[[str], None] = lambda stage: None,
+) -> RayIngestResult:
+    """Ingest on Ray: shards, quarantine and the report in `out`, with the local engine's records and counts."""
+    started = time.perf_counter()
+    locations = discover_locations(inputs)
+    options = dataclasses.replace(options, common_lines=common_page_lines(_local_inputs(locations), options))
+    report = IngestReport(inputs=list(inputs))
+    out.mkdir(parents=True, exist_ok=True)
+    with ray_session(address):
+        blocks = max(1, min(len(locations), int(ray.cluster_resources().get("CPU", 1)) * BLOCKS_PER_CPU))
+        files_per_batch = max(1, min(MAX_FILES_PER_BATCH, len(locations) // blocks))
+        rows = [{"file_index": i, "location": loc, "shown": shown} for i, (loc, shown) in enumerate(locations)]
+        on_stage("read, extract and build")
+        outcomes = (
+            ray.data.from_items(rows, override_num_blocks=blocks)
+            .map_batches(ingest_files, fn_kwargs={"options": options}, batch_size=files_per_batch)
+            .materialize()
+        )
+        on_stage("find duplicate candidates")
+        shared = (
+            outcomes.map_batches(document_keys, fn_kwargs={"options": options}, batch_format="pyarrow")
+            .groupby("key", num_partitions=blocks)
+            .map_groups(shared_key_members, batch_format="pyarrow")
+        )
+        candidates = np.unique(np.array([row["order"] for row in shared.iter_rows()], dtype=np.int64))
+        on_stage(f"deduplicate {len(candidates):,} candidates")
+        fingerprints = outcomes.map_batches(
+            candidate_fingerprints, fn_kwargs={"candidates": candidates}, batch_format="pyarrow"
+        ).take_all()
+        duplicates, kinds = _replay(fingerprints, options)
+        on_stage("write shards")
+        parts = outcomes.map_batches(
+            write_shard,
+            fn_kwargs={"folder": str(out.resolve()), "duplicates": duplicates},
+            batch_format="pyarrow",
+            batch_size=None,
+        ).take_all()
+        shards = _name_shards(out, parts)
+        quarantine = out / "quarantine.jsonl"
+        _write_quarantine_and_report(outcomes, quarantine, report)
+    documents = sum(int(part["documents"]) for part in parts)
+    report.documents = documents
+    report.duplicates = Counter(kinds)
+    # Unary plus drops zero counts, as the local engine's Counter never records them.
+    report.stages["dedup"] = dict(+Counter({"documents": documents, "unique": documents - len(duplicates), **kinds}))
+    report.seconds = round(time.perf_counter() - started, 3)
+    return RayIngestResult(report, shards, quarantine)
+
+
+def _replay(fingerprints: list[dict[str, Any]], options: IngestOptions) -> tuple[dict[int, str], dict[str, int]]:
+    """`DuplicateIndex` over the candidates in input order: (`duplicate_of` by document order, count per kind)."""
+    index = DuplicateIndex(options.dedup)
+    duplicates: dict[int, str] = {}
+    kinds: Counter[str] = Counter()
+    for row in sorted(fingerprints, key=lambda row: row["order"]):
+        signature = np.frombuffer(row["signature"], dtype=np.uint32)
+        duplicate_of, kind = index.check(Fingerprint(row["doc_id"], row["content_hash"], signature))
+        if duplicate_of is not None and kind is not None:
+            duplicates[row["order"]] = duplicate_of
+            kinds[kind] += 1
+    return duplicates, dict(kinds)
+
+
+def _name_shards(out: Path, parts: list[dict[str, Any]]) -> list[Path]:
+    """Rename the written parts `documents-00000.jsonl`, ... in input order, and remove what an earlier run left:
+    shards beyond this run's count, and the local engine's `documents.jsonl`."""
+    shards = []
+    for number, part in enumerate(sorted(parts, key=lambda part: part["first_file"])):
+        shard = out / SHARD_NAME.format(number)
+        os.replace(out / part["part"], shard)
+        shards.append(shard)
+    for stale in out.iterdir():
+        if stale.name == "documents.jsonl" or (SHARD_PATTERN.match(stale.name) and stale not in shards):
+            stale.unlink()
+    return shards
+
+
+def _write_quarantine_and_report(outcomes: Any, quarantine: Path, report: IngestReport) -> None:
+    """The rejections in input order to quarantine.jsonl, and the per-file rows and stage counts to the report."""
+    stages = {name: Counter() for name in ("read", "extract", "build")}
+    small = outcomes.select_columns(["file_index", "rejections", "report"])
+    with AtomicJsonlWriter(quarantine) as writer:
+        for row in small.iter_rows():
+            for rejection in row["rejections"]:
+                writer.write(Rejection(**json.loads(rejection)).to_record())
+            file_row = json.loads(row["report"])
+            report.files.append(file_row)
+            report.rejected.update(file_row["rejected"])
+            stages["read"].update(files=1, pages=file_row["pages"])
+            stages["extract"].update(pages=file_row["pages"], articles=file_row["articles"])
+            stages["build"].update(articles=file_row["articles"], documents=file_row["documents"])
+    report.stages = {name: dict(counts) for name, counts in stages.items()}

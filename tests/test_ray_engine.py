@@ -1,0 +1,185 @@
+"""`--engine ray` gives the local engine's records: the same documents (ids, `duplicate_of`, order), the same
+quarantine and the same report counts, on a mixed input whose duplicates fall in different Ray partitions.
+
+One Ray session (2 CPUs) serves the module, and the command joins it with `--ray-address`: starting Ray costs
+seconds. Without Ray installed (`pip install 'news-stance-builder[ray]'`) the module is skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from builder.ingest.pipeline import IngestOptions
+from tests.paths import REPO, SAMPLES
+
+NO_RAY = "Ray Data is not installed: pip install 'news-stance-builder[ray]'"
+if os.environ.get("CI"):
+    import ray  # CI installs the extra: there a missing Ray is a broken install, to fail on, not to skip
+    import ray.data
+else:
+    ray = pytest.importorskip("ray", reason=NO_RAY)
+    pytest.importorskip("ray.data", reason=NO_RAY)
+
+from builder.ingest.ray_engine import discover_locations, ingest_files  # noqa: E402  (needs Ray's extra)
+
+SAMPLE_PAGE = SAMPLES / "daily8-putin-trump-call.txt"
+RAY_CPUS = 2
+
+
+@pytest.fixture(scope="module")
+def ray_address() -> Iterator[str]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RAY_USAGE_STATS_ENABLED", "0")
+        ray.init(num_cpus=RAY_CPUS, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+        try:
+            yield ray.get_runtime_context().gcs_address
+        finally:
+            ray.shutdown()
+
+
+def _woven(text: str, token: str) -> str:
+    """The long lines (article paragraphs) with a token after every fourth word: a different article."""
+    return "\n".join(
+        " ".join(f"{word} {token}" if index % 4 == 3 else word for index, word in enumerate(line.split(" ")))
+        if len(line) > 200
+        else line
+        for line in text.splitlines()
+    )
+
+
+def _near_copy(text: str, seed: int) -> str:
+    """The page with a few words of each long line changed: every article a near duplicate of the sample's."""
+    lines = []
+    for line in text.splitlines():
+        if len(line) > 200:
+            words = line.split(" ")
+            words[len(words) // 2] = f"changed{seed}"
+            line = " ".join(words)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Page text (the sample, exact and near copies, different pages), HTML, a scraper JSONL with a bad line and
+    a duplicate of the HTML article, a broken gzip and an empty file, in more files than Ray partitions."""
+    folder = tmp_path_factory.mktemp("mixed")
+    sample = SAMPLE_PAGE.read_text(encoding="utf-8")
+    (folder / "a-sample.txt").write_text(sample, encoding="utf-8")
+    for number in range(6):
+        (folder / f"b-other-{number}.txt").write_text(_woven(sample, f"w{number}"), encoding="utf-8")
+        (folder / f"c-near-{number}.txt").write_text(_near_copy(sample, number), encoding="utf-8")
+    (folder / "d-exact-copy.txt").write_text(sample, encoding="utf-8")
+    (folder / "e-other-copy.txt").write_text(_woven(sample, "w3"), encoding="utf-8")
+    related = next(line for line in sample.splitlines() if "defend the sky" in line)
+    paragraphs = [sentence + "." for sentence in related.split(". ")[2:12]]
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    (folder / "f-page.html").write_text(
+        f"<html><head><title>Zelensky and Trump talk</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Zelensky and Trump talk</h1>{body}</article><footer>Copyright 2025</footer></body></html>",
+        encoding="utf-8",
+    )
+    scraped = [
+        json.dumps({"headline": "Zelensky and Trump talk", "content": "\n\n".join(paragraphs)}),
+        "{not json",
+        json.dumps({"headline": "Zelensky, Trump talk again", "content": "\n\n".join(paragraphs[:-1])}),
+    ]
+    (folder / "g-scraped.jsonl").write_text("\n".join(scraped) + "\n", encoding="utf-8")
+    (folder / "h-truncated.txt.gz").write_bytes(gzip.compress(sample.encode())[:300])
+    (folder / "i-empty.txt").write_bytes(b"")
+    return folder
+
+
+def _without_timings(report: dict[str, Any]) -> dict[str, Any]:
+    files = [{key: value for key, value in row.items() if key != "seconds"} for row in report["files"]]
+    return {key: value for key, value in report.items() if key not in {"seconds", "outputs"}} | {"files": files}
+
+
+def _read_jsonl(paths: list[Path]) -> list[dict[str, Any]]:
+    return [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _builder(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "builder.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO)
+
+
+def test_ray_engine_gives_the_local_engines_records(ray_address: str, mixed_inputs: Path, tmp_path: Path) -> None:
+    local_out, ray_out = tmp_path / "local", tmp_path / "ray"
+    local = _builder("ingest", str(mixed_inputs), "--out", str(local_out))
+    assert local.returncode == 0, local.stderr
+
+    on_ray = _builder(
+        "ingest", str(mixed_inputs), "--out", str(ray_out), "--engine", "ray", "--ray-address", ray_address
+    )
+
+    assert on_ray.returncode == 0, on_ray.stderr
+    report = json.loads((ray_out / "report.json").read_text(encoding="utf-8"))
+    local_report = json.loads((local_out / "report.json").read_text(encoding="utf-8"))
+    assert _without_timings(report) == _without_timings(local_report)
+    shards = [Path(path) for path in report["outputs"]["documents"]]
+    assert len(shards) > 1, "the input should span several Ray blocks"
+    assert [shard.name for shard in shards] == [f"documents-{number:05d}.jsonl" for number in range(len(shards))]
+    assert sorted(path.name for path in ray_out.glob("documents*.jsonl")) == [shard.name for shard in shards]
+    documents, ray_documents = _read_jsonl([local_out / "documents.jsonl"]), _read_jsonl(shards)
+    assert [doc["doc_id"] for doc in ray_documents] == [doc["doc_id"] for doc in documents]
+    assert [doc["duplicate_of"] for doc in ray_documents] == [doc["duplicate_of"] for doc in documents]
+    assert ray_documents == documents
+    quarantine = _read_jsonl([local_out / "quarantine.jsonl"])
+    assert _read_jsonl([ray_out / "quarantine.jsonl"]) == quarantine
+    # The input must exercise what the engine has to get right, or the equalities above prove little.
+    assert local_report["duplicates"]["exact"] >= 4
+    assert local_report["duplicates"]["near"] >= 6
+    assert {item["reason_code"] for item in quarantine} == {"bad_json", "truncated_gzip", "empty"}
+    sample_ids = {doc["doc_id"] for doc in documents if doc["provenance"]["path"].endswith("a-sample.txt")}
+    near = [doc for doc in documents if "c-near-" in doc["provenance"]["path"]]
+    assert near
+    assert all(doc["duplicate_of"] in sample_ids for doc in near)
+    validate = _builder("validate", *map(str, shards), str(ray_out / "quarantine.jsonl"))
+    assert validate.returncode == 0, validate.stdout
+    assert "INFO" not in on_ray.stderr
+    assert "WARNING" not in on_ray.stderr, "Ray's own logging leaked into the user's terminal"
+
+
+def test_fsspec_urls_are_found_and_read_like_paths(mixed_inputs: Path) -> None:
+    url = mixed_inputs.as_uri()
+    locations = discover_locations([url])
+    local = discover_locations([str(mixed_inputs)])
+    assert [location for location, _ in locations] == [f"{url}/{Path(path).name}" for path, _ in local]
+    assert all(shown == location for location, shown in locations)
+    rows = {"file_index": list(range(len(locations))), "location": [location for location, _ in locations]}
+    batch = {name: np.array(values, dtype=object) for name, values in rows.items()}
+    batch["shown"] = batch["location"]
+
+    outcomes = ingest_files(batch, IngestOptions())
+
+    from_paths = ingest_files(
+        {
+            "file_index": np.arange(len(local)),
+            "location": np.array([path for path, _ in local], dtype=object),
+            "shown": np.array([shown for _, shown in local], dtype=object),
+        },
+        IngestOptions(),
+    )
+    titles = [[json.loads(line)["title"] for line in lines] for lines in outcomes["lines"].to_pylist()]
+    assert titles == [[json.loads(line)["title"] for line in lines] for lines in from_paths["lines"].to_pylist()]
+    provenance = [json.loads(lines[0])["provenance"]["path"] for lines in outcomes["lines"].to_pylist() if lines]
+    assert provenance
+    assert all(path.startswith("file://") for path in provenance)
+
+
+def test_ray_address_without_the_ray_engine_is_refused(tmp_path: Path) -> None:
+    result = _builder("ingest", str(SAMPLE_PAGE), "--out", str(tmp_path), "--ray-address", "auto")
+    assert result.returncode == 2
+    assert "--ray-address needs --engine ray" in result.stderr
