@@ -5,37 +5,20 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import subprocess
-import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from builder.jsonl import AtomicJsonlWriter
 from builder.records import Annotation, AnnotationStatus, Attribution, Document, LabeledClaim, Labels
 from builder.records.labels import AttributionRole, CheckWorthiness, NoneKind, Stance
-from tests.paths import REPO, SAMPLES
+from tests.samples_support import TARGETS, sample_documents
 
-TARGETS = REPO / "annotations" / "targets.yaml"
 T0 = datetime.datetime(2026, 7, 1, 9, 0, tzinfo=datetime.UTC)
 
 
 def ingest_samples(out: Path) -> list[Document]:
     """The real `builder ingest` on the shipped sample: 4 documents with quotes, claims and target mentions."""
-    command = [
-        sys.executable,
-        "-m",
-        "builder.cli",
-        "ingest",
-        str(SAMPLES),
-        "--out",
-        str(out),
-        "--targets",
-        str(TARGETS),
-    ]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
-    documents = [Document.model_validate_json(line) for line in lines]
+    documents = sample_documents(out)
     assert len(documents) == 4, "the sample page gives a main article and three related ones"
     return documents
 

@@ -3,9 +3,6 @@ back (`results.read_labels` is the inverse of `tasks.result_items`, and refuses 
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from builder.records import (
@@ -27,27 +24,12 @@ from builder.studio.results import Problem, read_labels
 from builder.studio.tasks import prediction_for, result_items, task_key, tasks_for_document, to_studio
 from builder.targets import load_targets
 from tests.paths import REPO, SAMPLES
-
-TARGETS = REPO / "annotations" / "targets.yaml"
+from tests.samples_support import TARGETS, sample_documents
 
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Document]:
-    out = tmp_path_factory.mktemp("ingest")
-    command = [
-        sys.executable,
-        "-m",
-        "builder.cli",
-        "ingest",
-        str(SAMPLES),
-        "--out",
-        str(out),
-        "--targets",
-        str(TARGETS),
-    ]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return [Document.model_validate_json(line) for line in (out / "documents.jsonl").read_text().splitlines()]
+    return sample_documents(tmp_path_factory.mktemp("ingest"))
 
 
 def test_config_offers_every_label_of_every_enum_with_its_description():

@@ -32,31 +32,17 @@ from builder.studio.pull import LEDGER_FILE, QUARANTINE_FILE, STATE_FILE, pull
 from builder.studio.push import push
 from builder.targets import load_targets
 from tests import studio_support
-from tests.paths import REPO, SAMPLES
+from tests.paths import REPO
+from tests.samples_support import TARGETS, ingest_samples
 
 studio = studio_support.studio
 make_project = studio_support.make_project
-TARGETS = REPO / "annotations" / "targets.yaml"
 INSTRUCTIONS = render_guidelines(DEFAULT_GUIDELINES.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def documents_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("ingest")
-    command = [
-        sys.executable,
-        "-m",
-        "builder.cli",
-        "ingest",
-        str(SAMPLES),
-        "--out",
-        str(out),
-        "--targets",
-        str(TARGETS),
-    ]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return out / "documents.jsonl"
+    return ingest_samples(tmp_path_factory.mktemp("ingest"))
 
 
 @pytest.fixture(scope="module")
