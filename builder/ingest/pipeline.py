@@ -74,6 +74,18 @@ class FileOutcome:
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
 
+    def report_row(self) -> dict[str, Any]:
+        """The file's line in report.json: what it gave, and why anything in it was rejected."""
+        return {
+            "path": self.path,
+            "format": self.format,
+            "pages": self.pages,
+            "articles": self.articles,
+            "documents": len(self.documents),
+            "rejected": dict(Counter(rejection.code for rejection in self.rejections)),
+            "seconds": round(self.seconds, 4),
+        }
+
 
 def extract_articles(page: Page, common_lines: frozenset[str] = frozenset()) -> list[ArticleParts]:
     """The articles of one page, by its kind; raises NoArticleError when it has none."""
@@ -200,19 +212,9 @@ def _run(
     stages = {name: Counter() for name in ("read", "extract", "build", "dedup")}
     for outcome in _outcomes(files, options, workers):
         on_file(outcome)
-        reasons = Counter(rejection.code for rejection in outcome.rejections)
-        report.files.append(
-            {
-                "path": outcome.path,
-                "format": outcome.format,
-                "pages": outcome.pages,
-                "articles": outcome.articles,
-                "documents": len(outcome.documents),
-                "rejected": dict(reasons),
-                "seconds": round(outcome.seconds, 4),
-            }
-        )
-        report.rejected.update(reasons)
+        row = outcome.report_row()
+        report.files.append(row)
+        report.rejected.update(row["rejected"])
         stages["read"].update(files=1, pages=outcome.pages)
         stages["extract"].update(pages=outcome.pages, articles=outcome.articles)
         stages["build"].update(articles=outcome.articles, documents=len(outcome.documents))

@@ -157,16 +157,7 @@ def ingest_files(batch: dict[str, np.ndarray], options: IngestOptions) -> pa.Tab
     for file_index, location, shown in zip(batch["file_index"], batch["location"], batch["shown"], strict=True):
         with local_input(str(location), str(shown)) as source:
             outcome = ingest_file(source, options)
-        reasons = Counter(rejection.code for rejection in outcome.rejections)
-        row = {
-            "path": outcome.path,
-            "format": outcome.format,
-            "pages": outcome.pages,
-            "articles": outcome.articles,
-            "documents": len(outcome.documents),
-            "rejected": dict(reasons),
-            "seconds": round(outcome.seconds, 4),
-        }
+        row = outcome.report_row()
         columns["file_index"].append(int(file_index))
         columns["lines"].append([built.line for built in outcome.documents])
         columns["doc_ids"].append([built.fingerprint.doc_id for built in outcome.documents])
