@@ -7,20 +7,13 @@ import pytest
 from builder.enrich.claims import BIAS, WEIGHTS, find_claims, score_features
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
-from builder.records import CheckWorthiness, Claim, Span
+from builder.records import CheckWorthiness, Claim
 from tests.paths import SAMPLES
-
-
-def _document(*paragraphs: str) -> tuple[str, list[Span]]:
-    spans, position = [], 0
-    for paragraph in paragraphs:
-        spans.append(Span(start=position, end=position + len(paragraph)))
-        position += len(paragraph) + 2
-    return "\n\n".join(paragraphs), spans
+from tests.text_support import paragraphs_document
 
 
 def _claims(*paragraphs: str) -> tuple[str, list[Claim]]:
-    text, spans = _document(*paragraphs)
+    text, spans = paragraphs_document(*paragraphs)
     claims = find_claims(text, split_sentences(text, spans), find_quotes(text, spans))
     for claim in claims:
         assert text[claim["start"] : claim["end"]] == claim["text"]

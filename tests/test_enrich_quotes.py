@@ -11,20 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builder.enrich.quotes import find_quotes
-from builder.records import Quote, Span
+from builder.records import Quote
 from tests.paths import REPO, SAMPLES, SHARED_DATA
-
-
-def _document(*paragraphs: str) -> tuple[str, list[Span]]:
-    spans, position = [], 0
-    for paragraph in paragraphs:
-        spans.append(Span(start=position, end=position + len(paragraph)))
-        position += len(paragraph) + 2
-    return "\n\n".join(paragraphs), spans
+from tests.text_support import paragraphs_document
 
 
 def _quotes(*paragraphs: str) -> tuple[str, list[Quote]]:
-    text, spans = _document(*paragraphs)
+    text, spans = paragraphs_document(*paragraphs)
     quotes = find_quotes(text, spans)
     for quote in quotes:
         assert text[quote["start"] : quote["end"]] == quote["text"]
