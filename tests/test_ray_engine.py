@@ -1,51 +1,30 @@
 """`--engine ray` gives the local engine's records: the same documents (ids, `duplicate_of`, order), the same
 quarantine and the same report counts, on a mixed input whose duplicates fall in different Ray partitions.
 
-One Ray session (2 CPUs) serves the module, and the command joins it with `--ray-address`: starting Ray costs
-seconds. Without Ray installed (`pip install 'news-stance-builder[ray]'`) the module is skipped.
+One Ray session (2 CPUs, `tests/ray_support.py`) serves the module, and the command joins it with
+`--ray-address`. Without Ray installed the module is skipped.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import logging
-import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
+import tests.ray_support  # noqa: F401  (first: skips the module without Ray)
+
+# isort: split
 from builder.ingest.pipeline import IngestOptions
+from builder.ingest.ray_engine import discover_locations, ingest_files
 from tests.paths import REPO, SAMPLES
 
-NO_RAY = "Ray Data is not installed: pip install 'news-stance-builder[ray]'"
-if os.environ.get("CI"):
-    import ray  # CI installs the extra: there a missing Ray is a broken install, to fail on, not to skip
-    import ray.data
-else:
-    ray = pytest.importorskip("ray", reason=NO_RAY)
-    pytest.importorskip("ray.data", reason=NO_RAY)
-
-from builder.ingest.ray_engine import discover_locations, ingest_files  # noqa: E402  (needs Ray's extra)
-
 SAMPLE_PAGE = SAMPLES / "daily8-putin-trump-call.txt"
-RAY_CPUS = 2
-
-
-@pytest.fixture(scope="module")
-def ray_address() -> Iterator[str]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RAY_USAGE_STATS_ENABLED", "0")
-        ray.init(num_cpus=RAY_CPUS, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
-        try:
-            yield ray.get_runtime_context().gcs_address
-        finally:
-            ray.shutdown()
 
 
 def _woven(text: str, token: str) -> str:

@@ -13,6 +13,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from builder.cli.choices import Engine
 from builder.cli.console import complain, err
 from builder.ingest.dedup import DedupConfig
 from builder.ingest.pages import Rejection
@@ -35,11 +36,6 @@ EXAMPLES = """Examples:
 
 With --engine ray the documents are written as shards documents-00000.jsonl, ... (read in name order, they are
 the local engine's documents.jsonl); `pip install 'news-stance-builder[ray]'` first."""
-
-
-class Engine(StrEnum):
-    local = "local"
-    ray = "ray"
 
 
 InputFormat = StrEnum("InputFormat", {"auto": "auto", **{kind.value: kind.value for kind in SourceFormat}})  # type: ignore[misc]

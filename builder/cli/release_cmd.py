@@ -16,6 +16,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from builder.cli.choices import Engine
 from builder.cli.console import complain, err, out
 from builder.release.adjudication import AdjudicationConfig
 from builder.release.inputs import ReleaseInputError, latest_answers, read_annotations
@@ -41,9 +42,13 @@ RELEASE_EXAMPLES = """Examples:
 
   builder release --documents out/documents.jsonl --out release --bump patch --include-machine-labels
 
+  builder release --documents out/ --out release --bump minor --engine ray --ray-address auto
+
   builder release push --out release --repo-id my-org/news-stance --tag v1.0.0
 
 The release folder is a git repository: each release is a commit and an annotated tag vX.Y.Z.
+--documents may be the ingest folder: its documents.jsonl or its documents-00000.jsonl, ... shards.
+With --engine ray, Ray tasks read, join and write the documents and claims (numbered Parquet parts).
 Then: datasets.load_dataset("release", "claims")."""
 
 
@@ -144,7 +149,8 @@ release_app = typer.Typer(
 def release(
     context: typer.Context,
     documents: Annotated[
-        Path | None, typer.Option("--documents", exists=True, dir_okay=False, help="documents.jsonl from ingest.")
+        Path | None,
+        typer.Option("--documents", exists=True, help="documents.jsonl from ingest, or the ingest folder (shards)."),
     ] = None,
     annotations: Annotated[
         Path | None, typer.Option("--annotations", file_okay=False, help="Annotation ledger folder (may be absent).")
@@ -168,6 +174,13 @@ def release(
     review: Annotated[
         Path | None, typer.Option("--review", help="Review list JSONL (default: OUT-review.jsonl beside OUT).")
     ] = None,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="`local`: this process; `ray`: documents and claims on Ray Data.")
+    ] = Engine.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Ray cluster to join (e.g. `auto`); default: start Ray here."),
+    ] = None,
 ) -> None:
     """Agreement, adjudication and a new tagged version of the dataset folder that load_dataset loads as is."""
     if context.invoked_subcommand is not None:
@@ -177,6 +190,9 @@ def release(
 
     if documents is None or out_dir is None:
         complain("builder release needs --documents and --out (see builder release --help)")
+        raise typer.Exit(2)
+    if engine is Engine.local and ray_address:
+        complain("--ray-address needs --engine ray")
         raise typer.Exit(2)
     options = ReleaseOptions(
         documents=documents,
@@ -191,6 +207,8 @@ def release(
         guidelines_url=guidelines,
         adjudication=AdjudicationConfig(min_annotators=min_annotators),
         review=review or out_dir.parent / f"{out_dir.name}-review.jsonl",
+        engine=engine.value,
+        ray_address=ray_address,
     )
     with Progress(
         SpinnerColumn(), TextColumn("release: {task.description}"), TimeElapsedColumn(), console=err, transient=True

@@ -11,23 +11,20 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pyarrow.parquet as pq
+from typing import Any, Literal
 
 from builder import __version__
-from builder.records import SCHEMA_VERSION, Annotation, CheckWorthiness, Document, Stance
+from builder.records import SCHEMA_VERSION, Annotation, Document
 from builder.release import changelog, repo
-from builder.release.adjudication import AdjudicationConfig, ReviewItem, adjudicate
+from builder.release.adjudication import Adjudication, AdjudicationConfig, ReviewItem, adjudicate
 from builder.release.agreement import AgreementReport, agreement_report
 from builder.release.card import CardInputs, render_card
-from builder.release.features import rows_to_table
 from builder.release.inputs import (
+    document_files,
     fingerprint,
     latest_answers,
     ledger_files,
@@ -35,9 +32,10 @@ from builder.release.inputs import (
     read_documents,
     read_targets,
 )
+from builder.release.parquet import clear_configs, write_config
 from builder.release.plot import label_distribution_png
-from builder.release.splits import SPLITS, SplitLedger, assign_splits, leak_check
-from builder.release.tables import CONFIGS, ReleaseTables, build_tables, config_features
+from builder.release.splits import SplitLedger, assign_splits, leak_check
+from builder.release.tables import CONFIGS, DocumentKey, WrittenTables, build_tables, config_features
 
 MANIFEST_FILE = "MANIFEST.json"
 AGREEMENT_FILE = "agreement.json"
@@ -64,6 +62,11 @@ class ReleaseOptions:
     review: Path | None = None
     salt: str | None = None
     """Split salt of a first release (default: the name, so a rebuilt dataset splits the same way)."""
+    engine: Literal["local", "ray"] = "local"
+    ray_address: str | None = None
+    """The Ray cluster to join (default: a running session, else a local Ray on this machine's cores)."""
+    chunk_bytes: int = 32 << 20
+    """Ray engine: bytes of the documents file per task (a gzip file is one task)."""
 
 
 @dataclass
@@ -119,16 +122,40 @@ def check_min_alpha(report: AgreementReport, min_alpha: float | None) -> None:
     )
 
 
+@dataclass
+class ReleasePlan:
+    """Everything decided before a Parquet file is touched: a refusal can only come from here."""
+
+    version: str
+    agreement: AgreementReport
+    ledger: SplitLedger
+    splits: dict[str, str]
+    groups: dict[str, str]
+    decided: Adjudication
+    previous: changelog.Snapshot | None
+    previous_data: dict[str, str]
+
+
 def make_release(options: ReleaseOptions, step: Callable[[str], None] = lambda _: None) -> ReleaseResult:
-    """Read the inputs named in `options` and release them (see `release_records`)."""
+    """Read the inputs named in `options` and release them, on the engine the options name."""
     resolve_version(options.out, options.version, options.bump)
+    if options.engine == "ray":
+        from builder.release.ray_engine import release_on_ray  # Ray is an optional extra
+
+        return release_on_ray(options, step)
     step("reading documents")
     documents = list(read_documents(options.documents))
-    step("reading annotations")
-    ledger_dir = options.annotations if options.annotations is not None and options.annotations.is_dir() else None
-    answers = latest_answers(read_annotations(ledger_dir)) if ledger_dir else []
-    targets = {t.target_id: t.text for t in read_targets(ledger_dir)} if ledger_dir else {}
+    answers, targets = read_answers(options)
     return release_records(documents, answers, targets, options, step)
+
+
+def read_answers(options: ReleaseOptions) -> tuple[list[Annotation], dict[str, str]]:
+    """The latest submitted answers of the ledger and the target texts kept beside it (none without a ledger)."""
+    ledger_dir = options.annotations if options.annotations is not None and options.annotations.is_dir() else None
+    if ledger_dir is None:
+        return [], {}
+    answers = latest_answers(read_annotations(ledger_dir))
+    return answers, {t.target_id: t.text for t in read_targets(ledger_dir)}
 
 
 def release_records(
@@ -138,14 +165,32 @@ def release_records(
     options: ReleaseOptions,
     step: Callable[[str], None] = lambda _: None,
 ) -> ReleaseResult:
-    """Release records already in memory: `answers` are the latest submitted ones (`inputs.latest_answers`),
-    `targets` maps target ids to their text. `options.documents` and `options.annotations` are only
-    fingerprinted into the manifest here."""
+    """Release records already in memory (the local engine): `answers` are the latest submitted ones
+    (`inputs.latest_answers`), `targets` maps target ids to their text. `options.documents` and
+    `options.annotations` are only fingerprinted into the manifest here."""
+    keys = [DocumentKey.of(document) for document in documents]
+    plan = plan_release(keys, answers, options, step)
+    tables = build_tables(
+        documents, plan.splits, plan.groups, plan.decided, answers, targets, options.include_machine_labels
+    )
+    step("writing Parquet")
+    written = WrittenTables(machine_claims=tables.machine_claims, orphan_answers=tables.orphan_answers)
+    clear_configs(options.out)
+    features = config_features()
+    for config in CONFIGS:
+        write_config(options.out, config, tables.rows.get(config, {}), features[config], written)
+    return finish_release(plan, written, keys, answers, targets, options, step)
+
+
+def plan_release(
+    keys: Sequence[DocumentKey], answers: list[Annotation], options: ReleaseOptions, step: Callable[[str], None]
+) -> ReleasePlan:
+    """Version, agreement, splits, leak check and adjudication: every refusal, before any file is written."""
     out = options.out
     version = resolve_version(out, options.version, options.bump)
-    if not documents:
+    if not keys:
         raise ReleaseRefusedError(f"{options.documents}: no documents to release")
-    repeated = [doc_id for doc_id, count in Counter(d.doc_id for d in documents).items() if count > 1]
+    repeated = [doc_id for doc_id, count in Counter(key.doc_id for key in keys).items() if count > 1]
     if repeated:
         raise ReleaseRefusedError(f"{options.documents}: {len(repeated)} doc_id(s) appear twice, e.g. {repeated[0]}")
     step("agreement")
@@ -154,99 +199,76 @@ def release_records(
     step("splits")
     repo.ensure_repo(out)
     ledger = SplitLedger.load(out, options.salt or options.name)
-    splits, groups = assign_splits(documents, ledger)
-    leaks = leak_check(documents, splits)
+    splits, groups = assign_splits(keys, ledger)
+    leaks = leak_check(keys, splits)
     if leaks:
         shown = "; ".join(str(leak) for leak in leaks[:5])
         raise ReleaseRefusedError(f"split leak: {len(leaks)} group(s) span several splits: {shown}")
     step("adjudication")
     decided = adjudicate(answers, options.adjudication)
-    tables = build_tables(documents, splits, groups, decided, answers, targets, options.include_machine_labels)
-    changes = changelog.compare(changelog.snapshot_of_release(out), changelog.snapshot_of_rows(tables.rows))
-    step("writing Parquet")
-    previous_data = _data_hashes(out)
-    data_bytes = _write_parquet(out, tables)
-    result = ReleaseResult(version, out, made=False, counts=tables.counts(), agreement=report, review=decided.review)
-    result.changes, result.machine_labels = changes, tables.machine_claims
-    if tables.orphan_answers:
-        result.notes.append(f"{tables.orphan_answers} answer(s) are about documents not in {options.documents}")
+    return ReleasePlan(
+        version, report, ledger, splits, groups, decided, changelog.snapshot_of_release(out), _data_hashes(out)
+    )
+
+
+def finish_release(
+    plan: ReleasePlan,
+    written: WrittenTables,
+    keys: Sequence[DocumentKey],
+    answers: list[Annotation],
+    targets: dict[str, str],
+    options: ReleaseOptions,
+    step: Callable[[str], None],
+) -> ReleaseResult:
+    """With the Parquet files written: review list, card, manifest, changelog, commit and tag (or no new
+    version when `--bump` finds the data unchanged)."""
+    out = options.out
+    changes = changelog.compare(plan.previous, changelog.snapshot_of_written((key.doc_id for key in keys), written))
+    result = ReleaseResult(
+        plan.version, out, made=False, counts=written.counts, agreement=plan.agreement, review=plan.decided.review
+    )
+    result.changes, result.machine_labels = changes, written.machine_claims
+    if written.orphan_answers:
+        result.notes.append(f"{written.orphan_answers} answer(s) are about documents not in {options.documents}")
     if options.review is not None:
-        _write_review(options.review, decided.review)
-    if options.bump and previous_data and previous_data == _data_hashes(out):
+        _write_review(options.review, plan.decided.review)
+    if options.bump and plan.previous_data and plan.previous_data == _data_hashes(out):
         result.notes.append("the data equals the latest release: no new version made")
         return result
     step("card, manifest, changelog")
-    ledger.save(out)
+    plan.ledger.save(out)
+    report = plan.agreement
     (out / AGREEMENT_FILE).write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
-    label_distribution_png(label_distributions(tables), out / PLOT_FILE)
-    changelog.prepend_entry(out, changelog.entry(version, changes, datetime.date.today()))
+    label_distribution_png(written.distributions(), out / PLOT_FILE)
+    changelog.prepend_entry(out, changelog.entry(plan.version, changes, datetime.date.today()))
     card = CardInputs(
         name=options.name,
-        version=version,
+        version=plan.version,
         license=options.license,
-        languages=sorted({d.lang for d in documents if d.lang != "und"}),
+        languages=sorted({key.lang for key in keys if key.lang != "und"}),
         features=config_features(),
-        counts=result.counts,
-        bytes_per_split=data_bytes,
+        counts=written.counts,
+        bytes_per_split=written.bytes,
         agreement=report.overall if answers else None,
         agreement_by_target=report.by_target,
-        machine_labels=tables.machine_claims,
+        machine_labels=written.machine_claims,
         machine_labels_included=options.include_machine_labels,
         human_answers=len(answers),
-        sources=Counter(d.source or d.site or "unknown" for d in documents),
-        pages=len({d.page_id for d in documents}),
+        sources=Counter(key.outlet for key in keys),
+        pages=len({key.page_id for key in keys}),
         targets=targets,
         changelog=changelog.summary(changes),
         guidelines_url=options.guidelines_url,
         plot=PLOT_FILE,
         min_annotators=options.adjudication.min_annotators,
-        review_items=len(decided.review),
+        review_items=len(plan.decided.review),
     )
     (out / "README.md").write_text(render_card(card, str(out)), encoding="utf-8")
-    _write_manifest(out, options, version, result, documents)
+    _write_manifest(out, options, plan.version, result, len(keys))
     step("git commit and tag")
-    result.commit = repo.commit_and_tag(out, version, f"Release v{version}\n\n{changelog.summary(changes)}")
+    result.commit = repo.commit_and_tag(out, plan.version, f"Release v{plan.version}\n\n{changelog.summary(changes)}")
     result.made = True
     return result
-
-
-def label_distributions(tables: ReleaseTables) -> dict[str, dict[str, dict[str, int]]]:
-    """Panel title to split to label name to count, labels in ClassLabel order."""
-    panels: dict[str, dict[str, dict[str, int]]] = {}
-    for title, config, column, labels in (
-        ("document stance", "stance", "label", list(Stance)),
-        ("claim check-worthiness", "claims", "checkworthiness", list(CheckWorthiness)),
-    ):
-        panels[title] = {}
-        for split in SPLITS:
-            rows = tables.rows[config].get(split)
-            if rows:
-                counts = Counter(row[column] for row in rows)
-                panels[title][split] = {label.value: counts[label] for label in labels}
-    return panels
-
-
-def _write_parquet(out: Path, tables: ReleaseTables) -> dict[str, dict[str, int]]:
-    """Replace every config folder with one Parquet file per non-empty split; returns Arrow bytes per config
-    and split. A config without rows gets no folder and no card entry: `datasets` cannot load an empty split
-    ("corresponds to no data"), so listing one would break `load_dataset` for that config."""
-    features = config_features()
-    sizes: dict[str, dict[str, int]] = {}
-    for config in CONFIGS:
-        folder = out / config
-        shutil.rmtree(folder, ignore_errors=True)
-        by_split = {split: rows for split, rows in tables.rows[config].items() if rows}
-        tables.rows[config] = by_split
-        if not by_split:
-            continue
-        folder.mkdir(parents=True)
-        sizes[config] = {}
-        for split in SPLITS:
-            if split in by_split:
-                table = rows_to_table(by_split[split], features[config])
-                pq.write_table(table, folder / f"{split}-00000-of-00001.parquet")
-                sizes[config][split] = table.nbytes
-    return sizes
 
 
 def _data_hashes(out: Path) -> dict[str, str]:
@@ -272,10 +294,8 @@ def _write_review(path: Path, items: list[ReviewItem]) -> None:
             handle.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
 
 
-def _write_manifest(
-    out: Path, options: ReleaseOptions, version: str, result: ReleaseResult, documents: list[Document]
-) -> None:
-    inputs = [options.documents]
+def _write_manifest(out: Path, options: ReleaseOptions, version: str, result: ReleaseResult, documents: int) -> None:
+    inputs = document_files(options.documents)
     if options.annotations is not None and options.annotations.is_dir():
         inputs += ledger_files(options.annotations)
     files = {
@@ -292,7 +312,7 @@ def _write_manifest(
         "machine_labels_included": options.include_machine_labels,
         "machine_labels": result.machine_labels,
         "counts": result.counts,
-        "documents": len(documents),
+        "documents": documents,
         "human_answers": result.agreement.overall.answers if result.agreement else 0,
         "adjudication": asdict(options.adjudication),
         "inputs": [asdict(print_) for print_ in fingerprint(inputs)],

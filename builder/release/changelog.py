@@ -7,13 +7,14 @@ written, so the changelog describes what users of the last version will see diff
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
 from builder.records import CheckWorthiness, Stance
-from builder.release.tables import Rows
+from builder.release.tables import WrittenTables
 
 CHANGELOG_FILE = "CHANGELOG.md"
 LABEL_COLUMNS = {
@@ -34,17 +35,9 @@ class Snapshot:
     claims: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
-def snapshot_of_rows(rows: Rows) -> Snapshot:
-    """The snapshot of rows about to be released (labels as enum members, compared by their names)."""
-    return Snapshot(
-        frozenset(row["doc_id"] for split in rows["documents"].values() for row in split),
-        {(r["doc_id"], r["target_id"]): str(r["label"]) for split in rows["stance"].values() for r in split},
-        {
-            r["claim_id"]: (str(r["checkworthiness"]), None if r["stance"] is None else str(r["stance"]))
-            for split in rows["claims"].values()
-            for r in split
-        },
-    )
+def snapshot_of_written(doc_ids: Iterable[str], written: WrittenTables) -> Snapshot:
+    """The snapshot of the version being written (labels compared by their names)."""
+    return Snapshot(frozenset(doc_ids), dict(written.stance), dict(written.claims))
 
 
 def snapshot_of_release(release_dir: Path) -> Snapshot | None:
@@ -53,7 +46,7 @@ def snapshot_of_release(release_dir: Path) -> Snapshot | None:
         return None
 
     def read(config: str, columns: list[str]) -> list[dict]:
-        """Rows with ClassLabel indexes turned back into names, as `snapshot_of_rows` sees them."""
+        """Rows with ClassLabel indexes turned back into names, as `snapshot_of_written` sees them."""
         files = sorted((release_dir / config).glob("*.parquet"))
         rows = [row for path in files for row in pq.read_table(path, columns=columns).to_pylist()]
         for row in rows:

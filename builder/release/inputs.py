@@ -23,13 +23,29 @@ class ReleaseInputError(ValueError):
     """An input line or file the release cannot use; the message names the file and line."""
 
 
+def document_files(path: Path) -> list[Path]:
+    """The documents file, or the shards in a folder (`documents.jsonl`, or `documents-00000.jsonl` ... as
+    `builder ingest --engine ray` writes them) in name order, which is the order ingest wrote them in."""
+    if not path.is_dir():
+        return [path]
+    shards = sorted(p for p in path.glob("documents*.jsonl*") if p.name.endswith((".jsonl", ".jsonl.gz")))
+    if not shards:
+        raise ReleaseInputError(f"{path}: no documents*.jsonl file in this folder")
+    return shards
+
+
 def read_documents(path: Path) -> Iterator[Document]:
-    for number, raw in iter_lines(path):
-        if raw.strip():
-            try:
-                yield Document.model_validate_json(raw)
-            except ValueError as error:
-                raise ReleaseInputError(f"{path}:{number}: not a valid document: {error}") from error
+    for file in document_files(path):
+        for number, raw in iter_lines(file):
+            if raw.strip():
+                yield parse_document(raw, file, number)
+
+
+def parse_document(raw: bytes, path: Path | str, number: int) -> Document:
+    try:
+        return Document.model_validate_json(raw)
+    except ValueError as error:
+        raise ReleaseInputError(f"{path}:{number}: not a valid document: {error}") from error
 
 
 def ledger_files(directory: Path) -> list[Path]:

@@ -15,10 +15,22 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from builder.records import Document
+from typing import Protocol
 
 SPLITS = ("train", "validation", "test")
+
+
+class LinkedDocument(Protocol):
+    """What splitting needs of a document: a `Document`, or the small key the Ray engine keeps of one."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def page_id(self) -> str: ...
+    @property
+    def duplicate_of(self) -> str | None: ...
+
+
 DEFAULT_RATIOS = (0.8, 0.1, 0.1)
 LEDGER_FILE = "splits.json"
 
@@ -74,7 +86,7 @@ def hashed_split(group_id: str, salt: str, ratios: Sequence[float] = DEFAULT_RAT
     return SPLITS[-1]
 
 
-def document_groups(documents: Sequence[Document]) -> dict[str, str]:
+def document_groups(documents: Sequence[LinkedDocument]) -> dict[str, str]:
     """doc_id to its component: the smallest page id among the documents linked by page or `duplicate_of`.
 
     Union-find over pages, not documents: documents of a page are together by definition, so only the
@@ -99,7 +111,7 @@ def document_groups(documents: Sequence[Document]) -> dict[str, str]:
     return {doc_id: smallest[root(page)] for doc_id, page in page_of.items()}
 
 
-def assign_splits(documents: Sequence[Document], ledger: SplitLedger) -> tuple[dict[str, str], dict[str, str]]:
+def assign_splits(documents: Sequence[LinkedDocument], ledger: SplitLedger) -> tuple[dict[str, str], dict[str, str]]:
     """(doc_id to split, doc_id to group id) and the ledger updated in place with the new documents.
 
     A released document keeps its ledger split; a new one joins its group's released split if the group has
@@ -135,7 +147,7 @@ class Leak:
         return f"group {self.group} spans {len(self.splits)} splits ({spread})"
 
 
-def leak_check(documents: Sequence[Document], splits: dict[str, str]) -> list[Leak]:
+def leak_check(documents: Sequence[LinkedDocument], splits: dict[str, str]) -> list[Leak]:
     """Every group (page or near-duplicate cluster) whose documents lie in more than one split.
 
     Recomputes the groups from the documents rather than trusting the assignment, so it also catches a
