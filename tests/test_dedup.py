@@ -68,9 +68,9 @@ def _fingerprints(count: int, seed: int, config: DedupConfig) -> list[Fingerprin
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_compact_index_matches_the_reference(monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
-    # Tiny merge and chunk sizes, so that bulk merges and several signature chunks happen within the test.
+    # Tiny merge and flush sizes, so that bulk merges and reads from the record file happen within the test.
     monkeypatch.setattr(dedup, "MERGE_EVERY", 7)
-    monkeypatch.setattr(dedup, "SIGNATURE_CHUNK_ROWS", 16)
+    monkeypatch.setattr(dedup, "FLUSH_RECORDS", 16)
     config = DedupConfig()
     compact, reference = DuplicateIndex(config), ReferenceIndex(config)
     answers = [(compact.check(seen), reference.check(seen)) for seen in _fingerprints(400, seed, config)]

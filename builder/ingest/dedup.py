@@ -9,7 +9,9 @@ are needed as plain values to group by when the run is split across partitions.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import tempfile
 import unicodedata
 import zlib
 from dataclasses import dataclass
@@ -108,7 +110,10 @@ def fingerprint(doc_id: str, content_hash: str, text: str, config: DedupConfig) 
 
 
 MERGE_EVERY = 1 << 16
-SIGNATURE_CHUNK_ROWS = 1 << 14
+FLUSH_RECORDS = 1 << 12
+DIGEST_BYTES = 32
+DOC_ID_BYTES = 64
+"""A record's doc id field: a length byte and up to 63 bytes of UTF-8 (document ids are 20 characters)."""
 
 
 class _SortedMultimap:
@@ -148,15 +153,45 @@ class _SortedMultimap:
         self._recent, self._recent_count = {}, 0
 
 
+class _RecordFile:
+    """Fixed-size records by ordinal in an unnamed temporary file, appended in buffered blocks and read back
+    with `os.pread`. What is read back (a signature, a content digest, a doc id) is needed only when a key
+    matches, which is rare; kept on disk, it lives in the operating system's page cache instead of the process,
+    so the index's own memory is a few keys per document."""
+
+    def __init__(self, record_size: int) -> None:
+        # Unlinked as it is created: gone when the index is, however the run ends; no `with` can span a run.
+        self._file = tempfile.TemporaryFile(prefix="builder-dedup-")  # noqa: SIM115
+        self._size = record_size
+        self._buffer = bytearray()
+        self._flushed = 0
+        self.count = 0
+
+    def append(self, record: bytes) -> int:
+        self._buffer += record
+        self.count += 1
+        if self.count - self._flushed >= FLUSH_RECORDS:
+            self._file.write(self._buffer)
+            self._file.flush()
+            self._buffer.clear()
+            self._flushed = self.count
+        return self.count - 1
+
+    def read(self, ordinal: int) -> bytes:
+        if ordinal >= self._flushed:
+            start = (ordinal - self._flushed) * self._size
+            return bytes(self._buffer[start : start + self._size])
+        return os.pread(self._file.fileno(), self._size, ordinal * self._size)
+
+
 class DuplicateIndex:
     """What the run has seen so far; `check` answers which earlier document a new one duplicates.
 
-    Held compactly because it grows with every document of the run: each document kept for comparison gets an
-    ordinal, its signature sits in a chunked uint32 array, and content hashes and bands are fixed-width keys in
-    sorted arrays (about 0.7 KB a document instead of 3 KB as Python dicts and bytes). A content hash is keyed by
-    its 32-byte sha256, so two keys are equal only when the hashes are. A band is keyed by a 64-bit fold of its
-    rows and every hit is checked against the stored rows, so the answers are exactly those of comparing the
-    band bytes themselves.
+    Held compactly because it grows with every document of the run. Each document kept for comparison gets an
+    ordinal; its content digest, signature and doc id go to a record file on disk (`_RecordFile`), and memory
+    keeps only 64-bit keys in sorted arrays: one for the content hash and one per band, about 0.12 KB a
+    document where Python dicts of bytes took 3 KB. Keys are folds, so every hit is checked against the stored
+    record: the answers are exactly those of comparing the content hashes and band rows themselves.
     """
 
     def __init__(self, config: DedupConfig | None = None) -> None:
@@ -165,10 +200,10 @@ class DuplicateIndex:
         # Odd 64-bit multipliers that fold a band's rows into one integer key (uint64 arithmetic wraps).
         generator = np.random.RandomState(self.config.seed)
         self._mixers = generator.randint(1, 1 << 62, size=self._rows, dtype=np.int64).astype(np.uint64) | np.uint64(1)
-        self._exact = _SortedMultimap("S32")
+        self._exact = _SortedMultimap("uint64")
         self._band_index = _SortedMultimap("uint64")
-        self._doc_ids: list[str] = []
-        self._signature_chunks: list[np.ndarray] = []
+        self._signature_bytes = self.config.num_perm * 4
+        self._records = _RecordFile(DIGEST_BYTES + self._signature_bytes + DOC_ID_BYTES)
         self._roots: dict[str, str] = {}
 
     def check(self, seen: Fingerprint) -> tuple[str | None, str | None]:
@@ -176,15 +211,15 @@ class DuplicateIndex:
 
         Duplicates point at the first document of their cluster, so a chain of near-duplicates is one star.
         """
-        content_key = hashlib.sha256(seen.content_hash.encode()).digest()
-        earlier = self._exact.get(content_key)
-        if earlier and self._doc_ids[earlier[0]] != seen.doc_id:
-            first = self._doc_ids[earlier[0]]
+        digest = hashlib.sha256(seen.content_hash.encode()).digest()
+        content_key = int.from_bytes(digest[:8], "little")
+        earlier = next((o for o in self._exact.get(content_key) if self._digest(o) == digest), None)
+        if earlier is not None and (first := self._doc_id(earlier)) != seen.doc_id:
             return self._roots.get(first, first), "exact"
         keys = self._band_keys(seen.signature)
         match = self._near_match(seen.signature, keys)
-        ordinal = self._store(seen)
-        if not earlier:
+        ordinal = self._store(seen, digest)
+        if earlier is None:
             self._exact.add(content_key, ordinal)
         for key in keys:
             self._band_index.add(key, ordinal)
@@ -199,16 +234,23 @@ class DuplicateIndex:
         folded = (rows * self._mixers).sum(axis=1, dtype=np.uint64)
         return (folded ^ np.arange(self._bands, dtype=np.uint64)).tolist()
 
-    def _store(self, seen: Fingerprint) -> int:
-        ordinal = len(self._doc_ids)
-        self._doc_ids.append(seen.doc_id)
-        if ordinal % SIGNATURE_CHUNK_ROWS == 0:
-            self._signature_chunks.append(np.empty((SIGNATURE_CHUNK_ROWS, self.config.num_perm), dtype=np.uint32))
-        self._signature_chunks[-1][ordinal % SIGNATURE_CHUNK_ROWS] = seen.signature
-        return ordinal
+    def _store(self, seen: Fingerprint, digest: bytes) -> int:
+        doc_id = seen.doc_id.encode()
+        if len(doc_id) >= DOC_ID_BYTES:
+            raise ValueError(f"doc id longer than {DOC_ID_BYTES - 1} bytes: {seen.doc_id[:80]}")
+        padded = bytes([len(doc_id)]) + doc_id.ljust(DOC_ID_BYTES - 1, b"\0")
+        return self._records.append(digest + seen.signature.astype(np.uint32).tobytes() + padded)
+
+    def _digest(self, ordinal: int) -> bytes:
+        return self._records.read(ordinal)[:DIGEST_BYTES]
 
     def _signature(self, ordinal: int) -> np.ndarray:
-        return self._signature_chunks[ordinal // SIGNATURE_CHUNK_ROWS][ordinal % SIGNATURE_CHUNK_ROWS]
+        record = self._records.read(ordinal)
+        return np.frombuffer(record, dtype=np.uint32, count=self.config.num_perm, offset=DIGEST_BYTES)
+
+    def _doc_id(self, ordinal: int) -> str:
+        field = self._records.read(ordinal)[DIGEST_BYTES + self._signature_bytes :]
+        return field[1 : 1 + field[0]].decode()
 
     def _near_match(self, sig: np.ndarray, keys: list[int]) -> str | None:
         """The first earlier document, in band order then in the order seen, that shares a band (all its rows)
@@ -218,8 +260,10 @@ class DuplicateIndex:
             rows = slice(band * self._rows, (band + 1) * self._rows)
             for ordinal in self._band_index.get(key):
                 stored = self._signature(ordinal)
-                candidate = self._doc_ids[ordinal]
-                if candidate in tried or not np.array_equal(stored[rows], sig[rows]):
+                if not np.array_equal(stored[rows], sig[rows]):
+                    continue
+                candidate = self._doc_id(ordinal)
+                if candidate in tried:
                     continue
                 tried.add(candidate)
                 if float(np.mean(stored == sig)) >= self.config.threshold:
