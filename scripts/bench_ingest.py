@@ -1,6 +1,8 @@
 """Benchmark `builder ingest`: page-text documents/s on one core and with 2 workers, HTML pages/s against
 `trafilatura.extract` alone on the same pages, and peak memory at 1x and 10x the input. One run, all figures.
 
+Also the same page text with `--engine ray` on a local Ray using every core (issue 6), beside one local worker.
+
 Targets (issue 3): page text >= 1,000 documents/s per core for pages the size of the sample; HTML >= 0.8x the
 rate of trafilatura.extract alone; --workers 2 >= 1.7x one worker; peak RSS at 10x the input < 1.2x the RSS
 at 1x. Prints figures, asserts nothing.
@@ -65,6 +67,16 @@ def timed_ingest(folder: Path, workers: int) -> tuple[float, int, float]:
     return time.perf_counter() - started, report.documents, megabytes
 
 
+def timed_ray_ingest(folder: Path, out: Path) -> float:
+    """Seconds of an `--engine ray` run on a local Ray (already started: its start-up is not the engine's rate),
+    shards written as the command writes them."""
+    from builder.ingest.ray_engine import run_ingest_ray
+
+    started = time.perf_counter()
+    run_ingest_ray([str(folder)], IngestOptions(), out)
+    return time.perf_counter() - started
+
+
 def trafilatura_alone(folder: Path) -> float:
     started = time.perf_counter()
     for source in discover([str(folder)]):
@@ -83,6 +95,22 @@ def peak_rss_mb(folder: Path, out: Path) -> float:
     if status != 0:
         raise SystemExit(f"builder ingest failed on {folder}")
     return usage.ru_maxrss / 1024
+
+
+def ray_ingest_seconds(folder: Path, out: Path, repeat: int) -> float | None:
+    """Best seconds of `--engine ray` runs on a local Ray using every core, or None without Ray's extra."""
+    try:
+        import ray
+    except ImportError:
+        print("--engine ray: skipped, Ray is not installed (pip install 'news-stance-builder[ray]')")
+        return None
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    try:
+        timed_ray_ingest(page_dumps(folder.parent / "ray-warm-up", 8), out)  # workers import and load models
+        return min(timed_ray_ingest(folder, out) for _ in range(repeat))
+    finally:
+        ray.shutdown()
 
 
 def best(repeat: int, run: Callable[[], tuple[float, int, float]]) -> tuple[float, int, float]:
@@ -126,6 +154,17 @@ def main() -> None:
                 seconds / two >= 1.7,
             )
         )
+        ray_seconds = ray_ingest_seconds(dumps, root / "ray-out", args.repeat)
+        if ray_seconds is not None:
+            figures.append(
+                Figure(
+                    f"ingest page text, --engine ray ({os.cpu_count()} CPUs)",
+                    documents / ray_seconds,
+                    "documents/s",
+                    "local engine, 1 worker",
+                    documents / seconds,
+                )
+            )
         html = html_pages(root / "html", args.html_pages)
         if html is None:
             print("HTML: skipped, ../shared/data is absent")
