@@ -21,20 +21,22 @@ it is printed here too, as the `builder release` command pays it.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from bisect import bisect_right
+from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from benchlib import Figure, report
+from benchlib import Figure, peak_rss_mb, report
 
 from builder.jsonl import AtomicJsonlWriter
 from builder.records import CheckWorthiness, Document
-from builder.release.build import ReleaseOptions, release_records
+from builder.release.build import ReleaseOptions, make_release, release_records
 from builder.release.inputs import read_documents
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "daily8-putin-trump-call.txt"
@@ -150,26 +152,59 @@ def main() -> None:
         reread = sum(1 for _ in read_documents(input_path))
         reading = time.perf_counter() - started
         megabytes = sum(p.stat().st_size for p in (root / "release").rglob("*.parquet")) / 1e6
+        rss_release = peak_rss_mb(lambda: release_records(documents, [], {}, replace(options, out=root / "rss")))
+        (root / "rss-pyarrow").mkdir()
+        rss_baseline = peak_rss_mb(lambda: pyarrow_baseline(documents, root / "rss-pyarrow"))
+        local_file, on_ray = engines_from_the_file(options, root)
     counts = {config: sum(splits.values()) for config, splits in result.counts.items()}
     print(f"input: {reread:,} documents ({input_path.name}), {claims:,} claims")
     print(f"released rows: {counts}; Parquet {megabytes:,.0f} MB")
     print(f"pyarrow directly (2 tables):          {baseline:7.2f} s")
     print(f"reading + validating the JSONL input: {reading:7.2f} s  (paid by the CLI on top)")
-    report(
-        "release",
-        [
+    figures = [
+        Figure(
+            f"builder release, {reread:,} documents and {claims:,} claims",
+            released,
+            "s",
+            "the same tables with pyarrow directly",
+            baseline,
+            "<= 2x pyarrow",
+            released / baseline <= 2,
+        ),
+        Figure("peak RSS, builder release (documents in memory)", rss_release, "MB", "pyarrow directly", rss_baseline),
+    ]
+    if on_ray is not None:
+        figures.append(
             Figure(
-                f"builder release, {reread:,} documents and {claims:,} claims",
-                released,
+                f"builder release --engine ray from the file ({os.cpu_count()} CPUs)",
+                on_ray,
                 "s",
-                "the same tables with pyarrow directly",
-                baseline,
-                "<= 2x pyarrow",
-                released / baseline <= 2,
-            ),
-        ],
-        args.json,
-    )
+                "local engine from the file",
+                local_file,
+            )
+        )
+    report("release", figures, args.json)
+
+
+def engines_from_the_file(options: ReleaseOptions, root: Path) -> tuple[float, float | None]:
+    """Seconds of `make_release` reading the documents file, with the local engine and (when Ray's extra is
+    installed) on a local Ray using every core, already started: its start-up is not the engine's cost."""
+    started = time.perf_counter()
+    make_release(replace(options, out=root / "from-file"))
+    local = time.perf_counter() - started
+    try:
+        import ray
+    except ImportError:
+        print("--engine ray: skipped, Ray is not installed (pip install 'news-stance-builder[ray]')")
+        return local, None
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    try:
+        started = time.perf_counter()
+        make_release(replace(options, out=root / "on-ray", engine="ray"))
+        return local, time.perf_counter() - started
+    finally:
+        ray.shutdown()
 
 
 if __name__ == "__main__":

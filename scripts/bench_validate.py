@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchlib import Figure, report
+from benchlib import Figure, peak_rss_mb, report
 
 from builder.ingest.pipeline import IngestOptions, ingest_file
 from builder.ingest.sources import InputFile
@@ -81,6 +81,7 @@ def main() -> None:
         path.write_text("\n".join(realistic_documents(args.documents)) + "\n", encoding="utf-8")
         megabytes = path.stat().st_size / 1e6
         best = best_times(args.repeat, {"json.loads": parse_only, "builder validate": builder_validate}, path)
+        rss_validate, rss_json = peak_rss_mb(lambda: builder_validate(path)), peak_rss_mb(lambda: parse_only(path))
     (baseline, count), (measured, valid) = best["json.loads"], best["builder validate"]
     assert valid == count
     print(f"{count:,} documents, {megabytes:.1f} MB ({megabytes * 1000 / count:.1f} KB each), best of {args.repeat}")
@@ -98,6 +99,7 @@ def main() -> None:
                 ratio >= 0.8,
             ),
             Figure("builder validate", megabytes / measured, "MB/s", "json.loads", megabytes / baseline),
+            Figure("peak RSS, builder validate", rss_validate, "MB", "json.loads", rss_json),
         ],
         args.json,
     )

@@ -8,6 +8,9 @@ and noisy, so a figure is evidence to read, not a pass/fail gate.
 from __future__ import annotations
 
 import json
+import os
+import traceback
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -44,3 +47,22 @@ def report(name: str, figures: list[Figure], json_path: Path | None) -> None:
     if json_path is not None:
         rows = [asdict(figure) | {"ratio": figure.ratio} for figure in figures]
         json_path.write_text(json.dumps({"benchmark": name, "figures": rows}, indent=2) + "\n", encoding="utf-8")
+
+
+def peak_rss_mb(run: Callable[[], object]) -> float:
+    """Peak resident memory, in MB, of a forked child of this process that calls `run()` (the kernel's own
+    figure, from `wait4`). The child starts with this process's memory (libraries, models and inputs already
+    loaded), as the stage does in a real run, so a stage and its baseline are measured from the same start."""
+    child = os.fork()
+    if child == 0:
+        code = 0
+        try:
+            run()
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        os._exit(code)
+    _, status, usage = os.wait4(child, 0)
+    if status != 0:
+        raise SystemExit("the measured run failed in its child process (traceback above)")
+    return usage.ru_maxrss / 1024
