@@ -1,6 +1,6 @@
 """The compact duplicate index answers exactly as the plain algorithm it stores differently.
 
-`DuplicateIndex` keeps content hashes, band keys and signatures in sorted numpy arrays merged in bulk, to stay
+`DuplicateIndex` keeps 64-bit keys in sorted numpy arrays merged in bulk and the rest in a record file, to stay
 small over a long run. The reference below is the plain dict version of the same rules: exact duplicates by
 content hash first, then the first earlier document (band order, then order seen) that shares a whole band and
 agrees on at least `threshold` of the signature; every duplicate points at its cluster's root.
@@ -9,12 +9,16 @@ agrees on at least `threshold` of the signature; every duplicate points at its c
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from builder.ingest import dedup
 from builder.ingest.dedup import DedupConfig, DuplicateIndex, Fingerprint, band_keys, signature
+from builder.ingest.pipeline import mark_duplicate
+from builder.records import Document
+from tests.samples_support import sample_documents
 
 
 class ReferenceIndex:
@@ -77,3 +81,15 @@ def test_compact_index_matches_the_reference(monkeypatch: pytest.MonkeyPatch, se
     assert [mine for mine, _ in answers] == [theirs for _, theirs in answers]
     kinds = {kind for (_, kind), _ in answers}
     assert kinds == {None, "exact", "near"}
+
+
+def test_marking_a_duplicate_on_its_json_line_equals_setting_the_field(tmp_path: Path) -> None:
+    # A title with the very key in it: inside a JSON string its quotes are escaped, so the mark cannot land there.
+    first, second = sample_documents(tmp_path)[:2]
+    document = second.model_copy(update={"title": 'He said "duplicate_of":null twice'})
+    root = first.doc_id
+    marked = mark_duplicate(document.model_dump_json(), root)
+    assert Document.model_validate_json(marked) == document.model_copy(update={"duplicate_of": root})
+    assert marked == document.model_copy(update={"duplicate_of": root}).model_dump_json()
+    with pytest.raises(ValueError, match="not a document line without duplicate_of"):
+        mark_duplicate(marked, root)

@@ -46,10 +46,9 @@ import ray.data
 
 from builder.ingest.dedup import DuplicateIndex, Fingerprint, band_keys
 from builder.ingest.pages import Rejection
-from builder.ingest.pipeline import IngestOptions, IngestReport, common_page_lines, ingest_file
+from builder.ingest.pipeline import IngestOptions, IngestReport, common_page_lines, ingest_file, mark_duplicate
 from builder.ingest.sources import InputFile, discover
 from builder.jsonl import AtomicJsonlWriter
-from builder.records import Document
 
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 SHARD_NAME = "documents-{:05d}.jsonl"
@@ -232,11 +231,7 @@ def write_shard(batch: pa.Table, folder: str, duplicates: dict[int, str]) -> pa.
             for position, line in enumerate(lines):
                 duplicate_of = duplicates.get(_order(file_index, position))
                 if duplicate_of is not None:
-                    line = (
-                        Document.model_validate_json(line)
-                        .model_copy(update={"duplicate_of": duplicate_of})
-                        .model_dump_json()
-                    )
+                    line = mark_duplicate(line, duplicate_of)
                 shard.write_line(line)
     return pa.Table.from_pylist(
         [{"first_file": rows[0][0], "part": part.name, "documents": shard.count}], schema=SHARD_SCHEMA
