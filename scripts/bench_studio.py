@@ -51,8 +51,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.tasks, args.annotations = 500, 1000
-    url, token = _server()
-    client = StudioClient(url, token)
+    url, token, apart = _server()
+    client = StudioClient(url, token, predictions_apart=apart)
     targets = load_targets(TARGETS)
     documents = _documents(args.tasks, targets)
     payloads = [
@@ -78,6 +78,15 @@ def _bench_push(
     started = time.perf_counter()
     client.sdk.projects.import_tasks(id=bare_id, request=payloads, return_task_ids=True)
     bare = time.perf_counter() - started
+    # What the server alone takes for the same tasks: the same import as one plain HTTP call (no SDK encoder),
+    # and the tasks without their predictions (the floor of any push that keeps the predictions).
+    floors = {}
+    for name, body in (("tasks with predictions", payloads), ("tasks without predictions", _bare_tasks(payloads))):
+        floor_id = client.create_project(f"bench floor {uuid.uuid4().hex[:6]}", labeling_config(), "", 1)
+        made.append(floor_id)
+        started = time.perf_counter()
+        client._import(floor_id, body)
+        floors[name] = time.perf_counter() - started
 
     title = f"bench push {uuid.uuid4().hex[:6]}"
     started = time.perf_counter()
@@ -92,6 +101,10 @@ def _bench_push(
     assert again.imported == 0, again
     count = len(payloads)
     print(f"push, bare projects.import_tasks (1 call):   {count / bare:8,.0f} tasks/s ({bare:.1f} s)")
+    for name, seconds in floors.items():
+        print(f"push, one plain POST /import, {name}: {count / seconds:8,.0f} tasks/s ({seconds:.1f} s)")
+    way = "predictions in a second call" if client.predictions_apart else "predictions with their tasks"
+    print(f"push uses: {way}")
     print(
         f"push, builder studio push ({report.batches} batches): {count / pushed:8,.0f} tasks/s ({pushed:.1f} s), "
         f"{bare / pushed:.2f}x bare"
@@ -129,27 +142,39 @@ def _bench_pull(client: StudioClient, targets: list, annotations: int, made: lis
         client.sdk.projects.import_tasks(id=project_id, request=payloads[start : start + 1000])
     count = 2 * len(payloads)
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _server_cpu()
     raw = b"".join(
         client.sdk.projects.exports.download_sync(id=project_id, export_type="JSON", download_all_tasks=True)
     )
-    bare = time.perf_counter() - started
+    bare, bare_cpu = time.perf_counter() - started, _server_cpu() - cpu
+    started = time.process_time()
     assert sum(len(task["annotations"]) for task in json.loads(raw)) == count
+    parse = time.process_time() - started
+    started, cpu = time.perf_counter(), _server_cpu()
+    listed = len(list(client.sdk.tasks.list(project=project_id, fields="task_only", include="id", page_size=1000)))
+    listing, listing_cpu = time.perf_counter() - started, _server_cpu() - cpu
 
     with tempfile.TemporaryDirectory() as folder:
-        started = time.perf_counter()
+        started, cpu, own = time.perf_counter(), _server_cpu(), time.process_time()
         report = pull(client, title, Path(folder))
-        first = time.perf_counter() - started
+        first, first_cpu, own = time.perf_counter() - started, _server_cpu() - cpu, time.process_time() - own
         assert report.written["submitted"] == count, report
         started = time.perf_counter()
         pull(client, title, Path(folder))
         nothing = time.perf_counter() - started
     print(
-        f"pull, bare export of the project (1 call):  {count / bare:8,.0f} annotations/s ({bare:.1f} s for {count:,})"
+        f"pull, bare export of the project (1 call):  {count / bare:8,.0f} annotations/s ({bare:.1f} s for {count:,}; "
+        f"server CPU {bare_cpu:.1f} s; {len(raw) / 1e6:.0f} MB, json.loads {parse:.1f} s)"
     )
     print(
         f"pull, builder studio pull (first, all):     {count / first:8,.0f} annotations/s "
-        f"({first:.1f} s for {count:,}), {bare / first:.2f}x bare"
+        f"({first:.1f} s for {count:,}), {bare / first:.2f}x bare; server CPU {first_cpu:.1f} s, "
+        f"pull's own CPU {own:.1f} s"
+    )
+    print(
+        f"pull, listing every task id (task list):    {listing:.1f} s for {listed:,} tasks, "
+        f"server CPU {listing_cpu:.1f} s "
+        "(a first pull no longer does this when the ids are consecutive)"
     )
     print(f"pull again, nothing changed:                {nothing:.1f} s")
     seconds_per_10k = first * 10_000 / count
@@ -164,6 +189,22 @@ def _bench_pull(client: StudioClient, targets: list, annotations: int, made: lis
             seconds_per_10k < 10,
         ),
     ]
+
+
+def _server_cpu() -> float:
+    """CPU seconds the local server's processes used so far (user + system), 0 when it is not local."""
+    info = server.status(REPO / (os.environ.get("BUILDER_STUDIO_DATA") or ".studio/data"))
+    if info is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{info.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _bare_tasks(payloads: list[dict]) -> list[dict]:
+    return [{key: value for key, value in payload.items() if key != "predictions"} for payload in payloads]
 
 
 def _documents(tasks: int, targets: list) -> list[Document]:
@@ -182,14 +223,15 @@ def _documents(tasks: int, targets: list) -> list[Document]:
     return documents
 
 
-def _server() -> tuple[str, str]:
+def _server() -> tuple[str, str, bool]:
+    """URL, token, and whether predictions go in apart from their tasks (the local server, as the CLI does)."""
+    info = server.status(REPO / (os.environ.get("BUILDER_STUDIO_DATA") or ".studio/data"))
     url, token = os.environ.get("LABEL_STUDIO_URL"), os.environ.get("LABEL_STUDIO_API_KEY")
     if url and token:
-        return url, token
-    info = server.status(REPO / (os.environ.get("BUILDER_STUDIO_DATA") or ".studio/data"))
+        return url, token, info is not None and info.fast_prediction_import and info.url == url.rstrip("/")
     if info is None:
         sys.exit("no Label Studio: run scripts/studio-up.sh or set LABEL_STUDIO_URL and LABEL_STUDIO_API_KEY")
-    return info.url, info.token
+    return info.url, info.token, info.fast_prediction_import
 
 
 if __name__ == "__main__":

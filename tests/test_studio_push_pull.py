@@ -30,6 +30,7 @@ from builder.studio.config import labeling_config
 from builder.studio.guidelines import DEFAULT_GUIDELINES, render_guidelines
 from builder.studio.pull import LEDGER_FILE, QUARANTINE_FILE, STATE_FILE, pull
 from builder.studio.push import push
+from builder.studio.tasks import index_targets, tasks_for_document, to_studio
 from builder.targets import load_targets
 from tests import studio_support
 from tests.paths import REPO
@@ -203,6 +204,44 @@ def test_a_newer_extractor_refreshes_predictions_without_new_tasks(client, studi
     assert versions == sorted([documents[0].extractor_version, "builder-9.9.9"])
     assert studio.projects.get(id=report.project_id).model_version == "builder-9.9.9"
     assert _push(client, newer, project).refreshed == 0
+
+
+def test_predictions_pushed_apart_are_the_same_and_a_push_stopped_halfway_is_completed(studio, documents, project):
+    url, token = studio_support.require_studio()
+    apart = StudioClient(url, token, predictions_apart=True)
+    targets = index_targets(load_targets(TARGETS))
+    expected = {
+        task.task_key: to_studio(task)["predictions"][0]
+        for document in documents
+        for task in tasks_for_document(document, targets)
+    }
+    report = _push(apart, documents[:2], project)
+    assert report.imported == 3
+    # A push stopped after importing the tasks of a batch and before their predictions.
+    rest = [to_studio(task) for document in documents[2:] for task in tasks_for_document(document, targets)]
+    apart._import(report.project_id, [{key: task[key] for key in ("data", "meta")} for task in rest])
+    resumed = _push(apart, documents, project)
+    assert (resumed.imported, resumed.already_there, resumed.predictions_restored) == (0, 5, 2)
+    tasks = _tasks(studio, report.project_id)
+    assert len(tasks) == 5
+    for task in tasks:
+        [prediction] = studio.predictions.list(task=task.id)
+        want = expected[task.data["task_key"]]
+        assert (prediction.model_version, prediction.score) == (want["model_version"], want["score"])
+        assert prediction.result == want["result"]
+    assert studio.projects.get(id=report.project_id).model_version == documents[0].extractor_version
+    assert _push(apart, documents, project).predictions_restored == 0
+
+
+def test_a_first_pull_finds_every_task_also_when_task_ids_have_gaps(client, studio, documents, project, tmp_path):
+    report = _push(client, documents, project)
+    ids = sorted(task.id for task in _tasks(studio, report.project_id))
+    assert client.changed_tasks(report.project_id, None) == ids  # one import: consecutive ids
+    for task_id in ids:
+        studio.annotations.create(id=task_id, result=[*_prediction_result(studio, task_id), STANCE_AGAINST])
+    studio.tasks.delete(id=str(ids[2]))
+    assert sorted(client.changed_tasks(report.project_id, None)) == ids[:2] + ids[3:]
+    assert pull(client, project, tmp_path).written["submitted"] == 4
 
 
 def test_push_then_pull_keeps_every_span_exactly(client, studio, documents, project, tmp_path):

@@ -134,8 +134,25 @@ def _versioned_line(index: LedgerIndex, annotation: Annotation) -> bytes | None:
         return None
     if version != annotation.version:
         body = annotation.model_copy(update={"version": version}).model_dump_json().encode()
-    index.add(json.loads(body), print_)
+    index.add(_index_entry(annotation, version), print_)
     return body + b"\n"
+
+
+def _index_entry(annotation: Annotation, version: int) -> dict[str, Any]:
+    """What the ledger index keeps of a version just written (the fields `_deletions` reads), built from the
+    record rather than by parsing its line back."""
+    return {
+        "annotation_id": annotation.annotation_id,
+        "task_key": annotation.task_key,
+        "doc_id": annotation.doc_id,
+        "target_id": annotation.target_id,
+        "annotator": annotation.annotator,
+        "version": version,
+        "status": annotation.status.value,
+        "created_at": annotation.created_at.isoformat(),
+        "updated_at": annotation.updated_at.isoformat(),
+        "prediction_model_version": annotation.prediction_model_version,
+    }
 
 
 def _deletions(

@@ -36,6 +36,12 @@ INSTALL_LOG = "pip-install.log"
 START_TIMEOUT = 300.0
 """Seconds to wait for /health. The first start runs the migrations: 47 s on a 2-core machine, so 300 is ample."""
 
+FAST_PREDICTION_IMPORT_FLAG = "fflag_fix_back_4620_memory_efficient_predictions_import_08012025_short"
+"""A Label Studio feature flag (off by default in 1.23.2) under which `/api/projects/{id}/import/predictions`
+stores predictions without checking each result item against the labeling config: the check was half the
+server's time of a push (profiled), and in this release it only logs what it finds. Flags are read from the
+environment as `LABEL_STUDIO_<flag>`; `start` sets it, and `ServerInfo.fast_prediction_import` says so."""
+
 _INSTALLED_MARK = f".installed-label-studio-{LABEL_STUDIO_VERSION}"
 _PROGRESS_EVERY = 30.0
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{6,40}")
@@ -61,6 +67,7 @@ _SERVER_ENV = {
     # Without it the fixed admin token ("legacy" token, as opposed to JWT personal access tokens) is refused
     # with "legacy token authentication has been disabled". This one name is read without a prefix.
     "LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN": "true",
+    f"LABEL_STUDIO_{FAST_PREDICTION_IMPORT_FLAG}": "true",
 }
 
 
@@ -80,6 +87,8 @@ class ServerInfo:
     version: str
     started_at: str
     token: str = field(repr=False)
+    fast_prediction_import: bool = False
+    """Started with `FAST_PREDICTION_IMPORT_FLAG` on (False in state files written before it existed)."""
 
 
 def default_venv_dir() -> Path:
@@ -186,6 +195,7 @@ def start(
         version=LABEL_STUDIO_VERSION,
         started_at=datetime.now(UTC).isoformat(timespec="seconds"),
         token=token,
+        fast_prediction_import=True,
     )
     _write_state(info)
     try:
