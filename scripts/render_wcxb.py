@@ -8,6 +8,9 @@ The renderer uses lxml (already installed, no new dependency) rather than inscri
 tables and prefixes list items with bullets, which is closer to a text browser than to `innerText`, while here
 we want what a copy of the page text looks like: block elements on their own lines, `<p>` set off by blank
 lines, `<br>` as a line break, table cells separated by tabs, scripts, styles and hidden elements left out.
+Content a page streams out of order (React's `<div hidden id="S:n">`) is put where its script puts it, and
+markup after a stray `</html>` is kept, as a browser does. `aria-hidden` content is kept: it hides text from
+screen readers, not from the eye (`innerText` has it), and dropping it changed no figure.
 
 Usage: render_wcxb.py [DATA_DIR] [OUT_DIR]   (defaults: ../shared/data/wcxb-dev-articles, /tmp/wcxb-pagetext)
 Dumps go to a temporary directory, never into the repository.
@@ -114,16 +117,84 @@ WHITESPACE = re.compile(r"\s+")
 
 
 def is_hidden(element: etree._Element) -> bool:
-    """Whether the element is hidden in a way visible in the markup alone (no stylesheet is applied)."""
+    """Whether the element is hidden in a way visible in the markup alone (no stylesheet is applied, so content
+    hidden by a class, a collapsed accordion say, is kept)."""
     if element.get("hidden") is not None or element.get("type") == "hidden":
         return True
     return bool(HIDDEN_STYLE.search(element.get("style") or ""))
 
 
+def resolve_streamed_content(root: etree._Element) -> None:
+    """Put the content a server streamed out of order where the page's scripts put it once loaded.
+
+    React's streaming server rendering (Next.js and others) sends slow parts of the page at the end of the body
+    in `<div hidden id="S:n">` and a script moves each into place: over the boundary opened by `<template
+    id="B:n">` (its loading fallback is dropped) or onto the placeholder `<template id="P:n">`. A browser shows
+    that content, headline and article included; left hidden, the dump would lack it while the truth has it.
+    """
+    by_id = {element.get("id"): element for element in root.xpath("//template[@id]")}
+    for segment in root.xpath('//div[@hidden][starts-with(@id, "S:")]'):
+        if segment.getparent() is None:
+            continue
+        number = segment.get("id")[2:]
+        boundary, placeholder = by_id.get("B:" + number), by_id.get("P:" + number)
+        target = boundary if boundary is not None else placeholder
+        if target is None:
+            continue
+        if boundary is not None:
+            _drop_fallback(boundary)
+        children = list(segment)
+        _remove_keeping_tail(segment)
+        # The streamed elements take the template's place, and the text after the template follows them.
+        for child in reversed(children):
+            target.addnext(child)
+        if children:
+            children[-1].tail, target.tail = (children[-1].tail or "") + (target.tail or ""), None
+        _remove_keeping_tail(target)
+
+
+def _drop_fallback(template: etree._Element) -> None:
+    """Remove what follows a boundary template up to the comment that closes its boundary (`<!--/$-->`).
+
+    Without that comment (some pages strip comments) the fallback's end is unknown and nothing is removed:
+    fallbacks are mostly empty skeletons, while removing to the end could take the streamed content too.
+    """
+    depth = 0
+    fallback = []
+    for sibling in template.itersiblings():
+        if sibling.tag is etree.Comment:
+            marker = (sibling.text or "").strip()
+            if marker in ("$", "$?", "$!"):
+                depth += 1
+            elif marker == "/$":
+                if depth == 0:
+                    for element in fallback:
+                        template.getparent().remove(element)
+                    template.tail = None
+                    return
+                depth -= 1
+        fallback.append(sibling)
+
+
+def _remove_keeping_tail(element: etree._Element) -> None:
+    """Remove an element from the tree but not the text that follows it (lxml's `remove` takes the tail too)."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
 def render(root: etree._Element) -> str:
     """The page's visible text: a list of text runs and required line breaks, then merged like `innerText`."""
+    resolve_streamed_content(root)
     items: list[str | int] = []
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    # libxml2 leaves markup found after a stray `</html>` in further top-level elements, where a browser puts it
+    # into the body: render them after the root (on some pages the whole article is there).
+    stack: list[tuple[etree._Element, bool]] = [(element, False) for element in reversed([root, *root.itersiblings()])]
     # An explicit stack rather than recursion: some pages nest thousands of elements deep.
     while stack:
         element, closing = stack.pop()

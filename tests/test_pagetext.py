@@ -231,6 +231,27 @@ def test_items_printed_twice_inside_a_listicle_stay_in_the_main_article() -> Non
     assert texts(main) == [PROSE[0], "Northern districts", PROSE[1], "Southern districts", PROSE[2]]
 
 
+def test_the_headline_beats_its_breadcrumb_and_a_subheading_below_the_lead() -> None:
+    # The breadcrumb holds the headline with the site and section before it, and a subheading right above the
+    # second paragraph shares the most words with it: the headline is the breadcrumb's last part, above the
+    # byline, and above the prose.
+    headline = "Council extends the late-night bus service"
+    page = "\n".join(
+        ["Home > News > " + headline, headline, "By Jane Doe", "May 5, 2025", PROSE[0], "What it will cost", *PROSE[1:]]
+    )
+    [main] = extract_pagetext(page + "\n")
+    assert main.title == headline
+    assert texts(main) == [PROSE[0], "What it will cost", *PROSE[1:]]
+
+
+def test_a_bare_word_below_a_long_headline_is_not_a_wrapped_line() -> None:
+    # A headline of 40+ characters without a full stop followed by a lower-case line reads like a wrapped
+    # paragraph; a single bare token (an author's user name, a tag list) is not its continuation.
+    headline = "House renovation costs in the Bay Area: a room-by-room breakdown"
+    [main] = extract_pagetext("\n".join([headline, "janedoe", "May 5, 2025", *PROSE]) + "\n")
+    assert main.title == headline
+
+
 # --- clean-up helpers ------------------------------------------------------------------------------------
 
 
@@ -418,3 +439,26 @@ def test_render_follows_inner_text_rules() -> None:
         "<div hidden>secret</div><div style='display: none'>gone</div><p>Second<br>line</p></body></html>"
     )
     assert render.render(root) == "Home News\nHeadline here\n\nFirst bold paragraph.\n\nSecond\nline\n"
+
+
+def test_render_puts_streamed_content_where_the_page_s_scripts_put_it() -> None:
+    import lxml.html
+
+    render = load_script("render_wcxb")
+    # React's streaming: the boundary B:0 shows a fallback until the hidden S:0 replaces it; the segment S:1
+    # fills the placeholder P:1. A hidden element that no template points to stays hidden.
+    root = lxml.html.document_fromstring(
+        "<html><body><p>Menu</p><!--$?--><template id='B:0'></template><div>Loading...</div><!--/$-->"
+        "<p>Before <template id='P:1'></template> after</p><div hidden id='S:0'><h1>Headline</h1><p>Body.</p></div>"
+        "<div hidden id='S:1'><b>inline</b></div><div hidden id='S:9'>secret</div>Footer</body></html>"
+    )
+    assert render.render(root) == "Menu\n\nHeadline\n\nBody.\n\nBefore inline after\n\nFooter\n"
+
+
+def test_render_keeps_what_follows_a_stray_closing_html_tag() -> None:
+    render = load_script("render_wcxb")
+    # libxml2 puts markup after `</html>` into another top-level element; browsers put it into the body.
+    path = WCXB / "html" / "0310.html.gz"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    assert "HR Outsourcing is when companies team up with an external agency" in render.render_file(path)

@@ -111,6 +111,8 @@ class Line:
     """The line's contribution to a body that includes it (see `line_score`)."""
     opening_words: frozenset[str] | None = None
     """Cache of `opening_words`, filled when titles are looked for."""
+    path_parts: tuple[str, ...] | None = None
+    """Cache of `pagetext_titles.path_parts`, filled when titles are looked for."""
 
 
 def line_score(prose: bool, words: int, metadata: bool, repeats: int, common: bool) -> float:
@@ -164,9 +166,9 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         stripped = chunk.strip()
         if not stripped:
             joinable = False
-        elif joinable and stripped[0].islower() and not is_metadata(stripped) and not _GLUED_ICON.match(stripped):
+        elif joinable and is_continuation(stripped):
             # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in
-            # lower case (and is not a lower-case byline or time). One logical line, positioned where it starts.
+            # lower case. One logical line, positioned where it starts.
             first, start, before = raw[-1]
             raw[-1] = (first, start, before + " " + stripped)
         else:
@@ -181,6 +183,18 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         measure(number, start, stripped, key, counts[key], key in common)
         for (number, start, stripped), key in zip(raw, keys, strict=True)
     ]
+
+
+def is_continuation(text: str) -> bool:
+    """Whether a line can carry on a paragraph wrapped above it: it starts in lower case, and is not a
+    lower-case byline or time, nor one bare token (a user name, tag list or URL under a headline) unless that
+    token ends the sentence, as the last word of a wrapped paragraph does."""
+    return (
+        text[0].islower()
+        and (" " in text or bool(SENTENCE_END.search(text[-4:])))
+        and not is_metadata(text)
+        and not _GLUED_ICON.match(text)
+    )
 
 
 @lru_cache(maxsize=8)
