@@ -24,8 +24,11 @@ for annotators to correct, and the corrected labels are what a learned model sho
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections.abc import Sequence
+from operator import itemgetter
 
 from builder.records import CheckWorthiness, Claim, Quote, Span
 
@@ -85,23 +88,6 @@ _SUBJECTIVE = _words(
     "great terrible wonderful awful amazing beautiful horrible best worst love hate hope feel believe think wish sad "
     "happy proud disappointing frustrated fantastic shameful outrageous incredible"
 )
-_LEXICON: dict[str, tuple[str, ...]] = {}
-for _name, _lexicon in (
-    ("numbers", _NUMBER_WORDS),
-    ("comparatives", _COMPARATIVES),
-    ("fact_verbs", _FACT_VERBS),
-    ("dates", _DATE_WORDS),
-    ("attribution", _ATTRIBUTION_WORDS),
-    ("modal_future", _MODALS),
-    ("hedges", _HEDGES),
-    ("subjective", _SUBJECTIVE),
-):
-    for _word in _lexicon:
-        _LEXICON[_word] = (*_LEXICON.get(_word, ()), _name)
-"""Each lower-case word to the features it counts for ("reported" is both a fact verb and an attribution)."""
-_PUNCTUATION_TO_SPACE = str.maketrans(dict.fromkeys("\"'“”‘’«»()[]{}.,;:!?…—–-/$£€%*", " "))
-"""Punctuation becomes space before splitting into words ("Ukraine's" gives "Ukraine" and "s", "you'll" gives
-"ll"); one C-level call instead of a regex or a strip per word."""
 _SATURATION: dict[str, int] = {
     "numbers": 2,
     "entities": 3,
@@ -115,6 +101,29 @@ _SATURATION: dict[str, int] = {
     "subjective": 2,
 }
 """The count at which each counted feature reaches 1.0."""
+_COUNTED = tuple(_SATURATION)
+"""The counted features, in the order they appear in a claim's `features`; counts are kept in a list by index."""
+_FULL = tuple(_SATURATION.values())
+_NUMBERS, _ENTITIES, _DATES, _FIRST_PERSON_COUNT = map(_COUNTED.index, ("numbers", "entities", "dates", "first_person"))
+_LEXICON: dict[str, tuple[int, ...]] = {}
+for _name, _lexicon in (
+    ("numbers", _NUMBER_WORDS),
+    ("comparatives", _COMPARATIVES),
+    ("fact_verbs", _FACT_VERBS),
+    ("dates", _DATE_WORDS),
+    ("attribution", _ATTRIBUTION_WORDS),
+    ("modal_future", _MODALS),
+    ("hedges", _HEDGES),
+    ("subjective", _SUBJECTIVE),
+):
+    for _word in _lexicon:
+        _LEXICON[_word] = (*_LEXICON.get(_word, ()), _COUNTED.index(_name))
+"""Each lower-case word to the (indexes of the) features it counts for ("reported" is both a fact verb and an
+attribution)."""
+_PUNCTUATION = re.compile(r"[\"'“”‘’«»()\[\]{}.,;:!?…—–\-/$£€%*]")
+"""Punctuation becomes space before splitting into words ("Ukraine's" gives "Ukraine" and "s", "you'll" gives
+"ll"). One substitution over the whole document: str.translate is several times slower on text with curly
+quotes, which takes it off its ASCII fast path."""
 _DIGITS = frozenset("0123456789")
 _PHRASES: dict[str, str] = {
     "per cent": "numbers",
@@ -135,10 +144,11 @@ _PHRASES: dict[str, str] = {
     "thought to": "hedges",
 }
 """Two-word cues. A sentence counts one when it has both words, an approximation that saves pairing every word."""
-_PHRASE_STARTS: dict[str, list[tuple[str, str]]] = {}
+_PHRASE_STARTS: dict[str, list[tuple[str, int]]] = {}
 for _phrase, _name in _PHRASES.items():
     _first, _second = _phrase.split()
-    _PHRASE_STARTS.setdefault(_first, []).append((_second, _name))
+    _PHRASE_STARTS.setdefault(_first, []).append((_second, _COUNTED.index(_name)))
+_PHRASE_FIRST_WORDS = frozenset(_PHRASE_STARTS)
 
 
 def find_claims(text: str, sentences: Sequence[Span], quotes: Sequence[Quote]) -> list[Claim]:
@@ -147,10 +157,11 @@ def find_claims(text: str, sentences: Sequence[Span], quotes: Sequence[Quote]) -
         (quote["start"], quote["end"], quote.get("speaker") is not None or bool(quote.get("speaker_name")))
         for quote in quotes
     )
+    words = _Words(text)
     claims = []
     for sentence in sentences:
-        for start, end in _clauses(text, sentence["start"], sentence["end"]):
-            claims.append(_claim(text, start, end, quote_spans))
+        for start, end in _clauses(words, sentence["start"], sentence["end"]):
+            claims.append(_claim(words, start, end, quote_spans))
     return claims
 
 
@@ -167,24 +178,40 @@ def suggest(score: float, features: dict[str, float]) -> CheckWorthiness:
     return CheckWorthiness.CFS if score >= CFS_THRESHOLD else CheckWorthiness.UFS
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+class _Words:
+    """A document with its punctuation turned to spaces, and that case-folded, computed once: a clause's words
+    are then a slice and a split, instead of a substitution and a fold per clause."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spaced = _PUNCTUATION.sub(" ", text)
+        folded = self.spaced.casefold()
+        # Folding may turn one character into several ("ß" → "ss"), and then offsets no longer match.
+        self.folded = folded if len(folded) == len(self.spaced) else None
+
+    def tokens(self, start: int, end: int) -> list[str]:
+        return self.spaced[start:end].split()
+
+    def folded_tokens(self, start: int, end: int, tokens: list[str]) -> list[str]:
+        if self.folded is None:
+            return " ".join(tokens).casefold().split()
+        return self.folded[start:end].split()
+
+
+def _clauses(words: _Words, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence, or its semicolon clauses when each is a claim of its own size; too-short ones are dropped."""
-    sentence = text[start:end]
-    if ";" in sentence:
+    text = words.text
+    semicolon = text.find(";", start, end)
+    if semicolon != -1:
         pieces, piece_start = [], start
-        semicolon = text.find(";", start, end)
         while semicolon != -1:
             pieces.append(_strip(text, piece_start, semicolon))
             piece_start = semicolon + 1
             semicolon = text.find(";", piece_start, end)
         pieces.append(_strip(text, piece_start, end))
-        if all(_word_count(text[a:b]) >= MIN_WORDS for a, b in pieces):
+        if all(len(words.tokens(a, b)) >= MIN_WORDS for a, b in pieces):
             return pieces
-    return [(start, end)] if _word_count(sentence) >= MIN_WORDS else []
-
-
-def _word_count(span: str) -> int:
-    return len(span.translate(_PUNCTUATION_TO_SPACE).split())
+    return [(start, end)] if len(words.tokens(start, end)) >= MIN_WORDS else []
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -195,43 +222,54 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _claim(text: str, start: int, end: int, quote_spans: list[tuple[int, int, bool]]) -> Claim:
-    features = _features(text[start:end])
+def _claim(words: _Words, start: int, end: int, quote_spans: list[tuple[int, int, bool]]) -> Claim:
+    sentence = words.text[start:end]
+    tokens = words.tokens(start, end)
+    counts = _counts(tokens, words.folded_tokens(start, end, tokens))
+    question = sentence.rstrip("\"'”’) ").endswith("?")
     overlapping = [
         attributed for quote_start, quote_end, attributed in quote_spans if quote_start < end and start < quote_end
     ]
-    features["quoted"] = 1.0 if overlapping else 0.0
-    if any(overlapping):
+    features, score, suggested = _scored(counts, question, len(tokens) < 8, bool(overlapping), any(overlapping))
+    return Claim(start=start, end=end, text=sentence, score=score, suggested=suggested, features=dict(features))
+
+
+def _counts(tokens: list[str], lower: list[str]) -> tuple[int, ...]:
+    """How often each counted feature shows in the sentence's words (`tokens`, and `lower` case-folded), from
+    dictionary look-ups (a regex per sentence costs more than all of this). The counting runs in C (map, sum,
+    set operations) wherever it can: this runs on every sentence."""
+    counts = [0] * len(_COUNTED)
+    for indexes in filter(None, map(_LEXICON.get, lower)):
+        for index in indexes:
+            counts[index] += 1
+    for first in _PHRASE_FIRST_WORDS.intersection(lower):
+        for second, index in _PHRASE_STARTS[first]:
+            counts[index] += second in lower
+    first_letters = list(map(itemgetter(0), tokens))
+    # Numerals and first-person words are rare: one set test skips counting them in most sentences.
+    if not _DIGITS.isdisjoint(first_letters):
+        numerals = [token for token in tokens if token[0] in _DIGITS]
+        counts[_NUMBERS] += len(numerals)
+        counts[_DATES] += sum(1 for token in numerals if len(token) == 4 and token[:2] in ("19", "20"))
+    if not _FIRST_PERSON.isdisjoint(tokens):
+        counts[_FIRST_PERSON_COUNT] = sum(map(_FIRST_PERSON.__contains__, tokens))
+    # Capitalised words after the first, except the pronoun "I" (which is capitalised too, so subtracted).
+    counts[_ENTITIES] = sum(map(str.isupper, first_letters[1:])) - tokens[1:].count("I")
+    return tuple(counts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _scored(
+    counts: tuple[int, ...], question: bool, short: bool, quoted: bool, attributed: bool
+) -> tuple[dict[str, float], float, CheckWorthiness]:
+    """Features, score and class of a sentence with these counts and flags. Cached (callers copy the features):
+    sentences repeat the same few small counts, and saturating, weighting and rounding them again on every
+    sentence cost more than counting them. Counts saturate, as two numbers are as telling as five."""
+    features = {name: min(count, full) / full for name, count, full in zip(_COUNTED, counts, _FULL, strict=True)}
+    features["question"] = 1.0 if question else 0.0
+    features["short"] = 1.0 if short else 0.0
+    features["quoted"] = 1.0 if quoted else 0.0
+    if attributed:
         features["attribution"] = 1.0
     score = score_features(features)
-    return Claim(
-        start=start,
-        end=end,
-        text=text[start:end],
-        score=round(score, 4),
-        suggested=suggest(score, features),
-        features=features,
-    )
-
-
-def _features(sentence: str) -> dict[str, float]:
-    """Named features in [0, 1] from the sentence's whitespace-split words and dictionary look-ups (a regex per
-    sentence costs more than all of this); counts saturate, as two numbers are as telling as five."""
-    tokens = sentence.translate(_PUNCTUATION_TO_SPACE).split()
-    lower = " ".join(tokens).casefold().split()
-    counts = dict.fromkeys(_SATURATION, 0)
-    for names in filter(None, map(_LEXICON.get, lower)):
-        for name in names:
-            counts[name] += 1
-    for first in _PHRASE_STARTS.keys() & set(lower):
-        for second, name in _PHRASE_STARTS[first]:
-            counts[name] += second in lower
-    numerals = [token for token in tokens if token[0] in _DIGITS]
-    counts["numbers"] += len(numerals)
-    counts["dates"] += sum(1 for token in numerals if len(token) == 4 and token[:2] in ("19", "20"))
-    counts["first_person"] = sum(map(_FIRST_PERSON.__contains__, tokens))
-    counts["entities"] = sum(1 for token in tokens[1:] if token[0].isupper() and token != "I")
-    features = {name: min(counts[name], full) / full for name, full in _SATURATION.items()}
-    features["question"] = 1.0 if sentence.rstrip("\"'”’) ").endswith("?") else 0.0
-    features["short"] = 1.0 if len(tokens) < 8 else 0.0
-    return features
+    return features, round(score, 4), suggest(score, features)

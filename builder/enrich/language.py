@@ -1,17 +1,27 @@
 """The language of a document's text, offline.
 
 py3langid (a maintained fork of langid.py) ships its naive Bayes model inside the package
-(`py3langid/data/model.npz.xz`), so nothing is downloaded at run time. Loading it takes a second or two, so it is
-loaded once per process, on first use. Its byte-level walk is a Python loop, so only the first
-`SAMPLE_CHARACTERS` of a text are classified: an article does not change language halfway, and this keeps the
-cost flat for long documents.
+(`py3langid/data/model.npz.xz`), so nothing is downloaded at run time. Loading it takes about a second, so it is
+loaded once per process, on first use. Only the first `SAMPLE_CHARACTERS` of a text are classified: an article
+does not change language halfway, and this keeps the cost flat for long documents.
+
+The classification is py3langid's own (`LanguageIdentifier.classify` with normalised probabilities), step for
+step on the model's public arrays, with two changes that leave every result as it was and cut its cost by a
+third or more: the byte walk reads compact arrays, and the model's float16 weights are converted to float32 once
+per feature row (numpy converts the rows it gathers on every call otherwise, which was a third of the time of a
+call). Rows are converted on first use, so memory grows only with the features the texts of the run hit.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
+import unicodedata
+from array import array
+from collections import Counter
 
+import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 UNDETERMINED = "und"
@@ -23,21 +33,87 @@ SAMPLE_CHARACTERS = 400
 """About five sentences: plenty for a character n-gram model (langid.py was built for tweets), and it keeps
 language identification to a fraction of a millisecond per document."""
 
-_LETTER = re.compile(r"[^\W\d_]")
+_ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS}}}")
+"""Matches a text with at least `MIN_LETTERS` letters, without building a list of them."""
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language (e.g. "en"), or "und" when the text is too short or unclear."""
     sample = text[:SAMPLE_CHARACTERS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if not _ENOUGH_LETTERS.match(sample):
         return UNDETERMINED
-    code, confidence = _identifier().classify(sample)
+    code, confidence = _classifier().classify(sample)
     if confidence < MIN_CONFIDENCE or not _CODE.match(code):
         return UNDETERMINED
     return code
 
 
+class _LanguageClassifier:
+    """py3langid's normalised-probability classifier over its model's arrays (see the module docstring)."""
+
+    def __init__(self, identifier: LanguageIdentifier) -> None:
+        # The byte-level automaton that finds the model's n-gram features: the next state by row and byte, and
+        # the feature a state completes (or -1). The two per-state tables are compact int32 arrays rather than
+        # lists of int objects: the walk reads them at random states, once per byte, and fewer cache lines to
+        # miss make it a third faster.
+        self._next_state = identifier.tk_nextmove
+        self._row_start = array("i", (row << 8 for row in identifier.tk_row))
+        self._feature_at = array("i", identifier.tk_output)
+        # Float32 copies of the float16 weight rows, filled on first use (untouched pages take no memory).
+        self._weights = identifier.nb_ptc
+        self._rows = np.empty(self._weights.shape, dtype=np.result_type(self._weights.dtype, np.float32))
+        self._converted = np.zeros(len(self._weights), dtype=bool)
+        self._priors = identifier.nb_pc
+        self._languages = list(identifier.nb_classes)
+        # (first, duplicate) columns of a code listed twice (a script variant): their probabilities are summed.
+        first: dict[str, int] = {}
+        self._aliases = [
+            (first[code], index) for index, code in enumerate(self._languages) if first.setdefault(code, index) != index
+        ]
+
+    def classify(self, text: str) -> tuple[str, float]:
+        """(language code, normalised probability), as `LanguageIdentifier.classify` with `norm_probs=True`."""
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+        visits = self._features(data)
+        if visits:
+            features = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+            scores = np.log1p(counts) @ self._float_rows(features) + self._priors
+        else:
+            scores = np.full(len(self._languages), 0.0, dtype=np.float32)
+        # Dividing by sqrt(bytes) keeps the softmax calibrated across text lengths (py3langid's temperature).
+        scores *= 1.0 / math.sqrt(len(data) or 1)
+        np.exp(scores - scores.max(), out=scores)
+        scores /= scores.sum()
+        for first, duplicate in self._aliases:
+            scores[first] += scores[duplicate]
+            scores[duplicate] = 0.0
+        best = int(scores.argmax())
+        return self._languages[best], float(scores[best])
+
+    def _features(self, data: bytes) -> Counter[int]:
+        """How often each model feature occurs in the bytes, in order of first occurrence (the order the scores
+        are summed in, so it is kept)."""
+        next_state, row_start, feature_at = self._next_state, self._row_start, self._feature_at
+        state = 0
+        found = []
+        for byte in data:
+            state = next_state[row_start[state] + byte]
+            if feature_at[state] >= 0:
+                found.append(feature_at[state])
+        return Counter(found)
+
+    def _float_rows(self, features: np.ndarray) -> np.ndarray:
+        missing = features[~self._converted[features]]
+        if missing.size:
+            self._rows[missing] = self._weights[missing]
+            self._converted[missing] = True
+        return self._rows[features]
+
+
 @functools.cache
-def _identifier() -> LanguageIdentifier:
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+def _classifier() -> _LanguageClassifier:
+    return _LanguageClassifier(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))

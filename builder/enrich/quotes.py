@@ -61,7 +61,9 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from builder.enrich.patterns import one_of
 from builder.enrich.sentences import sentence_bounds
 from builder.records import Quote, Span, TextSpan
 
@@ -72,7 +74,12 @@ def _words(spaced: str) -> frozenset[str]:
 
 _DOUBLE = '"“”„«»'
 _SINGLE = "'‘’"
-_MARKS = re.compile(r"[\"“”„«»'‘’]")
+_MARK_CHARACTERS = tuple(_DOUBLE + _SINGLE)
+_MARKS = re.compile(r"[\"“”„«»'‘’](?:(?![^\W_])|(?<![^\W_].))")
+"""Quote marks that can open or close a quote: not between two letters or digits, as the apostrophes of "won't"
+and "Trump's" are (found here, not one by one in Python, since most marks of a text are such apostrophes). The
+pattern opens with the marks, so the engine jumps from one to the next. At a paragraph's edges the text beyond
+counts as a space, so `_marks` looks at the first character itself."""
 _LEFT_CONTEXT = frozenset("([{—–-/:;" + _DOUBLE + _SINGLE)
 _RIGHT_CONTEXT = frozenset(".,;:!?)]}—–-…" + _DOUBLE + _SINGLE)
 _OPENING_CONTENT = frozenset("([$£€….-—" + _DOUBLE + _SINGLE)
@@ -81,28 +88,34 @@ _ELISION = re.compile(r"['’](?:\d0s|\d\d\b|em\b|til\b|n['’]|cause\b|bout\b|t
 """Word-initial apostrophes: the '90s, 'em, rock 'n' roll."""
 _SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"'”’]?\s+$")
 
-_CUES = (
-    r"said|says|say|told|tells|added|adds|asked|asks|explained|explains|noted|notes|stated|states|wrote|writes|"
-    r"continued|continues|concluded|concludes|argued|argues|insisted|insists|warned|warns|cautioned|cautions|"
-    r"recalled|recalls|agreed|agrees|acknowledged|acknowledges|admitted|admits|claimed|claims|inquired|replied|"
-    r"replies|responded|responds|answered|answers|reported|reports|stressed|stresses|emphasized|emphasizes|"
-    r"emphasised|emphasises|announced|announces|confirmed|confirms|declared|declares|predicted|predicts|"
-    r"observed|observes|remarked|commented|comments|mentioned|shared|advised|advises|urged|urges|read|reads|"
-    r"points out|pointed out|counters|countered|tweeted|posted|joked|quipped|conceded|vowed|promised|lamented|"
-    r"complained|recommended|recommends|suggested|suggests|ask|remarks|called(?=\s+(?:the|it|him|her|them|this|that|his|their|its)\b)"
+_CUE_WORDS = (
+    "said|says|say|told|tells|added|adds|asked|asks|explained|explains|noted|notes|stated|states|wrote|writes|"
+    "continued|continues|concluded|concludes|argued|argues|insisted|insists|warned|warns|cautioned|cautions|"
+    "recalled|recalls|agreed|agrees|acknowledged|acknowledges|admitted|admits|claimed|claims|inquired|replied|"
+    "replies|responded|responds|answered|answers|reported|reports|stressed|stresses|emphasized|emphasizes|"
+    "emphasised|emphasises|announced|announces|confirmed|confirms|declared|declares|predicted|predicts|"
+    "observed|observes|remarked|commented|comments|mentioned|shared|advised|advises|urged|urges|read|reads|"
+    "points out|pointed out|counters|countered|tweeted|posted|joked|quipped|conceded|vowed|promised|lamented|"
+    "complained|recommended|recommends|suggested|suggests|ask|remarks"
 )
-_TAIL_ONLY_CUES = r"describes|described|offers|offered|shares|share|clarifies|clarified"
+# Every use of the cues is followed by a word boundary or a space, where a trie alternation matches the same.
+_CUES = one_of(_CUE_WORDS) + r"|called(?=\s+(?:the|it|him|her|them|this|that|his|their|its)\b)"
+_TAIL_ONLY_CUES = one_of("describes|described|offers|offered|shares|share|clarifies|clarified")
 """Verbs that introduce speech only right after a quote: before one, "described" is more often a
 characterisation ("described its aims as getting rid of the 'root causes'") and "shares" a noun."""
 
-_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Rev|St)\.\s+)"
+_TITLE = rf"(?:{one_of('Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Rev|St')}\.\s+)"
 _UPPER = "A-ZÀ-ÖØ-ÞŁŚŠŽČĆŘ"
 """Capital letters that start names, Latin-1 and the common Central European ones ("Özcan", "Łukasz")."""
 _CAPWORD = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)*|[{_UPPER}][\w'’\-]*)"
 _PARTICLE = r"(?:(?:al|el|bin|ibn|abu|van|von|de|da|del|der|di|du|la|le)\s+)"
 _NOT_SUBJECT = (
-    r"(?!(?:It|Its|This|That|There|These|Those|Here|What|Which|Who|When|Where|Why|How|In|On|At|As|For|But|And|So|"
-    r"Then|Now|If|We|You)\b)"
+    "(?!"
+    + one_of(
+        "It|Its|This|That|There|These|Those|Here|What|Which|Who|When|Where|Why|How|In|On|At|As|For|But|And|So|"
+        "Then|Now|If|We|You"
+    )
+    + r"\b)"
 )
 """Capitalised sentence openers that are never a speaker's name."""
 _NAME = rf"{_NOT_SUBJECT}{_TITLE}?{_CAPWORD}(?:\s+{_PARTICLE}?{_CAPWORD}){{0,4}}"
@@ -158,8 +171,14 @@ _MODIFIED_WORD = re.compile(
 """A content word right after a short quote: the quote modifies it ('a "cleanup" process'), it is not speech."""
 
 _WORD = re.compile(r"[\w'’\-]+")
-_NAME_RUN = re.compile(rf"(?<![\w'’]){_NAME}")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+"""A letter or digit: what `str.isalnum` accepts, found in C."""
+_DETERMINER_FIRST = re.compile(_DET + r"\s")
+_PRONOUN_ONLY = re.compile(_PRONOUN)
+_TWO_NAMES = re.compile(r"\s(?:and|&)\s")
+_NAME_RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’]){_NAME}")
+"""A name wherever it stands. The leading class (every name starts with a capital) lets most positions fail on
+one test, before the look-behind and the alternations of `_NAME`."""
 
 
 _NOT_NAMES = _words(
@@ -175,8 +194,7 @@ _ROLE_WORDS = _words(
 )
 
 
-@dataclass(frozen=True)
-class _Mark:
+class _Mark(NamedTuple):
     position: int
     opens: bool
     closes: bool
@@ -203,8 +221,12 @@ class _Found:
         return self.name or self.speaker_text
 
 
-def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
-    """Direct quotes of `text` in reading order; each lies inside one paragraph and includes its marks."""
+def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span] | None = None) -> list[Quote]:
+    """Direct quotes of `text` in reading order; each lies inside one paragraph and includes its marks.
+
+    `sentences`, when the caller has them, must be `split_sentences(text, paragraphs)`; they are then not found
+    again."""
+    sentences_of = _ParagraphSentences(text, sentences)
     people = _People(text)
     found: list[_Found] = []
     previous_paragraph: list[_Found] = []
@@ -213,19 +235,22 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     for paragraph in paragraphs:
         low, high = paragraph["start"], paragraph["end"]
         first_mark = bisect.bisect_left(marks, low)
-        spans = _quote_spans(text, low, high) if first_mark < len(marks) and marks[first_mark] < high else []
+        # Most paragraphs hold no quote mark, or only apostrophes inside words: skip them (see `_marks` for the
+        # first character).
+        has_mark = first_mark < len(marks) and marks[first_mark] < high
+        spans = _quote_spans(text, low, high) if has_mark or text.startswith(_MARK_CHARACTERS, low, high) else []
         current: list[_Found] = []
-        sentences = list(sentence_bounds(text, low, high)) if spans else []
+        paragraph_sentences = sentences_of.within(low, high) if spans else []
         for index, (start, end) in enumerate(spans):
-            sentence = max(bisect.bisect_right(sentences, (start, high)) - 1, 0)
-            quote = _Found(start, end, sentence, opens_sentence=sentences[sentence][0] == start)
+            sentence = max(bisect.bisect_right(paragraph_sentences, (start, high)) - 1, 0)
+            quote = _Found(start, end, sentence, opens_sentence=paragraph_sentences[sentence][0] == start)
             previous_end = spans[index - 1][1] if index else low
             next_start = spans[index + 1][0] if index + 1 < len(spans) else high
-            _attribute(text, quote, sentences, previous_end, next_start, people, found + current)
+            _attribute(text, quote, paragraph_sentences, previous_end, next_start, people, found + current)
             if not quote.attributed and current and current[-1].attributed and current[-1].sentence == sentence:
                 _share_attribution(quote, current[-1])
             if not quote.attributed and start == low:
-                quote.name = _introducer(text, *previous_bounds, people, found)
+                quote.name = _introducer(text, *previous_bounds, sentences_of, people, found)
             if _is_speech(text, quote):
                 current.append(quote)
         _inherit(current, previous_paragraph)
@@ -245,20 +270,24 @@ def _quote_spans(text: str, low: int, high: int) -> list[tuple[int, int]]:
     ]
     spans = doubles + _pair(singles, text, low, high)
     spans.sort()
-    return [(start, end) for start, end in spans if any(char.isalnum() for char in text[start:end])]
+    return [(start, end) for start, end in spans if _ALPHANUMERIC.search(text, start, end)]
 
 
 def _marks(text: str, low: int, high: int) -> list[_Mark]:
     marks = []
-    for match in _MARKS.finditer(text, low, high):
-        position = match.start()
+    positions = [match.start() for match in _MARKS.finditer(text, low, high)]
+    if text.startswith(_MARK_CHARACTERS, low, high) and positions[:1] != [low]:
+        # The regex judged a mark opening the paragraph by the character before it; here that counts as a space.
+        positions.insert(0, low)
+    for position in positions:
+        mark = text[position]
         before = text[position - 1] if position > low else " "
         after = text[position + 1] if position + 1 < high else " "
         opens = (before.isspace() or before in _LEFT_CONTEXT) and (after.isalnum() or after in _OPENING_CONTENT)
         closes = not before.isspace() and (after.isspace() or after in _RIGHT_CONTEXT)
-        if match.group() in _SINGLE and opens and _ELISION.match(text, position):
+        if mark in _SINGLE and opens and _ELISION.match(text, position):
             opens = False
-        weak = closes and match.group() in _SINGLE and before in "sS" and _lowercase_word_follows(text, position + 1)
+        weak = closes and mark in _SINGLE and before in "sS" and _lowercase_word_follows(text, position + 1)
         if opens or closes:
             marks.append(_Mark(position, opens, closes, weak))
     return marks
@@ -370,7 +399,7 @@ def _name_within(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow a speaker phrase to the name in it: "Kremlin aide Yuri Ushakov" → "Yuri Ushakov"; a phrase led by
     a determiner ("the Strava report") is kept whole, it names no person."""
     phrase = text[start:end]
-    if re.match(_DET + r"\s", phrase) or re.fullmatch(_PRONOUN, phrase) or re.search(r"\s(?:and|&)\s", phrase):
+    if _DETERMINER_FIRST.match(phrase) or _PRONOUN_ONLY.fullmatch(phrase) or _TWO_NAMES.search(phrase):
         return start, end
     runs = [run for run in _NAME_RUN.finditer(text, start, end) if run.group() not in _NOT_NAMES]
     if not runs:
@@ -415,13 +444,15 @@ def _share_attribution(quote: _Found, source: _Found) -> None:
     quote.attributed = True
 
 
-def _introducer(text: str, low: int, high: int, people: _People, earlier: list[_Found]) -> str | None:
+def _introducer(
+    text: str, low: int, high: int, sentences_of: _ParagraphSentences, people: _People, earlier: list[_Found]
+) -> str | None:
     """The speaker named by a previous paragraph that ends by announcing a quote ("Nagel remarks in this
     connection," / "The ministry said:") or that is only a name heading it ("Uli Lorimer, Director of Horticulture
     at Native Plant Trust:"), for a quote that opens the next paragraph."""
     if high <= low or text[low:high].rstrip()[-1:] not in (":", ","):
         return None
-    last_sentence = max(sentence_start for sentence_start, _ in sentence_bounds(text, low, high))
+    last_sentence = max(sentence_start for sentence_start, _ in sentences_of.within(low, high))
     found = _head(text, last_sentence, high)
     if found is None:
         header = _HEADER.match(text, low, high)
@@ -467,6 +498,21 @@ def _to_record(text: str, quote: _Found) -> Quote:
     )
 
 
+class _ParagraphSentences:
+    """The sentence bounds of each paragraph: cut from the document's sentences when the caller has them, else
+    found here."""
+
+    def __init__(self, text: str, sentences: Sequence[Span] | None) -> None:
+        self.text = text
+        self.bounds = None if sentences is None else [(sentence["start"], sentence["end"]) for sentence in sentences]
+        self.starts = [start for start, _ in self.bounds or ()]
+
+    def within(self, low: int, high: int) -> list[tuple[int, int]]:
+        if self.bounds is None:
+            return list(sentence_bounds(self.text, low, high))
+        return self.bounds[bisect.bisect_left(self.starts, low) : bisect.bisect_left(self.starts, high)]
+
+
 class _People:
     """Person names mentioned in a document, for resolving "he said" to the nearest one before it.
 
@@ -491,15 +537,18 @@ class _People:
         }
         full_names: dict[str, str] = {}
         tiers: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
+        # A document names the same few people again and again: take each name apart once.
+        words_of: dict[str, list[str]] = {}
         for run in _NAME_RUN.finditer(text):
-            words = _person_words(run.group())
+            name = run.group()
+            words = words_of.get(name) or words_of.setdefault(name, _person_words(name))
             last = words[-1]
             if last in _NOT_NAMES:
                 continue
             if len(words) >= 2:
                 full_names.setdefault(last, " ".join(words[-3:]))
                 full_names.setdefault(words[0], " ".join(words[-3:]))
-            speaks = any(word in speakers for word in words)
+            speaks = not speakers.isdisjoint(words)
             if speaks or len(words) >= 2 or last in full_names:
                 tiers[not speaks].append((run.start(), full_names.get(last, last)))
         return tiers
@@ -526,4 +575,13 @@ class _People:
 def _person_words(name: str) -> list[str]:
     """A name's words without leading roles or a trailing possessive: "US President Donald Trump's" → Donald Trump."""
     words = name.split()
-    return [_POSSESSIVE.sub("", word) for word in words[_name_start(words) :]]
+    return [_without_possessive(word) for word in words[_name_start(words) :]]
+
+
+def _without_possessive(word: str) -> str:
+    """The word without a trailing "'s", "’s", "'" or "’" (string tests: a regex per word of every name costs more)."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("'", "’")):
+        return word[:-1]
+    return word

@@ -10,8 +10,9 @@ find the pronoun "us".
 All phrases of all targets go into one compiled regex, wrapped in a lookahead so that every position reports
 its longest phrase; overlapping candidates are then resolved longest first (earliest first on ties), so
 "US-proposed ceasefire" beats "ceasefire" inside it. A phrase shared by two targets is credited to the first
-one listed. Compiling is the costly part, so matchers are cached per target set: a pipeline that passes the
-same targets for every document compiles once.
+one listed. Compiling is the costly part (half a millisecond for a handful of targets), so the compiled pattern
+is cached per target set: a run that builds a matcher per input file, or asks for each document's mentions with
+the same targets, compiles once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from builder.enrich.patterns import one_of
 from builder.records import Target, TargetMention
 
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
@@ -30,30 +32,16 @@ class TargetMatcher:
     """A compiled matcher for one set of targets; reuse it across documents."""
 
     def __init__(self, targets: Sequence[Target]) -> None:
-        self._compile([(target.target_id, (target.text, *target.aliases)) for target in targets])
+        key = tuple((target.target_id, (target.text, *target.aliases)) for target in targets)
+        self._regex, self._target_of_group = _compiled(key)
 
     @classmethod
     def from_phrases(cls, phrases_by_target: Sequence[tuple[str, Sequence[str]]]) -> TargetMatcher:
         """A matcher from `(target_id, phrases)` pairs, for callers that hold no `Target` records."""
         matcher = cls.__new__(cls)
-        matcher._compile(phrases_by_target)
+        key = tuple((target_id, tuple(phrases)) for target_id, phrases in phrases_by_target)
+        matcher._regex, matcher._target_of_group = _compiled(key)
         return matcher
-
-    def _compile(self, phrases_by_target: Sequence[tuple[str, Sequence[str]]]) -> None:
-        phrases: dict[str, tuple[str, str]] = {}
-        first_letters: set[str] = set()
-        for target_id, target_phrases in phrases_by_target:
-            for phrase in target_phrases:
-                words = _phrase_words(phrase)
-                if words:
-                    phrases.setdefault(_phrase_pattern(words), (target_id, phrase))
-                    first_letters.update((words[0][0].lower(), words[0][0].upper()))
-        ordered = sorted(phrases.items(), key=lambda item: len(item[1][1]), reverse=True)
-        self._target_of_group = {f"p{index}": target_id for index, (_, (target_id, _)) in enumerate(ordered)}
-        alternatives = "|".join(f"(?P<p{index}>{pattern})" for index, (pattern, _) in enumerate(ordered))
-        # A class of the phrases' first letters up front lets the engine reject most positions in one step.
-        prefilter = f"(?=[{re.escape(''.join(sorted(first_letters)))}])" if all(map(str.isalnum, first_letters)) else ""
-        self._regex = re.compile(rf"{prefilter}(?<!\w)(?=(?:{alternatives})(?!\w))", re.IGNORECASE) if ordered else None
 
     def find(self, text: str) -> list[TargetMention]:
         """Non-overlapping mentions in reading order."""
@@ -79,14 +67,33 @@ class TargetMatcher:
 
 
 def find_target_mentions(text: str, targets: Sequence[Target]) -> list[TargetMention]:
-    """Mentions of each target's text and aliases in `text`, with a matcher cached for this target set."""
-    key = tuple((target.target_id, (target.text, *target.aliases)) for target in targets)
-    return _cached_matcher(key).find(text)
+    """Mentions of each target's text and aliases in `text` (the compiled pattern is cached per target set)."""
+    return TargetMatcher(targets).find(text)
 
 
 @functools.lru_cache(maxsize=16)
-def _cached_matcher(key: tuple[tuple[str, tuple[str, ...]], ...]) -> TargetMatcher:
-    return TargetMatcher.from_phrases(key)
+def _compiled(
+    phrases_by_target: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The regex of all phrases, and the target of each of its phrase groups."""
+    phrases: dict[str, tuple[str, str]] = {}
+    stems: set[str] = set()
+    for target_id, target_phrases in phrases_by_target:
+        for phrase in target_phrases:
+            words = _phrase_words(phrase)
+            if words:
+                phrases.setdefault(_phrase_pattern(words), (target_id, phrase))
+                stems.add(_word_stem(words[0]))
+    ordered = sorted(phrases.items(), key=lambda item: len(item[1][1]), reverse=True)
+    target_of_group = {f"p{index}": target_id for index, (_, (target_id, _)) in enumerate(ordered)}
+    alternatives = "|".join(f"(?P<p{index}>{pattern})" for index, (pattern, _) in enumerate(ordered))
+    # Tests up front that reject most positions cheaply: a class of the phrases' first letters, then at word
+    # starts, a trie of the stems every phrase starts with, instead of trying every phrase in turn.
+    first_letters = {stem[0] for stem in stems}
+    letters = f"(?=[{re.escape(''.join(sorted(first_letters)))}])" if all(map(str.isalnum, first_letters)) else ""
+    starts = f"(?={one_of('|'.join(sorted(stems)))})" if not any("|" in stem for stem in stems) else ""
+    pattern = rf"{letters}(?<!\w){starts}(?=(?:{alternatives})(?!\w))"
+    return (re.compile(pattern, re.IGNORECASE) if ordered else None), target_of_group
 
 
 def _phrase_words(phrase: str) -> list[str]:
@@ -103,21 +110,30 @@ def _phrase_pattern(words: list[str]) -> str:
 
 def _word_pattern(word: str) -> str:
     """A word with its plural or singular: "shipment" ↔ "shipments", "casualty" ↔ "casualties", "US" as is."""
-    if not word[0].isalnum():
-        return re.escape(word)
-    if len(word) > 1 and word.isupper():
+    if word[0].isalnum() and len(word) > 1 and word.isupper():
         return f"(?-i:{re.escape(word)})"
+    stem, ending = _stem_and_ending(word)
+    return f"{re.escape(stem)}{ending}"
+
+
+def _word_stem(word: str) -> str:
+    """What every form `_word_pattern` accepts for the word starts with, letter for letter."""
+    return _stem_and_ending(word)[0]
+
+
+def _stem_and_ending(word: str) -> tuple[str, str]:
+    """The part of the word kept as is, and a pattern of the endings that make it singular or plural."""
     lower = word.casefold()
-    if not lower.isalpha() or len(lower) < 4:
-        return re.escape(word)
+    if not word[0].isalnum() or not lower.isalpha() or len(lower) < 4:
+        return word, ""
     if lower.endswith("ies"):
-        return f"{re.escape(word[:-3])}(?:y|ies)"
+        return word[:-3], "(?:y|ies)"
     if lower.endswith("es") and lower[:-2].endswith(_SIBILANT):
-        return f"{re.escape(word[:-2])}(?:es)?"
+        return word[:-2], "(?:es)?"
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-        return f"{re.escape(word[:-1])}(?:s|es)?"
+        return word[:-1], "(?:s|es)?"
     if lower.endswith("y") and lower[-2] not in "aeiou":
-        return f"{re.escape(word[:-1])}(?:y|ies)"
+        return word[:-1], "(?:y|ies)"
     if lower.endswith(_SIBILANT):
-        return f"{re.escape(word)}(?:es)?"
-    return f"{re.escape(word)}s?"
+        return word, "(?:es)?"
+    return word, "s?"

@@ -100,7 +100,7 @@ def build_document(
     parts = tidy(parts)
     text, paragraphs = join_paragraphs(parts.paragraphs)
     sentences = split_sentences(text, paragraphs)
-    quotes = find_quotes(text, paragraphs)
+    quotes = find_quotes(text, paragraphs, sentences)
     the_page = page_identity(page)
     content = content_hash(parts.title, text)
     published_text = parts.published_text or _text_field(page, "published")

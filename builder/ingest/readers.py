@@ -18,8 +18,8 @@ from builder.ingest.sources import (
     InputFile,
     UnreadableInputError,
     decode,
+    decompress,
     detect_format,
-    read_bytes,
     read_head,
 )
 from builder.jsonl import InputError, iter_lines
@@ -45,9 +45,10 @@ def read_pages(
         elif file_format is SourceFormat.jsonl:
             yield from scraper_pages(source, iter_lines(source.path), file_sha256(source.path), field_map)
         else:
-            data = read_bytes(source.path)
-            decoded = decode(data)
-            digest = file_sha256(source.path)
+            # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
+            raw = source.path.read_bytes()
+            decoded = decode(decompress(raw))
+            digest = hashlib.sha256(raw).hexdigest()
             yield Page(
                 source, file_format, digest, decoded.text, file_format is SourceFormat.html, encoding=decoded.encoding
             )
