@@ -37,3 +37,28 @@ def test_too_short_or_letterless_text_is_undetermined(text: str) -> None:
 
 def test_seed_page_is_english() -> None:
     assert detect_language((SAMPLES / "daily8-putin-trump-call.txt").read_text(encoding="utf-8")) == "en"
+
+
+def test_classification_equals_py3langids_own_on_many_texts() -> None:
+    """The builder walks py3langid's model arrays itself (faster); this pins it to the package's own classifier,
+    so an upgrade of py3langid that changes its model layout fails here instead of mislabelling documents."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from builder.enrich.language import SAMPLE_CHARACTERS, _classifier
+
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    page = (SAMPLES / "daily8-putin-trump-call.txt").read_text(encoding="utf-8")
+    texts = [page[start : start + SAMPLE_CHARACTERS] for start in range(0, len(page), 97)]
+    texts += [
+        "Le président russe a déclaré jeudi que Moscou ne renoncerait pas à ses objectifs en Ukraine.",
+        "Президент России заявил, что Москва не откажется от своих целей на Украине.",
+        "الرئيس الروسي قال إن موسكو لن تتخلى عن أهدافها في أوكرانيا",
+        "俄罗斯总统周四表示，莫斯科不会放弃其在乌克兰的目标。",
+        "ロシア大統領は木曜日、モスクワはウクライナでの目標を放棄しないと述べた。",
+        "THE KREMLIN SAID ON THURSDAY THAT MOSCOW WOULD NOT GIVE UP ITS GOALS",
+    ]
+    for text in texts:
+        code, probability = _classifier().classify(text)
+        expected_code, expected_probability = reference.classify(text)
+        assert code == expected_code, text
+        assert probability == pytest.approx(expected_probability, abs=1e-4), text

@@ -114,6 +114,12 @@ class _LanguageClassifier:
         return self._rows[features]
 
 
+def load_model() -> None:
+    """Load the model now rather than on first use: a parent process that forks workers calls this first, so
+    the workers inherit the loaded model instead of each spending a second loading it."""
+    _classifier()
+
+
 @functools.cache
 def _classifier() -> _LanguageClassifier:
     return _LanguageClassifier(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))

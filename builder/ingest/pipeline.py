@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from builder.enrich.language import load_model
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.build import build_document
 from builder.ingest.cleanup import split_paragraphs
@@ -254,6 +255,7 @@ def _outcomes(files: list[InputFile], options: IngestOptions, workers: int) -> I
     # Results come back in input order, so the first copy of a duplicate is the same at any --workers; only a
     # few files per worker are in flight (Executor.map would submit every file at once, and finished results
     # would pile up in memory whenever writing falls behind).
+    load_model()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         remaining = iter(files)
         pending = deque(pool.submit(ingest_file, source, options) for source in islice(remaining, workers * AHEAD))
