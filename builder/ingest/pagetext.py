@@ -32,7 +32,7 @@ from builder.ingest.cleanup import (
     split_paragraphs,
     strip_trailing_fragment,
 )
-from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_blocks, find_segments
+from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box
 from builder.ingest.pagetext_lines import BULLET, SENTENCE_END, Line, published_text, read_lines
 from builder.ingest.pagetext_titles import find_title
 from builder.ingest.parts import ArticleParts
@@ -87,13 +87,19 @@ def body_paragraphs(
     lines: Sequence[Line], block: Block, title: Line | None
 ) -> tuple[list[tuple[str, ParagraphKind]], list[Caption]]:
     """The block's paragraphs with boilerplate and captions taken out, subheadings marked, and a whole article
-    captured on one line cut back into its paragraphs (after dropping a widget label glued to its end)."""
+    captured on one line cut back into its paragraphs (after dropping a widget label glued to its end).
+
+    A prose line printed again in the block is kept once: pages print a whole article twice or three times
+    (tabs, accordions, a mobile and a desktop copy), while an author repeats a sentence rarely. Short lines may
+    repeat (a table of contents lists every heading, which prints again above its section)."""
     paragraphs: list[tuple[str, ParagraphKind]] = []
     captions: list[Caption] = []
     body = lines[block.first : block.last + 1]
+    printed: set[str] = set()
     for position, line in enumerate(body):
-        if line.common or (title is not None and line.key == title.key):
+        if line.common or (title is not None and line.key == title.key) or (line.prose and line.key in printed):
             continue
+        printed.add(line.key)
         caption = split_caption(line.text)
         if caption is not None:
             captions.append(caption)
@@ -138,7 +144,7 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     Raises NoArticleError when nothing on the page reads as an article.
     """
     lines = read_lines(text, common_lines)
-    blocks = [block for start, end in find_segments(lines) for block in find_blocks(lines, start, end)]
+    blocks = find_bodies(lines)
     if not blocks:
         raise NoArticleError(f"no run of {MIN_ARTICLE_WORDS}+ words of prose among {len(lines)} lines")
     largest = max(block.words for block in blocks)
@@ -171,6 +177,8 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     while rest and continues(lines, main_block, rest[0][0]):
         following = rest.pop(0)[0]
         main_block = Block(main_block.first, following.last, main_block.words + following.words)
+    # The author box closes the article, with no label before it; related articles are cards, without one.
+    main_block = without_author_box(lines, main_block)
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
         article_parts(lines, block, title, DocumentRole.related) for block, title in rest if title is not None
     ]

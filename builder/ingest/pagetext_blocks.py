@@ -1,11 +1,12 @@
-"""Article bodies in a page-text dump: the page cut into segments at article headers and section labels, and
-in each segment the runs of lines that maximise prose words minus the cost of the boilerplate they take in
-(Finn et al.'s body-text extraction, on lines instead of tags)."""
+"""Article bodies in a page-text dump: the page cut into segments at article headers, section labels and posts
+(comments), and in each segment the runs of lines that maximise prose words minus the cost of the boilerplate
+they take in (Finn et al.'s body-text extraction, on lines instead of tags)."""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from builder.ingest.pagetext_lines import Line, is_header
@@ -23,16 +24,70 @@ class Block:
     words: int
 
 
-def find_segments(lines: Sequence[Line]) -> list[tuple[int, int]]:
-    """Cut the page at article headers and section labels ("Comments", "Related Articles"), and after a whole
-    article on one line under a header (an article card: nothing after its one body line belongs to it). No
-    body spans a cut: a comment section can hold more prose than any cost would outweigh.
+POST_SPAN = 40
+"""The most lines from one post's stamp to the next in a thread of posts."""
+POST_RUN = 3
+"""So many stamped posts in a row make a thread: an article header has one stamp (or two: published, updated)."""
+POST_PROSE_LINES = 3
+"""How close below its stamp a post's text starts (after the author's name, a score, a "Reply" link)."""
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\bago\b", re.IGNORECASE)
+"""A time of day or a relative time: comments are stamped to the minute, articles and event lists to the day."""
+
+
+def find_bodies(lines: Sequence[Line]) -> list[Block]:
+    """Every body on the page in page order, but for the posts of a comment thread: each post is a segment of
+    its own, and the block that opens it is the post, not an article."""
+    posts = find_posts(lines)
+    return [
+        block
+        for start, end in find_segments(lines, posts)
+        for block in find_blocks(lines, start, end)
+        if not (start in posts and block.first - start <= POST_SPAN)
+    ]
+
+
+def find_posts(lines: Sequence[Line]) -> set[int]:
+    """The stamps (metadata lines holding a time) of a thread of posts: POST_RUN or more, each with prose right
+    below it, each within POST_SPAN lines of the next and no article header between them.
+
+    A comment section is many short texts by different people, each under a byline and a time: its prose
+    outweighs any cost its stamps and "Reply" links carry, so a body would run from the article into the
+    comments. Aggregator cards are stamped too, but each opens with a header.
+    """
+    starts = [index for index in range(len(lines)) if is_post_stamp(lines, index)]
+    posts: set[int] = set()
+    for position in range(len(starts) - POST_RUN + 1):
+        run = starts[position : position + POST_RUN]
+        if all(
+            second - first <= POST_SPAN and not any(is_header(lines, index) for index in range(first, second))
+            for first, second in itertools.pairwise(run)
+        ):
+            posts.update(run)
+    return posts
+
+
+def is_post_stamp(lines: Sequence[Line], index: int) -> bool:
+    """A byline or date holding a time of day or a relative time, with prose within POST_PROSE_LINES below."""
+    line = lines[index]
+    return (
+        line.metadata
+        and not line.prose
+        and _CLOCK.search(line.text) is not None
+        and any(other.prose for other in lines[index + 1 : index + 1 + POST_PROSE_LINES])
+    )
+
+
+def find_segments(lines: Sequence[Line], posts: Collection[int]) -> list[tuple[int, int]]:
+    """Cut the page at article headers, section labels ("Comments", "Related Articles") and the stamps of
+    `posts`, and after a whole article on one line under a header (an article card: nothing after its one body
+    line belongs to it). No body spans a cut: a comment section can hold more prose than any cost would
+    outweigh.
 
     Returns `[start, end)` index ranges. A segment that starts with a header starts with its article's title.
     """
     cuts = [0]
     for index, line in enumerate(lines):
-        if index > cuts[-1] and (is_header(lines, index) or line.section_end):
+        if index > cuts[-1] and (is_header(lines, index) or line.section_end or index in posts):
             cuts.append(index)
         elif line.whole_article and index + 1 < len(lines) and is_header(lines, cuts[-1]):
             cuts.append(index + 1)
@@ -67,3 +122,45 @@ def find_blocks(lines: Sequence[Line], start: int, end: int) -> list[Block]:
     if block is None or block.words < MIN_ARTICLE_WORDS:
         return []
     return [*find_blocks(lines, start, block.first), block, *find_blocks(lines, block.last + 1, end)]
+
+
+AUTHOR_BOX_SHARE = 2 / 3
+"""An author box follows the article: at least this share of the block's prose lies above it."""
+AFTER_AUTHOR_BOX_SHARE = 0.1
+"""At most this share of the block's prose lies below the biography (a teaser or two of the author's posts)."""
+BIO_LINES = 2
+"""How close below the name the biography starts (a job title may sit between)."""
+
+
+def without_author_box(lines: Sequence[Line], block: Block) -> Block:
+    """The block without the author box at its end: the author's name on a line, and a biography that starts
+    with the name ("Jane Doe" / "Jane is a reporter who ..."). It reads as prose, and sits right below the
+    article with no label a segment could be cut at."""
+    above = 0
+    for index in range(block.first, block.last + 1):
+        if above >= AUTHOR_BOX_SHARE * block.words and is_author_box(lines, index):
+            below = index + 2
+            while below <= block.last and lines[below].prose:
+                below += 1
+            if sum(line.words for line in lines[below : block.last + 1] if line.prose) <= (
+                AFTER_AUTHOR_BOX_SHARE * block.words
+            ):
+                return Block(block.first, index - 1, above)
+        above += lines[index].words if lines[index].prose else 0
+    return block
+
+
+def is_author_box(lines: Sequence[Line], index: int) -> bool:
+    """A name (two to four capitalised words) over prose that opens with its first word, printed again on the
+    page or inside a byline: a heading that opens its own paragraph ("Apache Spark" / "Apache Spark is ...") is
+    as common in listicles, but their items are not bylines."""
+    line = lines[index]
+    words = line.text.split()
+    if line.prose or not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+        return False
+    bio = next((other for other in lines[index + 1 : index + 1 + BIO_LINES] if other.prose), None)
+    return (
+        bio is not None
+        and bio.text.split()[0].removesuffix("’s").removesuffix("'s") == words[0]
+        and (line.repeats > 1 or any(other.metadata and line.key in other.key for other in lines))
+    )
