@@ -3,10 +3,12 @@
 Push: `builder.studio.push.push` (tasks built from documents, the project's existing keys listed, imports in
 batches) against one bare `projects.import_tasks` call with the very same task payloads, each into a new
 project. Pull: a first `builder.studio.pull.pull` of a project holding 2 annotations on each of N/2 tasks,
-against a bare export of the same project (`projects.exports.download_sync`, the one call a pull cannot do
-without). Documents are the shipped sample page's, copied under new ids: real text, quotes and claims.
+against a bare export of the same project (`projects.exports.download_sync`, the one call a pull through the
+API cannot do without). On the local server the pull reads its database (read-only); `--api-pull` also times
+a first pull through the API (`--via api`). Documents are the shipped sample page's, copied under new ids:
+real text, quotes and claims.
 
-    .venv/bin/python scripts/bench_studio.py [--tasks 5000] [--annotations 10000]
+    .venv/bin/python scripts/bench_studio.py [--tasks 5000] [--annotations 10000] [--api-pull]
 
 Needs the server scripts/studio-up.sh starts (or LABEL_STUDIO_URL and LABEL_STUDIO_API_KEY). Prints figures;
 the projects it makes are deleted at the end.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -34,7 +37,7 @@ from builder.records import Document  # noqa: E402
 from builder.studio import server  # noqa: E402
 from builder.studio.client import StudioClient  # noqa: E402
 from builder.studio.config import labeling_config  # noqa: E402
-from builder.studio.pull import pull  # noqa: E402
+from builder.studio.pull import PullReport, ReadVia, pull  # noqa: E402
 from builder.studio.push import push  # noqa: E402
 from builder.studio.tasks import index_targets, tasks_for_document, to_studio  # noqa: E402
 from builder.targets import load_targets  # noqa: E402
@@ -48,6 +51,7 @@ def main() -> None:
     parser.add_argument("--annotations", type=int, default=10000, help="Annotations to pull (2 per task).")
     parser.add_argument("--quick", action="store_true", help="500 tasks and 1,000 annotations.")
     parser.add_argument("--json", type=Path, help="Also write the figures here, for scripts/bench.py.")
+    parser.add_argument("--api-pull", action="store_true", help="Also time a first pull through the API.")
     args = parser.parse_args()
     if args.quick:
         args.tasks, args.annotations = 500, 1000
@@ -63,7 +67,7 @@ def main() -> None:
     made: list[int] = []
     try:
         figures = _bench_push(client, documents, targets, payloads, made)
-        figures += _bench_pull(client, targets, args.annotations, made)
+        figures += _bench_pull(client, targets, args.annotations, made, args.api_pull)
     finally:
         for project_id in made:
             client.sdk.projects.delete(id=project_id)
@@ -124,7 +128,7 @@ def _bench_push(
     ]
 
 
-def _bench_pull(client: StudioClient, targets: list, annotations: int, made: list[int]) -> list[Figure]:
+def _bench_pull(client: StudioClient, targets: list, annotations: int, made: list[int], api_pull: bool) -> list[Figure]:
     tasks_needed = annotations // 2
     documents = _documents(tasks_needed, targets)
     payloads = [
@@ -154,13 +158,12 @@ def _bench_pull(client: StudioClient, targets: list, annotations: int, made: lis
     listed = len(list(client.sdk.tasks.list(project=project_id, fields="task_only", include="id", page_size=1000)))
     listing, listing_cpu = time.perf_counter() - started, _server_cpu() - cpu
 
+    local = _local_server()
     with tempfile.TemporaryDirectory() as folder:
-        started, cpu, own = time.perf_counter(), _server_cpu(), time.process_time()
-        report = pull(client, title, Path(folder))
-        first, first_cpu, own = time.perf_counter() - started, _server_cpu() - cpu, time.process_time() - own
+        first, first_cpu, own, report = _first_pull(client, title, Path(folder), local, ReadVia.auto)
         assert report.written["submitted"] == count, report
         started = time.perf_counter()
-        pull(client, title, Path(folder))
+        pull(client, title, Path(folder), local_server=local)
         nothing = time.perf_counter() - started
     print(
         f"pull, bare export of the project (1 call):  {count / bare:8,.0f} annotations/s ({bare:.1f} s for {count:,}; "
@@ -169,8 +172,16 @@ def _bench_pull(client: StudioClient, targets: list, annotations: int, made: lis
     print(
         f"pull, builder studio pull (first, all):     {count / first:8,.0f} annotations/s "
         f"({first:.1f} s for {count:,}), {bare / first:.2f}x bare; server CPU {first_cpu:.1f} s, "
-        f"pull's own CPU {own:.1f} s"
+        f"pull's own CPU {own:.1f} s; read from: {report.read_path}"
     )
+    if api_pull:
+        with tempfile.TemporaryDirectory() as folder:
+            through_api, api_cpu, api_own, _ = _first_pull(client, title, Path(folder), local, ReadVia.api)
+        print(
+            f"pull, builder studio pull --via api:        {count / through_api:8,.0f} annotations/s "
+            f"({through_api:.1f} s), {bare / through_api:.2f}x bare; server CPU {api_cpu:.1f} s, "
+            f"pull's own CPU {api_own:.1f} s"
+        )
     print(
         f"pull, listing every task id (task list):    {listing:.1f} s for {listed:,} tasks, "
         f"server CPU {listing_cpu:.1f} s "
@@ -191,9 +202,28 @@ def _bench_pull(client: StudioClient, targets: list, annotations: int, made: lis
     ]
 
 
+def _first_pull(
+    client: StudioClient, title: str, folder: Path, local: server.ServerInfo | None, via: ReadVia
+) -> tuple[float, float, float, PullReport]:
+    """A first pull into the empty `folder`: wall seconds, server CPU seconds, the pull's own CPU seconds (its
+    process and the worker processes it waited for), and its report."""
+    started, cpu, own = time.perf_counter(), _server_cpu(), _own_cpu()
+    report = pull(client, title, folder, local_server=local, via=via)
+    return time.perf_counter() - started, _server_cpu() - cpu, _own_cpu() - own, report
+
+
+def _own_cpu() -> float:
+    ours, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ours.ru_utime + ours.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def _local_server() -> server.ServerInfo | None:
+    return server.status(REPO / (os.environ.get("BUILDER_STUDIO_DATA") or ".studio/data"))
+
+
 def _server_cpu() -> float:
     """CPU seconds the local server's processes used so far (user + system), 0 when it is not local."""
-    info = server.status(REPO / (os.environ.get("BUILDER_STUDIO_DATA") or ".studio/data"))
+    info = _local_server()
     if info is None:
         return 0.0
     try:
@@ -225,7 +255,7 @@ def _documents(tasks: int, targets: list) -> list[Document]:
 
 def _server() -> tuple[str, str, bool]:
     """URL, token, and whether predictions go in apart from their tasks (the local server, as the CLI does)."""
-    info = server.status(REPO / (os.environ.get("BUILDER_STUDIO_DATA") or ".studio/data"))
+    info = _local_server()
     url, token = os.environ.get("LABEL_STUDIO_URL"), os.environ.get("LABEL_STUDIO_API_KEY")
     if url and token:
         return url, token, info is not None and info.fast_prediction_import and info.url == url.rstrip("/")

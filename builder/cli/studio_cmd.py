@@ -23,8 +23,9 @@ from builder.records import Document, Target
 from builder.studio import server
 from builder.studio.client import StudioClient, StudioConnectionError
 from builder.studio.guidelines import DEFAULT_GUIDELINES, render_guidelines
-from builder.studio.pull import ProjectNotFoundError, PullReport, pull
+from builder.studio.pull import ProjectNotFoundError, PullReport, ReadVia, pull
 from builder.studio.push import PushReport, push
+from builder.studio.sqlite_read import DatabaseReadError
 from builder.targets import TargetsFileError, load_targets
 
 EXAMPLES = """Examples:
@@ -34,6 +35,8 @@ EXAMPLES = """Examples:
   builder studio push out/documents.jsonl --project news-stance --targets annotations/targets.yaml --overlap 2
 
   builder studio pull --project news-stance --out annotations/
+
+  builder studio pull --project news-stance --out annotations/ --via api   # never read the local database
 
   LABEL_STUDIO_URL=https://ls.example.org LABEL_STUDIO_API_KEY=... builder studio pull --project news-stance"""
 
@@ -169,6 +172,14 @@ def pull_command(
     ),
     url: UrlOption = None,
     token: TokenOption = None,
+    via: Annotated[
+        ReadVia,
+        typer.Option(
+            "--via",
+            help="auto: read the local server's database (read-only) when the URL is the server `builder studio "
+            "serve` runs and its schema is the one expected, the API otherwise; api: always the API.",
+        ),
+    ] = ReadVia.auto,
 ) -> None:
     """Append the annotations made or changed since the last pull to OUT/annotations.jsonl (append-only)."""
     client = _connect(url, token)
@@ -177,9 +188,14 @@ def pull_command(
         bar = progress.add_task("pull", total=None)
         try:
             report = pull(
-                client, project, out_dir, lambda done, total: progress.update(bar, completed=done, total=total)
+                client,
+                project,
+                out_dir,
+                lambda done, total: progress.update(bar, completed=done, total=total),
+                local_server=_local_server(),
+                via=via,
             )
-        except (StudioConnectionError, ProjectNotFoundError) as error:
+        except (StudioConnectionError, DatabaseReadError, ProjectNotFoundError) as error:
             complain(str(error))
             raise typer.Exit(1) from None
     err.print(_pull_table(report, project, out_dir, time.perf_counter() - started))
@@ -208,11 +224,17 @@ def _connect(url: str | None, token: str | None) -> StudioClient:
 
 def _is_fast_local_server(url: str) -> bool:
     """True when `url` is the local server and it imports predictions fastest apart from their tasks."""
-    try:
-        local = server.status(_data_dir())
-    except server.StudioError:
-        return False
+    local = _local_server()
     return local is not None and local.fast_prediction_import and local.url == url.rstrip("/")
+
+
+def _local_server() -> server.ServerInfo | None:
+    """The server `builder studio serve` runs from the data directory, if any; an unreadable state file counts as
+    none (the API works without it)."""
+    try:
+        return server.status(_data_dir())
+    except server.StudioError:
+        return None
 
 
 def _read_documents(path: Path) -> list[Document]:
@@ -275,6 +297,7 @@ def _pull_table(report: PullReport, project: str, out_dir: Path, seconds: float)
     table = Table(title=f"builder studio pull ← {project!r} (id {report.project_id}) → {out_dir} ({seconds:.1f} s)")
     table.add_column("what")
     table.add_column("count", justify="right")
+    table.add_row("read from", report.read_path)
     rows: list[tuple[str, int | str]] = [
         ("tasks changed since the last pull", report.tasks_changed),
         ("  not pushed by the builder (ignored)", report.tasks_not_pushed_by_builder),

@@ -28,6 +28,12 @@ def fingerprint(line: bytes) -> bytes:
     return hashlib.sha256(_VERSION.sub(b"", line, count=1)).digest()
 
 
+def renumbered(line: bytes, version: int) -> bytes:
+    """`line` with its version number replaced: the same bytes `model_copy(update={"version": version})` would
+    dump, since the number is the only thing that differs."""
+    return _VERSION.sub(b'"version":%d,' % version, line, count=1)
+
+
 @dataclass
 class LedgerIndex:
     """The latest version of each annotation in the ledger, as JSON dicts, and their fingerprints."""

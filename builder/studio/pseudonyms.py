@@ -20,6 +20,13 @@ SALT_FILE = "annotator-salt"
 MAPPING_FILE = "annotators.json"
 
 
+def pseudonym_of(salt: str, email: str) -> tuple[str, str]:
+    """(annotator id, normalised e-mail) for a user; needs only the salt, so worker processes can use it."""
+    normalised = email.strip().casefold()
+    digest = hashlib.sha256(f"{salt}\x1f{normalised}".encode()).hexdigest()[:16]
+    return f"annotator_{digest}", normalised
+
+
 class Pseudonyms:
     def __init__(self, out_dir: Path) -> None:
         self.folder = out_dir / PRIVATE_DIR
@@ -38,13 +45,20 @@ class Pseudonyms:
         )
         self._known = len(self.mapping)
 
+    @property
+    def salt(self) -> str:
+        return self._salt
+
     def of(self, email: str) -> str:
         """The annotator id for a user: the same e-mail gives the same id on every pull, server and machine."""
-        normalised = email.strip().casefold()
-        digest = hashlib.sha256(f"{self._salt}\x1f{normalised}".encode()).hexdigest()[:16]
-        pseudonym = f"annotator_{digest}"
+        pseudonym, normalised = pseudonym_of(self._salt, email)
         self.mapping.setdefault(pseudonym, normalised)
         return pseudonym
+
+    def remember(self, used: dict[str, str]) -> None:
+        """Add pseudonyms worked out elsewhere with this salt (`pseudonym_of`, in the pull's worker processes)."""
+        for pseudonym, normalised in used.items():
+            self.mapping.setdefault(pseudonym, normalised)
 
     def save(self) -> None:
         if len(self.mapping) != self._known:

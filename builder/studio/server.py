@@ -31,6 +31,9 @@ LABEL_STUDIO_VERSION = "1.23.2"
 """The server release the builder is tested against. It pins label-studio-sdk 2.1.2, the client the builder uses."""
 
 STATE_FILE = "studio-state.json"
+DATABASE_FILE = "label_studio.sqlite3"
+"""The server's SQLite database in its data directory, named by `start` so that an inherited `DATABASE_NAME`
+cannot move it: `builder studio pull` reads it directly (read-only, see `builder.studio.sqlite_read`)."""
 LOG_FILE = "server.log"
 INSTALL_LOG = "pip-install.log"
 START_TIMEOUT = 300.0
@@ -310,6 +313,7 @@ def _server_env(data_dir: Path, username: str, password: str, token: str) -> dic
     env = {name: value for name, value in os.environ.items() if name != "DJANGO_SETTINGS_MODULE"}
     env.update(_SERVER_ENV)
     env["LABEL_STUDIO_BASE_DATA_DIR"] = str(data_dir)
+    env["LABEL_STUDIO_DATABASE_NAME"] = str(data_dir / DATABASE_FILE)
     # Credentials go through the environment, not the command line, where any local user's `ps` would show them.
     env["LABEL_STUDIO_USERNAME"] = username
     env["LABEL_STUDIO_PASSWORD"] = password

@@ -1,0 +1,196 @@
+"""The pull's fast read path: the local server's SQLite database, read-only, against the API export.
+
+Each test that pulls does so both ways into two folders sharing one pseudonym salt, and the files must agree
+byte for byte. The fallback tests point the reader at a small copy of the real database's schema (the real file
+is hundreds of MB) with one thing changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import uuid
+from pathlib import Path
+
+import pytest
+from label_studio_sdk import LabelStudio
+
+from builder.studio import server, sqlite_read
+from builder.studio.client import StudioClient
+from builder.studio.pseudonyms import PRIVATE_DIR, SALT_FILE
+from builder.studio.pull import LEDGER_FILE, QUARANTINE_FILE, STATE_FILE, PullReport, ReadVia, pull
+from builder.studio.sqlite_read import DatabaseReader, DatabaseReadError, Unusable
+from tests import studio_support
+from tests import test_studio_push_pull as push_pull
+from tests.paths import REPO
+from tests.test_studio_push_pull import STANCE_AGAINST, _prediction_result, _push, _tasks, token_for
+
+studio = studio_support.studio
+client = push_pull.client
+documents = push_pull.documents
+documents_path = push_pull.documents_path
+project = push_pull.project
+PULLED_FILES = (LEDGER_FILE, QUARANTINE_FILE, STATE_FILE)
+
+
+@pytest.fixture
+def local() -> server.ServerInfo:
+    """The server scripts/studio-up.sh started: the only one whose database a pull may read."""
+    studio_support.require_studio()
+    info = server.status(studio_support.studio_data_dir())
+    if info is None:
+        pytest.skip("the server was named by LABEL_STUDIO_URL, not started from a data directory here")
+    return info
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    """Two ledger folders, through the API and through the database, with the same pseudonym salt."""
+    pair = (tmp_path / "api", tmp_path / "database")
+    for folder in pair:
+        (folder / PRIVATE_DIR).mkdir(parents=True)
+        (folder / PRIVATE_DIR / SALT_FILE).write_text("salt-shared-by-both-folders\n", encoding="utf-8")
+    return pair
+
+
+def _pull_both_ways(
+    client: StudioClient, project: str, folders: tuple[Path, Path], local: server.ServerInfo
+) -> PullReport:
+    """Pull through the API and through the database; the database's report, after checking the files agree."""
+    through_api = pull(client, project, folders[0], local_server=local, via=ReadVia.api)
+    through_database = pull(client, project, folders[1], local_server=local)
+    assert through_api.read_path.startswith(sqlite_read.API_READ_PATH)
+    assert through_database.read_path == sqlite_read.DATABASE_READ_PATH
+    for name in PULLED_FILES:
+        api_file, database_file = folders[0] / name, folders[1] / name
+        assert api_file.exists() == database_file.exists(), name
+        if api_file.exists():
+            assert api_file.read_bytes() == database_file.read_bytes(), name
+    assert dataclasses.replace(through_api, read_path="") == dataclasses.replace(through_database, read_path="")
+    return through_database
+
+
+def test_both_read_paths_write_the_same_ledger_through_every_kind_of_change(
+    client, studio, documents, project, folders, local
+):
+    report = _push(client, documents, project)
+    first, second, third, fourth, fifth = _tasks(studio, report.project_id)
+    result = [*_prediction_result(studio, first.id), STANCE_AGAINST]
+    made = studio.annotations.create(id=first.id, result=result, lead_time=30.5)
+    studio.annotations.create(id=second.id, result=[], was_cancelled=True)
+    email = f"annotator-db-{uuid.uuid4().hex[:6]}@example.com"
+    annotator = LabelStudio(base_url=client.url, api_key=token_for(client.url, email, "password-db-123"))
+    [prediction] = studio.predictions.list(task=third.id)
+    started_from_prediction = annotator.annotations.create(
+        id=third.id, result=[*prediction.result, STANCE_AGAINST], parent_prediction=prediction.id, lead_time=4.0
+    )
+    studio.annotations.create(id=fourth.id, result=[STANCE_AGAINST, {**STANCE_AGAINST, "from_name": "nope"}])
+    studio.annotations.create(id=fifth.id, result=[*_prediction_result(studio, fifth.id), STANCE_AGAINST])
+
+    full = _pull_both_ways(client, project, folders, local)
+    assert (full.tasks_changed, dict(full.written)) == (5, {"submitted": 3, "skipped": 1})
+    assert sum(full.quarantined.values()) >= 1
+    assert _pull_both_ways(client, project, folders, local).tasks_changed == 0
+
+    favour = {**STANCE_AGAINST, "value": {"choices": ["FAVOR"]}}
+    studio.annotations.update(id=made.id, result=[*result[:-1], favour])
+    changed = _pull_both_ways(client, project, folders, local)
+    assert (changed.tasks_changed, dict(changed.written)) == (1, {"submitted": 1})
+
+    studio.annotations.delete(id=started_from_prediction.id)
+    studio.annotations.create(id=fourth.id, result=[], was_cancelled=True)
+    studio.tasks.delete(id=str(fifth.id))
+    mixed = _pull_both_ways(client, project, folders, local)
+    assert (mixed.tasks_changed, dict(mixed.written)) == (2, {"deleted": 1, "skipped": 1})
+    assert "prediction_model_version" in (folders[1] / LEDGER_FILE).read_text(encoding="utf-8")
+
+
+def _schema_copy(target: Path, project_id: int, change: str | None = None) -> Path:
+    """A data directory whose database has the real one's tables (schema only) and the one project row, then
+    `change` (SQL) applied to it."""
+    target.mkdir()
+    # URI names (for the real database's `mode=ro`) work in ATTACH only on a connection opened by URI.
+    copy = sqlite3.connect((target / server.DATABASE_FILE).as_uri(), uri=True)
+    real = (studio_support.studio_data_dir().absolute() / server.DATABASE_FILE).as_uri()
+    copy.execute("ATTACH DATABASE ? AS real", (f"{real}?mode=ro",))
+    for table in sqlite_read.REQUIRED_COLUMNS:
+        [create] = copy.execute("SELECT sql FROM real.sqlite_master WHERE type = 'table' AND name = ?", (table,))
+        copy.execute(create[0])
+    copy.execute("INSERT INTO project SELECT * FROM real.project WHERE id = ?", (project_id,))
+    copy.commit()
+    copy.execute("DETACH DATABASE real")
+    if change:
+        copy.execute(change)
+    copy.commit()
+    copy.close()
+    return target
+
+
+def test_the_api_is_read_when_the_database_is_not_certainly_the_expected_one(
+    client, studio, documents, project, local, tmp_path
+):
+    report = _push(client, documents, project)
+    matching = dataclasses.replace(local, data_dir=_schema_copy(tmp_path / "same", report.project_id))
+    opened = DatabaseReader.open(matching, client.url, report.project_id, project)
+    assert isinstance(opened, DatabaseReader)
+    opened.close()
+
+    dropped = _schema_copy(tmp_path / "dropped", report.project_id, "ALTER TABLE task_completion DROP COLUMN lead_time")
+    without_column = dataclasses.replace(local, data_dir=dropped)
+    assert DatabaseReader.open(without_column, client.url, report.project_id, project) == Unusable(
+        "the database's table task_completion lacks lead_time"
+    )
+    pulled = pull(client, project, tmp_path / "out", local_server=without_column)
+    assert pulled.read_path == f"{sqlite_read.API_READ_PATH} (the database's table task_completion lacks lead_time)"
+
+    renamed = _schema_copy(tmp_path / "renamed", report.project_id, "UPDATE project SET title = 'another'")
+    for info, url, reason in (
+        (dataclasses.replace(local, data_dir=renamed), client.url, f"is not {project!r}"),
+        (dataclasses.replace(local, version="1.20.0"), client.url, "is Label Studio 1.20.0, not"),
+        (local, "http://127.0.0.1:9", "is not the local server"),
+        (None, client.url, "is not the local server"),
+        (dataclasses.replace(local, data_dir=tmp_path / "empty"), client.url, "no "),
+    ):
+        unusable = DatabaseReader.open(info, url, report.project_id, project)
+        assert isinstance(unusable, Unusable), reason
+        assert reason in unusable.reason
+
+
+def test_the_reader_never_writes_and_waits_out_a_lock(client, documents, project, local, tmp_path, monkeypatch):
+    report = _push(client, documents, project)
+    data_dir = _schema_copy(tmp_path / "copy", report.project_id)
+    reader = DatabaseReader.open(dataclasses.replace(local, data_dir=data_dir), client.url, report.project_id, project)
+    assert isinstance(reader, DatabaseReader)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader._connection.execute("CREATE TABLE scribble (x)")
+
+    monkeypatch.setattr(sqlite_read, "LOCKED_RETRY_DELAYS", (0.2, 0.2))
+    reader._connection.execute("PRAGMA busy_timeout = 100")
+    writer = sqlite3.connect(data_dir / server.DATABASE_FILE, check_same_thread=False)
+    writer.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(DatabaseReadError, match="stayed locked by the server"):
+        reader.changed_tasks(report.project_id, None)
+    released = threading.Timer(0.15, writer.rollback)
+    released.start()
+    assert reader.changed_tasks(report.project_id, None) == []  # the copy holds no tasks
+    released.join()
+    writer.close()
+    reader.close()
+
+
+def test_the_command_says_which_way_it_read(client, studio, documents, project, local, tmp_path):
+    report = _push(client, documents, project)
+    task = _tasks(studio, report.project_id)[0]
+    studio.annotations.create(id=task.id, result=[*_prediction_result(studio, task.id), STANCE_AGAINST])
+    env = {**os.environ, "LABEL_STUDIO_URL": client.url, "LABEL_STUDIO_API_KEY": local.token, "COLUMNS": "200"}
+    env["BUILDER_STUDIO_DATA"] = str(local.data_dir)
+    for extra, shown in (([], sqlite_read.DATABASE_READ_PATH), (["--via", "api"], "API export (--via api)")):
+        command = [sys.executable, "-m", "builder.cli", "studio", "pull", "--project", project]
+        command += ["--out", str(tmp_path / (extra[-1] if extra else "auto")), *extra]
+        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert shown in result.stderr
