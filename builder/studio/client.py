@@ -208,14 +208,7 @@ class StudioClient:
     def _post_json(self, path: str, body: bytes, params: dict[str, str]) -> Any:
         # The SDK's headers carry the authorisation in whichever form the key needs (legacy token or JWT).
         headers = {**self.sdk._client_wrapper.get_headers(), "Content-Type": "application/json"}
-        response = self._http.post(f"{self.url}{path}", content=body, params=params, headers=headers)
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = response.text[:300]
-        if response.status_code >= 400:
-            raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=answer)
-        return answer
+        return _answer(self._http.post(f"{self.url}{path}", content=body, params=params, headers=headers))
 
     def refresh_prediction(self, task_id: int, task: dict[str, Any]) -> None:
         """Add a newer extractor's prediction to a task and record its version in the task's data and meta."""
@@ -285,14 +278,8 @@ class StudioClient:
         return list(range(low, high + 1)) if high - low + 1 == total else None
 
     def _get_json(self, path: str, params: dict[str, str]) -> Any:
-        response = self._http.get(f"{self.url}{path}", params=params, headers=self.sdk._client_wrapper.get_headers())
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = response.text[:300]
-        if response.status_code >= 400:
-            raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=answer)
-        return answer
+        headers = self.sdk._client_wrapper.get_headers()
+        return _answer(self._http.get(f"{self.url}{path}", params=params, headers=headers))
 
     def export_tasks(self, project_id: int, task_ids: Sequence[int]) -> Iterator[list[dict[str, Any]]]:
         """The given tasks with all their annotations, skips included, in chunks of `EXPORT_CHUNK` tasks.
@@ -329,3 +316,15 @@ class StudioClient:
             ),
         )
         return json.loads(raw)
+
+
+def _answer(response: httpx.Response) -> Any:
+    """The response's JSON (or the start of its text), raised as the SDK's `ApiError` on an error status, so
+    that the retry and explanation in `StudioClient.call` treat direct requests as they treat the SDK's."""
+    try:
+        answer = response.json()
+    except ValueError:
+        answer = response.text[:300]
+    if response.status_code >= 400:
+        raise ApiError(status_code=response.status_code, headers=dict(response.headers), body=answer)
+    return answer
