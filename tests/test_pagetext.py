@@ -252,6 +252,44 @@ def test_a_bare_word_below_a_long_headline_is_not_a_wrapped_line() -> None:
     assert main.title == headline
 
 
+MORE_PROSE = [
+    "The transport department will hire forty more drivers before the spring, and the union said it had agreed "
+    "to the new rosters after the council promised that nobody would work more than two night shifts a week.",
+    "Bus stops on the new routes will get lights and shelters over the summer, which the police had asked for "
+    "after a survey found that most riders who stayed away from the trial routes said they felt unsafe waiting.",
+    "The council will publish figures on ridership every three months, and a committee of residents from the "
+    "outer districts will decide with the operator whether the routes should change once the first year is over.",
+    "Taxi drivers, who lose some of their late-night trade to the buses, asked the council to let them use the "
+    "bus lanes after midnight as well, and the council said it would look at the request when it reviews the lanes.",
+    "Shop owners in the centre hope the buses will bring more customers to the evening markets, which the "
+    "council plans to hold on two more nights a week if the first months of the extended service go well.",
+    "The opposition voted for the plan but warned that the levy on businesses could rise in later years if the "
+    "fares do not cover as much of the cost as the council expects, and asked for a review after two years.",
+]
+
+
+def test_a_related_widget_inside_the_article_does_not_end_it() -> None:
+    # A "Related" label over a few links, with paragraphs of the article below it, sits inside the article;
+    # below the article, a label is followed by teaser cards instead.
+    headline = "Council extends the late-night bus service to every district"
+    widget = ["Related Articles", "Trams to run all night at weekends", "New cycle lanes open in the centre"]
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *PROSE, *widget, *MORE_PROSE])
+    [main] = extract_pagetext(page + "\n")
+    # The links stay, as short lines inside an article do (list items); the article goes on below them.
+    assert texts(main) == [*PROSE, *widget[1:], *MORE_PROSE]
+
+
+def test_a_newsletter_box_below_the_article_is_cut_off() -> None:
+    # Below the article, past a row of share buttons, a sign-up box reads as prose and carries no label; it
+    # speaks of the site, not of the article's subject.
+    headline = "Council extends the late-night bus service to every district"
+    buttons = ["Share", "Facebook", "Twitter", "Email"]
+    signup = "Sign up for our free weekly newsletter and get the best stories delivered to your inbox every Friday."
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *PROSE, *MORE_PROSE, *buttons, signup])
+    [main] = extract_pagetext(page + "\n")
+    assert texts(main) == [*PROSE, *MORE_PROSE]
+
+
 # --- clean-up helpers ------------------------------------------------------------------------------------
 
 
@@ -429,30 +467,32 @@ def test_word_f1_on_rendered_wcxb_pages() -> None:
     assert mean > sum(whole_page) / len(whole_page) + 0.03, "no better than taking the whole page"
 
 
-def test_render_follows_inner_text_rules() -> None:
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        pytest.param(
+            "<html><head><title>Not shown</title><style>p{}</style></head><body><nav><a>Home</a> <a>News</a></nav>"
+            "<h1>Headline here</h1><p>First <b>bold</b> paragraph.</p><script>var x;</script>"
+            "<div hidden>secret</div><div style='display: none'>gone</div><p>Second<br>line</p></body></html>",
+            "Home News\nHeadline here\n\nFirst bold paragraph.\n\nSecond\nline\n",
+            id="inner-text rules",
+        ),
+        # React's streaming: the boundary B:0 shows a fallback until the hidden S:0 replaces it; the segment S:1
+        # fills the placeholder P:1. A hidden element that no template points to stays hidden.
+        pytest.param(
+            "<html><body><p>Menu</p><!--$?--><template id='B:0'></template><div>Loading...</div><!--/$-->"
+            "<p>Before <template id='P:1'></template> after</p><div hidden id='S:0'><h1>Headline</h1><p>Body.</p>"
+            "</div><div hidden id='S:1'><b>inline</b></div><div hidden id='S:9'>secret</div>Footer</body></html>",
+            "Menu\n\nHeadline\n\nBody.\n\nBefore inline after\n\nFooter\n",
+            id="streamed content where the page's scripts put it",
+        ),
+    ],
+)
+def test_render_shows_what_a_browser_shows(html: str, text: str) -> None:
     import lxml.html
 
     render = load_script("render_wcxb")
-    root = lxml.html.document_fromstring(
-        "<html><head><title>Not shown</title><style>p{}</style></head><body><nav><a>Home</a> <a>News</a></nav>"
-        "<h1>Headline here</h1><p>First <b>bold</b> paragraph.</p><script>var x;</script>"
-        "<div hidden>secret</div><div style='display: none'>gone</div><p>Second<br>line</p></body></html>"
-    )
-    assert render.render(root) == "Home News\nHeadline here\n\nFirst bold paragraph.\n\nSecond\nline\n"
-
-
-def test_render_puts_streamed_content_where_the_page_s_scripts_put_it() -> None:
-    import lxml.html
-
-    render = load_script("render_wcxb")
-    # React's streaming: the boundary B:0 shows a fallback until the hidden S:0 replaces it; the segment S:1
-    # fills the placeholder P:1. A hidden element that no template points to stays hidden.
-    root = lxml.html.document_fromstring(
-        "<html><body><p>Menu</p><!--$?--><template id='B:0'></template><div>Loading...</div><!--/$-->"
-        "<p>Before <template id='P:1'></template> after</p><div hidden id='S:0'><h1>Headline</h1><p>Body.</p></div>"
-        "<div hidden id='S:1'><b>inline</b></div><div hidden id='S:9'>secret</div>Footer</body></html>"
-    )
-    assert render.render(root) == "Menu\n\nHeadline\n\nBody.\n\nBefore inline after\n\nFooter\n"
+    assert render.render(lxml.html.document_fromstring(html)) == text
 
 
 def test_render_keeps_what_follows_a_stray_closing_html_tag() -> None:

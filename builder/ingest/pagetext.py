@@ -32,7 +32,7 @@ from builder.ingest.cleanup import (
     split_paragraphs,
     strip_trailing_fragment,
 )
-from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box
+from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box, without_tail
 from builder.ingest.pagetext_lines import BULLET, SENTENCE_END, Line, published_text, read_lines
 from builder.ingest.pagetext_titles import find_title
 from builder.ingest.parts import ArticleParts
@@ -45,6 +45,12 @@ class NoArticleError(ValueError):
 
 MERGE_GAP_LINES = 40
 """The longest gap (in lines) between two blocks that can still be one article."""
+INLINE_WIDGET_LINES = 8
+"""The longest gap (in lines, label included) a "Related" widget set inside an article takes."""
+INLINE_WIDGET_WORDS_BELOW = 200
+"""An article interrupted by a widget goes on for a few paragraphs below it: at least so many prose words."""
+CARD_SHARE = 0.5
+"""Teaser cards: at least this share of a block's prose lines sit right below a title-like line."""
 MAIN_SHARE = 0.3
 """The main article is the first block with at least this share of the largest block's words: related articles
 can be longer than the main one, but teasers above it are short."""
@@ -177,8 +183,9 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     while rest and continues(lines, main_block, rest[0][0]):
         following = rest.pop(0)[0]
         main_block = Block(main_block.first, following.last, main_block.words + following.words)
-    # The author box closes the article, with no label before it; related articles are cards, without one.
-    main_block = without_author_box(lines, main_block)
+    # The author box and the notices below the article close it, with no label before them; related articles
+    # are cards, without them.
+    main_block = without_tail(lines, without_author_box(lines, main_block))
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
         article_parts(lines, block, title, DocumentRole.related) for block, title in rest if title is not None
     ]
@@ -186,13 +193,28 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
 
 
 def continues(lines: Sequence[Line], block: Block, following: Block) -> bool:
-    """Whether `following` continues `block`: a short gap between them, with none of the run's shell in it, no
-    section label ("Related Articles", "Comments") and no article card (a whole article on one line). A header
-    (a line printed twice) may sit in the gap: listicles and tables print item names twice as well."""
+    """Whether `following` continues `block`: a short gap between them, with none of the run's shell in it and
+    no article card (a whole article on one line). A header (a line printed twice) may sit in the gap: listicles
+    and tables print item names twice as well.
+
+    A section label ("Related Articles") in the gap ends the article, unless the label opens a widget set inside
+    it: a few lines of links, below which the article goes on for paragraphs, rather than the teaser cards (a
+    title over a short paragraph, again and again) that follow a label below the article."""
     gap = lines[block.last + 1 : following.first]
-    return len(gap) <= MERGE_GAP_LINES and not any(
-        line.common or line.section_end or line.whole_article for line in gap
+    if len(gap) > MERGE_GAP_LINES or any(line.common or line.whole_article for line in gap):
+        return False
+    return not any(line.section_end for line in gap) or (
+        len(gap) <= INLINE_WIDGET_LINES
+        and following.words >= INLINE_WIDGET_WORDS_BELOW
+        and card_share(lines, following) < CARD_SHARE
     )
+
+
+def card_share(lines: Sequence[Line], block: Block) -> float:
+    """The share of the block's prose lines that sit right below a title-like line: teaser cards, when most do."""
+    prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
+    cards = sum(1 for index in prose if index > 0 and lines[index - 1].title_like and not lines[index - 1].prose)
+    return cards / len(prose) if prose else 1.0
 
 
 def trim_block(lines: Sequence[Line], block: Block, title: int) -> Block:

@@ -1,15 +1,17 @@
 """Article bodies in a page-text dump: the page cut into segments at article headers, section labels and posts
 (comments), and in each segment the runs of lines that maximise prose words minus the cost of the boilerplate
-they take in (Finn et al.'s body-text extraction, on lines instead of tags)."""
+they take in (Finn et al.'s body-text extraction, on lines instead of tags). What closes an article without a
+label (an author box, a sign-up box) is cut off its body afterwards."""
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from builder.ingest.pagetext_lines import Line, is_header
+from builder.ingest.pagetext_lines import Line, is_header, opening_words
 
 MIN_ARTICLE_WORDS = 25
 """Fewer prose words than this make a teaser or a notice, not an article."""
@@ -164,3 +166,46 @@ def is_author_box(lines: Sequence[Line], index: int) -> bool:
         and bio.text.split()[0].removesuffix("’s").removesuffix("'s") == words[0]
         and (line.repeats > 1 or any(other.metadata and line.key in other.key for other in lines))
     )
+
+
+TAIL_MIN_SHARE = 0.8
+"""A tail is looked for only below this share of the block's prose: the article itself is most of its block."""
+TAIL_WEIGHTS = (0.12, -3.94, 0.57, 2.55)
+"""Weights of `tail_score`: constant, topic overlap, log of the gap's lines, tenths of prose share above 0.9.
+A logistic fit on the WCXB dev half (gaps in main blocks, labelled by whether the prose below them is the
+article's), its cut-off folded into the constant."""
+
+
+def without_tail(lines: Sequence[Line], block: Block) -> Block:
+    """The block cut at the first gap (non-prose lines between two prose lines) that `tail_score` says ends the
+    article. Below an article and above the page footer sit notices that read as prose and take no label a
+    segment could be cut at: a newsletter box, a sign-up form, a cookie notice, the author's bio."""
+    prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
+    # Where each content word is first and last used in the block: the article's words above a gap are those
+    # first used above it, the tail's those last used below it. Cheaper than a set per gap on a long article.
+    first_use: dict[str, int] = {}
+    last_use: dict[str, int] = {}
+    for position, index in enumerate(prose):
+        for word in opening_words(lines[index]):
+            first_use.setdefault(word, position)
+            last_use[word] = position
+    above = 0
+    for position, (index, following) in enumerate(itertools.pairwise(prose)):
+        above += lines[index].words
+        gap = following - index - 1
+        if not gap or above < TAIL_MIN_SHARE * block.words:
+            continue
+        tail = [word for word, last in last_use.items() if last > position]
+        overlap = sum(first_use[word] <= position for word in tail) / len(tail) if tail else 0.0
+        if tail_score(above / block.words, gap, overlap) > 0:
+            return Block(block.first, index, above)
+    return block
+
+
+def tail_score(share: float, gap: int, overlap: float) -> float:
+    """How surely the prose below a gap of `gap` lines is no longer the article, as a logit: few of its content
+    words are the article's (`overlap`, the share of them used above the gap too; a closing paragraph sums up
+    the article, a sign-up box speaks of the site), the gap is long (a row of share buttons, a form), and little
+    of the block lies below it (`share` of its prose words lie above)."""
+    constant, by_overlap, by_gap, by_share = TAIL_WEIGHTS
+    return constant + by_overlap * overlap + by_gap * math.log(gap) + by_share * 10 * (share - 0.9)
