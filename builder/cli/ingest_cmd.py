@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from enum import StrEnum
 from pathlib import Path
@@ -99,8 +98,8 @@ def ingest(
     else:
         report, documents_output = _ingest_locally(inputs, options, out, workers)
     quarantine_path = out / "quarantine.jsonl"
-    summary = report.to_json() | {"outputs": {"documents": documents_output, "quarantine": str(quarantine_path)}}
-    (out / "report.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    outputs = {"documents": documents_output, "quarantine": str(quarantine_path)}
+    report.write_json(out / "report.json", {"outputs": outputs})
     err.print(_summary_table(report, time.perf_counter() - started, out))
     pages = report.stages.get("read", {}).get("pages", 0)
     if report.documents == 0 and pages == 0:
