@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
-from benchlib import Figure, report
+from benchlib import Figure, local_ray, report
 
 from builder.ingest.pipeline import DocumentLine, IngestOptions, run_ingest
 from builder.ingest.sources import discover
@@ -76,8 +76,8 @@ def timed_ingest(folder: Path, workers: int, clock: Clock = time.process_time) -
 
 
 def timed_ray_ingest(folder: Path, out: Path) -> float:
-    """Seconds of an `--engine ray` run on a local Ray (already started: its start-up is not the engine's rate),
-    shards written as the command writes them."""
+    """Seconds of an `--engine ray` run on the Ray `ray_ingest_seconds` started, shards written as the command
+    writes them."""
     from builder.ingest.ray_engine import run_ingest_ray
 
     started = time.perf_counter()
@@ -116,18 +116,12 @@ def peak_rss_mb(folder: Path, out: Path) -> float:
 
 def ray_ingest_seconds(folder: Path, out: Path, repeat: int) -> float | None:
     """Best seconds of `--engine ray` runs on a local Ray using every core, or None without Ray's extra."""
-    try:
-        import ray
-    except ImportError:
-        print("--engine ray: skipped, Ray is not installed (pip install 'news-stance-builder[ray]')")
+    session = local_ray()
+    if session is None:
         return None
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False, logging_level="ERROR")
-    try:
+    with session:
         timed_ray_ingest(page_dumps(folder.parent / "ray-warm-up", 8), out)  # workers import and load models
         return min(timed_ray_ingest(folder, out) for _ in range(repeat))
-    finally:
-        ray.shutdown()
 
 
 def best(repeat: int, run: Callable[[], tuple[float, int, float]]) -> tuple[float, int, float]:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from benchlib import Figure, peak_rss_mb, report
+from benchlib import Figure, local_ray, peak_rss_mb, report
 
 from builder.jsonl import AtomicJsonlWriter
 from builder.records import CheckWorthiness, Document
@@ -192,19 +192,13 @@ def engines_from_the_file(options: ReleaseOptions, root: Path) -> tuple[float, f
     started = time.perf_counter()
     make_release(replace(options, out=root / "from-file"))
     local = time.perf_counter() - started
-    try:
-        import ray
-    except ImportError:
-        print("--engine ray: skipped, Ray is not installed (pip install 'news-stance-builder[ray]')")
+    session = local_ray()
+    if session is None:
         return local, None
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False, logging_level="ERROR")
-    try:
+    with session:
         started = time.perf_counter()
         make_release(replace(options, out=root / "on-ray", engine="ray"))
         return local, time.perf_counter() - started
-    finally:
-        ray.shutdown()
 
 
 if __name__ == "__main__":

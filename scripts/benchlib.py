@@ -11,6 +11,7 @@ import json
 import os
 import traceback
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -66,3 +67,14 @@ def peak_rss_mb(run: Callable[[], object]) -> float:
     if status != 0:
         raise SystemExit("the measured run failed in its child process (traceback above)")
     return usage.ru_maxrss / 1024
+
+
+def local_ray() -> AbstractContextManager[None] | None:
+    """The Ray engines' own `ray_session`: a local Ray on every core, started once for all the runs inside it
+    (its start-up is not an engine's rate), or None, said on the terminal, without Ray's extra."""
+    try:
+        from builder.ingest.ray_engine import ray_session
+    except ImportError:
+        print("--engine ray: skipped, Ray is not installed (pip install 'news-stance-builder[ray]')")
+        return None
+    return ray_session()
