@@ -12,6 +12,8 @@ How the run is cut up, and why:
 3. plan (driver): `plan_release`, the local engine's function: version, agreement, splits over the duplicate
    groups, the leak check and adjudication. Every refusal happens here, before a Parquet file is written.
 4. join and write (parallel): each chunk gets the split, group and adjudicated claims of its own documents,
+   reads and validates them again (on purpose: keeping the parsed documents of step 2 in Ray's object store
+   would cost memory the size of the corpus, a second parse costs a fraction of a millisecond a document),
    builds its rows with `tables.document_rows` and writes its Parquet parts; the driver names the parts in
    document order (`train-00000-of-00012.parquet`, ...), so the same input gives the same files.
 5. answers (driver): the stance and annotations configs come from people's answers, small beside the
