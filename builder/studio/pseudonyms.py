@@ -38,22 +38,12 @@ class Pseudonyms:
         if not salt_path.exists():
             salt_path.touch(mode=0o600)
             salt_path.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
-        self._salt = salt_path.read_text(encoding="utf-8").strip()
+        self.salt = salt_path.read_text(encoding="utf-8").strip()
         mapping_path = self.folder / MAPPING_FILE
         self.mapping: dict[str, str] = (
             json.loads(mapping_path.read_text(encoding="utf-8")) if mapping_path.exists() else {}
         )
         self._known = len(self.mapping)
-
-    @property
-    def salt(self) -> str:
-        return self._salt
-
-    def of(self, email: str) -> str:
-        """The annotator id for a user: the same e-mail gives the same id on every pull, server and machine."""
-        pseudonym, normalised = pseudonym_of(self._salt, email)
-        self.mapping.setdefault(pseudonym, normalised)
-        return pseudonym
 
     def remember(self, used: dict[str, str]) -> None:
         """Add pseudonyms worked out elsewhere with this salt (`pseudonym_of`, in the pull's worker processes)."""
