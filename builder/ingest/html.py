@@ -25,13 +25,19 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     """The page's main article, or None when trafilatura finds no article text.
 
     Comments are left out (readers' comments are not the article; the WCXB truth agrees); tables are kept,
-    since news text often sits in layout tables.
+    since news text often sits in layout tables. `favor_recall` because of what it skips: with it, trafilatura
+    accepts its own extraction when that is long (ten times its minimum size) instead of also running
+    readability on a copy of the page and comparing. On the 711 WCXB pages that costs a quarter less CPU at the
+    same word F1 (0.936 against 0.937 without it, both above `trafilatura.extract`'s 0.930;
+    `scripts/eval_html.py`).
     """
     tree = load_html(html)
     if tree is None:
         return None
     metadata = page_metadata(tree)  # before extraction, which prunes the tree it is given
-    document = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_images=False)
+    document = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, include_images=False, favor_recall=True
+    )
     if document is None or document.body is None:
         return None
     paragraphs = list(_paragraphs(document.body))
