@@ -128,6 +128,13 @@ def best(repeat: int, run: Callable[[], tuple[float, int, float]]) -> tuple[floa
     return min((run() for _ in range(repeat)), key=lambda result: result[0])
 
 
+def interleaved(repeat: int, first: Callable[[], float], second: Callable[[], float]) -> tuple[float, float]:
+    """The best seconds of each of two runs, taken in turns: another job's load on the shared machine then falls
+    on both alike, rather than on whichever ran while it lasted."""
+    rounds = [(first(), second()) for _ in range(repeat)]
+    return min(one for one, _ in rounds), min(other for _, other in rounds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=200, help="Page dumps in the speed corpus.")
@@ -153,8 +160,11 @@ def main() -> None:
             )
         )
         figures.append(Figure("ingest page text, 1 worker (CPU time)", megabytes / seconds, "MB/s"))
-        one_wall, _, _ = best(args.repeat, lambda: timed_ingest(dumps, 1, time.perf_counter))
-        two, _, _ = best(args.repeat, lambda: timed_ingest(dumps, 2, time.perf_counter))
+        one_wall, two = interleaved(
+            args.repeat,
+            lambda: timed_ingest(dumps, 1, time.perf_counter)[0],
+            lambda: timed_ingest(dumps, 2, time.perf_counter)[0],
+        )
         figures.append(
             Figure(
                 "ingest page text, 2 workers (wall clock)",
@@ -182,8 +192,7 @@ def main() -> None:
             print("HTML: skipped, ../shared/data is absent")
         else:
             pages = len(list(html.iterdir()))
-            ours, _, _ = best(args.repeat, lambda: timed_ingest(html, 1))
-            theirs = min(trafilatura_alone(html) for _ in range(args.repeat))
+            ours, theirs = interleaved(args.repeat, lambda: timed_ingest(html, 1)[0], lambda: trafilatura_alone(html))
             figures.append(
                 Figure(
                     "ingest HTML (WCXB pages, CPU time)",
