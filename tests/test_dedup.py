@@ -1,9 +1,10 @@
 """The compact duplicate index answers exactly as the plain algorithm it stores differently.
 
-`DuplicateIndex` keeps 64-bit keys in sorted numpy arrays merged in bulk and the rest in a record file, to stay
-small over a long run. The reference below is the plain dict version of the same rules: exact duplicates by
-content hash first, then the first earlier document (band order, then order seen) that shares a whole band and
-agrees on at least `threshold` of the signature; every duplicate points at its cluster's root.
+`DuplicateIndex` keeps 32-bit keys in key tables (a dict, sorted numpy arrays merged in bulk, a sorted run on
+disk behind a bitmap) and the rest in a record file, so that its memory does not grow over a long run. The
+reference below is the plain dict version of the same rules: exact duplicates by content hash first, then the
+first earlier document (band order, then order seen) that shares a whole band and agrees on at least
+`threshold` of the signature; every duplicate points at its cluster's root.
 """
 
 from __future__ import annotations
@@ -70,17 +71,72 @@ def _fingerprints(count: int, seed: int, config: DedupConfig) -> list[Fingerprin
     ]
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_compact_index_matches_the_reference(monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
-    # Tiny merge and flush sizes, so that bulk merges and reads from the record file happen within the test.
+def _tiny_tables(monkeypatch: pytest.MonkeyPatch, filter_bits: int) -> None:
+    """Tiny sizes, so that within a test keys go from the dict to the arrays to runs on disk, runs are merged a
+    few entries at a time, a key's entries span blocks and chunks, and records are read back from the file."""
     monkeypatch.setattr(dedup, "MERGE_EVERY", 7)
+    monkeypatch.setattr(dedup, "SPILL_EVERY", 20)
+    monkeypatch.setattr(dedup, "RUN_BLOCK_ENTRIES", 4)
+    monkeypatch.setattr(dedup, "RUN_CHUNK_ENTRIES", 16)
     monkeypatch.setattr(dedup, "FLUSH_RECORDS", 16)
+    monkeypatch.setattr(dedup, "EXACT_FILTER_BITS", filter_bits)
+    monkeypatch.setattr(dedup, "BAND_FILTER_BITS", filter_bits)
+
+
+# 64 bits: every bit soon set, so every lookup reads the runs; 2**20: most lookups are answered by the bitmap.
+@pytest.mark.parametrize("filter_bits", [64, 1 << 20])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_compact_index_matches_the_reference(monkeypatch: pytest.MonkeyPatch, seed: int, filter_bits: int) -> None:
+    _tiny_tables(monkeypatch, filter_bits)
     config = DedupConfig()
     compact, reference = DuplicateIndex(config), ReferenceIndex(config)
     answers = [(compact.check(seen), reference.check(seen)) for seen in _fingerprints(400, seed, config)]
     assert [mine for mine, _ in answers] == [theirs for _, theirs in answers]
     kinds = {kind for (_, kind), _ in answers}
     assert kinds == {None, "exact", "near"}
+
+
+@pytest.mark.parametrize("filter_bits", [64, 1 << 20])
+def test_key_table_returns_every_ordinal_in_the_order_added(monkeypatch: pytest.MonkeyPatch, filter_bits: int) -> None:
+    # Few distinct keys, so that one key has many ordinals across the dict, the arrays, and blocks and chunks of
+    # the run; the largest keys test the top of the 32-bit range.
+    _tiny_tables(monkeypatch, filter_bits)
+    generator = np.random.default_rng(4)
+    choices = np.array([*range(40), (1 << 32) - 2, (1 << 32) - 1], dtype=np.uint32)
+    table, expected = dedup._KeyTable(filter_bits), dict[int, list[int]]()
+    for ordinal in range(600):
+        key = int(generator.choice(choices))
+        table.add(key, ordinal)
+        expected.setdefault(key, []).append(ordinal)
+        if ordinal % 37 == 0:
+            probe = np.array([*choices, 1000, 77777], dtype=np.uint32)
+            assert table.get_many(probe) == [expected.get(int(key), []) for key in probe]
+
+
+def test_duplicates_of_duplicates_point_at_the_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The root is kept by ordinal in each record: follow it through a near copy of a near copy, and an exact copy
+    # of a near copy, after all of them have gone to disk.
+    _tiny_tables(monkeypatch, 64)
+    config = DedupConfig()
+    index = DuplicateIndex(config)
+    generator = np.random.default_rng(5)
+    original = generator.integers(0, 1 << 32, size=config.num_perm, dtype=np.uint32)
+    near = original.copy()
+    near[:20] += 1  # bands 0 and 1 differ from the original: 108 of 128 rows agree
+    near_of_near = near.copy()
+    near_of_near[28:48] += 1  # bands 2 and 3 differ from the near copy, and 88 rows agree with the original
+    unrelated = [generator.integers(0, 1 << 32, size=config.num_perm, dtype=np.uint32) for _ in range(50)]
+
+    def seen(doc_id: str, content: str, sig: np.ndarray) -> Fingerprint:
+        return Fingerprint(doc_id, hashlib.sha256(content.encode()).hexdigest(), sig)
+
+    assert index.check(seen("doc_a", "a", original)) == (None, None)
+    assert index.check(seen("doc_b", "b", near)) == ("doc_a", "near")
+    for number, sig in enumerate(unrelated):
+        assert index.check(seen(f"doc_u{number}", f"u{number}", sig)) == (None, None)
+    assert index.check(seen("doc_c", "c", near_of_near)) == ("doc_a", "near")
+    assert index.check(seen("doc_d", "b", near)) == ("doc_a", "exact")
+    assert index.check(seen("doc_e", "u7", unrelated[7])) == ("doc_u7", "exact")
 
 
 def test_marking_a_duplicate_on_its_json_line_equals_setting_the_field(tmp_path: Path) -> None:

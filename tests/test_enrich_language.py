@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import py3langid
 import pytest
 
@@ -62,3 +63,17 @@ def test_classification_equals_py3langids_own_on_many_texts() -> None:
         expected_code, expected_probability = reference.classify(text)
         assert code == expected_code, text
         assert probability == pytest.approx(expected_probability, abs=1e-4), text
+
+
+def test_the_classifier_holds_the_models_float16_weights_not_a_float32_copy() -> None:
+    """A float32 copy of the weights would be 57 MB more in every process (each Ray worker loads its own)."""
+    from builder.enrich.language import _classifier
+
+    detect_language("Moscow has for months refused to agree to a US-proposed ceasefire in Ukraine.")
+    classifier = _classifier()
+    assert classifier._weights.dtype == np.float16
+    assert not any(
+        isinstance(value, np.ndarray) and value.nbytes > 1 << 20
+        for value in vars(classifier).values()
+        if value is not classifier._weights
+    )

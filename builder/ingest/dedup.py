@@ -8,12 +8,14 @@ are needed as plain values to group by when the run is split across partitions.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
 import tempfile
 import unicodedata
 import zlib
+from array import array
 from dataclasses import dataclass
 from functools import cache
 
@@ -108,37 +110,123 @@ def fingerprint(doc_id: str, content_hash: str, text: str, config: DedupConfig) 
     return Fingerprint(doc_id, content_hash, signature(text, config))
 
 
-MERGE_EVERY = 1 << 16
+MERGE_EVERY = 1 << 14
+"""Entries that wait in a key table's dict of recent additions before they are merged into its sorted arrays."""
+SPILL_EVERY = 1 << 18
+"""Entries a key table holds in its sorted arrays in memory (2 MB) before they are merged into its run on disk."""
+ENTRY_BYTES = 8
+ORDINAL_BITS = 32
+ORDINAL_MASK = (1 << ORDINAL_BITS) - 1
+RUN_BLOCK_ENTRIES = 512
+"""Entries of a run on disk per block, the unit a lookup reads: 4 KB."""
+RUN_CHUNK_ENTRIES = 1 << 17
+"""Entries of a run read at a time while it is rewritten with new entries merged in: 1 MB."""
+EXACT_FILTER_BITS = 1 << 22
+BAND_FILTER_BITS = 1 << 25
+"""Sizes of the bitmaps of the keys on disk (0.5 and 4 MB). At 2 GB of page dumps (400,000 documents kept, nine
+band keys each) a band key that is not on disk still finds its bit clear nine times in ten."""
 FLUSH_RECORDS = 1 << 12
 DIGEST_BYTES = 32
+ROOT_BYTES = 4
 DOC_ID_BYTES = 64
 """A record's doc id field: a length byte and up to 63 bytes of UTF-8 (document ids are 20 characters)."""
 
 
-class _SortedMultimap:
-    """32-bit key → the ordinals added under it, in the order added, in two flat numpy arrays.
+class _SortedRun:
+    """Entries (a 32-bit key and a 32-bit ordinal packed in one 64-bit integer, the key high, so that entries
+    sort by key, then ordinal) sorted in an unnamed temporary file.
 
-    A dict of Python objects costs a few hundred bytes per entry; this costs the key and four bytes. The
-    latest additions wait in a small dict and are merged into the sorted arrays in bulk, in linear time.
+    Memory keeps only the first entry of every block of `RUN_BLOCK_ENTRIES` (8 bytes per 4 KB of run), which
+    tells the one block (rarely two) a key's entries can be in; that block is read with `os.pread`. What is read
+    sits in the operating system's page cache, not in the process.
     """
 
     def __init__(self) -> None:
-        self._keys = np.empty(0, dtype=np.uint32)
-        self._ordinals = np.empty(0, dtype=np.uint32)
+        # Unlinked as it is created: gone when the index is, however the run ends; no `with` can span a run.
+        self._file = tempfile.TemporaryFile(prefix="builder-dedup-keys-")  # noqa: SIM115
+        self._block_firsts = array("Q")
+        self.count = 0
+
+    def get(self, key: int) -> list[int]:
+        """The ordinals under the key, in order."""
+        low, high = key << ORDINAL_BITS, (key + 1) << ORDINAL_BITS
+        # The key's entries start in the last block that begins at or below `low` and end in the last block that
+        # begins below `high`.
+        first = max(bisect.bisect_right(self._block_firsts, low) - 1, 0)
+        last = bisect.bisect_left(self._block_firsts, high) - 1
+        if last < first:
+            return []
+        block_bytes = RUN_BLOCK_ENTRIES * ENTRY_BYTES
+        data = os.pread(self._file.fileno(), (last + 1 - first) * block_bytes, first * block_bytes)
+        # bisect over a memoryview: for one lookup in a few hundred entries, cheaper than numpy's calls.
+        entries = memoryview(data).cast("Q")
+        start, end = bisect.bisect_left(entries, low), bisect.bisect_left(entries, high)
+        return [entry & ORDINAL_MASK for entry in entries[start:end]]
+
+    def merge(self, entries: np.ndarray) -> None:
+        """Rewrite the run with these sorted entries merged in, all of whose ordinals are above the run's.
+
+        The run is read and written a chunk at a time, so a merge holds a chunk, never the run.
+        """
+        merged_file = tempfile.TemporaryFile(prefix="builder-dedup-keys-")  # noqa: SIM115  (replaces self._file)
+        block_firsts = array("Q")
+        written = taken = 0
+        # One pass even over an empty run, so that the new entries are written.
+        for start in range(0, max(self.count, 1), RUN_CHUNK_ENTRIES):
+            data = os.pread(self._file.fileno(), RUN_CHUNK_ENTRIES * ENTRY_BYTES, start * ENTRY_BYTES)
+            old = np.frombuffer(data, dtype=np.uint64)
+            # New entries above this chunk's last belong with a later chunk (or after the run's last).
+            is_last = start + RUN_CHUNK_ENTRIES >= self.count
+            upto = len(entries) if is_last else taken + int(entries[taken:].searchsorted(old[-1]))
+            new = entries[taken:upto]
+            chunk = np.empty(len(old) + len(new), dtype=np.uint64)
+            chunk[np.arange(len(old)) + new.searchsorted(old)] = old
+            chunk[np.arange(len(new)) + old.searchsorted(new)] = new
+            merged_file.write(chunk.data)
+            block_firsts.extend(chunk[-written % RUN_BLOCK_ENTRIES :: RUN_BLOCK_ENTRIES].tolist())
+            written, taken = written + len(chunk), upto
+        merged_file.flush()
+        self._file.close()
+        self._file, self._block_firsts, self.count = merged_file, block_firsts, written
+
+
+class _KeyTable:
+    """32-bit key → the ordinals added under it, in the order added, in memory that does not grow with the keys.
+
+    The latest additions wait in a small dict; they are merged in bulk into two flat numpy arrays sorted by key
+    (keys and ordinals, in linear time), and those, once they hold `SPILL_EVERY` entries, into a sorted run on
+    disk. A fixed-size bitmap of the keys on disk answers most lookups of a key that is not there without reading
+    the run: a document's keys are nearly all new, and a read costs a system call.
+    """
+
+    def __init__(self, filter_bits: int) -> None:
         self._recent: dict[int, list[int]] = {}
         self._recent_count = 0
+        self._keys = np.empty(0, dtype=np.uint32)
+        self._ordinals = np.empty(0, dtype=np.uint32)
+        self._run = _SortedRun()
+        # A zeroed bytearray is written in full as it is made: the bitmap is resident from the start, rather than
+        # adding to the process's memory page by page as keys are spilled.
+        self._on_disk = bytearray(filter_bits // 8)
+        self._filter_mask = filter_bits - 1
 
     def get_many(self, keys: np.ndarray) -> list[list[int]]:
-        """The ordinals under each key: one vectorised search for all of a document's keys, since a search per
-        key (numpy's call overhead) was most of the index's time."""
+        """The ordinals under each key: one vectorised search of the arrays for all of a document's keys, since a
+        search per key (numpy's call overhead) was most of the index's time."""
         starts, ends = self._keys.searchsorted(keys, "left"), self._keys.searchsorted(keys, "right")
         found: list[list[int]] = []
         for key, start, end in zip(keys.tolist(), starts.tolist(), ends.tolist(), strict=True):
-            merged = self._ordinals[start:end].tolist() if end > start else []
-            found.append(merged + self._recent[key] if key in self._recent else merged)
+            bit = key & self._filter_mask
+            ordinals = self._run.get(key) if self._on_disk[bit >> 3] >> (bit & 7) & 1 else []
+            if end > start:
+                ordinals += self._ordinals[start:end].tolist()
+            if key in self._recent:
+                ordinals += self._recent[key]
+            found.append(ordinals)
         return found
 
     def add(self, key: int, ordinal: int) -> None:
+        """File the ordinal under the key; it must be above every ordinal added before."""
         self._recent.setdefault(key, []).append(ordinal)
         self._recent_count += 1
         if self._recent_count >= MERGE_EVERY:
@@ -146,7 +234,7 @@ class _SortedMultimap:
 
     def _merge(self) -> None:
         pairs = [(key, ordinal) for key, ordinals in self._recent.items() for ordinal in ordinals]
-        keys = np.array([key for key, _ in pairs], dtype=self._keys.dtype)
+        keys = np.array([key for key, _ in pairs], dtype=np.uint32)
         ordinals = np.array([ordinal for _, ordinal in pairs], dtype=np.uint32)
         order = np.lexsort((ordinals, keys))
         keys, ordinals = keys[order], ordinals[order]
@@ -154,13 +242,21 @@ class _SortedMultimap:
         at = np.searchsorted(self._keys, keys, "right")
         self._keys, self._ordinals = np.insert(self._keys, at, keys), np.insert(self._ordinals, at, ordinals)
         self._recent, self._recent_count = {}, 0
+        if len(self._keys) >= SPILL_EVERY:
+            self._spill()
+
+    def _spill(self) -> None:
+        self._run.merge(self._keys.astype(np.uint64) << np.uint64(ORDINAL_BITS) | self._ordinals)
+        bits = self._keys & np.uint32(self._filter_mask)
+        bit_in_byte = (np.uint32(1) << (bits & np.uint32(7))).astype(np.uint8)
+        np.bitwise_or.at(np.frombuffer(self._on_disk, dtype=np.uint8), bits >> np.uint32(3), bit_in_byte)
+        self._keys, self._ordinals = np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.uint32)
 
 
 class _RecordFile:
     """Fixed-size records by ordinal in an unnamed temporary file, appended in buffered blocks and read back
     with `os.pread`. What is read back (a signature, a content digest, a doc id) is needed only when a key
-    matches, which is rare; kept on disk, it lives in the operating system's page cache instead of the process,
-    so the index's own memory is a few keys per document."""
+    matches, which is rare; kept on disk, it lives in the operating system's page cache instead of the process."""
 
     def __init__(self, record_size: int) -> None:
         # Unlinked as it is created: gone when the index is, however the run ends; no `with` can span a run.
@@ -187,16 +283,26 @@ class _RecordFile:
         return os.pread(self._file.fileno(), self._size, ordinal * self._size)
 
 
+@dataclass(frozen=True)
+class _Record:
+    """What the index keeps of a document it may have to point at, read back from the record file."""
+
+    digest: bytes
+    signature: np.ndarray
+    root: int
+    """The ordinal of the first document of its cluster: its own when it duplicates no earlier document."""
+    doc_id: str
+
+
 class DuplicateIndex:
     """What the run has seen so far; `check` answers which earlier document a new one duplicates.
 
-    Held compactly because it grows with every document of the run. Each document kept for comparison gets an
-    ordinal; its content digest, signature and doc id go to a record file on disk (`_RecordFile`), and memory
-    keeps only 32-bit keys with 32-bit ordinals in sorted arrays: one for the content hash and one per band, 80
-    bytes a document where Python dicts of bytes took 3 KB. Keys are folds, so every hit is checked against the
-    stored record: the answers are exactly those of comparing the content hashes and band rows themselves. At
-    32 bits a key shared by chance costs one extra read of a record now and then (one document in a hundred at
-    four million keys), which is cheaper than the memory twice as wide keys would hold for the whole run.
+    Its memory does not grow with the run. Each document kept for comparison gets an ordinal; its content
+    digest, signature, cluster root and doc id go to a record file on disk (`_RecordFile`), and its 32-bit keys
+    (one for the content hash, one per band) to two key tables (`_KeyTable`) that keep a bounded part in memory
+    and the rest in sorted runs on disk. Keys are folds, so every hit is checked against the stored record: the
+    answers are exactly those of comparing the content hashes and band rows themselves. At 32 bits a key shared
+    by chance costs one extra read of a record now and then (one document in a hundred at four million keys).
     """
 
     def __init__(self, config: DedupConfig | None = None) -> None:
@@ -205,11 +311,10 @@ class DuplicateIndex:
         # Odd 64-bit multipliers that fold a band's rows into one integer key (uint64 arithmetic wraps).
         generator = np.random.RandomState(self.config.seed)
         self._mixers = generator.randint(1, 1 << 62, size=self._rows, dtype=np.int64).astype(np.uint64) | np.uint64(1)
-        self._exact = _SortedMultimap()
-        self._band_index = _SortedMultimap()
+        self._exact = _KeyTable(EXACT_FILTER_BITS)
+        self._band_index = _KeyTable(BAND_FILTER_BITS)
         self._signature_bytes = self.config.num_perm * 4
-        self._records = _RecordFile(DIGEST_BYTES + self._signature_bytes + DOC_ID_BYTES)
-        self._roots: dict[str, str] = {}
+        self._records = _RecordFile(DIGEST_BYTES + self._signature_bytes + ROOT_BYTES + DOC_ID_BYTES)
 
     def check(self, seen: Fingerprint) -> tuple[str | None, str | None]:
         """Record the document; return (`duplicate_of`, kind `exact`/`near`), or (None, None) when it is new.
@@ -219,21 +324,22 @@ class DuplicateIndex:
         digest = hashlib.sha256(seen.content_hash.encode()).digest()
         content_key = int.from_bytes(digest[:4], "little")
         same_key = self._exact.get_many(np.array([content_key], dtype=np.uint32))[0]
-        earlier = next((ordinal for ordinal in same_key if self._digest(ordinal) == digest), None)
-        if earlier is not None and (first := self._doc_id(earlier)) != seen.doc_id:
-            return self._roots.get(first, first), "exact"
+        earlier = next((record for record in map(self._record, same_key) if record.digest == digest), None)
+        if earlier is not None and earlier.doc_id != seen.doc_id:
+            return self._record(earlier.root).doc_id, "exact"
         keys = self._band_keys(seen.signature)
         match = self._near_match(seen.signature, keys)
-        ordinal = self._store(seen, digest)
+        ordinal = self._records.count
+        # Each record names its cluster's root by ordinal, so no table of roots grows with the near-duplicates.
+        root = ordinal if match is None else match.root
+        self._store(seen, digest, root)
         if earlier is None:
             self._exact.add(content_key, ordinal)
         for key in keys.tolist():
             self._band_index.add(key, ordinal)
         if match is None:
             return None, None
-        root = self._roots.get(match, match)
-        self._roots[seen.doc_id] = root
-        return root, "near"
+        return self._record(root).doc_id, "near"
 
     def _band_keys(self, sig: np.ndarray) -> np.ndarray:
         rows = sig[: self._bands * self._rows].reshape(self._bands, self._rows).astype(np.uint64)
@@ -241,38 +347,40 @@ class DuplicateIndex:
         # The high half: a multiplicative fold mixes its high bits best.
         return (folded >> np.uint64(32)).astype(np.uint32) ^ np.arange(self._bands, dtype=np.uint32)
 
-    def _store(self, seen: Fingerprint, digest: bytes) -> int:
+    def _store(self, seen: Fingerprint, digest: bytes, root: int) -> None:
         doc_id = seen.doc_id.encode()
         if len(doc_id) >= DOC_ID_BYTES:
             raise ValueError(f"doc id longer than {DOC_ID_BYTES - 1} bytes: {seen.doc_id[:80]}")
         padded = bytes([len(doc_id)]) + doc_id.ljust(DOC_ID_BYTES - 1, b"\0")
-        return self._records.append(digest + seen.signature.astype(np.uint32).tobytes() + padded)
+        signature_bytes = seen.signature.astype(np.uint32).tobytes()
+        self._records.append(digest + signature_bytes + root.to_bytes(ROOT_BYTES, "little") + padded)
 
-    def _digest(self, ordinal: int) -> bytes:
-        return self._records.read(ordinal)[:DIGEST_BYTES]
+    def _record(self, ordinal: int) -> _Record:
+        data = self._records.read(ordinal)
+        root_at = DIGEST_BYTES + self._signature_bytes
+        doc_id_at = root_at + ROOT_BYTES
+        return _Record(
+            digest=data[:DIGEST_BYTES],
+            signature=np.frombuffer(data, dtype=np.uint32, count=self.config.num_perm, offset=DIGEST_BYTES),
+            root=int.from_bytes(data[root_at:doc_id_at], "little"),
+            doc_id=data[doc_id_at + 1 : doc_id_at + 1 + data[doc_id_at]].decode(),
+        )
 
-    def _signature(self, ordinal: int) -> np.ndarray:
-        record = self._records.read(ordinal)
-        return np.frombuffer(record, dtype=np.uint32, count=self.config.num_perm, offset=DIGEST_BYTES)
-
-    def _doc_id(self, ordinal: int) -> str:
-        field = self._records.read(ordinal)[DIGEST_BYTES + self._signature_bytes :]
-        return field[1 : 1 + field[0]].decode()
-
-    def _near_match(self, sig: np.ndarray, keys: np.ndarray) -> str | None:
+    def _near_match(self, sig: np.ndarray, keys: np.ndarray) -> _Record | None:
         """The first earlier document, in band order then in the order seen, that shares a band (all its rows)
         and agrees on at least `threshold` of the signature."""
-        tried: set[str] = set()
+        # By ordinal: doc ids are unique within a run (a document's id includes its page's), so an ordinal is a
+        # document, and a document compared once is not compared again.
+        compared: set[int] = set()
         for band, ordinals in enumerate(self._band_index.get_many(keys)):
             rows = slice(band * self._rows, (band + 1) * self._rows)
             for ordinal in ordinals:
-                stored = self._signature(ordinal)
-                if not np.array_equal(stored[rows], sig[rows]):
+                if ordinal in compared:
                     continue
-                candidate = self._doc_id(ordinal)
-                if candidate in tried:
+                record = self._record(ordinal)
+                if not np.array_equal(record.signature[rows], sig[rows]):
                     continue
-                tried.add(candidate)
-                if float(np.mean(stored == sig)) >= self.config.threshold:
-                    return candidate
+                compared.add(ordinal)
+                if float(np.mean(record.signature == sig)) >= self.config.threshold:
+                    return record
         return None
