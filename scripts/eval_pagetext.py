@@ -170,10 +170,10 @@ def score_page(page: str, text: str, truth: dict[str, str], common: Collection[s
 
 def main_title_candidates(text: str, common: Collection[str]) -> list[tuple[str, list[float]]]:
     """The title candidates of the block that gave the page its main article: each line's text and its clue
-    values (`pagetext_titles.clue_values`, coverage measured for all), as `extract_pagetext` saw them.
+    values (`pagetext_titles.clue_values`, story clues measured for all), as `extract_pagetext` saw them.
 
     `find_title` is wrapped for the one call to record what it was given; the main article's call is the first
-    one whose choice is the main title."""
+    one whose choice is the main title (once a site name printed after it is taken off)."""
     calls: list[tuple[list[Line], Block, int, int | None]] = []
 
     def recording(lines: list[Line], block: Block, floor: int) -> int | None:
@@ -187,12 +187,12 @@ def main_title_candidates(text: str, common: Collection[str]) -> list[tuple[str,
         return []
     title = found[0]
     for lines, block, floor, chosen in calls:
-        if chosen is not None and lines[chosen].text == title:
+        if chosen is not None and pagetext_titles.without_site_suffix(lines, chosen) == title:
             context = pagetext_titles.TitleContext(lines, block, floor)
             return [
                 (
                     lines[index].text,
-                    list(pagetext_titles.clue_values(context.with_coverage(lines[index], clues))),
+                    list(pagetext_titles.clue_values(context.with_story_clues(index, clues))),
                 )
                 for index, clues in pagetext_titles.title_candidates(context)
             ]

@@ -252,6 +252,52 @@ def test_a_bare_word_below_a_long_headline_is_not_a_wrapped_line() -> None:
     assert main.title == headline
 
 
+def test_the_headline_beats_the_subtitle_printed_below_it() -> None:
+    # A subtitle sits between the headline and the byline, so it shares the headline's place, and often names
+    # more of the story; it is set in sentence case under a headline in title case, and its headline is right
+    # above it.
+    headline = "Night Buses Extended to Every District"
+    subtitle = "The council says riders in the outer districts will no longer be stranded after midnight"
+    page = "\n".join(["Home", "News", "Sport", headline, subtitle, "By Jane Doe", "May 5, 2025", *PROSE])
+    [main] = extract_pagetext(page + "\n")
+    assert main.title == headline
+    assert texts(main) == PROSE
+
+
+def test_an_entry_of_the_table_of_contents_is_not_the_title() -> None:
+    # Between the headline and the body, a table of contents lists the section headings, which are printed
+    # again above their sections: its entries stand closer to the body than the headline, and name its words.
+    headline = "Night Buses for Every District"
+    sections = ["Late-night bus service for every district", "The cost of the extended service"]
+    page = "\n".join(
+        ["May 5, 2025", headline, "Contents", *sections, PROSE[0], sections[0], PROSE[1], sections[1], PROSE[2]]
+    )
+    [main] = extract_pagetext(page + "\n")
+    assert main.title == headline
+
+
+def test_a_breadcrumb_run_together_with_the_headline_does_not_take_its_place() -> None:
+    # Without separators between its crumbs, a breadcrumb is one longer line ending with the headline.
+    headline = "Council extends the late-night bus service"
+    page = "\n".join(["HomeNewsTransport" + headline, headline, "May 5, 2025", *PROSE])
+    [main] = extract_pagetext(page + "\n")
+    assert main.title == headline
+
+
+def test_the_site_name_printed_after_the_title_is_taken_off() -> None:
+    # "Title | Site": the site's name is a few capitalised words that the page prints elsewhere too (its
+    # footer); a subtitle after a dash has function words and stays, and so does a suffix printed nowhere else.
+    headline = "Council extends the late-night bus service"
+    footer = "© 2025 Harbour Herald. All rights reserved."
+    [main] = extract_pagetext("\n".join([headline + " | Harbour Herald", "May 5, 2025", *PROSE, footer]) + "\n")
+    assert main.title == headline
+    subtitled = headline + " - What Riders in the Outer Districts Need to Know"
+    [main] = extract_pagetext("\n".join([subtitled, "May 5, 2025", *PROSE, footer]) + "\n")
+    assert main.title == subtitled
+    [main] = extract_pagetext("\n".join([headline + " | Acme Daily", "May 5, 2025", *PROSE]) + "\n")
+    assert main.title == headline + " | Acme Daily"
+
+
 MORE_PROSE = [
     "The transport department will hire forty more drivers before the spring, and the union said it had agreed "
     "to the new rosters after the council promised that nobody would work more than two night shifts a week.",

@@ -34,7 +34,7 @@ from builder.ingest.cleanup import (
 )
 from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box, without_tail
 from builder.ingest.pagetext_lines import BULLET, SENTENCE_END, Line, published_text, read_lines
-from builder.ingest.pagetext_titles import find_title
+from builder.ingest.pagetext_titles import find_title, without_site_suffix
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, Dateline, DocumentRole, ParagraphKind
 
@@ -239,7 +239,7 @@ def article_parts(lines: Sequence[Line], block: Block, title_index: int, role: D
     paragraphs, dateline, credit = clean_article(paragraphs)
     return ArticleParts(
         role=role,
-        title=title.text,
+        title=without_site_suffix(lines, title_index),
         paragraphs=paragraphs,
         source=header.source,
         published_text=header.published_text,

@@ -1,15 +1,18 @@
 """The title of an article body in a page-text dump: the title-like line near the body that scores best on
-weighted clues (how much of the story it announces, where it stands, what stands between it and the body)."""
+weighted clues (how much of the story it announces, where it stands, what stands between it and the body, how
+it is written), without the site name a page may print after it (`without_site_suffix`)."""
 
 from __future__ import annotations
 
 import itertools
 import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from builder.ingest.cleanup import STOP_WORDS
 from builder.ingest.pagetext_blocks import Block
 from builder.ingest.pagetext_lines import Line, content_words, is_header, opening_words
 
@@ -21,29 +24,37 @@ TITLE_INSIDE = 60
 STORY_CHARS = 20000
 """How much of a block's prose a title candidate's words are looked up in (bounds the cost on huge pages)."""
 TITLE_WEIGHTS = {
-    "overlap": 1.7,
-    "coverage": 3.6,
+    "overlap": 1.5,
+    "coverage": 3.9,
     "metadata": 1.0,
-    "distance": -3.7,
-    "skipped": -4.2,
-    "long": 2.0,
-    "printed_twice": 2.6,
-    "inside": -2.3,
-    "metadata_next": 2.0,
-    "words": 3.8,
-    "topmost": 1.4,
-    "shouting": -1.5,
-    "path": -2.4,
-    "in_path": 2.7,
-    "prose": -1.7,
-    "wordy": -2.9,
+    "distance": -4.5,
+    "skipped": -6.3,
+    "long": 2.2,
+    "printed_twice": 2.1,
+    "inside": -2.5,
+    "metadata_next": 1.9,
+    "words": 5.0,
+    "topmost": 0.7,
+    "shouting": -1.6,
+    "path": -2.5,
+    "in_path": 1.2,
+    "prose": -1.4,
+    "wordy": -3.2,
+    "under_headline": -0.7,
+    "last_crumb": 2.5,
+    "glued_path": -2.6,
+    "contents_entry": -3.4,
+    "menu_row": -2.6,
+    "title_case": 1.7,
+    "function_words": -1.3,
 }
 """Weights of the title clues (see `TitleClues`), fitted on the WCXB dev half as a conditional logit (the
 softmax over one block's candidates of their weighted clues, maximising the likelihood of the truth title;
 `scripts/eval_pagetext.py --fit-titles` refits and prints them) and rounded. Clues are scaled to about [0, 1]
-(see `clue_values`), so the weights compare. Prose just above or below, a standfirst below, title case, the
-line's place on the page, how many candidates stand above it and being printed more than once were tried and
-added nothing; a colon and a leading number helped on dev but describe listicles, not news, and were left out."""
+(see `clue_values`), so the weights compare. Prose just above or below, a standfirst or a headline-like line
+below, the line's place on the page, how many candidates stand above it and being printed more than once
+anywhere on the page were tried and added nothing; a colon and a leading number helped on dev but describe
+listicles, not news, and were left out."""
 _BARE_BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\W*$", re.IGNORECASE)
 """A byline label whose name is on the next line ("By" alone, "By :"); a byline with its name ("By : Acme")
 can sit right above the headline."""
@@ -52,16 +63,28 @@ _PATH_SEPARATOR = re.compile(r"\s[>»›|/\-–—]\s")
 _PATH_MARKS = frozenset(">»›|/-–—")
 PATH_MAX_CHARS = 250
 """Longer lines are prose, not breadcrumbs: their parts are not looked for."""
-TITLE_MIN_SCORE = 2.5
+TITLE_MIN_SCORE = 4.5
 """A best candidate scoring below this is no title: the block is left out (set on the dev half's word F1: the
-blocks left out are mostly teasers and widgets; from 4 up, articles with plain headlines go too)."""
+blocks left out are mostly teasers and widgets; from 5 up, articles with plain headlines go too)."""
 METADATA_NEXT_LINES = 3
 """How close below a headline its byline or date is printed."""
+NEARBY_LINES = 5
+"""How far from a candidate a breadcrumb or subtitle that repeats its words is looked for."""
+MENU_ROW_DISTINCT = 0.7
+MENU_ROW_REPEATS = 3
+"""A line of six words or more with fewer distinct words than MENU_ROW_DISTINCT of them, or a content word used
+MENU_ROW_REPEATS times, is menu items run together ("Latest Video Random Video All Videos", "Cork GAA Cork
+Soccer Cork Rugby"): a headline rarely repeats itself."""
+_PUNCTUATION = ",.;:!?()[]\"'’“”&|/-–—"
+"""Stripped off a word before its uses are counted for `menu_row`."""
+TITLE_CASE_MIN_CHARS = 4
+"""Words of at least this length count for `title_case`: short words stay lower case in title case too."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TitleClues:
-    """What speaks for or against a line being the title of the body below it; `title_score` weighs them."""
+    """What speaks for or against a line being the title of the body below it; `title_score` weighs them (not
+    frozen only because a frozen dataclass is slower to build, and a page has hundreds of candidates)."""
 
     overlap: float
     """Share of the line's content words found in the prose that follows it: a headline announces its story."""
@@ -97,21 +120,44 @@ class TitleClues:
     """Reads as running text (see `Line.prose`): a standfirst or a caption more often than a headline."""
     wordy: bool
     """More than WORDY words: past that length a title-like line is a standfirst; `words` alone would favour it."""
+    under_headline: bool
+    """Right below a line that could be its headline (see `TitleContext.headline_above`): a subtitle, which sits
+    between the headline and the byline and so shares the headline's clues, often with more of the story's words."""
+    last_crumb: bool
+    """The end of a longer line nearby: the last crumb of a breadcrumb run together without separators
+    ("BlogTechnologyWhat is X?"), or a headline that its subtitle restates ("Understanding X")."""
+    glued_path: bool
+    """Ends with another title-like line nearby: a breadcrumb run together with the title it ends with."""
+    contents_entry: bool
+    """It and a line next to it are printed again inside the body: an entry of a table of contents, whose
+    headings come back above their sections."""
+    menu_row: bool
+    """Menu items run together: two spaces or a tab inside it, or a word used again and again (see
+    `MENU_ROW_REPEATS`)."""
+    title_case: float
+    """Share of its words of TITLE_CASE_MIN_CHARS letters or more that start with a capital: headlines are often
+    set in title case, subtitles, standfirsts and prompts in sentence case."""
+    function_words: float
+    """Share of function words: headlines leave them out, subtitles and prompts read as sentences."""
 
 
 def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: int, context: TitleContext) -> TitleClues:
-    """Measure the clues for line `index`, whose following prose starts at `prose_after` (all but `coverage`,
-    measured only when it can change the choice, and `topmost`, known once all candidates are found)."""
+    """Measure the clues for line `index`, whose following prose starts at `prose_after` (all but `STORY_CLUES`,
+    measured only when they can change the choice, and `topmost`, known once all candidates are found)."""
     line = lines[index]
     words = opening_words(line)
     opening = context.opening(prose_after)
-    between = lines[index + 1 : prose_after]
     skipped = context.prose_words_before(index)
+    last_crumb, glued_path = context.crumbs(index)
+    spelled = line.key.split()
     return TitleClues(
         overlap=len(words & opening) / len(words) if words else 0.0,
         coverage=0.0,
-        metadata=any(other.metadata for other in between),
-        distance=sum(1 for other in between if other.key != line.key),
+        metadata=context.next_metadata(index + 1) < prose_after,
+        # A line printed only once has no other printing between it and its prose to leave out of the count.
+        distance=prose_after - index - 1
+        if line.repeats == 1
+        else sum(1 for other in lines[index + 1 : prose_after] if other.key != line.key),
         skipped=skipped / block.words if block.words else 0.0,
         long=line.words >= 4,
         printed_twice=is_header(lines, index) or (index > 0 and is_header(lines, index - 1)),
@@ -124,7 +170,38 @@ def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: in
         in_path=line.key in context.path_parts,
         prose=line.prose,
         wordy=line.words > WORDY,
+        under_headline=False,
+        last_crumb=last_crumb,
+        glued_path=glued_path,
+        contents_entry=context.printed_in_body(index)
+        and (context.printed_in_body(index - 1) or context.printed_in_body(index + 1)),
+        menu_row=is_menu_row(line.text, spelled),
+        title_case=title_case(line.text),
+        function_words=sum(map(STOP_WORDS.__contains__, spelled)) / len(spelled) if spelled else 0.0,
     )
+
+
+def title_case(text: str) -> float:
+    """The share of the words of `text` of TITLE_CASE_MIN_CHARS letters or more that start with a capital."""
+    initials = [word[0] for word in text.split() if len(word) >= TITLE_CASE_MIN_CHARS and word[0].isalpha()]
+    return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+
+
+def is_menu_row(text: str, words: Sequence[str]) -> bool:
+    """Menu items run together on one line of `text`, whose lowercased words are `words` (see
+    `TitleClues.menu_row`)."""
+    if "  " in text or "\t" in text:
+        return True
+    if len(words) < MENU_ROW_REPEATS:
+        return False
+    if len(words) >= 6 and len(set(words)) < MENU_ROW_DISTINCT * len(words):
+        return True
+    # Punctuation and plurals folded crudely, so that "Video" and "Videos," count as one word.
+    folded = [bare.removesuffix("s") for word in words if (bare := word.strip(_PUNCTUATION)) not in STOP_WORDS and bare]
+    if len(folded) - len(set(folded)) < MENU_ROW_REPEATS - 1:
+        # No word can be used MENU_ROW_REPEATS times: the common case, settled without counting.
+        return False
+    return max(Counter(folded).values()) >= MENU_ROW_REPEATS
 
 
 def path_parts(line: Line) -> tuple[str, ...]:
@@ -155,6 +232,19 @@ class TitleContext:
         )
 
     @cached_property
+    def _next_metadata(self) -> list[int]:
+        """For each line of the window, the first metadata line at or below it (`last + 1` if none)."""
+        found = [self.last + 1] * (self.last - self.first + 2)
+        for index in range(self.last, self.first - 1, -1):
+            found[index - self.first] = index if self.lines[index].metadata else found[index - self.first + 1]
+        return found
+
+    def next_metadata(self, index: int) -> int:
+        """The first metadata line at or below line `index` of the window (`last + 1` if none): whether a date or
+        byline stands between a candidate and its prose is one lookup rather than a scan of the lines between."""
+        return self._next_metadata[index - self.first]
+
+    @cached_property
     def story(self) -> set[str]:
         """Content words of the block's prose: the costliest thing to measure, so measured only when needed."""
         prose = " ".join(line.key for line in self.lines[self.block.first : self.block.last + 1] if line.prose)
@@ -171,10 +261,62 @@ class TitleContext:
                 parts.update(found)
         return parts
 
-    def with_coverage(self, line: Line, clues: TitleClues) -> TitleClues:
-        """The clues with `coverage` measured."""
+    @cached_property
+    def body_printings(self) -> dict[str, int]:
+        """For each line printed more than once on the page, the last line of the block where a printing of it
+        starts (a line printed twice in a row is one printing)."""
+        found: dict[str, int] = {}
+        for index in range(max(self.block.first, 1), self.block.last + 1):
+            line = self.lines[index]
+            if line.repeats > 1 and self.lines[index - 1].key != line.key:
+                found[line.key] = index
+        return found
+
+    def printed_in_body(self, index: int) -> bool:
+        """Whether line `index` is printed again inside the block, apart from it (below it, not right below)."""
+        if not 0 <= index < len(self.lines) or self.lines[index].repeats < 2:
+            return False
+        return self.body_printings.get(self.lines[index].key, -1) >= index + 2
+
+    def headline_above(self, index: int) -> bool:
+        """Whether the nearest line above line `index` that is not a printing of it could be a headline:
+        title-like, three words or more, and at least half its content words in the story (a kicker or a menu
+        item above a headline names little of its story)."""
+        key = self.lines[index].key
+        above = index - 1
+        while above >= 0 and self.lines[above].key == key:
+            above -= 1
+        if above < 0:
+            return False
+        line = self.lines[above]
+        if not line.title_like or line.words < 3:
+            return False
         words = opening_words(line)
-        return replace(clues, coverage=len(words & self.story) / len(words) if words else 0.0)
+        return bool(words) and 2 * len(words & self.story) >= len(words)
+
+    def crumbs(self, index: int) -> tuple[bool, bool]:
+        """Whether a longer line nearby ends with line `index` (`TitleClues.last_crumb`), and whether line
+        `index` ends with another title-like line nearby (`TitleClues.glued_path`)."""
+        key = self.lines[index].key
+        size = len(key)
+        last_crumb = glued_path = False
+        for other in self.lines[max(index - NEARBY_LINES, 0) : index + NEARBY_LINES + 1]:
+            # Lengths first: most lines nearby are neither, and comparing lengths is cheaper than their ends.
+            other_size = len(other.key)
+            if other_size > size:
+                last_crumb = last_crumb or other.key.endswith(key)
+            elif other_size < size and other.title_like and other.words >= 3:
+                glued_path = glued_path or key.endswith(other.key)
+        return last_crumb, glued_path
+
+    def with_story_clues(self, index: int, clues: TitleClues) -> TitleClues:
+        """The clues with the `STORY_CLUES` of line `index` measured."""
+        opening = opening_words(self.lines[index])
+        return replace(
+            clues,
+            coverage=len(opening & self.story) / len(opening) if opening else 0.0,
+            under_headline=self.headline_above(index),
+        )
 
     def opening(self, start: int) -> frozenset[str]:
         """Content words of the (first OPENING_CHARS characters of the) four lines from `start`."""
@@ -215,6 +357,13 @@ def clue_values(clues: TitleClues) -> tuple[float, ...]:
         float(clues.in_path),
         float(clues.prose),
         float(clues.wordy),
+        float(clues.under_headline),
+        float(clues.last_crumb),
+        float(clues.glued_path),
+        float(clues.contents_entry),
+        float(clues.menu_row),
+        clues.title_case,
+        clues.function_words,
     )
 
 
@@ -228,7 +377,7 @@ def title_score(clues: TitleClues) -> float:
 
 def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
     """Title-like lines from TITLE_WINDOW lines above the block (not above the floor) to TITLE_INSIDE lines into
-    it, with their clues but for `coverage` (see `find_title`).
+    it, with their clues but for `STORY_CLUES` (see `find_title`).
 
     The title may sit inside the block: a teaser, a notice or a standfirst above it can read as prose and open
     the block, and a headline can itself be a sentence.
@@ -255,8 +404,49 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
     return candidates
 
 
-COVERAGE_MARGIN = 1e-9
-"""Slack for rounding when deciding that a candidate cannot win whatever its coverage."""
+_SUFFIX_SEPARATOR = re.compile(r"\s[|–—-]\s")
+"""What separates a title from the site name printed after it ("Title | Site", "Title - Site")."""
+SITE_MAX_WORDS = 3
+"""A site name printed after a title is a few capitalised words, without function words."""
+TITLED_MIN_WORDS = 3
+"""What is left of a title without its suffix must still read as a title."""
+
+
+def without_site_suffix(lines: Sequence[Line], index: int) -> str:
+    """The text of title line `index` without the site name printed after it ("Title | Site").
+
+    The suffix is a site name when it is a few capitalised words without function words ("Bridgestone Tires")
+    that the page prints elsewhere too (its logo, its footer): a subtitle after a dash ("- How Small Languages
+    Die") has function words, and the rest of a title ("Title - Part Two") is not printed again on its own.
+    """
+    line = lines[index]
+    separators = list(_SUFFIX_SEPARATOR.finditer(line.text))
+    if not separators:
+        return line.text
+    separator = separators[-1]
+    head, suffix = line.text[: separator.start()].rstrip(), line.text[separator.end() :].strip()
+    if len(head.split()) < TITLED_MIN_WORDS or not suffix:
+        return line.text
+    words = suffix.split()
+    key = suffix.casefold()
+    if (
+        len(words) <= SITE_MAX_WORDS
+        and all(word[0].isupper() or word[0].isdigit() for word in words)
+        and not any(word.casefold() in STOP_WORDS for word in words)
+        and any(key in other.key for other in lines if other.key != line.key)
+    ):
+        return head
+    return line.text
+
+
+STORY_CLUES = ("coverage", "under_headline")
+"""The clues that need the words of the whole block (`TitleContext.story`), the costliest to measure: measured
+only for the candidates they can decide between (see `find_title`)."""
+_STORY_WEIGHTS = [TITLE_WEIGHTS[name] for name in STORY_CLUES]
+_STORY_REACH = (sum(max(weight, 0.0) for weight in _STORY_WEIGHTS), sum(min(weight, 0.0) for weight in _STORY_WEIGHTS))
+"""The most the story clues can add to a score and take off it (each clue is between 0 and 1)."""
+STORY_MARGIN = 1e-9
+"""Slack for rounding when deciding that a candidate cannot win whatever its story clues."""
 
 
 def is_first_of_two(lines: Sequence[Line], index: int, prose_after: int) -> bool:
@@ -278,20 +468,19 @@ def is_first_of_two(lines: Sequence[Line], index: int, prose_after: int) -> bool
 def find_title(lines: Sequence[Line], block: Block, floor: int) -> int | None:
     """The index of the block's title (not above `floor`), or None when no line scores as one.
 
-    Coverage needs the words of the whole block, the costliest clue, and adds at most its weight to a score:
-    it is measured only for the candidates that can still win with it, and not at all when one candidate wins
-    whatever the coverage. The choice is the same as when measuring it for every candidate.
+    The `STORY_CLUES` need the words of the whole block, the costliest to measure, and move a score by at most
+    their weights: they are measured only for the candidates that can still win with them, and not at all when
+    one candidate wins whatever they are. The choice is the same as when measuring them for every candidate.
     """
     context = TitleContext(lines, block, floor)
     candidates = [(title_score(clues), index, clues) for index, clues in title_candidates(context)]
     if not candidates:
         return None
-    leading = max(score for score, _, _ in candidates)
-    reach = TITLE_WEIGHTS["coverage"] + COVERAGE_MARGIN
-    contenders = [(score, index, clues) for score, index, clues in candidates if score + reach >= leading]
-    if len(contenders) == 1 and leading >= TITLE_MIN_SCORE:
-        return contenders[0][1]
-    score, index = max(
-        (title_score(context.with_coverage(lines[index], clues)), index) for _, index, clues in contenders
-    )
+    gain, loss = _STORY_REACH
+    # The leader scores at least `floor_score` whatever its story clues; a candidate that cannot reach it is out.
+    floor_score = max(score for score, _, _ in candidates) + loss
+    contenders = [(index, clues) for score, index, clues in candidates if score + gain + STORY_MARGIN >= floor_score]
+    if len(contenders) == 1 and floor_score >= TITLE_MIN_SCORE:
+        return contenders[0][0]
+    score, index = max((title_score(context.with_story_clues(index, clues)), index) for index, clues in contenders)
     return index if score >= TITLE_MIN_SCORE else None
