@@ -1,12 +1,21 @@
 """The ledger's file discipline and the pseudonyms, without a server: an interrupted append is cut back to whole
-lines, a version number alone is no change, and the salt and mapping stay private."""
+lines, a version number alone is no change, and the salt and mapping stay private. And what a pull writes to
+the ledger without pydantic validating it again: the labels `read_labels` builds unvalidated for speed."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
+
+from builder.records import Document, Labels, NoneKind, Stance
+from builder.studio import config
 from builder.studio.ledger import LedgerIndex, append_lines, fingerprint, repair_tail
+from builder.studio.offsets import Utf16Offsets
 from builder.studio.pseudonyms import Pseudonyms, pseudonym_of
+from builder.studio.results import read_labels
+from builder.studio.tasks import prediction_for, result_items
+from tests.samples_support import sample_documents
 
 LINE = b'{"kind":"annotation","annotation_id":"ann_0123456789abcdef","version":1,"task_key":"task_0123456789abcdef"}'
 
@@ -60,3 +69,43 @@ def test_pseudonyms_are_stable_salted_and_kept_private(tmp_path):
     assert json.loads((private / "annotators.json").read_text(encoding="utf-8"))[alice] == "alice@example.org"
     # A .gitignore of its own, so that neither a commit nor a release folder built from git picks them up.
     assert (private / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Document]:
+    return sample_documents(tmp_path_factory.mktemp("ingest"))
+
+
+def _stances_everywhere(document: Document) -> list[dict]:
+    """The document's pre-annotation as an annotator would submit it with every optional answer given: the
+    document's stance NONE with its kind, and each claim a stance of its own (every third NONE, with a kind)."""
+    prediction = prediction_for(document)
+    claims = []
+    for index, claim in enumerate(prediction.claims):
+        if index % 3 == 0:
+            claims.append({**claim, "stance": Stance.NONE, "none_kind": NoneKind.unrelated})
+        else:
+            claims.append({**claim, "stance": Stance.FAVOR if index % 3 == 1 else Stance.AGAINST})
+    answered = prediction.model_copy(update={"stance": Stance.NONE, "none_kind": NoneKind.neutral, "claims": claims})
+    return result_items(answered, Utf16Offsets(document.text))
+
+
+def test_labels_built_without_validation_are_what_validation_gives(documents):
+    checked = 0
+    for document in documents:
+        labels = read_labels(_stances_everywhere(document), document.text)
+        assert isinstance(labels, Labels), labels
+        validated = Labels.model_validate(labels.model_dump())
+        assert validated == labels
+        assert validated.model_dump_json() == labels.model_dump_json()
+        checked += len(labels.claims) + len(labels.attributions)
+    assert checked > 50  # the sample page has claims and attributions to compare
+
+
+def test_a_malformed_control_name_is_a_problem_not_a_crash():
+    text = "Peskov said no."
+    unhashable = {"type": "choices", "from_name": ["stance"], "to_name": "text", "value": {"choices": ["FAVOR"]}}
+    stance = {"type": "choices", "from_name": config.FROM_STANCE, "value": {"choices": ["FAVOR"]}}
+    problems = read_labels([stance, unhashable], text)
+    assert isinstance(problems, list)
+    assert [problem.reason_code for problem in problems] == ["unknown_control"]

@@ -8,6 +8,7 @@ is hundreds of MB) with one thing changed.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import sqlite3
 import subprocess
@@ -23,7 +24,7 @@ from builder.studio import server, sqlite_read
 from builder.studio.client import StudioClient
 from builder.studio.pseudonyms import PRIVATE_DIR, SALT_FILE
 from builder.studio.pull import LEDGER_FILE, QUARANTINE_FILE, STATE_FILE, PullReport, ReadVia, pull
-from builder.studio.sqlite_read import DatabaseReader, DatabaseReadError, Unusable
+from builder.studio.sqlite_read import DatabaseReader, DatabaseReadError, Unusable, decode_json
 from tests import studio_support
 from tests import test_studio_push_pull as push_pull
 from tests.paths import REPO
@@ -194,3 +195,22 @@ def test_the_command_says_which_way_it_read(client, studio, documents, project, 
         result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False, timeout=120)
         assert result.returncode == 0, result.stderr
         assert shown in result.stderr
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        '[{"id": "c0", "value": {"start": 0, "end": 7, "text": "caf\\u00e9 \\ud83d\\udd4a", "labels": ["claim"]}}]',
+        '{"text": "caf\u00e9 \U0001f54a", "n": 1.5e-7, "x": [true, false, null], "a": 1, "a": 2}',
+        json.dumps({"lead": float("nan"), "far": float("inf"), "near": float("-inf")}),  # Python writes these
+        '{"big": 123456789012345678901234567890, "negative": -9223372036854775809, "float": 1e308}',
+        '"\\ud800 a lone surrogate"',
+        "[" * 100 + "]" * 100,
+    ],
+)
+def test_json_columns_decode_to_what_djangos_json_loads_gives(stored):
+    decoded = decode_json(stored)
+    expected = json.loads(stored)
+    # NaN is not equal to itself, so compare the values' JSON text as Python writes it, types included.
+    assert json.dumps(decoded) == json.dumps(expected)
+    assert repr(decoded) == repr(expected)

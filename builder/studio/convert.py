@@ -1,10 +1,13 @@
-"""Exported Label Studio tasks to ledger-ready annotation versions, in the pull's process or in worker processes.
+"""Exported Label Studio tasks to ledger-ready annotation versions: each version's JSON line and the fields the
+ledger index keeps of it.
 
-Decoding and checking 10,000 annotations of the bench's size costs about 10 s of CPU (JSON decoding of the
-results and `read_labels` most of it), more than the whole database read of a pull. So the database read path
-hands chunks of raw rows to worker processes (`convert_rows`), and the workers send back only what the ledger
-needs: each version's JSON line and its index fields. Everything here is therefore picklable and this module
-stays light to import (no HTTP client), since each worker imports it.
+Decoding and checking 10,000 annotations of the bench's size costs about 4 to 5 s of CPU (JSON decoding of the
+results a quarter, `read_labels` a third, the `Annotation` record a fifth), far more than the database read of
+a pull. It runs in the pull's own process. Worker processes were measured and dropped: `multiprocessing`'s
+`spawn` imports the parent's main module in each child (the CLI's, with the HTTP client: 2 s of CPU each); fresh
+interpreters importing only this module (0.4 s each) were no faster either on 2 cores shared with other jobs
+(10 to 13.5 s against 7.5 to 10.4 s in-process for 10,000 bench annotations, at a load average of 4), since
+the cores were busy anyway and the workers add start-up and copying.
 """
 
 from __future__ import annotations
@@ -23,13 +26,13 @@ from builder.ingest.ids import hashed_id
 from builder.records import Annotation, AnnotationStatus, QuarantineItem
 from builder.studio.pseudonyms import pseudonym_of
 from builder.studio.results import Problem, read_labels
-from builder.studio.sqlite_read import as_export
+from builder.studio.sqlite_read import RawChunk, as_export
 from builder.validate import error_fields
 
 
 @dataclass(frozen=True)
 class ConvertContext:
-    """What converting one project's annotations needs, sent to each worker with its chunk."""
+    """What converting one project's annotations needs."""
 
     url: str
     project_id: int
@@ -82,10 +85,9 @@ class ConvertedChunk:
     """Pseudonym to normalised e-mail for every annotator met, in the order met, for the private mapping."""
 
 
-def convert_rows(context: ConvertContext, rows: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]) -> ConvertedChunk:
-    """A worker's job: one chunk of database rows (`DatabaseReader.raw_chunks`) decoded and converted."""
-    with gc_paused():
-        return convert_tasks(context, as_export(*rows))
+def convert_rows(context: ConvertContext, rows: RawChunk) -> ConvertedChunk:
+    """One chunk of database rows (`DatabaseReader.raw_chunks`) decoded and converted."""
+    return convert_tasks(context, as_export(*rows))
 
 
 def convert_tasks(context: ConvertContext, tasks: list[dict[str, Any]]) -> ConvertedChunk:
@@ -95,9 +97,9 @@ def convert_tasks(context: ConvertContext, tasks: list[dict[str, Any]]) -> Conve
         key = task["data"].get("task_key") or None
         outcome = ConvertedTask(task["id"], time_of(task["updated_at"]), key)
         if key is not None:
-            outcome.annotations = [
-                (converter.annotation_id(task, raw), converter.convert(task, raw)) for raw in task["annotations"]
-            ]
+            for raw in task["annotations"]:
+                annotation_id = converter.annotation_id(task, raw)
+                outcome.annotations.append((annotation_id, converter.convert(task, raw, annotation_id)))
         converted.append(outcome)
     return ConvertedChunk(converted, converter.pseudonyms)
 
@@ -121,7 +123,9 @@ class _Converter:
         self.pseudonyms.setdefault(pseudonym, normalised)
         return pseudonym
 
-    def convert(self, task: dict[str, Any], raw: dict[str, Any]) -> AnnotationVersion | list[QuarantineItem]:
+    def convert(
+        self, task: dict[str, Any], raw: dict[str, Any], annotation_id: str
+    ) -> AnnotationVersion | list[QuarantineItem]:
         data = task["data"]
         skipped = bool(raw.get("was_cancelled"))
         labels = None
@@ -137,7 +141,7 @@ class _Converter:
         prediction = raw.get("prediction") or {}
         try:
             annotation = Annotation.create(
-                annotation_id=self.annotation_id(task, raw),
+                annotation_id=annotation_id,
                 version=1,
                 task_key=data["task_key"],
                 doc_id=data["doc_id"],

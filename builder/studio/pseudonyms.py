@@ -21,7 +21,8 @@ MAPPING_FILE = "annotators.json"
 
 
 def pseudonym_of(salt: str, email: str) -> tuple[str, str]:
-    """(annotator id, normalised e-mail) for a user; needs only the salt, so worker processes can use it."""
+    """(annotator id, normalised e-mail) for a user; needs only the salt, so `builder.studio.convert` works
+    pseudonyms out without the private folder."""
     normalised = email.strip().casefold()
     digest = hashlib.sha256(f"{salt}\x1f{normalised}".encode()).hexdigest()[:16]
     return f"annotator_{digest}", normalised
@@ -46,7 +47,7 @@ class Pseudonyms:
         self._known = len(self.mapping)
 
     def remember(self, used: dict[str, str]) -> None:
-        """Add pseudonyms worked out elsewhere with this salt (`pseudonym_of`, in the pull's worker processes)."""
+        """Add pseudonyms worked out elsewhere with this salt (`pseudonym_of`, by `builder.studio.convert`)."""
         for pseudonym, normalised in used.items():
             self.mapping.setdefault(pseudonym, normalised)
 

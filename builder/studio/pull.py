@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
-import os
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -59,9 +56,6 @@ from builder.studio.sqlite_read import API_READ_PATH, DATABASE_READ_PATH, Databa
 LEDGER_FILE = "annotations.jsonl"
 QUARANTINE_FILE = "annotations.quarantine.jsonl"
 STATE_FILE = "annotations.state.json"
-CONVERT_WORKERS = min(2, os.cpu_count() or 1)
-"""Worker processes converting what the database read path reads (see `builder.studio.convert`); with one
-core the pull converts in its own process."""
 
 
 class ReadVia(StrEnum):
@@ -103,8 +97,7 @@ def pull(
     """Append what changed in project `project` since the last pull to the ledger in `out_dir`.
 
     `local_server`: the server `builder studio serve` runs (`server.status`), whose database may be read
-    instead of the API when `client` talks to it. That path converts in worker processes started with `spawn`,
-    so a script calling `pull` needs the usual `if __name__ == "__main__":` guard."""
+    instead of the API when `client` talks to it."""
     project_id = client.find_project(project)
     if project_id is None:
         raise ProjectNotFoundError(f"Label Studio at {client.url} has no project titled {project!r}")
@@ -113,8 +106,8 @@ def pull(
         if via is ReadVia.api
         else DatabaseReader.open(local_server, client.url, project_id, project)
     )
-    # Without the collector the export's JSON (parsed in the client's threads) and the ledger index load faster
-    # too; see `gc_paused`.
+    # Without the collector the results decode faster, and so do the export's JSON (parsed in the client's
+    # threads) and the ledger index; see `gc_paused`.
     if isinstance(reader, Unusable):
         with gc_paused():
             return _pull(client.url, client, project_id, out_dir, on_progress, f"{API_READ_PATH} ({reader.reason})")
@@ -193,33 +186,15 @@ def _pull(
 def _converted(
     source: StudioClient | DatabaseReader, project_id: int, task_ids: Sequence[int], context: ConvertContext
 ) -> Iterator[ConvertedChunk]:
-    """The tasks converted chunk by chunk, in the order of `task_ids`.
-
-    From the API, each exported chunk is converted here: it arrives decoded (the export's JSON is parsed in the
-    client's threads), and sending decoded objects to another process costs as much as decoding them. From the
-    database, chunks of raw rows go to `CONVERT_WORKERS` processes, which decode and convert them; at most one
-    chunk per worker waits beyond those being converted, so memory stays bounded.
-    """
+    """The tasks converted chunk by chunk, in the order of `task_ids`, in this process (see
+    `builder.studio.convert` for why): from the API each exported chunk (decoded in the client's threads), from
+    the database the raw rows of each read transaction."""
     if isinstance(source, StudioClient):
         for tasks in source.export_tasks(project_id, task_ids):
             yield convert_tasks(context, tasks)
         return
-    chunks = source.raw_chunks(project_id, task_ids)
-    if CONVERT_WORKERS < 2:
-        for rows in chunks:
-            yield convert_rows(context, rows)
-        return
-    # `spawn`, not `fork`: the pull's process has threads (the HTTP client's, the progress bar's), and a forked
-    # child would inherit whatever locks they held.
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=CONVERT_WORKERS, mp_context=spawn) as pool:
-        pending: deque[Future[ConvertedChunk]] = deque()
-        for rows in chunks:
-            pending.append(pool.submit(convert_rows, context, rows))
-            if len(pending) > 2 * CONVERT_WORKERS:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    for rows in source.raw_chunks(project_id, task_ids):
+        yield convert_rows(context, rows)
 
 
 def _versioned_line(index: LedgerIndex, version: AnnotationVersion) -> bytes | None:

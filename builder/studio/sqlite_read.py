@@ -34,13 +34,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import msgspec
+
 from builder.studio.server import DATABASE_FILE, LABEL_STUDIO_VERSION, ServerInfo
 
 T = TypeVar("T")
 
 READ_CHUNK = 250
 """Tasks per read transaction: about 500 bench annotations (10 MB), read in a few tens of milliseconds; small
-enough that worker processes get work early and a chunk in flight holds little memory."""
+enough that a chunk, once decoded, holds little memory."""
 BUSY_TIMEOUT = 10.0
 """Seconds SQLite waits for a server commit to finish before a read gives up (then retried)."""
 LOCKED_RETRY_DELAYS = (1.0, 2.0, 4.0)
@@ -153,7 +155,7 @@ class DatabaseReader:
     def raw_chunks(self, project_id: int, task_ids: Sequence[int]) -> Iterator[RawChunk]:
         """The rows of the given tasks and of all their annotations (skips included), `READ_CHUNK` tasks at a
         time, each chunk from one short read transaction so that a task and its annotations agree. Undecoded:
-        `as_export` makes export-shaped tasks of them, in worker processes (see `convert`)."""
+        `as_export` makes export-shaped tasks of them (see `convert`)."""
         for start in range(0, len(task_ids), READ_CHUNK):
             chunk = list(task_ids[start : start + READ_CHUNK])
             yield self._read(lambda chunk=chunk: self._read_chunk(project_id, chunk))
@@ -226,13 +228,29 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
     return "locked" in message or "busy" in message
 
 
+_JSON_DECODER = msgspec.json.Decoder()
+
+
+def decode_json(stored: str) -> Any:
+    """A JSON column's value, the one Django's JSONField (`json.loads`) gives and the export therefore carries.
+
+    Decoded with msgspec: 1.8 s against 2.7 s of CPU for the results of 10,000 bench annotations (`json.loads`
+    was a quarter of a first pull). Where the two could differ, msgspec refuses and `json.loads` decodes: `NaN`
+    and `Infinity` (which Python's `json.dumps` writes), lone surrogates. Everything else decodes to the same
+    values, integers of any size included (orjson, as fast, would turn integers beyond 64 bits into floats)."""
+    try:
+        return _JSON_DECODER.decode(stored)
+    except msgspec.MsgspecError:
+        return json.loads(stored)
+
+
 def as_export(task_rows: list[tuple[Any, ...]], annotation_rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
-    """Rows to tasks shaped like the JSON export's (the fields `pull` reads). JSON columns are decoded with
-    `json.loads` as Django's JSONField does, so the values are those the export would carry."""
+    """Rows to tasks shaped like the JSON export's (the fields `pull` reads), JSON columns decoded as
+    `decode_json` says, so the values are those the export would carry."""
     tasks: dict[int, dict[str, Any]] = {
         task_id: {
             "id": task_id,
-            "data": json.loads(data),
+            "data": decode_json(data),
             "updated_at": _iso(updated),
             "annotations": [],
         }
@@ -257,13 +275,13 @@ def as_export(task_rows: list[tuple[Any, ...]], annotation_rows: list[tuple[Any,
             {
                 "id": annotation_id,
                 "completed_by": user_id,
-                "result": json.loads(result) if result is not None else None,
+                "result": decode_json(result) if result is not None else None,
                 "was_cancelled": bool(cancelled),
                 "lead_time": lead_time,
                 "created_at": _iso(created),
                 "updated_at": _iso(updated),
                 "parent_prediction": parent_prediction,
-                "prediction": json.loads(prediction) if prediction is not None else None,
+                "prediction": decode_json(prediction) if prediction is not None else None,
             }
         )
     return list(tasks.values())
