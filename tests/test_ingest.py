@@ -241,3 +241,28 @@ def test_bad_targets_file_names_the_entry_and_field(tmp_path: Path) -> None:
     result = ingest(str(SAMPLE_PAGE), "--out", str(tmp_path / "out"), "--targets", str(targets))
     assert result.returncode == 2
     assert f"{targets}: target 1: target_id: String should match pattern" in result.stderr
+
+
+def test_discover_walks_in_name_order_skips_dotfiles_and_yields_each_file_once(tmp_path: Path) -> None:
+    from builder.ingest.sources import discover
+
+    root = tmp_path / "dumps"
+    (root / "b").mkdir(parents=True)
+    (root / "a.txt").write_text("a")
+    (root / "b" / "c.txt").write_text("c")
+    (root / "b.txt").write_text("b")
+    (root / ".hidden.txt").write_text("hidden")
+    (root / "linked.txt").symlink_to(root / "a.txt")
+    (root / "broken.txt").symlink_to(root / "missing.txt")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.txt").write_text("x")
+    (root / "z-dir-link").symlink_to(outside, target_is_directory=True)
+
+    shown = [found.shown for found in discover([str(root)])]
+    # A directory's files come in its place by name ("b" before "b.txt"); a link to a file is that file, read
+    # once; a broken link, a dotfile and a linked directory are not inputs.
+    assert shown == [str(root / "a.txt"), str(root / "b" / "c.txt"), str(root / "b.txt")]
+    overlapping = [found.shown for found in discover([str(root / "b"), str(root), str(root / "*.txt")])]
+    assert overlapping == [str(root / "b" / "c.txt"), str(root / "a.txt"), str(root / "b.txt")]
+    assert [found.path for found in discover([str(root / "*.txt")])] == [root / "a.txt", root / "b.txt"]
