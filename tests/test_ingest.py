@@ -266,3 +266,62 @@ def test_discover_walks_in_name_order_skips_dotfiles_and_yields_each_file_once(t
     overlapping = [found.shown for found in discover([str(root / "b"), str(root), str(root / "*.txt")])]
     assert overlapping == [str(root / "b" / "c.txt"), str(root / "a.txt"), str(root / "b.txt")]
     assert [found.path for found in discover([str(root / "*.txt")])] == [root / "a.txt", root / "b.txt"]
+
+
+def test_fsspec_urls_are_inputs_of_the_local_engine(tmp_path: Path) -> None:
+    """A folder and a glob given as file:// URLs give the documents a path gives, with the URL as provenance, at
+    one worker and at two."""
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    (dumps / "page.txt").write_text(SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    (dumps / "page.txt.gz").write_bytes(gzip.compress(b"A page without an article"))
+    (dumps / "broken.txt.gz").write_bytes(gzip.compress(SAMPLE_PAGE.read_bytes())[:300])
+    by_path = tmp_path / "by-path"
+    assert ingest(str(dumps), "--out", str(by_path)).returncode == 0
+    expected = read_jsonl(by_path / "documents.jsonl")
+    assert len(expected) == 4
+
+    for name, url, workers in [("folder", dumps.as_uri(), "1"), ("glob", f"{dumps.as_uri()}/*.gz", "2")]:
+        out = tmp_path / name
+        result = ingest(url, "--out", str(out), "--workers", workers)
+        assert result.returncode == 0, result.stderr
+        documents = read_jsonl(out / "documents.jsonl")
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        shown = [row["path"] for row in report["files"]]
+        if name == "folder":
+            assert [document["title"] for document in documents] == [document["title"] for document in expected]
+            assert [document["text"] for document in documents] == [document["text"] for document in expected]
+            assert {document["provenance"]["path"] for document in documents} == {f"{url}/page.txt"}
+            assert shown == [f"{url}/{file}" for file in ("broken.txt.gz", "page.txt", "page.txt.gz")]
+        else:
+            assert shown == [f"{dumps.as_uri()}/{file}" for file in ("broken.txt.gz", "page.txt.gz")]
+        quarantine = read_jsonl(out / "quarantine.jsonl")
+        assert [(item["source"], item["reason_code"]) for item in quarantine] == [
+            (f"{dumps.as_uri()}/broken.txt.gz", "truncated_gzip"),
+            (f"{dumps.as_uri()}/page.txt.gz", "no_article"),
+        ]
+
+
+def test_a_url_that_cannot_be_fetched_is_quarantined_not_fatal() -> None:
+    """A file listed at a URL but gone when it is read (another fsspec file system: memory://) is rejected with
+    a reason, under its URL, and the other files are read."""
+    import fsspec
+
+    from builder.ingest.pipeline import IngestOptions, ingest_file
+    from builder.ingest.sources import discover
+
+    memory = fsspec.filesystem("memory")
+    memory.pipe("/dumps/a-page.txt", SAMPLE_PAGE.read_bytes())
+    memory.pipe("/dumps/b-gone.txt", b"A page that is deleted after it was listed.")
+    try:
+        found = list(discover(["memory://dumps"]))
+        memory.rm("/dumps/b-gone.txt")
+        page, gone = (ingest_file(source, IngestOptions()) for source in found)
+    finally:
+        memory.rm("/dumps", recursive=True)
+    assert [source.shown for source in found] == ["memory:///dumps/a-page.txt", "memory:///dumps/b-gone.txt"]
+    assert len(page.documents) == 4
+    assert not page.rejections
+    assert not gone.documents
+    assert [(item.source, item.code) for item in gone.rejections] == [("memory:///dumps/b-gone.txt", "unreadable")]
+    assert gone.rejections[0].reason.startswith("cannot fetch the file")

@@ -44,7 +44,7 @@ def ingest(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files, directories (recursive) or globs; .gz is read as is. With --engine ray, also fsspec URLs."
+            help="Files, directories (recursive) or globs, as paths or fsspec URLs (s3://, gs://); .gz is read as is."
         ),
     ],
     out: Annotated[

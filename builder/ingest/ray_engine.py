@@ -30,7 +30,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -38,7 +37,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import fsspec
 import numpy as np
 import pyarrow as pa
 import ray
@@ -47,10 +45,9 @@ import ray.data
 from builder.ingest.dedup import DuplicateIndex, Fingerprint, band_keys
 from builder.ingest.pages import Rejection
 from builder.ingest.pipeline import IngestOptions, IngestReport, common_page_lines, ingest_file, mark_duplicate
-from builder.ingest.sources import InputFile, discover
+from builder.ingest.sources import InputFile, discover, is_url
 from builder.jsonl import AtomicJsonlWriter
 
-URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 SHARD_NAME = "documents-{:05d}.jsonl"
 SHARD_PATTERN = re.compile(r"^documents-\d{5,}\.jsonl$")
 MAX_FILES_PER_BATCH = 16
@@ -89,61 +86,13 @@ class RayIngestResult:
     quarantine: Path
 
 
-def is_url(location: str) -> bool:
-    return URL.match(location) is not None
-
-
 def discover_locations(inputs: Sequence[str]) -> list[tuple[str, str]]:
-    """(location, shown) of every input file, in the local engine's order: local inputs through `discover`,
-    fsspec URLs (a file, a folder searched recursively, or a glob) through their file system, sorted."""
+    """(location, shown) of every input file, in the local engine's order (`discover`'s)."""
     # Local files go to Ray workers as absolute paths: a worker's working directory is not the user's.
-    if not any(is_url(given) for given in inputs):
-        return [(str(source.path.resolve()), source.shown) for source in discover(inputs)]
-    found: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for given in inputs:
-        if is_url(given):
-            located = [(url, url) for url in _discover_url(given)]
-        else:
-            located = [(str(source.path.resolve()), source.shown) for source in discover([given])]
-        for location, shown in located:
-            if location not in seen:
-                seen.add(location)
-                found.append((location, shown))
-    return found
-
-
-def _discover_url(given: str) -> list[str]:
-    file_system, path = fsspec.core.url_to_fs(given)
-    protocol = given.split("://", 1)[0]
-    if file_system.isdir(path):
-        paths = sorted(found for found in file_system.find(path) if not Path(found).name.startswith("."))
-    elif file_system.exists(path):
-        paths = [path]
-    else:
-        paths = sorted(found for found in file_system.glob(path) if file_system.isfile(found))
-    return [f"{protocol}://{found.removeprefix(f'{protocol}://')}" for found in paths]
-
-
-@contextmanager
-def local_input(location: str, shown: str) -> Iterator[InputFile]:
-    """The input as a local file: itself, or a URL's file copied (streamed) to a temporary folder under its own
-    name, whose suffixes tell its format as they would locally."""
-    if not is_url(location):
-        yield InputFile(Path(location), shown)
-        return
-    with tempfile.TemporaryDirectory(prefix="builder-input-") as folder:
-        copy = Path(folder) / location.rstrip("/").rsplit("/", 1)[-1]
-        with fsspec.open(location, "rb") as remote, copy.open("wb") as local:
-            while chunk := remote.read(1 << 20):
-                local.write(chunk)
-        yield InputFile(copy, shown)
-
-
-def _local_inputs(locations: Sequence[tuple[str, str]]) -> Iterator[InputFile]:
-    for location, shown in locations:
-        with local_input(location, shown) as source:
-            yield source
+    return [
+        (source.location if is_url(source.location) else os.path.abspath(source.location), source.shown)
+        for source in discover(inputs)
+    ]
 
 
 def _order(file_index: int, position: int) -> int:
@@ -154,8 +103,7 @@ def ingest_files(batch: dict[str, np.ndarray], options: IngestOptions) -> pa.Tab
     """Map stage: `ingest_file` on each input file of the batch, one output row per file."""
     columns: dict[str, list[Any]] = {name: [] for name in OUTCOME_SCHEMA.names}
     for file_index, location, shown in zip(batch["file_index"], batch["location"], batch["shown"], strict=True):
-        with local_input(str(location), str(shown)) as source:
-            outcome = ingest_file(source, options)
+        outcome = ingest_file(InputFile(str(location), str(shown)), options)
         row = outcome.report_row()
         columns["file_index"].append(int(file_index))
         columns["lines"].append([built.line for built in outcome.documents])
@@ -277,7 +225,9 @@ def run_ingest_ray(
     """Ingest on Ray: shards, quarantine and the report in `out`, with the local engine's records and counts."""
     started = time.perf_counter()
     locations = discover_locations(inputs)
-    options = dataclasses.replace(options, common_lines=common_page_lines(_local_inputs(locations), options))
+    options = dataclasses.replace(
+        options, common_lines=common_page_lines((InputFile(location, shown) for location, shown in locations), options)
+    )
     report = IngestReport(inputs=list(inputs))
     out.mkdir(parents=True, exist_ok=True)
     with ray_session(address):

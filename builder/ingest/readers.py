@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
@@ -20,6 +21,7 @@ from builder.ingest.sources import (
     decode,
     decompress,
     detect_format,
+    local_copy,
     read_head,
 )
 from builder.jsonl import InputError, iter_lines
@@ -32,7 +34,20 @@ READ = "ingest.read"
 def read_pages(
     source: InputFile, forced: SourceFormat | None = None, field_map: FieldMap | None = None
 ) -> Iterator[Page | Rejection]:
-    """Yield the pages of one input file, or rejections for what cannot be read."""
+    """Yield the pages of one input file (a path, or an fsspec URL read from a local copy), or rejections for
+    what cannot be read."""
+    with ExitStack() as cleanup:
+        try:
+            readable = cleanup.enter_context(local_copy(source))
+        except Exception as error:  # each fsspec back end raises its own errors (s3fs, gcsfs, ...)
+            yield Rejection(READ, source.shown, "unreadable", f"cannot fetch the file: {error}")
+            return
+        yield from _read_local(readable, forced, field_map)
+
+
+def _read_local(
+    source: InputFile, forced: SourceFormat | None, field_map: FieldMap | None
+) -> Iterator[Page | Rejection]:
     try:
         head = read_head(source.path)
         file_format = forced or detect_format(source.path, head)
