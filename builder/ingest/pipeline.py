@@ -9,6 +9,7 @@ appears in the report.
 from __future__ import annotations
 
 import json
+import os
 import re
 import tempfile
 import time
@@ -32,13 +33,18 @@ from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
-from builder.ingest.sources import InputFile, discover
+from builder.ingest.sources import InputFile, discover, is_url
 from builder.records import DocumentRole, ParagraphKind, SourceFormat, Target
 from builder.validate import error_fields
 
 BLANK_LINE = re.compile(r"\n\s*\n")
-AHEAD = 4
-"""Files submitted per worker ahead of the one being written: enough to keep workers busy, few to hold."""
+AHEAD = 3
+"""Tasks submitted per worker ahead of the one being written: enough to keep workers busy, few to hold."""
+TASK_BYTES = 256 * 1024
+TASK_FILES = 16
+"""A worker's task is consecutive files up to about this many bytes, and at most this many: a task costs the
+parent a pickled call, a future and a result to unpickle, so one per page dump (25 KB) was a fifth of the
+parent's time at --workers 2, time the workers lost on a machine with as many cores as workers."""
 COMMON_LINE_SAMPLE = 200
 COMMON_LINE_MIN_PAGES = 3
 COMMON_LINE_MIN_SHARE = 0.5
@@ -284,18 +290,49 @@ def _outcomes(files: list[InputFile], options: IngestOptions, workers: int) -> I
             yield ingest_file(source, options)
         return
     # Results come back in input order, so the first copy of a duplicate is the same at any --workers; only a
-    # few files per worker are in flight (Executor.map would submit every file at once, and finished results
+    # few tasks per worker are in flight (Executor.map would submit every file at once, and finished results
     # would pile up in memory whenever writing falls behind).
     load_model()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        remaining = iter(files)
-        pending = deque(pool.submit(ingest_file, source, options) for source in islice(remaining, workers * AHEAD))
+        tasks = _tasks(files)
+        pending = deque(pool.submit(ingest_task, task, options) for task in islice(tasks, workers * AHEAD))
         while pending:
-            outcome = pending.popleft().result()
-            following = next(remaining, None)
+            outcomes = pending.popleft().result()
+            following = next(tasks, None)
             if following is not None:
-                pending.append(pool.submit(ingest_file, following, options))
-            yield outcome
+                pending.append(pool.submit(ingest_task, following, options))
+            yield from outcomes
+
+
+def ingest_task(sources: list[InputFile], options: IngestOptions) -> list[FileOutcome]:
+    """A worker's task: `ingest_file` on each of the files."""
+    return [ingest_file(source, options) for source in sources]
+
+
+def _tasks(files: Iterable[InputFile]) -> Iterator[list[InputFile]]:
+    """Consecutive files in groups of up to `TASK_BYTES` (a bigger file alone) and at most `TASK_FILES`."""
+    task: list[InputFile] = []
+    task_bytes = 0
+    for source in files:
+        size = _size(source)
+        if task and (task_bytes + size > TASK_BYTES or len(task) == TASK_FILES):
+            yield task
+            task, task_bytes = [], 0
+        task.append(source)
+        task_bytes += size
+    if task:
+        yield task
+
+
+def _size(source: InputFile) -> int:
+    """The file's size, as far as the parent can tell cheaply: a URL's (not asked for) or an unreadable file's
+    counts as big, a task of its own, and reading it tells the rest."""
+    if is_url(source.location):
+        return TASK_BYTES
+    try:
+        return os.stat(source.location).st_size
+    except OSError:
+        return TASK_BYTES
 
 
 def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: str | None = None) -> Rejection:
