@@ -325,3 +325,10 @@ def test_a_url_that_cannot_be_fetched_is_quarantined_not_fatal() -> None:
     assert not gone.documents
     assert [(item.source, item.code) for item in gone.rejections] == [("memory:///dumps/b-gone.txt", "unreadable")]
     assert gone.rejections[0].reason.startswith("cannot fetch the file")
+
+
+def test_a_url_that_cannot_be_listed_stops_the_run_with_one_clear_line(tmp_path: Path) -> None:
+    result = ingest("nosuch://bucket/dumps/", "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert "cannot list nosuch://bucket/dumps/: Protocol not known: nosuch" in result.stderr
+    assert "Traceback" not in result.stderr

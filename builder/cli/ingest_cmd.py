@@ -18,7 +18,7 @@ from builder.ingest.dedup import DedupConfig
 from builder.ingest.pages import Rejection
 from builder.ingest.pipeline import FileOutcome, IngestOptions, IngestReport, run_ingest
 from builder.ingest.scraper import parse_field_overrides
-from builder.ingest.sources import discover
+from builder.ingest.sources import InputListingError, discover
 from builder.jsonl import AtomicJsonlWriter
 from builder.records import SourceFormat
 from builder.targets import TargetsFileError, load_targets
@@ -93,10 +93,14 @@ def ingest(
     chosen = None if input_format == "auto" else SourceFormat(input_format)
     options = IngestOptions(chosen, target_list, field_map, DedupConfig(threshold=near_duplicate))
     started = time.perf_counter()
-    if engine is Engine.ray:
-        report, documents_output = _ingest_on_ray(inputs, options, out, ray_address)
-    else:
-        report, documents_output = _ingest_locally(inputs, options, out, workers)
+    try:
+        if engine is Engine.ray:
+            report, documents_output = _ingest_on_ray(inputs, options, out, ray_address)
+        else:
+            report, documents_output = _ingest_locally(inputs, options, out, workers)
+    except InputListingError as error:
+        complain(str(error))
+        raise typer.Exit(1) from error
     quarantine_path = out / "quarantine.jsonl"
     outputs = {"documents": documents_output, "quarantine": str(quarantine_path)}
     report.write_json(out / "report.json", {"outputs": outputs})

@@ -59,6 +59,11 @@ class InputFile:
         return Path(self.location)
 
 
+class InputListingError(Exception):
+    """An input URL whose files cannot be listed (no back end for its protocol, no access): the run cannot know
+    what it holds, so it does not start."""
+
+
 class UnreadableInputError(Exception):
     """The input cannot be turned into text; `code` is the quarantine reason code."""
 
@@ -124,14 +129,19 @@ def _files_at_url(given: str) -> list[str]:
     # fsspec is imported here, not above: it costs a tenth of a second that runs over local files never need.
     import fsspec
 
-    file_system, path = fsspec.core.url_to_fs(given)
     protocol = given.split("://", 1)[0]
-    if file_system.isdir(path):
-        found = sorted(name for name in file_system.find(path) if not name.rsplit("/", 1)[-1].startswith("."))
-    elif file_system.exists(path):
-        found = [path]
-    else:
-        found = sorted(name for name in file_system.glob(path) if file_system.isfile(name))
+    try:
+        file_system, path = fsspec.core.url_to_fs(given)
+        if file_system.isdir(path):
+            found = sorted(name for name in file_system.find(path) if not name.rsplit("/", 1)[-1].startswith("."))
+        elif file_system.exists(path):
+            found = [path]
+        else:
+            found = sorted(name for name in file_system.glob(path) if file_system.isfile(name))
+    except ImportError as error:  # fsspec names the package to install: "Install s3fs to access S3"
+        raise InputListingError(f"cannot read {given}: {error}") from error
+    except Exception as error:  # each back end raises its own errors (unknown protocol, credentials, network)
+        raise InputListingError(f"cannot list {given}: {error}") from error
     return [f"{protocol}://{name.removeprefix(f'{protocol}://')}" for name in found]
 
 
