@@ -67,8 +67,10 @@ def project(studio: LabelStudio) -> Iterator[str]:
             studio.projects.delete(id=found.id)
 
 
-def _push(client: StudioClient, documents: list[Document], project: str, overlap: int | None = None) -> Any:
-    return push(client, documents, project, load_targets(TARGETS), INSTRUCTIONS, overlap)
+def _push(
+    client: StudioClient, documents: list[Document], project: str, overlap: int | None = None, **options: Any
+) -> Any:
+    return push(client, documents, project, load_targets(TARGETS), INSTRUCTIONS, overlap, **options)
 
 
 def _tasks(studio: LabelStudio, project_id: int) -> list[Any]:

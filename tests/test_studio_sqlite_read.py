@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import uuid
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -23,11 +24,24 @@ from label_studio_sdk import LabelStudio
 from builder.studio import server, sqlite_read
 from builder.studio.client import StudioClient
 from builder.studio.pseudonyms import PRIVATE_DIR, SALT_FILE
-from builder.studio.pull import LEDGER_FILE, QUARANTINE_FILE, STATE_FILE, PullReport, ReadVia, pull
+from builder.studio.pull import (
+    EXPORT_DIR,
+    LEDGER_FILE,
+    QUARANTINE_FILE,
+    STATE_FILE,
+    PullReport,
+    ReadVia,
+    pull,
+    remove_export_copies,
+)
+from builder.studio.push import existing_tasks
 from builder.studio.sqlite_read import DatabaseReader, DatabaseReadError, Unusable, decode_json
+from builder.studio.tasks import index_targets, tasks_for_document, to_studio
+from builder.targets import load_targets
 from tests import studio_support
 from tests import test_studio_push_pull as push_pull
 from tests.paths import REPO
+from tests.samples_support import TARGETS
 from tests.test_studio_push_pull import STANCE_AGAINST, _prediction_result, _push, _tasks, token_for
 
 studio = studio_support.studio
@@ -183,7 +197,77 @@ def test_the_reader_never_writes_and_waits_out_a_lock(client, documents, project
     reader.close()
 
 
-def test_the_command_says_which_way_it_read(client, studio, documents, project, local, tmp_path):
+def test_a_pull_through_the_api_leaves_no_export_copy_on_the_local_server(
+    client, studio, documents, project, local, tmp_path
+):
+    report = _push(client, documents, project)
+    tasks = _tasks(studio, report.project_id)
+    for task in tasks:
+        studio.annotations.create(id=task.id, result=[*_prediction_result(studio, task.id), STANCE_AGAINST])
+    export_dir = local.data_dir / EXPORT_DIR
+    before = sorted(export_dir.iterdir())
+
+    pulled = pull(client, project, tmp_path, local_server=local, via=ReadVia.api)
+    assert pulled.read_path.startswith(sqlite_read.API_READ_PATH)
+    assert pulled.written["submitted"] == len(tasks)
+    assert sorted(export_dir.iterdir()) == before
+    # The list the web page's export dialog shows (the folder's files of this project) stays empty too.
+    headers = client.sdk._client_wrapper.get_headers()
+    files = client._http.get(f"{client.url}/api/projects/{report.project_id}/export/files", headers=headers)
+    assert files.json() == {"export_files": []}
+
+    # Without the removal the copies stay: an export tagged by hand leaves its two files until removed.
+    tag = "a-tag-of-this-test"
+    assert [task["id"] for chunk in client.export_tasks(report.project_id, [tasks[0].id], tag) for task in chunk] == [
+        tasks[0].id
+    ]
+    left = sorted(set(export_dir.iterdir()) - set(before))
+    assert [path.name.endswith("-info.json") for path in left] == [True, False]  # `<name>-info.json`, `<name>.json`
+    remove_export_copies(export_dir, report.project_id, "another-tag")
+    assert sorted(set(export_dir.iterdir()) - set(before)) == left
+    remove_export_copies(export_dir, report.project_id, tag)
+    assert sorted(export_dir.iterdir()) == before
+
+
+def test_push_lists_the_same_tasks_from_the_database_as_from_the_api(client, studio, documents, project, local):
+    """Tasks with a prediction, without one (a push stopped halfway), refreshed by a newer extractor, and one the
+    builder did not push: both listings agree, and so do the pushes that follow them."""
+    report = _push(client, documents[:2], project)
+    targets = index_targets(load_targets(TARGETS))
+    rest = [to_studio(task) for document in documents[2:] for task in tasks_for_document(document, targets)]
+    client._import(report.project_id, [{key: task[key] for key in ("data", "meta")} for task in rest])
+    client._import(report.project_id, [{"data": {**rest[0]["data"], "task_key": ""}}])  # no meta: not ours
+    newer = [document.model_copy(update={"extractor_version": "builder-9.9.9"}) for document in documents[:1]]
+    assert _push(client, newer, project).refreshed == 2
+
+    reader = DatabaseReader.open(local, client.url, report.project_id, project)
+    assert isinstance(reader, DatabaseReader)
+    with closing(reader):
+        from_database = reader.task_metas(report.project_id)
+    from_api = client.task_metas(report.project_id)
+    assert from_database == from_api
+    assert len(from_api) == 6
+    listed = existing_tasks(from_api)
+    assert sorted((task.extractor_version, task.has_prediction) for task in listed.values()) == [
+        ("builder-0.1.0", False),
+        ("builder-0.1.0", False),
+        ("builder-0.1.0", True),
+        ("builder-9.9.9", True),
+        ("builder-9.9.9", True),
+    ]
+
+    completed = _push(client, documents, project, local_server=local)
+    assert completed.listed_via == sqlite_read.DATABASE_READ_PATH
+    counts = (completed.imported, completed.already_there, completed.refreshed, completed.predictions_restored)
+    assert counts == (0, 3, 2, 2)
+    through_api = _push(client, documents, project, local_server=local, via=ReadVia.api)
+    assert through_api.listed_via == "API task list (--via api)"
+    through_database = _push(client, documents, project, local_server=local)
+    assert dataclasses.replace(through_api, listed_via="") == dataclasses.replace(through_database, listed_via="")
+    assert through_database.already_there == 5
+
+
+def test_the_command_says_which_way_it_read(client, studio, documents, documents_path, project, local, tmp_path):
     report = _push(client, documents, project)
     task = _tasks(studio, report.project_id)[0]
     studio.annotations.create(id=task.id, result=[*_prediction_result(studio, task.id), STANCE_AGAINST])
@@ -192,6 +276,12 @@ def test_the_command_says_which_way_it_read(client, studio, documents, project, 
     for extra, shown in (([], sqlite_read.DATABASE_READ_PATH), (["--via", "api"], "API export (--via api)")):
         command = [sys.executable, "-m", "builder.cli", "studio", "pull", "--project", project]
         command += ["--out", str(tmp_path / (extra[-1] if extra else "auto")), *extra]
+        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert shown in result.stderr
+    for extra, shown in (([], sqlite_read.DATABASE_READ_PATH), (["--via", "api"], "API task list (--via api)")):
+        command = [sys.executable, "-m", "builder.cli", "studio", "push", str(documents_path), "--project", project]
+        command += ["--targets", str(TARGETS), *extra]
         result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False, timeout=120)
         assert result.returncode == 0, result.stderr
         assert shown in result.stderr

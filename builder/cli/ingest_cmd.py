@@ -1,12 +1,15 @@
 """`builder ingest`: raw dumps in, `documents.jsonl` (or shards with `--engine ray`), `quarantine.jsonl` and
-`report.json` out."""
+`report.json` out.
+
+The ingest stages pull in trafilatura, lxml and numpy (most of a second to import), so they are imported inside
+the command: `builder --help` and the other commands do not pay for them."""
 
 from __future__ import annotations
 
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -14,14 +17,10 @@ from rich.table import Table
 
 from builder.cli.choices import Engine
 from builder.cli.console import complain, err
-from builder.ingest.dedup import DedupConfig
-from builder.ingest.pages import Rejection
-from builder.ingest.pipeline import FileOutcome, IngestOptions, IngestReport, run_ingest
-from builder.ingest.scraper import parse_field_overrides
-from builder.ingest.sources import InputListingError, discover
-from builder.jsonl import AtomicJsonlWriter
 from builder.records import SourceFormat
-from builder.targets import TargetsFileError, load_targets
+
+if TYPE_CHECKING:
+    from builder.ingest.pipeline import IngestOptions, IngestReport
 
 EXAMPLES = """Examples:
 
@@ -78,6 +77,12 @@ def ingest(
     ] = None,
 ) -> None:
     """Turn raw news dumps (page text, HTML, WARC, scraper JSONL) into validated, enriched documents."""
+    from builder.ingest.dedup import DedupConfig
+    from builder.ingest.pipeline import IngestOptions
+    from builder.ingest.scraper import parse_field_overrides
+    from builder.ingest.sources import InputListingError
+    from builder.targets import TargetsFileError, load_targets
+
     try:
         target_list = tuple(load_targets(targets)) if targets else ()
         field_map = parse_field_overrides(fields or [])
@@ -121,6 +126,11 @@ def _no_inputs(inputs: list[str]) -> typer.Exit:
 
 def _ingest_locally(inputs: list[str], options: IngestOptions, out: Path, workers: int) -> tuple[IngestReport, str]:
     """Run in this process (or its worker pool) into one `documents.jsonl`; returns the report and its path."""
+    from builder.ingest.pages import Rejection
+    from builder.ingest.pipeline import FileOutcome, run_ingest
+    from builder.ingest.sources import discover
+    from builder.jsonl import AtomicJsonlWriter
+
     total_files = sum(1 for _ in discover(inputs))
     if total_files == 0:
         raise _no_inputs(inputs)

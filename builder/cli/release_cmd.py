@@ -1,7 +1,8 @@
 """`builder agreement` and `builder release [push]`: figures, a versioned dataset folder, and its publication.
 
-The release modules pull in `datasets`, matplotlib and huggingface_hub (seconds to import), so they are
-imported inside the commands: every other `builder` command starts as fast as before.
+The release modules pull in `datasets`, matplotlib and huggingface_hub (seconds to import), and even the
+ledger reader loads the validator, so they are imported inside the commands: every other `builder` command
+starts as fast as before. (`builder.release.repo`, the standard library only, gives the `--bump` choices.)
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from rich.table import Table
 
 from builder.cli.choices import Engine
 from builder.cli.console import complain, err, out
-from builder.release.adjudication import AdjudicationConfig
-from builder.release.inputs import ReleaseInputError, latest_answers, read_annotations
 from builder.release.repo import BUMPS, ReleaseRepoError
 
 if TYPE_CHECKING:
@@ -77,6 +76,7 @@ def agreement(
 ) -> None:
     """Inter-annotator agreement: Krippendorff's alpha, claim span F1, speaker links, stance confusion."""
     from builder.release.agreement import agreement_report
+    from builder.release.inputs import ReleaseInputError, latest_answers, read_annotations
     from builder.release.plot import agreement_png
 
     try:
@@ -186,7 +186,9 @@ def release(
     if context.invoked_subcommand is not None:
         return
     from builder.release import changelog
+    from builder.release.adjudication import AdjudicationConfig
     from builder.release.build import ReleaseOptions, ReleaseRefusedError, make_release
+    from builder.release.inputs import ReleaseInputError
 
     if documents is None or out_dir is None:
         complain("builder release needs --documents and --out (see builder release --help)")

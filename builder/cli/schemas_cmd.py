@@ -9,7 +9,6 @@ from rich.table import Table
 
 from builder.cli.console import err, out
 from builder.records import SCHEMA_VERSION
-from builder.schemas import check_schemas, export_schemas
 
 app = typer.Typer(help="Write or check the JSON Schemas generated from the record models.", no_args_is_help=True)
 
@@ -19,6 +18,8 @@ DirectoryOption = typer.Option(Path("schemas"), "--dir", help="Folder holding th
 @app.command(epilog="Example: builder schemas export --dir schemas")
 def export(directory: Path = DirectoryOption) -> None:
     """Write one JSON Schema (draft 2020-12) per record kind into the folder."""
+    from builder.schemas import export_schemas  # here, so that the other commands do not import it
+
     written = export_schemas(directory)
     table = Table(title=f"JSON Schemas, version {SCHEMA_VERSION}")
     table.add_column("file")
@@ -31,6 +32,8 @@ def export(directory: Path = DirectoryOption) -> None:
 @app.command(epilog="Example: builder schemas check   # exits 1 and prints a diff when schemas/ drifted")
 def check(directory: Path = DirectoryOption) -> None:
     """Exit 1, showing the differences, when the checked-in schemas differ from the models."""
+    from builder.schemas import check_schemas  # here, so that the other commands do not import it
+
     drifts = check_schemas(directory)
     for drift in drifts:
         out.print(f"{drift.path}: {drift.problem}")

@@ -2,6 +2,9 @@
 
 The server and token come from --url/--token, else from LABEL_STUDIO_URL/LABEL_STUDIO_API_KEY (the SDK's own
 variables), else from the local server `builder studio serve` started. The token is shown masked, never whole.
+
+The client, push and pull are imported inside the commands: label-studio-sdk loads pandas and more (about two
+seconds), which `builder --help`, `builder studio serve` and the other commands do not need.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
@@ -21,12 +24,13 @@ from builder.cli.console import complain, err, out
 from builder.jsonl import InputError, iter_lines
 from builder.records import Document, Target
 from builder.studio import server
-from builder.studio.client import StudioClient, StudioConnectionError
-from builder.studio.guidelines import DEFAULT_GUIDELINES, render_guidelines
-from builder.studio.pull import ProjectNotFoundError, PullReport, ReadVia, pull
-from builder.studio.push import PushReport, push
-from builder.studio.sqlite_read import DatabaseReadError
-from builder.targets import TargetsFileError, load_targets
+from builder.studio.guidelines import DEFAULT_GUIDELINES
+from builder.studio.sqlite_read import DatabaseReadError, ReadVia
+
+if TYPE_CHECKING:
+    from builder.studio.client import StudioClient
+    from builder.studio.pull import PullReport
+    from builder.studio.push import PushReport
 
 EXAMPLES = """Examples:
 
@@ -134,9 +138,23 @@ def push_command(
     ] = DEFAULT_GUIDELINES,
     url: UrlOption = None,
     token: TokenOption = None,
+    via: Annotated[
+        ReadVia,
+        typer.Option(
+            "--via",
+            help="auto: list the tasks already there from the local server's database (read-only) when the URL is "
+            "the server `builder studio serve` runs and its schema is the one expected, the API otherwise; api: "
+            "always the API.",
+        ),
+    ] = ReadVia.auto,
 ) -> None:
     """Create or update a project and import one task per (document, target it mentions), with pre-annotations.
     Running it again adds only tasks not yet there and refreshes predictions from a newer extractor."""
+    from builder.studio.client import StudioConnectionError
+    from builder.studio.guidelines import render_guidelines
+    from builder.studio.push import push
+    from builder.targets import TargetsFileError, load_targets
+
     try:
         target_list = load_targets(targets) if targets else None
         docs = _read_documents(documents)
@@ -157,8 +175,10 @@ def push_command(
                 instructions,
                 overlap,
                 on_batch=lambda done, total: progress.update(bar, completed=done, total=total),
+                local_server=_local_server(),
+                via=via,
             )
-        except StudioConnectionError as error:
+        except (StudioConnectionError, DatabaseReadError) as error:
             complain(str(error))
             raise typer.Exit(1) from None
     err.print(_push_table(report, project, client.url, time.perf_counter() - started, target_list))
@@ -182,6 +202,9 @@ def pull_command(
     ] = ReadVia.auto,
 ) -> None:
     """Append the annotations made or changed since the last pull to OUT/annotations.jsonl (append-only)."""
+    from builder.studio.client import StudioConnectionError
+    from builder.studio.pull import ProjectNotFoundError, pull
+
     client = _connect(url, token)
     started = time.perf_counter()
     with _progress("pull", "tasks") as progress:
@@ -202,6 +225,8 @@ def pull_command(
 
 
 def _connect(url: str | None, token: str | None) -> StudioClient:
+    from builder.studio.client import StudioClient, StudioConnectionError
+
     url = url or os.environ.get("LABEL_STUDIO_URL")
     token = token or os.environ.get("LABEL_STUDIO_API_KEY")
     if not (url and token):
@@ -273,6 +298,7 @@ def _push_table(report: PushReport, project: str, url: str, seconds: float, targ
     )
     table.add_column("what")
     table.add_column("count", justify="right")
+    table.add_row("tasks already there listed from", report.listed_via)
     rows = [
         ("documents read", report.documents),
         ("  duplicates skipped", report.duplicates_skipped),

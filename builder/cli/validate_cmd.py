@@ -6,7 +6,7 @@ import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -14,9 +14,10 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 from rich.table import Table
 
 from builder.cli.console import err
-from builder.jsonl import is_gzip
 from builder.records import RECORD_KINDS
-from builder.validate import FileStats, RecordValidator, validate_file
+
+if TYPE_CHECKING:
+    from builder.validate import FileStats
 
 EXAMPLES = """Examples:
 
@@ -40,6 +41,11 @@ def validate(
     ] = None,
 ) -> None:
     """Validate records line by line against the models; print every bad line and a summary."""
+    # Imported here, like every command's own machinery, so that `builder --help` and the other commands do not
+    # import the validator.
+    from builder.jsonl import is_gzip
+    from builder.validate import FileStats, RecordValidator, validate_file
+
     validator = RecordValidator(kind.value if kind else None)
     all_stats: list[FileStats] = []
     started = time.perf_counter()

@@ -12,7 +12,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
@@ -20,6 +19,7 @@ from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
 from builder.studio.server import mask_token
+from builder.studio.sqlite_read import TaskMeta
 
 T = TypeVar("T")
 
@@ -32,19 +32,15 @@ off a large batch on a loaded one."""
 EXPORT_CHUNK = 500
 """Task ids per export request: 500 ids in one URL were checked to work."""
 EXPORT_WORKERS = 2
+EXPORT_TAG_PARAMETER = "builder_pull"
+"""An export request's query parameter the server ignores but records in the copy it keeps (its `-info.json`
+lists the request's parameters), so that a pull can tell its own copies apart and remove them."""
 WATERMARK_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 """The only form the task filter takes for a Datetime (an `+00:00` offset gives a 500)."""
 
 
 class StudioConnectionError(RuntimeError):
     """The server cannot be used; the message is one sentence for the user, naming the URL."""
-
-
-@dataclass(frozen=True)
-class ExistingTask:
-    task_id: int
-    extractor_version: str
-    has_prediction: bool = True
 
 
 class StudioClient:
@@ -148,8 +144,8 @@ class StudioClient:
     def update_project(self, project_id: int, **settings: Any) -> None:
         self.call("update the project", lambda: self.sdk.projects.update(id=project_id, **settings))
 
-    def existing_tasks(self, project_id: int) -> dict[str, ExistingTask]:
-        """The project's tasks by the task key a push stored in their `meta`; tasks without one are not ours.
+    def task_metas(self, project_id: int) -> list[TaskMeta]:
+        """(id, meta, prediction count) of every task of the project, in id order, for `push.existing_tasks`.
         (Listing `id,meta` rather than `id,data` leaves out every task's text: half the time on 300 tasks.)"""
         tasks = self.call(
             "list the project's tasks",
@@ -159,14 +155,7 @@ class StudioClient:
                 )
             ),
         )
-        found = {}
-        for task in tasks:
-            meta = task.meta if isinstance(task.meta, dict) else {}
-            if meta.get("task_key") and task.id is not None:
-                found[meta["task_key"]] = ExistingTask(
-                    task.id, str(meta.get("extractor_version", "")), bool(task.total_predictions)
-                )
-        return found
+        return [(task.id, task.meta, task.total_predictions or 0) for task in tasks if task.id is not None]
 
     def import_tasks(self, project_id: int, tasks: list[dict[str, Any]]) -> list[int]:
         """Import tasks with their predictions (in one call, or two with `predictions_apart`); the new task ids in
@@ -281,29 +270,34 @@ class StudioClient:
         headers = self.sdk._client_wrapper.get_headers()
         return _answer(self._http.get(f"{self.url}{path}", params=params, headers=headers))
 
-    def export_tasks(self, project_id: int, task_ids: Sequence[int]) -> Iterator[list[dict[str, Any]]]:
+    def export_tasks(
+        self, project_id: int, task_ids: Sequence[int], tag: str | None = None
+    ) -> Iterator[list[dict[str, Any]]]:
         """The given tasks with all their annotations, skips included, in chunks of `EXPORT_CHUNK` tasks.
 
         `EXPORT_WORKERS` requests run at once: the server spends most of an export serialising, and the threaded
         development server does that for two requests side by side. At most that many chunks are held at once.
         The export is the fastest way to get annotations with their results (1.6x `tasks.list(fields="all")` on
         1,000 sample annotations), but Label Studio keeps a copy of every export in its data directory's
-        `export/` folder, so only changed tasks are ever exported.
+        `export/` folder, which no API call removes (see docs/label-studio-notes.md), so only changed tasks are
+        ever exported, and `tag`, sent as `EXPORT_TAG_PARAMETER`, marks the copies for whoever can remove them.
         """
         chunks = [task_ids[start : start + EXPORT_CHUNK] for start in range(0, len(task_ids), EXPORT_CHUNK)]
         with ThreadPoolExecutor(max_workers=EXPORT_WORKERS) as pool:
             pending: deque[Future[list[dict[str, Any]]]] = deque()
             for chunk in chunks:
-                pending.append(pool.submit(self._export_chunk, project_id, chunk))
+                pending.append(pool.submit(self._export_chunk, project_id, chunk, tag))
                 if len(pending) == EXPORT_WORKERS:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
 
-    def _export_chunk(self, project_id: int, task_ids: Sequence[int]) -> list[dict[str, Any]]:
+    def _export_chunk(self, project_id: int, task_ids: Sequence[int], tag: str | None) -> list[dict[str, Any]]:
         # `download_sync(ids=...)` sends `ids=`, which the server ignores (it reads `ids[]`) and exports everything;
         # the ids go in by hand, and never an empty list, which would also mean everything.
-        ids = [str(task_id) for task_id in task_ids]
+        parameters: dict[str, Any] = {"ids[]": [str(task_id) for task_id in task_ids]}
+        if tag is not None:
+            parameters[EXPORT_TAG_PARAMETER] = tag
         raw = self.call(
             "export annotations",
             lambda: b"".join(
@@ -311,7 +305,7 @@ class StudioClient:
                     id=project_id,
                     export_type="JSON",
                     download_all_tasks=True,
-                    request_options={"additional_query_parameters": {"ids[]": ids}},
+                    request_options={"additional_query_parameters": parameters},
                 )
             ),
         )

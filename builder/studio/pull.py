@@ -16,17 +16,21 @@ Two read paths give the same tasks: the API (a task list and the JSON export) an
 builder started and pins, a read-only read of that server's SQLite database (`builder.studio.sqlite_read`),
 which costs the server nothing where the export costs it about 4 s of CPU per 1,000 bench annotations; `via`
 chooses, and the report says which one was used and why.
+
+Label Studio keeps a copy of every export in its data directory's `export/` folder, and no API call removes it
+(docs/label-studio-notes.md). When the server is the local one the builder started and pins, a pull through the
+API tags its export requests and removes the copies so tagged once it is done; another server keeps them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -50,20 +54,15 @@ from builder.studio.ledger import (
     write_json_atomically,
 )
 from builder.studio.pseudonyms import Pseudonyms
-from builder.studio.server import ServerInfo
-from builder.studio.sqlite_read import API_READ_PATH, DATABASE_READ_PATH, DatabaseReader, Unusable
+from builder.studio.server import LABEL_STUDIO_VERSION, ServerInfo
+from builder.studio.sqlite_read import API_READ_PATH, DATABASE_READ_PATH, DatabaseReader, ReadVia, Unusable
 
 LEDGER_FILE = "annotations.jsonl"
 QUARANTINE_FILE = "annotations.quarantine.jsonl"
 STATE_FILE = "annotations.state.json"
-
-
-class ReadVia(StrEnum):
-    """How a pull reads tasks: `auto` reads the local server's database when that is certainly right
-    (see `builder.studio.sqlite_read`), the API otherwise; `api` always asks the API."""
-
-    auto = "auto"
-    api = "api"
+EXPORT_DIR = "export"
+"""The folder of the server's data directory where Label Studio keeps a copy of every export (its setting
+`EXPORT_DIR`): `<name>.json` holds the exported tasks, `<name>-info.json` the request's parameters."""
 
 
 @dataclass
@@ -109,8 +108,16 @@ def pull(
     # Without the collector the results decode faster, and so do the export's JSON (parsed in the client's
     # threads) and the ledger index; see `gc_paused`.
     if isinstance(reader, Unusable):
-        with gc_paused():
-            return _pull(client.url, client, project_id, out_dir, on_progress, f"{API_READ_PATH} ({reader.reason})")
+        export_dir = _own_export_dir(local_server, client.url)
+        tag = uuid.uuid4().hex if export_dir is not None else None
+        try:
+            with gc_paused():
+                read_path = f"{API_READ_PATH} ({reader.reason})"
+                return _pull(client.url, client, project_id, out_dir, on_progress, read_path, tag)
+        finally:
+            # Also after a failed pull: each export that completed left its copy.
+            if export_dir is not None and tag is not None:
+                remove_export_copies(export_dir, project_id, tag)
     with closing(reader), gc_paused():
         return _pull(client.url, reader, project_id, out_dir, on_progress, DATABASE_READ_PATH)
 
@@ -122,6 +129,7 @@ def _pull(
     out_dir: Path,
     on_progress: Callable[[int, int], None] | None,
     read_path: str,
+    export_tag: str | None = None,
 ) -> PullReport:
     report = PullReport(project_id=project_id, read_path=read_path)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -143,7 +151,7 @@ def _pull(
     context = ConvertContext(url, project_id, source.user_emails() if changed else {}, pseudonyms.salt)
     newest = since
     done = 0
-    for chunk in _converted(source, project_id, changed, context):
+    for chunk in _converted(source, project_id, changed, context, export_tag):
         pseudonyms.remember(chunk.pseudonyms)
         versions: list[AnnotationVersion] = []
         problems: list[QuarantineItem] = []
@@ -184,17 +192,43 @@ def _pull(
 
 
 def _converted(
-    source: StudioClient | DatabaseReader, project_id: int, task_ids: Sequence[int], context: ConvertContext
+    source: StudioClient | DatabaseReader,
+    project_id: int,
+    task_ids: Sequence[int],
+    context: ConvertContext,
+    export_tag: str | None,
 ) -> Iterator[ConvertedChunk]:
     """The tasks converted chunk by chunk, in the order of `task_ids`, in this process (see
     `builder.studio.convert` for why): from the API each exported chunk (decoded in the client's threads), from
     the database the raw rows of each read transaction."""
     if isinstance(source, StudioClient):
-        for tasks in source.export_tasks(project_id, task_ids):
+        for tasks in source.export_tasks(project_id, task_ids, export_tag):
             yield convert_tasks(context, tasks)
         return
     for rows in source.raw_chunks(project_id, task_ids):
         yield convert_rows(context, rows)
+
+
+def _own_export_dir(local: ServerInfo | None, url: str) -> Path | None:
+    """The export folder of the server at `url` when it is the local server the builder started, of the pinned
+    release (the rule `DatabaseReader.open` starts with), else None: another server's files are out of reach."""
+    if local is None or local.url != url.rstrip("/") or local.version != LABEL_STUDIO_VERSION:
+        return None
+    return local.data_dir / EXPORT_DIR
+
+
+def remove_export_copies(folder: Path, project_id: int, tag: str) -> None:
+    """Remove the copies the server kept of project `project_id`'s exports whose request carried `tag`. The
+    server wrote them before answering and needs them for nothing: they are its log of exports, which only
+    `/api/projects/{id}/export/files` lists."""
+    for info in folder.glob(f"project-{project_id}-at-*-info.json"):
+        try:
+            if tag not in info.read_text(encoding="utf-8"):
+                continue
+        except OSError:  # removed meanwhile, or unreadable: not one this pull can tell is its own
+            continue
+        (folder / f"{info.name.removesuffix('-info.json')}.json").unlink(missing_ok=True)
+        info.unlink(missing_ok=True)
 
 
 def _versioned_line(index: LedgerIndex, version: AnnotationVersion) -> bytes | None:
