@@ -49,14 +49,42 @@ def machine() -> dict[str, object]:
     }
 
 
+def cpu_counters() -> list[int] | None:
+    """The machine's CPU time so far by kind, in ticks (user, nice, system, idle, iowait, irq, softirq, steal), or
+    None off Linux."""
+    stat = Path("/proc/stat")
+    if not stat.exists():
+        return None
+    return [int(value) for value in stat.read_text().splitlines()[0].split()[1:9]]
+
+
+def machine_during(before: list[int] | None) -> dict[str, float]:
+    """How busy the machine was while a benchmark ran: the share of its CPU time the hypervisor gave to other
+    virtual machines (steal) and the share spent by every process here (busy), which together say how much of
+    a core a process, or each of two workers, could get."""
+    after = cpu_counters()
+    if before is None or after is None:
+        return {}
+    spent = [now - then for now, then in zip(after, before, strict=True)]
+    total = sum(spent) or 1
+    idle = spent[3] + spent[4]
+    return {
+        "steal_share": round(spent[7] / total, 3),
+        "busy_share": round((total - idle - spent[7]) / total, 3),
+        "load_average_at_end": os.getloadavg()[0],
+    }
+
+
 def run(name: str, arguments: list[str], folder: Path) -> dict[str, object]:
     output = folder / f"{name}.json"
     script = SCRIPTS / f"bench_{name}.py"
     print(f"== {name}: {script.name} {' '.join(arguments)}", flush=True)
+    before = cpu_counters()
     result = subprocess.run([sys.executable, str(script), *arguments, "--json", str(output)], check=False)
+    during = machine_during(before)
     if result.returncode != 0 or not output.exists():
-        return {"benchmark": name, "error": f"exit code {result.returncode}", "figures": []}
-    return json.loads(output.read_text())
+        return {"benchmark": name, "error": f"exit code {result.returncode}", "figures": [], "machine": during}
+    return {**json.loads(output.read_text()), "machine": during}
 
 
 def markdown(host: dict[str, object], results: list[dict[str, object]], quick: bool) -> str:
@@ -83,6 +111,18 @@ def markdown(host: dict[str, object], results: list[dict[str, object]], quick: b
             lines.append(
                 f"| {result['benchmark']} | {figure['what']} | {figure['value']:,.2f} {figure['unit']} | {baseline} "
                 f"| {ratio} | {figure['target'] or ''} | {met} |"
+            )
+    lines += [
+        "",
+        "The machine while each benchmark ran (steal: CPU time the hypervisor gave to other virtual machines):",
+        "",
+    ]
+    for result in results:
+        during = result.get("machine") or {}
+        if during:
+            lines.append(
+                f"- {result['benchmark']}: steal {during['steal_share']:.0%} and busy {during['busy_share']:.0%} of "
+                f"the {host['cores']} cores' time, load average {during['load_average_at_end']:.2f} at the end"
             )
     return "\n".join(lines) + "\n"
 
