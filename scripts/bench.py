@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchlib import cpu_counters, machine_during
+
 REPO = Path(__file__).resolve().parent.parent
 SCRIPTS = REPO / "scripts"
 BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
@@ -46,32 +48,6 @@ def machine() -> dict[str, object]:
         "platform": platform.platform(),
         "load_average_at_start": os.getloadavg()[0],
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-    }
-
-
-def cpu_counters() -> list[int] | None:
-    """The machine's CPU time so far by kind, in ticks (user, nice, system, idle, iowait, irq, softirq, steal), or
-    None off Linux."""
-    stat = Path("/proc/stat")
-    if not stat.exists():
-        return None
-    return [int(value) for value in stat.read_text().splitlines()[0].split()[1:9]]
-
-
-def machine_during(before: list[int] | None) -> dict[str, float]:
-    """How busy the machine was while a benchmark ran: the share of its CPU time the hypervisor gave to other
-    virtual machines (steal) and the share spent by every process here (busy), which together say how much of
-    a core a process, or each of two workers, could get."""
-    after = cpu_counters()
-    if before is None or after is None:
-        return {}
-    spent = [now - then for now, then in zip(after, before, strict=True)]
-    total = sum(spent) or 1
-    idle = spent[3] + spent[4]
-    return {
-        "steal_share": round(spent[7] / total, 3),
-        "busy_share": round((total - idle - spent[7]) / total, 3),
-        "load_average_at_end": os.getloadavg()[0],
     }
 
 

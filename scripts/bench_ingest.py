@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
-from benchlib import Figure, local_ray, report
+from benchlib import Figure, cpu_counters, local_ray, machine_during, report
 
 from builder.ingest.pipeline import DocumentLine, IngestOptions, run_ingest
 from builder.ingest.sources import discover
@@ -176,7 +176,14 @@ def main() -> None:
             two_workers_cpu.append(cpu_seconds_since(before))
             return seconds
 
+        before = cpu_counters()
         one_wall, two = interleaved(args.repeat, lambda: timed_ingest(dumps, 1, time.perf_counter)[0], two_workers_wall)
+        during = machine_during(before)
+        if during:
+            print(
+                f"while 1 and 2 workers ran in turns: the hypervisor gave {during['steal_share']:.0%} of the "
+                f"machine's CPU time to other machines; processes here used {during['busy_share']:.0%} (these runs too)"
+            )
         figures.append(
             Figure(
                 "ingest page text, 2 workers (wall clock)",

@@ -45,6 +45,10 @@ TASK_FILES = 16
 """A worker's task is consecutive files up to about this many bytes, and at most this many: a task costs the
 parent a pickled call, a future and a result to unpickle, so one per page dump (25 KB) was a fifth of the
 parent's time at --workers 2, time the workers lost on a machine with as many cores as workers."""
+TASKS_PER_WORKER = 8
+"""At least this many tasks per worker when there are files enough: the last task of a run keeps one worker
+busy while the others wait, so a run of few files is cut finer (40 page dumps in 3 tasks made 2 workers slower
+than one)."""
 COMMON_LINE_SAMPLE = 200
 COMMON_LINE_MIN_PAGES = 3
 COMMON_LINE_MIN_SHARE = 0.5
@@ -294,7 +298,7 @@ def _outcomes(files: list[InputFile], options: IngestOptions, workers: int) -> I
     # would pile up in memory whenever writing falls behind).
     load_model()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        tasks = _tasks(files)
+        tasks = _tasks(files, max(1, min(TASK_FILES, len(files) // (workers * TASKS_PER_WORKER))))
         pending = deque(pool.submit(ingest_task, task, options) for task in islice(tasks, workers * AHEAD))
         while pending:
             outcomes = pending.popleft().result()
@@ -309,13 +313,13 @@ def ingest_task(sources: list[InputFile], options: IngestOptions) -> list[FileOu
     return [ingest_file(source, options) for source in sources]
 
 
-def _tasks(files: Iterable[InputFile]) -> Iterator[list[InputFile]]:
-    """Consecutive files in groups of up to `TASK_BYTES` (a bigger file alone) and at most `TASK_FILES`."""
+def _tasks(files: Iterable[InputFile], most_files: int) -> Iterator[list[InputFile]]:
+    """Consecutive files in groups of up to `TASK_BYTES` (a bigger file alone) and at most `most_files`."""
     task: list[InputFile] = []
     task_bytes = 0
     for source in files:
         size = _size(source)
-        if task and (task_bytes + size > TASK_BYTES or len(task) == TASK_FILES):
+        if task and (task_bytes + size > TASK_BYTES or len(task) == most_files):
             yield task
             task, task_bytes = [], 0
         task.append(source)
