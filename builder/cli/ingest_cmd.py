@@ -131,8 +131,8 @@ def _ingest_locally(inputs: list[str], options: IngestOptions, out: Path, worker
     from builder.ingest.sources import discover
     from builder.jsonl import AtomicJsonlWriter
 
-    total_files = sum(1 for _ in discover(inputs))
-    if total_files == 0:
+    files = list(discover(inputs))
+    if not files:
         raise _no_inputs(inputs)
     out.mkdir(parents=True, exist_ok=True)
     with Progress(
@@ -145,12 +145,12 @@ def _ingest_locally(inputs: list[str], options: IngestOptions, out: Path, worker
         console=err,
         transient=True,
     ) as progress:
-        bar = progress.add_task("ingest", total=total_files, current="")
+        bar = progress.add_task("ingest", total=len(files), current="")
 
         def advance(outcome: FileOutcome) -> None:
             progress.update(bar, advance=1, current=outcome.path[-50:])
 
-        items, report = run_ingest(inputs, options, workers, advance)
+        items, report = run_ingest(inputs, options, workers, advance, files)
         documents_path, quarantine_path = out / "documents.jsonl", out / "quarantine.jsonl"
         with AtomicJsonlWriter(documents_path) as documents, AtomicJsonlWriter(quarantine_path) as quarantine:
             for item in items:
@@ -172,7 +172,8 @@ def _ingest_on_ray(
     except ImportError as error:
         complain(f"--engine ray needs Ray Data ({error.name} is missing): pip install 'news-stance-builder[ray]'")
         raise typer.Exit(2) from error
-    if not discover_locations(inputs):
+    locations = discover_locations(inputs)
+    if not locations:
         raise _no_inputs(inputs)
     with Progress(
         SpinnerColumn(),
@@ -182,7 +183,9 @@ def _ingest_on_ray(
         transient=True,
     ) as progress:
         task = progress.add_task("ingest", total=None, stage="starting Ray")
-        result = run_ingest_ray(inputs, options, out, address, lambda stage: progress.update(task, stage=stage))
+        result = run_ingest_ray(
+            inputs, options, out, address, lambda stage: progress.update(task, stage=stage), locations
+        )
     return result.report, [str(shard) for shard in result.shards]
 
 

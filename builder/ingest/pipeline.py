@@ -230,12 +230,14 @@ def run_ingest(
     options: IngestOptions,
     workers: int = 1,
     on_file: Callable[[FileOutcome], None] = lambda outcome: None,
+    files: list[InputFile] | None = None,
 ) -> tuple[Iterator[DocumentLine | Rejection], IngestReport]:
     """The documents and rejections of the whole run, in input order, and the report they fill in as they go.
 
-    The iterator is lazy: the report is complete once it is exhausted.
+    `files` are the inputs' files when the caller has listed them already (`discover(inputs)`): listing a bucket
+    of a million objects twice costs twice. The iterator is lazy: the report is complete once it is exhausted.
     """
-    files = list(discover(inputs))
+    files = list(discover(inputs)) if files is None else files
     report = IngestReport(inputs=list(inputs))
     options = IngestOptions(
         options.format, options.targets, options.field_map, options.dedup, common_page_lines(files, options)

@@ -221,10 +221,12 @@ def run_ingest_ray(
     out: Path,
     address: str | None = None,
     on_stage: Callable[[str], None] = lambda stage: None,
+    locations: list[tuple[str, str]] | None = None,
 ) -> RayIngestResult:
-    """Ingest on Ray: shards, quarantine and the report in `out`, with the local engine's records and counts."""
+    """Ingest on Ray: shards, quarantine and the report in `out`, with the local engine's records and counts.
+    `locations` are `discover_locations(inputs)` when the caller has them already."""
     started = time.perf_counter()
-    locations = discover_locations(inputs)
+    locations = discover_locations(inputs) if locations is None else locations
     options = dataclasses.replace(
         options, common_lines=common_page_lines((InputFile(location, shown) for location, shown in locations), options)
     )
