@@ -10,6 +10,9 @@ first earlier document (band order, then order seen) that shares a whole band an
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +23,8 @@ from builder.ingest.dedup import DedupConfig, DuplicateIndex, Fingerprint, band_
 from builder.ingest.pipeline import mark_duplicate
 from builder.records import Document
 from tests.samples_support import sample_documents
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 class ReferenceIndex:
@@ -149,3 +154,32 @@ def test_marking_a_duplicate_on_its_json_line_equals_setting_the_field(tmp_path:
     assert marked == document.model_copy(update={"duplicate_of": root}).model_dump_json()
     with pytest.raises(ValueError, match="not a document line without duplicate_of"):
         mark_duplicate(marked, root)
+
+
+def _reference_signature(text: str, config: DedupConfig) -> np.ndarray:
+    """MinHash as first written: the words by regex, each gram's hash, the distinct grams, all permutations at once."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+    if not words:
+        return np.full(config.num_perm, dedup.MAX_HASH, dtype=np.uint32)
+    word_hashes = np.array([zlib.crc32(word.encode()) for word in words], dtype=np.uint32)
+    width = min(config.shingle_words, len(words), len(dedup.SHINGLE_MIXERS))
+    count = len(words) - width + 1
+    combined = np.zeros(count, dtype=np.uint32)
+    for position in range(width):
+        combined ^= word_hashes[position : position + count] * dedup.SHINGLE_MIXERS[position]
+    a, b = dedup._permutations(config.num_perm, config.seed)
+    return (np.outer(np.unique(combined), a) + b).min(axis=0)
+
+
+@pytest.mark.parametrize("config", [DedupConfig(), DedupConfig(num_perm=64, shingle_words=3, seed=7)])
+def test_signature_equals_the_plain_minhash(config: DedupConfig) -> None:
+    """The signature splits words without a regex, keeps repeated grams and hashes them in blocks (all faster);
+    it must give the signatures the plain computation gives, on any text: non-ASCII letters, digits and
+    punctuation, "_", no-break spaces, texts shorter than a shingle and longer than a block."""
+    generator = np.random.default_rng(3)
+    alphabet = [*"ab cXYZ_-.,’“”\u00a0\t\n١éßǅﬁ!", "word ", "Straße ", "e.g. "]
+    texts = ["", "a", "a b", "__ -- ..", "ß" * 10, "١٢٣ abc٣", "x\x1cy\x85z", "word " * (dedup.SIGNATURE_ROWS + 9)]
+    texts += ["".join(generator.choice(alphabet, size=int(generator.integers(0, 400)))) for _ in range(300)]
+    texts += [path.read_text(encoding="utf-8") for path in SAMPLES.glob("*.txt")]
+    for text in texts:
+        assert np.array_equal(signature(text, config), _reference_signature(text, config)), text[:80]

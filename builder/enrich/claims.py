@@ -160,8 +160,8 @@ def find_claims(text: str, sentences: Sequence[Span], quotes: Sequence[Quote]) -
     words = _Words(text)
     claims = []
     for sentence in sentences:
-        for start, end in _clauses(words, sentence["start"], sentence["end"]):
-            claims.append(_claim(words, start, end, quote_spans))
+        for start, end, tokens in _clauses(words, sentence["start"], sentence["end"]):
+            claims.append(_claim(words, start, end, tokens, quote_spans))
     return claims
 
 
@@ -198,8 +198,9 @@ class _Words:
         return self.folded[start:end].split()
 
 
-def _clauses(words: _Words, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence, or its semicolon clauses when each is a claim of its own size; too-short ones are dropped."""
+def _clauses(words: _Words, start: int, end: int) -> list[tuple[int, int, list[str]]]:
+    """The sentence, or its semicolon clauses when each is a claim of its own size; too-short ones are dropped.
+    Each comes with its words, which the claim is then scored on rather than splitting it again."""
     text = words.text
     semicolon = text.find(";", start, end)
     if semicolon != -1:
@@ -209,9 +210,11 @@ def _clauses(words: _Words, start: int, end: int) -> list[tuple[int, int]]:
             piece_start = semicolon + 1
             semicolon = text.find(";", piece_start, end)
         pieces.append(_strip(text, piece_start, end))
-        if all(len(words.tokens(a, b)) >= MIN_WORDS for a, b in pieces):
-            return pieces
-    return [(start, end)] if len(words.tokens(start, end)) >= MIN_WORDS else []
+        clauses = [(a, b, words.tokens(a, b)) for a, b in pieces]
+        if all(len(tokens) >= MIN_WORDS for _, _, tokens in clauses):
+            return clauses
+    tokens = words.tokens(start, end)
+    return [(start, end, tokens)] if len(tokens) >= MIN_WORDS else []
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -222,9 +225,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _claim(words: _Words, start: int, end: int, quote_spans: list[tuple[int, int, bool]]) -> Claim:
+def _claim(words: _Words, start: int, end: int, tokens: list[str], quote_spans: list[tuple[int, int, bool]]) -> Claim:
     sentence = words.text[start:end]
-    tokens = words.tokens(start, end)
     counts = _counts(tokens, words.folded_tokens(start, end, tokens))
     question = sentence.rstrip("\"'”’) ").endswith("?")
     overlapping = [

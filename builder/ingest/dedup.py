@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import tempfile
+import threading
 import unicodedata
 import zlib
 from array import array
@@ -22,7 +23,14 @@ from functools import cache
 import numpy as np
 
 MAX_HASH = np.uint32((1 << 32) - 1)
-WORD = re.compile(r"\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_WORD_BYTES = bytes(
+    byte if chr(byte).isalnum() or byte == ord("_") or byte >= 0x80 else 0x20 for byte in range(256)
+)
+"""Every ASCII byte that is not a word character (`\\w`: alphanumeric or "_") as a space; UTF-8 lead and
+continuation bytes (0x80 and up) left as they are."""
+SIGNATURE_ROWS = 2048
+"""Shingles hashed by all the permutations at a time: bounds the scratch matrix at 1 MB (128 permutations)."""
 
 
 @dataclass(frozen=True)
@@ -64,31 +72,69 @@ SHINGLE_MIXERS = np.array(
 """Odd multipliers that mix a shingle's word hashes position by position (so "a b" and "b a" differ)."""
 
 
+def words(text: str) -> list[bytes]:
+    """The UTF-8 bytes of the words of the normalised text: the runs of word characters (`\\w`, which is
+    `str.isalnum` or "_") of its NFKC case-folded form.
+
+    Not `re.findall(r"\\w+")`: a regex match per word was the largest cost of a signature. The few non-ASCII
+    characters that are not word characters (curly quotes, dashes, no-break spaces) become spaces by
+    `str.replace`, the ASCII ones by one `bytes.translate`, and `bytes.split` cuts the rest into the same words,
+    already encoded for crc32.
+    """
+    normalised = unicodedata.normalize("NFKC", text).casefold()
+    if not normalised.isascii():
+        for char in set(_NON_ASCII.findall(normalised)):
+            if not char.isalnum():
+                normalised = normalised.replace(char, " ")
+    return normalised.encode().translate(_ASCII_WORD_BYTES).split()
+
+
 def shingle_hashes(text: str, size: int) -> np.ndarray:
-    """32-bit hashes of the distinct word `size`-grams of the normalised text (one gram for shorter texts).
+    """32-bit hashes of the word `size`-grams of the normalised text (one gram for shorter texts), in text order
+    and not deduplicated: a repeated gram changes no minimum, so the signature need not pay for `np.unique`.
 
     Each word is hashed once (crc32) and the grams are combined with numpy, instead of joining and hashing
     every gram as a string: that was most of the cost of deduplication.
     """
-    words = WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-    if not words:
+    found = words(text)
+    if not found:
         return np.empty(0, dtype=np.uint32)
-    word_hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint32, count=len(words))
-    width = min(size, len(words), len(SHINGLE_MIXERS))
-    count = len(words) - width + 1
-    combined = np.zeros(count, dtype=np.uint32)
-    for position in range(width):
+    word_hashes = np.fromiter(map(zlib.crc32, found), dtype=np.uint32, count=len(found))
+    width = min(size, len(found), len(SHINGLE_MIXERS))
+    count = len(found) - width + 1
+    combined = word_hashes[:count] * SHINGLE_MIXERS[0]
+    for position in range(1, width):
         combined ^= word_hashes[position : position + count] * SHINGLE_MIXERS[position]
-    return np.unique(combined)
+    return combined
+
+
+class _Scratch(threading.local):
+    """A thread's matrix for hashing a block of shingles by every permutation, kept between documents: taking a
+    new one (some 270 KB) for every document cost about as much as the arithmetic done in it."""
+
+    matrix: np.ndarray | None = None
+
+
+_SCRATCH = _Scratch()
 
 
 def signature(text: str, config: DedupConfig) -> np.ndarray:
     """The MinHash signature of the text's word shingles (stable: crc32 and a seeded permutation family)."""
     hashed = shingle_hashes(text, config.shingle_words)
-    a, b = _permutations(config.num_perm, config.seed)
     if hashed.size == 0:
         return np.full(config.num_perm, MAX_HASH, dtype=np.uint32)
-    return (np.outer(hashed, a) + b).min(axis=0)
+    a, b = _permutations(config.num_perm, config.seed)
+    matrix = _SCRATCH.matrix
+    if matrix is None or matrix.shape[1] != config.num_perm:
+        matrix = _SCRATCH.matrix = np.empty((SIGNATURE_ROWS, config.num_perm), dtype=np.uint32)
+    result = np.full(config.num_perm, MAX_HASH, dtype=np.uint32)
+    for start in range(0, hashed.size, SIGNATURE_ROWS):
+        block = hashed[start : start + SIGNATURE_ROWS]
+        rows = matrix[: block.size]
+        np.multiply.outer(block, a, out=rows)
+        rows += b
+        np.minimum(result, rows.min(axis=0), out=result)
+    return result
 
 
 def band_keys(sig: np.ndarray, config: DedupConfig) -> list[bytes]:
