@@ -298,3 +298,13 @@ def test_any_text_gives_quotes_that_match_their_text_inside_one_paragraph(paragr
     _, quotes = _quotes(*paragraphs)
     starts = [quote["start"] for quote in quotes]
     assert starts == sorted(starts)
+
+
+def test_a_second_quote_in_a_later_sentence_shares_the_speaker_and_cue_of_its_sentence() -> None:
+    """Sentence numbers count within the paragraph: a quote after an attributed one in the same sentence, here
+    the paragraph's second, takes its speaker and cue (it was dropped when every quote's sentence read as 0)."""
+    _, quotes = _quotes('The talks went on for hours. Smith said the plan was "workable" and "fair" to both sides.')
+    assert [(quote["text"], quote["speaker"]["text"], quote["cue"]["text"]) for quote in quotes] == [
+        ('"workable"', "Smith", "said"),
+        ('"fair"', "Smith", "said"),
+    ]

@@ -248,7 +248,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]
         paragraph_sentences = sentences_of.within(low, high) if spans else []
         for index, (start, end) in enumerate(spans):
             sentence = max(bisect.bisect_right(paragraph_sentences, (start, high)) - 1, 0)
-            quote = _Found(start, end, sentence, opens_sentence=paragraph_sentences[sentence][0] == start)
+            quote = _Found(start, end, sentence=sentence, opens_sentence=paragraph_sentences[sentence][0] == start)
             previous_end = spans[index - 1][1] if index else low
             next_start = spans[index + 1][0] if index + 1 < len(spans) else high
             _attribute(text, quote, paragraph_sentences, previous_end, next_start, people, found + current)
