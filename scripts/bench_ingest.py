@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -143,6 +144,13 @@ def interleaved(repeat: int, first: Callable[[], float], second: Callable[[], fl
     return min(one for one, _ in rounds), min(other for _, other in rounds)
 
 
+def in_turns(rounds: int, first: Callable[[], float], second: Callable[[], float]) -> list[tuple[float, float]]:
+    """Seconds of two runs taken in turns, round by round. For runs that use every core the median is the figure
+    to take: a burst of another job's load that slows one side of one round moves a best-of figure, and a ratio
+    of two bests can then exceed what the cores allow (2.21x from 2 workers on 2 cores, measured)."""
+    return [(first(), second()) for _ in range(rounds)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=200, help="Page dumps in the speed corpus.")
@@ -177,7 +185,9 @@ def main() -> None:
             return seconds
 
         before = cpu_counters()
-        one_wall, two = interleaved(args.repeat, lambda: timed_ingest(dumps, 1, time.perf_counter)[0], two_workers_wall)
+        rounds = in_turns(max(3, args.repeat), lambda: timed_ingest(dumps, 1, time.perf_counter)[0], two_workers_wall)
+        one_wall, two = statistics.median(one for one, _ in rounds), statistics.median(two for _, two in rounds)
+        print("1 worker / 2 workers, wall clock, round by round: " + ", ".join(f"{a / b:.2f}x" for a, b in rounds))
         during = machine_during(before)
         if during:
             print(
@@ -186,10 +196,10 @@ def main() -> None:
             )
         figures.append(
             Figure(
-                "ingest page text, 2 workers (wall clock)",
+                "ingest page text, 2 workers (wall clock, median of rounds)",
                 documents / two,
                 "documents/s",
-                "1 worker, wall clock",
+                "1 worker, wall clock, median",
                 documents / one_wall,
                 ">= 1.7x one worker",
                 one_wall / two >= 1.7,
