@@ -308,3 +308,10 @@ def test_a_second_quote_in_a_later_sentence_shares_the_speaker_and_cue_of_its_se
         ('"workable"', "Smith", "said"),
         ('"fair"', "Smith", "said"),
     ]
+
+
+def test_role_dropped_before_a_name_after_a_double_space_leaves_no_space_in_the_span() -> None:
+    # Page captures keep double spaces; the span must start at the name, not at the space before it.
+    _, quotes = _quotes('"We will win this war soon," said US President  Donald Trump on Friday.')
+    assert quotes[0]["speaker"] is not None
+    assert quotes[0]["speaker"]["text"] == "Donald Trump"

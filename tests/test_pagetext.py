@@ -548,3 +548,13 @@ def test_render_keeps_what_follows_a_stray_closing_html_tag() -> None:
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     assert "HR Outsourcing is when companies team up with an external agency" in render.render_file(path)
+
+
+def test_split_sentences_keeps_a_title_or_initial_that_is_a_sentence_s_first_word() -> None:
+    # The word before the full stop is looked for from the sentence's own start: when it is the sentence's first
+    # word, it is still "Dr" or "J", not everything since the text's start.
+    assert split_sentences("Officials met on Monday. Dr. Smith said the talks went well. J. Doe did not.") == [
+        "Officials met on Monday.",
+        "Dr. Smith said the talks went well.",
+        "J. Doe did not.",
+    ]

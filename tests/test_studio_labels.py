@@ -240,3 +240,28 @@ def test_guidelines_cite_the_sample_articles():
     ):
         assert quoted in guidelines
         assert quoted in sample
+
+
+@pytest.mark.parametrize(
+    ("broken", "code"),
+    [
+        ({"labels": [["source"]]}, "unknown_label"),
+        ({"labels": "source"}, "unknown_label"),
+        ({"labels": 3}, "unknown_label"),
+    ],
+)
+def test_a_malformed_span_label_is_a_problem_not_a_crash(broken, code):
+    # The server stores any result JSON: a label that is not a string must reach the quarantine, not stop a pull.
+    items = [*GOOD[:5], {**GOOD[5], "value": {**GOOD[5]["value"], **broken}}, *GOOD[6:]]
+    problems = read_labels(items, TEXT)
+    assert isinstance(problems, list)
+    assert code in {problem.reason_code for problem in problems}
+
+
+@pytest.mark.parametrize("name", ["spans", "stance", "checkworthiness"])
+def test_a_result_value_that_is_not_an_object_is_a_problem_not_a_crash(name):
+    kind = "labels" if name == "spans" else "choices"
+    items = [*GOOD, {"id": "c", "from_name": name, "to_name": "text", "type": kind, "value": ["claim"]}]
+    problems = read_labels(items, TEXT)
+    assert isinstance(problems, list)
+    assert problems

@@ -173,6 +173,7 @@ _MODIFIED_WORD = re.compile(
 """A content word right after a short quote: the quote modifies it ('a "cleanup" process'), it is not speech."""
 
 _WORD = re.compile(r"[\w'’\-]+")
+_NON_SPACE = re.compile(r"\S+")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 """A letter or digit: what `str.isalnum` accepts, found in C."""
 _DETERMINER_FIRST = re.compile(_DET + r"\s")
@@ -410,11 +411,11 @@ def _name_within(text: str, start: int, end: int) -> tuple[int, int]:
     if not runs:
         return start, end
     best = max(runs, key=lambda run: (len(run.group().split()), run.start()))
-    run_start, run_end = best.span()
-    words = best.group().split(" ")
-    for word in words[: _name_start(words)]:
-        run_start += len(word) + 1
-    return run_start, run_end
+    # Words by position: `_NAME` joins them with any white space, so counting one space after each word would
+    # leave a double space or a line break inside the speaker span ("President  Donald Trump").
+    words = list(_NON_SPACE.finditer(best.group()))
+    first = words[_name_start([word.group() for word in words])]
+    return best.start() + first.start(), best.end()
 
 
 def _name_start(words: list[str]) -> int:

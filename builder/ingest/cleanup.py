@@ -172,8 +172,9 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.start() + 1  # just after the terminal mark, before any closing quote
-        # The word the mark closes, found with rfind rather than a regex: this loop runs on every sentence.
-        word = text[text.rfind(" ", start, end) + 1 : end].lstrip("\"“‘'(").rstrip(".!?").casefold()
+        # The word the mark closes, found with rfind rather than a regex: this loop runs on every sentence. With
+        # no space in the sentence it is the sentence's first word, from `start` (not from the text's start).
+        word = text[max(text.rfind(" ", start, end), start - 1) + 1 : end].lstrip("\"“‘'(").rstrip(".!?").casefold()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
         sentences.append(text[start:end].strip() + text[end : match.end()].rstrip())

@@ -92,7 +92,7 @@ def read_labels(result: list[dict[str, Any]], text: str) -> Labels | list[Proble
             relations.append((str(item.get("from_id")), str(item.get("to_id"))))
             continue
         name = item.get("from_name")
-        value = item.get("value") or {}
+        value = _object(item.get("value"))
         if kind == "labels" and name == config.FROM_SPANS:
             region = _region(item, value, text, offsets, reader)
             if region is not None:
@@ -111,7 +111,7 @@ def read_labels(result: list[dict[str, Any]], text: str) -> Labels | list[Proble
         if region is None:
             reader.problem(name, "orphan_choice", f"a choice for region {item.get('id')!r}, which is not a span")
         else:
-            region.choices[name] = _single(item.get("value") or {}, name, reader)
+            region.choices[name] = _single(_object(item.get("value")), name, reader)
     labels = _labels(document_choices, regions, relations, reader)
     return reader.problems or labels
 
@@ -229,7 +229,13 @@ def _region(
     item: dict[str, Any], value: dict[str, Any], text: str, offsets: Utf16Offsets, reader: _Reader
 ) -> _Region | None:
     labels = value.get("labels") or []
-    if len(labels) != 1 or labels[0] not in _SPAN_LABELS:
+    # A label that is not a string (a list, say) would raise TypeError in the set lookup and stop the pull.
+    if (
+        not isinstance(labels, list)
+        or len(labels) != 1
+        or not isinstance(labels[0], str)
+        or labels[0] not in _SPAN_LABELS
+    ):
         reader.problem(
             f"span {item.get('id')!r}",
             "unknown_label",
@@ -251,6 +257,12 @@ def _region(
         )
         return None
     return _Region(str(item.get("id")), start, end, covered, labels[0], {})
+
+
+def _object(value: Any) -> dict[str, Any]:
+    """A result item's `value`, or {} when it is missing or not an object: the server stores any JSON, and a list
+    there must become a problem of the item (no labels, no choice), not an AttributeError that stops the pull."""
+    return value if isinstance(value, dict) else {}
 
 
 def _single(value: dict[str, Any], field: str, reader: _Reader) -> str:
