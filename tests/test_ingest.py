@@ -332,3 +332,30 @@ def test_a_url_that_cannot_be_listed_stops_the_run_with_one_clear_line(tmp_path:
     assert result.returncode == 1
     assert "cannot list nosuch://bucket/dumps/: Protocol not known: nosuch" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("printed", "crawled", "expected"),
+    [
+        ("5 July 2025 10:00", None, "2025-07-05T10:00:00+00:00"),
+        ("2025-07-05T10:00:00+02:00", None, "2025-07-05T10:00:00+02:00"),
+        # No date printed, only a weekday or a time: unknown, not a day in 2000.
+        ("Monday, 12:30 PM", "2025-07-06T12:00:00+00:00", None),
+        ("12:30 PM", "2025-07-06T12:00:00+00:00", None),
+        # A day and month: the latest such day up to the crawl, unknown without a crawl date.
+        ("July 5", "2025-07-06T12:00:00+00:00", "2025-07-05T00:00:00+00:00"),
+        ("December 30", "2025-07-06T12:00:00+00:00", "2024-12-30T00:00:00+00:00"),
+        ("July 5", None, None),
+        ("July 2025", None, None),
+        ("2 hours ago", "2025-07-06T12:00:00+00:00", "2025-07-06T10:00:00+00:00"),
+    ],
+)
+def test_a_published_date_is_what_was_printed_never_a_filled_in_default(
+    printed: str, crawled: str | None, expected: str | None
+) -> None:
+    from datetime import datetime
+
+    from builder.ingest.build import parse_published
+
+    found = parse_published(printed, datetime.fromisoformat(crawled) if crawled else None)
+    assert (found.isoformat() if found else None) == expected

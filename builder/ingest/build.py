@@ -83,11 +83,38 @@ def parse_published(raw: str | None, reference: datetime | None) -> datetime | N
         count = relative["count"].lower()
         amount = 1 if count in {"a", "an", "one"} else int(count)
         return reference - timedelta(seconds=amount * UNIT_SECONDS[relative["unit"].lower()])
+    # dateutil fills what the text leaves out from its default: parsed against two defaults that differ in year,
+    # month and day, a part that comes out different was not printed ("Monday, 12:30 PM" named no date at all
+    # and came out as 3 January 2000).
     try:
-        parsed = date_parser.parse(raw, default=datetime(2000, 1, 1, tzinfo=UTC))
+        first, second = (date_parser.parse(raw, default=default) for default in UNPRINTED_DEFAULTS)
     except (ValueError, OverflowError):
         return None
+    if first.month != second.month or first.day != second.day:
+        return None
+    parsed = first
+    if first.year != second.year:
+        # A day and month without a year ("July 5"): the latest such day on or before the crawl, if known.
+        if reference is None:
+            return None
+        parsed = _in_year(first, reference.year)
+        if parsed is None or parsed.date() > reference.date():
+            parsed = _in_year(first, reference.year - 1)
+        if parsed is None:
+            return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+UNPRINTED_DEFAULTS = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2001, 2, 2, tzinfo=UTC))
+"""Two defaults that differ in every part of a date (29 February without a year fails against the second, so
+it is left unknown)."""
+
+
+def _in_year(moment: datetime, year: int) -> datetime | None:
+    try:
+        return moment.replace(year=year)
+    except ValueError:  # 29 February in a year that has none
+        return None
 
 
 def build_document(
