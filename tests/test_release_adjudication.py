@@ -7,7 +7,7 @@ import pytest
 from builder.records import CheckWorthiness, Document, NoneKind, Stance
 from builder.release.adjudication import AdjudicationConfig, adjudicate, machine_claims, majority, soft_label
 from builder.release.inputs import latest_answers
-from tests.release_support import answer, ingest_samples, panel_answers
+from tests.release_support import answer, claim, ingest_samples, panel_answers
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +114,18 @@ def test_machine_claims_come_from_the_document_and_are_marked(documents: list[Do
     # extractor found one there, gives speaker and cue; either way every speaker is a span of the text.
     assert all(c.speaker is None or c.speaker in main.text for c in claims)
     assert any(c.speaker for c in claims)
+
+
+def test_one_annotator_marking_a_span_twice_is_one_voice(documents: list[Document]) -> None:
+    """Of three annotators, one marked the same claim twice and nobody else marked it: one of three is no
+    majority, so the claim is not released (counted per marking, two of three made it one)."""
+    main = documents[0]
+    twice = [claim(main, 0, CheckWorthiness.CFS), claim(main, 0, CheckWorthiness.CFS)]
+    answers = [
+        answer(main, "ukraine-ceasefire", "ann", Stance.AGAINST, claims=twice),
+        answer(main, "ukraine-ceasefire", "bob", Stance.AGAINST),
+        answer(main, "ukraine-ceasefire", "cem", Stance.AGAINST),
+    ]
+    decided = adjudicate(latest_answers(answers), AdjudicationConfig())
+    assert decided.claims == []
+    assert [item.reason for item in decided.review if item.what == "claim"] == []

@@ -180,8 +180,14 @@ class _Task:
         marked: dict[tuple[int, int], list[tuple[Annotation, int]]] = defaultdict(list)
         for answer in self.group:
             assert answer.labels is not None
+            spans_of_answer: set[tuple[int, int]] = set()
             for index, claim in enumerate(answer.labels.claims):
-                marked[(claim["start"], claim["end"])].append((answer, index))
+                span = (claim["start"], claim["end"])
+                # One voice per annotator: the same span marked twice by one person (the editor allows it) must
+                # not make a majority on its own. Their first marking is the one counted.
+                if span not in spans_of_answer:
+                    spans_of_answer.add(span)
+                    marked[span].append((answer, index))
         for (start, end), supporters in sorted(marked.items()):
             span = [start, end]
             if 2 * len(supporters) <= len(self.group):
