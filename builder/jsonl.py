@@ -17,11 +17,13 @@ GZIP_MAGIC = b"\x1f\x8b"
 class InputError(Exception):
     """An input that cannot be read on from `line` on (truncated gzip, unreadable file)."""
 
-    def __init__(self, path: Path, line: int | None, message: str) -> None:
+    def __init__(self, path: Path, line: int | None, message: str, code: str) -> None:
         super().__init__(f"{path}{f':{line}' if line else ''}: {message}")
         self.path = path
         self.line = line
         self.message = message
+        self.code = code
+        """The quarantine's reason code: `truncated_gzip` or `unreadable`."""
 
 
 def is_gzip(path: Path) -> bool:
@@ -44,9 +46,10 @@ def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
             for line_number, raw in enumerate(handle, start=1):
                 yield line_number, raw.rstrip(b"\r\n")
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        raise InputError(path, line_number + 1, f"compressed data ends or breaks here ({error})") from error
+        message = f"compressed data ends or breaks here ({error})"
+        raise InputError(path, line_number + 1, message, "truncated_gzip") from error
     except OSError as error:
-        raise InputError(path, None, f"cannot read: {error.strerror or error}") from error
+        raise InputError(path, None, f"cannot read: {error.strerror or error}", "unreadable") from error
 
 
 class AtomicJsonlWriter:

@@ -359,3 +359,18 @@ def test_a_published_date_is_what_was_printed_never_a_filled_in_default(
 
     found = parse_published(printed, datetime.fromisoformat(crawled) if crawled else None)
     assert (found.isoformat() if found else None) == expected
+
+
+def test_a_file_that_fails_while_read_is_unreadable_not_truncated(tmp_path: Path) -> None:
+    """The JSONL reader's two failures keep their own reason codes (a directory stands in for a read that
+    fails: the operating system refuses to read it, a real error rather than a mock)."""
+    from builder.jsonl import InputError, iter_lines
+
+    with pytest.raises(InputError) as unreadable:
+        list(iter_lines(tmp_path))
+    assert unreadable.value.code == "unreadable"
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(gzip.compress(b'{"title": "t", "text": "x"}\n' * 200)[:60])
+    with pytest.raises(InputError) as truncated:
+        list(iter_lines(broken))
+    assert truncated.value.code == "truncated_gzip"

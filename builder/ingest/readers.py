@@ -70,7 +70,7 @@ def _read_local(
     except UnreadableInputError as error:
         yield Rejection(READ, source.shown, error.code, error.reason, snippet=error.snippet)
     except InputError as error:
-        yield Rejection(READ, source.shown, "truncated_gzip", error.message, line=error.line)
+        yield Rejection(READ, source.shown, error.code, error.message, line=error.line)
     except OSError as error:
         yield Rejection(READ, source.shown, "unreadable", f"cannot read the file: {error.strerror or error}")
 
