@@ -40,11 +40,18 @@ def open_binary(path: Path) -> IO[bytes]:
 
 def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """Yield `(line_number, raw_bytes)` with the line ending removed; raise `InputError` where reading fails."""
+    for line_number, raw in iter_raw_lines(path):
+        yield line_number, raw.rstrip(b"\r\n")
+
+
+def iter_raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Yield `(line_number, raw_bytes)` with the line ending kept, for byte offsets that hold in files whose lines
+    end in CRLF; raise `InputError` where reading fails."""
     line_number = 0
     try:
         with open_binary(path) as handle:
             for line_number, raw in enumerate(handle, start=1):
-                yield line_number, raw.rstrip(b"\r\n")
+                yield line_number, raw
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         message = f"compressed data ends or breaks here ({error})"
         raise InputError(path, line_number + 1, message, "truncated_gzip") from error

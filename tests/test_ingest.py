@@ -374,3 +374,20 @@ def test_a_file_that_fails_while_read_is_unreadable_not_truncated(tmp_path: Path
     with pytest.raises(InputError) as truncated:
         list(iter_lines(broken))
     assert truncated.value.code == "truncated_gzip"
+
+
+def test_scraper_records_point_at_their_bytes_whatever_the_line_endings(tmp_path: Path) -> None:
+    """Each scraper record's provenance offset is where its line starts in the file, with LF or CRLF endings
+    (counting one byte an ending put every record of a CRLF file one byte further back per line above it)."""
+    records = [
+        json.dumps({"title": f"Story {number}", "text": f"Paragraph one of story {number}. It says something."})
+        for number in range(3)
+    ]
+    for name, ending in [("lf.jsonl", b"\n"), ("crlf.jsonl", b"\r\n")]:
+        data = ending.join(record.encode() for record in records) + ending
+        (tmp_path / name).write_bytes(data)
+        out = tmp_path / f"out-{name}"
+        assert ingest(str(tmp_path / name), "--out", str(out)).returncode == 0
+        documents = read_jsonl(out / "documents.jsonl")
+        offsets = [document["provenance"]["offset"] for document in documents]
+        assert [data[offset:].split(ending, 1)[0].decode() for offset in offsets] == records

@@ -24,7 +24,7 @@ from builder.ingest.sources import (
     local_copy,
     read_head,
 )
-from builder.jsonl import InputError, iter_lines
+from builder.jsonl import InputError, iter_raw_lines
 from builder.records import SourceFormat
 
 HASH_CHUNK = 1 << 20
@@ -58,7 +58,7 @@ def _read_local(
         if file_format is SourceFormat.warc:
             yield from _warc_pages(source, file_sha256(source.path))
         elif file_format is SourceFormat.jsonl:
-            yield from scraper_pages(source, iter_lines(source.path), file_sha256(source.path), field_map)
+            yield from scraper_pages(source, iter_raw_lines(source.path), file_sha256(source.path), field_map)
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
             raw = source.path.read_bytes()

@@ -69,10 +69,13 @@ def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]
 def scraper_pages(
     source: InputFile, lines: Iterable[tuple[int, bytes]], digest: str, overrides: FieldMap | None
 ) -> Iterator[Page | Rejection]:
+    """The pages of a scraper's JSONL export, from its lines with their line endings (`iter_raw_lines`), so that
+    each record's byte offset holds whether its lines end in LF or CRLF."""
     offset = 0
-    for line_number, raw in lines:
+    for line_number, line in lines:
         position = offset
-        offset += len(raw) + 1
+        offset += len(line)
+        raw = line.rstrip(b"\r\n")
         if not raw.strip():
             continue  # blank lines separate nothing in JSONL; skipping them loses no record
         try:
