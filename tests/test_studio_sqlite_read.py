@@ -304,3 +304,27 @@ def test_json_columns_decode_to_what_djangos_json_loads_gives(stored):
     # NaN is not equal to itself, so compare the values' JSON text as Python writes it, types included.
     assert json.dumps(decoded) == json.dumps(expected)
     assert repr(decoded) == repr(expected)
+
+
+def test_an_annotated_task_not_pushed_by_the_builder_is_quarantined_by_both_read_paths(
+    client, studio, documents, project, local, folders
+):
+    """Someone imports a task of their own into the project and annotates it: both read paths set that
+    annotation aside with its reason (it used to vanish, the task only counted) and bring back the others."""
+    report = _push(client, documents, project, local_server=local)
+    first, *_ = _tasks(studio, report.project_id)
+    # The fields the labeling config shows, but none of the builder's keys.
+    by_hand = {key: value for key, value in first.data.items() if key not in {"task_key", "doc_id"}}
+    studio.projects.import_tasks(id=report.project_id, request=[{**by_hand, "text": "A task added by hand."}])
+    [foreign] = [task for task in _tasks(studio, report.project_id) if "task_key" not in task.data]
+    studio.annotations.create(id=foreign.id, result=[STANCE_AGAINST])
+    studio.annotations.create(id=first.id, result=[STANCE_AGAINST])
+    pulled = _pull_both_ways(client, project, folders, local)
+    assert dict(pulled.quarantined) == {"not_a_builder_task": 1}
+    assert pulled.tasks_not_pushed_by_builder == 1
+    assert [json.loads(line)["task_key"] for line in (folders[1] / LEDGER_FILE).read_text().splitlines()] == [
+        first.data["task_key"]
+    ]
+    [item] = [json.loads(line) for line in (folders[1] / QUARANTINE_FILE).read_text().splitlines()]
+    assert (item["field"], item["reason_code"]) == ("data", "not_a_builder_task")
+    assert "not pushed by the builder" in item["reason"]

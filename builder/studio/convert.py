@@ -40,6 +40,10 @@ class ConvertContext:
     salt: str
 
 
+BUILDER_TASK_FIELDS = ("task_key", "doc_id", "text")
+"""The task data fields an annotation needs to become a ledger record; every pushed task has them."""
+
+
 @dataclass(frozen=True)
 class AnnotationVersion:
     """An annotation as the ledger takes it: its JSON line, numbered `entry["version"]` until the ledger numbers
@@ -96,10 +100,10 @@ def convert_tasks(context: ConvertContext, tasks: list[dict[str, Any]]) -> Conve
     for task in tasks:
         key = task["data"].get("task_key") or None
         outcome = ConvertedTask(task["id"], time_of(task["updated_at"]), key)
-        if key is not None:
-            for raw in task["annotations"]:
-                annotation_id = converter.annotation_id(task, raw)
-                outcome.annotations.append((annotation_id, converter.convert(task, raw, annotation_id)))
+        # Also the annotations of a task the builder did not push: `convert` quarantines them with the reason.
+        for raw in task["annotations"]:
+            annotation_id = converter.annotation_id(task, raw)
+            outcome.annotations.append((annotation_id, converter.convert(task, raw, annotation_id)))
         converted.append(outcome)
     return ConvertedChunk(converted, converter.pseudonyms)
 
@@ -127,6 +131,12 @@ class _Converter:
         self, task: dict[str, Any], raw: dict[str, Any], annotation_id: str
     ) -> AnnotationVersion | list[QuarantineItem]:
         data = task["data"]
+        missing = [name for name in BUILDER_TASK_FIELDS if not isinstance(data.get(name), str)]
+        if missing:
+            # A task imported into the project by hand, not by `builder studio push`: nothing ties its
+            # annotations to a document, so they are set aside rather than stopping the pull.
+            reason = f"the task was not pushed by the builder: its data has no {', '.join(missing)}"
+            return [self._quarantine(task, raw, Problem("data", "not_a_builder_task", reason))]
         skipped = bool(raw.get("was_cancelled"))
         labels = None
         if not skipped:

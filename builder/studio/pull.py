@@ -157,9 +157,6 @@ def _pull(
         problems: list[QuarantineItem] = []
         for task in chunk.tasks:
             newest = task.updated if newest is None or task.updated > newest else newest
-            if task.task_key is None:
-                report.tasks_not_pushed_by_builder += 1
-                continue
             present: set[str] = set()
             for annotation_id, outcome in task.annotations:
                 report.annotations_seen += 1
@@ -169,6 +166,10 @@ def _pull(
                     report.quarantined.update(item.reason_code for item in outcome)
                 else:
                     versions.append(outcome)
+            if task.task_key is None:
+                # Its annotations were quarantined above (`not_a_builder_task`); no ledger history to keep.
+                report.tasks_not_pushed_by_builder += 1
+                continue
             versions += _deletions(index, task.task_key, present, known_ids, task.updated)
             known_ids |= present
         lines = []
