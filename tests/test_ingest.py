@@ -391,3 +391,20 @@ def test_scraper_records_point_at_their_bytes_whatever_the_line_endings(tmp_path
         documents = read_jsonl(out / "documents.jsonl")
         offsets = [document["provenance"]["offset"] for document in documents]
         assert [data[offset:].split(ending, 1)[0].decode() for offset in offsets] == records
+
+
+def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
+    """A page whose JSON-LD describes its article and then a related one keeps its own headline and date."""
+    from lxml import html as lxml_html
+
+    from builder.ingest.html_metadata import page_metadata
+
+    own = {"@type": "NewsArticle", "headline": "Hamas accepts Gaza deal", "datePublished": "2025-07-05T09:00:00Z"}
+    related = {"@type": "NewsArticle", "headline": "Markets rally", "datePublished": "2025-07-01T08:00:00Z"}
+    page = (
+        '<html><head><script type="application/ld+json">'
+        + json.dumps({"@graph": [own, related]})
+        + "</script></head><body><h1>Hamas accepts Gaza deal</h1><p>Text.</p></body></html>"
+    )
+    found = page_metadata(lxml_html.fromstring(page))
+    assert (found.title, found.published) == (own["headline"], own["datePublished"])

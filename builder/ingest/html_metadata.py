@@ -59,7 +59,11 @@ class PageMetadata:
 
 def page_metadata(tree: HtmlElement) -> PageMetadata:
     metas = _meta_values(tree)
-    linked = dict(_json_ld(tree))
+    linked: dict[str, str] = {}
+    for field_name, value in _json_ld(tree):
+        # The first article object is the page's own, as the first meta tag is: the related articles some
+        # pages describe after it must not override its headline and date.
+        linked.setdefault(field_name, value)
     title = linked.get("headline") or _first(metas, TITLE_META) or _text(tree.find(".//h1")) or _title_tag(tree)
     site = _first(metas, SITE_META) or linked.get("publisher")
     published = (
