@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from builder.records import SourceFormat
 
@@ -217,6 +217,29 @@ def looks_binary(head: bytes) -> bool:
     return controls > len(head) * 0.05
 
 
+NOT_WEB_ENCODINGS = re.compile(r"^(cp(437|7\d\d|8[5-6]\d|1125)|mac_\w+)$")
+"""DOS and classic Mac OS code pages: charset-normalizer ranks them as high as the Windows code page that web
+pages use (a Windows-1252 news page with curly quotes came out as Baltic DOS, cp775: "won't ægive up'")."""
+EQUALLY_CLEAN = 0.01
+"""How much more noise (charset-normalizer's chaos) a web encoding may show than the best guess and still win."""
+
+
+def _web_encoding(body: bytes) -> CharsetMatch | None:
+    """charset-normalizer's best guess, but a web encoding before a DOS or Mac one that reads as cleanly."""
+    guesses = list(from_bytes(body))
+    if not guesses:
+        return None
+    best = guesses[0]
+    return next(
+        (
+            guess
+            for guess in guesses
+            if not NOT_WEB_ENCODINGS.match(guess.encoding) and guess.chaos <= best.chaos + EQUALLY_CLEAN
+        ),
+        best,
+    )
+
+
 @dataclass(frozen=True)
 class DecodedText:
     text: str
@@ -241,7 +264,7 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
             return DecodedText(body.decode(encoding), encoding, 0)
         except (LookupError, UnicodeDecodeError):
             continue
-    guess = from_bytes(body).best()
+    guess = _web_encoding(body)
     if guess is not None and guess.encoding not in {"utf_8", "ascii"}:
         return DecodedText(str(guess), guess.encoding, 0)
     text = body.decode("utf-8", errors="replace")
