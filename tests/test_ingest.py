@@ -409,3 +409,24 @@ def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
     )
     found = page_metadata(lxml_html.fromstring(page))
     assert (found.title, found.published) == (own["headline"], own["datePublished"])
+
+
+def test_page_dump_offsets_count_the_file_s_own_bytes_bom_and_legacy_encoding(tmp_path: Path) -> None:
+    """Each article's provenance offset is its first byte in the file as stored: after a UTF-8 byte-order mark,
+    and in a Windows-1252 page (curly quotes and dashes one byte each, not UTF-8's three)."""
+    sample = SAMPLE_PAGE.read_text(encoding="utf-8")
+    files = {
+        "bom.txt": b"\xef\xbb\xbf" + sample.encode("utf-8"),
+        "legacy.txt": sample.encode("cp1252", errors="replace"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        out = tmp_path / f"out-{name}"
+        assert ingest(str(tmp_path / name), "--out", str(out)).returncode == 0
+        documents = read_jsonl(out / "documents.jsonl")
+        assert len(documents) == 4, name
+        codec = "utf-8" if name == "bom.txt" else "cp1252"
+        for document in documents:
+            title = document["title"].encode(codec)
+            start = document["provenance"]["offset"]
+            assert data[start : start + len(title)] == title, (name, document["title"])

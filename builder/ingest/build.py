@@ -33,6 +33,16 @@ def page_identity(page: Page) -> str:
     return page_id(page.source.shown, page.file_sha256, position)
 
 
+def _encoded(text: str, encoding: str) -> bytes:
+    """The text as the file held it: in the encoding it was decoded from. A repaired page ("utf-8 (repaired)")
+    is encoded as UTF-8, each replaced byte counting as the three of U+FFFD: its offsets past one are near, not
+    exact."""
+    try:
+        return text.encode(encoding)
+    except (LookupError, UnicodeEncodeError):
+        return text.encode("utf-8", errors="replace")
+
+
 def tidy(parts: ArticleParts) -> ArticleParts:
     """Take a dateline off the first paragraph and a wire credit off the last, if the extractor left them."""
     paragraphs = list(parts.paragraphs)
@@ -134,7 +144,7 @@ def build_document(
     # A page dump holds several articles: point at this one's first byte. Other formats have one per page.
     offset = page.offset
     if page.format is SourceFormat.pagetext:
-        offset += len(page.content[: parts.offset].encode("utf-8"))
+        offset += page.bom_bytes + len(_encoded(page.content[: parts.offset], page.encoding))
     document = Document.create(
         doc_id=doc_id(content, the_page, parts.role.value, index),
         page_id=the_page,

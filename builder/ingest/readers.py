@@ -28,6 +28,7 @@ from builder.jsonl import InputError, iter_raw_lines
 from builder.records import SourceFormat
 
 HASH_CHUNK = 1 << 20
+UTF8_BOM = b"\xef\xbb\xbf"
 READ = "ingest.read"
 
 
@@ -62,10 +63,17 @@ def _read_local(
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
             raw = source.path.read_bytes()
-            decoded = decode(decompress(raw))
+            data = decompress(raw)
+            decoded = decode(data)
             digest = hashlib.sha256(raw).hexdigest()
             yield Page(
-                source, file_format, digest, decoded.text, file_format is SourceFormat.html, encoding=decoded.encoding
+                source,
+                file_format,
+                digest,
+                decoded.text,
+                file_format is SourceFormat.html,
+                encoding=decoded.encoding,
+                bom_bytes=len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0,
             )
     except UnreadableInputError as error:
         yield Rejection(READ, source.shown, error.code, error.reason, snippet=error.snippet)
