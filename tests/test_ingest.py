@@ -175,9 +175,7 @@ def test_every_format_and_every_bad_input_is_accounted_for(tmp_path: Path) -> No
     ]
     (inputs / "scraped.jsonl").write_text("\n".join(scraper_lines) + "\n", encoding="utf-8")
     (inputs / "copy-of-sample.txt").write_bytes(SAMPLE_PAGE.read_bytes())
-    (inputs / "windows-1252.txt").write_bytes(
-        SAMPLE_PAGE.read_text(encoding="utf-8").encode("cp1252")
-    )
+    (inputs / "windows-1252.txt").write_bytes(SAMPLE_PAGE.read_text(encoding="utf-8").encode("cp1252"))
     (inputs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "menu-only.txt").write_text("Home\nNews\nSport\nLogin\nSubscribe\n", encoding="utf-8")
