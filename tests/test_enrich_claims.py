@@ -101,3 +101,10 @@ def test_sample_article_claims_cover_its_sentences_in_order() -> None:
     assert offensive["suggested"] is CheckWorthiness.CFS
     assert by_text["'Russia will not give up on these aims.'"]["suggested"] is CheckWorthiness.NFS
     assert len(claims) == len(paragraphs) - 1  # "Zelensky in Denmark" (a subheading) is too short to be a claim
+
+
+def test_won_is_a_fact_verb_and_won_t_a_modal_not_the_other_way_round() -> None:
+    won = _claim("The senator won the vote by 52 to 48 on Monday.")
+    will_not = _claim("She won't stop the bill, officials said on Tuesday.")
+    assert (won["features"]["fact_verbs"], won["features"]["modal_future"]) == (1.0, 0.0)
+    assert (will_not["features"]["fact_verbs"], will_not["features"]["modal_future"]) == (0.0, 1.0)

@@ -79,7 +79,7 @@ _ATTRIBUTION_WORDS = _words(
     "said says told stated announced claimed reported added noted wrote insisted warned argued confirmed denied accused"
 )
 _FIRST_PERSON = _words("I me my mine we We us our Our ours My Me")
-_MODALS = _words("will would should shall must could can won ll")
+_MODALS = _words("will would should shall must could can ll")
 _HEDGES = _words(
     "may might perhaps possibly probably likely unlikely reportedly allegedly apparently seem seems appear appears "
     "suggest suggests unclear"
@@ -124,6 +124,9 @@ _PUNCTUATION = re.compile(r"[\"'“”‘’«»()\[\]{}.,;:!?…—–\-/$£€
 """Punctuation becomes space before splitting into words ("Ukraine's" gives "Ukraine" and "s", "you'll" gives
 "ll"). One substitution over the whole document: str.translate is several times slower on text with curly
 quotes, which takes it off its ASCII fast path."""
+_WONT = re.compile(r"\b([Ww])on['’]t\b")
+""""won't" is read as "will " (as long, so offsets hold): split at its apostrophe it left "won", which counted as
+the fact verb of "X won the vote", and that "won" counted as a modal."""
 _DIGITS = frozenset("0123456789")
 _PHRASES: dict[str, str] = {
     "per cent": "numbers",
@@ -184,7 +187,7 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.spaced = _PUNCTUATION.sub(" ", text)
+        self.spaced = _PUNCTUATION.sub(" ", _WONT.sub(r"\1ill ", text))
         folded = self.spaced.casefold()
         # Folding may turn one character into several ("ß" → "ss"), and then offsets no longer match.
         self.folded = folded if len(folded) == len(self.spaced) else None
