@@ -7,6 +7,7 @@ import gzip
 import json
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -347,6 +348,10 @@ def test_a_url_that_cannot_be_listed_stops_the_run_with_one_clear_line(tmp_path:
         ("July 5", None, None),
         ("July 2025", None, None),
         ("2 hours ago", "2025-07-06T12:00:00+00:00", "2025-07-06T10:00:00+00:00"),
+        # Zone names news pages print; one dateutil does not know is read as UTC, without a warning.
+        ("July 5, 2025 10:00 AM EST", None, "2025-07-05T10:00:00-05:00"),
+        ("5 July 2025 09:00 MYT", None, "2025-07-05T09:00:00+08:00"),
+        ("5 July 2025 09:00 XYZT", None, "2025-07-05T09:00:00+00:00"),
     ],
 )
 def test_a_published_date_is_what_was_printed_never_a_filled_in_default(
@@ -356,7 +361,9 @@ def test_a_published_date_is_what_was_printed_never_a_filled_in_default(
 
     from builder.ingest.build import parse_published
 
-    found = parse_published(printed, datetime.fromisoformat(crawled) if crawled else None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = parse_published(printed, datetime.fromisoformat(crawled) if crawled else None)
     assert (found.isoformat() if found else None) == expected
 
 

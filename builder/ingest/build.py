@@ -4,6 +4,7 @@ enrichment functions, give it its ids and provenance. Pure: parts and page in, d
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -97,7 +98,12 @@ def parse_published(raw: str | None, reference: datetime | None) -> datetime | N
     # month and day, a part that comes out different was not printed ("Monday, 12:30 PM" named no date at all
     # and came out as 3 January 2000).
     try:
-        first, second = (date_parser.parse(raw, default=default) for default in UNPRINTED_DEFAULTS)
+        with warnings.catch_warnings():
+            # A zone name dateutil does not know is read as no zone (UTC, as documented above), not shouted.
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            first, second = (
+                date_parser.parse(raw, default=default, tzinfos=ZONE_OFFSETS) for default in UNPRINTED_DEFAULTS
+            )
     except (ValueError, OverflowError):
         return None
     if first.month != second.month or first.day != second.day:
@@ -115,6 +121,29 @@ def parse_published(raw: str | None, reference: datetime | None) -> datetime | N
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+ZONE_OFFSETS: dict[str, int] = {
+    name: hours * 3600
+    for names, hours in [
+        ("UTC GMT Z", 0),
+        ("BST CET WAT", 1),
+        ("CEST EET CAT SAST", 2),
+        ("EEST MSK EAT", 3),
+        ("PKT", 5),
+        ("WIB ICT", 7),
+        ("MYT SGT HKT PHT AWST", 8),
+        ("JST KST", 9),
+        ("AEST", 10),
+        ("AEDT", 11),
+        ("EDT", -4),
+        ("EST CDT", -5),
+        ("CST MDT", -6),
+        ("MST PDT", -7),
+        ("PST", -8),
+    ]
+    for name in names.split()
+}
+"""Zone abbreviations news pages print, as UTC offsets in seconds (dateutil knows only UTC by itself, and read
+"10:00 AM EST" as 10:00 UTC). Ambiguous ones (IST: India or Ireland) are left out, and read as UTC."""
 UNPRINTED_DEFAULTS = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2001, 2, 2, tzinfo=UTC))
 """Two defaults that differ in every part of a date (29 February without a year fails against the second, so
 it is left unknown)."""
