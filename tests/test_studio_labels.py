@@ -265,3 +265,10 @@ def test_a_result_value_that_is_not_an_object_is_a_problem_not_a_crash(name):
     problems = read_labels(items, TEXT)
     assert isinstance(problems, list)
     assert problems
+
+
+@pytest.mark.parametrize("item", ["claim", 3, None, ["spans"]])
+def test_a_result_item_that_is_not_an_object_is_a_problem_not_a_crash(item):
+    problems = read_labels([*GOOD, item], TEXT)
+    assert isinstance(problems, list)
+    assert [(problem.field, problem.reason_code) for problem in problems] == [("result", "unknown_control")]

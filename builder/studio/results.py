@@ -87,6 +87,9 @@ def read_labels(result: list[dict[str, Any]], text: str) -> Labels | list[Proble
     relations: list[tuple[str, str]] = []
     region_choices: list[dict[str, Any]] = []
     for item in result:
+        if not isinstance(item, dict):  # the server stores whatever JSON a client sent as a result
+            reader.problem("result", "unknown_control", f"a result item that is not an object: {item!r:.80}")
+            continue
         kind = item.get("type")
         if kind == "relation":
             relations.append((str(item.get("from_id")), str(item.get("to_id"))))
