@@ -30,6 +30,8 @@ EXAMPLES = """Examples:
 
   builder ingest export.jsonl --format jsonl --field title=meta.headline --out out
 
+  builder ingest 'gs://bucket/dumps/*.txt.gz' --out out --workers 2   (with gcsfs installed)
+
   builder ingest 's3://bucket/dumps/' --engine ray --ray-address auto --out /shared/out
 
 With --engine ray the documents are written as shards documents-00000.jsonl, ... (read in name order, they are
