@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from label_studio_sdk import LabelStudio
 
+from builder.ingest.build import EXTRACTOR_VERSION
 from builder.studio import server, sqlite_read
 from builder.studio.client import StudioClient
 from builder.studio.pseudonyms import PRIVATE_DIR, SALT_FILE
@@ -249,9 +250,9 @@ def test_push_lists_the_same_tasks_from_the_database_as_from_the_api(client, stu
     assert len(from_api) == 6
     listed = existing_tasks(from_api)
     assert sorted((task.extractor_version, task.has_prediction) for task in listed.values()) == [
-        ("builder-0.1.0", False),
-        ("builder-0.1.0", False),
-        ("builder-0.1.0", True),
+        (EXTRACTOR_VERSION, False),
+        (EXTRACTOR_VERSION, False),
+        (EXTRACTOR_VERSION, True),
         ("builder-9.9.9", True),
         ("builder-9.9.9", True),
     ]
