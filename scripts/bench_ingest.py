@@ -140,7 +140,7 @@ def best(repeat: int, run: Callable[[], tuple[float, int, float]]) -> tuple[floa
 def interleaved(repeat: int, first: Callable[[], float], second: Callable[[], float]) -> tuple[float, float]:
     """The best seconds of each of two runs, taken in turns: another job's load on the shared machine then falls
     on both alike, rather than on whichever ran while it lasted."""
-    rounds = [(first(), second()) for _ in range(repeat)]
+    rounds = in_turns(repeat, first, second)
     return min(one for one, _ in rounds), min(other for _, other in rounds)
 
 

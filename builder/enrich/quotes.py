@@ -511,17 +511,20 @@ class _ParagraphSentences:
     def __init__(self, text: str, sentences: Sequence[Span] | None) -> None:
         self.text = text
         self.sentences = sentences
-        self.bounds: list[tuple[int, int]] = []
-        self.starts: list[int] = []
+
+    # Made on first use: a document without quotes never needs them.
+    @functools.cached_property
+    def _bounds(self) -> list[tuple[int, int]]:
+        return [(sentence["start"], sentence["end"]) for sentence in self.sentences or ()]
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _ in self._bounds]
 
     def within(self, low: int, high: int) -> list[tuple[int, int]]:
         if self.sentences is None:
             return list(sentence_bounds(self.text, low, high))
-        if not self.starts:
-            # Made on first use: a document without quotes never needs them.
-            self.bounds = [(sentence["start"], sentence["end"]) for sentence in self.sentences]
-            self.starts = [start for start, _ in self.bounds]
-        return self.bounds[bisect.bisect_left(self.starts, low) : bisect.bisect_left(self.starts, high)]
+        return self._bounds[bisect.bisect_left(self._starts, low) : bisect.bisect_left(self._starts, high)]
 
 
 class _People:

@@ -28,7 +28,6 @@ from builder.jsonl import InputError, iter_raw_lines
 from builder.records import SourceFormat
 
 HASH_CHUNK = 1 << 20
-UTF8_BOM = b"\xef\xbb\xbf"
 READ = "ingest.read"
 
 
@@ -63,8 +62,7 @@ def _read_local(
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
             raw = source.path.read_bytes()
-            data = decompress(raw)
-            decoded = decode(data)
+            decoded = decode(decompress(raw))
             digest = hashlib.sha256(raw).hexdigest()
             yield Page(
                 source,
@@ -73,7 +71,7 @@ def _read_local(
                 decoded.text,
                 file_format is SourceFormat.html,
                 encoding=decoded.encoding,
-                bom_bytes=len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0,
+                bom_bytes=decoded.bom_bytes,
             )
     except UnreadableInputError as error:
         yield Rejection(READ, source.shown, error.code, error.reason, snippet=error.snippet)

@@ -33,6 +33,7 @@ URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 """An fsspec URL (s3://, gs://, hf://, file://, memory://) rather than a local path."""
 COPY_CHUNK_BYTES = 1 << 20
 SNIFF_BYTES = 8192
+UTF8_BOM = b"\xef\xbb\xbf"
 REPLACEMENT_SHARE_LIMIT = 0.01
 """Above this share of undecodable characters a text is not worth annotating: it is quarantined."""
 
@@ -246,6 +247,8 @@ class DecodedText:
     encoding: str
     repaired: int
     """How many characters could not be decoded and were replaced with U+FFFD."""
+    bom_bytes: int = 0
+    """Bytes of a UTF-8 byte-order mark before the text, dropped by decoding."""
 
 
 def decode(data: bytes, declared: str | None = None) -> DecodedText:
@@ -258,15 +261,16 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
         raise UnreadableInputError("empty", "the input is empty or holds only white space")
     if looks_binary(data[:SNIFF_BYTES]):
         raise UnreadableInputError("binary", "the input is binary (it has NUL or control bytes), not text", data)
-    body = data.removeprefix(b"\xef\xbb\xbf")
+    body = data.removeprefix(UTF8_BOM)
+    bom_bytes = len(data) - len(body)
     for encoding in dict.fromkeys(filter(None, (declared, "utf-8"))):
         try:
-            return DecodedText(body.decode(encoding), encoding, 0)
+            return DecodedText(body.decode(encoding), encoding, 0, bom_bytes)
         except (LookupError, UnicodeDecodeError):
             continue
     guess = _web_encoding(body)
     if guess is not None and guess.encoding not in {"utf_8", "ascii"}:
-        return DecodedText(str(guess), guess.encoding, 0)
+        return DecodedText(str(guess), guess.encoding, 0, bom_bytes)
     text = body.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd")
     if replaced > len(text) * REPLACEMENT_SHARE_LIMIT:
@@ -275,4 +279,4 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
             f"{replaced} of {len(text)} characters are not valid in UTF-8 or any encoding detected",
             data,
         )
-    return DecodedText(text, "utf-8 (repaired)", replaced)
+    return DecodedText(text, "utf-8 (repaired)", replaced, bom_bytes)

@@ -54,8 +54,15 @@ from builder.studio.ledger import (
     write_json_atomically,
 )
 from builder.studio.pseudonyms import Pseudonyms
-from builder.studio.server import LABEL_STUDIO_VERSION, ServerInfo
-from builder.studio.sqlite_read import API_READ_PATH, DATABASE_READ_PATH, DatabaseReader, ReadVia, Unusable
+from builder.studio.server import ServerInfo
+from builder.studio.sqlite_read import (
+    API_READ_PATH,
+    DATABASE_READ_PATH,
+    DatabaseReader,
+    ReadVia,
+    Unusable,
+    local_server_at,
+)
 
 LEDGER_FILE = "annotations.jsonl"
 QUARANTINE_FILE = "annotations.quarantine.jsonl"
@@ -100,11 +107,7 @@ def pull(
     project_id = client.find_project(project)
     if project_id is None:
         raise ProjectNotFoundError(f"Label Studio at {client.url} has no project titled {project!r}")
-    reader: DatabaseReader | Unusable = (
-        Unusable("--via api")
-        if via is ReadVia.api
-        else DatabaseReader.open(local_server, client.url, project_id, project)
-    )
+    reader = DatabaseReader.choose(via, local_server, client.url, project_id, project)
     # Without the collector the results decode faster, and so do the export's JSON (parsed in the client's
     # threads) and the ledger index; see `gc_paused`.
     if isinstance(reader, Unusable):
@@ -213,9 +216,8 @@ def _converted(
 def _own_export_dir(local: ServerInfo | None, url: str) -> Path | None:
     """The export folder of the server at `url` when it is the local server the builder started, of the pinned
     release (the rule `DatabaseReader.open` starts with), else None: another server's files are out of reach."""
-    if local is None or local.url != url.rstrip("/") or local.version != LABEL_STUDIO_VERSION:
-        return None
-    return local.data_dir / EXPORT_DIR
+    server = local_server_at(local, url)
+    return None if isinstance(server, Unusable) else server.data_dir / EXPORT_DIR
 
 
 def remove_export_copies(folder: Path, project_id: int, tag: str) -> None:

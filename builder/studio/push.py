@@ -142,11 +142,7 @@ def _task_metas(
 ) -> tuple[list[TaskMeta], str]:
     """Every task's (id, meta, prediction count), and where they were read: by the rule and with the fallback of
     `pull` (see `builder.studio.sqlite_read`)."""
-    reader = (
-        Unusable("--via api")
-        if via is ReadVia.api
-        else DatabaseReader.open(local_server, client.url, project_id, project)
-    )
+    reader = DatabaseReader.choose(via, local_server, client.url, project_id, project)
     if isinstance(reader, Unusable):
         return client.task_metas(project_id), f"API task list ({reader.reason})"
     with closing(reader):

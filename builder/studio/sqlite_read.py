@@ -107,6 +107,16 @@ class Unusable:
     reason: str
 
 
+def local_server_at(local: ServerInfo | None, url: str) -> ServerInfo | Unusable:
+    """`local` when it is the server at `url` and the pinned release, the first checks of the module's docstring
+    (whose files the builder may then read: its database, its export copies), else why not."""
+    if local is None or local.url != url.rstrip("/"):
+        return Unusable(f"{url} is not the local server the builder started")
+    if local.version != LABEL_STUDIO_VERSION:
+        return Unusable(f"the local server is Label Studio {local.version}, not {LABEL_STUDIO_VERSION}")
+    return local
+
+
 class DatabaseReader:
     """One project's users, changed tasks and their rows, read from the local server's database: what `pull`
     (and, for the task list, `push`) otherwise asks a `StudioClient` for."""
@@ -118,13 +128,21 @@ class DatabaseReader:
         self._organization_id = organization_id
 
     @classmethod
+    def choose(
+        cls, via: ReadVia, local: ServerInfo | None, url: str, project_id: int, project_title: str
+    ) -> DatabaseReader | Unusable:
+        """The reader `via` asks for: never with `api`, else `open`'s."""
+        if via is ReadVia.api:
+            return Unusable("--via api")
+        return cls.open(local, url, project_id, project_title)
+
+    @classmethod
     def open(cls, local: ServerInfo | None, url: str, project_id: int, project_title: str) -> DatabaseReader | Unusable:
         """A reader for project `project_id` when every check in the module's docstring passes, else why not."""
-        if local is None or local.url != url.rstrip("/"):
-            return Unusable(f"{url} is not the local server the builder started")
-        if local.version != LABEL_STUDIO_VERSION:
-            return Unusable(f"the local server is Label Studio {local.version}, not {LABEL_STUDIO_VERSION}")
-        path = local.data_dir / DATABASE_FILE
+        server = local_server_at(local, url)
+        if isinstance(server, Unusable):
+            return server
+        path = server.data_dir / DATABASE_FILE
         if not path.is_file():
             return Unusable(f"no {path}")
         try:
