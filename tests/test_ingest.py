@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.paths import REPO, SAMPLES
 
@@ -416,13 +418,16 @@ def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
     assert (found.title, found.published) == (own["headline"], own["datePublished"])
 
 
-def test_page_dump_offsets_count_the_file_s_own_bytes_bom_and_legacy_encoding(tmp_path: Path) -> None:
+def test_page_dump_offsets_count_the_file_s_own_bytes_bom_legacy_and_repaired(tmp_path: Path) -> None:
     """Each article's provenance offset is its first byte in the file as stored: after a UTF-8 byte-order mark,
-    and in a Windows-1252 page (curly quotes and dashes one byte each, not UTF-8's three)."""
+    in a Windows-1252 page (curly quotes and dashes one byte each, not UTF-8's three), and in a UTF-8 page with a
+    character cut in two near the top (two bytes that decoding replaces with one U+FFFD of three)."""
     sample = SAMPLE_PAGE.read_text(encoding="utf-8")
+    first_line, rest = sample.split("\n", 1)
     files = {
         "bom.txt": b"\xef\xbb\xbf" + sample.encode("utf-8"),
         "legacy.txt": sample.encode("cp1252", errors="replace"),
+        "damaged.txt": first_line.encode("utf-8") + "’".encode()[:2] + b"\n" + rest.encode("utf-8"),
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
@@ -430,8 +435,37 @@ def test_page_dump_offsets_count_the_file_s_own_bytes_bom_and_legacy_encoding(tm
         assert ingest(str(tmp_path / name), "--out", str(out)).returncode == 0
         documents = read_jsonl(out / "documents.jsonl")
         assert len(documents) == 4, name
-        codec = "utf-8" if name == "bom.txt" else "cp1252"
+        codec = "cp1252" if name == "legacy.txt" else "utf-8"
         for document in documents:
             title = document["title"].encode(codec)
             start = document["provenance"]["offset"]
             assert data[start : start + len(title)] == title, (name, document["title"])
+
+
+def test_utf8_with_a_few_broken_bytes_is_repaired_not_read_as_a_code_page() -> None:
+    """One stray byte in a UTF-8 page used to send the whole page to charset-normalizer, which read it as Baltic
+    DOS (cp775): every curly quote and dash three junk letters. Now only the broken byte is lost."""
+    from builder.ingest.sources import REPAIRED_UTF8, decode
+
+    sample = SAMPLE_PAGE.read_text(encoding="utf-8")
+    first_line, rest = sample.split("\n", 1)
+    decoded = decode(first_line.encode("utf-8") + b"\xff\n" + rest.encode("utf-8"))
+    assert decoded.encoding == REPAIRED_UTF8
+    assert decoded.text == first_line + "\ufffd\n" + rest
+    assert decoded.replacements == ((len(first_line), 1),)
+    # A legacy page breaks UTF-8 at almost every non-ASCII byte: still decoded in its own code page.
+    legacy = "Zażółć gęślą jaźń, powiedział w środę minister. " * 4
+    assert decode(legacy.encode("cp1250")).text == legacy
+
+
+@given(st.lists(st.sampled_from([b"a", b" ", b"\n", "é".encode(), "’".encode(), b"\xff", b"\xe2\x80", b"\xc3"])))
+def test_repaired_utf8_is_replace_decoding_with_exact_byte_lengths(chunks: list[bytes]) -> None:
+    """The text is what `errors="replace"` gives, and every prefix of it maps back to the bytes that decode to it."""
+    from builder.ingest.sources import REPAIRED_UTF8, repaired_utf8, stored_length
+
+    data = b"".join(chunks)
+    text, replacements = repaired_utf8(data)
+    assert text == data.decode("utf-8", errors="replace")
+    for end in range(len(text) + 1):
+        length = stored_length(text[:end], REPAIRED_UTF8, replacements)
+        assert data[:length].decode("utf-8", errors="replace") == text[:end]

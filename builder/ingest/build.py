@@ -20,6 +20,7 @@ from builder.ingest.cleanup import split_credit, split_dateline
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.pages import Page
 from builder.ingest.parts import ArticleParts
+from builder.ingest.sources import stored_length
 from builder.records import Document, Paragraph, ParagraphKind, SourceFormat
 
 EXTRACTOR_VERSION = f"builder-{__version__}"
@@ -32,16 +33,6 @@ UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 6
 def page_identity(page: Page) -> str:
     position = page.record or (f"line {page.line}" if page.line else f"byte {page.offset}")
     return page_id(page.source.shown, page.file_sha256, position)
-
-
-def _encoded(text: str, encoding: str) -> bytes:
-    """The text as the file held it: in the encoding it was decoded from. A repaired page ("utf-8 (repaired)")
-    is encoded as UTF-8, each replaced byte counting as the three of U+FFFD: its offsets past one are near, not
-    exact."""
-    try:
-        return text.encode(encoding)
-    except (LookupError, UnicodeEncodeError):
-        return text.encode("utf-8", errors="replace")
 
 
 def tidy(parts: ArticleParts) -> ArticleParts:
@@ -173,7 +164,7 @@ def build_document(
     # A page dump holds several articles: point at this one's first byte. Other formats have one per page.
     offset = page.offset
     if page.format is SourceFormat.pagetext:
-        offset += page.bom_bytes + len(_encoded(page.content[: parts.offset], page.encoding))
+        offset += page.bom_bytes + stored_length(page.content[: parts.offset], page.encoding, page.replacements)
     document = Document.create(
         doc_id=doc_id(content, the_page, parts.role.value, index),
         page_id=the_page,

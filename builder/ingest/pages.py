@@ -30,9 +30,12 @@ class Page:
     fields: dict[str, Any] = field(default_factory=dict)
     """Metadata a scraper record carried (title, published, source, ...), under our names."""
     encoding: str = "utf-8"
-    """What the bytes were decoded as: a codec name, or "utf-8 (repaired)" when undecodable bytes were replaced."""
+    """What the bytes were decoded as: a codec name, or "utf-8 (repaired)" (`sources.REPAIRED_UTF8`) when
+    undecodable bytes were replaced."""
     bom_bytes: int = 0
     """Bytes of a byte-order mark before `content`, which decoding dropped."""
+    replacements: tuple[tuple[int, int], ...] = ()
+    """Where undecodable bytes were replaced (`DecodedText.replacements`), for exact offsets into the file."""
 
 
 @dataclass(frozen=True)

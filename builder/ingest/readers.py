@@ -72,6 +72,7 @@ def _read_local(
                 file_format is SourceFormat.html,
                 encoding=decoded.encoding,
                 bom_bytes=decoded.bom_bytes,
+                replacements=decoded.replacements,
             )
     except UnreadableInputError as error:
         yield Rejection(READ, source.shown, error.code, error.reason, snippet=error.snippet)

@@ -6,13 +6,14 @@ article is.
 
 from __future__ import annotations
 
+import codecs
 import glob
 import gzip
 import os
 import re
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,8 @@ URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 COPY_CHUNK_BYTES = 1 << 20
 SNIFF_BYTES = 8192
 UTF8_BOM = b"\xef\xbb\xbf"
+REPAIRED_UTF8 = "utf-8 (repaired)"
+"""The encoding a text is said to have when it was decoded as UTF-8 with undecodable bytes replaced."""
 REPLACEMENT_SHARE_LIMIT = 0.01
 """Above this share of undecodable characters a text is not worth annotating: it is quarantined."""
 
@@ -245,15 +248,17 @@ def _web_encoding(body: bytes) -> CharsetMatch | None:
 class DecodedText:
     text: str
     encoding: str
-    repaired: int
-    """How many characters could not be decoded and were replaced with U+FFFD."""
+    replacements: tuple[tuple[int, int], ...] = ()
+    """Where undecodable bytes were replaced with U+FFFD: (the U+FFFD's index in `text`, how many bytes it stands
+    for), so that offsets into the file stay exact past a repair."""
     bom_bytes: int = 0
     """Bytes of a UTF-8 byte-order mark before the text, dropped by decoding."""
 
 
 def decode(data: bytes, declared: str | None = None) -> DecodedText:
-    """Decode text: as `declared` (an HTTP charset) or UTF-8 when it is valid so, else in the encoding
-    charset-normalizer finds, else as UTF-8 with the undecodable bytes replaced.
+    """Decode text: as `declared` (an HTTP charset) or UTF-8 when it is valid so; as UTF-8 with the undecodable
+    bytes replaced when it is UTF-8 with a few damaged bytes; else in the encoding charset-normalizer finds; else
+    as repaired UTF-8 again if few enough bytes are undecodable.
 
     Raises `UnreadableInputError` for empty, binary, or mostly undecodable input.
     """
@@ -265,18 +270,61 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
     bom_bytes = len(data) - len(body)
     for encoding in dict.fromkeys(filter(None, (declared, "utf-8"))):
         try:
-            return DecodedText(body.decode(encoding), encoding, 0, bom_bytes)
+            return DecodedText(body.decode(encoding), encoding, bom_bytes=bom_bytes)
         except (LookupError, UnicodeDecodeError):
             continue
+    text, replacements = repaired_utf8(body)
+    replaced = len(replacements)
+    few_enough = replaced <= len(text) * REPLACEMENT_SHARE_LIMIT
+    # Valid multi-byte sequences as many as the broken ones or more mean UTF-8 with damage (a cut character, a stray
+    # byte), not a legacy code page: there, almost every non-ASCII byte breaks UTF-8. Asking charset-normalizer
+    # first would read the whole page as some code page that takes every byte (cp775, mac_iceland): mojibake
+    # throughout, for one bad byte.
+    valid_non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
+    if few_enough and valid_non_ascii >= replaced:
+        return DecodedText(text, REPAIRED_UTF8, replacements, bom_bytes)
     guess = _web_encoding(body)
     if guess is not None and guess.encoding not in {"utf_8", "ascii"}:
-        return DecodedText(str(guess), guess.encoding, 0, bom_bytes)
-    text = body.decode("utf-8", errors="replace")
-    replaced = text.count("\ufffd")
-    if replaced > len(text) * REPLACEMENT_SHARE_LIMIT:
+        return DecodedText(str(guess), guess.encoding, bom_bytes=bom_bytes)
+    if not few_enough:
         raise UnreadableInputError(
             "undecodable",
             f"{replaced} of {len(text)} characters are not valid in UTF-8 or any encoding detected",
             data,
         )
-    return DecodedText(text, "utf-8 (repaired)", replaced, bom_bytes)
+    return DecodedText(text, REPAIRED_UTF8, replacements, bom_bytes)
+
+
+def repaired_utf8(data: bytes) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """`data.decode("utf-8", errors="replace")`, and where each U+FFFD went with how many bytes it replaced.
+
+    The decoder's own error spans are used (a strict decode stops at the same span the "replace" handler is given),
+    so the text is the one "replace" gives; a real U+FFFD in the file is valid UTF-8 and is not listed."""
+    view = memoryview(data)
+    pieces: list[str] = []
+    replacements: list[tuple[int, int]] = []
+    position = characters = 0
+    while True:
+        try:
+            pieces.append(codecs.utf_8_decode(view[position:], "strict", True)[0])
+            break
+        except UnicodeDecodeError as error:
+            valid = codecs.utf_8_decode(view[position : position + error.start], "strict", True)[0]
+            characters += len(valid)
+            pieces += (valid, "\ufffd")
+            replacements.append((characters, error.end - error.start))
+            characters += 1
+            position += error.end
+    return "".join(pieces), tuple(replacements)
+
+
+def stored_length(prefix: str, encoding: str, replacements: Sequence[tuple[int, int]] = ()) -> int:
+    """How many bytes `prefix`, the start of a text decoded as `encoding`, took in the file: a repaired text's
+    U+FFFD counts the bytes it replaced, not its own three. A codec that cannot encode what it decoded (none is
+    known to) falls back to UTF-8's length, near rather than exact."""
+    if encoding == REPAIRED_UTF8:
+        return len(prefix.encode("utf-8")) + sum(count - 3 for at, count in replacements if at < len(prefix))
+    try:
+        return len(prefix.encode(encoding))
+    except (LookupError, UnicodeEncodeError):
+        return len(prefix.encode("utf-8", errors="replace"))
