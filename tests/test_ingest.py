@@ -19,6 +19,12 @@ from tests.paths import REPO, SAMPLES
 
 SAMPLE_PAGE = SAMPLES / "daily8-putin-trump-call.txt"
 TARGETS = REPO / "annotations" / "targets.yaml"
+SAMPLE_TITLES = [
+    "Putin tells Trump Russia won't ‘give up' aims in Ukraine",
+    "Trump Administration Moves To Curb AI Chip Exports To Malaysia, Thailand",
+    "Hamas accepts Trump Gaza ceasefire deal as hostage negotiations set to resume",
+    "Trump, Zelensky discuss weapons and escalating Russian strikes",
+]
 
 
 def ingest(*args: str) -> subprocess.CompletedProcess[str]:
@@ -40,11 +46,12 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_sample_page_gives_main_and_three_related_documents(sample_run: Path) -> None:
     documents = read_jsonl(sample_run / "documents.jsonl")
-    assert [(doc["role"], doc["title"], doc["source"]) for doc in documents] == [
-        ("main", "Putin tells Trump Russia won't ‘give up' aims in Ukraine", None),
-        ("related", "Trump Administration Moves To Curb AI Chip Exports To Malaysia, Thailand", "BusinessToday"),
-        ("related", "Hamas accepts Trump Gaza ceasefire deal as hostage negotiations set to resume", "Malay Mail"),
-        ("related", "Trump, Zelensky discuss weapons and escalating Russian strikes", "Free Malaysia Today"),
+    assert [doc["title"] for doc in documents] == SAMPLE_TITLES
+    assert [(doc["role"], doc["source"]) for doc in documents] == [
+        ("main", None),
+        ("related", "BusinessToday"),
+        ("related", "Malay Mail"),
+        ("related", "Free Malaysia Today"),
     ]
     assert len({doc["page_id"] for doc in documents}) == 1
     assert len({doc["doc_id"] for doc in documents}) == 4
@@ -418,28 +425,43 @@ def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
     assert (found.title, found.published) == (own["headline"], own["datePublished"])
 
 
-def test_page_dump_offsets_count_the_file_s_own_bytes_bom_legacy_and_repaired(tmp_path: Path) -> None:
+def test_page_dump_offsets_count_the_file_s_own_bytes_in_every_encoding(tmp_path: Path) -> None:
     """Each article's provenance offset is its first byte in the file as stored: after a UTF-8 byte-order mark,
-    in a Windows-1252 page (curly quotes and dashes one byte each, not UTF-8's three), and in a UTF-8 page with a
-    character cut in two near the top (two bytes that decoding replaces with one U+FFFD of three)."""
+    in a Windows-1252 page (curly quotes and dashes one byte each, not UTF-8's three), in a UTF-8 page with a
+    character cut in two near the top (two bytes that decoding replaces with one U+FFFD of three), and in UTF-16
+    and UTF-32 pages (Windows' "Unicode" text, with a byte-order mark or, for UTF-16, without)."""
     sample = SAMPLE_PAGE.read_text(encoding="utf-8")
     first_line, rest = sample.split("\n", 1)
     files = {
-        "bom.txt": b"\xef\xbb\xbf" + sample.encode("utf-8"),
-        "legacy.txt": sample.encode("cp1252", errors="replace"),
-        "damaged.txt": first_line.encode("utf-8") + "’".encode()[:2] + b"\n" + rest.encode("utf-8"),
+        "bom.txt": (b"\xef\xbb\xbf" + sample.encode("utf-8"), "utf-8"),
+        "legacy.txt": (sample.encode("cp1252", errors="replace"), "cp1252"),
+        "damaged.txt": (first_line.encode("utf-8") + "’".encode()[:2] + b"\n" + rest.encode("utf-8"), "utf-8"),
+        "utf16.txt": (b"\xff\xfe" + sample.encode("utf-16-le"), "utf-16-le"),
+        "utf16be-no-bom.txt": (sample.encode("utf-16-be"), "utf-16-be"),
+        "utf32.txt": (b"\xff\xfe\x00\x00" + sample.encode("utf-32-le"), "utf-32-le"),
     }
-    for name, data in files.items():
+    for name, (data, codec) in files.items():
         (tmp_path / name).write_bytes(data)
         out = tmp_path / f"out-{name}"
         assert ingest(str(tmp_path / name), "--out", str(out)).returncode == 0
         documents = read_jsonl(out / "documents.jsonl")
-        assert len(documents) == 4, name
-        codec = "cp1252" if name == "legacy.txt" else "utf-8"
+        assert [d["title"] for d in documents] == SAMPLE_TITLES, name
         for document in documents:
             title = document["title"].encode(codec)
             start = document["provenance"]["offset"]
             assert data[start : start + len(title)] == title, (name, document["title"])
+
+
+def test_utf16_jsonl_is_one_rejection_with_the_fix(tmp_path: Path) -> None:
+    """JSON Lines is UTF-8 by definition: a UTF-16 export is rejected once, naming its encoding, rather than as
+    one bad_json per line."""
+    record = json.dumps({"title": "Putin tells Trump", "text": SAMPLE_PAGE.read_text(encoding="utf-8")[:2000]})
+    (tmp_path / "export.jsonl").write_bytes((record + "\n" + record + "\n").encode("utf-16"))
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "export.jsonl"), "--out", str(out)).returncode == 1  # nothing readable
+    [rejection] = read_jsonl(out / "quarantine.jsonl")
+    assert rejection["reason_code"] == "not_utf8"
+    assert "UTF-16" in rejection["reason"]
 
 
 def test_utf8_with_a_few_broken_bytes_is_repaired_not_read_as_a_code_page() -> None:

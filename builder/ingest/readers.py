@@ -23,6 +23,7 @@ from builder.ingest.sources import (
     detect_format,
     local_copy,
     read_head,
+    wide_encoding,
 )
 from builder.jsonl import InputError, iter_raw_lines
 from builder.records import SourceFormat
@@ -57,6 +58,11 @@ def _read_local(
             return
         if file_format is SourceFormat.warc:
             yield from _warc_pages(source, file_sha256(source.path))
+        elif file_format is SourceFormat.jsonl and (wide := wide_encoding(head)) is not None:
+            # JSON Lines is UTF-8 by definition, and splitting UTF-16 at its newline bytes would turn every line
+            # into a bad_json rejection: one rejection of the file, with the fix, says it better.
+            reason = f"JSON Lines files must be UTF-8; this one is {wide[0].upper()}: convert it (iconv -t UTF-8)"
+            yield Rejection(READ, source.shown, "not_utf8", reason, snippet=snippet(head))
         elif file_format is SourceFormat.jsonl:
             yield from scraper_pages(source, iter_raw_lines(source.path), file_sha256(source.path), field_map)
         else:

@@ -35,6 +35,16 @@ URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 COPY_CHUNK_BYTES = 1 << 20
 SNIFF_BYTES = 8192
 UTF8_BOM = b"\xef\xbb\xbf"
+WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+"""Byte-order marks of the wide Unicode encodings, UTF-32 first (its little-endian mark starts with UTF-16's)."""
+WIDE_ZERO_SHARE = 0.5
+"""A text without a byte-order mark is taken as UTF-16 when more than this share of its even (big-endian) or odd
+(little-endian) bytes are zero and almost none of the others are: the high bytes of Latin characters."""
 REPAIRED_UTF8 = "utf-8 (repaired)"
 """The encoding a text is said to have when it was decoded as UTF-8 with undecodable bytes replaced."""
 REPLACEMENT_SHARE_LIMIT = 0.01
@@ -195,6 +205,10 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
     suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() != ".gz"]
     if suffixes and suffixes[-1] in EXTENSIONS:
         return EXTENSIONS[suffixes[-1]]
+    wide = wide_encoding(head)
+    if wide is not None:
+        codec, bom_bytes = wide
+        head = head[bom_bytes:].decode(codec, errors="ignore").encode()
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:SNIFF_BYTES]
     lowered = start[:512].lower()
     if start.startswith(b"WARC/"):
@@ -210,6 +224,23 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
 
 CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 """Control characters other than tab, line feed, vertical tab, form feed and carriage return."""
+
+
+def wide_encoding(head: bytes) -> tuple[str, int] | None:
+    """`(codec, byte-order mark length)` of a UTF-16 or UTF-32 text (as Windows tools save "Unicode" text), or
+    None. Told by its byte-order mark, or for UTF-16 without one by the zero bytes of its Latin characters."""
+    for bom, codec in WIDE_BOMS:
+        if head.startswith(bom):
+            return codec, len(bom)
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even_zeros, odd_zeros = head[0 : 2 * pairs : 2].count(0), head[1 : 2 * pairs : 2].count(0)
+    if odd_zeros > pairs * WIDE_ZERO_SHARE and even_zeros < pairs * 0.05:
+        return "utf-16-le", 0
+    if even_zeros > pairs * WIDE_ZERO_SHARE and odd_zeros < pairs * 0.05:
+        return "utf-16-be", 0
+    return None
 
 
 def looks_binary(head: bytes) -> bool:
@@ -252,7 +283,7 @@ class DecodedText:
     """Where undecodable bytes were replaced with U+FFFD: (the U+FFFD's index in `text`, how many bytes it stands
     for), so that offsets into the file stay exact past a repair."""
     bom_bytes: int = 0
-    """Bytes of a UTF-8 byte-order mark before the text, dropped by decoding."""
+    """Bytes of a byte-order mark before the text, dropped by decoding."""
 
 
 def decode(data: bytes, declared: str | None = None) -> DecodedText:
@@ -264,6 +295,9 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
     """
     if not data.strip():
         raise UnreadableInputError("empty", "the input is empty or holds only white space")
+    wide = wide_encoding(data[:SNIFF_BYTES])
+    if wide is not None:
+        return _decode_wide(data, *wide)
     if looks_binary(data[:SNIFF_BYTES]):
         raise UnreadableInputError("binary", "the input is binary (it has NUL or control bytes), not text", data)
     body = data.removeprefix(UTF8_BOM)
@@ -293,6 +327,16 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
             data,
         )
     return DecodedText(text, REPAIRED_UTF8, replacements, bom_bytes)
+
+
+def _decode_wide(data: bytes, codec: str, bom_bytes: int) -> DecodedText:
+    """A UTF-16 or UTF-32 text; a broken code unit (a lone surrogate, an odd last byte) becomes U+FFFD, within
+    the same limit as UTF-8 repairs."""
+    text = data[bom_bytes:].decode(codec, errors="replace")
+    replaced = text.count("\ufffd") - data[bom_bytes:].count("\ufffd".encode(codec))
+    if replaced > len(text) * REPLACEMENT_SHARE_LIMIT:
+        raise UnreadableInputError("undecodable", f"{replaced} of {len(text)} characters are not valid {codec}", data)
+    return DecodedText(text, codec, bom_bytes=bom_bytes)
 
 
 def repaired_utf8(data: bytes) -> tuple[str, tuple[tuple[int, int], ...]]:
