@@ -480,6 +480,17 @@ def test_utf8_with_a_few_broken_bytes_is_repaired_not_read_as_a_code_page() -> N
     assert decode(legacy.encode("cp1250")).text == legacy
 
 
+def test_valid_utf8_wins_over_a_wrong_declared_charset() -> None:
+    """A server that says ISO-8859-1 for a UTF-8 page (common) does not turn its curly quotes into "â€™"; a
+    page that is not valid UTF-8 is read in the charset declared for it."""
+    from builder.ingest.sources import decode
+
+    headline = "Putin won’t ‘give up’ aims — Kremlin"
+    assert decode(headline.encode("utf-8"), declared="iso-8859-1").text == headline
+    legacy = decode("Café crème, déjà vu".encode("cp1252"), declared="cp1252")
+    assert (legacy.text, legacy.encoding) == ("Café crème, déjà vu", "cp1252")
+
+
 @given(st.lists(st.sampled_from([b"a", b" ", b"\n", "é".encode(), "’".encode(), b"\xff", b"\xe2\x80", b"\xc3"])))
 def test_repaired_utf8_is_replace_decoding_with_exact_byte_lengths(chunks: list[bytes]) -> None:
     """The text is what `errors="replace"` gives, and every prefix of it maps back to the bytes that decode to it."""

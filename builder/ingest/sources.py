@@ -287,7 +287,7 @@ class DecodedText:
 
 
 def decode(data: bytes, declared: str | None = None) -> DecodedText:
-    """Decode text: as `declared` (an HTTP charset) or UTF-8 when it is valid so; as UTF-8 with the undecodable
+    """Decode text: as UTF-8 when it is valid so, else as `declared` (an HTTP charset); as UTF-8 with the undecodable
     bytes replaced when it is UTF-8 with a few damaged bytes; else in the encoding charset-normalizer finds; else
     as repaired UTF-8 again if few enough bytes are undecodable.
 
@@ -302,7 +302,9 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
         raise UnreadableInputError("binary", "the input is binary (it has NUL or control bytes), not text", data)
     body = data.removeprefix(UTF8_BOM)
     bom_bytes = len(data) - len(body)
-    for encoding in dict.fromkeys(filter(None, (declared, "utf-8"))):
+    # Valid UTF-8 wins over a declared charset: servers often send "charset=ISO-8859-1" with UTF-8 pages, and a
+    # legacy text with non-ASCII letters almost never happens to be valid UTF-8.
+    for encoding in dict.fromkeys(filter(None, ("utf-8", declared))):
         try:
             return DecodedText(body.decode(encoding), encoding, bom_bytes=bom_bytes)
         except (LookupError, UnicodeDecodeError):
