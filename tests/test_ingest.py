@@ -136,8 +136,10 @@ def test_sample_run_is_valid_reproducible_and_reported(sample_run: Path, tmp_pat
     assert report["files"][0]["path"].endswith("daily8-putin-trump-call.txt")
 
 
-def _warc_record(url: str, html: bytes, record: int) -> bytes:
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+def _warc_record(url: str, html: bytes, record: int, headers: str = "") -> bytes:
+    """A WARC response record of the page; `headers` are HTTP header lines ("Name: value\\r\\n") to add, the
+    body being given as they say it was sent."""
+    http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{headers}\r\n".encode() + html
     head = (
         f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{record:012d}>\r\n"
         f"WARC-Date: 2025-07-05T10:00:00Z\r\nWARC-Target-URI: {url}\r\n"
@@ -232,6 +234,52 @@ def test_every_format_and_every_bad_input_is_accounted_for(tmp_path: Path) -> No
     assert [d["duplicate_of"] for d in copies] == [None, copies[0]["doc_id"]]
     assert report["duplicates"]["exact"] >= 3
     assert report["duplicates"]["near"] >= 1
+
+
+def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> None:
+    """wget, warcprox and Browsertrix keep a response as it came over the wire: chunked, gzip, deflate or
+    brotli. Each is read as the page; a broken one is quarantined with the coding named."""
+    import zlib
+
+    import brotli
+
+    html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs())
+    gzipped = gzip.compress(html)
+    chunked = b"".join(b"%x;name=value\r\n%s\r\n" % (len(part), part) for part in (gzipped[:100], gzipped[100:]))
+    sent = {
+        "chunked-gzip": ("Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", chunked + b"0\r\n\r\n"),
+        "deflate": ("Content-Encoding: deflate\r\n", zlib.compress(html)),
+        "raw-deflate": ("Content-Encoding: deflate\r\n", zlib.compress(html, wbits=-15)),
+        "brotli": ("Content-Encoding: br\r\n", brotli.compress(html)),
+        "already-decoded": ("Content-Encoding: gzip\r\n", html),
+        "cut-chunk": ("Transfer-Encoding: chunked\r\n", b"ffff\r\n" + html[:100]),
+        "broken-gzip": ("Content-Encoding: gzip\r\n", gzipped[:60]),
+        "compress": ("Content-Encoding: compress\r\n", html),
+    }
+    crawl = b"".join(
+        _warc_record(f"https://example.org/{name}", body, number, headers)
+        for number, (name, (headers, body)) in enumerate(sent.items(), start=1)
+    )
+    (tmp_path / "crawl.warc").write_bytes(crawl)
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "crawl.warc"), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert {d["url"].rsplit("/", 1)[1] for d in documents} == {
+        "chunked-gzip",
+        "deflate",
+        "raw-deflate",
+        "brotli",
+        "already-decoded",
+    }
+    assert {d["title"] for d in documents} == {"Trump, Zelensky discuss weapons"}
+    rejected = {item["record"].rstrip(">")[-2:]: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert {number: item["reason_code"] for number, item in rejected.items()} == {
+        "06": "broken_chunked_body",
+        "07": "broken_content_encoding",
+        "08": "unsupported_content_encoding",
+    }
+    assert "gzip" in rejected["07"]["reason"]
+    assert "'compress'" in rejected["08"]["reason"]
 
 
 def test_strict_fails_on_rejections_and_nothing_readable_fails(tmp_path: Path) -> None:

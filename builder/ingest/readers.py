@@ -21,6 +21,7 @@ from builder.ingest.sources import (
     decode,
     decompress,
     detect_format,
+    http_body,
     local_copy,
     read_head,
     wide_encoding,
@@ -119,7 +120,8 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page 
     if "html" not in (http_headers.get("Content-Type") or "").lower():
         return  # images, PDFs and scripts in a crawl are not pages, and not errors either
     try:
-        decoded = decode(payload, declared=record.http_charset)  # type: ignore[attr-defined]
+        body = http_body(payload, http_headers.get("Transfer-Encoding"), http_headers.get("Content-Encoding"))
+        decoded = decode(body, declared=record.http_charset)  # type: ignore[attr-defined]
     except UnreadableInputError as error:
         yield Rejection(
             READ, source.shown, error.code, error.reason, offset=offset, record=record_id, snippet=error.snippet

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import brotli
 from charset_normalizer import CharsetMatch, from_bytes
 
 from builder.records import SourceFormat
@@ -198,6 +199,54 @@ def decompress(raw: bytes) -> bytes:
         return gzip.decompress(raw)
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         raise UnreadableInputError("truncated_gzip", f"the gzip data is truncated or corrupt ({error})") from error
+
+
+def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str | None) -> bytes:
+    """An HTTP response body as the page was written: chunked transfer undone, then gzip, deflate or brotli
+    content coding. WARCs written by wget, warcprox or Browsertrix keep the response as it came over the wire;
+    FastWARC hands it over undecoded (Common Crawl's come decoded, their headers renamed)."""
+    if transfer_encoding and "chunked" in transfer_encoding.lower():
+        body = _dechunked(body)
+    coding = (content_encoding or "identity").strip().lower()
+    try:
+        if coding in {"gzip", "x-gzip"}:
+            # Without gzip's magic bytes the crawler decoded the body already and kept the header.
+            return zlib.decompress(body, wbits=zlib.MAX_WBITS | 16) if body[:2] == b"\x1f\x8b" else body
+        if coding == "deflate":
+            # Servers send zlib-wrapped or raw deflate under the same name; browsers accept both.
+            wrapped = body[:1] == b"\x78"
+            return zlib.decompress(body, wbits=zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        if coding == "br":
+            return brotli.decompress(body)
+    except (zlib.error, brotli.error) as error:
+        raise UnreadableInputError(
+            "broken_content_encoding", f"the body's {coding} content coding is corrupt ({error})", body
+        ) from error
+    if coding not in {"identity", ""}:
+        raise UnreadableInputError("unsupported_content_encoding", f"content coding {coding!r} is not supported", body)
+    return body
+
+
+def _dechunked(body: bytes) -> bytes:
+    """A chunked transfer-coded body joined (RFC 9112, section 7.1); chunk extensions and trailers are dropped."""
+    chunks: list[bytes] = []
+    position = 0
+    while True:
+        line_end = body.find(b"\r\n", position)
+        size_text = body[position : line_end if line_end >= 0 else len(body)].split(b";", 1)[0].strip()
+        try:
+            size = int(size_text, 16)
+        except ValueError:
+            raise UnreadableInputError(
+                "broken_chunked_body", f"a chunk size is not a hex number at byte {position}", body
+            ) from None
+        if size == 0:
+            return b"".join(chunks)
+        start = line_end + 2
+        if line_end < 0 or start + size > len(body):
+            raise UnreadableInputError("broken_chunked_body", f"the chunk at byte {position} is cut short", body)
+        chunks.append(body[start : start + size])
+        position = start + size + 2
 
 
 def detect_format(path: Path, head: bytes) -> SourceFormat | None:
