@@ -136,10 +136,10 @@ def test_sample_run_is_valid_reproducible_and_reported(sample_run: Path, tmp_pat
     assert report["files"][0]["path"].endswith("daily8-putin-trump-call.txt")
 
 
-def _warc_record(url: str, html: bytes, record: int, headers: str = "") -> bytes:
+def _warc_record(url: str, html: bytes, record: int, headers: str = "", status: str = "200 OK") -> bytes:
     """A WARC response record of the page; `headers` are HTTP header lines ("Name: value\\r\\n") to add, the
     body being given as they say it was sent."""
-    http = f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{headers}\r\n".encode() + html
+    http = f"HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\n{headers}\r\n".encode() + html
     head = (
         f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{record:012d}>\r\n"
         f"WARC-Date: 2025-07-05T10:00:00Z\r\nWARC-Target-URI: {url}\r\n"
@@ -238,7 +238,8 @@ def test_every_format_and_every_bad_input_is_accounted_for(tmp_path: Path) -> No
 
 def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> None:
     """wget, warcprox and Browsertrix keep a response as it came over the wire: chunked, gzip, deflate or
-    brotli. Each is read as the page; a broken one is quarantined with the coding named."""
+    brotli. Each is read as the page; a broken one is quarantined with the coding named; redirects and error
+    pages are not pages."""
     import zlib
 
     import brotli
@@ -260,6 +261,9 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
         _warc_record(f"https://example.org/{name}", body, number, headers)
         for number, (name, (headers, body)) in enumerate(sent.items(), start=1)
     )
+    # A redirect and an error page carry HTML too, but no article: passed over like images.
+    crawl += _warc_record("https://example.org/old", html, 9, "Location: /new\r\n", "301 Moved Permanently")
+    crawl += _warc_record("https://example.org/gone", html, 10, status="404 Not Found")
     (tmp_path / "crawl.warc").write_bytes(crawl)
     out = tmp_path / "out"
     assert ingest(str(tmp_path / "crawl.warc"), "--out", str(out)).returncode == 0

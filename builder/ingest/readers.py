@@ -119,6 +119,8 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page 
         return
     if "html" not in (http_headers.get("Content-Type") or "").lower():
         return  # images, PDFs and scripts in a crawl are not pages, and not errors either
+    if not 200 <= (http_headers.status_code or 200) < 300:
+        return  # nor are redirects and error pages ("Moved Permanently", "Page not found"): no article to find
     try:
         body = http_body(payload, http_headers.get("Transfer-Encoding"), http_headers.get("Content-Encoding"))
         decoded = decode(body, declared=record.http_charset)  # type: ignore[attr-defined]
