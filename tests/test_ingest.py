@@ -504,6 +504,49 @@ def test_page_dump_offsets_count_the_file_s_own_bytes_in_every_encoding(tmp_path
             assert data[start : start + len(title)] == title, (name, document["title"])
 
 
+def test_scraper_exports_by_their_own_field_names_and_by_field_overrides(tmp_path: Path) -> None:
+    """news-please and trafilatura exports are read by their own field names; a nested export by `--field`
+    paths, a record without the path named is quarantined naming it, and a bad `--field` stops the command."""
+    body = " ".join(_related_paragraphs())
+    news_please = {
+        "title": "Zelensky and Trump talk air defence",
+        "maintext": body,
+        "date_publish": "2025-07-05 09:00:00",
+        "source_domain": "www.freemalaysiatoday.com",
+        "url": "https://www.freemalaysiatoday.com/a",
+    }
+    trafilatura_json = {
+        "title": "Trump and Zelensky discuss weapons",
+        "raw_text": body,
+        "source": "https://www.freemalaysiatoday.com/b",
+        "source-hostname": "Free Malaysia Today",
+        "date": "2025-07-05",
+    }
+    (tmp_path / "known.jsonl").write_text(f"{json.dumps(news_please)}\n{json.dumps(trafilatura_json)}\n")
+    out = tmp_path / "known"
+    assert ingest(str(tmp_path / "known.jsonl"), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(d["title"], d["source"], d["published_text"]) for d in documents] == [
+        (news_please["title"], "www.freemalaysiatoday.com", "2025-07-05 09:00:00"),
+        (trafilatura_json["title"], "Free Malaysia Today", "2025-07-05"),
+    ]
+    assert all(d["text"].startswith(body[:40]) for d in documents)
+
+    nested = [{"meta": {"headline": "Air defence talks"}, "body": {"plain": body}}, {"meta": {"headline": "Empty"}}]
+    (tmp_path / "nested.jsonl").write_text("".join(json.dumps(record) + "\n" for record in nested))
+    out = tmp_path / "nested"
+    overrides = ["--field", "title=meta.headline", "--field", "text=body.plain"]
+    assert ingest(str(tmp_path / "nested.jsonl"), "--out", str(out), *overrides).returncode == 0
+    assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == ["Air defence talks"]
+    [missing] = read_jsonl(out / "quarantine.jsonl")
+    assert (missing["line"], missing["reason_code"], missing["field"]) == (2, "no_text", "text")
+    assert "body.plain" in missing["reason"]
+
+    bad = ingest(str(tmp_path / "nested.jsonl"), "--out", str(out), "--field", "headline=meta.headline")
+    assert bad.returncode == 2
+    assert "--field 'headline=meta.headline'" in bad.stderr
+
+
 def test_utf16_jsonl_is_one_rejection_with_the_fix(tmp_path: Path) -> None:
     """JSON Lines is UTF-8 by definition: a UTF-16 export is rejected once, naming its encoding, rather than as
     one bad_json per line."""

@@ -17,7 +17,17 @@ from builder.records import SourceFormat
 FieldMap = Mapping[str, str]
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "content", "body", "article", "article_text", "maintext", "full_text", "plain_text"),
+    "text": (
+        "text",
+        "content",
+        "body",
+        "article",
+        "article_text",
+        "maintext",
+        "full_text",
+        "plain_text",
+        "raw_text",
+    ),
     "html": ("html", "raw_html", "content_html", "body_html", "page_html"),
     "title": ("title", "headline", "heading"),
     "url": ("url", "link", "href", "source_url", "canonical_url", "uri"),
@@ -34,10 +44,23 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "created_at",
         "time",
     ),
-    "source": ("source", "site", "publisher", "outlet", "source_name", "site_name", "domain"),
+    "source": (
+        "source",
+        "site",
+        "publisher",
+        "outlet",
+        "source_name",
+        "site_name",
+        "sitename",
+        "source-hostname",
+        "domain",
+        "source_domain",
+        "hostname",
+    ),
     "lang": ("lang", "language"),
 }
-"""Our name → the scraper names tried, in order."""
+"""Our name → the scraper names tried, in order. Among them are the fields of news-please (maintext,
+date_publish, source_domain), trafilatura's JSON (raw_text, sitename, hostname) and newspaper (publish_date)."""
 OUR_NAMES = tuple(FIELD_NAMES)
 
 
@@ -60,7 +83,7 @@ def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]
         if name in overrides:
             value = _at_path(record, overrides[name])
         else:
-            value = next((folded[key] for key in candidates if _present(folded.get(key))), None)
+            value = next((folded[key] for key in candidates if _usable(name, folded.get(key))), None)
         if _present(value):
             found[name] = value
     return found
@@ -106,7 +129,7 @@ def scraper_pages(
         body = fields.pop("text", None)
         html = fields.pop("html", None)
         if not isinstance(body, str) and not isinstance(html, str):
-            tried = ", ".join(FIELD_NAMES["text"] + FIELD_NAMES["html"])
+            tried = ", ".join(_looked_for("text", overrides) + _looked_for("html", overrides))
             yield Rejection(
                 "ingest.read",
                 source.shown,
@@ -134,6 +157,11 @@ def scraper_pages(
         )
 
 
+def _looked_for(name: str, overrides: FieldMap | None) -> tuple[str, ...]:
+    """The record fields tried for one of our fields: the `--field` path given for it, or the common names."""
+    return (overrides[name],) if overrides and name in overrides else FIELD_NAMES[name]
+
+
 def _at_path(record: Mapping[str, Any], path: str) -> Any:
     value: Any = record
     for part in path.split("."):
@@ -145,6 +173,14 @@ def _at_path(record: Mapping[str, Any], path: str) -> Any:
 
 def _present(value: Any) -> bool:
     return value is not None and value != "" and value != []
+
+
+def _usable(name: str, value: Any) -> bool:
+    """Present, and for the outlet not a URL: trafilatura's JSON puts the page URL under "source" and the site's
+    name under "source-hostname"."""
+    if name == "source" and isinstance(value, str) and value.startswith(("http://", "https://")):
+        return False
+    return _present(value)
 
 
 def _text(value: Any) -> str | None:
