@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 import warnings
@@ -284,6 +285,20 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
     }
     assert "gzip" in rejected["07"]["reason"]
     assert "'compress'" in rejected["08"]["reason"]
+
+
+def test_help_shows_the_examples_and_the_ray_install_line_whole() -> None:
+    """The epilog is rich markup: "[ray]" unescaped was taken for a tag and vanished from the install line."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "builder.cli", "ingest", "--help"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "200"},
+    ).stdout
+    assert "builder ingest samples --out out" in shown
+    assert "pip install 'news-stance-builder[ray]'" in shown
 
 
 def test_strict_fails_on_rejections_and_nothing_readable_fails(tmp_path: Path) -> None:
