@@ -121,7 +121,13 @@ _NOT_SUBJECT = (
 _NAME = rf"{_NOT_SUBJECT}{_TITLE}?{_CAPWORD}(?:\s+{_PARTICLE}?{_CAPWORD}){{0,4}}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Aa]nother)"
-_NP_WORD = r"(?!(?:that|which|who|what|and|but|he|she|it|they|we|you|I)\b)[\w'’\-]+"
+_NP_WORD = (
+    r"(?!(?:that|which|who|what|and|but|he|she|it|they|we|you|I|is|are|was|were|be|been|not|will|can|could|"
+    r"should|does|did|do)\b|(?!\d{4}\b)\d+\b)[\w'’\-]+"
+)
+"""A word of a speaker's noun phrase ("the Strava report", "a 2022 article"): not a pronoun or conjunction, nor
+a verb or a bare number other than a year, which make it a clause ("The outcome of this step is called the
+'rough cut'", "The specification defines 67 distinct tokenizer states")."""
 _NP_LAST = r"(?!(?:of|for|in|on|at|to|with|from|by|about|than)\b)"
 _DETNP = rf"{_DET}\s+(?:{_NP_WORD}\s+){{0,5}}?{_NP_LAST}{_NP_WORD}"
 _ADVERBS = r"(?:(?:also|later|then|previously|once|further|again|recently|has|had|have|would|will|\w+ly)\s+){0,2}"
