@@ -259,6 +259,21 @@ def test_a_clause_with_a_verb_or_a_count_is_no_speaker_but_a_dated_phrase_is() -
     ]
 
 
+def test_called_names_a_thing_before_a_quote_and_characterises_before_an_object() -> None:
+    """ "called the 'X'" names a thing; "called the move 'X'" and "called it 'X'" are a speaker's words. "read"
+    far from a quote ("until I read") attributes nothing."""
+    _, quotes = _quotes(
+        "It is a well-known fractal pattern called the “ten martini problem” in maths.",
+        "I was swept up in the “microservices mania” for a while, until I read a book about it.",
+        "Trump called the move “reckless and dangerous” on Monday.",
+        "Zelensky called it “a cynical attack on civilians” in his address.",
+    )
+    assert [(quote["text"], _who(quote)) for quote in quotes] == [
+        ("“reckless and dangerous”", "Trump"),
+        ("“a cynical attack on civilians”", "Zelensky"),
+    ]
+
+
 def test_accented_capitals_start_names() -> None:
     _, quotes = _quotes("“We don't just show up on your wedding day,” Stephanie Özcan says.")
     assert quotes[0]["speaker"] is not None

@@ -99,7 +99,9 @@ _CUE_WORDS = (
     "complained|recommended|recommends|suggested|suggests|ask|remarks"
 )
 # Every use of the cues is followed by a word boundary or a space, where a trie alternation matches the same.
-_CUES = one_of(_CUE_WORDS) + r"|called(?=\s+(?:the|it|him|her|them|this|that|his|their|its)\b)"
+_CUES = one_of(_CUE_WORDS) + r"|called(?=\s+(?:(?:it|him|her|them)\b|(?:the|this|that|his|their|its)\s+\w))"
+"""Speech verbs; "called" only when it characterises something ("called it 'a disaster'", "called the move
+'reckless'"): "called the 'rough cut'", a determiner right before the quote, names a thing."""
 _TAIL_ONLY_CUES = one_of("describes|described|offers|offered|shares|share|clarifies|clarified")
 """Verbs that introduce speech only right after a quote: before one, "described" is more often a
 characterisation ("described its aims as getting rid of the 'root causes'") and "shares" a noun."""
@@ -155,9 +157,13 @@ _CREDIT = re.compile(
 """A bare name right after a quote: a pull quote's credit ending the line, a citation in brackets ('“...” (Vogel
 and Black, 2024)', which may follow the quote's full stop), or a name and title after a quote that does not end its
 sentence ('“...,” Alexander B. Niculescu, M.D.')."""
+_FAR_CUES = one_of("|".join(word for word in _CUE_WORDS.split("|") if word not in {"read", "reads"}))
+_FAR_CUES += r"|called(?=\s+(?:it|him|her|them)\b)"
+"""The speech verbs that still attribute a quote from further on in its sentence: not "read" ("the “microservices
+mania” for a while, until I read"), nor "called" before a noun."""
 _TAIL_ANYWHERE = re.compile(
-    rf"(?<![\w'’])(?:(?P<cue1>{_CUES})\s+(?P<speaker1>{_PRONOUN}|{_MODIFIERS}{_NAME})"
-    rf"|(?P<speaker2>{_PRONOUN}|{_DETNP}|{_MODIFIERS}{_NAME})\s+{_ADVERBS}(?P<cue2>{_CUES})\b"
+    rf"(?<![\w'’])(?:(?P<cue1>{_FAR_CUES})\s+(?P<speaker1>{_PRONOUN}|{_MODIFIERS}{_NAME})"
+    rf"|(?P<speaker2>{_PRONOUN}|{_DETNP}|{_MODIFIERS}{_NAME})\s+{_ADVERBS}(?P<cue2>{_FAR_CUES})\b"
     rf"|(?P<cue3>(?i:according to))\s+(?P<speaker3>{_DETNP}{_NP_END}|{_NAME}))"
 )
 """An attribution later in the sentence ('"...," in healthy individuals, says Mellor'); stricter than right
