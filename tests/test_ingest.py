@@ -562,6 +562,25 @@ def test_scraper_exports_by_their_own_field_names_and_by_field_overrides(tmp_pat
     assert "--field 'headline=meta.headline'" in bad.stderr
 
 
+def test_an_outlet_is_a_name_by_the_time_never_a_button_or_an_author(tmp_path: Path) -> None:
+    """A page's outlet is the name an app prints by a relative time ("Reuters · 3 hours ago") or as a label and
+    a bullet beside the time (the sample); "Reply" and "Table of Contents" printed twice by a date, and a blog's
+    author before a date, are no outlet."""
+    body = "\n\n".join(_related_paragraphs())
+    headers = {
+        "app": "Reuters · 3 hours ago",
+        "buttons": "Reply\n\nJuly 5, 2025\n\nReply\n\nTable of Contents\n\nTable of Contents",
+        "blog": "Marta Aguilar · 2025-07-05",
+    }
+    title = "Trump, Zelensky discuss weapons and escalating Russian strikes"
+    for name, header in headers.items():
+        (tmp_path / f"{name}.txt").write_text(f"Menu\n\n{title}\n\n{header}\n\n{body}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+    found = {Path(d["provenance"]["path"]).stem: (d["title"], d["source"]) for d in read_jsonl(out / "documents.jsonl")}
+    assert found == {"app": (title, "Reuters"), "buttons": (title, None), "blog": (title, None)}
+
+
 def test_utf16_jsonl_is_one_rejection_with_the_fix(tmp_path: Path) -> None:
     """JSON Lines is UTF-8 by definition: a UTF-16 export is rejected once, naming its encoding, rather than as
     one bad_json per line."""

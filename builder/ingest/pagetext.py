@@ -20,7 +20,7 @@ text (scripts/render_wcxb.py, scripts/eval_pagetext.py, which scores a dev and a
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -33,7 +33,7 @@ from builder.ingest.cleanup import (
     strip_trailing_fragment,
 )
 from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box, without_tail
-from builder.ingest.pagetext_lines import BULLET, SENTENCE_END, Line, published_text, read_lines
+from builder.ingest.pagetext_lines import BULLET, SENTENCE_END, Line, is_relative_time, published_text, read_lines
 from builder.ingest.pagetext_titles import find_title, without_site_suffix
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, Dateline, DocumentRole, ParagraphKind
@@ -56,6 +56,11 @@ MAIN_SHARE = 0.3
 can be longer than the main one, but teasers above it are short."""
 
 
+OUTLET_NEAR_TIME = 2
+"""How many lines from the article's time its outlet's name may stand (label, time, bullet)."""
+OUTLET_MAX_WORDS = 5
+
+
 @dataclass(frozen=True, slots=True)
 class Header:
     """What sits between a title and its body: outlet, time and captions."""
@@ -68,25 +73,57 @@ class Header:
 def read_header(lines: Sequence[Line], title: int, block: Block) -> Header:
     """Read outlet, time and captions from the lines between the title and the body.
 
-    The outlet is a short line printed twice in the header (as a label and again as a bullet, say) or shown
-    as a bullet: a lone short line could as well be a kicker or a "Contents" link.
+    The outlet is a short name printed by the article's time, as news apps and aggregators print it: before a
+    relative time on its line ("Malay Mail · 2 hours ago"), or on its own line next to the time, once as a label
+    and again as a bullet ("Malay Mail", "time2 hours ago", "• Malay Mail"). A short line merely printed twice,
+    or a bullet alone, is as often a button ("Reply", "Share"), a section label ("Table of Contents") or the
+    author; so is a name before a date ("Marta Aguilar · 2023-07-05", a blog's author): on the WCXB pages nearly
+    every such line was one, so they are not taken.
     """
     between = [line for line in lines[title + 1 : block.first] if line.key != lines[title].key]
-    time = next((found for line in between if (found := published_text(line.text))), None)
+    times = [(index, found) for index, line in enumerate(between) if (found := published_text(line.text))]
+    time = times[0][1] if times else None
     captions = [caption for line in between if (caption := split_caption(line.text))]
-    counts = Counter(line.key for line in between)
     source = next(
         (
-            BULLET.sub("", line.text)
-            for line in between
-            if line.words <= 5
-            and (counts[line.key] > 1 or BULLET.match(line.text))
-            and not SENTENCE_END.search(line.text)
-            and published_text(line.text) is None
+            name
+            for index, found in times
+            if is_relative_time(found) and (name := _outlet_on_time_line(between[index].text, found))
         ),
         None,
-    )
+    ) or next((name for index, _ in times if (name := _outlet_beside(between, index))), None)
     return Header(source=source, published_text=time, captions=captions)
+
+
+_BEFORE_TIME = re.compile(r"^\s*(?P<name>.+?)\s+[·•|–—-]\s*$")
+"""An outlet's name and the separator before the time on the same line ("Reuters · ", "Malay Mail | ")."""
+
+
+def _outlet_on_time_line(text: str, time: str) -> str | None:
+    """The outlet printed before the time on its line, or None."""
+    match = _BEFORE_TIME.match(text[: text.find(time)])
+    return match.group("name") if match and _looks_like_a_name(match.group("name")) else None
+
+
+def _outlet_beside(between: Sequence[Line], time_index: int) -> str | None:
+    """A name printed near the time line both as a label and as a bullet, or None."""
+    near = between[max(0, time_index - OUTLET_NEAR_TIME) : time_index + OUTLET_NEAR_TIME + 1]
+    labels = {line.text.strip() for line in near if not BULLET.match(line.text)}
+    bullets = [BULLET.sub("", line.text).strip() for line in near if BULLET.match(line.text)]
+    return next((name for name in bullets if name in labels and _looks_like_a_name(name)), None)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """An outlet's name: a few words, starting with a capital or a digit ("9News"), with letters, and not a
+    byline ("By Ana Ruiz") or a label ("Updated:")."""
+    return (
+        len(text.split()) <= OUTLET_MAX_WORDS
+        and sum(map(str.isalpha, text)) >= 2
+        and (text[0].isupper() or text[0].isdigit())
+        and not text.endswith(":")
+        and not text.casefold().startswith(("by ", "by:"))
+        and not SENTENCE_END.search(text)
+    )
 
 
 def body_paragraphs(

@@ -281,6 +281,11 @@ def is_metadata(text: str) -> bool:
     return bool(_READING_TIME.search(text) or published_text(text))
 
 
+def is_relative_time(text: str) -> bool:
+    """Whether a published time is told relative to now ("31 minutes ago", "yesterday"), as news apps do."""
+    return _RELATIVE_TIME.fullmatch(text) is not None
+
+
 def published_text(text: str) -> str | None:
     """The date or time printed in a short metadata line ("time31 minutes ago" -> "31 minutes ago")."""
     if len(text) > 80:
