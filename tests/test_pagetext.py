@@ -370,6 +370,8 @@ def test_split_dateline_recognises_wire_forms(
         "In Moscow, officials said the talks had stalled.",
         "US officials - who declined to be named - said so.",
         "BREAKING: Markets tumble after the announcement.",
+        "TLDR: We are postponing the billing change.",
+        "CORRECTION: An earlier version misstated the date.",
         "A - the first option on the list.",
         "Moscow said on Thursday that it would continue.",
         "The Kremlin — which denies it — said nothing.",

@@ -54,7 +54,29 @@ _DATELINE_TITLE = re.compile(
     rf"^(?P<raw>(?P<place>{_TITLE_PLACE}){_REGION}?"
     rf"(?:,\s*(?P<date>{_DATE})\s*(?:{_AGENCY})?|\s*(?P<agency>{_AGENCY}))\s*{_DASH})\s+(?=\S)"
 )
-_KICKERS = frozenset({"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "OPINION", "ANALYSIS", "NOTE"})
+_KICKERS = frozenset(
+    [
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "WATCH",
+        "LIVE",
+        "OPINION",
+        "ANALYSIS",
+        "NOTE",
+        "TLDR",
+        "SUMMARY",
+        "CORRECTION",
+        "CLARIFICATION",
+        "ALERT",
+        "VIDEO",
+        "PHOTOS",
+        "EXPLAINER",
+        "REVIEW",
+        "WARNING",
+    ]
+)
 """Capitalised labels that open a paragraph like a dateline does ("BREAKING: ...") but name no place. This is
 a small list of generic newsroom words, not of sample phrases: the shape alone cannot tell them from a city."""
 
