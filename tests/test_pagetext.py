@@ -416,6 +416,8 @@ def test_split_credit_leaves_other_endings_alone(paragraph: str) -> None:
         ("Fire crews at the scene. Photo: Jane Doe", "Fire crews at the scene.", "Jane Doe"),
         ("Crowds in the square (Photo: Bernama)", "Crowds in the square", "Bernama"),
         ("The prime minister in Parliament. (File pic)", "The prime minister in Parliament.", "File"),
+        ("The Queen in 2004 (Picture credit: Getty)", "The Queen in 2004", "Getty"),
+        ("Shoes on a trail. Photo courtesy: Ann Lee", "Shoes on a trail.", "Ann Lee"),
     ],
 )
 def test_split_caption_reads_credited_captions(line: str, text: str, credit: str) -> None:

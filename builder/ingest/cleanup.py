@@ -128,13 +128,15 @@ def split_credit(paragraph: str) -> tuple[str | None, str]:
 
 
 _CREDIT_WORDS = r"(?:pic(?:ture)?s?|photos?|image|file\s+(?:pic|photo)|foto)"
+_CREDIT_LABEL = rf"(?:{_CREDIT_WORDS}(?:\s+(?:credit|courtesy|source))?|credit|source)"
 _CAPTION_TAIL = re.compile(
     rf"\(\s*(?P<paren>[^()]{{1,60}}?)\s+{_CREDIT_WORDS}\s*\)\s*$"
-    rf"|\(\s*(?:{_CREDIT_WORDS}|credit|source)\s*:\s*(?P<paren_label>[^()]{{1,60}}?)\s*\)\s*$"
-    rf"|(?:^|\s)(?:{_CREDIT_WORDS}|credit|source)\s*:\s*(?P<label>[^:]{{1,60}}?)\s*$",
+    rf"|\(\s*{_CREDIT_LABEL}\s*:\s*(?P<paren_label>[^()]{{1,60}}?)\s*\)\s*$"
+    rf"|(?:^|\s){_CREDIT_LABEL}\s*:\s*(?P<label>[^:]{{1,60}}?)\s*$",
     re.IGNORECASE,
 )
-"""Credits that close a caption: "(AP pic)", "(Reuters photo)", "(Photo: Bernama)", "Photo: Jane Doe"."""
+"""Credits that close a caption: "(AP pic)", "(Reuters photo)", "(Photo: Bernama)", "(Picture credit: Getty)",
+"Photo: Jane Doe"."""
 _GLUED_CAPTION = re.compile(
     rf"^(?P<caption>.{{10,600}}?[.!?\"”’']?\s*\(\s*(?P<credit>[^()]{{1,60}}?)\s+{_CREDIT_WORDS}\s*\))\s+(?=\S)",
     re.IGNORECASE,
