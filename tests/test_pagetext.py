@@ -399,6 +399,7 @@ def test_split_credit_takes_a_trailing_wire_credit(paragraph: str, credit: str, 
     "paragraph",
     [
         "Trade between the US - China has slowed",
+        "- Accessibility",
         "The alliance members met the chief of the alliance (Nato)",
         "He met the president of the agency - Smith",
         "Nothing to see here.",

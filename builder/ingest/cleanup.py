@@ -123,6 +123,8 @@ def split_credit(paragraph: str) -> tuple[str | None, str]:
         before = text[: match.start()].rstrip()
         if before and not re.search(r"[.!?\"”’')\]]$", before):
             continue
+        if not before and text.startswith("- "):
+            continue  # "- Accessibility" alone is the last item of a list; a wire's credit line has a real dash
         return match["name"].strip(), before
     return None, paragraph
 
