@@ -581,6 +581,32 @@ def test_an_outlet_is_a_name_by_the_time_never_a_button_or_an_author(tmp_path: P
     assert found == {"app": (title, "Reuters"), "buttons": (title, None), "blog": (title, None)}
 
 
+def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylines(tmp_path: Path) -> None:
+    """Many sites print the date over the headline, or in a byline that runs long or glues the date to the
+    author's name; each is the article's published time. A date above the previous article's prose is not."""
+    body = "\n\n".join(_related_paragraphs())
+    title = "Trump, Zelensky discuss weapons and escalating Russian strikes"
+    headers = {
+        "above": (f"September 4, 2025\n\nWorld\n\n{title}", "September 4, 2025"),
+        "glued": (f"{title}\n\nByKathryn GiuffridaMar 5, 2025 | 6 comments", "Mar 5, 2025"),
+        "long": (
+            f"{title}\n\nBy Ann Lee, CFP – Updated Dec 19, 2025 at 4:28 PM EST | Fact-checked by Frank Bass",
+            "Dec 19, 2025 at 4:28 PM EST",
+        ),
+        "prose-between": (f"July 1, 2025\n\n{_related_paragraphs()[0]}\n\n{title}", None),
+    }
+    for name, (header, _) in headers.items():
+        (tmp_path / f"{name}.txt").write_text(f"Menu\n\n{header}\n\n{body}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+    found = {
+        Path(d["provenance"]["path"]).stem: d["published_text"]
+        for d in read_jsonl(out / "documents.jsonl")
+        if d["title"] == title
+    }
+    assert found == {name: want for name, (_, want) in headers.items()}
+
+
 def test_utf16_jsonl_is_one_rejection_with_the_fix(tmp_path: Path) -> None:
     """JSON Lines is UTF-8 by definition: a UTF-16 export is rejected once, naming its encoding, rather than as
     one bad_json per line."""

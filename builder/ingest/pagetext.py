@@ -59,6 +59,11 @@ can be longer than the main one, but teasers above it are short."""
 OUTLET_NEAR_TIME = 2
 """How many lines from the article's time its outlet's name may stand (label, time, bullet)."""
 OUTLET_MAX_WORDS = 5
+TIME_ABOVE_LINES = 3
+"""How far above a title its time may be printed (a date, then a kicker or a byline, then the headline)."""
+TIME_ABOVE_KICKER_WORDS = 4
+"""A line above a title that is neither metadata nor longer than this (a kicker, a section name) may stand
+between the title and its time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,7 @@ def read_header(lines: Sequence[Line], title: int, block: Block) -> Header:
     """
     between = [line for line in lines[title + 1 : block.first] if line.key != lines[title].key]
     times = [(index, found) for index, line in enumerate(between) if (found := published_text(line.text))]
-    time = times[0][1] if times else None
+    time = times[0][1] if times else _time_above(lines, title)
     captions = [caption for line in between if (caption := split_caption(line.text))]
     source = next(
         (
@@ -93,6 +98,18 @@ def read_header(lines: Sequence[Line], title: int, block: Block) -> Header:
         None,
     ) or next((name for index, _ in times if (name := _outlet_beside(between, index))), None)
     return Header(source=source, published_text=time, captions=captions)
+
+
+def _time_above(lines: Sequence[Line], title: int) -> str | None:
+    """The time printed just above a title ("September 4, 2025" over the headline, as many sites lay it out),
+    read when none is printed below it: the nearest lines up, through metadata only (a kicker or byline may sit
+    between), never across prose, which belongs to what comes before."""
+    for line in reversed(lines[max(0, title - TIME_ABOVE_LINES) : title]):
+        if line.prose or (not line.metadata and line.words > TIME_ABOVE_KICKER_WORDS):
+            return None
+        if found := published_text(line.text):
+            return found
+    return None
 
 
 _BEFORE_TIME = re.compile(r"^\s*(?P<name>.+?)\s+[·•|–—-]\s*$")

@@ -48,7 +48,7 @@ _RELATIVE_TIME = re.compile(
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _ABSOLUTE_TIME = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
     re.IGNORECASE,
@@ -286,9 +286,18 @@ def is_relative_time(text: str) -> bool:
     return _RELATIVE_TIME.fullmatch(text) is not None
 
 
+_METADATA_OPENER = re.compile(r"^(?:by\b|posted\b|published\b|(?:last\s+)?(?:updated|modified)\b)", re.IGNORECASE)
+"""How a byline or a dateline of a post opens: such a line may run long with names, sections and comment counts
+("Posted by BeauHD on Friday December 19, 2025 @08:00PM from the skewed-job-market dept.")."""
+PUBLISHED_LINE_CHARS = 80
+PUBLISHED_LONG_LINE_CHARS = 160
+
+
 def published_text(text: str) -> str | None:
-    """The date or time printed in a short metadata line ("time31 minutes ago" -> "31 minutes ago")."""
-    if len(text) > 80:
+    """The date or time printed in a short metadata line ("time31 minutes ago" -> "31 minutes ago"), or in a
+    longer one that opens as a byline does ("By Ann Lee | Mar 11, 2023 | Brakes | 0 comments"); a date glued to
+    the name before it is read too ("By Kathryn GiuffridaMar 5, 2025")."""
+    if len(text) > PUBLISHED_LINE_CHARS and (len(text) > PUBLISHED_LONG_LINE_CHARS or not _METADATA_OPENER.match(text)):
         return None
     bare = _GLUED_ICON.sub("", text)
     match = _RELATIVE_TIME.search(bare) or _ABSOLUTE_TIME.search(bare)
