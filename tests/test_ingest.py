@@ -582,8 +582,9 @@ def test_an_outlet_is_a_name_by_the_time_never_a_button_or_an_author(tmp_path: P
 
 
 def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylines(tmp_path: Path) -> None:
-    """Many sites print the date over the headline, or in a byline that runs long or glues the date to the
-    author's name; each is the article's published time. A date above the previous article's prose is not."""
+    """Many sites print the date over the headline, in a byline that runs long or glues the date to the author's
+    name, or on a line of its own among the body's first; each is the article's published time. A date above the
+    previous article's prose is not."""
     body = "\n\n".join(_related_paragraphs())
     title = "Trump, Zelensky discuss weapons and escalating Russian strikes"
     headers = {
@@ -595,8 +596,11 @@ def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylin
         ),
         "prose-between": (f"July 1, 2025\n\n{_related_paragraphs()[0]}\n\n{title}", None),
     }
+    paragraphs = _related_paragraphs()
+    atop_body = "\n\n".join([*paragraphs[:2], "Published: Nov 24, 2025", *paragraphs[2:]])
     for name, (header, _) in headers.items():
         (tmp_path / f"{name}.txt").write_text(f"Menu\n\n{header}\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "atop-body.txt").write_text(f"Menu\n\n{title}\n\n{atop_body}\n", encoding="utf-8")
     out = tmp_path / "out"
     assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
     found = {
@@ -604,7 +608,7 @@ def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylin
         for d in read_jsonl(out / "documents.jsonl")
         if d["title"] == title
     }
-    assert found == {name: want for name, (_, want) in headers.items()}
+    assert found == {name: want for name, (_, want) in headers.items()} | {"atop-body": "Nov 24, 2025"}
 
 
 def test_utf16_jsonl_is_one_rejection_with_the_fix(tmp_path: Path) -> None:

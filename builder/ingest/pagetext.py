@@ -64,6 +64,9 @@ TIME_ABOVE_LINES = 3
 TIME_ABOVE_KICKER_WORDS = 4
 """A line above a title that is neither metadata nor longer than this (a kicker, a section name) may stand
 between the title and its time."""
+TIME_ATOP_BODY_LINES = 6
+"""How far into the body a metadata line with the time is looked for when none is printed by the title (on the
+WCXB dev pages, 6 found as many as 20)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,7 @@ def read_header(lines: Sequence[Line], title: int, block: Block) -> Header:
     """
     between = [line for line in lines[title + 1 : block.first] if line.key != lines[title].key]
     times = [(index, found) for index, line in enumerate(between) if (found := published_text(line.text))]
-    time = times[0][1] if times else _time_above(lines, title)
+    time = times[0][1] if times else _time_above(lines, title) or _time_atop_body(lines, block)
     captions = [caption for line in between if (caption := split_caption(line.text))]
     source = next(
         (
@@ -108,6 +111,15 @@ def _time_above(lines: Sequence[Line], title: int) -> str | None:
         if line.prose or (not line.metadata and line.words > TIME_ABOVE_KICKER_WORDS):
             return None
         if found := published_text(line.text):
+            return found
+    return None
+
+
+def _time_atop_body(lines: Sequence[Line], block: Block) -> str | None:
+    """The time on a metadata line among the body's first lines ("Published: Nov 24, 2025" under a standfirst
+    and a photo), read when none is printed by the title."""
+    for line in lines[block.first : min(block.last + 1, block.first + TIME_ATOP_BODY_LINES)]:
+        if line.metadata and (found := published_text(line.text)):
             return found
     return None
 
