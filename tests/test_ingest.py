@@ -611,6 +611,24 @@ def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylin
     assert found == {name: want for name, (_, want) in headers.items()} | {"atop-body": "Nov 24, 2025"}
 
 
+def test_a_teaser_below_the_articles_is_no_related_document(tmp_path: Path) -> None:
+    """Related articles are whole articles: a teaser's two-sentence excerpt under the page's articles is no
+    document of its own, so annotators never get it."""
+    teaser = (
+        "Oil slides as Opec+ agrees to raise output again\n\n"
+        "Oil prices fell on Monday after the producer group agreed to a larger than expected increase in output "
+        "for August, adding to worries about a glut as demand slows. Brent crude futures were down 1.2% in early "
+        "trade in Asia, while US crude fell by a similar margin."
+    )
+    sample = SAMPLE_PAGE.read_text(encoding="utf-8")
+    page = sample.replace("DOWNLOAD THE APP", f"{teaser}\n\nDOWNLOAD THE APP", 1)
+    assert page != sample
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "page.txt"), "--out", str(out)).returncode == 0
+    assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == SAMPLE_TITLES
+
+
 def test_utf16_jsonl_is_one_rejection_with_the_fix(tmp_path: Path) -> None:
     """JSON Lines is UTF-8 by definition: a UTF-16 export is rejected once, naming its encoding, rather than as
     one bad_json per line."""

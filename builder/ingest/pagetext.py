@@ -56,6 +56,10 @@ MAIN_SHARE = 0.3
 can be longer than the main one, but teasers above it are short."""
 
 
+RELATED_MIN_WORDS = 80
+"""A related article has at least this many words of prose (four sentences or so): below it a block is a
+teaser's excerpt, a comment or a notice (a cookie or privacy text), no article to annotate. On the WCXB pages
+about 250 of the 430 related documents were such, while an aggregator's related articles run to hundreds."""
 OUTLET_NEAR_TIME = 2
 """How many lines from the article's time its outlet's name may stand (label, time, bullet)."""
 OUTLET_MAX_WORDS = 5
@@ -253,7 +257,9 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     # are cards, without them.
     main_block = without_tail(lines, without_author_box(lines, main_block))
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
-        article_parts(lines, block, title, DocumentRole.related) for block, title in rest if title is not None
+        article_parts(lines, block, title, DocumentRole.related)
+        for block, title in rest
+        if title is not None and block.words >= RELATED_MIN_WORDS
     ]
     return [article for article in articles if article.paragraphs]
 
