@@ -264,6 +264,61 @@ def test_the_headline_beats_the_subtitle_printed_below_it() -> None:
     assert texts(main) == PROSE
 
 
+def test_an_author_named_under_a_bare_by_is_not_the_title_however_often_printed() -> None:
+    # Sites print the author's name twice under a bare "By" (the byline and a hover card): its second printing,
+    # printed twice and named in the story, outscores a long headline, but an author it stays.
+    headline = (
+        "To Find the Best Night Bus in the City, I Rode All 17 of Its Routes After Midnight and Slept Far Too Little"
+    )
+    bio = "Jane Doe is a writer who covers buses, trains and the city's transport."
+    lead = "Jane Doe rode the night buses of the city for a month, from the first route to the last, and kept notes."
+    page = "\n".join(["Home", "Transport", headline, "By", "Jane Doe", "Jane Doe", bio, "May 5, 2025", lead, *PROSE])
+    [main] = extract_pagetext(page + "\n")
+    assert main.title == headline
+
+
+def test_a_credit_line_is_not_the_title() -> None:
+    # "Tested by A and B", "Reviewed by: A": a byline with a role instead of "By" stands where a headline
+    # does, right above the date, and its names come back in the story; a headline may end with such words.
+    headline = "4 Best Night Bus Routes, Tested by Commuters"
+    lead = "Jane Doe and John Roe tested the night bus routes of the city for a month and kept notes on every ride."
+    page = "\n".join(
+        [headline, "Our Reviews", "Updated May 5, 2025", "Tested by Jane Doe and John Roe", "May 5, 2025", lead, *PROSE]
+    )
+    [main] = extract_pagetext(page + "\n")
+    assert main.title == headline
+
+
+def test_the_domain_an_aggregator_prints_after_a_title_is_taken_off() -> None:
+    # Aggregators print the linked site's domain after the title, and the count of comments or points.
+    headline = "Council extends the late-night bus service to every district"
+    [main] = extract_pagetext("\n".join([headline + "  (harbourherald.com) 87", "May 5, 2025", *PROSE]) + "\n")
+    assert main.title == headline
+
+
+def test_the_headline_beats_a_subtitle_that_restates_it_in_title_case() -> None:
+    # A subtitle set in title case right above the prose shares the headline's clues and more of the story's
+    # words; it restates the headline above it (shares its words, not all of them), which a headline does not.
+    headline = "Everything Riders Should Know About the Night Bus Routes"
+    subtitle = "A Guide to the Popular Night Bus Routes and Their Timetables"
+    lead = (
+        "The city council voted on Tuesday to extend the late-night bus routes to every district, and published "
+        "the timetables of the popular routes."
+    )
+    [main] = extract_pagetext("\n".join(["Home", "Transport", headline, subtitle, lead, *PROSE]) + "\n")
+    assert main.title == headline
+
+
+def test_a_kicker_whose_words_the_headline_repeats_does_not_demote_it() -> None:
+    # A section label above the headline has all its words in it: the headline expands the label rather than
+    # restating a headline, and stays the title.
+    headline = "11 Best Night Bus Routes in the City for 2025"
+    subtitle = "What the Extended Late-Night Service Means for Riders"
+    page = "\n".join(["Home", "Night Bus Routes", headline, subtitle, "May 5, 2025", *PROSE])
+    [main] = extract_pagetext(page + "\n")
+    assert main.title == headline
+
+
 def test_an_entry_of_the_table_of_contents_is_not_the_title() -> None:
     # Between the headline and the body, a table of contents lists the section headings, which are printed
     # again above their sections: its entries stand closer to the body than the headline, and name its words.

@@ -25,28 +25,30 @@ STORY_CHARS = 20000
 """How much of a block's prose a title candidate's words are looked up in (bounds the cost on huge pages)."""
 TITLE_WEIGHTS = {
     "overlap": 1.5,
-    "coverage": 3.9,
-    "metadata": 1.0,
-    "distance": -4.5,
-    "skipped": -6.3,
-    "long": 2.2,
-    "printed_twice": 2.1,
-    "inside": -2.5,
-    "metadata_next": 1.9,
-    "words": 5.0,
+    "coverage": 3.8,
+    "metadata": 0.8,
+    "distance": -4.3,
+    "skipped": -6.2,
+    "long": 1.2,
+    "printed_twice": 2.3,
+    "inside": -2.6,
+    "metadata_next": 1.8,
+    "words": 6.0,
     "topmost": 0.7,
-    "shouting": -1.6,
-    "path": -2.5,
-    "in_path": 1.2,
-    "prose": -1.4,
-    "wordy": -3.2,
-    "under_headline": -0.7,
+    "shouting": -1.5,
+    "path": -2.9,
+    "in_path": 1.4,
+    "prose": -1.2,
+    "wordy": -2.8,
+    "under_headline": -0.6,
     "last_crumb": 2.5,
-    "glued_path": -2.6,
-    "contents_entry": -3.4,
-    "menu_row": -2.6,
-    "title_case": 1.7,
-    "function_words": -1.3,
+    "glued_path": -2.5,
+    "contents_entry": -3.5,
+    "menu_row": -3.5,
+    "title_case": 1.9,
+    "function_words": -2.0,
+    "credit": -2.4,
+    "restates_above": -1.1,
 }
 """Weights of the title clues (see `TitleClues`), fitted on the WCXB dev half as a conditional logit (the
 softmax over one block's candidates of their weighted clues, maximising the likelihood of the truth title;
@@ -54,18 +56,32 @@ softmax over one block's candidates of their weighted clues, maximising the like
 (see `clue_values`), so the weights compare. Prose just above or below, a standfirst or a headline-like line
 below, the line's place on the page, how many candidates stand above it and being printed more than once
 anywhere on the page were tried and added nothing; a colon and a leading number helped on dev but describe
-listicles, not news, and were left out."""
+listicles, not news, and were left out. Also tried and left out, for choosing the title on no more dev pages:
+sharing opening words with a title-like line just above or below, being restated below, two sentences on one
+line (a promo's call to action), a name over a date, a numbered section heading ("1. ..."), a label with a
+figure ("Reading time: 2 minutes"), and other scales of distance and word counts. `credit` and then
+`restates_above` were added to the weights of the refit with WORDS_SCALE = 10, each weight from a refit with
+the new clue, which moved the others by less than 0.6 and chose the title on one or three dev pages fewer than
+the new weight alone, so the others were kept."""
 _BARE_BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\W*$", re.IGNORECASE)
 """A byline label whose name is on the next line ("By" alone, "By :"); a byline with its name ("By : Acme")
 can sit right above the headline."""
+_CREDIT = re.compile(
+    r"^(?:\w+\s+)?\w+ed\s+by\b:?\s+(?P<names>.+)$|^(?:\w+\s+){0,2}(?:by|from):\s+(?P<listed>.+)$", re.IGNORECASE
+)
+"""A credit: a role and the names that filled it ("Tested by A and B", "Fact checked by: A", "Contributions
+from: A, B & C"), which sits by the headline like a byline but opens with another word than "By"."""
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*|\s+")
 _PATH_SEPARATOR = re.compile(r"\s[>»›|/\-–—]\s")
 """What separates the parts of a breadcrumb ("Home > Blog > Title") or a title with its site ("Title | Site")."""
 _PATH_MARKS = frozenset(">»›|/-–—")
 PATH_MAX_CHARS = 250
 """Longer lines are prose, not breadcrumbs: their parts are not looked for."""
-TITLE_MIN_SCORE = 4.5
+TITLE_MIN_SCORE = 5.1
 """A best candidate scoring below this is no title: the block is left out (set on the dev half's word F1: the
-blocks left out are mostly teasers and widgets; from 5 up, articles with plain headlines go too)."""
+blocks left out are mostly teasers and widgets. Below 5.1 a menu label six lines above a teaser passes as its
+title and the teaser as the main article; from 5.25 up, articles with plain headlines go too. It rose from 4.5
+when word counts were scaled at WORDS_SCALE = 10 rather than 15, which lifted the scores of short lines)."""
 METADATA_NEXT_LINES = 3
 """How close below a headline its byline or date is printed."""
 NEARBY_LINES = 5
@@ -77,6 +93,9 @@ MENU_ROW_REPEATS times, is menu items run together ("Latest Video Random Video A
 Soccer Cork Rugby"): a headline rarely repeats itself."""
 _PUNCTUATION = ",.;:!?()[]\"'’“”&|/-–—"
 """Stripped off a word before its uses are counted for `menu_row`."""
+RESTATED_LINES = 3
+RESTATED_WORDS = 2
+"""How far above a candidate, and with how many of its content words, a line it restates is looked for."""
 TITLE_CASE_MIN_CHARS = 4
 """Words of at least this length count for `title_case`: short words stay lower case in title case too."""
 
@@ -139,6 +158,11 @@ class TitleClues:
     set in title case, subtitles, standfirsts and prompts in sentence case."""
     function_words: float
     """Share of function words: headlines leave them out, subtitles and prompts read as sentences."""
+    credit: bool
+    """A role and the names that filled it ("Tested by A and B", see `is_credit`): a byline, not a headline."""
+    restates_above: bool
+    """It restates a title-like line up to RESTATED_LINES above it (see `restates_above`), as a subtitle or a
+    standfirst restates the headline above it."""
 
 
 def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: int, context: TitleContext) -> TitleClues:
@@ -178,7 +202,48 @@ def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: in
         menu_row=is_menu_row(line.text, spelled),
         title_case=title_case(line.text),
         function_words=sum(map(STOP_WORDS.__contains__, spelled)) / len(spelled) if spelled else 0.0,
+        credit=is_credit(line.text),
+        restates_above=restates_above(lines, index, words),
     )
+
+
+def restates_above(lines: Sequence[Line], index: int, words: frozenset[str]) -> bool:
+    """Whether a title-like line of three words or more up to RESTATED_LINES above line `index` (not a printing of
+    it, a menu row or a breadcrumb) shares RESTATED_WORDS of its content words `words`, and has words of its own.
+
+    A kicker or section label above a headline ("Social Media Marketing" over "11 Best Social Media Marketing
+    Agencies") has all its words in the headline, which expands it; a headline has words its subtitle lacks.
+    """
+    if len(words) < RESTATED_WORDS:
+        return False
+    key = lines[index].key
+    for other in lines[max(index - RESTATED_LINES, 0) : index]:
+        if not other.title_like or other.words < 3 or other.key == key:
+            continue
+        shared = opening_words(other) & words
+        if (
+            len(shared) >= RESTATED_WORDS
+            and len(shared) < len(opening_words(other))
+            and not is_menu_row(other.text, other.key.split())
+            and len(path_parts(other)) == 1
+        ):
+            return True
+    return False
+
+
+def is_credit(text: str) -> bool:
+    """Whether `text` credits people with a role ("Reviewed by Jane Doe", "Contributions From: A & B"): a
+    participle and "by", or a label and "by:" or "from:", followed by capitalised names only."""
+    match = _CREDIT.match(text)
+    if match is None:
+        return False
+    listed = match["names"] or match["listed"]
+    # Names have no colon, question or exclamation mark: a headline that opens like a credit does ("Haunted by
+    # History: ...").
+    if any(mark in listed for mark in ":?!"):
+        return False
+    names = [word for word in _NAME_SEPARATOR.split(listed) if word]
+    return bool(names) and all(word[0].isupper() for word in names)
 
 
 def title_case(text: str) -> float:
@@ -282,11 +347,8 @@ class TitleContext:
         """Whether the nearest line above line `index` that is not a printing of it could be a headline:
         title-like, three words or more, and at least half its content words in the story (a kicker or a menu
         item above a headline names little of its story)."""
-        key = self.lines[index].key
-        above = index - 1
-        while above >= 0 and self.lines[above].key == key:
-            above -= 1
-        if above < 0:
+        above = line_above(self.lines, index)
+        if above is None:
             return False
         line = self.lines[above]
         if not line.title_like or line.words < 3:
@@ -334,8 +396,11 @@ class TitleContext:
 WORDY = 18
 """Headlines rarely run longer; standfirsts without a closing full stop do."""
 DISTANCE_SCALE = 20
-WORDS_SCALE = 15
-"""Distance and word counts are scaled to [0, 1] at these values and capped there: beyond, they tell no more."""
+WORDS_SCALE = 10
+"""Distance and word counts are scaled to [0, 1] at these values and capped there: beyond, they tell no more. Ten
+words rather than fifteen: a headline of ten words is no less a headline than one of fifteen, while a scale to
+fifteen let standfirsts and long teasers outscore the shorter headline above them (on dev, scales from 8 to 12
+did alike, and the best candidate was the title on six more pages at 10 than at 15)."""
 
 
 def clue_values(clues: TitleClues) -> tuple[float, ...]:
@@ -364,6 +429,8 @@ def clue_values(clues: TitleClues) -> tuple[float, ...]:
         float(clues.menu_row),
         clues.title_case,
         clues.function_words,
+        float(clues.credit),
+        float(clues.restates_above),
     )
 
 
@@ -392,8 +459,9 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
         elif (
             line.title_like
             and prose_after > index
-            # A name under a bare "By" line is an author, however title-like it looks.
-            and not (index and _BARE_BYLINE.match(lines[index - 1].text))
+            # A name under a bare "By" line is an author, however title-like it looks, and so is its second
+            # printing (sites print the author's name twice, for the byline and for a hover card).
+            and not ((above := line_above(lines, index)) is not None and _BARE_BYLINE.match(lines[above].text))
             and not is_first_of_two(lines, index, prose_after)
         ):
             candidates.append((index, title_clues(lines, block, index, prose_after, context)))
@@ -406,6 +474,9 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
 
 _SUFFIX_SEPARATOR = re.compile(r"\s[|–—-]\s")
 """What separates a title from the site name printed after it ("Title | Site", "Title - Site")."""
+_LINK_SOURCE = re.compile(r"\s*\((?:[a-z0-9-]+\.)+[a-z]{2,}\)(?:\s+\d+)?$")
+"""The domain an aggregator prints after a link's title, and the count of its comments or points after that
+("Title (example.com) 87"); in lower case, as aggregators print it, unlike a name ending a title ("(Node.js)")."""
 SITE_MAX_WORDS = 3
 """A site name printed after a title is a few capitalised words, without function words."""
 TITLED_MIN_WORDS = 3
@@ -413,13 +484,17 @@ TITLED_MIN_WORDS = 3
 
 
 def without_site_suffix(lines: Sequence[Line], index: int) -> str:
-    """The text of title line `index` without the site name printed after it ("Title | Site").
+    """The text of title line `index` without the site name printed after it ("Title | Site"), or the domain an
+    aggregator prints after it ("Title (example.com) 87").
 
     The suffix is a site name when it is a few capitalised words without function words ("Bridgestone Tires")
     that the page prints elsewhere too (its logo, its footer): a subtitle after a dash ("- How Small Languages
     Die") has function words, and the rest of a title ("Title - Part Two") is not printed again on its own.
     """
     line = lines[index]
+    source = _LINK_SOURCE.search(line.text)
+    if source and len(line.text[: source.start()].split()) >= TITLED_MIN_WORDS:
+        return line.text[: source.start()]
     separators = list(_SUFFIX_SEPARATOR.finditer(line.text))
     if not separators:
         return line.text
@@ -447,6 +522,15 @@ _STORY_REACH = (sum(max(weight, 0.0) for weight in _STORY_WEIGHTS), sum(min(weig
 """The most the story clues can add to a score and take off it (each clue is between 0 and 1)."""
 STORY_MARGIN = 1e-9
 """Slack for rounding when deciding that a candidate cannot win whatever its story clues."""
+
+
+def line_above(lines: Sequence[Line], index: int) -> int | None:
+    """The index of the nearest line above line `index` that is not a printing of it (None at the top)."""
+    key = lines[index].key
+    above = index - 1
+    while above >= 0 and lines[above].key == key:
+        above -= 1
+    return above if above >= 0 else None
 
 
 def is_first_of_two(lines: Sequence[Line], index: int, prose_after: int) -> bool:
