@@ -12,6 +12,9 @@ sites tell whether those features generalise beyond the one aggregator dump in s
   wording count). "On the page" is the ceiling: the share of pages where the truth title, typography aside, is
   a whole line of the dump at all (WCXB often takes it from the <title> tag, which a page dump lacks).
   `--fit-titles` refits the weights of the title clues on the dev half (see `pagetext_titles.TITLE_WEIGHTS`).
+- Dates: the main article's published time as printed, read as `builder ingest` reads it, against the truth's
+  `publish_date`, by the day: right, wrong, or missing (none found), over the pages that have a truth date. Not
+  a target of the issue; WCXB's date is sometimes the page's update rather than the one printed by the title.
 - Speed: pages and documents (articles found, four on the sample page) per CPU-second of `extract_pagetext`
   alone, in one process (one core), over all pages and over the sample page
   samples/daily8-putin-trump-call.txt; the best of three rounds.
@@ -44,6 +47,7 @@ from unittest import mock
 import numpy as np
 
 from builder.ingest import pagetext, pagetext_titles
+from builder.ingest.build import parse_published
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.pagetext_blocks import Block
 from builder.ingest.pagetext_lines import Line
@@ -100,8 +104,9 @@ def run_common_lines(dump_dir: Path) -> frozenset[str]:
     return common_page_lines(files, IngestOptions(format=SourceFormat.pagetext))
 
 
-def main_text(text: str, common: Collection[str]) -> tuple[str, str] | None:
-    """The main article's title and text, or None when the extractor finds no article."""
+def main_text(text: str, common: Collection[str]) -> tuple[str, str, str | None] | None:
+    """The main article's title, text and published time as printed, or None when the extractor finds no
+    article."""
     try:
         articles = extract_pagetext(text, common)
     except NoArticleError:
@@ -109,7 +114,7 @@ def main_text(text: str, common: Collection[str]) -> tuple[str, str] | None:
     main = next((article for article in articles if article.role.value == "main"), None)
     if main is None:
         return None
-    return main.title, "\n\n".join(paragraph for paragraph, _ in main.paragraphs)
+    return main.title, "\n\n".join(paragraph for paragraph, _ in main.paragraphs), main.published_text
 
 
 def speed(texts: list[str], common: Collection[str], repeat: int = 1, rounds: int = 3) -> tuple[float, float]:
@@ -147,11 +152,13 @@ class PageScore:
     whole_page_f1: float
     title: str
     want: str
+    date: str | None
+    """"right", "wrong" or "missing": the published date (its day) against the truth's; None without one."""
 
 
 def score_page(page: str, text: str, truth: dict[str, str], common: Collection[str]) -> PageScore:
     found = main_text(text, common)
-    title, body = found if found else ("", "")
+    title, body, published = found if found else ("", "", None)
     want = truth["title"] or ""
     precision, recall, f1 = word_scores(body, truth["main_content"])
     return PageScore(
@@ -165,7 +172,19 @@ def score_page(page: str, text: str, truth: dict[str, str], common: Collection[s
         whole_page_f1=word_scores(text, truth["main_content"])[2],
         title=title,
         want=want,
+        date=date_score(published, truth.get("publish_date")),
     )
+
+
+def date_score(published: str | None, truth: str | None) -> str | None:
+    """How the published time as printed, read as `builder ingest` reads it (no crawl date to lean on), compares
+    with the truth's publish date, by the day."""
+    if not truth or len(truth) < 10:
+        return None
+    moment = parse_published(published, None)
+    if moment is None:
+        return "missing"
+    return "right" if moment.date().isoformat() == truth[:10] else "wrong"
 
 
 def main_title_candidates(text: str, common: Collection[str]) -> list[tuple[str, list[float]]]:
@@ -244,6 +263,14 @@ def title_fit_report(dumps: dict[str, str], truth_dir: Path, common: Collection[
             print(f"  {name} {label}: best candidate is the title on {right / len(pages):.1%} of pages")
 
 
+def _date_figures(scores: list[PageScore]) -> str:
+    dated = [score.date for score in scores if score.date is not None]
+    if not dated:
+        return "(no truth dates)"
+    share = {outcome: dated.count(outcome) / len(dated) for outcome in ("right", "wrong", "missing")}
+    return f"right {share['right']:.1%} wrong {share['wrong']:.1%} missing {share['missing']:.1%} of {len(dated)}"
+
+
 def summary(name: str, scores: list[PageScore]) -> str:
     """One line of figures for a set of pages."""
     count = len(scores)
@@ -258,6 +285,7 @@ def summary(name: str, scores: list[PageScore]) -> str:
         f" (typography aside {mean([s.same_typography_aside for s in scores]):.1%},"
         f" on the page {mean([s.title_on_page for s in scores]):.1%})"
         f"  scoring 0: {sum(1 for s in scores if s.f1 == 0.0)}"
+        f"  dates {_date_figures(scores)}"
         f"  whole page as article: F1 {mean([s.whole_page_f1 for s in scores]):.3f}"
     )
 
