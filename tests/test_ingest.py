@@ -629,6 +629,25 @@ def test_a_teaser_below_the_articles_is_no_related_document(tmp_path: Path) -> N
     assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == SAMPLE_TITLES
 
 
+def test_a_broken_link_in_a_folder_is_quarantined_and_a_link_to_a_read_file_is_read_once(tmp_path: Path) -> None:
+    """Every input is accounted for: a broken symbolic link is an unreadable input with its target named, not a
+    file that vanishes from the run; a link to a file the run reads anyway does not read it twice."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "page.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+    (inputs / "again.txt").symlink_to(inputs / "page.txt")
+    (inputs / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    out = tmp_path / "out"
+    assert ingest(str(inputs), "--out", str(out)).returncode == 0
+    report = json.loads((out / "report.json").read_text())
+    # The link sorts first, so the page is read once, under the link's name.
+    assert sorted(Path(row["path"]).name for row in report["files"]) == ["again.txt", "gone.txt"]
+    [broken] = read_jsonl(out / "quarantine.jsonl")
+    assert (Path(broken["source"]).name, broken["reason_code"]) == ("gone.txt", "unreadable")
+    assert "nowhere.txt" in broken["reason"]
+    assert len(read_jsonl(out / "documents.jsonl")) == 4
+
+
 def test_utf16_jsonl_is_one_rejection_with_the_fix(tmp_path: Path) -> None:
     """JSON Lines is UTF-8 by definition: a UTF-16 export is rejected once, naming its encoding, rather than as
     one bad_json per line."""

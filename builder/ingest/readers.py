@@ -7,6 +7,7 @@ Large inputs (WARC, scraper JSONL) are streamed; page dumps and HTML files are r
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -86,7 +87,10 @@ def _read_local(
     except InputError as error:
         yield Rejection(READ, source.shown, error.code, error.message, line=error.line)
     except OSError as error:
-        yield Rejection(READ, source.shown, "unreadable", f"cannot read the file: {error.strerror or error}")
+        reason = f"cannot read the file: {error.strerror or error}"
+        if source.path.is_symlink() and not source.path.exists():
+            reason = f"a broken symbolic link: it points to {os.readlink(source.path)}, which does not exist"
+        yield Rejection(READ, source.shown, "unreadable", reason)
 
 
 def file_sha256(path: Path) -> str:

@@ -114,7 +114,11 @@ def discover(inputs: Iterable[str]) -> Iterator[InputFile]:
         elif path.exists():
             candidates = [path]
         else:
-            candidates = sorted(Path(match) for match in glob.glob(given, recursive=True) if Path(match).is_file())
+            candidates = sorted(
+                Path(match)
+                for match in glob.glob(given, recursive=True)
+                if Path(match).is_file() or (os.path.islink(match) and not os.path.exists(match))
+            )
         for candidate in candidates:
             resolved = os.path.realpath(candidate)
             if resolved not in seen:
@@ -125,7 +129,8 @@ def discover(inputs: Iterable[str]) -> Iterator[InputFile]:
 def _files_under(directory: Path) -> Iterator[Path]:
     """The files under the directory, but not those whose names start with a dot, in the order of
     `sorted(directory.rglob("*"))`: by name at each level, a subdirectory's files in its place. Symbolic links to
-    files are files; those to directories are not followed, as `rglob` does not follow them."""
+    files are files; those to directories are not followed, as `rglob` does not follow them. A broken link is
+    listed too, so that reading it fails with a reason in quarantine rather than the file vanishing unseen."""
     try:
         with os.scandir(directory) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
@@ -134,8 +139,12 @@ def _files_under(directory: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from _files_under(directory / entry.name)
-        elif entry.is_file() and not entry.name.startswith("."):
+        elif (entry.is_file() or _is_broken_link(entry)) and not entry.name.startswith("."):
             yield directory / entry.name
+
+
+def _is_broken_link(entry: os.DirEntry[str]) -> bool:
+    return entry.is_symlink() and not os.path.exists(entry.path)
 
 
 def _files_at_url(given: str) -> list[str]:
