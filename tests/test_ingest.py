@@ -337,11 +337,12 @@ def test_discover_walks_in_name_order_skips_dotfiles_and_yields_each_file_once(t
 
     shown = [found.shown for found in discover([str(root)])]
     # A directory's files come in its place by name ("b" before "b.txt"); a link to a file is that file, read
-    # once; a broken link, a dotfile and a linked directory are not inputs.
-    assert shown == [str(root / "a.txt"), str(root / "b" / "c.txt"), str(root / "b.txt")]
+    # once; a dotfile and a linked directory are not inputs; a broken link is, for reading it to quarantine it.
+    broken = root / "broken.txt"
+    assert shown == [str(root / "a.txt"), str(root / "b" / "c.txt"), str(root / "b.txt"), str(broken)]
     overlapping = [found.shown for found in discover([str(root / "b"), str(root), str(root / "*.txt")])]
-    assert overlapping == [str(root / "b" / "c.txt"), str(root / "a.txt"), str(root / "b.txt")]
-    assert [found.path for found in discover([str(root / "*.txt")])] == [root / "a.txt", root / "b.txt"]
+    assert overlapping == [str(root / "b" / "c.txt"), str(root / "a.txt"), str(root / "b.txt"), str(broken)]
+    assert [found.path for found in discover([str(root / "*.txt")])] == [root / "a.txt", root / "b.txt", broken]
 
 
 def test_fsspec_urls_are_inputs_of_the_local_engine(tmp_path: Path) -> None:
