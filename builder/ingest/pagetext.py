@@ -59,10 +59,11 @@ can be longer than the main one, but teasers above it are short."""
 RELATED_MIN_WORDS = 80
 """A related article has at least this many words of prose (four sentences or so): below it a block is a
 teaser's excerpt, a comment or a notice (a cookie or privacy text), no article to annotate. On the WCXB pages
-about 250 of the 430 related documents were such, while an aggregator's related articles run to hundreds."""
+276 of the 427 related documents were such, while an aggregator's related articles run to hundreds of words."""
 OUTLET_NEAR_TIME = 2
 """How many lines from the article's time its outlet's name may stand (label, time, bullet)."""
 OUTLET_MAX_WORDS = 5
+"""An outlet's name is short ("Free Malaysia Today"); a longer line by the time is a byline or a sentence."""
 TIME_ABOVE_LINES = 3
 """How far above a title its time may be printed (a date, then a kicker or a byline, then the headline)."""
 TIME_ABOVE_KICKER_WORDS = 4
@@ -83,7 +84,8 @@ class Header:
 
 
 def read_header(lines: Sequence[Line], title: int, block: Block) -> Header:
-    """Read outlet, time and captions from the lines between the title and the body.
+    """Read outlet, time and captions from the lines between the title and the body; the time, when none is
+    printed there, from just above the title or from the body's first lines.
 
     The outlet is a short name printed by the article's time, as news apps and aggregators print it: before a
     relative time on its line ("Malay Mail · 2 hours ago"), or on its own line next to the time, once as a label
@@ -134,7 +136,8 @@ _BEFORE_TIME = re.compile(r"^\s*(?P<name>.+?)\s+[·•|–—-]\s*$")
 
 def _outlet_on_time_line(text: str, time: str) -> str | None:
     """The outlet printed before the time on its line, or None."""
-    match = _BEFORE_TIME.match(text[: text.find(time)])
+    at = text.find(time)
+    match = _BEFORE_TIME.match(text[:at]) if at > 0 else None
     return match.group("name") if match and _looks_like_a_name(match.group("name")) else None
 
 
