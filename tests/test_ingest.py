@@ -679,13 +679,18 @@ def test_utf8_with_a_few_broken_bytes_is_repaired_not_read_as_a_code_page() -> N
 
 def test_valid_utf8_wins_over_a_wrong_declared_charset() -> None:
     """A server that says ISO-8859-1 for a UTF-8 page (common) does not turn its curly quotes into "â€™"; a
-    page that is not valid UTF-8 is read in the charset declared for it."""
+    page that is not valid UTF-8, or is in a 7-bit encoding, is read in the charset declared for it."""
     from builder.ingest.sources import decode
 
     headline = "Putin won’t ‘give up’ aims — Kremlin"
     assert decode(headline.encode("utf-8"), declared="iso-8859-1").text == headline
     legacy = decode("Café crème, déjà vu".encode("cp1252"), declared="cp1252")
     assert (legacy.text, legacy.encoding) == ("Café crème, déjà vu", "cp1252")
+    # A 7-bit encoding is all ASCII, and so valid UTF-8 too: declared, it is read as declared.
+    japanese = "東京で首脳会談が開かれた。"
+    assert decode(japanese.encode("iso-2022-jp"), declared="iso-2022-jp").text == japanese
+    assert decode(b"Plain ASCII news.", declared="iso-2022-jp").encoding == "utf-8"
+    assert decode(b"Plain ASCII news.", declared="utf-16").text == "Plain ASCII news."
 
 
 @given(st.lists(st.sampled_from([b"a", b" ", b"\n", "é".encode(), "’".encode(), b"\xff", b"\xe2\x80", b"\xc3"])))

@@ -48,6 +48,8 @@ WIDE_ZERO_SHARE = 0.5
 (little-endian) bytes are zero and almost none of the others are: the high bytes of Latin characters."""
 REPAIRED_UTF8 = "utf-8 (repaired)"
 """The encoding a text is said to have when it was decoded as UTF-8 with undecodable bytes replaced."""
+SEVEN_BIT_CODECS = ("iso2022", "utf-7", "hz")
+"""Python's names of the encodings that write other scripts in ASCII bytes with escape sequences."""
 REPLACEMENT_SHARE_LIMIT = 0.01
 """Above this share of undecodable characters a text is not worth annotating: it is quarantined."""
 
@@ -356,6 +358,8 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
     wide = wide_encoding(data[:SNIFF_BYTES])
     if wide is not None:
         return _decode_wide(data, *wide)
+    if declared and data.isascii() and (seven_bit := _seven_bit(data, declared)) is not None:
+        return DecodedText(seven_bit, declared)  # before the binary test: its escape sequences are control bytes
     if looks_binary(data[:SNIFF_BYTES]):
         raise UnreadableInputError("binary", "the input is binary (it has NUL or control bytes), not text", data)
     body = data.removeprefix(UTF8_BOM)
@@ -387,6 +391,19 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
             data,
         )
     return DecodedText(text, REPAIRED_UTF8, replacements, bom_bytes)
+
+
+def _seven_bit(body: bytes, declared: str) -> str | None:
+    """The text of an all-ASCII body in a declared 7-bit encoding that reads it otherwise than ASCII does
+    (ISO-2022-JP, UTF-7: escape sequences for other scripts), or None: such a body is valid UTF-8 too, and
+    reading it as UTF-8 would keep the escapes as text."""
+    try:
+        if not codecs.lookup(declared).name.startswith(SEVEN_BIT_CODECS):
+            return None  # UTF-16, say, would read ASCII bytes as other characters: a wrong declaration, not text
+        text = body.decode(declared)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return text if text != body.decode("ascii") else None
 
 
 def _decode_wide(data: bytes, codec: str, bom_bytes: int) -> DecodedText:
