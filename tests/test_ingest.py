@@ -563,6 +563,18 @@ def test_scraper_exports_by_their_own_field_names_and_by_field_overrides(tmp_pat
     assert "--field 'headline=meta.headline'" in bad.stderr
 
 
+def _ingest_pages(folder: Path, pages: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Write each page as `NAME.txt` into `folder`, ingest the folder, and give each page's documents by NAME."""
+    for name, text in pages.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = folder / "out"
+    assert ingest(str(folder), "--out", str(out)).returncode == 0
+    documents: dict[str, list[dict[str, Any]]] = {name: [] for name in pages}
+    for document in read_jsonl(out / "documents.jsonl"):
+        documents[Path(document["provenance"]["path"]).stem].append(document)
+    return documents
+
+
 def test_an_outlet_is_a_name_by_the_time_never_a_button_or_an_author(tmp_path: Path) -> None:
     """A page's outlet is the name an app prints by a relative time ("Reuters · 3 hours ago") or as a label and
     a bullet beside the time (the sample); "Reply" and "Table of Contents" printed twice by a date, and a blog's
@@ -573,21 +585,19 @@ def test_an_outlet_is_a_name_by_the_time_never_a_button_or_an_author(tmp_path: P
         "buttons": "Reply\n\nJuly 5, 2025\n\nReply\n\nTable of Contents\n\nTable of Contents",
         "blog": "Marta Aguilar · 2025-07-05",
     }
-    title = "Trump, Zelensky discuss weapons and escalating Russian strikes"
-    for name, header in headers.items():
-        (tmp_path / f"{name}.txt").write_text(f"Menu\n\n{title}\n\n{header}\n\n{body}\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
-    found = {Path(d["provenance"]["path"]).stem: (d["title"], d["source"]) for d in read_jsonl(out / "documents.jsonl")}
-    assert found == {"app": (title, "Reuters"), "buttons": (title, None), "blog": (title, None)}
+    title = SAMPLE_TITLES[3]
+    pages = {name: f"Menu\n\n{title}\n\n{header}\n\n{body}\n" for name, header in headers.items()}
+    found = {name: [(d["title"], d["source"]) for d in docs] for name, docs in _ingest_pages(tmp_path, pages).items()}
+    assert found == {"app": [(title, "Reuters")], "buttons": [(title, None)], "blog": [(title, None)]}
 
 
 def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylines(tmp_path: Path) -> None:
     """Many sites print the date over the headline, in a byline that runs long or glues the date to the author's
     name, or on a line of its own among the body's first; each is the article's published time. A date above the
     previous article's prose is not."""
-    body = "\n\n".join(_related_paragraphs())
-    title = "Trump, Zelensky discuss weapons and escalating Russian strikes"
+    paragraphs = _related_paragraphs()
+    body = "\n\n".join(paragraphs)
+    title = SAMPLE_TITLES[3]
     headers = {
         "above": (f"September 4, 2025\n\nWorld\n\n{title}", "September 4, 2025"),
         "glued": (f"{title}\n\nByKathryn GiuffridaMar 5, 2025 | 6 comments", "Mar 5, 2025"),
@@ -595,21 +605,16 @@ def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylin
             f"{title}\n\nBy Ann Lee, CFP – Updated Dec 19, 2025 at 4:28 PM EST | Fact-checked by Frank Bass",
             "Dec 19, 2025 at 4:28 PM EST",
         ),
-        "prose-between": (f"July 1, 2025\n\n{_related_paragraphs()[0]}\n\n{title}", None),
+        "prose-between": (f"July 1, 2025\n\n{paragraphs[0]}\n\n{title}", None),
     }
-    paragraphs = _related_paragraphs()
     atop_body = "\n\n".join([*paragraphs[:2], "Published: Nov 24, 2025", *paragraphs[2:]])
-    for name, (header, _) in headers.items():
-        (tmp_path / f"{name}.txt").write_text(f"Menu\n\n{header}\n\n{body}\n", encoding="utf-8")
-    (tmp_path / "atop-body.txt").write_text(f"Menu\n\n{title}\n\n{atop_body}\n", encoding="utf-8")
-    out = tmp_path / "out"
-    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+    pages = {name: f"Menu\n\n{header}\n\n{body}\n" for name, (header, _) in headers.items()}
+    pages["atop-body"] = f"Menu\n\n{title}\n\n{atop_body}\n"
     found = {
-        Path(d["provenance"]["path"]).stem: d["published_text"]
-        for d in read_jsonl(out / "documents.jsonl")
-        if d["title"] == title
+        name: [d["published_text"] for d in docs if d["title"] == title]
+        for name, docs in _ingest_pages(tmp_path, pages).items()
     }
-    assert found == {name: want for name, (_, want) in headers.items()} | {"atop-body": "Nov 24, 2025"}
+    assert found == {name: [want] for name, (_, want) in headers.items()} | {"atop-body": ["Nov 24, 2025"]}
 
 
 def test_a_teaser_below_the_articles_is_no_related_document(tmp_path: Path) -> None:

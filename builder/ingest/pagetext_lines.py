@@ -47,8 +47,11 @@ _RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_START = r"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))"
+"""Where a date may start: at a word boundary, or glued to the lower-case end of a name before it ("By Kathryn
+GiuffridaMar 5, 2025"), when the date opens with a capital."""
 _ABSOLUTE_TIME = re.compile(
-    rf"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"{_DATE_START}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
     re.IGNORECASE,
