@@ -14,15 +14,18 @@ from pathlib import Path
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+from builder.ingest.mhtml import ArchivedPage, root_html
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.scraper import FieldMap, scraper_pages
 from builder.ingest.sources import (
+    SNIFF_BYTES,
     InputFile,
     UnreadableInputError,
     decode,
     decompress,
     detect_format,
     http_body,
+    is_mhtml,
     local_copy,
     read_head,
     wide_encoding,
@@ -70,8 +73,12 @@ def _read_local(
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
             raw = source.path.read_bytes()
-            decoded = decode(decompress(raw))
             digest = hashlib.sha256(raw).hexdigest()
+            data = decompress(raw)
+            if file_format is SourceFormat.html and is_mhtml(data[:SNIFF_BYTES]):
+                yield _archived_page(source, digest, root_html(data))
+                return
+            decoded = decode(data)
             yield Page(
                 source,
                 file_format,
@@ -91,6 +98,22 @@ def _read_local(
         if source.path.is_symlink() and not source.path.exists():
             reason = f"a broken symbolic link: it points to {os.readlink(source.path)}, which does not exist"
         yield Rejection(READ, source.shown, "unreadable", reason)
+
+
+def _archived_page(source: InputFile, digest: str, archived: ArchivedPage) -> Page:
+    """The page an MHTML archive saved, with the address it was saved from and when."""
+    decoded = decode(archived.html, declared=archived.charset)
+    return Page(
+        source,
+        SourceFormat.html,
+        digest,
+        decoded.text,
+        content_is_html=True,
+        offset=archived.offset,
+        url=archived.url,
+        crawled_at=archived.saved_at,
+        encoding=decoded.encoding,
+    )
 
 
 def file_sha256(path: Path) -> str:

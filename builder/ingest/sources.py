@@ -27,6 +27,8 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".txt": SourceFormat.pagetext,
     ".html": SourceFormat.html,
     ".htm": SourceFormat.html,
+    ".mhtml": SourceFormat.html,
+    ".mht": SourceFormat.html,
     ".warc": SourceFormat.warc,
     ".jsonl": SourceFormat.jsonl,
     ".ndjson": SourceFormat.jsonl,
@@ -52,6 +54,9 @@ SEVEN_BIT_CODECS = ("iso2022", "utf-7", "hz")
 """Python's names of the encodings that write other scripts in ASCII bytes with escape sequences."""
 REPLACEMENT_SHARE_LIMIT = 0.01
 """Above this share of undecodable characters a text is not worth annotating: it is quarantined."""
+_MIME_HEAD = re.compile(rb"^(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?content-type:\s*multipart/related", re.IGNORECASE)
+"""A MIME header block, folded lines and all, that declares a multipart/related message before its first blank
+line: how an MHTML archive starts, whatever other headers ("From: <Saved by Blink>", "MIME-Version") come first."""
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -275,11 +280,18 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
         return SourceFormat.warc
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<body" in lowered or b"<head" in lowered:
         return SourceFormat.html
+    if is_mhtml(start):
+        return SourceFormat.html
     if start.startswith(b"{"):
         return SourceFormat.jsonl
     if start and not looks_binary(start):
         return SourceFormat.pagetext
     return None
+
+
+def is_mhtml(head: bytes) -> bool:
+    """Whether the first bytes of a file are the headers of an MHTML archive."""
+    return _MIME_HEAD.match(head.lstrip().replace(b"\r\n", b"\n")) is not None
 
 
 CONTROL_BYTES = bytes([*range(9), *range(14, 32)])

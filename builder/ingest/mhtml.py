@@ -1,0 +1,133 @@
+"""The HTML inside an MHTML archive: what Chrome and Edge write for "Save as: Webpage, Single File" (`.mhtml`,
+`.mht`), a MIME multipart/related message (RFC 2557) whose root part is the page's HTML, followed by its images,
+style sheets and frames, each in its own part.
+
+Only the root part is decoded. The asset parts, mostly base64 images (a saved news page is often 5 to 20 MB of
+them), are stepped over by their boundaries without being parsed, which an `email` parse of the whole message
+would do. Read as plain text instead, an archive gave a document whose title and body were quoted-printable HTML
+("=E2=80=9D said ... <a href=3D").
+"""
+
+from __future__ import annotations
+
+import binascii
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import Message
+from email.parser import BytesHeaderParser
+from email.policy import default as default_policy
+from email.utils import parsedate_to_datetime
+
+from builder.ingest.sources import UnreadableInputError
+
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_HEADER_PARSER = BytesHeaderParser(policy=default_policy)
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedPage:
+    """The root HTML of an MHTML archive, with what the archive says of where and when it was saved."""
+
+    html: bytes
+    charset: str | None
+    offset: int
+    """Byte offset of the HTML part's body in the archive."""
+    url: str | None
+    saved_at: datetime | None
+
+
+def root_html(archive: bytes) -> ArchivedPage:
+    """The archive's root HTML part, decoded from its transfer encoding.
+
+    The root is the part the archive's `start` parameter names, else the part saved from the page's own address
+    (`Snapshot-Content-Location`), else the first HTML part, as RFC 2557 has it; other HTML parts are frames.
+
+    Raises `UnreadableInputError` for an archive without boundary or HTML part, or whose HTML part is undecodable.
+    """
+    headers, body_start = _headers_at(archive, 0)
+    boundary = headers.get_param("boundary")
+    if not isinstance(boundary, str) or not boundary:
+        raise UnreadableInputError("broken_mhtml", "an MHTML archive without a part boundary in its headers", archive)
+    snapshot_url = _header(headers, "Snapshot-Content-Location")
+    start = headers.get_param("start")
+    html_parts = [
+        part for part in _parts(archive, body_start, boundary.encode()) if part[0].get_content_type() == "text/html"
+    ]
+    if not html_parts:
+        raise UnreadableInputError("no_html_in_mhtml", "an MHTML archive with no HTML part: no page to read", archive)
+    part_headers, part_start, part_end = next(
+        (
+            part
+            for part in html_parts
+            if (isinstance(start, str) and _header(part[0], "Content-ID") == start)
+            or (snapshot_url and _header(part[0], "Content-Location") == snapshot_url)
+        ),
+        html_parts[0],
+    )
+    location = _header(part_headers, "Content-Location")
+    return ArchivedPage(
+        html=_transfer_decoded(archive[part_start:part_end], _header(part_headers, "Content-Transfer-Encoding")),
+        charset=part_headers.get_content_charset(),
+        offset=part_start,
+        url=snapshot_url or (location if location and not location.startswith("cid:") else None),
+        saved_at=_date(_header(headers, "Date")),
+    )
+
+
+def _headers_at(data: bytes, start: int) -> tuple[Message, int]:
+    """The header block starting at byte `start`, parsed, and the offset of the body after its blank line."""
+    blank = _BLANK_LINE.search(data, start)
+    end = blank.end() if blank else len(data)
+    return _HEADER_PARSER.parsebytes(data[start:end]), end
+
+
+def _parts(archive: bytes, start: int, boundary: bytes) -> list[tuple[Message, int, int]]:
+    """(headers, body start, body end) of each part: bodies end where the line break before the next boundary line
+    begins, which belongs to the boundary (RFC 2046)."""
+    delimiter = b"\n--" + boundary
+    found = []
+    position = archive.find(b"--" + boundary, start)
+    while position >= 0:
+        line_end = archive.find(b"\n", position)
+        if line_end < 0 or archive.startswith(b"--", position + 2 + len(boundary)):
+            break  # the closing boundary, or a last line cut off
+        headers, body_start = _headers_at(archive, line_end + 1)
+        following = archive.find(delimiter, body_start)
+        body_end = len(archive) if following < 0 else following
+        if body_end > body_start and archive[body_end - 1 : body_end] == b"\r":
+            body_end -= 1
+        found.append((headers, body_start, body_end))
+        position = following + 1 if following >= 0 else -1
+    return found
+
+
+def _transfer_decoded(body: bytes, transfer_encoding: str | None) -> bytes:
+    encoding = (transfer_encoding or "7bit").strip().lower()
+    try:
+        if encoding == "quoted-printable":
+            return binascii.a2b_qp(body)
+        if encoding == "base64":
+            return binascii.a2b_base64(body)
+    except binascii.Error as error:
+        reason = f"the HTML part of the MHTML archive is not valid {encoding}: {error}"
+        raise UnreadableInputError("broken_mhtml", reason, body) from None
+    if encoding in ("7bit", "8bit", "binary"):
+        return body
+    reason = f"the HTML part of the MHTML archive is in an unknown transfer encoding: {transfer_encoding}"
+    raise UnreadableInputError("broken_mhtml", reason, body)
+
+
+def _header(headers: Message, name: str) -> str | None:
+    value = headers.get(name)
+    return str(value).strip() or None if value is not None else None
+
+
+def _date(value: str | None) -> datetime | None:
+    """The archive's `Date` header (when the page was saved), or None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
