@@ -345,6 +345,25 @@ def test_discover_walks_in_name_order_skips_dotfiles_and_yields_each_file_once(t
     assert [found.path for found in discover([str(root / "*.txt")])] == [root / "a.txt", root / "b.txt", broken]
 
 
+def test_a_second_run_into_an_output_folder_inside_the_input_reads_the_same_inputs(tmp_path: Path) -> None:
+    """`--out` inside the input folder: the second run must not read the first one's documents, quarantine and
+    report as inputs (they read as scraper records and bad JSON); a file in it named on its own is read."""
+    inputs = tmp_path / "dumps"
+    inputs.mkdir()
+    (inputs / "page.txt").write_text(SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = inputs / "out"
+    runs = []
+    for glob_or_folder in (str(inputs), str(inputs), f"{inputs}/**/*.*"):
+        assert ingest(glob_or_folder, "--out", str(out)).returncode == 0
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        files = sorted(row["path"] for row in report["files"])
+        runs.append((report["documents"], files, read_jsonl(out / "quarantine.jsonl")))
+    assert runs == [(4, [str(inputs / "page.txt")], [])] * 3
+    named = ingest(str(out / "documents.jsonl"), "--out", str(tmp_path / "again"))
+    assert named.returncode == 0
+    assert len(read_jsonl(tmp_path / "again" / "documents.jsonl")) == 4
+
+
 def test_fsspec_urls_are_inputs_of_the_local_engine(tmp_path: Path) -> None:
     """A folder and a glob given as file:// URLs give the documents a path gives, with the URL as provenance, at
     one worker and at two."""

@@ -138,7 +138,7 @@ def _ingest_locally(inputs: list[str], options: IngestOptions, out: Path, worker
     from builder.ingest.sources import discover
     from builder.jsonl import AtomicJsonlWriter
 
-    files = list(discover(inputs))
+    files = list(discover(inputs, out))
     if not files:
         raise _no_inputs(inputs)
     out.mkdir(parents=True, exist_ok=True)
@@ -179,7 +179,7 @@ def _ingest_on_ray(
     except ImportError as error:
         complain(f"--engine ray needs Ray Data ({error.name} is missing): pip install 'news-stance-builder[ray]'")
         raise typer.Exit(2) from error
-    locations = discover_locations(inputs)
+    locations = discover_locations(inputs, out)
     if not locations:
         raise _no_inputs(inputs)
     with Progress(

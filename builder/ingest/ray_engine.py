@@ -86,12 +86,13 @@ class RayIngestResult:
     quarantine: Path
 
 
-def discover_locations(inputs: Sequence[str]) -> list[tuple[str, str]]:
-    """(location, shown) of every input file, in the local engine's order (`discover`'s)."""
+def discover_locations(inputs: Sequence[str], outputs: Path | None = None) -> list[tuple[str, str]]:
+    """(location, shown) of every input file, in the local engine's order (`discover`'s), not those in the run's
+    own `outputs` folder."""
     # Local files go to Ray workers as absolute paths: a worker's working directory is not the user's.
     return [
         (source.location if is_url(source.location) else os.path.abspath(source.location), source.shown)
-        for source in discover(inputs)
+        for source in discover(inputs, outputs)
     ]
 
 
@@ -224,9 +225,9 @@ def run_ingest_ray(
     locations: list[tuple[str, str]] | None = None,
 ) -> RayIngestResult:
     """Ingest on Ray: shards, quarantine and the report in `out`, with the local engine's records and counts.
-    `locations` are `discover_locations(inputs)` when the caller has them already."""
+    `locations` are `discover_locations(inputs, out)` when the caller has them already."""
     started = time.perf_counter()
-    locations = discover_locations(inputs) if locations is None else locations
+    locations = discover_locations(inputs, out) if locations is None else locations
     options = dataclasses.replace(
         options, common_lines=common_page_lines((InputFile(location, shown) for location, shown in locations), options)
     )

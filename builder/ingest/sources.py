@@ -100,14 +100,17 @@ def is_url(location: str) -> bool:
     return URL.match(location) is not None
 
 
-def discover(inputs: Iterable[str]) -> Iterator[InputFile]:
+def discover(inputs: Iterable[str], outputs: Path | None = None) -> Iterator[InputFile]:
     """Expand files, directories (recursively) and globs, local or fsspec URLs, into files, sorted within each
-    input, each once.
+    input, each once; not the files in the run's own `outputs` folder that a folder or glob takes in.
 
     A directory is walked as its files are taken, holding one directory's listing at a time rather than a `Path`
     for every file under it; what grows with the files is the set of their resolved paths, to yield each once.
     """
     seen: set[str] = set()
+    # `builder ingest data --out data/out` run twice would read the first run's documents, quarantine and report
+    # as scraper records; a file inside it named on its own is still read, being asked for.
+    skipped = os.path.realpath(outputs) + os.sep if outputs is not None else None
     for given in inputs:
         if is_url(given):
             for url in _files_at_url(given):
@@ -117,14 +120,15 @@ def discover(inputs: Iterable[str]) -> Iterator[InputFile]:
             continue
         path = Path(given)
         if path.is_dir():
-            candidates: Iterable[Path] = _files_under(path)
+            candidates: Iterable[Path] = _files_under(path, skipped)
         elif path.exists():
             candidates = [path]
         else:
             candidates = sorted(
                 Path(match)
                 for match in glob.glob(given, recursive=True)
-                if Path(match).is_file() or (os.path.islink(match) and not os.path.exists(match))
+                if (Path(match).is_file() or (os.path.islink(match) and not os.path.exists(match)))
+                and not (skipped and os.path.realpath(match).startswith(skipped))
             )
         for candidate in candidates:
             resolved = os.path.realpath(candidate)
@@ -133,11 +137,14 @@ def discover(inputs: Iterable[str]) -> Iterator[InputFile]:
                 yield InputFile(candidate, str(candidate))
 
 
-def _files_under(directory: Path) -> Iterator[Path]:
-    """The files under the directory, but not those whose names start with a dot, in the order of
-    `sorted(directory.rglob("*"))`: by name at each level, a subdirectory's files in its place. Symbolic links to
-    files are files; those to directories are not followed, as `rglob` does not follow them. A broken link is
-    listed too, so that reading it fails with a reason in quarantine rather than the file vanishing unseen."""
+def _files_under(directory: Path, skipped: str | None = None) -> Iterator[Path]:
+    """The files under the directory, but not those whose names start with a dot, nor those in the folder
+    `skipped` (a resolved path ending with a separator), in the order of `sorted(directory.rglob("*"))`: by
+    name at each level, a subdirectory's files in its place. Symbolic links to files are files; those to
+    directories are not followed, as `rglob` does not follow them. A broken link is listed too, so that reading
+    it fails with a reason in quarantine rather than the file vanishing unseen."""
+    if skipped and os.path.realpath(directory) + os.sep == skipped:
+        return
     try:
         with os.scandir(directory) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
@@ -145,7 +152,7 @@ def _files_under(directory: Path) -> Iterator[Path]:
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            yield from _files_under(directory / entry.name)
+            yield from _files_under(directory / entry.name, skipped)
         elif (entry.is_file() or _is_broken_link(entry)) and not entry.name.startswith("."):
             yield directory / entry.name
 
