@@ -54,6 +54,11 @@ def read_pages(
 def _read_local(
     source: InputFile, forced: SourceFormat | None, field_map: FieldMap | None
 ) -> Iterator[Page | Rejection]:
+    page = saved_page_of_asset(source.path)
+    if page is not None:
+        reason = f"a file of the page saved as {page.name} (its images, scripts and frames), not a page of its own"
+        yield Rejection(READ, source.shown, "saved_page_asset", reason)
+        return
     try:
         head = read_head(source.path)
         file_format = forced or detect_format(source.path, head)
@@ -98,6 +103,25 @@ def _read_local(
         if source.path.is_symlink() and not source.path.exists():
             reason = f"a broken symbolic link: it points to {os.readlink(source.path)}, which does not exist"
         yield Rejection(READ, source.shown, "unreadable", reason)
+
+
+SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+ASSETS_FOLDER_SUFFIX = "_files"
+
+
+def saved_page_of_asset(path: Path) -> Path | None:
+    """The page a file belongs to when it lies in the folder of assets a browser saves beside a page ("Web Page,
+    complete": `Story.html` and `Story_files/`), else None. The folder holds the page's style sheets, scripts,
+    images and frames; a frame is an HTML file too, an advert's or a video player's, and read as a page it became
+    a document ("Win a free cruise to the Bahamas!")."""
+    for folder in path.parents:
+        if folder.name.endswith(ASSETS_FOLDER_SUFFIX):
+            stem = folder.name.removesuffix(ASSETS_FOLDER_SUFFIX)
+            for suffix in SAVED_PAGE_SUFFIXES:
+                page = folder.with_name(stem + suffix)
+                if page.is_file():
+                    return page
+    return None
 
 
 def _archived_page(source: InputFile, digest: str, archived: ArchivedPage) -> Page:

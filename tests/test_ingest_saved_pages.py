@@ -1,5 +1,6 @@
-"""Pages saved by a browser as one file (MHTML: Chrome's and Edge's "Webpage, Single File") are read as the HTML
-they archive, with the address they were saved from; archives without a readable page are quarantined."""
+"""Pages as a browser saves them. As one file (MHTML: Chrome's and Edge's "Webpage, Single File"), read as the
+HTML they archive, with the address they were saved from; archives without a readable page are quarantined. As
+"Web Page, complete" (`Story.html` and its `Story_files/` folder), the page is read and its assets are not."""
 
 from __future__ import annotations
 
@@ -101,3 +102,31 @@ def test_an_archive_without_a_readable_page_is_quarantined_with_its_reason(tmp_p
     code, reason = rejected["broken.mhtml"]
     assert code == "broken_mhtml"
     assert "not valid base64" in reason
+
+
+def test_the_assets_folder_of_a_page_saved_complete_gives_no_documents(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    assets = inputs / "Story_files"
+    assets.mkdir(parents=True)
+    (inputs / "Story.html").write_text(_page_html(), encoding="utf-8")
+    advert = "<html><body><p>" + " ".join(["Win a free cruise to the Bahamas, click here to claim it."] * 6)
+    (assets / "saved_resource.html").write_text(advert + "</p></body></html>", encoding="utf-8")
+    (assets / "style.css").write_text("p.story-text { margin: 0 }\n", encoding="utf-8")
+    (assets / "logo.png").write_bytes(PNG)
+    # A folder named like one, without its page beside it, is an ordinary folder of inputs.
+    (inputs / "Other_files").mkdir()
+    (inputs / "Other_files" / "story.html").write_text(_page_html(), encoding="utf-8")
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(Path(d["provenance"]["path"]).name, d["title"]) for d in documents] == [
+        ("story.html", TITLE),
+        ("Story.html", TITLE),
+    ]
+    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert sorted(rejected) == ["logo.png", "saved_resource.html", "style.css"]
+    for item in rejected.values():
+        assert item["reason_code"] == "saved_page_asset"
+        assert "saved as Story.html" in item["reason"]
