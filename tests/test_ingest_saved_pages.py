@@ -1,10 +1,12 @@
-"""Pages as a browser saves them. As one file (MHTML: Chrome's and Edge's "Webpage, Single File"), read as the
-HTML they archive, with the address they were saved from; archives without a readable page are quarantined. As
+"""Pages as a browser saves them. As one file (MHTML: Chrome's and Edge's "Webpage, Single File"; Safari's web
+archive), read as the HTML they archive, with the address they were saved from; archives without a readable page
+are quarantined. As
 "Web Page, complete" (`Story.html` and its `Story_files/` folder), the page is read and its assets are not."""
 
 from __future__ import annotations
 
 import gzip
+import plistlib
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from pathlib import Path
@@ -130,3 +132,40 @@ def test_the_assets_folder_of_a_page_saved_complete_gives_no_documents(tmp_path:
     for item in rejected.values():
         assert item["reason_code"] == "saved_page_asset"
         assert "saved as Story.html" in item["reason"]
+
+
+def _webarchive(html: bytes, mime_type: str = "text/html") -> bytes:
+    """A Safari web archive as Safari writes one: a binary property list of the main resource (the page), its
+    subresources (an image) and subframes (an advert's frame)."""
+
+    def resource(data: bytes, url: str, mime: str) -> dict[str, object]:
+        return {"WebResourceData": data, "WebResourceURL": url, "WebResourceMIMEType": mime, "WebResourceFrameName": ""}
+
+    advert = b"<html><body><p>Win a free cruise to the Bahamas today.</p></body></html>"
+    archive = {
+        "WebMainResource": {**resource(html, URL, mime_type), "WebResourceTextEncodingName": "UTF-8"},
+        "WebSubresources": [resource(PNG, "https://www.freemalaysiatoday.com/logo.png", "image/png")],
+        "WebSubframeArchives": [{"WebMainResource": resource(advert, "https://ads.example.net/frame", "text/html")}],
+    }
+    return plistlib.dumps(archive, fmt=plistlib.FMT_BINARY)
+
+
+def test_a_safari_web_archive_is_read_as_its_main_page(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "Story.webarchive").write_bytes(_webarchive(_page_html().encode()))
+    (inputs / "story-unnamed").write_bytes(_webarchive(_page_html().encode()))
+    (inputs / "image.webarchive").write_bytes(_webarchive(PNG, mime_type="image/png"))
+    (inputs / "cut.webarchive").write_bytes(_webarchive(_page_html().encode())[:300])
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(Path(d["provenance"]["path"]).name, d["title"], d["url"]) for d in documents] == [
+        ("Story.webarchive", TITLE, URL),
+        ("story-unnamed", TITLE, URL),
+    ]
+    assert all("Bahamas" not in document["text"] for document in documents)
+    rejected = {Path(item["source"]).name: item["reason_code"] for item in read_jsonl(out / "quarantine.jsonl")}
+    assert rejected == {"image.webarchive": "no_html_in_webarchive", "cut.webarchive": "broken_webarchive"}

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from builder.ingest.mhtml import ArchivedPage, root_html
 from builder.ingest.pages import Page, Rejection, snippet
+from builder.ingest.saved_pages import ArchivedPage, root_html, webarchive_html
 from builder.ingest.scraper import FieldMap, scraper_pages
 from builder.ingest.sources import (
     SNIFF_BYTES,
@@ -82,6 +82,9 @@ def _read_local(
             data = decompress(raw)
             if file_format is SourceFormat.html and is_mhtml(data[:SNIFF_BYTES]):
                 yield _archived_page(source, digest, root_html(data))
+                return
+            if file_format is SourceFormat.html and data.startswith(b"bplist00"):
+                yield _archived_page(source, digest, webarchive_html(data))
                 return
             decoded = decode(data)
             yield Page(

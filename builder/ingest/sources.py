@@ -29,6 +29,7 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".htm": SourceFormat.html,
     ".mhtml": SourceFormat.html,
     ".mht": SourceFormat.html,
+    ".webarchive": SourceFormat.html,
     ".warc": SourceFormat.warc,
     ".jsonl": SourceFormat.jsonl,
     ".ndjson": SourceFormat.jsonl,
@@ -285,6 +286,8 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
     lowered = start[:512].lower()
     if start.startswith(b"WARC/"):
         return SourceFormat.warc
+    if is_webarchive(start):
+        return SourceFormat.html
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<body" in lowered or b"<head" in lowered:
         return SourceFormat.html
     if is_mhtml(start):
@@ -299,6 +302,12 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
 def is_mhtml(head: bytes) -> bool:
     """Whether the first bytes of a file are the headers of an MHTML archive."""
     return _MIME_HEAD.match(head.lstrip().replace(b"\r\n", b"\n")) is not None
+
+
+def is_webarchive(head: bytes) -> bool:
+    """Whether the first bytes of a file are those of a Safari web archive: a binary property list whose
+    top-level keys (stored after the header) include WebMainResource."""
+    return head.startswith(b"bplist00") and b"WebMainResource" in head
 
 
 CONTROL_BYTES = bytes([*range(9), *range(14, 32)])

@@ -1,16 +1,21 @@
-"""The HTML inside an MHTML archive: what Chrome and Edge write for "Save as: Webpage, Single File" (`.mhtml`,
-`.mht`), a MIME multipart/related message (RFC 2557) whose root part is the page's HTML, followed by its images,
-style sheets and frames, each in its own part.
+"""The HTML inside a page a browser saved as one file, with the address it was saved from.
 
-Only the root part is decoded. The asset parts, mostly base64 images (a saved news page is often 5 to 20 MB of
-them), are stepped over by their boundaries without being parsed, which an `email` parse of the whole message
-would do. Read as plain text instead, an archive gave a document whose title and body were quoted-printable HTML
-("=E2=80=9D said ... <a href=3D").
+- MHTML, what Chrome and Edge write for "Save as: Webpage, Single File" (`.mhtml`, `.mht`): a MIME
+  multipart/related message (RFC 2557) whose root part is the page's HTML, followed by its images, style sheets
+  and frames, each in its own part.
+- Safari's web archive (`.webarchive`): a binary property list whose main resource is the page's HTML, its
+  subresources and subframes beside it.
+
+Of an MHTML archive only the root part is decoded. The asset parts, mostly base64 images (a saved news page is often
+5 to 20 MB of them), are stepped over by their boundaries without being parsed, which an `email` parse of the whole
+message would do. Read as plain text instead, an archive gave a document whose title and body were quoted-printable
+HTML ("=E2=80=9D said ... <a href=3D").
 """
 
 from __future__ import annotations
 
 import binascii
+import plistlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,12 +32,12 @@ _HEADER_PARSER = BytesHeaderParser(policy=default_policy)
 
 @dataclass(frozen=True, slots=True)
 class ArchivedPage:
-    """The root HTML of an MHTML archive, with what the archive says of where and when it was saved."""
+    """The page's HTML in an archive, with what the archive says of where and when it was saved."""
 
     html: bytes
     charset: str | None
     offset: int
-    """Byte offset of the HTML part's body in the archive."""
+    """Byte offset of the HTML in the archive (0 in a web archive, whose parts have no offsets of their own)."""
     url: str | None
     saved_at: datetime | None
 
@@ -72,6 +77,32 @@ def root_html(archive: bytes) -> ArchivedPage:
         offset=part_start,
         url=snapshot_url or (location if location and not location.startswith("cid:") else None),
         saved_at=_date(_header(headers, "Date")),
+    )
+
+
+def webarchive_html(archive: bytes) -> ArchivedPage:
+    """The main resource of a Safari web archive: its HTML, declared encoding and address.
+
+    Raises `UnreadableInputError` for a file that is no property list, or one without an HTML main resource.
+    """
+    try:
+        root = plistlib.loads(archive)
+    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, OverflowError) as error:
+        raise UnreadableInputError(
+            "broken_webarchive", f"a web archive that does not parse: {error}", archive
+        ) from None
+    main = root.get("WebMainResource") if isinstance(root, dict) else None
+    data = main.get("WebResourceData") if isinstance(main, dict) else None
+    if not isinstance(data, bytes) or "html" not in str(main.get("WebResourceMIMEType", "")).lower():
+        reason = "a web archive with no HTML page as its main resource: no page to read"
+        raise UnreadableInputError("no_html_in_webarchive", reason, archive)
+    charset, url = main.get("WebResourceTextEncodingName"), main.get("WebResourceURL")
+    return ArchivedPage(
+        html=data,
+        charset=charset if isinstance(charset, str) else None,
+        offset=0,
+        url=url if isinstance(url, str) else None,
+        saved_at=None,
     )
 
 
