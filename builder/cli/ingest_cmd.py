@@ -35,9 +35,9 @@ EXAMPLES = """Examples:
   builder ingest 's3://bucket/dumps/' --engine ray --ray-address auto --out /shared/out
 
 Text is read as UTF-8, UTF-16 or UTF-32 (Windows' "Unicode" files), or in the legacy encoding detected; a \
-UTF-8 file with a few broken bytes is repaired. Pages a browser saved as one file (.mhtml, .webarchive) are read as the HTML \
-they hold. WARC responses are read as sent (chunked, gzip, deflate, \
-brotli); redirects, error pages and non-HTML records are passed over. Scraper JSONL must be UTF-8.
+UTF-8 file with a few broken bytes is repaired. Pages a browser saved as one file (.mhtml, .webarchive) are \
+read as the HTML they hold. WARC responses are read as sent (chunked, gzip, deflate, brotli); redirects, \
+error pages and non-HTML records are passed over. Scraper JSONL must be UTF-8.
 
 With --engine ray the documents are written as shards documents-00000.jsonl, ... (read in name order, they are \
 the local engine's documents.jsonl); `pip install 'news-stance-builder\\[ray]'` first."""
