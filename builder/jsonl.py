@@ -1,21 +1,21 @@
-"""Reading and writing JSONL files (plain or gzip) one line at a time, so memory stays flat at any size."""
+"""Reading JSONL files (plain or compressed: see `builder.compression`) and writing them (plain or gzip) one line
+at a time, so memory stays flat at any size."""
 
 from __future__ import annotations
 
 import gzip
 import os
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from pydantic import BaseModel
 
-GZIP_MAGIC = b"\x1f\x8b"
+from builder.compression import BrokenCompressedDataError, compression_of_file, is_broken_data, open_compressed
 
 
 class InputError(Exception):
-    """An input that cannot be read on from `line` on (truncated gzip, unreadable file)."""
+    """An input that cannot be read on from `line` on (truncated compressed data, unreadable file)."""
 
     def __init__(self, path: Path, line: int | None, message: str, code: str) -> None:
         super().__init__(f"{path}{f':{line}' if line else ''}: {message}")
@@ -23,19 +23,7 @@ class InputError(Exception):
         self.line = line
         self.message = message
         self.code = code
-        """The quarantine's reason code: `truncated_gzip` or `unreadable`."""
-
-
-def is_gzip(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(2) == GZIP_MAGIC
-
-
-def open_binary(path: Path) -> IO[bytes]:
-    """Open for reading, decompressing gzip whatever the file's name says."""
-    if is_gzip(path):
-        return gzip.open(path, "rb")
-    return path.open("rb")
+        """The quarantine's reason code: `truncated_gzip`, `truncated_compressed` or `unreadable`."""
 
 
 def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -48,15 +36,20 @@ def iter_raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """Yield `(line_number, raw_bytes)` with the line ending kept, for byte offsets that hold in files whose lines
     end in CRLF; raise `InputError` where reading fails."""
     line_number = 0
+    compression = None
     try:
-        with open_binary(path) as handle:
+        compression = compression_of_file(path)
+        with open_compressed(path, compression) as handle:
             for line_number, raw in enumerate(handle, start=1):
                 yield line_number, raw
-    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        message = f"compressed data ends or breaks here ({error})"
-        raise InputError(path, line_number + 1, message, "truncated_gzip") from error
-    except OSError as error:
-        raise InputError(path, None, f"cannot read: {error.strerror or error}", "unreadable") from error
+    except Exception as error:
+        if compression and is_broken_data(error):
+            message = f"the {compression} data ends or breaks here ({error})"
+            code = BrokenCompressedDataError(compression, error).code
+            raise InputError(path, line_number + 1, message, code) from error
+        if isinstance(error, OSError):
+            raise InputError(path, None, f"cannot read: {error.strerror or error}", "unreadable") from error
+        raise
 
 
 class AtomicJsonlWriter:

@@ -103,7 +103,7 @@ def test_truncated_gzip_is_reported_after_the_lines_read(tmp_path: Path) -> None
     result = run_builder("validate", str(path))
     assert result.returncode == 1
     (message,) = result.stdout.splitlines()
-    assert "compressed data ends or breaks here" in message
+    assert "the gzip data ends or breaks here" in message
     assert "unreadable" in result.stderr
 
 

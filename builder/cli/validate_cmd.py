@@ -33,7 +33,10 @@ PROGRESS_EVERY_LINES = 2000
 
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(exists=True, dir_okay=False, readable=True, help="JSONL or .jsonl.gz files.")
+        list[Path],
+        typer.Argument(
+            exists=True, dir_okay=False, readable=True, help="JSONL files, plain or compressed (.gz, .bz2, .xz, .zst)."
+        ),
     ],
     kind: Annotated[
         RecordKind | None,  # type: ignore[valid-type]
@@ -43,7 +46,7 @@ def validate(
     """Validate records line by line against the models; print every bad line and a summary."""
     # Imported here, like every command's own machinery, so that `builder --help` and the other commands do not
     # import the validator.
-    from builder.jsonl import is_gzip
+    from builder.compression import compression_of_file
     from builder.validate import FileStats, RecordValidator, validate_file
 
     validator = RecordValidator(kind.value if kind else None)
@@ -60,7 +63,7 @@ def validate(
         for path in files:
             stats = FileStats(path)
             all_stats.append(stats)
-            size = None if is_gzip(path) else path.stat().st_size
+            size = None if compression_of_file(path) else path.stat().st_size
             bar = progress.add_task(f"validating {path.name}", total=size)
             shown = 0
             for problem in validate_file(path, validator, stats):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+from builder.compression import compression_of_file, open_compressed
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.saved_pages import ArchivedPage, root_html, webarchive_html
 from builder.ingest.scraper import FieldMap, scraper_pages
@@ -153,7 +154,10 @@ def file_sha256(path: Path) -> str:
 
 
 def _warc_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
-    with source.path.open("rb") as handle:
+    # fastwarc reads gzip (record by record, as crawlers write it) by itself; other compressions are undone here.
+    compression = compression_of_file(source.path)
+    opened = open_compressed(source.path, None if compression == "gzip" else compression)
+    with opened as handle:
         records = ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True)
         try:
             for record in records:

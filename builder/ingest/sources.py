@@ -1,6 +1,6 @@
 """Finding the input files, telling their format, and turning their bytes into text.
 
-Everything here is about the edges: paths, globs, fsspec URLs, gzip, encodings. Nothing here knows what an
+Everything here is about the edges: paths, globs, fsspec URLs, compression, encodings. Nothing here knows what an
 article is.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import glob
-import gzip
 import os
 import re
 import tempfile
@@ -21,6 +20,14 @@ from pathlib import Path
 import brotli
 from charset_normalizer import CharsetMatch, from_bytes
 
+from builder.compression import SUFFIXES as COMPRESSION_SUFFIXES
+from builder.compression import (
+    BrokenCompressedDataError,
+    compression_of,
+    decompressed,
+    is_broken_data,
+    open_decompressed,
+)
 from builder.records import SourceFormat
 
 EXTENSIONS: dict[str, SourceFormat] = {
@@ -206,23 +213,25 @@ def read_head(path: Path) -> bytes:
     """The first bytes of the (decompressed) file, enough to tell its format."""
     with path.open("rb") as handle:
         raw = handle.read(SNIFF_BYTES)
-    if raw[:2] != b"\x1f\x8b":
+    if compression_of(raw) is None:
         return raw
     try:
-        with gzip.open(path, "rb") as handle:
+        with open_decompressed(path) as handle:
             return handle.read(SNIFF_BYTES)
-    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        raise UnreadableInputError("truncated_gzip", f"the gzip data is truncated or corrupt ({error})") from error
+    except Exception as error:
+        if is_broken_data(error):
+            broken = BrokenCompressedDataError(compression_of(raw) or "", error)
+            raise UnreadableInputError(broken.code, str(broken)) from error
+        raise
 
 
 def decompress(raw: bytes) -> bytes:
-    """A file's bytes as stored, decompressed when they are gzip whatever its name; a broken gzip is unreadable."""
-    if raw[:2] != b"\x1f\x8b":
-        return raw
+    """A file's bytes as stored, decompressed when they are compressed whatever its name; broken compressed data
+    is unreadable."""
     try:
-        return gzip.decompress(raw)
-    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        raise UnreadableInputError("truncated_gzip", f"the gzip data is truncated or corrupt ({error})") from error
+        return decompressed(raw)
+    except BrokenCompressedDataError as error:
+        raise UnreadableInputError(error.code, str(error)) from error
 
 
 def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str | None) -> bytes:
@@ -274,8 +283,9 @@ def _dechunked(body: bytes) -> bytes:
 
 
 def detect_format(path: Path, head: bytes) -> SourceFormat | None:
-    """The format from the name (ignoring `.gz`), else from the first bytes; None when neither tells."""
-    suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() != ".gz"]
+    """The format from the name (ignoring a compression suffix), else from the first bytes; None when neither
+    tells."""
+    suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() not in COMPRESSION_SUFFIXES]
     if suffixes and suffixes[-1] in EXTENSIONS:
         return EXTENSIONS[suffixes[-1]]
     wide = wide_encoding(head)

@@ -35,8 +35,9 @@ import pyarrow as pa
 import ray
 import ray.data
 
+from builder.compression import compression_of_file
 from builder.ingest.ray_engine import ray_session
-from builder.jsonl import is_gzip, iter_lines
+from builder.jsonl import iter_lines
 from builder.release.build import (
     ReleaseOptions,
     ReleaseResult,
@@ -99,7 +100,7 @@ def document_chunks(paths: Sequence[Path], chunk_bytes: int) -> list[Chunk]:
     chunks: list[Chunk] = []
     for path in paths:
         location = str(path.resolve())  # workers do not share the driver's working directory
-        if is_gzip(path):
+        if compression_of_file(path):
             chunks.append(Chunk(len(chunks), location, 0, -1, 1))
             continue
         with path.open("rb") as handle:
