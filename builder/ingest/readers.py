@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from builder.compression import compression_of_file, open_compressed
+from builder.ingest.archives import archive_members, is_archive, member_of
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.saved_pages import ArchivedPage, root_html, webarchive_html
 from builder.ingest.scraper import FieldMap, scraper_pages
@@ -47,7 +49,8 @@ def read_pages(
         try:
             readable = cleanup.enter_context(local_copy(source))
         except Exception as error:  # each fsspec back end raises its own errors (s3fs, gcsfs, ...)
-            yield Rejection(READ, source.shown, "unreadable", f"cannot fetch the file: {error}")
+            doing = "extract the file from its zip archive" if member_of(source.location) else "fetch the file"
+            yield Rejection(READ, source.shown, "unreadable", f"cannot {doing}: {error}")
             return
         yield from _read_local(readable, forced, field_map)
 
@@ -55,6 +58,9 @@ def read_pages(
 def _read_local(
     source: InputFile, forced: SourceFormat | None, field_map: FieldMap | None
 ) -> Iterator[Page | Rejection]:
+    if is_archive(source.path):
+        yield _archive_rejection(source)
+        return
     page = saved_page_of_asset(source.path)
     if page is not None:
         reason = f"a file of the page saved as {page.name} (its images, scripts and frames), not a page of its own"
@@ -107,6 +113,17 @@ def _read_local(
         if source.path.is_symlink() and not source.path.exists():
             reason = f"a broken symbolic link: it points to {os.readlink(source.path)}, which does not exist"
         yield Rejection(READ, source.shown, "unreadable", reason)
+
+
+def _archive_rejection(source: InputFile) -> Rejection:
+    """Why a zip archive reached the reader as a file rather than as its files: it cannot be opened, or it was
+    given as a URL (only a local archive's files are listed)."""
+    try:
+        archive_members(source.path, source.shown)
+    except (zipfile.BadZipFile, OSError) as error:
+        return Rejection(READ, source.shown, "broken_archive", f"a zip archive that cannot be opened: {error}")
+    reason = "a zip archive given as a URL: its files are read from a local copy only; download it and ingest that"
+    return Rejection(READ, source.shown, "archive_at_url", reason)
 
 
 SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -11,6 +11,7 @@ import glob
 import os
 import re
 import tempfile
+import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from builder.compression import (
     is_broken_data,
     open_decompressed,
 )
+from builder.ingest.archives import archive_members, extract_member, is_archive, member_of
 from builder.records import SourceFormat
 
 EXTENSIONS: dict[str, SourceFormat] = {
@@ -140,9 +142,14 @@ def discover(inputs: Iterable[str], outputs: Path | None = None) -> Iterator[Inp
             )
         for candidate in candidates:
             resolved = os.path.realpath(candidate)
-            if resolved not in seen:
-                seen.add(resolved)
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            members = _members_if_archive(candidate)
+            if members is None:
                 yield InputFile(candidate, str(candidate))
+            else:
+                yield from (InputFile(location, shown) for location, shown in members)
 
 
 def _files_under(directory: Path, skipped: str | None = None) -> Iterator[Path]:
@@ -163,6 +170,17 @@ def _files_under(directory: Path, skipped: str | None = None) -> Iterator[Path]:
             yield from _files_under(directory / entry.name, skipped)
         elif (entry.is_file() or _is_broken_link(entry)) and not entry.name.startswith("."):
             yield directory / entry.name
+
+
+def _members_if_archive(path: Path) -> list[tuple[str, str]] | None:
+    """`(location, shown)` of each file in a zip archive (see `archives.archive_members`), or None for a file that
+    is no archive or whose archive cannot be opened: reading it then quarantines it with the reason."""
+    if not is_archive(path):
+        return None
+    try:
+        return archive_members(path, str(path))
+    except (zipfile.BadZipFile, OSError):
+        return None
 
 
 def _is_broken_link(entry: os.DirEntry[str]) -> bool:
@@ -196,6 +214,10 @@ def local_copy(source: InputFile) -> Iterator[InputFile]:
     """The input as a local file: itself, or a URL's file streamed to a temporary folder under its own name
     (whose suffixes tell its format as they would locally), removed afterwards. The reader needs a real file:
     it seeks and sniffs, reads WARC records and hashes the bytes; `shown` stays the URL."""
+    if (member := member_of(source.location)) is not None:
+        with tempfile.TemporaryDirectory(prefix="builder-input-") as folder:
+            yield InputFile(extract_member(*member, Path(folder)), source.shown)
+        return
     if not is_url(source.location):
         yield source
         return

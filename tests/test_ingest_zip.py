@@ -1,0 +1,75 @@
+"""Zip archives of inputs: each file in one is an input of its own, named `dumps.zip/folder/file` in reports and
+provenance; an archive that cannot be opened, or a member that cannot be extracted, is quarantined."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
+
+
+def _export_line() -> bytes:
+    text = "\n\n".join(_related_paragraphs())
+    return json.dumps({"url": "https://example.com/z", "title": SAMPLE_TITLES[3], "text": text}).encode() + b"\n"
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_each_file_in_a_zip_archive_is_an_input(tmp_path: Path, workers: str) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    archive = inputs / "dumps.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as packed:
+        packed.writestr("site/page.txt", SAMPLE_PAGE.read_bytes())
+        packed.writestr("site/page-again.txt.gz", gzip.compress(SAMPLE_PAGE.read_bytes()))
+        packed.writestr("export.jsonl", _export_line())
+        packed.writestr("site/", b"")
+        # What macOS's Archive Utility and editors leave in archives: no inputs.
+        packed.writestr("__MACOSX/site/._page.txt", b"\x00\x05\x16\x07")
+        packed.writestr("site/.DS_Store", b"\x00\x00\x00\x01Bud1")
+
+    result = ingest(str(inputs), "--out", str(out), "--workers", workers)
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    titles: dict[str, list[str]] = {}
+    for document in read_jsonl(out / "documents.jsonl"):
+        titles.setdefault(document["provenance"]["path"], []).append(document["title"])
+    assert titles == {
+        f"{archive}/export.jsonl": [SAMPLE_TITLES[3]],
+        f"{archive}/site/page-again.txt.gz": SAMPLE_TITLES,
+        f"{archive}/site/page.txt": SAMPLE_TITLES,
+    }
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(row["path"] for row in report["files"]) == sorted(titles)
+
+
+def test_a_broken_archive_and_a_damaged_member_are_quarantined(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "cut.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    damaged = inputs / "damaged.zip"
+    with zipfile.ZipFile(damaged, "w", compression=zipfile.ZIP_STORED) as packed:
+        packed.writestr("good.txt", SAMPLE_PAGE.read_bytes())
+        packed.writestr("bad.txt", SAMPLE_PAGE.read_bytes())
+    # Flip a byte of the stored bad.txt: its CRC no longer holds, which the zip reader checks.
+    data = bytearray(damaged.read_bytes())
+    second = data.index(b"bad.txt") + len(b"bad.txt") + 200
+    data[second] ^= 0x20
+    damaged.write_bytes(bytes(data))
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    paths = {document["provenance"]["path"] for document in read_jsonl(out / "documents.jsonl")}
+    assert paths == {f"{damaged}/good.txt"}
+    rejected = {item["source"]: (item["reason_code"], item["reason"]) for item in read_jsonl(out / "quarantine.jsonl")}
+    assert rejected[str(inputs / "cut.zip")][0] == "broken_archive"
+    assert rejected[str(inputs / "cut.zip")][1].startswith("a zip archive that cannot be opened: ")
+    code, reason = rejected[f"{damaged}/bad.txt"]
+    assert code == "unreadable"
+    assert reason.startswith("cannot extract the file from its zip archive: Bad CRC-32")
