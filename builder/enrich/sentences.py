@@ -21,14 +21,21 @@ from collections.abc import Iterator, Sequence
 
 from builder.records import Span
 
-_CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"'”’»)\]]*(?=\s+(?P<next>\S+)))")
-"""Terminal punctuation (or an ellipsis) with any closing marks after it, then whitespace and the next word; or a
-line break inside a paragraph (list items), which always ends a sentence. Opening on the class of the first
-character (rather than on "[.!?…]+ ... |\n") lets the regex engine jump from one such character to the next
-instead of trying the pattern at every position: three times faster on a document."""
+_CANDIDATE = re.compile(
+    r"[.!?…\n。！？](?:(?<=\n)|(?<=[。！？])[。！？]*[」』”’\"）)]*"
+    r"|[.!?…]*(?:[ \u00a0\u202f]»(?=\s))?[\"'”’“‘»«)\]]*(?=\s+(?P<next>\S+)))"
+)
+"""Terminal punctuation (or an ellipsis) with any closing marks after it, then whitespace and the next word (the
+closing marks of German, „...“ and »...«, and French, « ... » with its space, among them); or a full-width full
+stop, question or exclamation mark with its closing marks (Chinese and Japanese put no space after them, and always
+end a sentence with them); or a line break inside a paragraph (list items), which always ends a sentence. Opening
+on the class of the first character (rather than on "[.!?…]+ ... |\n") lets the regex engine jump from one such
+character to the next instead of trying the pattern at every position: three times faster on a document."""
 
-_OPENERS = frozenset("\"'“‘«([")
-_TOKEN_TRIM = "\"'“”‘’«»([{"
+_OPENERS = frozenset("\"'“‘«»„‚‹›([「『")
+"""What may open a sentence before its first word: brackets and the opening quote marks of English, German
+(„ and »), French («) and East Asian (「) typography."""
+_TOKEN_TRIM = "\"'“”‘’«»„‚‹›([{「『"
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -93,7 +100,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _is_sentence_end(text: str, punct_start: int, punct_end: int, sentence_start: int, following: str) -> bool:
     if not _can_start_sentence(following):
         return False
-    punct = text[punct_start:punct_end].rstrip(_TOKEN_TRIM + "”’»)]")
+    punct = text[punct_start:punct_end].rstrip(_TOKEN_TRIM + "”’»«)]")
     if punct != ".":
         return True
     word = _previous_token(text, punct_start, sentence_start)

@@ -2,8 +2,15 @@
 
 Each non-blank line is measured once (`read_lines`): how much it reads like prose (length, sentence punctuation,
 share of function words), repetition within the page and across the run, and whether it is a byline, a date,
-a section label or a whole article captured on one line. English function words and a short list of generic
-English section labels are the only word lists, so other languages get the structural features only.
+a section label or a whole article captured on one line.
+
+Function words are those of the page's language (`page_writing`): the project's English list, and jusText's list
+for another language with English's beside it (jusText ships lists for about 100 languages inside its package;
+it is trafilatura's own dependency); with no list for the language, none, and prose is told by its length and
+punctuation alone. Words are counted in characters in
+languages written without spaces (Chinese, Japanese, Thai). Bylines, dates and section labels are read in
+English only, so other languages lose those refinements, not their articles: an English-only prose test found
+no prose at all on a German or Chinese page, which gave no article.
 """
 
 from __future__ import annotations
@@ -12,12 +19,14 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from heapq import nlargest
 
+from builder.enrich.language import UNDETERMINED, detect_language
 from builder.ingest.cleanup import STOP_WORDS, split_caption
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"”’')\]」』）]*$")
 BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\b:?\s*(?:\S|$)", re.IGNORECASE)
 """The labels that open a byline, in English ("Posted on", "Updated" were tried and lost more titles)."""
 _SECTION_END = re.compile(
@@ -52,10 +61,80 @@ _DATE_START = r"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))"
 GiuffridaMar 5, 2025"), when the date opens with a capital."""
 _ABSOLUTE_TIME = re.compile(
     rf"{_DATE_START}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\s*\d{1,2}時\d{1,2}分)?",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Writing:
+    """How a page's language is written, as far as measuring its lines needs."""
+
+    language: str
+    function_words: frozenset[str]
+    """The language's function words; when none are known, prose is not tested for them."""
+    spaced: bool = True
+    """Words are separated by spaces; else they are counted in characters (`CHARACTERS_PER_WORD`)."""
+
+
+ENGLISH = Writing("en", STOP_WORDS)
+UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz", "wuu", "yue"})
+"""Languages written without spaces between words."""
+CHARACTERS_PER_WORD = 2
+"""About how many characters a word of those languages takes (Chinese words are mostly of one or two)."""
+_UNSPACED_CHARACTER = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+"""Letters of the scripts written without spaces: Thai, Lao, Burmese, Khmer, Tibetan, kana and CJK ideographs."""
+LANGUAGE_SAMPLE_LINES = 3
+"""The page's language is told from its longest lines: its paragraphs rather than its menus."""
+JUSTEXT_NAMES = {"bn": "Bengali", "fy": "West_Frisian", "ht": "Haitian", "no": "Norwegian_Bokmal", "tl": "Tagalog"}
+"""Languages jusText names otherwise than their English names in babel's locale data."""
+
+
+def page_writing(texts: Sequence[str]) -> Writing:
+    """How the language of a page whose lines are `texts` is written: English when it is English or cannot be told
+    (a page of short lines), as the features were first tuned on it."""
+    language = detect_language(" ".join(nlargest(LANGUAGE_SAMPLE_LINES, texts, key=len)))
+    if language in (ENGLISH.language, UNDETERMINED):
+        return ENGLISH
+    return _writing(language)
+
+
+@cache
+def _writing(language: str) -> Writing:
+    if language in UNSPACED_LANGUAGES:
+        return Writing(language, frozenset(), spaced=False)
+    function_words = _function_words(language)
+    # English ones too: pages in other languages quote English, and sites print English articles in a shell in
+    # their own language (an English article on a German agency's site was lost when its German footer told
+    # the page's language).
+    return Writing(language, STOP_WORDS | function_words if function_words else frozenset())
+
+
+def _function_words(language: str) -> frozenset[str]:
+    """jusText's function words for the language (lowercased, as line keys are), or none when it has no list."""
+    # Imported here: only pages in other languages than English need them, and babel's data takes a while to load.
+    import justext
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = JUSTEXT_NAMES.get(language) or Locale.parse(language).get_language_name("en").replace(" ", "_")
+    except (UnknownLocaleError, ValueError, AttributeError):
+        return frozenset()
+    if name not in justext.get_stoplists():
+        return frozenset()
+    return frozenset(word.casefold() for word in justext.get_stoplist(name))
+
+
+def unspaced_words(text: str) -> int:
+    """Words of a text in a language written without spaces: its letters of those scripts in words of
+    `CHARACTERS_PER_WORD`, and its runs of other letters or digits (names, numbers in Latin script) one each."""
+    letters = len(_UNSPACED_CHARACTER.findall(text))
+    return -(-letters // CHARACTERS_PER_WORD) + len(_UNSPACED_CHARACTER.sub(" ", text).split())
+
 
 # Line features.
 PROSE_MIN_WORDS = 8
@@ -182,8 +261,9 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
     keys = [normalise_key(stripped) for _, _, stripped in raw]
     counts = Counter(keys)
     common = _normalised(frozenset(common_lines))
+    writing = page_writing([stripped for _, _, stripped in raw])
     return [
-        measure(number, start, stripped, key, counts[key], key in common)
+        measure(number, start, stripped, key, counts[key], key in common, writing)
         for (number, start, stripped), key in zip(raw, keys, strict=True)
     ]
 
@@ -206,8 +286,10 @@ def _normalised(common_lines: frozenset[str]) -> frozenset[str]:
     return frozenset(normalise_key(line) for line in common_lines)
 
 
-def measure(number: int, offset: int, text: str, key: str, repeats: int, common: bool) -> Line:
-    """Measure one line (see `Line`)."""
+def measure(
+    number: int, offset: int, text: str, key: str, repeats: int, common: bool, writing: Writing = ENGLISH
+) -> Line:
+    """Measure one line (see `Line`) of a page written as `writing` says."""
     # The key is the line lowercased with single spaces: split it rather than the text. The share of function
     # words comes from the start of the line only, as telling as the whole and cheap on a whole article; words
     # keep their punctuation, which rarely sticks to a function word and a regex would cost twice as much.
@@ -217,13 +299,17 @@ def measure(number: int, offset: int, text: str, key: str, repeats: int, common:
     else:
         sample = key[:STOP_SAMPLE_CHARS].split()
         count = key.count(" ") + 1
-    stop_share = sum(map(STOP_WORDS.__contains__, sample)) / len(sample) if sample else 0.0
+    if not writing.spaced:
+        count = unspaced_words(key)
+    function_words = writing.function_words
+    stop_share = sum(map(function_words.__contains__, sample)) / len(sample) if sample and function_words else 1.0
     sentence_end = bool(SENTENCE_END.search(text[-4:]))
+    # Without function words to tell a long headline from a sentence, a sentence must end like one.
     prose = (
         not common
         and count >= PROSE_MIN_WORDS
         and stop_share >= PROSE_MIN_STOP_SHARE
-        and (sentence_end or count >= 2 * PROSE_MIN_WORDS)
+        and (sentence_end or (count >= 2 * PROSE_MIN_WORDS and bool(function_words)))
     )
     short = len(text) <= 250
     metadata = short and is_metadata(text)

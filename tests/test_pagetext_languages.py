@@ -1,0 +1,122 @@
+"""Page dumps in other languages than English: the article is found, titled and split into sentences, whatever
+the language's function words, and in Chinese and Japanese, written without spaces.
+
+The pages are written for these tests (the WCXB pages are all in English): a site's menu, the headline printed
+twice, a date, the story in paragraphs with quotes in the language's own marks, then share buttons and a
+footer, as page dumps of news sites in these languages are laid out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.ingest.pagetext import extract_pagetext
+from tests.test_ingest import _ingest_pages
+
+PAGES = {
+    "de": (
+        "Putin sagt Trump, Russland werde seine Ziele in der Ukraine nicht aufgeben",
+        ["Startseite", "Politik", "Wirtschaft"],
+        "4. Juli 2025, 08:15 Uhr",
+        [
+            "MOSKAU – Der russische Präsident Wladimir Putin hat US-Präsident Donald Trump am Donnerstag in einem "
+            "Telefonat gesagt, dass Moskau seine Ziele in der Ukraine nicht aufgeben werde. Das Gespräch habe fast "
+            "eine Stunde gedauert, teilte der Kreml mit.",
+            "„Unser Präsident hat gesagt, dass Russland die gesteckten Ziele erreichen wird“, sagte Kreml-Berater "
+            "Juri Uschakow vor Journalisten. „Russland wird diese Ziele nicht aufgeben.“ Die Gespräche sollen "
+            "fortgesetzt werden.",
+            "Der ukrainische Präsident Wolodymyr Selenskyj besuchte am Donnerstag den Verbündeten Dänemark. Ein "
+            "ranghoher ukrainischer Beamter sagte, Trump und Selenskyj wollten am Freitag miteinander sprechen.",
+        ],
+        ["Teilen", "Kommentare", "Impressum"],
+    ),
+    "fr": (
+        "Poutine dit à Trump que la Russie ne renoncera pas à ses objectifs en Ukraine",
+        ["Accueil", "International", "Économie"],
+        "Publié le 4 juillet 2025 à 08h15",
+        [
+            "MOSCOU – Le président russe Vladimir Poutine a déclaré jeudi au président américain Donald Trump, lors "
+            "d'un appel téléphonique, que Moscou ne renoncerait pas à ses objectifs en Ukraine. L'appel a duré près "
+            "d'une heure, selon le Kremlin.",
+            "« Notre président a dit que la Russie atteindrait les objectifs qu'elle s'est fixés », a déclaré le "
+            "conseiller du Kremlin Iouri Ouchakov aux journalistes. « La Russie ne renoncera pas à ces objectifs. » "
+            "Les discussions doivent reprendre.",
+            "Le président ukrainien Volodymyr Zelensky était jeudi en visite chez son allié danois. Un haut "
+            "responsable ukrainien a indiqué que Trump et Zelensky prévoyaient de se parler vendredi.",
+        ],
+        ["Partager", "Commentaires", "Mentions légales"],
+    ),
+    "ru": (
+        "Путин заявил Трампу, что Россия не откажется от своих целей на Украине",
+        ["Главная", "Политика", "Экономика"],
+        "4 июля 2025, 08:15",
+        [
+            "МОСКВА – Президент России Владимир Путин в четверг в телефонном разговоре заявил президенту США "
+            "Дональду Трампу, что Москва не откажется от своих целей на Украине. Разговор длился почти час, "
+            "сообщили в Кремле.",
+            "«Наш президент сказал, что Россия добьется поставленных целей», – сказал журналистам помощник "
+            "президента Юрий Ушаков. «Россия не откажется от этих целей». Переговоры будут продолжены.",
+            "Президент Украины Владимир Зеленский в четверг находился с визитом в Дании. Высокопоставленный "
+            "украинский чиновник сообщил, что Трамп и Зеленский планируют поговорить в пятницу.",
+        ],
+        ["Поделиться", "Комментарии", "О проекте"],
+    ),
+    "zh": (
+        "普京告诉特朗普俄罗斯不会放弃在乌克兰的目标",
+        ["首页", "国际", "财经"],
+        "2025年7月4日 08:15",
+        [
+            "莫斯科电 俄罗斯总统普京周四在电话中告诉美国总统特朗普，莫斯科不会放弃在乌克兰的目标。克里姆林宫"
+            "表示，通话持续了近一个小时。",
+            "克里姆林宫助理乌沙科夫对记者说：“我们的总统说，俄罗斯将实现其设定的目标。”他还说：“俄罗斯不会放"
+            "弃这些目标。”",
+            "乌克兰总统泽连斯基周四正在访问盟友丹麦。一名乌克兰高级官员告诉记者，特朗普和泽连斯基计划周五通话。",
+        ],
+        ["分享", "评论", "关于我们"],
+    ),
+    "ja": (
+        "プーチン大統領、トランプ氏にウクライナでの目標を放棄しないと伝える",
+        ["ホーム", "国際", "経済"],
+        "2025年7月4日 8時15分",
+        [
+            "ロシアのプーチン大統領は木曜日、アメリカのトランプ大統領との電話会談で、ロシアはウクライナでの目標"
+            "を放棄しないと伝えました。会談は約1時間続いたとクレムリンは発表しました。",
+            "ウシャコフ大統領補佐官は記者団に対し「大統領は、ロシアは設定した目標を達成すると述べた」と語りました。"
+            "「ロシアはこれらの目標を放棄しない」とも述べました。",
+            "ウクライナのゼレンスキー大統領は木曜日、同盟国のデンマークを訪問しました。両首脳は金曜日に電話で話す"
+            "予定だということです。",
+        ],
+        ["シェア", "コメント", "会社概要"],
+    ),
+}
+
+
+def _dump(language: str) -> str:
+    title, menu, date, paragraphs, footer = PAGES[language]
+    return "\n".join([*menu, title, "", title, "", date, *paragraphs, *footer]) + "\n"
+
+
+@pytest.mark.parametrize("language", list(PAGES))
+def test_an_article_in_another_language_is_found_titled_and_split(language: str) -> None:
+    title, _, _, paragraphs, _ = PAGES[language]
+    (main,) = extract_pagetext(_dump(language))
+    assert main.title == title
+    body = [paragraph for paragraph, _ in main.paragraphs]
+    # The dateline ("MOSKAU –") is read in every alphabet; Chinese and Japanese print none here.
+    assert body[1:] == paragraphs[1:]
+    assert paragraphs[0].endswith(body[0])
+
+
+@pytest.mark.parametrize("language", list(PAGES))
+def test_documents_in_another_language_have_its_code_and_its_sentences(tmp_path: Path, language: str) -> None:
+    (document,) = _ingest_pages(tmp_path, {language: _dump(language)})[language]
+    text = document["text"]
+    sentences = [text[span["start"] : span["end"]] for span in document["sentences"]]
+    assert document["lang"] == language
+    # Two sentences in the first and last paragraphs; in the quotes' paragraph, two quotes and a sentence after
+    # them in German, French and Russian, two quotes ending their sentences in Chinese and Japanese.
+    assert len(sentences) == (6 if language in ("zh", "ja") else 7)
+    assert sentences[2].startswith(("„", "«", "克里姆林宫", "ウシャコフ"))
+    assert sentences[3].startswith(("„", "«", "他还说", "「"))
