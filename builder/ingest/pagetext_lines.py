@@ -88,6 +88,8 @@ _UNSPACED_CHARACTER = re.compile(
     r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
 """Letters of the scripts written without spaces: Thai, Lao, Burmese, Khmer, Tibetan, kana and CJK ideographs."""
+ENGLISH_SHARE = 0.3
+"""A sample of a page with at least this share of English function words is English."""
 LANGUAGE_SAMPLE_LINES = 3
 """The page's language is told from its longest lines: its paragraphs rather than its menus."""
 JUSTEXT_NAMES = {"bn": "Bengali", "fy": "West_Frisian", "ht": "Haitian", "no": "Norwegian_Bokmal", "tl": "Tagalog"}
@@ -97,7 +99,13 @@ JUSTEXT_NAMES = {"bn": "Bengali", "fy": "West_Frisian", "ht": "Haitian", "no": "
 def page_writing(texts: Sequence[str]) -> Writing:
     """How the language of a page whose lines are `texts` is written: English when it is English or cannot be told
     (a page of short lines), as the features were first tuned on it."""
-    language = detect_language(" ".join(nlargest(LANGUAGE_SAMPLE_LINES, texts, key=len)))
+    sample = " ".join(nlargest(LANGUAGE_SAMPLE_LINES, texts, key=len))
+    words = sample[:STOP_SAMPLE_CHARS].casefold().split()
+    # Most pages are in English, and English prose is a third or more function words while other languages share
+    # few of them (German "in", "was"; French "a", "on"): those pages are settled without identifying the language.
+    if words and sum(map(STOP_WORDS.__contains__, words)) >= ENGLISH_SHARE * len(words):
+        return ENGLISH
+    language = detect_language(sample)
     if language in (ENGLISH.language, UNDETERMINED):
         return ENGLISH
     return _writing(language)
