@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from builder.records import AnnotationStatus, CheckWorthiness, Document, NoneKind, Stance
+from builder.records import SCHEMA_VERSION, AnnotationStatus, CheckWorthiness, Document, NoneKind, Stance
 from builder.release.build import ReleaseOptions, ReleaseRefusedError, make_release
 from builder.release.features import rows_to_table
 from builder.release.publish import PushError, plan_push
@@ -125,7 +125,7 @@ def test_released_rows_hold_the_adjudicated_labels(
 def test_manifest_hashes_every_file_and_fingerprints_inputs(first_release: Path) -> None:
     manifest = json.loads((first_release / "MANIFEST.json").read_text(encoding="utf-8"))
     assert manifest["version"] == "1.0.0"
-    assert manifest["schema_version"] == "1.0"
+    assert manifest["schema_version"] == SCHEMA_VERSION
     for name, entry in manifest["files"].items():
         assert hashlib.sha256((first_release / name).read_bytes()).hexdigest() == entry["sha256"], name
     committed = subprocess.run(

@@ -37,7 +37,8 @@ EXAMPLES = """Examples:
 Text is read as UTF-8, UTF-16 or UTF-32 (Windows' "Unicode" files), or in the legacy encoding detected; a \
 UTF-8 file with a few broken bytes is repaired. Pages a browser saved as one file (.mhtml, .webarchive) are \
 read as the HTML they hold. WARC responses are read as sent (chunked, gzip, deflate, brotli); redirects, \
-error pages and non-HTML records are passed over. Scraper JSONL must be UTF-8. Any input may be compressed \
+error pages and non-HTML records are passed over. Each item of an RSS or Atom feed is a document. Scraper JSONL \
+must be UTF-8. Any input may be compressed \
 (gzip, bzip2, xz, Zstandard); each file in a .zip archive is an input of its own.
 
 With --engine ray the documents are written as shards documents-00000.jsonl, ... (read in name order, they are \

@@ -17,6 +17,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from builder.compression import compression_of_file, open_compressed
 from builder.ingest.archives import archive_members, is_archive, member_of
+from builder.ingest.feeds import feed_pages
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.saved_pages import ArchivedPage, root_html, webarchive_html
 from builder.ingest.scraper import FieldMap, scraper_pages
@@ -82,6 +83,8 @@ def _read_local(
             yield Rejection(READ, source.shown, "not_utf8", reason, snippet=snippet(head))
         elif file_format is SourceFormat.jsonl:
             yield from scraper_pages(source, iter_raw_lines(source.path), file_sha256(source.path), field_map)
+        elif file_format is SourceFormat.feed:
+            yield from feed_pages(source, file_sha256(source.path))
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
             raw = source.path.read_bytes()

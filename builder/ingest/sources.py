@@ -41,6 +41,8 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".webarchive": SourceFormat.html,
     ".warc": SourceFormat.warc,
     ".jsonl": SourceFormat.jsonl,
+    ".rss": SourceFormat.feed,
+    ".atom": SourceFormat.feed,
     ".ndjson": SourceFormat.jsonl,
 }
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -67,6 +69,8 @@ REPLACEMENT_SHARE_LIMIT = 0.01
 _MIME_HEAD = re.compile(rb"^(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?content-type:\s*multipart/related", re.IGNORECASE)
 """A MIME header block, folded lines and all, that declares a multipart/related message before its first blank
 line: how an MHTML archive starts, whatever other headers ("From: <Saved by Blink>", "MIME-Version") come first."""
+_FEED_ROOT = re.compile(rb"<(?:rss\b|rdf:RDF\b|feed\b[^>]*\bxmlns=[\"']http://www\.w3\.org/2005/Atom)")
+"""How a feed's root element opens."""
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -324,6 +328,8 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
         return SourceFormat.html
     if is_mhtml(start):
         return SourceFormat.html
+    if is_feed(start):
+        return SourceFormat.feed
     if start.startswith(b"{"):
         return SourceFormat.jsonl
     if start and not looks_binary(start):
@@ -334,6 +340,12 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
 def is_mhtml(head: bytes) -> bool:
     """Whether the first bytes of a file are the headers of an MHTML archive."""
     return _MIME_HEAD.match(head.lstrip().replace(b"\r\n", b"\n")) is not None
+
+
+def is_feed(head: bytes) -> bool:
+    """Whether the first bytes of a file (without a byte-order mark or leading space) are those of an RSS or Atom
+    feed: its root element within the first 2 KB, after any XML declaration, comments or style sheet."""
+    return head.startswith(b"<") and _FEED_ROOT.search(head[:2048]) is not None
 
 
 def is_webarchive(head: bytes) -> bool:

@@ -57,6 +57,7 @@ class SourceFormat(StrEnum):
     html = "html"
     warc = "warc"
     jsonl = "jsonl"
+    feed = "feed"
 
 
 class AnnotationStatus(StrEnum):

@@ -1,0 +1,192 @@
+"""News feeds: RSS 2.0, RSS 1.0 and Atom items become documents with their title, link, date and the feed's title
+as the outlet; a feed that breaks off keeps the items before the break; a feed's XML never expands entities or
+reads files it names."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from tests.test_ingest import SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
+
+TITLE = SAMPLE_TITLES[3]
+
+
+def _story_html(number: int) -> str:
+    return "".join(f"<p>{paragraph}</p>" for paragraph in _related_paragraphs()) + f"<p>Item {number}.</p>"
+
+
+def _rss(items: int) -> str:
+    entries = "".join(
+        f"""
+    <item>
+      <title>{html.escape(html.escape(TITLE))}</title>
+      <link>https://www.freemalaysiatoday.com/world/{number}</link>
+      <guid isPermaLink="false">fmt-{number}</guid>
+      <pubDate>Sat, 05 Jul 2025 10:0{number}:00 +0800</pubDate>
+      <dc:creator>Reuters</dc:creator>
+      <description>{html.escape(_related_paragraphs()[0])}</description>
+      <content:encoded><![CDATA[{_story_html(number)}]]></content:encoded>
+    </item>"""
+        for number in range(items)
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<?xml-stylesheet type="text/xsl" href="/feed.xsl"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel>
+    <title>Free Malaysia Today: World</title>
+    <link>https://www.freemalaysiatoday.com</link>
+    <description>World news</description>
+    <image><title>FMT logo</title><url>https://www.freemalaysiatoday.com/logo.png</url></image>{entries}
+  </channel>
+</rss>
+"""
+
+
+def _atom() -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title type="text">Malay Mail</title>
+  <link rel="self" href="https://www.malaymail.com/feed.atom"/>
+  <entry>
+    <title type="html">{html.escape("Trump, Zelensky discuss <em>weapons</em> and escalating Russian strikes")}</title>
+    <link rel="alternate" type="text/html" href="https://www.malaymail.com/news/world/2025/07/05/a"/>
+    <id>tag:malaymail.com,2025:a</id>
+    <published>2025-07-05T10:00:00+08:00</published>
+    <updated>2025-07-05T11:00:00+08:00</updated>
+    <content type="html">{html.escape(_story_html(0))}</content>
+  </entry>
+</feed>
+"""
+
+
+def _rss1() -> str:
+    return f"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://example.org/"><title>Example Wire</title><link>https://example.org/</link></channel>
+  <item rdf:about="https://example.org/a">
+    <title>{TITLE}</title>
+    <link>https://example.org/a</link>
+    <dc:date>2025-07-05T10:00:00Z</dc:date>
+    <description>{html.escape(_story_html(1))}</description>
+  </item>
+</rdf:RDF>
+"""
+
+
+def test_items_of_rss_and_atom_feeds_are_documents(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "world.rss").write_text(_rss(2), encoding="utf-8")
+    (inputs / "malaymail.atom").write_text(_atom(), encoding="utf-8")
+    # `.xml`, as feeds are often saved: told from the root element.
+    (inputs / "wire.xml").write_text(_rss1(), encoding="utf-8")
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    found = [
+        (
+            Path(d["provenance"]["path"]).name,
+            d["provenance"]["format"],
+            d["provenance"]["record"],
+            d["title"],
+            d["url"],
+            d["source"],
+            d["published_at"],
+        )
+        for d in read_jsonl(out / "documents.jsonl")
+    ]
+    assert found == [
+        (
+            "malaymail.atom",
+            "feed",
+            "tag:malaymail.com,2025:a",
+            "Trump, Zelensky discuss weapons and escalating Russian strikes",
+            "https://www.malaymail.com/news/world/2025/07/05/a",
+            "Malay Mail",
+            "2025-07-05T10:00:00+08:00",
+        ),
+        (
+            "wire.xml",
+            "feed",
+            "https://example.org/a",
+            TITLE,
+            "https://example.org/a",
+            "Example Wire",
+            "2025-07-05T10:00:00Z",
+        ),
+        *[
+            (
+                "world.rss",
+                "feed",
+                f"fmt-{number}",
+                TITLE,
+                f"https://www.freemalaysiatoday.com/world/{number}",
+                "Free Malaysia Today: World",
+                f"2025-07-05T10:0{number}:00+08:00",
+            )
+            for number in range(2)
+        ],
+    ]
+    for document in read_jsonl(out / "documents.jsonl"):
+        assert _related_paragraphs()[2] in document["text"]
+        assert "<p>" not in document["text"]
+
+
+def test_a_feed_cut_short_keeps_its_items_and_an_item_without_content_is_quarantined(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    whole = _rss(3)
+    cut = whole[: whole.index("<item>", whole.index("fmt-1")) + 40]
+    (inputs / "cut.rss").write_text(cut, encoding="utf-8")
+    empty = re.sub(
+        r"<description>[^<]*</description>\s*<content:encoded>.*</content:encoded>", "", _rss(1), flags=re.DOTALL
+    )
+    (inputs / "empty.rss").write_text(empty, encoding="utf-8")
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    records = [
+        (Path(d["provenance"]["path"]).name, d["provenance"]["record"]) for d in read_jsonl(out / "documents.jsonl")
+    ]
+    assert records == [("cut.rss", "fmt-0"), ("cut.rss", "fmt-1")]
+    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert rejected["cut.rss"]["reason_code"] == "broken_feed"
+    assert rejected["cut.rss"]["reason"].startswith("the feed's XML is broken after 2 item(s): Premature end of data")
+    assert rejected["cut.rss"]["line"] == cut.count("\n") + 1
+    assert rejected["empty.rss"]["reason_code"] == "no_text"
+    assert rejected["empty.rss"]["record"] == "fmt-0"
+
+
+def test_a_feed_s_entities_are_not_expanded_nor_its_external_files_read(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-TOKEN", encoding="utf-8")
+    external = f'<!DOCTYPE rss [<!ENTITY secret SYSTEM "{secret.as_uri()}">]>'
+    (inputs / "external.rss").write_text(
+        _rss(1).replace("<rss ", f"{external}\n<rss ", 1).replace("<description>", "<description>&secret; "),
+        encoding="utf-8",
+    )
+    laughs = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    bomb = f'<!DOCTYPE rss [<!ENTITY lol0 "lol">{laughs}]>'
+    (inputs / "bomb.rss").write_text(
+        _rss(1).replace("<rss ", f"{bomb}\n<rss ", 1).replace("<description>", "<description>&lol9; "),
+        encoding="utf-8",
+    )
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    (document,) = read_jsonl(out / "documents.jsonl")
+    assert Path(document["provenance"]["path"]).name == "external.rss"
+    assert "TOP-SECRET-TOKEN" not in document["text"]
+    (rejected,) = read_jsonl(out / "quarantine.jsonl")
+    assert Path(rejected["source"]).name == "bomb.rss"
+    assert rejected["reason_code"] == "broken_feed"
+    assert "amplification" in rejected["reason"]
