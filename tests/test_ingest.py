@@ -495,6 +495,20 @@ def test_scraper_records_point_at_their_bytes_whatever_the_line_endings(tmp_path
         assert [data[offset:].split(ending, 1)[0].decode() for offset in offsets] == records
 
 
+def test_an_html_headline_inside_the_article_is_its_title_not_its_first_paragraph(tmp_path: Path) -> None:
+    """trafilatura keeps an <h1> that sits inside <article> as the text's first block (a fifth of the WCXB
+    pages): it is the title, and the dateline is read from the paragraph after it."""
+    title = SAMPLE_TITLES[3]
+    paragraphs = _related_paragraphs()
+    (tmp_path / "story.html").write_bytes(_article_html(title, [f"KYIV, July 5 — {paragraphs[0]}", *paragraphs[1:]]))
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "story.html"), "--out", str(out)).returncode == 0
+    (document,) = read_jsonl(out / "documents.jsonl")
+    assert document["title"] == title
+    assert document["text"].startswith(paragraphs[0])
+    assert document["dateline"]["place"] == "KYIV"
+
+
 def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
     """A page whose JSON-LD describes its article and then a related one keeps its own headline and date."""
     from lxml import html as lxml_html

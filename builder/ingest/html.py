@@ -44,6 +44,10 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     if not paragraphs:
         return None
     title = _clean_title(metadata.title or "", metadata.site)
+    if len(paragraphs) > 1 and paragraphs[0][1] is ParagraphKind.heading and _same_text(paragraphs[0][0], title):
+        # The headline kept inside the article (an <h1> in <article>, a fifth of the WCXB pages): it is the
+        # title, not body text, and it stood before the paragraph a dateline opens.
+        paragraphs = paragraphs[1:]
     return ArticleParts(
         role=DocumentRole.main,
         title=title or paragraphs[0][0][:120],
@@ -79,6 +83,10 @@ def _paragraphs(body: _Element) -> list[tuple[str, ParagraphKind]]:
 
     walk(body, ParagraphKind.body)
     return found
+
+
+def _same_text(first: str, second: str) -> bool:
+    return first.casefold().split() == second.casefold().split()
 
 
 def _clean_title(title: str, site: str | None) -> str:
