@@ -20,7 +20,14 @@ from builder.ingest.archives import archive_members, is_archive, member_of
 from builder.ingest.feeds import feed_pages
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.saved_pages import ArchivedPage, root_html, webarchive_html
-from builder.ingest.scraper import FieldMap, scraper_pages
+from builder.ingest.scraper import (
+    JSON_WHOLE_MAX_BYTES,
+    FieldMap,
+    JsonLayout,
+    json_document_pages,
+    json_layout,
+    scraper_pages,
+)
 from builder.ingest.sources import (
     SNIFF_BYTES,
     InputFile,
@@ -31,6 +38,7 @@ from builder.ingest.sources import (
     http_body,
     is_mhtml,
     local_copy,
+    read_decompressed,
     read_head,
     wide_encoding,
 )
@@ -82,7 +90,7 @@ def _read_local(
             reason = f"JSON Lines files must be UTF-8; this one is {wide[0].upper()}: convert it (iconv -t UTF-8)"
             yield Rejection(READ, source.shown, "not_utf8", reason, snippet=snippet(head))
         elif file_format is SourceFormat.jsonl:
-            yield from scraper_pages(source, iter_raw_lines(source.path), file_sha256(source.path), field_map)
+            yield from _scraper_export_pages(source, head, field_map)
         elif file_format is SourceFormat.feed:
             yield from feed_pages(source, file_sha256(source.path))
         else:
@@ -162,6 +170,24 @@ def _archived_page(source: InputFile, digest: str, archived: ArchivedPage) -> Pa
         crawled_at=archived.saved_at,
         encoding=decoded.encoding,
     )
+
+
+def _scraper_export_pages(source: InputFile, head: bytes, field_map: FieldMap | None) -> Iterator[Page | Rejection]:
+    layout = json_layout(source.path, head)
+    if layout is not JsonLayout.whole:
+        lines = iter_raw_lines(source.path)
+        array = layout is JsonLayout.array_lines
+        yield from scraper_pages(source, lines, file_sha256(source.path), field_map, array=array)
+        return
+    data = read_decompressed(source.path, JSON_WHOLE_MAX_BYTES + 1)
+    if len(data) > JSON_WHOLE_MAX_BYTES:
+        reason = (
+            f"a JSON document of more than {JSON_WHOLE_MAX_BYTES >> 20} MB that is not one object a line is too "
+            f"large to read whole: convert it to JSON Lines (jq -c '.[]' {source.path.name} > export.jsonl)"
+        )
+        yield Rejection(READ, source.shown, "json_too_large", reason, snippet=snippet(data))
+        return
+    yield from json_document_pages(source, data, file_sha256(source.path), field_map)
 
 
 def file_sha256(path: Path) -> str:

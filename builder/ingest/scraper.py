@@ -1,4 +1,5 @@
-"""Scraper JSONL exports: one article per line, under whatever field names the scraper chose.
+"""Scraper exports: one article per line (JSON Lines), or a JSON document (an array of articles, one article, an
+API response holding the list), under whatever field names the scraper chose.
 
 The common names are recognised (case-insensitive); `--field name=path` overrides them, with dotted paths
 for nested objects (`--field title=meta.headline`).
@@ -7,10 +8,14 @@ for nested objects (`--field title=meta.headline`).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
+from enum import Enum
+from pathlib import Path
 from typing import Any
 
-from builder.ingest.pages import Page, Rejection, snippet
+from builder.compression import SUFFIXES as COMPRESSION_SUFFIXES
+from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet
 from builder.ingest.sources import InputFile
 from builder.records import SourceFormat
 
@@ -41,6 +46,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "date",
         "date_publish",
         "published_date",
+        "publishedat",
         "created_at",
         "time",
     ),
@@ -60,7 +66,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "lang": ("lang", "language"),
 }
 """Our name → the scraper names tried, in order. Among them are the fields of news-please (maintext,
-date_publish, source_domain), trafilatura's JSON (raw_text, sitename, hostname) and newspaper (publish_date)."""
+date_publish, source_domain), trafilatura's JSON (raw_text, sitename, hostname), newspaper (publish_date) and
+NewsAPI (publishedAt, content, and source as an object with its name)."""
 OUR_NAMES = tuple(FIELD_NAMES)
 
 
@@ -84,21 +91,33 @@ def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]
             value = _at_path(record, overrides[name])
         else:
             value = next((folded[key] for key in candidates if _usable(name, folded.get(key))), None)
+        if name == "source" and isinstance(value, Mapping) and isinstance(value.get("name"), str):
+            value = value["name"]  # news APIs name the outlet in an object: {"id": "reuters", "name": "Reuters"}
         if _present(value):
             found[name] = value
     return found
 
 
 def scraper_pages(
-    source: InputFile, lines: Iterable[tuple[int, bytes]], digest: str, overrides: FieldMap | None
+    source: InputFile,
+    lines: Iterable[tuple[int, bytes]],
+    digest: str,
+    overrides: FieldMap | None,
+    *,
+    array: bool = False,
 ) -> Iterator[Page | Rejection]:
     """The pages of a scraper's JSONL export, from its lines with their line endings (`iter_raw_lines`), so that
-    each record's byte offset holds whether its lines end in LF or CRLF."""
+    each record's byte offset holds whether its lines end in LF or CRLF.
+
+    `array`: the file is a JSON array written one object a line, as Scrapy's `-o items.json` writes it ("[",
+    then "{...}," lines, then "]"): the array's brackets and commas around each line's object are dropped."""
     offset = 0
     for line_number, line in lines:
         position = offset
         offset += len(line)
         raw = line.rstrip(b"\r\n")
+        if array:
+            raw = _array_item(raw)
         if not raw.strip():
             continue  # blank lines separate nothing in JSONL; skipping them loses no record
         try:
@@ -114,47 +133,147 @@ def scraper_pages(
                 snippet=snippet(raw),
             )
             continue
-        if not isinstance(record, dict):
-            yield Rejection(
-                "ingest.read",
-                source.shown,
-                "not_an_object",
-                f"expected a JSON object, got {type(record).__name__}",
-                line=line_number,
-                offset=position,
-                snippet=snippet(raw),
-            )
-            continue
-        fields = map_fields(record, overrides or {})
-        body = fields.pop("text", None)
-        html = fields.pop("html", None)
-        if not isinstance(body, str) and not isinstance(html, str):
-            tried = ", ".join(_looked_for("text", overrides) + _looked_for("html", overrides))
-            yield Rejection(
-                "ingest.read",
-                source.shown,
-                "no_text",
-                f"no text or HTML field (looked for {tried})",
-                line=line_number,
-                offset=position,
-                field="text",
-                snippet=snippet(raw),
-            )
-            continue
-        use_html = not isinstance(body, str)
-        content = html if use_html else body
-        yield Page(
-            source,
-            SourceFormat.jsonl,
-            digest,
-            str(content),
-            content_is_html=use_html,
-            offset=position,
-            line=line_number,
-            record=str(record.get("id")) if record.get("id") is not None else None,
-            url=_text(fields.pop("url", None)),
-            fields=fields,
+        yield record_page(source, record, digest, overrides, line=line_number, offset=position, raw=raw)
+
+
+def record_page(
+    source: InputFile,
+    record: Any,
+    digest: str,
+    overrides: FieldMap | None,
+    *,
+    line: int | None,
+    offset: int,
+    raw: bytes | str,
+    position: str | None = None,
+) -> Page | Rejection:
+    """The page of one scraper record, or why it has none; `position` names it where it has no line (an item of
+    a JSON array read whole: "[12]")."""
+    if not isinstance(record, dict):
+        return Rejection(
+            "ingest.read",
+            source.shown,
+            "not_an_object",
+            f"expected a JSON object, got {type(record).__name__}",
+            line=line,
+            offset=offset,
+            record=position,
+            snippet=snippet(raw),
         )
+    fields = map_fields(record, overrides or {})
+    body = fields.pop("text", None)
+    html = fields.pop("html", None)
+    if not isinstance(body, str) and not isinstance(html, str):
+        tried = ", ".join(_looked_for("text", overrides) + _looked_for("html", overrides))
+        return Rejection(
+            "ingest.read",
+            source.shown,
+            "no_text",
+            f"no text or HTML field (looked for {tried})",
+            line=line,
+            offset=offset,
+            record=position,
+            field="text",
+            snippet=snippet(raw),
+        )
+    use_html = not isinstance(body, str)
+    content = html if use_html else body
+    return Page(
+        source,
+        SourceFormat.jsonl,
+        digest,
+        str(content),
+        content_is_html=use_html,
+        offset=offset,
+        line=line,
+        record=str(record.get("id")) if record.get("id") is not None else position,
+        url=_text(fields.pop("url", None)),
+        fields=fields,
+    )
+
+
+def _array_item(raw: bytes) -> bytes:
+    """A line of a JSON array written one object a line, without the array's punctuation around the object."""
+    item = raw.strip()
+    if item.startswith(b"["):
+        item = item[1:].lstrip()
+    # An object's line ends with its closing brace: a bracket after it closes the array.
+    if item.endswith(b"]"):
+        item = item[:-1].rstrip()
+    return item.removesuffix(b",").rstrip()
+
+
+JSON_WHOLE_MAX_BYTES = 256 << 20
+"""A JSON document that is not one object a line is parsed whole; past this size it is not (it would take
+several times its size in memory): it is rejected with the command that converts it to JSON Lines."""
+_ITEM_SEPARATOR = re.compile(rb"}\s*,\s*{")
+
+
+class JsonLayout(Enum):
+    """How a scraper export lays its records out."""
+
+    lines = "lines"
+    """JSON Lines: one object a line."""
+    array_lines = "array_lines"
+    """A JSON array written one object a line (Scrapy's `-o items.json`)."""
+    whole = "whole"
+    """Any other JSON document: an array, one article as an object (news-please writes a file per article), or
+    an object holding the list of articles (an API response: `{"status": "ok", "articles": [...]}`)."""
+
+
+def json_layout(path: Path, head: bytes) -> JsonLayout:
+    """The layout of a scraper export from its name and first bytes."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    first_line, newline, _ = start.partition(b"\n")
+    if start.startswith(b"["):
+        item = first_line[1:].strip() or start[len(first_line) + 1 :].lstrip().partition(b"\n")[0].strip()
+        one_a_line = item.startswith(b"{") and not _ITEM_SEPARATOR.search(item)
+        if one_a_line and (item.rstrip(b",]").rstrip().endswith(b"}") or len(item) >= len(start) - 2):
+            return JsonLayout.array_lines
+        return JsonLayout.whole
+    suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() not in COMPRESSION_SUFFIXES]
+    if suffixes[-1:] == [".json"] and not (newline and first_line.rstrip().endswith(b"}")):
+        return JsonLayout.whole
+    return JsonLayout.lines
+
+
+def json_document_pages(
+    source: InputFile, data: bytes, digest: str, overrides: FieldMap | None
+) -> Iterator[Page | Rejection]:
+    """The pages of a scraper export that is one JSON document (see `JsonLayout.whole`)."""
+    try:
+        document = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        line = error.lineno if isinstance(error, json.JSONDecodeError) else None
+        yield Rejection(
+            "ingest.read", source.shown, "bad_json", f"not valid JSON: {error}", line=line, snippet=snippet(data)
+        )
+        return
+    records = _records_in(document, overrides)
+    if records is None:
+        yield record_page(source, document, digest, overrides, line=None, offset=0, raw=data)
+        return
+    for index, record in enumerate(records):
+        raw = json.dumps(record, ensure_ascii=False)[:SNIPPET_CHARS] if isinstance(record, dict) else repr(record)
+        yield record_page(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
+
+
+def _records_in(document: Any, overrides: FieldMap | None) -> list[Any] | None:
+    """The records of a JSON document: its items when it is an array, the list of objects an object holds when
+    it holds exactly one and no article of its own, else None (the document is one record)."""
+    if isinstance(document, list):
+        return document
+    if not isinstance(document, dict):
+        return None
+    fields = map_fields(document, overrides or {})
+    if "text" in fields or "html" in fields:
+        return None
+    lists = [
+        value
+        for value in document.values()
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
+    ]
+    return lists[0] if len(lists) == 1 else None
 
 
 def _looked_for(name: str, overrides: FieldMap | None) -> tuple[str, ...]:

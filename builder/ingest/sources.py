@@ -25,6 +25,7 @@ from builder.compression import SUFFIXES as COMPRESSION_SUFFIXES
 from builder.compression import (
     BrokenCompressedDataError,
     compression_of,
+    compression_of_file,
     decompressed,
     is_broken_data,
     open_decompressed,
@@ -44,6 +45,8 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".rss": SourceFormat.feed,
     ".atom": SourceFormat.feed,
     ".ndjson": SourceFormat.jsonl,
+    ".jl": SourceFormat.jsonl,
+    ".json": SourceFormat.jsonl,
 }
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 """An fsspec URL (s3://, gs://, hf://, file://, memory://) rather than a local path."""
@@ -251,6 +254,19 @@ def read_head(path: Path) -> bytes:
         raise
 
 
+def read_decompressed(path: Path, limit: int) -> bytes:
+    """Up to `limit` bytes of the (decompressed) file; broken compressed data is unreadable."""
+    try:
+        with open_decompressed(path) as handle:
+            return handle.read(limit)
+    except Exception as error:
+        compression = compression_of_file(path)
+        if compression and is_broken_data(error):
+            broken = BrokenCompressedDataError(compression, error)
+            raise UnreadableInputError(broken.code, str(broken)) from error
+        raise
+
+
 def decompress(raw: bytes) -> bytes:
     """A file's bytes as stored, decompressed when they are compressed whatever its name; broken compressed data
     is unreadable."""
@@ -330,7 +346,7 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
         return SourceFormat.html
     if is_feed(start):
         return SourceFormat.feed
-    if start.startswith(b"{"):
+    if start.startswith(b"{") or re.match(rb"\[\s*[{\]]", start):
         return SourceFormat.jsonl
     if start and not looks_binary(start):
         return SourceFormat.pagetext

@@ -1,0 +1,97 @@
+"""Scraper exports as JSON documents rather than JSON Lines: Scrapy's `-o items.json` (an array written one
+object a line), any other array, one article per file (news-please), and an API response holding the list
+(NewsAPI); and what cannot be read of them, quarantined with its position."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.test_ingest import SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
+
+TEXT = "\n\n".join(_related_paragraphs())
+
+
+def _items(count: int) -> list[dict[str, Any]]:
+    return [{"url": f"https://example.com/{n}", "title": SAMPLE_TITLES[n], "text": f"{TEXT} {n}"} for n in range(count)]
+
+
+def test_json_documents_of_every_common_layout_give_their_articles(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    scrapy = "[\n" + ",\n".join(json.dumps(item) for item in _items(3)) + "\n]"
+    (inputs / "scrapy.json").write_text(scrapy, encoding="utf-8")
+    (inputs / "pretty.json").write_text(json.dumps(_items(2), indent=2), encoding="utf-8")
+    (inputs / "items.jl").write_text("".join(json.dumps(item) + "\n" for item in _items(2)), encoding="utf-8")
+    news_please = {"title": SAMPLE_TITLES[3], "maintext": TEXT, "url": "https://example.com/np", "source_domain": "fmt"}
+    (inputs / "article.json").write_text(json.dumps(news_please, indent=4), encoding="utf-8")
+    api = {
+        "status": "ok",
+        "totalResults": 1,
+        "articles": [
+            {
+                "source": {"id": "reuters", "name": "Reuters"},
+                "title": SAMPLE_TITLES[0],
+                "url": "https://example.com/api",
+                "publishedAt": "2025-07-05T10:00:00Z",
+                "content": TEXT,
+            }
+        ],
+    }
+    (inputs / "newsapi.json").write_text(json.dumps(api), encoding="utf-8")
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    found = [
+        (Path(d["provenance"]["path"]).name, d["provenance"]["line"], d["provenance"]["record"], d["title"])
+        for d in read_jsonl(out / "documents.jsonl")
+    ]
+    assert found == [
+        ("article.json", None, None, SAMPLE_TITLES[3]),
+        ("items.jl", 1, None, SAMPLE_TITLES[0]),
+        ("items.jl", 2, None, SAMPLE_TITLES[1]),
+        ("newsapi.json", None, "[0]", SAMPLE_TITLES[0]),
+        ("pretty.json", None, "[0]", SAMPLE_TITLES[0]),
+        ("pretty.json", None, "[1]", SAMPLE_TITLES[1]),
+        # Scrapy's lines: the objects on lines 2 to 4, each at the byte its line starts at.
+        ("scrapy.json", 2, None, SAMPLE_TITLES[0]),
+        ("scrapy.json", 3, None, SAMPLE_TITLES[1]),
+        ("scrapy.json", 4, None, SAMPLE_TITLES[2]),
+    ]
+    documents = {
+        Path(d["provenance"]["path"]).name + str(d["provenance"]["line"]): d
+        for d in read_jsonl(out / "documents.jsonl")
+    }
+    assert scrapy.encode()[documents["scrapy.json3"]["provenance"]["offset"] :].startswith(
+        b'{"url": "https://example.com/1"'
+    )
+    assert documents["newsapi.jsonNone"]["source"] == "Reuters"
+    assert documents["newsapi.jsonNone"]["published_at"] == "2025-07-05T10:00:00Z"
+    assert documents["article.jsonNone"]["source"] == "fmt"
+
+
+def test_json_documents_that_cannot_be_read_are_quarantined_with_their_position(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "cut.json").write_text('[\n  {"title": "A story",\n  "text": ', encoding="utf-8")
+    (inputs / "error.json").write_text(json.dumps({"status": "error", "message": "rate limited"}), encoding="utf-8")
+    mixed = [*_items(1), "not an article"]
+    (inputs / "mixed.json").write_text(json.dumps(mixed, indent=1), encoding="utf-8")
+    # More than can be read whole, though small compressed: the run says how to convert it.
+    huge = b"[" + b" " * (256 << 20) + b"]"
+    (inputs / "huge.json.gz").write_bytes(gzip.compress(huge, compresslevel=1))
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert [Path(d["provenance"]["path"]).name for d in read_jsonl(out / "documents.jsonl")] == ["mixed.json"]
+    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert (rejected["cut.json"]["reason_code"], rejected["cut.json"]["line"]) == ("bad_json", 3)
+    assert rejected["error.json"]["reason_code"] == "no_text"
+    assert (rejected["mixed.json"]["reason_code"], rejected["mixed.json"]["record"]) == ("not_an_object", "[1]")
+    assert rejected["huge.json.gz"]["reason_code"] == "json_too_large"
+    assert "jq -c '.[]' huge.json.gz" in rejected["huge.json.gz"]["reason"]
