@@ -21,6 +21,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from heapq import nlargest
+from typing import NamedTuple
 
 from builder.enrich.language import UNDETERMINED, detect_language
 from builder.ingest.cleanup import STOP_WORDS, split_caption
@@ -68,9 +69,10 @@ _ABSOLUTE_TIME = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Writing:
-    """How a page's language is written, as far as measuring its lines needs."""
+    """How a page's language is written, as far as measuring its lines needs. Compared and hashed by identity: there
+    is one per language (`ENGLISH`, `_writing`), and lines' shapes are cached by it."""
 
     language: str
     function_words: frozenset[str]
@@ -266,13 +268,13 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         if stripped:
             joinable = len(stripped) >= WRAPPED_MIN_CHARS and not SENTENCE_END.search(stripped[-4:])
         offset += len(chunk)
-    keys = [normalise_key(stripped) for _, _, stripped in raw]
-    counts = Counter(keys)
-    common = _normalised(frozenset(common_lines))
     writing = page_writing([stripped for _, _, stripped in raw])
+    shapes = [line_shape(stripped, writing) for _, _, stripped in raw]
+    counts = Counter(shape.key for shape in shapes)
+    common = _normalised(frozenset(common_lines))
     return [
-        measure(number, start, stripped, key, counts[key], key in common, writing)
-        for (number, start, stripped), key in zip(raw, keys, strict=True)
+        measure(number, start, stripped, shape, counts[shape.key], shape.key in common)
+        for (number, start, stripped), shape in zip(raw, shapes, strict=True)
     ]
 
 
@@ -294,61 +296,96 @@ def _normalised(common_lines: frozenset[str]) -> frozenset[str]:
     return frozenset(normalise_key(line) for line in common_lines)
 
 
-def measure(
-    number: int, offset: int, text: str, key: str, repeats: int, common: bool, writing: Writing = ENGLISH
-) -> Line:
-    """Measure one line (see `Line`) of a page written as `writing` says."""
-    # The key is the line lowercased with single spaces: split it rather than the text. The share of function
-    # words comes from the start of the line only, as telling as the whole and cheap on a whole article; words
-    # keep their punctuation, which rarely sticks to a function word and a regex would cost twice as much.
-    if len(key) <= STOP_SAMPLE_CHARS:
-        sample = key.split()
-        count = len(sample)
-    else:
-        sample = key[:STOP_SAMPLE_CHARS].split()
-        count = key.count(" ") + 1
-    if not writing.spaced:
-        count = unspaced_words(key)
-    function_words = writing.function_words
-    stop_share = sum(map(function_words.__contains__, sample)) / len(sample) if sample and function_words else 1.0
-    sentence_end = bool(SENTENCE_END.search(text[-4:]))
-    # Without function words to tell a long headline from a sentence, a sentence must end like one.
-    prose = (
-        not common
-        and count >= PROSE_MIN_WORDS
-        and stop_share >= PROSE_MIN_STOP_SHARE
-        and (sentence_end or (count >= 2 * PROSE_MIN_WORDS and bool(function_words)))
+class LineShape(NamedTuple):
+    """What a line's text alone tells of it (see `Line`), before its printings on the page and across the run
+    are known: `prose` and `title_like` lines are these, unless they are the run's shell."""
+
+    key: str
+    words: int
+    reads_as_prose: bool
+    headline_shaped: bool
+    metadata: bool
+    section_end: bool
+    whole_article: bool
+
+
+def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int, common: bool) -> Line:
+    """Measure one line (see `Line`) from its shape and its printings."""
+    prose = not common and shape.reads_as_prose
+    return Line(
+        number=number,
+        offset=offset,
+        text=text,
+        key=shape.key,
+        words=shape.words,
+        repeats=repeats,
+        common=common,
+        prose=prose,
+        title_like=not common and shape.headline_shaped,
+        metadata=shape.metadata,
+        section_end=shape.section_end,
+        whole_article=shape.whole_article,
+        score=line_score(prose, shape.words, shape.metadata, repeats, common),
     )
-    short = len(text) <= 250
+
+
+SHAPES_KEPT = 4096
+"""Shapes of short lines kept for the lines printed again, on the page (a menu for desktop and mobile) or on
+the run's next pages (the site's or app's shell): a third of the WCXB pages' lines, nearly all of an app's
+shell. At most some 2 MB: only lines of up to SHORT_LINE_CHARS are kept, and prose lines rarely come back."""
+SHORT_LINE_CHARS = 250
+"""Longer lines are no byline, date or headline, and are not kept among the shapes."""
+
+
+def line_shape(text: str, writing: Writing = ENGLISH) -> LineShape:
+    """The shape of a stripped line of a page written as `writing` says, measured once for a short line printed
+    again (see `SHAPES_KEPT`)."""
+    return _kept_shape(text, writing) if len(text) <= SHORT_LINE_CHARS else _shape(text, writing)
+
+
+def _shape(text: str, writing: Writing) -> LineShape:
+    key = normalise_key(text)
+    # The key is the line casefolded with single spaces: its words are its spaces plus one, without splitting it.
+    # Each feature is measured only as far as the line's decision needs it: most lines of a page are short
+    # (menus, links), and a line that cannot be prose need not have its function words counted.
+    count = key.count(" ") + 1 if writing.spaced else unspaced_words(key)
+    function_words = writing.function_words
+    # Without function words to tell a long headline from a sentence, a sentence must end like one.
+    reads_as_prose = (
+        count >= PROSE_MIN_WORDS
+        and ((count >= 2 * PROSE_MIN_WORDS and bool(function_words)) or SENTENCE_END.search(text[-4:]) is not None)
+        and (not function_words or stop_share(key, function_words) >= PROSE_MIN_STOP_SHARE)
+    )
+    short = len(text) <= SHORT_LINE_CHARS
     metadata = short and is_metadata(text)
-    title_like = (
+    headline_shaped = (
         short
         and 2 <= count <= 30
-        and not common
         and not metadata
         and not text.endswith((".", ":", ",", ";"))
-        and sample[-1].strip("\"'’”)!?") not in _DANGLING
+        and key[:STOP_SAMPLE_CHARS].rsplit(None, 1)[-1].strip("\"'’”)!?") not in _DANGLING
         and not BULLET.match(text)
         and split_caption(text) is None
     )
     whole_article = (
         len(text) >= WHOLE_ARTICLE_CHARS and sum(map(text.count, _SENTENCE_BREAKS)) >= WHOLE_ARTICLE_SENTENCES
     )
-    return Line(
-        number=number,
-        offset=offset,
-        text=text,
-        key=key,
-        words=count,
-        repeats=repeats,
-        common=common,
-        prose=prose,
-        title_like=title_like,
-        metadata=metadata,
-        section_end=(count <= 6 and bool(_SECTION_END.match(text))) or (short and bool(_COMMENT_COUNT.match(text))),
-        whole_article=whole_article,
-        score=line_score(prose, count, metadata, repeats, common),
+    section_end = (count <= 6 and bool(_SECTION_END.match(text))) or (
+        # Its pattern opens with a digit (`\d` is `str.isdecimal`): most lines need not be matched.
+        short and text[:1].isdecimal() and bool(_COMMENT_COUNT.match(text))
     )
+    return LineShape(key, count, reads_as_prose, headline_shaped, metadata, section_end, whole_article)
+
+
+_kept_shape = lru_cache(maxsize=SHAPES_KEPT)(_shape)
+
+
+def stop_share(key: str, function_words: frozenset[str] = STOP_WORDS) -> float:
+    """The share of function words among the words of a line's key, read from its first STOP_SAMPLE_CHARS
+    characters only: as telling as the whole, and cheap on a whole article. Words keep their punctuation, which
+    rarely sticks to a function word, and a regex would cost twice as much."""
+    sample = key[:STOP_SAMPLE_CHARS].split()
+    return sum(map(function_words.__contains__, sample)) / len(sample) if sample else 0.0
 
 
 _DANGLING = frozenset({"a", "an", "the", "our", "your", "my", "their", "its", "of", "and", "or", "with", "for"})
@@ -373,9 +410,17 @@ def is_metadata(text: str) -> bool:
     if BYLINE.match(text):
         return True
     # Dates, times and reading times all hold a digit, bar a few words: check that before the regexes.
-    if not _DIGIT.search(text) and not _UNDATED_TIME.search(text):
+    if not _DIGIT.search(text) and not (may_tell_time_in_words(text) and _UNDATED_TIME.search(text)):
         return False
     return bool(_READING_TIME.search(text) or published_text(text))
+
+
+def may_tell_time_in_words(text: str) -> bool:
+    """Whether the text holds a word every match of `_UNDATED_TIME` and `_RELATIVE_TIME` holds ("ago", "just now",
+    "yesterday"): three substring searches settle most lines, where those case-blind regexes try every position.
+    Casefolded as the regexes compare: "ſ" matches "s" there."""
+    folded = text.casefold()
+    return "ago" in folded or "just now" in folded or "yesterday" in folded
 
 
 def is_relative_time(text: str) -> bool:
@@ -397,5 +442,6 @@ def published_text(text: str) -> str | None:
     if len(text) > PUBLISHED_LINE_CHARS and (len(text) > PUBLISHED_LONG_LINE_CHARS or not _METADATA_OPENER.match(text)):
         return None
     bare = _GLUED_ICON.sub("", text)
-    match = _RELATIVE_TIME.search(bare) or _ABSOLUTE_TIME.search(bare)
+    relative = _RELATIVE_TIME.search(bare) if may_tell_time_in_words(bare) else None
+    match = relative or _ABSOLUTE_TIME.search(bare)
     return match.group(0).strip() if match else None
