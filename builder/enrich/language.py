@@ -71,8 +71,10 @@ class _LanguageClassifier:
         # The model's float16 weights, not a float32 copy (see the module docstring).
         self._weights = identifier.nb_ptc
         weight_bits = self._weights.view(np.uint16)
-        if weight_bits.min() < NEGATIVE_NORMAL_HALVES[0] or weight_bits.max() > NEGATIVE_NORMAL_HALVES[1]:
-            raise ValueError("py3langid's weights are no longer all negative normal float16 numbers")
+        # Should a later model hold other numbers, numpy's own conversion takes over: slower, as exact.
+        self._negative_normal = bool(
+            weight_bits.min() >= NEGATIVE_NORMAL_HALVES[0] and weight_bits.max() <= NEGATIVE_NORMAL_HALVES[1]
+        )
         self._priors = identifier.nb_pc
         self._languages = list(identifier.nb_classes)
         # (first, duplicate) columns of a code listed twice (a script variant): their probabilities are summed.
@@ -130,7 +132,10 @@ class _LanguageClassifier:
     def _rows_as_float32(self, features: np.ndarray) -> np.ndarray:
         """The features' weight rows as float32, converted exactly by their bits: numpy converts float16 one
         number at a time (a third of a call's time), and every weight is a negative normal float16 (checked
-        when the model is loaded), whose float32 bits are its own shifted into place plus a constant."""
+        when the model is loaded; numpy converts them otherwise), whose float32 bits are its own shifted into place
+        plus a constant."""
+        if not self._negative_normal:
+            return self._weights[features].astype(np.float32)
         bits = self._weights.view(np.uint16)[features].astype(np.uint32)
         bits <<= HALF_TO_SINGLE_SHIFT
         bits += NEGATIVE_HALF_TO_SINGLE
