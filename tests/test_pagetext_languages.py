@@ -8,10 +8,12 @@ footer, as page dumps of news sites in these languages are laid out.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from builder.ingest.build import parse_published
 from builder.ingest.pagetext import extract_pagetext
 from tests.test_ingest import _ingest_pages
 
@@ -120,3 +122,32 @@ def test_documents_in_another_language_have_its_code_and_its_sentences(tmp_path:
     assert len(sentences) == (6 if language in ("zh", "ja") else 7)
     assert sentences[2].startswith(("„", "«", "克里姆林宫", "ウシャコフ"))
     assert sentences[3].startswith(("„", "«", "他还说", "「"))
+    # Each page prints its date its own way, with the language's month name or in numbers.
+    assert document["published_text"] == PAGES[language][2].removeprefix("Publié le ").removesuffix(" Uhr")
+    assert document["published_at"] == "2025-07-04T08:15:00Z"
+
+
+@pytest.mark.parametrize(
+    ("printed", "language", "meant"),
+    [
+        ("4. Juli 2025, 08:15 Uhr", "de", "2025-07-04T08:15:00"),
+        ("Publié le 4 juillet 2025 à 08h15", "fr", "2025-07-04T08:15:00"),
+        ("4 de julio de 2025", "es", "2025-07-04T00:00:00"),
+        ("julio 4, 2025", "es", "2025-07-04T00:00:00"),
+        ("4 июля 2025, 08:15", "ru", "2025-07-04T08:15:00"),
+        ("4 lipca 2025", "pl", "2025-07-04T00:00:00"),
+        ("4 Temmuz 2025 08:15", "tr", "2025-07-04T08:15:00"),
+        ("4 luglio", "it", "2025-07-04T00:00:00"),
+        ("4 agosto", "it", "2024-08-04T00:00:00"),
+        ("04.07.2025", "de", "2025-07-04T00:00:00"),
+        ("04.07.2025", "en", "2025-04-07T00:00:00"),
+        ("2025年7月4日 8時15分", "ja", "2025-07-04T08:15:00"),
+        ("31 février 2025", "fr", None),
+        ("Mai", "de", None),
+    ],
+)
+def test_dates_are_read_in_the_document_s_language(printed: str, language: str, meant: str | None) -> None:
+    """A day and month without a year are the latest such day on or before the crawl (here 10 July 2025); a
+    dotted date is day first in other languages than English, whose pages print it month first as often."""
+    found = parse_published(printed, datetime(2025, 7, 10, tzinfo=UTC), language)
+    assert (found.replace(tzinfo=None).isoformat() if found else None) == meant

@@ -18,6 +18,7 @@ from builder.enrich.sentences import split_sentences
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.cleanup import split_credit, split_dateline
 from builder.ingest.ids import content_hash, doc_id, page_id
+from builder.ingest.local_dates import read_local_date
 from builder.ingest.pages import Page
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
@@ -26,6 +27,9 @@ from builder.records import Document, Paragraph, ParagraphKind, SourceFormat
 EXTRACTOR_VERSION = f"builder-{__version__}"
 """Recorded on every document and pre-annotation, so a push can tell when the extractor changed."""
 PARAGRAPH_SEPARATOR = "\n\n"
+_CJK_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+"""A date as Chinese and Japanese print it ("2025年7月4日"), which dateutil reads once written 2025-7-4."""
+_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 RELATIVE_TIME = re.compile(r"^(?P<count>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week)s?\s+ago$", re.I)
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 
@@ -70,14 +74,27 @@ def join_paragraphs(paragraphs: Sequence[tuple[str, ParagraphKind]]) -> tuple[st
     return PARAGRAPH_SEPARATOR.join(text for text, _ in paragraphs), spans
 
 
-def parse_published(raw: str | None, reference: datetime | None) -> datetime | None:
-    """An absolute date or time as printed, or a relative one ("2 hours ago") against the crawl time.
+def parse_published(raw: str | None, reference: datetime | None, language: str = "en") -> datetime | None:
+    """An absolute date or time as printed, or a relative one ("2 hours ago") against the crawl time; in a
+    document in another language than English, also with that language's month names ("4. Juli 2025"), and a
+    dotted date day first ("04.07.2025" is 4 July, as wherever dates are dotted; English pages print them month
+    first as often, and dateutil's month-first reading stays theirs).
 
     A date without a time zone is taken as UTC: the records require an aware datetime, and the raw text is
     kept beside it in `published_text` for anyone who needs to know what was printed.
     """
     if not raw:
         return None
+    raw = _CJK_DATE.sub(r"\g<year>-\g<month>-\g<day> ", raw).replace("時", ":").replace("分", "")
+    if language not in ("en", "und"):
+        local = read_local_date(raw, language)
+        if local is None and reference is not None:
+            # A day and month without a year: the latest such day on or before the crawl, as below.
+            local = read_local_date(raw, language, reference.year)
+            if local is not None and local.date() > reference.date():
+                local = read_local_date(raw, language, reference.year - 1)
+        if local is not None:
+            return local.replace(tzinfo=UTC)
     relative = RELATIVE_TIME.match(raw.strip())
     if relative:
         if reference is None:
@@ -92,8 +109,10 @@ def parse_published(raw: str | None, reference: datetime | None) -> datetime | N
         with warnings.catch_warnings():
             # A zone name dateutil does not know is read as no zone (UTC, as documented above), not shouted.
             warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            day_first = language not in ("en", "und") and _DOTTED_DATE.search(raw) is not None
             first, second = (
-                date_parser.parse(raw, default=default, tzinfos=ZONE_OFFSETS) for default in UNPRINTED_DEFAULTS
+                date_parser.parse(raw, default=default, tzinfos=ZONE_OFFSETS, dayfirst=day_first)
+                for default in UNPRINTED_DEFAULTS
             )
     except (ValueError, OverflowError):
         return None
@@ -161,6 +180,7 @@ def build_document(
     the_page = page_identity(page)
     content = content_hash(parts.title, text)
     published_text = parts.published_text or _text_field(page, "published")
+    language = _language_code(_text_field(page, "lang")) or detect_language(text)
     # A page dump holds several articles: point at this one's first byte. Other formats have one per page.
     offset = page.offset
     if page.format is SourceFormat.pagetext:
@@ -178,9 +198,9 @@ def build_document(
         url=parts.url or page.url,
         dateline=parts.dateline,
         credit=parts.credit,
-        published_at=parse_published(published_text, page.crawled_at),
+        published_at=parse_published(published_text, page.crawled_at, language),
         published_text=published_text,
-        lang=_language_code(_text_field(page, "lang")) or detect_language(text),
+        lang=language,
         captions=parts.captions,
         quotes=quotes,
         claims=find_claims(text, sentences, quotes),

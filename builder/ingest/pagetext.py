@@ -33,7 +33,7 @@ from builder.ingest.cleanup import (
     strip_trailing_fragment,
 )
 from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box, without_tail
-from builder.ingest.pagetext_lines import BULLET, SENTENCE_END, Line, is_relative_time, published_text, read_lines
+from builder.ingest.pagetext_lines import BULLET, SENTENCE_END, Line, is_relative_time, read_lines
 from builder.ingest.pagetext_titles import find_title, without_site_suffix
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, Dateline, DocumentRole, ParagraphKind
@@ -95,7 +95,7 @@ def read_header(lines: Sequence[Line], title: int, block: Block) -> Header:
     every such line was one, so they are not taken.
     """
     between = [line for line in lines[title + 1 : block.first] if line.key != lines[title].key]
-    times = [(index, found) for index, line in enumerate(between) if (found := published_text(line.text))]
+    times = [(index, found) for index, line in enumerate(between) if (found := line.published)]
     time = times[0][1] if times else _time_above(lines, title) or _time_atop_body(lines, block)
     captions = [caption for line in between if (caption := split_caption(line.text))]
     source = next(
@@ -116,7 +116,7 @@ def _time_above(lines: Sequence[Line], title: int) -> str | None:
     for line in reversed(lines[max(0, title - TIME_ABOVE_LINES) : title]):
         if line.prose or (not line.metadata and line.words > TIME_ABOVE_KICKER_WORDS):
             return None
-        if found := published_text(line.text):
+        if found := line.published:
             return found
     return None
 
@@ -125,7 +125,7 @@ def _time_atop_body(lines: Sequence[Line], block: Block) -> str | None:
     """The time on a metadata line among the body's first lines ("Published: Nov 24, 2025" under a standfirst
     and a photo), read when none is printed by the title."""
     for line in lines[block.first : min(block.last + 1, block.first + TIME_ATOP_BODY_LINES)]:
-        if line.metadata and (found := published_text(line.text)):
+        if line.metadata and (found := line.published):
             return found
     return None
 

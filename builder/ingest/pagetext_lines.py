@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from builder.enrich.language import UNDETERMINED, detect_language
 from builder.ingest.cleanup import STOP_WORDS, split_caption
+from builder.ingest.local_dates import find_local_date
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"”’')\]」』）]*$")
@@ -198,6 +199,8 @@ class Line:
     """The label that opens what follows an article: comments, related or recommended stories."""
     whole_article: bool
     """A line that holds many sentences: a whole article captured on one line, as aggregator cards are."""
+    published: str | None
+    """The date or time the line prints as a byline or dateline would (see `published_text`)."""
 
     score: float
     """The line's contribution to a body that includes it (see `line_score`)."""
@@ -307,6 +310,7 @@ class LineShape(NamedTuple):
     metadata: bool
     section_end: bool
     whole_article: bool
+    published: str | None
 
 
 def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int, common: bool) -> Line:
@@ -325,6 +329,7 @@ def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int,
         metadata=shape.metadata,
         section_end=shape.section_end,
         whole_article=shape.whole_article,
+        published=shape.published,
         score=line_score(prose, shape.words, shape.metadata, repeats, common),
     )
 
@@ -357,7 +362,8 @@ def _shape(text: str, writing: Writing) -> LineShape:
         and (not function_words or stop_share(key, function_words) >= PROSE_MIN_STOP_SHARE)
     )
     short = len(text) <= SHORT_LINE_CHARS
-    metadata = short and is_metadata(text)
+    published = published_text(text, writing.language) if short else None
+    metadata = short and (published is not None or is_metadata(text, writing.language))
     headline_shaped = (
         short
         and 2 <= count <= 30
@@ -374,7 +380,7 @@ def _shape(text: str, writing: Writing) -> LineShape:
         # Its pattern opens with a digit (`\d` is `str.isdecimal`): most lines need not be matched.
         short and text[:1].isdecimal() and bool(_COMMENT_COUNT.match(text))
     )
-    return LineShape(key, count, reads_as_prose, headline_shaped, metadata, section_end, whole_article)
+    return LineShape(key, count, reads_as_prose, headline_shaped, metadata, section_end, whole_article, published)
 
 
 _kept_shape = lru_cache(maxsize=SHAPES_KEPT)(_shape)
@@ -405,14 +411,15 @@ def is_header(lines: Sequence[Line], index: int) -> bool:
     )
 
 
-def is_metadata(text: str) -> bool:
-    """A byline, a date or time, or a reading time: the furniture between a headline and its story."""
+def is_metadata(text: str, language: str = "en") -> bool:
+    """A byline, a date or time (in English, in numbers, or with `language`'s month names), or a reading time:
+    the furniture between a headline and its story."""
     if BYLINE.match(text):
         return True
     # Dates, times and reading times all hold a digit, bar a few words: check that before the regexes.
     if not _DIGIT.search(text) and not (may_tell_time_in_words(text) and _UNDATED_TIME.search(text)):
         return False
-    return bool(_READING_TIME.search(text) or published_text(text))
+    return bool(_READING_TIME.search(text) or published_text(text, language))
 
 
 def may_tell_time_in_words(text: str) -> bool:
@@ -435,7 +442,7 @@ PUBLISHED_LINE_CHARS = 80
 PUBLISHED_LONG_LINE_CHARS = 160
 
 
-def published_text(text: str) -> str | None:
+def published_text(text: str, language: str = "en") -> str | None:
     """The date or time printed in a short metadata line ("time31 minutes ago" -> "31 minutes ago"), or in a
     longer one that opens as a byline does ("By Ann Lee | Mar 11, 2023 | Brakes | 0 comments"); a date glued to
     the name before it is read too ("By Kathryn GiuffridaMar 5, 2025")."""
@@ -444,4 +451,6 @@ def published_text(text: str) -> str | None:
     bare = _GLUED_ICON.sub("", text)
     relative = _RELATIVE_TIME.search(bare) if may_tell_time_in_words(bare) else None
     match = relative or _ABSOLUTE_TIME.search(bare)
-    return match.group(0).strip() if match else None
+    if match:
+        return match.group(0).strip()
+    return find_local_date(bare, language) if language != ENGLISH.language else None
