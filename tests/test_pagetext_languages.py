@@ -151,3 +151,23 @@ def test_dates_are_read_in_the_document_s_language(printed: str, language: str, 
     dotted date is day first in other languages than English, whose pages print it month first as often."""
     found = parse_published(printed, datetime(2025, 7, 10, tzinfo=UTC), language)
     assert (found.replace(tzinfo=None).isoformat() if found else None) == meant
+
+
+def test_a_related_article_card_in_another_language_stays_out_of_the_article() -> None:
+    """Below the German article, a label in German ("Mehr zum Thema", which no English list knows), then cards: a
+    headline ending in a verb particle ("... an", no cut-off English headline), its time in German ("vor 3
+    Stunden", read from CLDR) and an excerpt. The title over its relative time opens an article, as in English."""
+    cards = [
+        "Mehr zum Thema",
+        "Selenskyj: Russland greift mit Hunderten Drohnen an",
+        "vor 3 Stunden",
+        "Kiew meldet die schwersten Angriffe seit Kriegsbeginn. In der Nacht seien mehr als 500 Drohnen und Raketen "
+        "auf das ganze Land abgefeuert worden, teilte die Luftwaffe mit. Mindestens zwei Menschen kamen ums Leben.",
+        "Kreml: Gespräche mit den USA gehen weiter",
+        "vor 5 Stunden",
+    ]
+    page = _dump("de").replace("Teilen\n", "Teilen\n" + "\n".join(cards) + "\n")
+    (main,) = extract_pagetext(page)
+    assert [paragraph for paragraph, _ in main.paragraphs][1:] == PAGES["de"][3][1:]
+    published = parse_published("vor 3 Stunden", datetime(2025, 7, 10, 12, tzinfo=UTC), "de")
+    assert published == datetime(2025, 7, 10, 9, tzinfo=UTC)

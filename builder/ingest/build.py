@@ -18,7 +18,7 @@ from builder.enrich.sentences import split_sentences
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.cleanup import split_credit, split_dateline
 from builder.ingest.ids import content_hash, doc_id, page_id
-from builder.ingest.local_dates import read_local_date
+from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
@@ -76,7 +76,8 @@ def join_paragraphs(paragraphs: Sequence[tuple[str, ParagraphKind]]) -> tuple[st
 
 def parse_published(raw: str | None, reference: datetime | None, language: str = "en") -> datetime | None:
     """An absolute date or time as printed, or a relative one ("2 hours ago") against the crawl time; in a
-    document in another language than English, also with that language's month names ("4. Juli 2025"), and a
+    document in another language than English, also with that language's month names ("4. Juli 2025") and
+    relative times ("vor 2 Stunden"), and a
     dotted date day first ("04.07.2025" is 4 July, as wherever dates are dotted; English pages print them month
     first as often, and dateutil's month-first reading stays theirs).
 
@@ -87,6 +88,9 @@ def parse_published(raw: str | None, reference: datetime | None, language: str =
         return None
     raw = _CJK_DATE.sub(r"\g<year>-\g<month>-\g<day> ", raw).replace("時", ":").replace("分", "")
     if language not in ("en", "und"):
+        before = relative_time_before(raw, language)
+        if before is not None:
+            return reference - before if reference is not None else None
         local = read_local_date(raw, language)
         if local is None and reference is not None:
             # A day and month without a year: the latest such day on or before the crawl, as below.

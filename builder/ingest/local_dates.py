@@ -1,9 +1,13 @@
 """Dates printed with month names in other languages than English ("4. Juli 2025, 08:15 Uhr", "4 juillet 2025",
-"4 июля 2025", "4 de julio de 2025", "julio 4, 2025"): found in a line and read as a date.
+"4 июля 2025", "4 de julio de 2025", "julio 4, 2025"), and relative times ("vor 3 Stunden", "il y a 2 h",
+"3 часа назад", "3小时前"): found in a line and read as a date.
 
 The month names are babel's (the Unicode CLDR's locale data): wide and abbreviated, in the forms a date uses and
 the forms a month stands alone in (Russian prints "июля" in a date, "июль" alone), for any language CLDR knows.
 Languages that write months as numbers (Chinese and Japanese "7月") are read by the numeric patterns instead.
+The relative times are CLDR's too: its patterns for "{0} hours ago" in every plural form and width, and its word
+for yesterday. A relative time is metadata as a date is: between a headline and its story, and between a related
+article's title and its excerpt, where it keeps the excerpt out of the article above.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 MIN_NAME_CHARS = 3
 """Shorter month names or abbreviations ("V", "mo") would match ordinary words."""
@@ -81,3 +85,72 @@ def read_local_date(text: str, language: str, year: int | None = None) -> dateti
         return datetime(year, month, day, hour, minute)
     except ValueError:
         return None
+
+
+UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+"""The units of a relative time that can date an article (a month or a year ago dates nothing precisely)."""
+
+
+@functools.cache
+def relative_times(language: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """The language's relative times in the past ("vor 3 Stunden"), a pattern per phrase with the count in group
+    `count`, each with its unit's seconds. Empty when CLDR has none."""
+    from babel.localedata import LocaleDataDict, exists, load
+
+    if not exists(language):
+        return ()
+    fields = LocaleDataDict(load(language)).get("date_fields", {})
+    found = []
+    for unit, seconds in UNIT_SECONDS.items():
+        phrases = set()
+        for width in ("", "-short", "-narrow"):
+            past = fields.get(unit + width, {}).get("past", {})
+            phrases.update(str(phrase) for phrase in past.values() if "{0}" in str(phrase))
+        alternatives = [
+            _spaced(re.escape(phrase)).replace(re.escape("{0}"), r"(?P<count>\d+)", 1) for phrase in phrases
+        ]
+        if not alternatives:
+            continue
+        # Longest first, so that "vor 3 Stunden" is tried before "vor 3 Std".
+        alternatives.sort(key=len, reverse=True)
+        patterns = [re.compile(rf"(?<!\w){alternative}(?!\w)", re.IGNORECASE) for alternative in alternatives]
+        found.extend((pattern, seconds) for pattern in patterns)
+    return tuple(found)
+
+
+@functools.cache
+def yesterday(language: str) -> re.Pattern[str] | None:
+    """The language's word for yesterday ("gestern", "hier", "вчера"), from CLDR, or None."""
+    from babel.localedata import LocaleDataDict, exists, load
+
+    if not exists(language):
+        return None
+    word = LocaleDataDict(load(language)).get("date_fields", {}).get("day", {}).get("relative", {}).get(-1)
+    return re.compile(rf"(?<!\w){_spaced(re.escape(str(word)))}(?!\w)", re.IGNORECASE) if word else None
+
+
+def _spaced(escaped: str) -> str:
+    """An escaped CLDR phrase with its spaces, plain or no-break as CLDR writes them, matching any white space:
+    pages print either."""
+    return re.sub(r"(?:\\ |[\u00a0\u202f])+", r"\\s+", escaped)
+
+
+def find_relative_time(text: str, language: str) -> str | None:
+    """The first relative time in the past of `language` printed in `text` ("vor 3 Stunden", "gestern"), as
+    printed."""
+    if any(character.isdigit() for character in text):
+        for pattern, _ in relative_times(language):
+            if found := pattern.search(text):
+                return found.group(0)
+    word = yesterday(language)
+    found = word.search(text) if word else None
+    return found.group(0) if found else None
+
+
+def relative_time_before(text: str, language: str) -> timedelta | None:
+    """How long before the reading a relative time of `language` says ("vor 3 Stunden": 3 hours), or None."""
+    for pattern, seconds in relative_times(language):
+        if found := pattern.search(text):
+            return timedelta(seconds=int(found.group("count")) * seconds)
+    word = yesterday(language)
+    return timedelta(days=1) if word and word.search(text) else None

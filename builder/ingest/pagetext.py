@@ -278,6 +278,9 @@ def continues(lines: Sequence[Line], block: Block, following: Block) -> bool:
     gap = lines[block.last + 1 : following.first]
     if len(gap) > MERGE_GAP_LINES or any(line.common or line.whole_article for line in gap):
         return False
+    if len(gap) >= 2 and gap[-1].published and gap[-2].title_like:
+        # A title and its time over the next prose: an article card, whatever the label above it, in any language.
+        return False
     return not any(line.section_end for line in gap) or (
         len(gap) <= INLINE_WIDGET_LINES
         and following.words >= INLINE_WIDGET_WORDS_BELOW

@@ -80,7 +80,8 @@ def is_post_stamp(lines: Sequence[Line], index: int) -> bool:
 
 
 def find_segments(lines: Sequence[Line], posts: Collection[int]) -> list[tuple[int, int]]:
-    """Cut the page at article headers, section labels ("Comments", "Related Articles") and the stamps of
+    """Cut the page at article headers (a title printed twice, or over its time and prose: `is_card_header`),
+    section labels ("Comments", "Related Articles") and the stamps of
     `posts`, and after a whole article on one line under a header (an article card: nothing after its one body
     line belongs to it). No body spans a cut: a comment section can hold more prose than any cost would
     outweigh.
@@ -89,12 +90,28 @@ def find_segments(lines: Sequence[Line], posts: Collection[int]) -> list[tuple[i
     """
     cuts = [0]
     for index, line in enumerate(lines):
-        if index > cuts[-1] and (is_header(lines, index) or line.section_end or index in posts):
+        if index > cuts[-1] and (
+            is_header(lines, index) or line.section_end or index in posts or is_card_header(lines, index)
+        ):
             cuts.append(index)
         elif line.whole_article and index + 1 < len(lines) and is_header(lines, cuts[-1]):
             cuts.append(index + 1)
     cuts.append(len(lines))
     return [(start, end) for start, end in itertools.pairwise(cuts) if start < end]
+
+
+def is_card_header(lines: Sequence[Line], index: int) -> bool:
+    """A title-like line, a relative time on the next line and prose right below: an article's header, as a
+    related article's card prints it ("Russland greift an" / "vor 3 Stunden" / its excerpt). Pages label their
+    related articles in their own language; this needs no label. An absolute date there is as often an item of a
+    listicle ("Web Summit" / "Date: 10 November 2026" / its description), which goes on with the article."""
+    return (
+        index + 2 < len(lines)
+        and lines[index].title_like
+        and lines[index + 1].relative_time
+        and not lines[index + 1].prose
+        and lines[index + 2].prose
+    )
 
 
 def best_run(lines: Sequence[Line], start: int, end: int) -> Block | None:

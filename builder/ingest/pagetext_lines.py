@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from builder.enrich.language import UNDETERMINED, detect_language
 from builder.ingest.cleanup import STOP_WORDS, split_caption
-from builder.ingest.local_dates import find_local_date
+from builder.ingest.local_dates import find_local_date, find_relative_time
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"”’')\]」』）]*$")
@@ -201,6 +201,8 @@ class Line:
     """A line that holds many sentences: a whole article captured on one line, as aggregator cards are."""
     published: str | None
     """The date or time the line prints as a byline or dateline would (see `published_text`)."""
+    relative_time: bool
+    """That time is told relative to now ("31 minutes ago", "vor 3 Stunden"), as news apps and cards print it."""
 
     score: float
     """The line's contribution to a body that includes it (see `line_score`)."""
@@ -254,14 +256,17 @@ def opening_words(line: Line) -> frozenset[str]:
 
 def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
     """Split the dump into non-blank lines, rejoin lines that were wrapped mid-sentence, and measure each one."""
+    chunks = text.splitlines(keepends=True)
+    stripped_chunks = [chunk.strip() for chunk in chunks]
+    # The language first: whether a line carries on the one above depends on it ("vor 3 Stunden" is a time).
+    writing = page_writing(stripped_chunks)
     raw: list[tuple[int, int, str]] = []
     offset = 0
     joinable = False
-    for number, chunk in enumerate(text.splitlines(keepends=True), start=1):
-        stripped = chunk.strip()
+    for number, (chunk, stripped) in enumerate(zip(chunks, stripped_chunks, strict=True), start=1):
         if not stripped:
             joinable = False
-        elif joinable and is_continuation(stripped):
+        elif joinable and is_continuation(stripped, writing.language):
             # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in
             # lower case. One logical line, positioned where it starts.
             first, start, before = raw[-1]
@@ -271,7 +276,6 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         if stripped:
             joinable = len(stripped) >= WRAPPED_MIN_CHARS and not SENTENCE_END.search(stripped[-4:])
         offset += len(chunk)
-    writing = page_writing([stripped for _, _, stripped in raw])
     shapes = [line_shape(stripped, writing) for _, _, stripped in raw]
     counts = Counter(shape.key for shape in shapes)
     common = _normalised(frozenset(common_lines))
@@ -281,14 +285,14 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
     ]
 
 
-def is_continuation(text: str) -> bool:
+def is_continuation(text: str, language: str = "en") -> bool:
     """Whether a line can carry on a paragraph wrapped above it: it starts in lower case, and is not a
-    lower-case byline or time, nor one bare token (a user name, tag list or URL under a headline) unless that
-    token ends the sentence, as the last word of a wrapped paragraph does."""
+    lower-case byline or time (in the page's `language`), nor one bare token (a user name, tag list or URL under
+    a headline) unless that token ends the sentence, as the last word of a wrapped paragraph does."""
     return (
         text[0].islower()
         and (" " in text or bool(SENTENCE_END.search(text[-4:])))
-        and not is_metadata(text)
+        and not is_metadata(text, language)
         and not _GLUED_ICON.match(text)
     )
 
@@ -311,6 +315,7 @@ class LineShape(NamedTuple):
     section_end: bool
     whole_article: bool
     published: str | None
+    relative_time: bool
 
 
 def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int, common: bool) -> Line:
@@ -330,6 +335,7 @@ def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int,
         section_end=shape.section_end,
         whole_article=shape.whole_article,
         published=shape.published,
+        relative_time=shape.relative_time,
         score=line_score(prose, shape.words, shape.metadata, repeats, common),
     )
 
@@ -369,7 +375,7 @@ def _shape(text: str, writing: Writing) -> LineShape:
         and 2 <= count <= 30
         and not metadata
         and not text.endswith((".", ":", ",", ";"))
-        and key[:STOP_SAMPLE_CHARS].rsplit(None, 1)[-1].strip("\"'’”)!?") not in _DANGLING
+        and (writing is not ENGLISH or key[:STOP_SAMPLE_CHARS].rsplit(None, 1)[-1].strip("\"'’”)!?") not in _DANGLING)
         and not BULLET.match(text)
         and split_caption(text) is None
     )
@@ -380,7 +386,13 @@ def _shape(text: str, writing: Writing) -> LineShape:
         # Its pattern opens with a digit (`\d` is `str.isdecimal`): most lines need not be matched.
         short and text[:1].isdecimal() and bool(_COMMENT_COUNT.match(text))
     )
-    return LineShape(key, count, reads_as_prose, headline_shaped, metadata, section_end, whole_article, published)
+    relative_time = published is not None and (
+        is_relative_time(published)
+        or (writing is not ENGLISH and find_relative_time(published, writing.language) == published)
+    )
+    return LineShape(
+        key, count, reads_as_prose, headline_shaped, metadata, section_end, whole_article, published, relative_time
+    )
 
 
 _kept_shape = lru_cache(maxsize=SHAPES_KEPT)(_shape)
@@ -395,7 +407,8 @@ def stop_share(key: str, function_words: frozenset[str] = STOP_WORDS) -> float:
 
 
 _DANGLING = frozenset({"a", "an", "the", "our", "your", "my", "their", "its", "of", "and", "or", "with", "for"})
-"""Words that cannot end an English headline: a line ending in one is cut short ("Learn about our")."""
+"""Words that cannot end an English headline: a line ending in one is cut short ("Learn about our"). Only on
+English pages: a German headline may end in "an" ("Russland greift mit Drohnen an")."""
 
 
 def is_header(lines: Sequence[Line], index: int) -> bool:
@@ -418,7 +431,8 @@ def is_metadata(text: str, language: str = "en") -> bool:
         return True
     # Dates, times and reading times all hold a digit, bar a few words: check that before the regexes.
     if not _DIGIT.search(text) and not (may_tell_time_in_words(text) and _UNDATED_TIME.search(text)):
-        return False
+        # Other languages say yesterday in a word ("gestern", "hier"), without a digit.
+        return language != ENGLISH.language and published_text(text, language) is not None
     return bool(_READING_TIME.search(text) or published_text(text, language))
 
 
@@ -453,4 +467,18 @@ def published_text(text: str, language: str = "en") -> str | None:
     match = relative or _ABSOLUTE_TIME.search(bare)
     if match:
         return match.group(0).strip()
-    return find_local_date(bare, language) if language != ENGLISH.language else None
+    if language == ENGLISH.language:
+        return None
+    return find_local_date(bare, language) or _alone(find_relative_time(bare, language), bare)
+
+
+RELATIVE_TIME_COMPANY_WORDS = 3
+"""Words a relative time in another language may share its line with ("Reuters · vor 3 Stunden", "hier, 18:30"):
+more, and the line is a headline or a sentence that mentions a time ("Ce qui s'est passé hier à Paris")."""
+
+
+def _alone(found: str | None, text: str) -> str | None:
+    if found is None:
+        return None
+    rest = [word for word in text.replace(found, " ").split() if any(character.isalpha() for character in word)]
+    return found if len(rest) <= RELATIVE_TIME_COMPANY_WORDS else None
