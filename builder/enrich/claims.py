@@ -28,7 +28,6 @@ import functools
 import math
 import re
 from collections.abc import Sequence
-from operator import itemgetter
 
 from builder.records import CheckWorthiness, Claim, Quote, Span
 
@@ -102,10 +101,18 @@ _SATURATION: dict[str, int] = {
 }
 """The count at which each counted feature reaches 1.0."""
 _COUNTED = tuple(_SATURATION)
-"""The counted features, in the order they appear in a claim's `features`; counts are kept in a list by index."""
+"""The counted features, in the order they appear in a claim's `features`."""
 _FULL = tuple(_SATURATION.values())
-_NUMBERS, _ENTITIES, _DATES, _FIRST_PERSON_COUNT = map(_COUNTED.index, ("numbers", "entities", "dates", "first_person"))
-_LEXICON: dict[str, tuple[int, ...]] = {}
+_FIELD_BITS = 32
+"""A clause's counts are packed into one int, a field of this many bits per counted feature, so that adding two
+words' counts is one addition (see `_counts`). No count comes near 2**32: it is at most the clause's word count."""
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_SHIFTS = tuple(_FIELD_BITS * index for index in range(len(_COUNTED)))
+_ONE = {name: 1 << shift for name, shift in zip(_COUNTED, _SHIFTS, strict=True)}
+"""A count of one of each feature, packed."""
+_PHRASE_START = 1 << (_FIELD_BITS * len(_COUNTED))
+"""A field after the counted ones: the number of words that may start a two-word cue (see `_PHRASES`)."""
+_LEXICON: dict[str, int] = {}
 for _name, _lexicon in (
     ("numbers", _NUMBER_WORDS),
     ("comparatives", _COMPARATIVES),
@@ -117,8 +124,8 @@ for _name, _lexicon in (
     ("subjective", _SUBJECTIVE),
 ):
     for _word in _lexicon:
-        _LEXICON[_word] = (*_LEXICON.get(_word, ()), _COUNTED.index(_name))
-"""Each lower-case word to the (indexes of the) features it counts for ("reported" is both a fact verb and an
+        _LEXICON[_word] = _LEXICON.get(_word, 0) + _ONE[_name]
+"""Each lower-case word to the packed counts of the features it counts for ("reported" is both a fact verb and an
 attribution)."""
 _PUNCTUATION = re.compile(r"[\"'“”‘’«»()\[\]{}.,;:!?…—–\-/$£€%*]")
 """Punctuation becomes space before splitting into words ("Ukraine's" gives "Ukraine" and "s", "you'll" gives
@@ -148,10 +155,12 @@ _PHRASES: dict[str, str] = {
 }
 """Two-word cues. A sentence counts one when it has both words, an approximation that saves pairing every word."""
 _PHRASE_STARTS: dict[str, list[tuple[str, int]]] = {}
+"""Each first word of a two-word cue to its second words, each with a packed count of one for the cue's feature."""
 for _phrase, _name in _PHRASES.items():
     _first, _second = _phrase.split()
-    _PHRASE_STARTS.setdefault(_first, []).append((_second, _COUNTED.index(_name)))
-_PHRASE_FIRST_WORDS = frozenset(_PHRASE_STARTS)
+    _PHRASE_STARTS.setdefault(_first, []).append((_second, _ONE[_name]))
+_MAX_CACHED_WORDS = 100_000
+"""How many words' counts `_WORD_COUNTS` keeps (some ten megabytes) before it starts over."""
 
 
 def find_claims(text: str, sentences: Sequence[Span], quotes: Sequence[Quote]) -> list[Claim]:
@@ -182,25 +191,17 @@ def suggest(score: float, features: dict[str, float]) -> CheckWorthiness:
 
 
 class _Words:
-    """A document with its punctuation turned to spaces, and that case-folded, computed once: a clause's words
-    are then a slice and a split, instead of a substitution and a fold per clause."""
+    """A document with its punctuation turned to spaces, computed once: a clause's words are then a slice and a
+    split, instead of a substitution per clause."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         # Most documents have no "won't": two substring tests cost a fiftieth of the regex's scan of every word.
         wont_free = "on't" not in text and "on’t" not in text
         self.spaced = _PUNCTUATION.sub(" ", text if wont_free else _WONT.sub(r"\1ill ", text))
-        folded = self.spaced.casefold()
-        # Folding may turn one character into several ("ß" → "ss"), and then offsets no longer match.
-        self.folded = folded if len(folded) == len(self.spaced) else None
 
     def tokens(self, start: int, end: int) -> list[str]:
         return self.spaced[start:end].split()
-
-    def folded_tokens(self, start: int, end: int, tokens: list[str]) -> list[str]:
-        if self.folded is None:
-            return " ".join(tokens).casefold().split()
-        return self.folded[start:end].split()
 
 
 def _clauses(words: _Words, start: int, end: int) -> list[tuple[int, int, list[str]]]:
@@ -232,47 +233,84 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _claim(words: _Words, start: int, end: int, tokens: list[str], quote_spans: list[tuple[int, int, bool]]) -> Claim:
     sentence = words.text[start:end]
-    counts = _counts(tokens, words.folded_tokens(start, end, tokens))
+    counts = _counts(tokens)
     question = sentence.rstrip("\"'”’) ").endswith("?")
     overlapping = [
         attributed for quote_start, quote_end, attributed in quote_spans if quote_start < end and start < quote_end
     ]
     features, score, suggested = _scored(counts, question, len(tokens) < 8, bool(overlapping), any(overlapping))
-    return Claim(start=start, end=end, text=sentence, score=score, suggested=suggested, features=dict(features))
+    # A dict display rather than `Claim(...)`: calling a TypedDict with keywords takes three times as long.
+    claim: Claim = {
+        "start": start,
+        "end": end,
+        "text": sentence,
+        "score": score,
+        "suggested": suggested,
+        "features": dict(features),
+    }
+    return claim
 
 
-def _counts(tokens: list[str], lower: list[str]) -> tuple[int, ...]:
-    """How often each counted feature shows in the sentence's words (`tokens`, and `lower` case-folded), from
-    dictionary look-ups (a regex per sentence costs more than all of this). The counting runs in C (map, sum,
-    set operations) wherever it can: this runs on every sentence."""
-    counts = [0] * len(_COUNTED)
-    for indexes in filter(None, map(_LEXICON.get, lower)):
-        for index in indexes:
-            counts[index] += 1
-    for first in _PHRASE_FIRST_WORDS.intersection(lower):
-        for second, index in _PHRASE_STARTS[first]:
-            counts[index] += second in lower
-    first_letters = list(map(itemgetter(0), tokens))
-    # Numerals and first-person words are rare: one set test skips counting them in most sentences.
-    if not _DIGITS.isdisjoint(first_letters):
-        numerals = [token for token in tokens if token[0] in _DIGITS]
-        counts[_NUMBERS] += len(numerals)
-        counts[_DATES] += sum(1 for token in numerals if len(token) == 4 and token[:2] in ("19", "20"))
-    if not _FIRST_PERSON.isdisjoint(tokens):
-        counts[_FIRST_PERSON_COUNT] = sum(map(_FIRST_PERSON.__contains__, tokens))
-    # Capitalised words after the first, except the pronoun "I" (which is capitalised too, so subtracted).
-    counts[_ENTITIES] = sum(map(str.isupper, first_letters[1:])) - tokens[1:].count("I")
-    return tuple(counts)
+def _counts(tokens: list[str]) -> int:
+    """The packed counts of the features of a clause with these words: the sum of the words' counts, found by
+    dictionary look-ups and added in C (this runs on every clause); the two-word cues are then looked for only in
+    the clauses (one in seven) that hold a word starting one."""
+    counts = sum(map(_WORD_COUNTS.__getitem__, tokens))
+    # The first word is capitalised because it opens the clause, not because it names something.
+    counts -= _WORD_COUNTS[tokens[0]] & _ONE["entities"]
+    if counts >= _PHRASE_START:
+        lower = set(map(str.casefold, tokens))
+        for first in _PHRASE_STARTS.keys() & lower:
+            for second, one in _PHRASE_STARTS[first]:
+                if second in lower:
+                    counts += one
+        counts &= _PHRASE_START - 1
+    return counts
+
+
+def _word_counts(word: str) -> int:
+    """The packed counts of one word of a clause, as the punctuation-free split writes it."""
+    folded = word.casefold()
+    counts = _LEXICON.get(folded, 0)
+    if word[0] in _DIGITS:
+        counts += _ONE["numbers"]
+        if len(word) == 4 and word[:2] in ("19", "20"):
+            counts += _ONE["dates"]
+    if word in _FIRST_PERSON:
+        counts += _ONE["first_person"]
+    # Capitalised words name entities, except the pronoun "I".
+    if word[0].isupper() and word != "I":
+        counts += _ONE["entities"]
+    if folded in _PHRASE_STARTS:
+        counts += _PHRASE_START
+    return counts
+
+
+class _WordCounts(dict[str, int]):
+    """Each word's packed counts, worked out on its first appearance. Kept across documents, whose words are much
+    the same, and emptied when it reaches `_MAX_CACHED_WORDS` words, so that a long run does not keep them all."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _MAX_CACHED_WORDS:
+            self.clear()
+        counts = self[word] = _word_counts(word)
+        return counts
+
+
+_WORD_COUNTS = _WordCounts()
 
 
 @functools.lru_cache(maxsize=4096)
 def _scored(
-    counts: tuple[int, ...], question: bool, short: bool, quoted: bool, attributed: bool
+    counts: int, question: bool, short: bool, quoted: bool, attributed: bool
 ) -> tuple[dict[str, float], float, CheckWorthiness]:
-    """Features, score and class of a sentence with these counts and flags. Cached (callers copy the features):
+    """Features, score and class of a sentence with these (packed) counts and flags. Cached (callers copy the features):
     sentences repeat the same few small counts, and saturating, weighting and rounding them again on every
     sentence cost more than counting them. Counts saturate, as two numbers are as telling as five."""
-    features = {name: min(count, full) / full for name, count, full in zip(_COUNTED, counts, _FULL, strict=True)}
+    features = {
+        name: min(counts >> shift & _FIELD_MASK, full) / full
+        for name, shift, full in zip(_COUNTED, _SHIFTS, _FULL, strict=True)
+    }
     features["question"] = 1.0 if question else 0.0
     features["short"] = 1.0 if short else 0.0
     features["quoted"] = 1.0 if quoted else 0.0
