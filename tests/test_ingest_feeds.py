@@ -4,7 +4,9 @@ reads files it names."""
 
 from __future__ import annotations
 
+import gzip
 import html
+import random
 import re
 from pathlib import Path
 
@@ -190,3 +192,39 @@ def test_a_feed_s_entities_are_not_expanded_nor_its_external_files_read(tmp_path
     assert Path(rejected["source"]).name == "bomb.rss"
     assert rejected["reason_code"] == "broken_feed"
     assert "amplification" in rejected["reason"]
+
+
+def test_plain_text_summaries_are_text_and_a_compressed_feed_cut_short_keeps_its_items(tmp_path: Path) -> None:
+    """Many feeds give only a plain-text summary: it is the document's text. A gzipped feed cut short keeps the
+    items before the cut (the XML parser reads ahead, so the break is met some items after the last one read)."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    summary = " ".join(_related_paragraphs()[:3])
+    plain = re.sub(r"<content:encoded>.*?</content:encoded>", "", _rss(1), flags=re.DOTALL)
+    plain = re.sub(r"<description>[^<]*</description>(?=\s*</item>)", "", plain)
+    plain = plain.replace("</item>", f"<description>{html.escape(summary)}</description></item>")
+    (inputs / "plain.rss").write_text(plain, encoding="utf-8")
+    # Random words, so that half of the gzip holds many items (a repeated item would compress into a few bytes).
+    words = random.Random(5)
+    entries = "".join(
+        f"<item><title>Story {number}</title><link>https://example.com/{number}</link><description>"
+        + " ".join("".join(words.choices("abcdefghij", k=7)) for _ in range(200))
+        + ".</description></item>"
+        for number in range(60)
+    )
+    whole = gzip.compress(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>X</title>{entries}</channel></rss>'.encode()
+    )
+    (inputs / "cut.rss.gz").write_bytes(whole[: len(whole) * 2 // 3])
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(out / "documents.jsonl")
+    (plain_document,) = [d for d in documents if d["provenance"]["path"].endswith("plain.rss")]
+    assert " ".join(plain_document["text"].split()) == summary  # cut into paragraphs, as one-line text is
+    from_cut = [d for d in documents if d["provenance"]["path"].endswith("cut.rss.gz")]
+    assert len(from_cut) >= 20
+    (rejected,) = read_jsonl(out / "quarantine.jsonl")
+    assert rejected["reason_code"] == "truncated_gzip"
+    assert rejected["reason"].endswith(f"after {len(from_cut)} item(s)")

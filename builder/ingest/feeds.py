@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from builder.compression import open_decompressed
+from builder.compression import BrokenCompressedDataError, compression_of_file, is_broken_data, open_decompressed
 from builder.ingest.pages import Page, Rejection
 from builder.ingest.sources import InputFile
 from builder.records import SourceFormat
@@ -53,6 +53,12 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
             line = error.position[0] if error.position else None
             reason = f"the feed's XML is broken after {position} item(s): {error.msg}"
             yield Rejection(READ, source.shown, "broken_feed", reason, line=line)
+        except Exception as error:
+            compression = compression_of_file(source.path)
+            if not (compression and is_broken_data(error)):
+                raise
+            broken = BrokenCompressedDataError(compression, error)
+            yield Rejection(READ, source.shown, broken.code, f"{broken} after {position} item(s)")
 
 
 def _item_page(source: InputFile, digest: str, item: Any, position: int, outlet: str | None) -> Page | Rejection:
@@ -76,7 +82,8 @@ def _item_page(source: InputFile, digest: str, item: Any, position: int, outlet:
         SourceFormat.feed,
         digest,
         html,
-        content_is_html=True,
+        # Many feeds give a summary as plain text: it is the text, as a scraper record's text field is.
+        content_is_html=_MARKUP.search(html) is not None,
         line=item.sourceline,
         record=record,
         url=link,
@@ -114,6 +121,8 @@ def _link(item: Any) -> str | None:
 
 
 _TAG = re.compile(r"<[^>]+>")
+_MARKUP = re.compile(r"<[a-zA-Z][^>]*>")
+"""An HTML element's opening tag: what tells an item's HTML content from a plain-text summary."""
 
 
 def _without_tags(text: str) -> str:
