@@ -67,9 +67,12 @@ def is_broken_data(error: BaseException) -> bool:
     return isinstance(error, BROKEN_DATA_ERRORS) or (isinstance(error, OSError) and error.errno is None)
 
 
-def open_decompressed(path: Path) -> IO[bytes]:
-    """Open for reading, decompressing what is compressed whatever the file's name says."""
-    return open_compressed(path, compression_of_file(path))
+def broken_data(error: BaseException, compression: str | None) -> BrokenCompressedDataError | None:
+    """The error as broken `compression` data, when it says so (see `is_broken_data`); None for any other error,
+    or for data that is not compressed, which the caller re-raises."""
+    if compression is None or not is_broken_data(error):
+        return None
+    return BrokenCompressedDataError(compression, error)
 
 
 def open_compressed(path: Path, compression: str | None) -> IO[bytes]:
@@ -89,6 +92,6 @@ def decompressed(data: bytes) -> bytes:
     try:
         return _DECOMPRESS[compression](data)  # type: ignore[no-any-return]
     except Exception as error:
-        if is_broken_data(error):
-            raise BrokenCompressedDataError(compression, error) from error
+        if broken := broken_data(error, compression):
+            raise broken from error
         raise

@@ -11,7 +11,7 @@ from typing import IO
 
 from pydantic import BaseModel
 
-from builder.compression import BrokenCompressedDataError, compression_of_file, is_broken_data, open_compressed
+from builder.compression import broken_data, compression_of_file, open_compressed
 
 
 class InputError(Exception):
@@ -43,10 +43,9 @@ def iter_raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
             for line_number, raw in enumerate(handle, start=1):
                 yield line_number, raw
     except Exception as error:
-        if compression and is_broken_data(error):
+        if broken := broken_data(error, compression):
             message = f"the {compression} data ends or breaks here ({error})"
-            code = BrokenCompressedDataError(compression, error).code
-            raise InputError(path, line_number + 1, message, code) from error
+            raise InputError(path, line_number + 1, message, broken.code) from error
         if isinstance(error, OSError):
             raise InputError(path, None, f"cannot read: {error.strerror or error}", "unreadable") from error
         raise

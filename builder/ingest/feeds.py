@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from builder.compression import BrokenCompressedDataError, compression_of_file, is_broken_data, open_decompressed
+from builder.compression import broken_data, compression_of_file, open_compressed
 from builder.ingest.pages import Page, Rejection
 from builder.ingest.sources import InputFile
 from builder.records import SourceFormat
@@ -36,7 +36,8 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
     is), the items before it being kept."""
     outlet: str | None = None
     position = 0
-    with open_decompressed(source.path) as handle:
+    compression = compression_of_file(source.path)
+    with open_compressed(source.path, compression) as handle:
         events = etree.iterparse(
             handle, events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
         )
@@ -54,10 +55,9 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
             reason = f"the feed's XML is broken after {position} item(s): {error.msg}"
             yield Rejection(READ, source.shown, "broken_feed", reason, line=line)
         except Exception as error:
-            compression = compression_of_file(source.path)
-            if not (compression and is_broken_data(error)):
+            broken = broken_data(error, compression)
+            if broken is None:
                 raise
-            broken = BrokenCompressedDataError(compression, error)
             yield Rejection(READ, source.shown, broken.code, f"{broken} after {position} item(s)")
 
 

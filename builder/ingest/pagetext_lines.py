@@ -7,10 +7,10 @@ a section label or a whole article captured on one line.
 Function words are those of the page's language (`page_writing`): the project's English list, and jusText's list
 for another language with English's beside it (jusText ships lists for about 100 languages inside its package;
 it is trafilatura's own dependency); with no list for the language, none, and prose is told by its length and
-punctuation alone. Words are counted in characters in
-languages written without spaces (Chinese, Japanese, Thai). Bylines, dates and section labels are read in
-English only, so other languages lose those refinements, not their articles: an English-only prose test found
-no prose at all on a German or Chinese page, which gave no article.
+punctuation alone. Words are counted in characters in languages written without spaces (Chinese, Japanese,
+Thai). Dates are read in the page's language too (`builder.ingest.local_dates`); bylines and section labels are
+read in English only, so other languages lose those refinements, not their articles: an English-only prose test
+found no prose at all on a German or Chinese page, which gave no article.
 """
 
 from __future__ import annotations
@@ -369,7 +369,10 @@ def _shape(text: str, writing: Writing) -> LineShape:
     )
     short = len(text) <= SHORT_LINE_CHARS
     published = published_text(text, writing.language) if short else None
-    metadata = short and (published is not None or is_metadata(text, writing.language))
+    # `is_metadata` with the printed time already looked for: a byline, that time, or a reading time.
+    metadata = short and (
+        published is not None or BYLINE.match(text) is not None or _READING_TIME.search(text) is not None
+    )
     headline_shaped = (
         short
         and 2 <= count <= 30
@@ -464,7 +467,8 @@ def published_text(text: str, language: str = "en") -> str | None:
         return None
     bare = _GLUED_ICON.sub("", text)
     relative = _RELATIVE_TIME.search(bare) if may_tell_time_in_words(bare) else None
-    match = relative or _ABSOLUTE_TIME.search(bare)
+    # Every absolute date holds a digit: most lines (menus, headlines) are settled without the regex.
+    match = relative or (_ABSOLUTE_TIME.search(bare) if _DIGIT.search(bare) else None)
     if match:
         return match.group(0).strip()
     if language == ENGLISH.language:

@@ -19,7 +19,7 @@ from builder.compression import compression_of_file, open_compressed
 from builder.ingest.archives import archive_members, is_archive, member_of
 from builder.ingest.feeds import feed_pages
 from builder.ingest.pages import Page, Rejection, snippet
-from builder.ingest.saved_pages import ArchivedPage, root_html, webarchive_html
+from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
 from builder.ingest.scraper import (
     JSON_WHOLE_MAX_BYTES,
     FieldMap,
@@ -137,27 +137,8 @@ def _archive_rejection(source: InputFile) -> Rejection:
     return Rejection(READ, source.shown, "archive_at_url", reason)
 
 
-SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
-ASSETS_FOLDER_SUFFIX = "_files"
-
-
-def saved_page_of_asset(path: Path) -> Path | None:
-    """The page a file belongs to when it lies in the folder of assets a browser saves beside a page ("Web Page,
-    complete": `Story.html` and `Story_files/`), else None. The folder holds the page's style sheets, scripts,
-    images and frames; a frame is an HTML file too, an advert's or a video player's, and read as a page it became
-    a document ("Win a free cruise to the Bahamas!")."""
-    for folder in path.parents:
-        if folder.name.endswith(ASSETS_FOLDER_SUFFIX):
-            stem = folder.name.removesuffix(ASSETS_FOLDER_SUFFIX)
-            for suffix in SAVED_PAGE_SUFFIXES:
-                page = folder.with_name(stem + suffix)
-                if page.is_file():
-                    return page
-    return None
-
-
 def _archived_page(source: InputFile, digest: str, archived: ArchivedPage) -> Page:
-    """The page an MHTML archive saved, with the address it was saved from and when."""
+    """The page an MHTML archive or a web archive saved, with the address it was saved from and when."""
     decoded = decode(archived.html, declared=archived.charset)
     return Page(
         source,

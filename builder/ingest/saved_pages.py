@@ -6,6 +6,9 @@
 - Safari's web archive (`.webarchive`): a binary property list whose main resource is the page's HTML, its
   subresources and subframes beside it.
 
+And the folder of assets a browser saves beside a page saved complete (`saved_page_of_asset`), which holds no
+page of its own.
+
 Of an MHTML archive only the root part is decoded. The asset parts, mostly base64 images (a saved news page is often
 5 to 20 MB of them), are stepped over by their boundaries without being parsed, which an `email` parse of the whole
 message would do. Read as plain text instead, an archive gave a document whose title and body were quoted-printable
@@ -23,6 +26,7 @@ from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 
 from builder.ingest.sources import UnreadableInputError
 
@@ -104,6 +108,25 @@ def webarchive_html(archive: bytes) -> ArchivedPage:
         url=url if isinstance(url, str) else None,
         saved_at=None,
     )
+
+
+SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+ASSETS_FOLDER_SUFFIX = "_files"
+
+
+def saved_page_of_asset(path: Path) -> Path | None:
+    """The page a file belongs to when it lies in the folder of assets a browser saves beside a page ("Web Page,
+    complete": `Story.html` and `Story_files/`), else None. The folder holds the page's style sheets, scripts,
+    images and frames; a frame is an HTML file too, an advert's or a video player's, and read as a page it became
+    a document ("Win a free cruise to the Bahamas!")."""
+    for folder in path.parents:
+        if folder.name.endswith(ASSETS_FOLDER_SUFFIX):
+            stem = folder.name.removesuffix(ASSETS_FOLDER_SUFFIX)
+            for suffix in SAVED_PAGE_SUFFIXES:
+                page = folder.with_name(stem + suffix)
+                if page.is_file():
+                    return page
+    return None
 
 
 def _headers_at(data: bytes, start: int) -> tuple[Message, int]:

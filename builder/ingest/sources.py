@@ -24,11 +24,10 @@ from charset_normalizer import CharsetMatch, from_bytes
 from builder.compression import SUFFIXES as COMPRESSION_SUFFIXES
 from builder.compression import (
     BrokenCompressedDataError,
-    compression_of,
+    broken_data,
     compression_of_file,
     decompressed,
-    is_broken_data,
-    open_decompressed,
+    open_compressed,
 )
 from builder.ingest.archives import archive_members, extract_member, is_archive, member_of
 from builder.records import SourceFormat
@@ -240,29 +239,17 @@ def local_copy(source: InputFile) -> Iterator[InputFile]:
 
 def read_head(path: Path) -> bytes:
     """The first bytes of the (decompressed) file, enough to tell its format."""
-    with path.open("rb") as handle:
-        raw = handle.read(SNIFF_BYTES)
-    if compression_of(raw) is None:
-        return raw
-    try:
-        with open_decompressed(path) as handle:
-            return handle.read(SNIFF_BYTES)
-    except Exception as error:
-        if is_broken_data(error):
-            broken = BrokenCompressedDataError(compression_of(raw) or "", error)
-            raise UnreadableInputError(broken.code, str(broken)) from error
-        raise
+    return read_decompressed(path, SNIFF_BYTES)
 
 
 def read_decompressed(path: Path, limit: int) -> bytes:
     """Up to `limit` bytes of the (decompressed) file; broken compressed data is unreadable."""
+    compression = compression_of_file(path)
     try:
-        with open_decompressed(path) as handle:
+        with open_compressed(path, compression) as handle:
             return handle.read(limit)
     except Exception as error:
-        compression = compression_of_file(path)
-        if compression and is_broken_data(error):
-            broken = BrokenCompressedDataError(compression, error)
+        if broken := broken_data(error, compression):
             raise UnreadableInputError(broken.code, str(broken)) from error
         raise
 
