@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 MIN_NAME_CHARS = 3
 """Shorter month names or abbreviations ("V", "mo") would match ordinary words."""
@@ -92,14 +94,18 @@ UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 6
 
 
 @functools.cache
+def _date_fields(language: str) -> Mapping[str, Any]:
+    """CLDR's date fields of a language (how it says "3 hours ago", "yesterday"), or none when CLDR lacks it."""
+    from babel.localedata import LocaleDataDict, exists, load  # only pages in other languages need them
+
+    return LocaleDataDict(load(language)).get("date_fields", {}) if exists(language) else {}
+
+
+@functools.cache
 def relative_times(language: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     """The language's relative times in the past ("vor 3 Stunden"), a pattern per phrase with the count in group
     `count`, each with its unit's seconds. Empty when CLDR has none."""
-    from babel.localedata import LocaleDataDict, exists, load
-
-    if not exists(language):
-        return ()
-    fields = LocaleDataDict(load(language)).get("date_fields", {})
+    fields = _date_fields(language)
     found = []
     for unit, seconds in UNIT_SECONDS.items():
         phrases = set()
@@ -109,23 +115,18 @@ def relative_times(language: str) -> tuple[tuple[re.Pattern[str], int], ...]:
         alternatives = [
             _spaced(re.escape(phrase)).replace(re.escape("{0}"), r"(?P<count>\d+)", 1) for phrase in phrases
         ]
-        if not alternatives:
-            continue
         # Longest first, so that "vor 3 Stunden" is tried before "vor 3 Std".
         alternatives.sort(key=len, reverse=True)
-        patterns = [re.compile(rf"(?<!\w){alternative}(?!\w)", re.IGNORECASE) for alternative in alternatives]
-        found.extend((pattern, seconds) for pattern in patterns)
+        found.extend(
+            (re.compile(rf"(?<!\w){alternative}(?!\w)", re.IGNORECASE), seconds) for alternative in alternatives
+        )
     return tuple(found)
 
 
 @functools.cache
 def yesterday(language: str) -> re.Pattern[str] | None:
     """The language's word for yesterday ("gestern", "hier", "вчера"), from CLDR, or None."""
-    from babel.localedata import LocaleDataDict, exists, load
-
-    if not exists(language):
-        return None
-    word = LocaleDataDict(load(language)).get("date_fields", {}).get("day", {}).get("relative", {}).get(-1)
+    word = _date_fields(language).get("day", {}).get("relative", {}).get(-1)
     return re.compile(rf"(?<!\w){_spaced(re.escape(str(word)))}(?!\w)", re.IGNORECASE) if word else None
 
 
@@ -138,19 +139,22 @@ def _spaced(escaped: str) -> str:
 def find_relative_time(text: str, language: str) -> str | None:
     """The first relative time in the past of `language` printed in `text` ("vor 3 Stunden", "gestern"), as
     printed."""
-    if any(character.isdigit() for character in text):
-        for pattern, _ in relative_times(language):
-            if found := pattern.search(text):
-                return found.group(0)
-    word = yesterday(language)
-    found = word.search(text) if word else None
-    return found.group(0) if found else None
+    found = _relative_time(text, language)
+    return found[0] if found else None
 
 
 def relative_time_before(text: str, language: str) -> timedelta | None:
     """How long before the reading a relative time of `language` says ("vor 3 Stunden": 3 hours), or None."""
-    for pattern, seconds in relative_times(language):
-        if found := pattern.search(text):
-            return timedelta(seconds=int(found.group("count")) * seconds)
+    found = _relative_time(text, language)
+    return found[1] if found else None
+
+
+def _relative_time(text: str, language: str) -> tuple[str, timedelta] | None:
+    """The first relative time of `language` in `text`, as printed and as a time before the reading."""
+    if any(character.isdigit() for character in text):
+        for pattern, seconds in relative_times(language):
+            if found := pattern.search(text):
+                return found.group(0), timedelta(seconds=int(found.group("count")) * seconds)
     word = yesterday(language)
-    return timedelta(days=1) if word and word.search(text) else None
+    found = word.search(text) if word else None
+    return (found.group(0), timedelta(days=1)) if found else None
