@@ -14,9 +14,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from builder.compression import SUFFIXES as COMPRESSION_SUFFIXES
 from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet
-from builder.ingest.sources import InputFile
+from builder.ingest.sources import InputFile, format_suffix
 from builder.records import SourceFormat
 
 FieldMap = Mapping[str, str]
@@ -133,10 +132,10 @@ def scraper_pages(
                 snippet=snippet(raw),
             )
             continue
-        yield record_page(source, record, digest, overrides, line=line_number, offset=position, raw=raw)
+        yield _record_page(source, record, digest, overrides, line=line_number, offset=position, raw=raw)
 
 
-def record_page(
+def _record_page(
     source: InputFile,
     record: Any,
     digest: str,
@@ -231,8 +230,7 @@ def json_layout(path: Path, head: bytes) -> JsonLayout:
         if one_a_line and (item.rstrip(b",]").rstrip().endswith(b"}") or len(item) >= len(start) - 2):
             return JsonLayout.array_lines
         return JsonLayout.whole
-    suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() not in COMPRESSION_SUFFIXES]
-    if suffixes[-1:] == [".json"] and not (newline and first_line.rstrip().endswith(b"}")):
+    if format_suffix(path) == ".json" and not (newline and first_line.rstrip().endswith(b"}")):
         return JsonLayout.whole
     return JsonLayout.lines
 
@@ -251,11 +249,11 @@ def json_document_pages(
         return
     records = _records_in(document, overrides)
     if records is None:
-        yield record_page(source, document, digest, overrides, line=None, offset=0, raw=data)
+        yield _record_page(source, document, digest, overrides, line=None, offset=0, raw=data)
         return
     for index, record in enumerate(records):
         raw = json.dumps(record, ensure_ascii=False)[:SNIPPET_CHARS] if isinstance(record, dict) else repr(record)
-        yield record_page(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
+        yield _record_page(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
 
 
 def _records_in(document: Any, overrides: FieldMap | None) -> list[Any] | None:

@@ -311,12 +311,18 @@ def _dechunked(body: bytes) -> bytes:
         position = start + size + 2
 
 
+def format_suffix(path: Path) -> str | None:
+    """The file name's last suffix that is not a compression's, lower-cased: `.txt` for `Page.TXT.gz`."""
+    suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() not in COMPRESSION_SUFFIXES]
+    return suffixes[-1] if suffixes else None
+
+
 def detect_format(path: Path, head: bytes) -> SourceFormat | None:
     """The format from the name (ignoring a compression suffix), else from the first bytes; None when neither
     tells."""
-    suffixes = [suffix.lower() for suffix in path.suffixes if suffix.lower() not in COMPRESSION_SUFFIXES]
-    if suffixes and suffixes[-1] in EXTENSIONS:
-        return EXTENSIONS[suffixes[-1]]
+    suffix = format_suffix(path)
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
     wide = wide_encoding(head)
     if wide is not None:
         codec, bom_bytes = wide
