@@ -87,16 +87,15 @@ def parse_published(raw: str | None, reference: datetime | None, language: str =
     if not raw:
         return None
     raw = _CJK_DATE.sub(r"\g<year>-\g<month>-\g<day> ", raw).replace("時", ":").replace("分", "")
-    if language not in ("en", "und"):
+    other_language = language not in ("en", "und")
+    if other_language:
         before = relative_time_before(raw, language)
         if before is not None:
             return reference - before if reference is not None else None
         local = read_local_date(raw, language)
-        if local is None and reference is not None:
-            # A day and month without a year: the latest such day on or before the crawl, as below.
-            local = read_local_date(raw, language, reference.year)
-            if local is not None and local.date() > reference.date():
-                local = read_local_date(raw, language, reference.year - 1)
+        undated = read_local_date(raw, language, LEAP_YEAR) if local is None else None
+        if undated is not None:
+            local = _latest_on_or_before(undated, reference)
         if local is not None:
             return local.replace(tzinfo=UTC)
     relative = RELATIVE_TIME.match(raw.strip())
@@ -113,7 +112,7 @@ def parse_published(raw: str | None, reference: datetime | None, language: str =
         with warnings.catch_warnings():
             # A zone name dateutil does not know is read as no zone (UTC, as documented above), not shouted.
             warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
-            day_first = language not in ("en", "und") and _DOTTED_DATE.search(raw) is not None
+            day_first = other_language and _DOTTED_DATE.search(raw) is not None
             first, second = (
                 date_parser.parse(raw, default=default, tzinfos=ZONE_OFFSETS, dayfirst=day_first)
                 for default in UNPRINTED_DEFAULTS
@@ -122,17 +121,24 @@ def parse_published(raw: str | None, reference: datetime | None, language: str =
         return None
     if first.month != second.month or first.day != second.day:
         return None
-    parsed = first
-    if first.year != second.year:
-        # A day and month without a year ("July 5"): the latest such day on or before the crawl, if known.
-        if reference is None:
-            return None
-        parsed = _in_year(first, reference.year)
-        if parsed is None or parsed.date() > reference.date():
-            parsed = _in_year(first, reference.year - 1)
-        if parsed is None:
-            return None
+    parsed = first if first.year == second.year else _latest_on_or_before(first, reference)
+    if parsed is None:
+        return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+LEAP_YEAR = 2000
+"""A year to read a day and month without one in, 29 February included."""
+
+
+def _latest_on_or_before(moment: datetime, reference: datetime | None) -> datetime | None:
+    """A day and month printed without a year ("July 5"): the latest such day on or before the crawl, if known."""
+    if reference is None:
+        return None
+    parsed = _in_year(moment, reference.year)
+    if parsed is None or parsed.date() > reference.date():
+        parsed = _in_year(moment, reference.year - 1)
+    return parsed
 
 
 ZONE_OFFSETS: dict[str, int] = {
