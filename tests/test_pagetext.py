@@ -19,6 +19,8 @@ from builder.ingest.cleanup import (
     strip_trailing_fragment,
 )
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
+from builder.ingest.pagetext_lines import read_lines
+from builder.ingest.pagetext_titles import metadata_below
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import REPO, SAMPLES, SHARED_DATA
@@ -618,3 +620,13 @@ def test_split_sentences_keeps_a_title_or_initial_that_is_a_sentence_s_first_wor
         "Dr. Smith said the talks went well.",
         "J. Doe did not.",
     ]
+
+
+def test_a_byline_printed_twice_does_not_hide_the_date_below_a_headline() -> None:
+    # Sites print the author twice (the byline and a hover card) between a headline and its date: the date is
+    # still "right below" the headline, as it is for a headline with the author printed once.
+    headline = "Five Trends from the Nutrition Meeting"
+    page = [headline, "Report this article", "Jane Doe, MS, RD", "Jane Doe, MS, RD", "Published May 5, 2025", *PROSE]
+    lines = read_lines("\n".join(page) + "\n", frozenset())
+    assert metadata_below(lines, 0)
+    assert not metadata_below(read_lines("\n".join([headline, "Report this article", "Share", "Jane Doe"]), ()), 0)

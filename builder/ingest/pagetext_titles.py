@@ -124,7 +124,8 @@ class TitleClues:
     inside: bool
     """It lies inside the block, with the block's prose above it: a subheading more often than a headline."""
     metadata_next: bool
-    """A byline or date within METADATA_NEXT_LINES lines below: headlines carry them, subheadings do not."""
+    """A byline or date within METADATA_NEXT_LINES lines below (see `metadata_below`): headlines carry them,
+    subheadings do not."""
     words: int
     """How many words: headlines run longer than section headings and menu items."""
     topmost: bool
@@ -186,7 +187,7 @@ def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: in
         long=line.words >= 4,
         printed_twice=is_header(lines, index) or (index > 0 and is_header(lines, index - 1)),
         inside=index >= block.first and skipped > 0,
-        metadata_next=any(other.metadata for other in lines[index + 1 : index + 1 + METADATA_NEXT_LINES]),
+        metadata_next=metadata_below(lines, index),
         words=line.words,
         topmost=False,
         shouting=line.text.isupper(),
@@ -205,6 +206,21 @@ def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: in
         credit=is_credit(line.text),
         restates_above=restates_above(lines, index, words),
     )
+
+
+def metadata_below(lines: Sequence[Line], index: int) -> bool:
+    """Whether a byline or date is printed within METADATA_NEXT_LINES distinct lines below line `index`; a line
+    printed twice in a row (an author's name, for the byline and a hover card) counts once."""
+    seen = 0
+    for below in range(index + 1, min(len(lines), index + 1 + 2 * METADATA_NEXT_LINES)):
+        other = lines[below]
+        if other.metadata:
+            return True
+        if other.key != lines[below - 1].key:
+            seen += 1
+            if seen == METADATA_NEXT_LINES:
+                return False
+    return False
 
 
 def restates_above(lines: Sequence[Line], index: int, words: frozenset[str]) -> bool:
