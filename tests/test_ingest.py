@@ -16,6 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builder.ingest.pages import Rejection
+from builder.ingest.pipeline import IngestOptions, run_ingest
 from tests.paths import REPO, SAMPLES
 
 SAMPLE_PAGE = SAMPLES / "daily8-putin-trump-call.txt"
@@ -742,3 +744,35 @@ def test_repaired_utf8_is_replace_decoding_with_exact_byte_lengths(chunks: list[
     for end in range(len(text) + 1):
         length = stored_length(text[:end], REPAIRED_UTF8, replacements)
         assert data[:length].decode("utf-8", errors="replace") == text[:end]
+
+
+def test_a_folder_that_cannot_be_listed_is_quarantined_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every input is accounted for: a folder the run may not list is an unreadable input that names the error,
+    not files that vanish from the run while the readable ones are read."""
+    inputs = tmp_path / "in"
+    locked = inputs / "locked"
+    locked.mkdir(parents=True)
+    (inputs / "page.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+    (locked / "hidden.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+    locked.chmod(0)
+    if os.geteuid() == 0:
+        # root lists any folder whatever its mode: the fault cannot be caused for real, so the listing fails here.
+        listing = os.scandir
+
+        def refusing(path: Any = ".") -> Any:
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
+            return listing(path)
+
+        monkeypatch.setattr(os, "scandir", refusing)
+    try:
+        items, report = run_ingest([str(inputs)], IngestOptions())
+        rejections = [item for item in items if isinstance(item, Rejection)]
+    finally:
+        locked.chmod(0o755)
+    assert report.documents == 4
+    assert [(Path(rejection.source), rejection.code) for rejection in rejections] == [(locked, "unreadable")]
+    assert "Permission denied" in rejections[0].reason
+    assert sorted(Path(row["path"]).name for row in report.files) == ["locked", "page.txt"]

@@ -70,6 +70,9 @@ def _read_local(
     if is_archive(source.path):
         yield _archive_rejection(source)
         return
+    if source.path.is_dir():
+        yield _folder_rejection(source)
+        return
     page = saved_page_of_asset(source.path)
     if page is not None:
         reason = f"a file of the page saved as {page.name} (its images, scripts and frames), not a page of its own"
@@ -124,6 +127,17 @@ def _read_local(
         if source.path.is_symlink() and not source.path.exists():
             reason = f"a broken symbolic link: it points to {os.readlink(source.path)}, which does not exist"
         yield Rejection(READ, source.shown, "unreadable", reason)
+
+
+def _folder_rejection(source: InputFile) -> Rejection:
+    """Why a folder reached the reader: `discover` could not list it (see `sources._files_under`). Listing it
+    again names the error; a folder that lists now was made readable in between, and is read by the next run."""
+    try:
+        with os.scandir(source.path):
+            reason = "a folder that could not be listed when the run started; run again to read its files"
+    except OSError as error:
+        reason = f"cannot list the folder, so none of its files were read: {error.strerror or error}"
+    return Rejection(READ, source.shown, "unreadable", reason)
 
 
 def _archive_rejection(source: InputFile) -> Rejection:

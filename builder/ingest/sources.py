@@ -162,14 +162,18 @@ def _files_under(directory: Path, skipped: str | None = None) -> Iterator[Path]:
     """The files under the directory, but not those whose names start with a dot, nor those in the folder
     `skipped` (a resolved path ending with a separator), in the order of `sorted(directory.rglob("*"))`: by
     name at each level, a subdirectory's files in its place. Symbolic links to files are files; those to
-    directories are not followed, as `rglob` does not follow them. A broken link is listed too, so that reading
-    it fails with a reason in quarantine rather than the file vanishing unseen."""
+    directories are not followed, as `rglob` does not follow them. A broken link, and a folder that cannot be
+    listed, are listed too, so that reading them fails with a reason in quarantine rather than their files
+    vanishing unseen."""
     if skipped and os.path.realpath(directory) + os.sep == skipped:
         return
     try:
         with os.scandir(directory) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
-    except PermissionError:
+    except OSError:
+        # The folder is an input of the run like a file: reading it quarantines it with the listing's error,
+        # rather than its files vanishing unseen.
+        yield directory
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
