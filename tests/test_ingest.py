@@ -528,6 +528,50 @@ def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
     assert (found.title, found.published) == (own["headline"], own["datePublished"])
 
 
+@pytest.mark.parametrize(
+    ("head", "headings", "title"),
+    [
+        # The printed headline, not the SEO title the head states, and not the blog's name in the first <h1>.
+        (
+            '<meta property="og:title" content="Top 11 SEO Strategies for 2025 | Lucca">'
+            '<meta property="og:site_name" content="Lucca">',
+            ["Lucca Marketing Blog", "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"],
+            "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead",
+        ),
+        # The site's name as the only <h1>: the stated title, without the site name.
+        (
+            "<title>Travel Insurance For Yoga Retreats | Ambuja Yoga</title>"
+            '<meta property="og:site_name" content="Ambuja Yoga">',
+            ["Ambuja Yoga"],
+            "Travel Insurance For Yoga Retreats",
+        ),
+        # A headline typed in capitals gives way to the same words in their case.
+        (
+            '<meta property="og:title" content="Tips for Online Success">',
+            ["TIPS FOR ONLINE SUCCESS"],
+            "Tips for Online Success",
+        ),
+        # A meta title escaped once and twice more than its markup needs (WordPress), and no <h1>.
+        (
+            '<meta property="og:title" content="M&amp;amp;A Roundup: And finally&amp;amp;#8230; 45 deals">',
+            [],
+            "M&A Roundup: And finally… 45 deals",
+        ),
+    ],
+)
+def test_an_html_page_s_title_is_its_printed_headline_when_the_stated_titles_agree(
+    head: str, headings: list[str], title: str
+) -> None:
+    from lxml import html as lxml_html
+
+    from builder.ingest.html import page_title
+    from builder.ingest.html_metadata import page_metadata
+
+    body = "".join(f"<h1>{heading}</h1>" for heading in headings)
+    page = f"<html><head>{head}</head><body>{body}<p>Text of the article.</p></body></html>"
+    assert page_title(page_metadata(lxml_html.fromstring(page))) == title
+
+
 def test_page_dump_offsets_count_the_file_s_own_bytes_in_every_encoding(tmp_path: Path) -> None:
     """Each article's provenance offset is its first byte in the file as stored: after a UTF-8 byte-order mark,
     in a Windows-1252 page (curly quotes and dashes one byte each, not UTF-8's three), in a UTF-8 page with a

@@ -9,6 +9,7 @@ almost always states these three things outright.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -53,8 +54,14 @@ ARTICLE_TYPES = {
 @dataclass(frozen=True)
 class PageMetadata:
     title: str | None = None
+    """The title the page states for itself: its JSON-LD headline, else a meta title (Open Graph's first)."""
     site: str | None = None
     published: str | None = None
+    title_tag: str | None = None
+    """The `<title>`, often the title with the site name after it."""
+    headlines: tuple[str, ...] = ()
+    """The texts of the page's `<h1>` elements, in page order: the headline printed on the page, and on many
+    sites the site's or blog's name as well."""
 
 
 def page_metadata(tree: HtmlElement) -> PageMetadata:
@@ -64,14 +71,20 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         # The first article object is the page's own, as the first meta tag is: the related articles some
         # pages describe after it must not override its headline and date.
         linked.setdefault(field_name, value)
-    title = linked.get("headline") or _first(metas, TITLE_META) or _text(tree.find(".//h1")) or _title_tag(tree)
     site = _first(metas, SITE_META) or linked.get("publisher")
     published = (
         _first(metas, DATE_META)
         or linked.get("datePublished")
         or next((value for value in tree.xpath("//time/@datetime") if value.strip()), None)
     )
-    return PageMetadata(_clean(title), _clean(site), _clean(published))
+    headlines = (_clean(heading.text_content()) for heading in tree.iter("h1"))
+    return PageMetadata(
+        title=_clean(linked.get("headline") or _first(metas, TITLE_META), unescape=True),
+        site=_clean(site, unescape=True),
+        published=_clean(published),
+        title_tag=_clean(_title_tag(tree), unescape=True),
+        headlines=tuple(headline for headline in headlines if headline),
+    )
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, str]:
@@ -118,17 +131,23 @@ def _first(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((values[key] for key in keys if key in values), None)
 
 
-def _text(element: HtmlElement | None) -> str | None:
-    return element.text_content() if element is not None else None
-
-
 def _title_tag(tree: HtmlElement) -> str | None:
     titles = tree.xpath("//head/title/text()") or tree.xpath("//title/text()")
     return titles[0] if titles else None
 
 
-def _clean(value: str | None) -> str | None:
+ESCAPED_AGAIN = 2
+"""How many more times a stated value may have been HTML-escaped than the page's markup needs: WordPress escapes
+`og:title` and its JSON-LD once more than an attribute needs ("M&amp;#038;A" decodes to "M&#038;A"), and some
+themes do it twice ("finally&amp;amp;#8230;"). JSON-LD, inside a script, is never decoded by the parser."""
+
+
+def _clean(value: str | None, *, unescape: bool = False) -> str | None:
     if value is None:
         return None
+    for _ in range(ESCAPED_AGAIN if unescape else 0):
+        if "&" not in value:
+            break
+        value = html.unescape(value)
     cleaned = WHITESPACE.sub(" ", value).strip()
     return cleaned or None
