@@ -1,5 +1,7 @@
 """Score the HTML path (`extract_html` plus the shared tidying) against `trafilatura.extract` alone, on the
-WCXB article pages: main-text word F1 against the hand-checked truth, exact titles, and pages per second.
+WCXB article pages: main-text word F1 against the hand-checked truth, exact titles, published dates (by the day,
+as `scripts/eval_pagetext.py` scores them: right, wrong, or missing), and pages per second. Titles and dates are
+also given for the dev and test halves of `eval_pagetext.py` (the HTML title and date rules were tuned on dev).
 
 Target (issue 3): at least trafilatura's own F1 on the same pages, and at least 0.8x its speed.
 Prints figures, asserts nothing; skips cleanly where ../shared/data is absent.
@@ -17,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
-from eval_pagetext import normalise_space, word_scores
+from eval_pagetext import date_score, half, normalise_space, word_scores
 
 from builder.ingest.build import join_paragraphs, tidy
 from builder.ingest.html import extract_html
@@ -25,38 +27,60 @@ from builder.ingest.html import extract_html
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wcxb-dev-articles"
 
 
-def ours(html: str, url: str) -> tuple[str, str]:
+Extracted = tuple[str, str, str | None]
+"""Title, main text and the published date as printed (or as the page's metadata states it)."""
+
+
+def ours(html: str, url: str) -> Extracted:
     article = extract_html(html, url)
     if article is None:
-        return "", ""
+        return "", "", None
     tidied = tidy(article)
     text, _ = join_paragraphs(tidied.paragraphs)
-    return tidied.title, text
+    return tidied.title, text, tidied.published_text
 
 
-def baseline(html: str, url: str) -> tuple[str, str]:
+def baseline(html: str, url: str) -> Extracted:
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     if document is None:
-        return "", ""
-    return document.title or "", trafilatura.extract(html, url=url) or ""
+        return "", "", None
+    return document.title or "", trafilatura.extract(html, url=url) or "", document.date
 
 
-def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], tuple[str, str]]) -> dict[str, float]:
-    f1s, precisions, recalls, titles = [], [], [], []
-    for _, html, truth in pages:
-        title, text = extract(html, truth["url"])
+def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extracted]) -> dict[str, float]:
+    """Mean word F1, precision and recall over all pages; the share of exact titles and of right, wrong and
+    missing dates (over the pages with a truth date), overall and per half ("titles dev", "dates test wrong")."""
+    f1s, precisions, recalls = [], [], []
+    titles: dict[str, list[bool]] = {"": [], "dev": [], "test": []}
+    dates: dict[str, list[str]] = {"": [], "dev": [], "test": []}
+    for name, html, truth in pages:
+        title, text, published = extract(html, truth["url"])
         precision, recall, f1 = word_scores(text, truth["ground_truth"]["main_content"])
         f1s.append(f1)
         precisions.append(precision)
         recalls.append(recall)
-        titles.append(normalise_space(title) == normalise_space(truth["ground_truth"]["title"] or ""))
+        exact = normalise_space(title) == normalise_space(truth["ground_truth"]["title"] or "")
+        date = date_score(published, truth["ground_truth"].get("publish_date"))
+        for key in ("", half(name.removesuffix(".html.gz"))):
+            titles[key].append(exact)
+            if date is not None:
+                dates[key].append(date)
     count = len(pages)
-    return {
-        "f1": sum(f1s) / count,
-        "precision": sum(precisions) / count,
-        "recall": sum(recalls) / count,
-        "titles": sum(titles) / count,
-    }
+    figures = {"f1": sum(f1s) / count, "precision": sum(precisions) / count, "recall": sum(recalls) / count}
+    for key in titles:
+        prefix = f" {key}" if key else ""
+        figures["titles" + prefix] = sum(titles[key]) / max(len(titles[key]), 1)
+        for verdict in ("right", "wrong", "missing"):
+            figures[f"dates{prefix} {verdict}"] = dates[key].count(verdict) / max(len(dates[key]), 1)
+    return figures
+
+
+def _halves(figures: dict[str, float]) -> str:
+    return "  ".join(
+        f"{key}: titles {figures['titles ' + key]:.1%}, dates right {figures[f'dates {key} right']:.1%} "
+        f"wrong {figures[f'dates {key} wrong']:.1%} missing {figures[f'dates {key} missing']:.1%}"
+        for key in ("dev", "test")
+    )
 
 
 def pages_per_second(pages: list[tuple[str, str, dict]], run: Callable[[str, str], object], repeat: int) -> float:
@@ -87,8 +111,10 @@ def main() -> None:
     for name, figures in (("trafilatura.extract", theirs), ("builder (extract_html)", mine)):
         print(
             f"{name:<24} word F1 {figures['f1']:.3f}  P {figures['precision']:.3f}  R {figures['recall']:.3f}  "
-            f"titles exact {figures['titles']:.1%}"
+            f"titles exact {figures['titles']:.1%}  dates right {figures['dates right']:.1%} "
+            f"wrong {figures['dates wrong']:.1%} missing {figures['dates missing']:.1%}"
         )
+        print(f"{'':<24} {_halves(figures)}")
     plain = pages_per_second(pages, lambda html, url: trafilatura.extract(html, url=url), args.repeat)
     builder = pages_per_second(pages, extract_html, args.repeat)
     print(

@@ -572,6 +572,27 @@ def test_an_html_page_s_title_is_its_printed_headline_when_the_stated_titles_agr
     assert page_title(page_metadata(lxml_html.fromstring(page))) == title
 
 
+def test_an_html_page_without_a_stated_date_takes_the_one_printed_by_its_headline() -> None:
+    """A quarter of the pages state no date in their head; the byline under the headline prints it. Script text
+    after the headline is not read, and a page whose head states a date keeps that one."""
+    from builder.ingest.html import extract_html
+
+    paragraphs = _related_paragraphs()
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    page = (
+        "<html><head><title>Trump, Zelensky discuss weapons | FMT</title></head><body><article>"
+        "<h1>Trump, Zelensky discuss weapons</h1><script>var built = 'June 1, 2020';</script>"
+        "<div class='byline'><span>By Ana Ruiz</span> | <span>July 5, 2025</span></div>"
+        f"{body}</article></body></html>"
+    )
+    article = extract_html(page)
+    assert article is not None
+    assert article.published_text == "July 5, 2025"
+    stated = page.replace("</title>", '</title><meta property="article:published_time" content="2025-07-04">')
+    assert (found := extract_html(stated)) is not None
+    assert found.published_text == "2025-07-04"
+
+
 def test_page_dump_offsets_count_the_file_s_own_bytes_in_every_encoding(tmp_path: Path) -> None:
     """Each article's provenance offset is its first byte in the file as stored: after a UTF-8 byte-order mark,
     in a Windows-1252 page (curly quotes and dashes one byte each, not UTF-8's three), in a UTF-8 page with a

@@ -13,7 +13,7 @@ from lxml.etree import _Element
 from trafilatura.utils import load_html
 
 from builder.ingest.cleanup import STOP_WORDS
-from builder.ingest.html_metadata import PageMetadata, page_metadata
+from builder.ingest.html_metadata import PageMetadata, page_metadata, printed_date
 from builder.ingest.parts import ArticleParts
 from builder.records import DocumentRole, ParagraphKind
 
@@ -36,7 +36,10 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     tree = load_html(html)
     if tree is None:
         return None
-    metadata = page_metadata(tree)  # before extraction, which prunes the tree it is given
+    # Before extraction, which prunes the tree it is given.
+    metadata = page_metadata(tree)
+    title = page_title(metadata)
+    published = metadata.published or printed_date(tree, title)
     document = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_images=False, favor_recall=True
     )
@@ -45,7 +48,6 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     paragraphs = list(_paragraphs(document.body))
     if not paragraphs:
         return None
-    title = page_title(metadata)
     if len(paragraphs) > 1 and paragraphs[0][1] is ParagraphKind.heading and _same_text(paragraphs[0][0], title):
         # The headline kept inside the article (an <h1> in <article>, a fifth of the WCXB pages): it is the
         # title, not body text, and it stood before the paragraph a dateline opens.
@@ -55,7 +57,7 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
         title=title or paragraphs[0][0][:120],
         paragraphs=paragraphs,
         source=metadata.site,
-        published_text=metadata.published,
+        published_text=published,
         url=url,
     )
 
