@@ -62,10 +62,12 @@ class _LanguageClassifier:
     """py3langid's normalised-probability classifier over its model's arrays (see the module docstring)."""
 
     def __init__(self, identifier: LanguageIdentifier) -> None:
-        # The byte-level automaton that finds the model's n-gram features: the next state by row and byte (the
-        # package's array, viewed by numpy at each call rather than copied), the row of each state, pre-shifted
-        # to its first entry, and the feature a state completes (or -1).
-        self._next_state = identifier.tk_nextmove
+        # The byte-level automaton that finds the model's n-gram features: the next state by row and byte, the row
+        # of each state, pre-shifted to its first entry, and the feature a state completes (or -1). The next-state
+        # table (39 MB, read at random) is copied once into numpy, which asks Linux for huge pages for an array
+        # that large: on the package's array (4 KB pages) most reads also missed the TLB, a twentieth of a call's
+        # time in the pipeline. The package's array goes with the identifier, so the process holds no more.
+        self._next_state = np.array(identifier.tk_nextmove)
         self._row_start = np.asarray(identifier.tk_row, dtype=np.intp) << 8
         self._feature_at = np.asarray(identifier.tk_output, dtype=np.int32)
         # The model's float16 weights, not a float32 copy (see the module docstring).
@@ -115,7 +117,7 @@ class _LanguageClassifier:
         ends with, 6 bytes at most). A round that changes nothing is the proof: every state is then the step
         from the one before it, which is what the walk computes, so the answer is exact for any automaton.
         """
-        next_state = np.frombuffer(self._next_state, dtype=np.dtype(self._next_state.typecode))
+        next_state = self._next_state
         codes = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
         # states[0] is the start state, before the first byte; states[i + 1] the state after byte i.
         states = np.zeros(len(codes) + 1, dtype=np.intp)

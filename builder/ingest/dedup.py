@@ -14,13 +14,14 @@ import os
 import re
 import tempfile
 import threading
-import unicodedata
 import zlib
 from array import array
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+
+from builder.ingest.ids import folded
 
 MAX_HASH = np.uint32((1 << 32) - 1)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -29,8 +30,10 @@ _ASCII_WORD_BYTES = bytes(
 )
 """Every ASCII byte that is not a word character (`\\w`: alphanumeric or "_") as a space; UTF-8 lead and
 continuation bytes (0x80 and up) left as they are."""
-SIGNATURE_ROWS = 2048
-"""Shingles hashed by all the permutations at a time: bounds the scratch matrix at 1 MB (128 permutations)."""
+SIGNATURE_ROWS = 512
+"""Shingles hashed by all the permutations at a time: bounds the scratch matrix at 256 KB (128 permutations), so
+that it and the tiled permutations (`_permutation_rows`) stay in a core's cache; blocks of 2048 took a fifth
+longer on long articles."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,16 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     a = generator.randint(0, 1 << 31, size=num_perm, dtype=np.uint64).astype(np.uint32) * 2 + 1
     b = generator.randint(0, 1 << 32, size=num_perm, dtype=np.uint64).astype(np.uint32)
     return a, b
+
+
+@cache
+def _permutation_rows(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The permutations' multipliers and addends, each repeated on `SIGNATURE_ROWS` rows (read-only, 256 KB each
+    for 128 permutations, shared by every thread): a block of shingles then meets them as operands of its shape."""
+    a, b = _permutations(num_perm, seed)
+    multipliers, addends = np.tile(a, (SIGNATURE_ROWS, 1)), np.tile(b, (SIGNATURE_ROWS, 1))
+    multipliers.flags.writeable = addends.flags.writeable = False
+    return multipliers, addends
 
 
 @cache
@@ -74,14 +87,14 @@ SHINGLE_MIXERS = np.array(
 
 def words(text: str) -> list[bytes]:
     """The UTF-8 bytes of the words of the normalised text: the runs of word characters (`\\w`, which is
-    `str.isalnum` or "_") of its NFKC case-folded form.
+    `str.isalnum` or "_") of its NFKC case-folded form (`folded`, which the content hash has usually just made).
 
     Not `re.findall(r"\\w+")`: a regex match per word was the largest cost of a signature. The few non-ASCII
     characters that are not word characters (curly quotes, dashes, no-break spaces) become spaces by
     `str.replace`, the ASCII ones by one `bytes.translate`, and `bytes.split` cuts the rest into the same words,
     already encoded for crc32.
     """
-    normalised = unicodedata.normalize("NFKC", text).casefold()
+    normalised = folded(text)
     if not normalised.isascii():
         for char in set(_NON_ASCII.findall(normalised)):
             if not char.isalnum():
@@ -99,7 +112,9 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
     found = words(text)
     if not found:
         return np.empty(0, dtype=np.uint32)
-    word_hashes = np.fromiter(map(zlib.crc32, found), dtype=np.uint32, count=len(found))
+    # A list of Python ints becomes an array of C unsigned ints (32 bits) three times faster by `array` than by
+    # numpy's conversion, and `np.fromiter` over the map is slower still.
+    word_hashes = np.frombuffer(array("I", list(map(zlib.crc32, found))), dtype=np.uintc)
     width = min(size, len(found), len(SHINGLE_MIXERS))
     count = len(found) - width + 1
     combined = word_hashes[:count] * SHINGLE_MIXERS[0]
@@ -110,7 +125,7 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
 
 class _Scratch(threading.local):
     """A thread's matrix for hashing a block of shingles by every permutation, kept between documents: taking a
-    new one (some 270 KB) for every document cost about as much as the arithmetic done in it."""
+    new one for every document cost about as much as the arithmetic done in it."""
 
     matrix: np.ndarray | None = None
 
@@ -123,7 +138,7 @@ def signature(text: str, config: DedupConfig) -> np.ndarray:
     hashed = shingle_hashes(text, config.shingle_words)
     if hashed.size == 0:
         return np.full(config.num_perm, MAX_HASH, dtype=np.uint32)
-    a, b = _permutations(config.num_perm, config.seed)
+    multipliers, addends = _permutation_rows(config.num_perm, config.seed)
     matrix = _SCRATCH.matrix
     if matrix is None or matrix.shape[1] != config.num_perm:
         matrix = _SCRATCH.matrix = np.empty((SIGNATURE_ROWS, config.num_perm), dtype=np.uint32)
@@ -131,8 +146,13 @@ def signature(text: str, config: DedupConfig) -> np.ndarray:
     for start in range(0, hashed.size, SIGNATURE_ROWS):
         block = hashed[start : start + SIGNATURE_ROWS]
         rows = matrix[: block.size]
-        np.multiply.outer(block, a, out=rows)
-        rows += b
+        # rows[i, p] = block[i] * a[p] + b[p] (mod 2**32), as `np.multiply.outer(block, a) + b` computes it, but with
+        # operands of one shape: numpy's integer loops are vectorised over those, while a broadcast operand costs a
+        # short loop per row. Copying the shingles into every column and multiplying and adding by the tiled rows
+        # takes three quarters of the time.
+        rows[...] = block[:, None]
+        rows *= multipliers[: block.size]
+        rows += addends[: block.size]
         np.minimum(result, rows.min(axis=0), out=result)
     return result
 
@@ -389,9 +409,9 @@ class DuplicateIndex:
 
     def _band_keys(self, sig: np.ndarray) -> np.ndarray:
         rows = sig[: self._bands * self._rows].reshape(self._bands, self._rows).astype(np.uint64)
-        folded = (rows * self._mixers).sum(axis=1, dtype=np.uint64)
+        mixed = (rows * self._mixers).sum(axis=1, dtype=np.uint64)
         # The high half: a multiplicative fold mixes its high bits best.
-        return (folded >> np.uint64(32)).astype(np.uint32) ^ np.arange(self._bands, dtype=np.uint32)
+        return (mixed >> np.uint64(32)).astype(np.uint32) ^ np.arange(self._bands, dtype=np.uint32)
 
     def _store(self, seen: Fingerprint, digest: bytes, root: int) -> None:
         doc_id = seen.doc_id.encode()
@@ -427,6 +447,8 @@ class DuplicateIndex:
                 if not np.array_equal(record.signature[rows], sig[rows]):
                     continue
                 compared.add(ordinal)
-                if float(np.mean(record.signature == sig)) >= self.config.threshold:
+                # The share of equal rows as np.mean gives it (both divide the exact count, correctly rounded),
+                # without its float reduction's overhead, six times the cost of the count.
+                if np.count_nonzero(record.signature == sig) / sig.size >= self.config.threshold:
                     return record
         return None

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
+
+
+@functools.lru_cache(maxsize=2)
+def folded(text: str) -> str:
+    """The text NFKC-normalised and case-folded, the form that both identity (`normalise`) and near-duplicate
+    shingles (`builder.ingest.dedup.words`) start from. The last two texts are kept: a document's title and text
+    are folded for its content hash, and its text is folded again for its dedup fingerprint right after."""
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def normalise(text: str) -> str:
     """Text as compared for identity: NFKC, case-folded, white space collapsed."""
     # split() and a regex's \s agree on what white space is (str.isspace); splitting and joining is 3x faster.
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return " ".join(folded(text).split())
 
 
 def content_hash(title: str, text: str) -> str:
