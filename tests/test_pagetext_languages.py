@@ -171,3 +171,48 @@ def test_a_related_article_card_in_another_language_stays_out_of_the_article() -
     assert [paragraph for paragraph, _ in main.paragraphs][1:] == PAGES["de"][3][1:]
     published = parse_published("vor 3 Stunden", datetime(2025, 7, 10, 12, tzinfo=UTC), "de")
     assert published == datetime(2025, 7, 10, 9, tzinfo=UTC)
+
+
+def test_quotes_in_another_language_are_credited_to_their_speaker(tmp_path: Path) -> None:
+    """Ingest reads a document's quotes with its language's speech verbs: the Kremlin aide's words on the German,
+    French and Russian pages are his ("sagte Kreml-Berater Juri Uschakow", "a déclaré le conseiller du Kremlin
+    Iouri Ouchakov", "– сказал журналистам помощник президента Юрий Ушаков"), and so is the quote that follows
+    in the same paragraph. Read with English's verbs, none of them was credited, and none was kept."""
+    pages = {language: _dump(language) for language in ("de", "fr", "ru")}
+    documents = _ingest_pages(tmp_path, pages)
+    found = {
+        language: [
+            (
+                quote["text"],
+                quote["speaker"]["text"] if quote["speaker"] else None,
+                quote["speaker_name"],
+                quote["cue"]["text"] if quote["cue"] else None,
+            )
+            for quote in document["quotes"]
+        ]
+        for language, (document,) in documents.items()
+    }
+    assert found == {
+        "de": [
+            (
+                "„Unser Präsident hat gesagt, dass Russland die gesteckten Ziele erreichen wird“",
+                "Juri Uschakow",
+                None,
+                "sagte",
+            ),
+            ("„Russland wird diese Ziele nicht aufgeben.“", None, "Juri Uschakow", None),
+        ],
+        "fr": [
+            (
+                "« Notre président a dit que la Russie atteindrait les objectifs qu'elle s'est fixés »",
+                "Iouri Ouchakov",
+                None,
+                "a déclaré",
+            ),
+            ("« La Russie ne renoncera pas à ces objectifs. »", None, "Iouri Ouchakov", None),
+        ],
+        "ru": [
+            ("«Наш президент сказал, что Россия добьется поставленных целей»", "Юрий Ушаков", None, "сказал"),
+            ("«Россия не откажется от этих целей»", None, "Юрий Ушаков", None),
+        ],
+    }

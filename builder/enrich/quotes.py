@@ -14,6 +14,8 @@ Finding quote spans, one paragraph at a time:
   flattened onto one line ('...air defences. 'We had a very...') gives two quotes, not one.
 - A quote still open at the paragraph end runs to the paragraph end (the newspaper convention for a quote that
   continues in the next paragraph).
+- German „…“ and »…«, and «…», pair as the other double marks do; French sets its guillemets off by a space, often a
+  non-breaking one (« Notre président »), which its lexicon allows.
 
 Finding who said it, in this order: the words right after the quote ('..., Ushakov said', 'said Matthew Kraft, a
 professor', 'the report stated', ', according to X', or a bare name ending the line or followed by a comma or
@@ -41,6 +43,35 @@ Horticulture at Native Plant Trust:", as in interview round-ups). The span is le
 earlier mention lies outside the quote's own sentence, often paragraphs away, and an annotation tool would draw a
 misleading link to it.
 
+Languages. The words all this reads (speech verbs, "according to", determiners, pronouns, roles, the capitalised
+openers that are never names, the capitals names start with) come from the document language's `SpeechLexicon`
+(`builder.enrich.quote_lexicons`): English, German, French, Spanish, Italian, Portuguese, Russian, Dutch, Polish and
+Ukrainian. Each language's patterns are built once, on first use; a language without a lexicon ("und" among them)
+is read with English's, as every document was before. English's lexicon is the lists the rules above were tuned
+with, and its patterns match what they always matched. The other lexicons add what their press does differently:
+- a dash between the quote and the attribution («…», — сказал он; „…“ – sagte er);
+- compound verbs ("a déclaré", "ha detto", "ha dicho"), with the auxiliary in the cue;
+- French's pronoun hyphenated into the verb ("a-t-il dit", "ajoute-t-elle", "dit-il"): the pronoun is the speaker
+  and the verb the cue (for "a-t-il dit", the participle alone, as the spans cannot overlap);
+- a verb whose subject is left out («…», añadió; „…” – dodał; in Spanish, Italian, Portuguese and Polish) and a cue
+  that holds its pronoun ("selon lui", "по его словам"): no speaker span, the cue, and the name resolved as for
+  "he said";
+- the verb before its subject ahead of a quote ("Как заявил Лавров, «…»", "Am Montag sagte der Minister: „…“"). In
+  German and Dutch the verb comes second, so a subject right after it wins over the word before it ("Der Zeitung
+  sagte Merz"); and as German capitalises every noun, a capitalised word after a preposition or a determiner
+  ("Im Interview sagte Merz", "Gegenüber der Zeitung sagte Merz") is no subject, and compound roles are told by
+  their ending ("Bundeskanzler", "Kreml-Berater");
+- a determiner phrase gives the person's name it holds or that follows it between commas ("der russische Präsident
+  Wladimir Putin" gives "Wladimir Putin", "el portavoz del Kremlin, Dmitri Peskov," gives "Dmitri Peskov"), and stays
+  whole when it names no person ("die Regierung") or an institution, a capitalised name right after the determiner
+  ("das Auswärtige Amt").
+Not covered: Chinese, Japanese and other languages without a lexicon (their verbs are not English's, so their quotes
+are rarely credited; Chinese and Japanese quotes, in 「…」 or in “…” after a full-width colon, are not even found as
+spans); names stay as printed, in their
+case ("по словам Пескова" gives "Пескова"); a title in sentence case («Cien años de soledad») is no Title Case, so a
+speech verb near it can make it a quote; pronouns are resolved without their gender; the other lexicons were checked
+on handwritten paragraphs (tests/test_enrich_quotes_languages.py), not scored on labelled pages as English's are.
+
 Which quotes are kept, i.e. are speech:
 - never a short quote in Title Case (two or more capitalised content words, up to eight words, not all capitals),
   which is a title even when a speech verb is near ('"Howards End."', "Google Cloud: Passport to Containers"), while
@@ -59,18 +90,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from builder.enrich.patterns import one_of
+from builder.enrich.quote_lexicons import ENGLISH, LEXICONS, SpeechLexicon
 from builder.enrich.sentences import sentence_bounds
 from builder.records import Quote, Span, TextSpan
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
 
 _DOUBLE = '"“”„«»'
 _SINGLE = "'‘’"
@@ -88,132 +115,272 @@ _ELISION = re.compile(r"['’](?:\d0s|\d\d\b|em\b|til\b|n['’]|cause\b|bout\b|t
 """Word-initial apostrophes: the '90s, 'em, rock 'n' roll."""
 _SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"'”’]?\s+$")
 
-_CUE_WORDS = (
-    "said|says|say|told|tells|added|adds|asked|asks|explained|explains|noted|notes|stated|states|wrote|writes|"
-    "continued|continues|concluded|concludes|argued|argues|insisted|insists|warned|warns|cautioned|cautions|"
-    "recalled|recalls|agreed|agrees|acknowledged|acknowledges|admitted|admits|claimed|claims|inquired|replied|"
-    "replies|responded|responds|answered|answers|reported|reports|stressed|stresses|emphasized|emphasizes|"
-    "emphasised|emphasises|announced|announces|confirmed|confirms|declared|declares|predicted|predicts|"
-    "observed|observes|remarked|commented|comments|mentioned|shared|advised|advises|urged|urges|read|reads|"
-    "points out|pointed out|counters|countered|tweeted|posted|joked|quipped|conceded|vowed|promised|lamented|"
-    "complained|recommended|recommends|suggested|suggests|ask|remarks"
-)
-# Every use of the cues is followed by a word boundary or a space, where a trie alternation matches the same.
-_CUES = one_of(_CUE_WORDS) + r"|called(?=\s+(?:(?:it|him|her|them)\b|(?:the|this|that|his|their|its)\s+\w))"
-"""Speech verbs; "called" only when it characterises something ("called it 'a disaster'", "called the move
-'reckless'"): "called the 'rough cut'", a determiner right before the quote, names a thing."""
-_TAIL_ONLY_CUES = one_of("describes|described|offers|offered|shares|share|clarifies|clarified")
-"""Verbs that introduce speech only right after a quote: before one, "described" is more often a
-characterisation ("described its aims as getting rid of the 'root causes'") and "shares" a noun."""
-
-_TITLE = rf"(?:{one_of('Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Rev|St')}\.\s+)"
-_UPPER = "A-ZÀ-ÖØ-ÞŁŚŠŽČĆŘ"
-"""Capital letters that start names, Latin-1 and the common Central European ones ("Özcan", "Łukasz")."""
-_CAPWORD = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)*|[{_UPPER}][\w'’\-]*+)"
-"""A capitalised word or initials. Possessive (`*+`, as in the other word patterns here): what the patterns
-allow after a word is never a letter, digit, apostrophe or hyphen, so giving back its letters one by one when the
-rest fails could only fail again; not trying saves a fifth of the scan for speakers."""
-_PARTICLE = r"(?:(?:al|el|bin|ibn|abu|van|von|de|da|del|der|di|du|la|le)\s+)"
-_NOT_SUBJECT = (
-    "(?!"
-    + one_of(
-        "It|Its|This|That|There|These|Those|Here|What|Which|Who|When|Where|Why|How|In|On|At|As|For|But|And|So|"
-        "Then|Now|If|We|You"
-    )
-    + r"\b)"
-)
-"""Capitalised sentence openers that are never a speaker's name."""
-_NAME = rf"{_NOT_SUBJECT}{_TITLE}?{_CAPWORD}(?:\s+{_PARTICLE}?{_CAPWORD}){{0,4}}"
-_PRONOUN = r"(?:he|she|they|He|She|They)"
-_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Aa]nother)"
-_NP_WORD = (
-    r"(?!(?:that|which|who|what|and|but|he|she|it|they|we|you|I|is|are|was|were|be|been|not|will|can|could|"
-    r"should|does|did|do)\b|(?!\d{4}\b)\d+\b)[\w'’\-]++"
-)
-"""A word of a speaker's noun phrase ("the Strava report", "a 2022 article"): not a pronoun or conjunction, nor
-a verb or a bare number other than a year, which make it a clause ("The outcome of this step is called the
-'rough cut'", "The specification defines 67 distinct tokenizer states")."""
-_NP_LAST = r"(?!(?:of|for|in|on|at|to|with|from|by|about|than)\b)"
-_DETNP = rf"{_DET}\s+(?:{_NP_WORD}\s+){{0,5}}?{_NP_LAST}{_NP_WORD}"
-_ADVERBS = r"(?:(?:also|later|then|previously|once|further|again|recently|has|had|have|would|will|\w+ly)\s+){0,2}"
-_MODIFIERS = r"(?:[\w'’\-]++\s+){0,3}?"
-_NP_END = r"(?=\s*(?:[,.;:!?(]|$)|\s+(?:who|which|that|as|after|when|while|in|on|at|from|during|of|to|with)\b)"
-
-_APPOSITIVE = r"(?:,\s[^,\"“”‘’]{3,90}+,)?"
-"""An aside between a speaker and the verb: "Zelensky, speaking later in his nightly video address, said". The
-run is possessive: the comma that must end it is outside its class, so a shorter run cannot be followed by one."""
-_SUBJECT_CUE = re.compile(
-    rf"(?<![\w'’])(?P<speaker>{_PRONOUN}|{_DETNP}|{_NAME}){_APPOSITIVE}\s+(?:(?:that|who|which)\s+)?{_ADVERBS}(?P<cue>{_CUES})\b"
-    rf"|(?i:according to)\s+(?P<after>{_DETNP}|{_NAME}){_NP_END}"
-)
-"""'Ushakov said', 'the Strava report explained', 'he told', 'according to Keatley' anywhere in a sentence."""
-
-_ATTRIBUTION = (
-    rf"(?P<cue1>{_CUES}|{_TAIL_ONLY_CUES})\s+(?P<speaker1>{_PRONOUN}|{_DETNP}{_NP_END}|{_MODIFIERS}{_NAME})"
-    rf"|(?P<speaker2>{_PRONOUN}|{_DETNP}|{_MODIFIERS}{_NAME})\s+{_ADVERBS}(?P<cue2>{_CUES}|{_TAIL_ONLY_CUES})\b"
-    rf"|(?P<cue3>(?i:according to))\s+(?P<speaker3>{_DETNP}{_NP_END}|{_NAME})"
-)
-_TAIL = re.compile(rf"[\s,]*(?:{_ATTRIBUTION})")
-"""The attribution right after a quote: inverted ('said Kraft'), plain ('Kraft said') or 'according to X'."""
-_CREDIT = re.compile(
-    rf"[ \t,—–\-]*(?P<bracket>\()?(?P<speaker>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)[ \t]*(?P<after>[,;)\n]|$)"
-)
-"""A bare name right after a quote: a pull quote's credit ending the line, a citation in brackets ('“...” (Vogel
-and Black, 2024)', which may follow the quote's full stop), or a name and title after a quote that does not end its
-sentence ('“...,” Alexander B. Niculescu, M.D.')."""
-_FAR_CUES = one_of("|".join(word for word in _CUE_WORDS.split("|") if word not in {"read", "reads"}))
-_FAR_CUES += r"|called(?=\s+(?:it|him|her|them)\b)"
-"""The speech verbs that still attribute a quote from further on in its sentence: not "read" ("the “microservices
-mania” for a while, until I read"), nor "called" before a noun."""
-_TAIL_ANYWHERE = re.compile(
-    rf"(?<![\w'’])(?:(?P<cue1>{_FAR_CUES})\s+(?P<speaker1>{_PRONOUN}|{_MODIFIERS}{_NAME})"
-    rf"|(?P<speaker2>{_PRONOUN}|{_DETNP}|{_MODIFIERS}{_NAME})\s+{_ADVERBS}(?P<cue2>{_FAR_CUES})\b"
-    rf"|(?P<cue3>(?i:according to))\s+(?P<speaker3>{_DETNP}{_NP_END}|{_NAME}))"
-)
-"""An attribution later in the sentence ('"...," in healthy individuals, says Mellor'); stricter than right
-after the quote: no verb that is often a noun ("share the stage") and no inverted common noun phrase."""
-_HEADER = re.compile(rf"(?P<speaker>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)(?:,|\s+of\s)[^\n.!?]{{0,120}}:\s*$")
-"""A paragraph that only names the person whose words follow, as in interview round-ups."""
-_SPOKE = re.compile(
-    rf"[^\w'’](?:(?:{_CUES})\s+{_MODIFIERS}(?P<after>{_NAME})"
-    rf"|(?=[{_UPPER}])(?P<before>{_NAME}){_APPOSITIVE}\s+{_ADVERBS}(?:{_CUES})\b)"
-)
-"""Names that speak somewhere in a document; "he said" resolves to them before other capitalised names. This
-scans the whole text, so it opens with the character before the verb or name, which must not belong to a word,
-rather than a look-behind for one: the engine then skips the characters inside words in its search loop instead
-of starting a match on each (a fifth fewer instructions; `_People.tiers` searches so that no match is lost to
-the character taken). The second branch first tests for the capital every name starts with: at the start of
-each lower-case word it then fails on one test, before the look-ahead of `_NAME` (an eighth fewer instructions)."""
-_TITLE_SMALL_WORDS = _words("a an the and or but nor of to in on at by for from with into over under as vs")
-_MODIFIED_WORD = re.compile(
-    r"\s(?!(?:to|on|of|in|at|for|from|with|by|as|and|or|but|that|which|who|than|about|over|after|before|into)\b)"
-    r"[a-z]"
-)
-"""A content word right after a short quote: the quote modifies it ('a "cleanup" process'), it is not speech."""
-
 _WORD = re.compile(r"[\w'’\-]+")
 _NON_SPACE = re.compile(r"\S+")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 """A letter or digit: what `str.isalnum` accepts, found in C."""
-_DETERMINER_FIRST = re.compile(_DET + r"\s")
-_PRONOUN_ONLY = re.compile(_PRONOUN)
-_TWO_NAMES = re.compile(r"\s(?:and|&)\s")
-_NAME_RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’]){_NAME}")
-"""A name wherever it stands. The leading class (every name starts with a capital) lets most positions fail on
-one test, before the look-behind and the alternations of `_NAME`."""
+
+_MODIFIERS = r"(?:[\w'’\-]++\s+){0,3}?"
+_APPOSITIVE = r"(?:,\s[^,\"“”‘’]{3,90}+,)?"
+"""An aside between a speaker and the verb: "Zelensky, speaking later in his nightly video address, said". The
+run is possessive: the comma that must end it is outside its class, so a shorter run cannot be followed by one."""
 
 
-_NOT_NAMES = _words(
-    "The A An In On At For As After Before When While If But And So Yet Still Even Also However Meanwhile This "
-    "That These Those There Here It Its He She They We I You Our Their His Her My Your Some Many Most Several "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December Mr Mrs Ms Dr Prof President Minister Prime Chancellor Secretary "
-    "Officer Senator Governor Chief Director Professor Why What How Who Where One Two Three AI US UK EU UN"
-)
-_ROLE_WORDS = _words(
-    "President Minister Prime Chancellor Secretary Officer Senator Governor Chief Director Professor Mayor "
-    "Judge Justice General Commissioner Ambassador Spokesman Spokeswoman Leader Speaker Sheriff Coach"
-)
+@dataclass(eq=False)
+class _Rules:
+    """A language's patterns and word sets, built from its `SpeechLexicon` by `_build_rules`."""
+
+    subject_cue: re.Pattern[str]
+    """'Ushakov said', 'the Strava report explained', 'he told', 'according to Keatley' anywhere in a sentence;
+    where the lexicon has them, also the verb before its subject ("Am Montag sagte Merz") and a cue that holds its
+    pronoun ("selon lui")."""
+    tail: re.Pattern[str]
+    """The attribution right after a quote: inverted ('said Kraft'), plain ('Kraft said') or 'according to X';
+    where the lexicon has them, also a pronoun hyphenated to the verb ("a-t-il dit") and a verb alone ("añadió")."""
+    tail_anywhere: re.Pattern[str]
+    """An attribution later in the sentence ('"...," in healthy individuals, says Mellor'); stricter than right
+    after the quote: no verb that is often a noun ("share the stage") and no inverted common noun phrase."""
+    credit: re.Pattern[str]
+    """A bare name right after a quote: a pull quote's credit ending the line, a citation in brackets ('“...”
+    (Vogel and Black, 2024)', which may follow the quote's full stop), or a name and title after a quote that does
+    not end its sentence ('“...,” Alexander B. Niculescu, M.D.')."""
+    header: re.Pattern[str]
+    """A paragraph that only names the person whose words follow, as in interview round-ups."""
+    spoke: re.Pattern[str]
+    """Names that speak somewhere in a document; "he said" resolves to them before other capitalised names. This
+    scans the whole text, so it opens with the character before the verb or name, which must not belong to a
+    word, rather than a look-behind for one: the engine then skips the characters inside words in its search loop
+    instead of starting a match on each (a fifth fewer instructions; `_People.tiers` searches so that no match is
+    lost to the character taken). The second branch first tests for the capital every name starts with: at the
+    start of each lower-case word it then fails on one test, before the look-ahead of the name pattern (an eighth
+    fewer instructions)."""
+    name_run: re.Pattern[str]
+    """A name wherever it stands. The leading class (every name starts with a capital) lets most positions fail on
+    one test, before the look-behind and the alternations of the name pattern."""
+    determiner_first: re.Pattern[str] | None
+    pronoun_only: re.Pattern[str]
+    two_names: re.Pattern[str]
+    modified_word: re.Pattern[str]
+    """A content word right after a short quote: the quote modifies it ('a "cleanup" process'), it is not speech."""
+    subject_after_cue: re.Pattern[str] | None
+    """A pronoun or name right after a verb, which is its subject where the verb comes second ("Im Interview sagte
+    Merz")."""
+    apposed_name: re.Pattern[str] | None
+    """A name set off by commas after a determiner phrase ("el portavoz del Kremlin, Dmitri Peskov,")."""
+    pronouns: frozenset[str]
+    """Casefolded: a speaker that is one of them is resolved to a name."""
+    not_names: frozenset[str]
+    role_words: frozenset[str]
+    role_endings: tuple[str, ...]
+    not_before_subject: frozenset[str]
+    """Casefolded prepositions and determiners: a capitalised word after one is a noun, not the subject (German)."""
+    title_small_words: frozenset[str]
+    narrow_determiner_phrases: bool
+    spaced_openers: str
+    spaced_closers: str
+    person_words: Callable[[str], tuple[str, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Cached per language: documents name the same few people again and again, and one another's too.
+        self.person_words = functools.lru_cache(maxsize=4096)(self._person_words)
+
+    def _person_words(self, name: str) -> tuple[str, ...]:
+        """A name's words without leading roles or a trailing possessive: "US President Donald Trump's" → Donald
+        Trump."""
+        words = name.split()
+        return tuple(_without_possessive(word) for word in words[_name_start(words, self) :])
+
+
+@functools.cache
+def _rules(language: str) -> _Rules:
+    """The rules for an ISO 639-1 code; English's for a language without a lexicon (and for "und")."""
+    return _build_rules(LEXICONS.get(language, ENGLISH))
+
+
+@functools.cache
+def _build_rules(lexicon: SpeechLexicon) -> _Rules:
+    """Compile a lexicon's patterns. English's match what the module's patterns always matched; a part that only
+    other languages need is left out of a pattern when the lexicon has no words for it."""
+    parts = _pattern_parts(lexicon)
+    name, pronoun, joined = parts.name, parts.pronoun, rf"(?:\s+(?:{lexicon.and_words})\s+{parts.name})?"
+    tail, far = _attributions(lexicon, parts)
+    header_joint = rf",|\s+(?:{lexicon.of_words})\s" if lexicon.of_words else ","
+    not_before_subject = f"{lexicon.prepositions}|{lexicon.determiners}" if lexicon.prepositions else ""
+    return _Rules(
+        subject_cue=re.compile(_subject_cue(lexicon, parts)),
+        tail=re.compile(rf"[\s{re.escape(lexicon.tail_gap)}]*(?:{tail})"),
+        tail_anywhere=re.compile(rf"(?<![\w'’])(?:{far})"),
+        credit=re.compile(rf"[ \t,—–\-]*(?P<bracket>\()?(?P<speaker>{name}{joined})[ \t]*(?P<after>[,;)\n]|$)"),
+        header=re.compile(rf"(?P<speaker>{name}{joined})(?:{header_joint})[^\n.!?]{{0,120}}:\s*$"),
+        spoke=re.compile(
+            rf"[^\w'’](?:(?:{parts.cues})\s+{_MODIFIERS}(?P<after>{name})"
+            rf"|(?=[{lexicon.capitals}])(?P<before>{name}){_APPOSITIVE}\s+{parts.adverbs}(?:{parts.cues})\b)"
+        ),
+        name_run=re.compile(rf"(?=[{lexicon.capitals}])(?<![\w'’]){name}"),
+        determiner_first=re.compile(parts.determiner + r"\s") if parts.determiner else None,
+        pronoun_only=re.compile(pronoun),
+        two_names=re.compile(rf"\s(?:{lexicon.and_words})\s"),
+        modified_word=re.compile(rf"\s(?!(?:{lexicon.modified_word_exceptions})\b)[{lexicon.lowercase}]"),
+        subject_after_cue=(
+            re.compile(rf"\s+{parts.between}(?P<speaker>{pronoun}|{name})") if lexicon.verb_second else None
+        ),
+        apposed_name=(
+            re.compile(rf",\s+(?P<name>{name})(?=\s*[,.;:)]|\s*$)") if lexicon.narrow_determiner_phrases else None
+        ),
+        pronouns=_word_set(lexicon.pronouns.casefold()),
+        not_names=_word_set(lexicon.not_names),
+        role_words=_word_set(lexicon.role_words),
+        role_endings=tuple(_word_set(lexicon.role_endings)),
+        not_before_subject=_word_set(not_before_subject.casefold()),
+        title_small_words=_word_set(lexicon.title_small_words),
+        narrow_determiner_phrases=lexicon.narrow_determiner_phrases,
+        spaced_openers=lexicon.spaced_openers,
+        spaced_closers=lexicon.spaced_closers,
+    )
+
+
+class _PatternParts(NamedTuple):
+    """The pieces of a language's patterns, as regex text."""
+
+    name: str
+    pronoun: str
+    determiner: str
+    """"" where the language has no articles."""
+    det_np: str
+    """A determiner phrase ("the Strava report", "der Minister"), or "" with no determiners."""
+    np_end: str
+    adverbs: str
+    between: str
+    """Words between a verb and the subject after it, or ""."""
+    cues: str
+    far_cues: str
+    tail_cues: str
+    according: str
+    pronoun_cues: str
+
+
+def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
+    capitals = lexicon.capitals
+    title = rf"(?:{one_of(lexicon.titles)}\s+)?" if lexicon.titles else ""
+    # A capitalised word or initials. Possessive (`*+`, as in the other word patterns here): what the patterns
+    # allow after a word is never a letter, digit, apostrophe or hyphen, so giving back its letters one by one
+    # when the rest fails could only fail again; not trying saves a fifth of the scan for speakers.
+    capword = rf"(?:[{capitals}]\.(?:[{capitals}]\.)*|[{capitals}][\w'’\-]*+)"
+    particle = rf"(?:(?:{lexicon.particles})\s+)?" if lexicon.particles else ""
+    not_subject = "(?!" + one_of(lexicon.not_subject) + r"\b)"
+    # A word of a speaker's noun phrase ("the Strava report", "a 2022 article"): not a pronoun or conjunction,
+    # nor a verb or a bare number other than a year, which make it a clause ("The outcome of this step is called
+    # the 'rough cut'", "The specification defines 67 distinct tokenizer states").
+    np_word = rf"(?!(?:{lexicon.clause_words})\b|(?!\d{{4}}\b)\d+\b)[\w'’\-]++"
+    np_last = rf"(?!(?:{lexicon.np_last_stop})\b)" if lexicon.np_last_stop else ""
+    determiner = rf"(?:{_either_case(lexicon.determiners)})" if lexicon.determiners else ""
+    adverb_words = lexicon.adverbs + (rf"|\w+{lexicon.adverb_suffix}" if lexicon.adverb_suffix else "")
+    adverbs = rf"(?:(?:{adverb_words})\s+){{0,2}}"
+    compound = ""
+    if lexicon.auxiliaries:
+        # "a déclaré", "ha detto", "a également souligné".
+        compound = rf"(?:{one_of(lexicon.auxiliaries)})\s+{adverbs}{one_of(lexicon.participles)}"
+    near_only = _word_set(lexicon.near_only_cues)
+    far_words = "|".join(word for word in lexicon.cues.split("|") if word not in near_only)
+    # Every use of the cues is followed by a word boundary or a space, where a trie alternation matches the same.
+    cues = _alternatives(one_of(lexicon.cues), compound, lexicon.cue_pattern)
+    return _PatternParts(
+        name=rf"{not_subject}{title}{capword}(?:\s+{particle}{capword}){{0,4}}",
+        pronoun=rf"(?:{_either_case(lexicon.pronouns)})" + (r"\b" if lexicon.pronouns_whole_words else ""),
+        determiner=determiner,
+        det_np=rf"{determiner}\s+(?:{np_word}\s+){{0,5}}?{np_last}{np_word}" if determiner else "",
+        np_end=r"(?=\s*(?:[,.;:!?(]|$)" + (rf"|\s+(?:{lexicon.np_end})\b)" if lexicon.np_end else ")"),
+        adverbs=adverbs,
+        between=(
+            rf"(?:(?:{one_of(lexicon.between_cue_and_subject)})\s+){{0,2}}" if lexicon.between_cue_and_subject else ""
+        ),
+        cues=cues,
+        far_cues=_alternatives(one_of(far_words), compound, lexicon.far_cue_pattern),
+        tail_cues=_alternatives(cues, one_of(lexicon.tail_only_cues) if lexicon.tail_only_cues else ""),
+        according=f"(?i:{lexicon.according_to})",
+        pronoun_cues=f"(?i:{one_of(lexicon.pronoun_cues)})" if lexicon.pronoun_cues else "",
+    )
+
+
+def _subject_cue(lexicon: SpeechLexicon, parts: _PatternParts) -> str:
+    """'Ushakov said', 'the Strava report explained', 'he told', 'according to Keatley' anywhere in a sentence;
+    where the lexicon has them, the verb before its subject too ("Am Montag sagte Merz", "Как заявил Лавров") and a
+    cue that holds its pronoun ("selon lui")."""
+    name, det_np = parts.name, parts.det_np
+    branches = [
+        rf"(?<![\w'’])(?P<speaker>{_alternatives(parts.pronoun, det_np, name)}){_APPOSITIVE}\s+"
+        rf"(?:(?:{lexicon.relatives})\s+)?{parts.adverbs}(?P<cue>{parts.cues})\b",
+        rf"(?P<according>{parts.according})\s+(?P<after>{_credited(parts)}){parts.np_end}",
+    ]
+    if lexicon.cue_before_subject:
+        branches.append(
+            rf"(?<![\w'’])(?P<inverted_cue>{parts.cues})\s+{parts.between}(?P<inverted>{_inverted_subject(parts)})"
+        )
+    if parts.pronoun_cues:
+        branches.append(rf"(?<![\w'’])(?P<pronoun_cue>{parts.pronoun_cues})\b")
+    return "|".join(branches)
+
+
+def _attributions(lexicon: SpeechLexicon, parts: _PatternParts) -> tuple[str, str]:
+    """The branches of an attribution right after a quote ('said Kraft', 'Kraft said', 'according to X') and of
+    one later in its sentence, numbered: `_branch_spans` reads the speaker and cue of the one that matched."""
+    name, pronoun, det_np, adverbs, between = parts.name, parts.pronoun, parts.det_np, parts.adverbs, parts.between
+    credited = _alternatives(det_np + parts.np_end, name) if det_np else _credited(parts)
+    tail = [
+        rf"(?P<cue1>{parts.tail_cues})\s+{between}(?P<speaker1>{_inverted_subject(parts)})",
+        rf"(?P<speaker2>{_alternatives(pronoun, det_np, _MODIFIERS + name)})\s+{adverbs}(?P<cue2>{parts.tail_cues})\b",
+        rf"(?P<cue3>{parts.according})\s+(?P<speaker3>{credited})",
+    ]
+    # Later in the sentence: no verb that is often a noun ("share the stage"), no inverted common noun phrase.
+    far = [
+        rf"(?P<cue1>{parts.far_cues})\s+{between}(?P<speaker1>{pronoun}|{_MODIFIERS}{name})",
+        rf"(?P<speaker2>{_alternatives(pronoun, det_np, _MODIFIERS + name)})\s+{adverbs}(?P<cue2>{parts.far_cues})\b",
+        rf"(?P<cue3>{parts.according})\s+(?P<speaker3>{credited})",
+    ]
+    if lexicon.inverted_pronouns:
+        # "a-t-il dit" (the participle is the cue: the pronoun stands inside the verb), "ajoute-t-elle", "dit-il".
+        inverted = one_of(lexicon.inverted_pronouns)
+        hyphenated = [
+            rf"(?:{one_of(lexicon.auxiliaries)})(?:-t)?-(?P<speaker4>{inverted})\s+{adverbs}"
+            rf"(?P<cue4>{one_of(lexicon.participles)})\b",
+            rf"(?P<cue5>{one_of(lexicon.cues)})(?:-t)?-(?P<speaker5>{inverted})\b",
+        ]
+        tail += hyphenated
+        far += hyphenated
+    if parts.pronoun_cues:
+        tail.append(rf"(?P<cue6>{parts.pronoun_cues})\b")
+        far.append(rf"(?P<cue6>{parts.pronoun_cues})\b")
+    if lexicon.subject_dropped:
+        # The verb alone, then the sentence's end or what follows a subject: "«…», añadió.", "ha detto ai giornalisti".
+        follows = r"\s*(?:[.,;:!?)]|$)" + (rf"|\s+(?:{lexicon.np_end})\b" if lexicon.np_end else "")
+        tail.append(rf"(?P<cue7>{parts.tail_cues})(?={follows})")
+    return "|".join(tail), "|".join(far)
+
+
+def _inverted_subject(parts: _PatternParts) -> str:
+    """A subject after its verb: 'said Kraft', 'said the report', 'сказал журналистам помощник президента Юрий
+    Ушаков'."""
+    return _alternatives(parts.pronoun, parts.det_np + parts.np_end if parts.det_np else "", _MODIFIERS + parts.name)
+
+
+def _credited(parts: _PatternParts) -> str:
+    """Who "according to" credits: a determiner phrase or a name; where there are no determiners (Russian), a
+    name after words in lower case ("по словам помощника президента Юрия Ушакова")."""
+    return _alternatives(parts.det_np, parts.name) if parts.det_np else _MODIFIERS + parts.name
+
+
+def _alternatives(*forms: str) -> str:
+    return "|".join(form for form in forms if form)
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split("|")) if words else frozenset()
+
+
+def _either_case(words: str) -> str:
+    """The words as an alternation that also takes them capitalised, as at a sentence's start: "the|a" →
+    "[Tt]he|[Aa]"."""
+    return "|".join(f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in words.split("|"))
 
 
 class _Mark(NamedTuple):
@@ -243,13 +410,17 @@ class _Found:
         return self.name or self.speaker_text
 
 
-def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span] | None = None) -> list[Quote]:
+def find_quotes(
+    text: str, paragraphs: Sequence[Span], sentences: Sequence[Span] | None = None, language: str = "en"
+) -> list[Quote]:
     """Direct quotes of `text` in reading order; each lies inside one paragraph and includes its marks.
 
     `sentences`, when the caller has them, must be `split_sentences(text, paragraphs)`; they are then not found
-    again."""
+    again. `language` is the text's ISO 639-1 code: its speakers are found with that language's lexicon
+    (`builder.enrich.quote_lexicons`), or with English's when it has none."""
+    rules = _rules(language)
     sentences_of = _ParagraphSentences(text, sentences)
-    people = _People(text)
+    people = _People(text, rules)
     found: list[_Found] = []
     previous_paragraph: list[_Found] = []
     previous_bounds = (0, 0)
@@ -263,7 +434,7 @@ def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]
         if not has_mark and not text.startswith(_MARK_CHARACTERS, low, high):
             previous_paragraph, previous_bounds = [], (low, high)
             continue
-        spans = _quote_spans(text, low, high)
+        spans = _quote_spans(text, low, high, rules)
         current: list[_Found] = []
         paragraph_sentences = sentences_of.within(low, high) if spans else []
         for index, (start, end) in enumerate(spans):
@@ -271,12 +442,12 @@ def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]
             quote = _Found(start, end, sentence=sentence, opens_sentence=paragraph_sentences[sentence][0] == start)
             previous_end = spans[index - 1][1] if index else low
             next_start = spans[index + 1][0] if index + 1 < len(spans) else high
-            _attribute(text, quote, paragraph_sentences, previous_end, next_start, people, found + current)
+            _attribute(text, quote, paragraph_sentences, previous_end, next_start, people, found + current, rules)
             if not quote.attributed and current and current[-1].attributed and current[-1].sentence == sentence:
                 _share_attribution(quote, current[-1])
             if not quote.attributed and start == low:
-                quote.name = _introducer(text, *previous_bounds, sentences_of, people, found)
-            if _is_speech(text, quote):
+                quote.name = _introducer(text, *previous_bounds, sentences_of, people, found, rules)
+            if _is_speech(text, quote, rules):
                 current.append(quote)
         _inherit(current, previous_paragraph)
         found.extend(current)
@@ -285,8 +456,8 @@ def find_quotes(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]
     return [_to_record(text, quote) for quote in found if quote.who]
 
 
-def _quote_spans(text: str, low: int, high: int) -> list[tuple[int, int]]:
-    marks = _marks(text, low, high)
+def _quote_spans(text: str, low: int, high: int, rules: _Rules) -> list[tuple[int, int]]:
+    marks = _marks(text, low, high, rules)
     doubles = _pair([mark for mark in marks if text[mark.position] in _DOUBLE], text, low, high)
     singles = [
         mark
@@ -298,7 +469,7 @@ def _quote_spans(text: str, low: int, high: int) -> list[tuple[int, int]]:
     return [(start, end) for start, end in spans if _ALPHANUMERIC.search(text, start, end)]
 
 
-def _marks(text: str, low: int, high: int) -> list[_Mark]:
+def _marks(text: str, low: int, high: int, rules: _Rules) -> list[_Mark]:
     marks = []
     positions = [match.start() for match in _MARKS.finditer(text, low, high)]
     if text.startswith(_MARK_CHARACTERS, low, high) and positions[:1] != [low]:
@@ -312,6 +483,14 @@ def _marks(text: str, low: int, high: int) -> list[_Mark]:
         closes = not before.isspace() and (after.isspace() or after in _RIGHT_CONTEXT)
         if mark in _SINGLE and opens and _ELISION.match(text, position):
             opens = False
+        if mark in rules.spaced_openers and not opens and after.isspace():
+            # French sets its guillemets off by a space: « Notre président ».
+            following = text[position + 2] if position + 2 < high else " "
+            opens = (before.isspace() or before in _LEFT_CONTEXT) and (
+                following.isalnum() or following in _OPENING_CONTENT
+            )
+        if mark in rules.spaced_closers and not closes and before.isspace() and position - 1 > low:
+            closes = not text[position - 2].isspace() and (after.isspace() or after in _RIGHT_CONTEXT)
         weak = closes and mark in _SINGLE and before in "sS" and _lowercase_word_follows(text, position + 1)
         if opens or closes:
             marks.append(_Mark(position, opens, closes, weak))
@@ -357,18 +536,21 @@ def _rstrip(text: str, low: int, end: int) -> int:
     return end
 
 
-def _is_speech(text: str, quote: _Found) -> bool:
+def _is_speech(text: str, quote: _Found, rules: _Rules) -> bool:
     """Short Title Case quotes are titles ('"Howards End."', not the all-capitals "MAKE THE DEAL"); attributed
     quotes are speech unless they are one or two words used as a modifier ('a "cleanup" process'); unattributed
     ones need four words or more."""
     words = _WORD.findall(text, quote.start + 1, quote.end)
-    content_words = [word for word in words if word.casefold() not in _TITLE_SMALL_WORDS]
+    content_words = [word for word in words if word.casefold() not in rules.title_small_words]
     title_case = all(word[0].isupper() for word in content_words) and not all(word.isupper() for word in words)
     if title_case and len(content_words) >= 2 and len(words) <= 8:
         return False
     if quote.attributed:
-        return len(words) > 2 or not _MODIFIED_WORD.match(text, quote.end)
+        return len(words) > 2 or not rules.modified_word.match(text, quote.end)
     return len(words) >= 4
+
+
+Spans = tuple[int, int]
 
 
 def _attribute(
@@ -379,10 +561,11 @@ def _attribute(
     next_start: int,
     people: _People,
     earlier: list[_Found],
+    rules: _Rules,
 ) -> None:
     head_start = max(_sentence_start(sentences, quote.start), previous_end)
     tail_end = min(_sentence_end(sentences, quote.end - 1), next_start)
-    credit = _CREDIT.match(text, quote.end, sentences[-1][1])
+    credit = rules.credit.match(text, quote.end, sentences[-1][1])
     if credit and not (
         len(_WORD.findall(text, quote.start, quote.end)) >= 3
         and (
@@ -392,57 +575,119 @@ def _attribute(
         )
     ):
         credit = None
-    found = _TAIL.match(text, quote.end, tail_end) or (credit and (credit.span("speaker"), None))
-    found = found or _head(text, head_start, quote.start)
-    found = found or _TAIL_ANYWHERE.search(text, quote.end, tail_end)
+    found: tuple[Spans | None, Spans | None] | None
+    if tail := rules.tail.match(text, quote.end, tail_end):
+        found = _branch_spans(tail)
+    elif credit:
+        found = credit.span("speaker"), None
+    else:
+        found = _head(text, head_start, quote.start, rules)
+        if found is None and (later := rules.tail_anywhere.search(text, quote.end, tail_end)):
+            found = _branch_spans(later)
     if found is None:
         return
-    if isinstance(found, tuple):
-        speaker, cue = found
-    else:
-        group = next(index for index in "123" if found.group(f"speaker{index}"))
-        speaker, cue = found.span(f"speaker{group}"), found.span(f"cue{group}")
-    quote.speaker = _name_within(text, *speaker)
-    quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
+    speaker, cue = found
     quote.cue = cue
     quote.attributed = True
-    if quote.speaker_text.casefold() in {"he", "she", "they"}:
+    if speaker is None:
+        # A verb whose subject is left out ("«…», añadió.") or a cue that holds its pronoun ("selon lui"): the
+        # person is found as for "he said".
+        quote.name = people.resolve(cue[0] if cue else quote.end, earlier)
+        return
+    quote.speaker = _name_within(text, *speaker, rules)
+    quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
+    if quote.speaker_text.casefold() in rules.pronouns:
         quote.name = people.resolve(quote.speaker[0], earlier)
 
 
-def _head(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Speaker and cue spans of the first "subject + speech verb" before the quote in its sentence."""
-    match = _SUBJECT_CUE.search(text, start, end)
+def _branch_spans(match: re.Match[str]) -> tuple[Spans | None, Spans]:
+    """Speaker and cue spans of the numbered branch of an attribution that matched; a branch without a speaker
+    (a verb alone, a cue holding its pronoun) gives None for it."""
+    groups = match.groupdict()
+    branch = next(name[3:] for name, value in groups.items() if name.startswith("cue") and value is not None)
+    speaker = f"speaker{branch}"
+    return (match.span(speaker) if groups.get(speaker) is not None else None), match.span(f"cue{branch}")
+
+
+def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Spans | None, Spans] | None:
+    """Speaker and cue spans of the first "subject + speech verb" before the quote in its sentence (the speaker
+    None for a cue that holds its pronoun)."""
+    match = rules.subject_cue.search(text, start, end)
+    if rules.not_before_subject:
+        # "Im Interview sagte Merz", "Gegenüber der Zeitung sagte Merz": a capitalised word after a preposition or
+        # a determiner is a noun, not the subject; look further on.
+        while match is not None and match.group("speaker") and _after_word_in(text, start, match.start(), rules):
+            match = rules.subject_cue.search(text, match.start() + 1, end)
     if match is None:
         return None
     if match.group("speaker"):
+        # Where the verb comes second, a subject right after it is the speaker ("Der Zeitung sagte Merz").
+        subject = rules.subject_after_cue and rules.subject_after_cue.match(text, match.end("cue"), end)
+        if subject and subject.group("speaker") not in rules.not_names:
+            return subject.span("speaker"), match.span("cue")
         return match.span("speaker"), match.span("cue")
-    return match.span("after"), (match.start(), match.start() + len("according to"))
+    if match.group("after"):
+        return match.span("after"), match.span("according")
+    # The branches only some lexicons have.
+    if match.groupdict().get("inverted_cue"):
+        return match.span("inverted"), match.span("inverted_cue")
+    return None, match.span("pronoun_cue")
 
 
-def _name_within(text: str, start: int, end: int) -> tuple[int, int]:
-    """Narrow a speaker phrase to the name in it: "Kremlin aide Yuri Ushakov" → "Yuri Ushakov"; a phrase led by
-    a determiner ("the Strava report") is kept whole, it names no person."""
+def _after_word_in(text: str, start: int, position: int, rules: _Rules) -> bool:
+    """Whether the word before `position` (after `start`) is one of `rules.not_before_subject`."""
+    words = text[max(start, position - 40) : position].split()
+    return bool(words) and words[-1].casefold() in rules.not_before_subject
+
+
+def _name_within(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
+    """Narrow a speaker phrase to the name in it: "Kremlin aide Yuri Ushakov" → "Yuri Ushakov". A phrase led by
+    a determiner ("the Strava report") is kept whole, as naming no person, unless the language narrows it to a
+    person's name it holds or that follows it between commas ("der russische Präsident Wladimir Putin", "el
+    portavoz del Kremlin, Dmitri Peskov,")."""
     phrase = text[start:end]
-    if _DETERMINER_FIRST.match(phrase) or _PRONOUN_ONLY.fullmatch(phrase) or _TWO_NAMES.search(phrase):
+    determined = rules.determiner_first is not None and rules.determiner_first.match(phrase) is not None
+    if (
+        (determined and not rules.narrow_determiner_phrases)
+        or rules.pronoun_only.fullmatch(phrase)
+        or rules.two_names.search(phrase)
+    ):
         return start, end
-    runs = [run for run in _NAME_RUN.finditer(text, start, end) if run.group() not in _NOT_NAMES]
+    if determined and rules.apposed_name and (apposed := rules.apposed_name.match(text, end)):
+        name = apposed.group("name")
+        if name not in rules.not_names and len(rules.person_words(name)) >= 2:
+            return _name_within(text, *apposed.span("name"), rules)
+    runs = [run for run in rules.name_run.finditer(text, start, end) if run.group() not in rules.not_names]
     if not runs:
         return start, end
     best = max(runs, key=lambda run: (len(run.group().split()), run.start()))
-    # Words by position: `_NAME` joins them with any white space, so counting one space after each word would
-    # leave a double space or a line break inside the speaker span ("President  Donald Trump").
+    # Words by position: the name pattern joins them with any white space, so counting one space after each word
+    # would leave a double space or a line break inside the speaker span ("President  Donald Trump").
     words = list(_NON_SPACE.finditer(best.group()))
-    first = words[_name_start([word.group() for word in words])]
-    return best.start() + first.start(), best.end()
+    first = _name_start([word.group() for word in words], rules)
+    if determined and (len(words) - first < 2 or (first == 0 and _second_word_at(phrase) == best.start() - start)):
+        # No person's name: "die Regierung", "der Minister", and the capitalised noun right after the determiner
+        # with its adjectives, an institution ("das Auswärtige Amt", "la Maison Blanche").
+        return start, end
+    return best.start() + words[first].start(), best.end()
 
 
-def _name_start(words: list[str]) -> int:
-    """Index of a name's first word after any leading roles: "US President Donald Trump" → 2. A name cannot be
-    only roles, so the last word always stays."""
+def _second_word_at(phrase: str) -> int:
+    """Where a phrase's second word starts."""
+    second = _NON_SPACE.search(phrase, len(phrase.split(maxsplit=1)[0]))
+    return second.start() if second else len(phrase)
+
+
+def _name_start(words: list[str], rules: _Rules) -> int:
+    """Index of a name's first word after any leading roles: "US President Donald Trump" → 2,
+    "Bundeskanzler Friedrich Merz" → 1. A name cannot be only roles, so the last word always stays."""
     start = 0
     for index, word in enumerate(words[:-1]):
-        if word in _ROLE_WORDS or word in _NOT_NAMES:
+        if (
+            word in rules.role_words
+            or word in rules.not_names
+            or (rules.role_endings and word.casefold().endswith(rules.role_endings))
+        ):
             start = index + 1
     return start
 
@@ -470,7 +715,13 @@ def _share_attribution(quote: _Found, source: _Found) -> None:
 
 
 def _introducer(
-    text: str, low: int, high: int, sentences_of: _ParagraphSentences, people: _People, earlier: list[_Found]
+    text: str,
+    low: int,
+    high: int,
+    sentences_of: _ParagraphSentences,
+    people: _People,
+    earlier: list[_Found],
+    rules: _Rules,
 ) -> str | None:
     """The speaker named by a previous paragraph that ends by announcing a quote ("Nagel remarks in this
     connection," / "The ministry said:") or that is only a name heading it ("Uli Lorimer, Director of Horticulture
@@ -478,13 +729,16 @@ def _introducer(
     if high <= low or text[low:high].rstrip()[-1:] not in (":", ","):
         return None
     last_sentence = max(sentence_start for sentence_start, _ in sentences_of.within(low, high))
-    found = _head(text, last_sentence, high)
+    found = _head(text, last_sentence, high, rules)
     if found is None:
-        header = _HEADER.match(text, low, high)
+        header = rules.header.match(text, low, high)
         return header.group("speaker") if header else None
-    start, end = _name_within(text, *found[0])
+    speaker, cue = found
+    if speaker is None:
+        return people.resolve(cue[0], earlier)
+    start, end = _name_within(text, *speaker, rules)
     name = text[start:end]
-    return people.resolve(start, earlier) if name.casefold() in {"he", "she", "they"} else name
+    return people.resolve(start, earlier) if name.casefold() in rules.pronouns else name
 
 
 def _inherit(current: list[_Found], previous_paragraph: list[_Found]) -> None:
@@ -492,7 +746,7 @@ def _inherit(current: list[_Found], previous_paragraph: list[_Found]) -> None:
     it in the paragraph when that is in the same or the previous sentence or the quote opens its own sentence, else
     one after it in the same sentence, else, for a quote opening its sentence, the previous paragraph's last one."""
     for index, quote in enumerate(current):
-        if quote.attributed:
+        if quote.attributed and quote.who:
             continue
         before = [
             other
@@ -554,29 +808,31 @@ class _People:
     multi-word names are the fallback.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, rules: _Rules) -> None:
         self.text = text
+        self.rules = rules
 
     @functools.cached_property
     def tiers(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """Mentions `(position, full name)` of names that speak (by first or last name: "Mary notes" makes "Editor
         Mary Henn" a speaker), then of other multi-word names; built on the first pronoun to resolve, as most
         documents never need it."""
-        text = self.text
+        text, rules = self.text, self.rules
+        person_words = rules.person_words
         speakers: set[str] = set()
-        # `_SPOKE` takes the character before each verb or name: a space stands in for it at the text's start,
+        # `rules.spoke` takes the character before each verb or name: a space stands in for it at the text's start,
         # and the search after a match starts at its last character, which may be the one before the next.
         spaced = " " + text
         position = 0
-        while match := _SPOKE.search(spaced, position):
-            speakers.update(_person_words(match.group("after") or match.group("before")))
+        while match := rules.spoke.search(spaced, position):
+            speakers.update(person_words(match.group("after") or match.group("before")))
             position = match.end() - 1
         full_names: dict[str, str] = {}
         tiers: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
-        for run in _NAME_RUN.finditer(text):
-            words = _person_words(run.group())
+        for run in rules.name_run.finditer(text):
+            words = person_words(run.group())
             last = words[-1]
-            if last in _NOT_NAMES:
+            if last in rules.not_names or (rules.role_endings and last.casefold().endswith(rules.role_endings)):
                 continue
             if len(words) >= 2:
                 full_names.setdefault(last, " ".join(words[-3:]))
@@ -603,14 +859,6 @@ class _People:
                 return previous
             return None
         return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _person_words(name: str) -> tuple[str, ...]:
-    """A name's words without leading roles or a trailing possessive: "US President Donald Trump's" → Donald Trump.
-    Cached: documents name the same few people again and again, and one another's too."""
-    words = name.split()
-    return tuple(_without_possessive(word) for word in words[_name_start(words) :])
 
 
 def _without_possessive(word: str) -> str:

@@ -186,11 +186,12 @@ def build_document(
     parts = tidy(parts)
     text, paragraphs = join_paragraphs(parts.paragraphs)
     sentences = split_sentences(text, paragraphs)
-    quotes = find_quotes(text, paragraphs, sentences)
+    # Before the quotes: their speakers are found with the language's speech verbs and pronouns.
+    language = _language_code(_text_field(page, "lang")) or detect_language(text)
+    quotes = find_quotes(text, paragraphs, sentences, language)
     the_page = page_identity(page)
     content = content_hash(parts.title, text)
     published_text = parts.published_text or _text_field(page, "published")
-    language = _language_code(_text_field(page, "lang")) or detect_language(text)
     # A page dump holds several articles: point at this one's first byte. Other formats have one per page.
     offset = page.offset
     if page.format is SourceFormat.pagetext:
