@@ -182,6 +182,13 @@ def test_flattened_related_article_quotes_and_pronoun_speakers() -> None:
             "Jordan Anthony",
             "said",
         ),
+        # A pronoun is a whole word: "her mother" is no "he".
+        (
+            '"We are going to win this case in court," said her mother, who has followed the trial.',
+            '"We are going to win this case in court,"',
+            "her mother",
+            "said",
+        ),
     ],
 )
 def test_attribution_patterns(paragraph: str, quote: str, speaker: str, cue: str) -> None:

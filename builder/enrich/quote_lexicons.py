@@ -78,9 +78,6 @@ class SpeechLexicon:
     """The same for the cues that attribute from further on in a sentence."""
     adverb_suffix: str = ""
     """The ending that makes any word an adverb between a speaker and its verb ("ly", "ment", "mente")."""
-    pronouns_whole_words: bool = True
-    """Whether a pronoun must be a whole word. English's patterns never asked it (so "said her mother" reads the
-    pronoun "he"); kept there so that English output stays as it was."""
     auxiliaries: str = ""
     """Auxiliaries that make compound cues with `participles` ("a déclaré", "ha detto", "ha dicho")."""
     participles: str = ""
@@ -140,7 +137,6 @@ ENGLISH = SpeechLexicon(
     according_to="according to",
     determiners="the|a|an|one|this|his|her|their|its|our|another",
     pronouns="he|she|they",
-    pronouns_whole_words=False,
     # A verb or a bare number other than a year makes a clause ("The outcome of this step is called the 'rough
     # cut'", "The specification defines 67 distinct tokenizer states").
     clause_words=(

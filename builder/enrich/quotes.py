@@ -286,7 +286,7 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
     cues = _alternatives(one_of(lexicon.cues), compound, lexicon.cue_pattern)
     return _PatternParts(
         name=rf"{not_subject}{title}{capword}(?:\s+{particle}{capword}){{0,4}}",
-        pronoun=rf"(?:{_either_case(lexicon.pronouns)})" + (r"\b" if lexicon.pronouns_whole_words else ""),
+        pronoun=rf"(?:{_either_case(lexicon.pronouns)})\b",
         determiner=determiner,
         det_np=rf"{determiner}\s+(?:{np_word}\s+){{0,5}}?{np_last}{np_word}" if determiner else "",
         np_end=r"(?=\s*(?:[,.;:!?(]|$)" + (rf"|\s+(?:{lexicon.np_end})\b)" if lexicon.np_end else ")"),
