@@ -630,3 +630,23 @@ def test_a_byline_printed_twice_does_not_hide_the_date_below_a_headline() -> Non
     lines = read_lines("\n".join(page) + "\n", frozenset())
     assert metadata_below(lines, 0)
     assert not metadata_below(read_lines("\n".join([headline, "Report this article", "Share", "Jane Doe"]), ()), 0)
+
+
+def test_a_post_s_footer_gives_its_date_when_none_is_printed_by_its_title() -> None:
+    # Blogs print the date under the post ("Posted on April 13, 2023 · 6 Comments"), not by the headline; a line
+    # of prose below the body belongs to what follows, and no date is read past it.
+    headline = "Night Buses Extended to Every District"
+    page = ["Home", "News", headline, *PROSE, "Posted on April 13, 2023 · 6 Comments", "Leave a reply"]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.published_text == "April 13, 2023"
+    beyond = [
+        "Home",
+        "News",
+        headline,
+        *PROSE,
+        "Related Articles",
+        "Readers who want to learn more about the night buses can write to the council, which answers every letter.",
+        "Posted on April 13, 2023",
+    ]
+    [main] = extract_pagetext("\n".join(beyond) + "\n")
+    assert main.published_text is None

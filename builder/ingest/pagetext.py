@@ -72,6 +72,10 @@ between the title and its time."""
 TIME_ATOP_BODY_LINES = 6
 """How far into the body a metadata line with the time is looked for when none is printed by the title (on the
 WCXB dev pages, 6 found as many as 20)."""
+TIME_BELOW_BODY_LINES = 4
+"""How far below the main article's last paragraph a metadata line with its time is looked for when none is
+printed by its title or atop its body: blogs print "Posted on April 13, 2023" or "June 9, 2020 · 6 Comments" as
+the post's footer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +87,7 @@ class Header:
     captions: list[Caption]
 
 
-def read_header(lines: Sequence[Line], title: int, block: Block) -> Header:
+def read_header(lines: Sequence[Line], title: int, block: Block, role: DocumentRole) -> Header:
     """Read outlet, time and captions from the lines between the title and the body; the time, when none is
     printed there, from just above the title or from the body's first lines.
 
@@ -97,6 +101,9 @@ def read_header(lines: Sequence[Line], title: int, block: Block) -> Header:
     between = [line for line in lines[title + 1 : block.first] if line.key != lines[title].key]
     times = [(index, found) for index, line in enumerate(between) if (found := line.published)]
     time = times[0][1] if times else _time_above(lines, title) or _time_atop_body(lines, block)
+    if time is None and role is DocumentRole.main:
+        # Not for a related article's card: below it stands the next card, with its own time.
+        time = _time_below_body(lines, block)
     captions = [caption for line in between if (caption := split_caption(line.text))]
     source = next(
         (
@@ -125,6 +132,17 @@ def _time_atop_body(lines: Sequence[Line], block: Block) -> str | None:
     """The time on a metadata line among the body's first lines ("Published: Nov 24, 2025" under a standfirst
     and a photo), read when none is printed by the title."""
     for line in lines[block.first : min(block.last + 1, block.first + TIME_ATOP_BODY_LINES)]:
+        if line.metadata and (found := line.published):
+            return found
+    return None
+
+
+def _time_below_body(lines: Sequence[Line], block: Block) -> str | None:
+    """The time on a metadata line just below the body (a post's footer: "Posted on April 13, 2023"), up to the
+    next prose line, which belongs to what follows."""
+    for line in lines[block.last + 1 : block.last + 1 + TIME_BELOW_BODY_LINES]:
+        if line.prose:
+            return None
         if line.metadata and (found := line.published):
             return found
     return None
@@ -312,7 +330,7 @@ def article_parts(lines: Sequence[Line], block: Block, title_index: int, role: D
     first = title_index
     while first > 0 and title_index - first < 3 and lines[first - 1].key == title.key:
         first -= 1
-    header = read_header(lines, first, block)
+    header = read_header(lines, first, block, role)
     paragraphs, captions = body_paragraphs(lines, block, title)
     paragraphs, dateline, credit = clean_article(paragraphs)
     return ArticleParts(
