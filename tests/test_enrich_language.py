@@ -83,3 +83,31 @@ def _buffer_bytes(value: object) -> int:
         return memoryview(value).nbytes  # type: ignore[arg-type]
     except TypeError:
         return 0
+
+
+def test_english_told_by_its_function_words_is_what_the_model_says() -> None:
+    """The shortcut answers "en" only where the model would: over the sample page's windows, every text it
+    settles is English to the model too, and texts in other languages never reach the share."""
+    from builder.enrich.language import (
+        PLAIN_ENGLISH_MIN_WORDS,
+        SAMPLE_CHARACTERS,
+        _classifier,
+        function_word_share_is_english,
+    )
+
+    page = (SAMPLES / "daily8-putin-trump-call.txt").read_text(encoding="utf-8")
+    windows = [page[start : start + SAMPLE_CHARACTERS] for start in range(0, len(page), 97)]
+    settled = [
+        text
+        for text in windows
+        if len(words := text.casefold().split()) >= PLAIN_ENGLISH_MIN_WORDS and function_word_share_is_english(words)
+    ]
+    assert len(settled) > len(windows) // 2
+    assert {_classifier().classify(text)[0] for text in settled} == {"en"}
+    others = [
+        "Le président russe a déclaré jeudi que Moscou ne renoncerait pas à ses objectifs en Ukraine.",
+        "Der russische Präsident sagte am Donnerstag, Moskau werde seine Ziele nicht aufgeben, so der Kreml.",
+        "De Russische president zei donderdag dat Moskou zijn doelen in Oekraïne niet zal opgeven, aldus het Kremlin.",
+        "Il presidente russo ha detto giovedì che Mosca non rinuncerà ai suoi obiettivi in Ucraina.",
+    ]
+    assert not any(function_word_share_is_english(text.casefold().split()) for text in others)

@@ -21,9 +21,12 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from builder.enrich.function_words import STOP_WORDS
 
 UNDETERMINED = "und"
 MIN_LETTERS = 20
@@ -47,11 +50,31 @@ NEGATIVE_HALF_TO_SINGLE = np.uint32(0xA8000000)
 bits: the sign moved to bit 31 (-0x10000000 + 0x80000000) and the exponent rebiased from 15 to 127 (+112 << 23)."""
 
 
+ENGLISH_SHARE = 0.3
+"""A text with at least this share of English function words is English: English prose is a third or more
+function words, while other languages share few of them (German "in", "was"; French "a", "on"). Of the 1,622
+documents of the WCXB pages (page text and HTML), the sample page and the test texts in ten other languages, the
+1,344 at or above it were all English to the model too, and no text in another language came above 0.14."""
+PLAIN_ENGLISH_MIN_WORDS = 10
+"""Fewer words than this are too few to tell a language by its function words."""
+
+
+def function_word_share_is_english(words: Sequence[str]) -> bool:
+    """Whether the lower-cased words hold ENGLISH_SHARE or more English function words (see `ENGLISH_SHARE`)."""
+    return sum(map(STOP_WORDS.__contains__, words)) >= ENGLISH_SHARE * len(words)
+
+
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (e.g. "en"), or "und" when the text is too short or unclear."""
+    """ISO 639-1 code of the text's language (e.g. "en"), or "und" when the text is too short or unclear.
+
+    Most documents are English, and English is told by its function words at a fiftieth of the model's cost; the
+    model decides the rest."""
     sample = text[:SAMPLE_CHARACTERS]
     if not _ENOUGH_LETTERS.match(sample):
         return UNDETERMINED
+    words = sample.casefold().split()
+    if len(words) >= PLAIN_ENGLISH_MIN_WORDS and function_word_share_is_english(words):
+        return "en"
     code, confidence = _classifier().classify(sample)
     if confidence < MIN_CONFIDENCE or not _CODE.match(code):
         return UNDETERMINED

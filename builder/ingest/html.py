@@ -12,7 +12,7 @@ import trafilatura
 from lxml.etree import _Element
 from trafilatura.utils import load_html
 
-from builder.ingest.cleanup import STOP_WORDS
+from builder.enrich.function_words import STOP_WORDS
 from builder.ingest.html_metadata import PageMetadata, page_metadata, printed_date
 from builder.ingest.parts import ArticleParts
 from builder.records import DocumentRole, ParagraphKind

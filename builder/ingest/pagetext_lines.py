@@ -23,8 +23,9 @@ from functools import cache, lru_cache
 from heapq import nlargest
 from typing import NamedTuple
 
-from builder.enrich.language import UNDETERMINED, detect_language
-from builder.ingest.cleanup import STOP_WORDS, split_caption
+from builder.enrich.function_words import STOP_WORDS
+from builder.enrich.language import UNDETERMINED, detect_language, function_word_share_is_english
+from builder.ingest.cleanup import split_caption
 from builder.ingest.local_dates import find_local_date, find_relative_time
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -91,8 +92,6 @@ _UNSPACED_CHARACTER = re.compile(
     r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
 """Letters of the scripts written without spaces: Thai, Lao, Burmese, Khmer, Tibetan, kana and CJK ideographs."""
-ENGLISH_SHARE = 0.3
-"""A sample of a page with at least this share of English function words is English."""
 LANGUAGE_SAMPLE_LINES = 3
 """The page's language is told from its longest lines: its paragraphs rather than its menus."""
 JUSTEXT_NAMES = {"bn": "Bengali", "fy": "West_Frisian", "ht": "Haitian", "no": "Norwegian_Bokmal", "tl": "Tagalog"}
@@ -106,7 +105,7 @@ def page_writing(texts: Sequence[str]) -> Writing:
     words = sample[:STOP_SAMPLE_CHARS].casefold().split()
     # Most pages are in English, and English prose is a third or more function words while other languages share
     # few of them (German "in", "was"; French "a", "on"): those pages are settled without identifying the language.
-    if words and sum(map(STOP_WORDS.__contains__, words)) >= ENGLISH_SHARE * len(words):
+    if words and function_word_share_is_english(words):
         return ENGLISH
     language = detect_language(sample)
     if language in (ENGLISH.language, UNDETERMINED):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from builder.ingest.cleanup import STOP_WORDS
+from builder.enrich.function_words import STOP_WORDS
 from builder.ingest.pagetext_blocks import Block
 from builder.ingest.pagetext_lines import Line, content_words, is_header, opening_words
 
