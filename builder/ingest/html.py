@@ -124,7 +124,9 @@ def page_title(metadata: PageMetadata) -> str:
             best, best_share = headline, share
     if best is not None and stated and best.isupper() and _content_words(best) == _content_words(stated):
         return stated
-    return best or stated or next(iter(metadata.headlines), "")
+    if best is not None:
+        return _clean_title(best, metadata.site)
+    return stated or next(iter(metadata.headlines), "")
 
 
 def _content_words(text: str) -> set[str]:
