@@ -558,10 +558,68 @@ def test_titles_and_scare_quotes_are_not_speech(language: str, paragraph: str) -
     assert _quotes(language, paragraph) == []
 
 
-@pytest.mark.parametrize("language", ["und", "sv", "zh"])
+@pytest.mark.parametrize("language", ["und", "sv", "ko"])
 def test_a_language_without_a_lexicon_is_read_with_english_rules(language: str) -> None:
     paragraph = '"We are working on it," said Matthew Kraft, a professor at Brown.'
     assert _quotes(language, paragraph) == _quotes("en", paragraph)
     assert [_found(quote) for quote in _quotes(language, paragraph)] == [
         ('"We are working on it,"', "Matthew Kraft", None, "said")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraphs", "expected"),
+    [
+        # Chinese: the verb and a colon before the quote, the subject cut before the time and place said with it;
+        # "她补充说" after one, the pronoun credited to the speaker before; a quoted sentence opening the next
+        # paragraph continues that speaker; a quoted term is no quote.
+        (
+            "zh",
+            [
+                "外交部发言人毛宁12日在例行记者会上表示：“中方一贯主张通过对话协商解决争端。”",
+                "“我们希望各方保持冷静和克制，避免局势进一步升级。”她补充说。",
+                "“这是一个历史性的时刻。”",
+                "他称这是“一带一路”合作的成果。",
+            ],
+            [
+                ("“中方一贯主张通过对话协商解决争端。”", "外交部发言人毛宁", None, "表示"),
+                ("“我们希望各方保持冷静和克制，避免局势进一步升级。”", "她", "外交部发言人毛宁", "补充说"),
+                ("“这是一个历史性的时刻。”", None, "外交部发言人毛宁", None),
+            ],
+        ),
+        # Traditional characters, the verb after the quote, an adverb between subject and verb.
+        (
+            "zh",
+            ["「我們不會接受任何單方面改變現狀的做法。」，總統府發言人說。", "他也表示：「台灣將持續與各方溝通。」"],
+            [
+                ("「我們不會接受任何單方面改變現狀的做法。」", "總統府發言人", None, "說"),
+                ("「台灣將持續與各方溝通。」", "他", "總統府發言人", "表示"),
+            ],
+        ),
+        # Japanese: the topic before the quote (a date before it left out), the speaker between と and the verb,
+        # a verb with its subject left out (とも述べました), and a term in 「」 followed by という.
+        (
+            "ja",
+            [
+                "10日、岸田文雄首相は記者団に対し「経済対策を早急にまとめたい」と述べた。"
+                "「物価高への対応を最優先にする」とも述べました。",
+                "「賃上げの流れを地方にも広げていく」と首相は強調した。",
+                "「新しい資本主義」という言葉が注目されている。",
+            ],
+            [
+                ("「経済対策を早急にまとめたい」", "岸田文雄首相", None, "述べた"),
+                ("「物価高への対応を最優先にする」", None, "岸田文雄首相", "述べました"),
+                ("「賃上げの流れを地方にも広げていく」", "首相", None, "強調した"),
+            ],
+        ),
+    ],
+)
+def test_chinese_and_japanese_quotes_are_credited_without_spaces_or_capitals(
+    language: str, paragraphs: list[str], expected: list[tuple[str, str | None, str | None, str | None]]
+) -> None:
+    assert [_found(quote) for quote in _quotes(language, *paragraphs)] == expected
+
+
+def test_chinese_book_titles_and_unattributed_quotes_are_not_quotes() -> None:
+    """《…》 encloses a title, and a quoted sentence no one is said to say is not kept, as in other languages."""
+    assert _quotes("zh", "他在《人民日报》上发表文章。", "报道指出，“局势仍然紧张”的说法并不准确。") == []

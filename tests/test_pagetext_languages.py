@@ -177,8 +177,9 @@ def test_quotes_in_another_language_are_credited_to_their_speaker(tmp_path: Path
     """Ingest reads a document's quotes with its language's speech verbs: the Kremlin aide's words on the German,
     French and Russian pages are his ("sagte Kreml-Berater Juri Uschakow", "a déclaré le conseiller du Kremlin
     Iouri Ouchakov", "– сказал журналистам помощник президента Юрий Ушаков"), and so is the quote that follows
-    in the same paragraph. Read with English's verbs, none of them was credited, and none was kept."""
-    pages = {language: _dump(language) for language in ("de", "fr", "ru")}
+    in the same paragraph, and on the Chinese and Japanese pages too. Read with English's verbs, none of them was
+    credited, and none was kept."""
+    pages = {language: _dump(language) for language in ("de", "fr", "ru", "zh", "ja")}
     documents = _ingest_pages(tmp_path, pages)
     found = {
         language: [
@@ -214,5 +215,15 @@ def test_quotes_in_another_language_are_credited_to_their_speaker(tmp_path: Path
         "ru": [
             ("«Наш президент сказал, что Россия добьется поставленных целей»", "Юрий Ушаков", None, "сказал"),
             ("«Россия не откажется от этих целей»", None, "Юрий Ушаков", None),
+        ],
+        # Chinese and Japanese: no spaces, no capitals (see builder/enrich/quotes_unspaced.py). "他还说" is
+        # the aide again; the Japanese verb with its subject left out ("とも述べました") is his too.
+        "zh": [
+            ("“我们的总统说，俄罗斯将实现其设定的目标。”", "克里姆林宫助理乌沙科夫", None, "说"),
+            ("“俄罗斯不会放弃这些目标。”", "他", "克里姆林宫助理乌沙科夫", "说"),
+        ],
+        "ja": [
+            ("「大統領は、ロシアは設定した目標を達成すると述べた」", "ウシャコフ大統領補佐官", None, "語りました"),
+            ("「ロシアはこれらの目標を放棄しない」", None, "ウシャコフ大統領補佐官", "述べました"),
         ],
     }

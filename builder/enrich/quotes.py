@@ -65,12 +65,12 @@ with, and its patterns match what they always matched. The other lexicons add wh
   Wladimir Putin" gives "Wladimir Putin", "el portavoz del Kremlin, Dmitri Peskov," gives "Dmitri Peskov"), and stays
   whole when it names no person ("die Regierung") or an institution, a capitalised name right after the determiner
   ("das Auswärtige Amt").
-Not covered: Chinese, Japanese and other languages without a lexicon (their verbs are not English's, so their quotes
-are rarely credited; Chinese and Japanese quotes, in 「…」 or in “…” after a full-width colon, are not even found as
-spans); names stay as printed, in their
-case ("по словам Пескова" gives "Пескова"); a title in sentence case («Cien años de soledad») is no Title Case, so a
-speech verb near it can make it a quote; pronouns are resolved without their gender; the other lexicons were checked
-on handwritten paragraphs (tests/test_enrich_quotes_languages.py), not scored on labelled pages as English's are.
+Chinese and Japanese, without spaces or capitals, have rules of their own (`builder.enrich.quotes_unspaced`).
+Not covered: other languages without a lexicon (their verbs are not English's, so their quotes are rarely
+credited); names stay as printed, in their case ("по словам Пескова" gives "Пескова"); a title in sentence case
+(«Cien años de soledad») is no Title Case, so a speech verb near it can make it a quote; pronouns are resolved
+without their gender; the other lexicons were checked on handwritten paragraphs (tests/test_enrich_quotes_languages.py),
+not scored on labelled pages as English's are.
 
 Which quotes are kept, i.e. are speech:
 - never a short quote in Title Case (two or more capitalised content words, up to eight words, not all capitals),
@@ -96,6 +96,7 @@ from typing import NamedTuple
 
 from builder.enrich.patterns import one_of
 from builder.enrich.quote_lexicons import ENGLISH, LEXICONS, SpeechLexicon
+from builder.enrich.quotes_unspaced import UNSPACED_QUOTE_LANGUAGES, find_unspaced_quotes
 from builder.enrich.sentences import sentence_bounds
 from builder.records import Quote, Span, TextSpan
 
@@ -418,6 +419,8 @@ def find_quotes(
     `sentences`, when the caller has them, must be `split_sentences(text, paragraphs)`; they are then not found
     again. `language` is the text's ISO 639-1 code: its speakers are found with that language's lexicon
     (`builder.enrich.quote_lexicons`), or with English's when it has none."""
+    if language in UNSPACED_QUOTE_LANGUAGES:
+        return find_unspaced_quotes(text, paragraphs, language)
     rules = _rules(language)
     sentences_of = _ParagraphSentences(text, sentences)
     people = _People(text, rules)
