@@ -551,6 +551,8 @@ def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
             ["TIPS FOR ONLINE SUCCESS"],
             "Tips for Online Success",
         ),
+        # No title stated at all (a feed item's HTML): the <h1>.
+        ("", ["Council extends the night buses"], "Council extends the night buses"),
         # A meta title escaped once and twice more than its markup needs (WordPress), and no <h1>.
         (
             '<meta property="og:title" content="M&amp;amp;A Roundup: And finally&amp;amp;#8230; 45 deals">',
