@@ -17,6 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builder.ingest.pages import Rejection
+from builder.ingest.pagetext import extract_pagetext
+from builder.ingest.parts import ArticleParts
 from builder.ingest.pipeline import IngestOptions, run_ingest
 from tests.paths import REPO, SAMPLES
 
@@ -843,3 +845,27 @@ def test_a_folder_that_cannot_be_listed_is_quarantined_not_skipped(
     assert [(Path(rejection.source), rejection.code) for rejection in rejections] == [(locked, "unreadable")]
     assert "Permission denied" in rejections[0].reason
     assert sorted(Path(row["path"]).name for row in report.files) == ["locked", "page.txt"]
+
+
+def test_a_fault_of_the_builder_on_one_page_is_quarantined_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug met on one page of a long run quarantines that page, with the error and where it was raised, rather
+    than ending the run. The fault is made here: once found, a real one is fixed, so none is left to cause."""
+    from builder.ingest import pipeline
+
+    def failing_on_one_page(text: str, common: frozenset[str] = frozenset()) -> list[ArticleParts]:
+        if "FAULTY" in text:
+            raise KeyError("a key the extractor did not expect")
+        return extract_pagetext(text, common)
+
+    monkeypatch.setattr(pipeline, "extract_pagetext", failing_on_one_page)
+    (tmp_path / "a.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+    (tmp_path / "b.txt").write_text("FAULTY\n" + SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    items, report = run_ingest([str(tmp_path)], IngestOptions())
+    rejections = [item for item in items if isinstance(item, Rejection)]
+    assert report.documents == 4
+    assert [(Path(rejection.source).name, rejection.code) for rejection in rejections] == [("b.txt", "builder_fault")]
+    assert "KeyError" in rejections[0].reason
+    assert "test_ingest.py:" in rejections[0].reason
+    assert report.rejected == {"builder_fault": 1}

@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 import time
+import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -129,6 +130,9 @@ def ingest_file(source: InputFile, options: IngestOptions) -> FileOutcome:
         except NoArticleError as error:
             outcome.rejections.append(_page_rejection(item, "ingest.extract", "no_article", str(error)))
             continue
+        except Exception as error:  # a fault of ours on one page must not end a run over millions
+            outcome.rejections.append(_fault(item, "ingest.extract", error))
+            continue
         outcome.articles += len(articles)
         for index, parts in enumerate(articles):
             try:
@@ -137,6 +141,9 @@ def ingest_file(source: InputFile, options: IngestOptions) -> FileOutcome:
                 field_name, message = error_fields(error)[0]
                 reason = f"the {parts.role.value} article {parts.title[:60]!r} breaks the record: {message}"
                 outcome.rejections.append(_page_rejection(item, "ingest.build", "invalid_document", reason, field_name))
+                continue
+            except Exception as error:  # as above
+                outcome.rejections.append(_fault(item, "ingest.build", error))
                 continue
             seen = fingerprint(document.doc_id, content, document.text, options.dedup)
             outcome.documents.append(BuiltDocument(document.model_dump_json(), seen))
@@ -339,6 +346,15 @@ def _size(source: InputFile) -> int:
         return os.stat(source.location).st_size
     except OSError:
         return TASK_BYTES
+
+
+def _fault(page: Page, stage: str, error: Exception) -> Rejection:
+    """A page on which the builder itself failed: quarantined with the error and where in the builder it was
+    raised, so that the run goes on and the page can be reported and read again once the fault is fixed."""
+    frames = traceback.extract_tb(error.__traceback__)
+    place = next((f"{Path(frame.filename).name}:{frame.lineno}" for frame in reversed(frames)), "unknown place")
+    reason = f"the builder failed on this page ({type(error).__name__}: {error} at {place}); please report it"
+    return _page_rejection(page, stage, "builder_fault", reason)
 
 
 def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: str | None = None) -> Rejection:
