@@ -108,3 +108,37 @@ def test_won_is_a_fact_verb_and_won_t_a_modal_not_the_other_way_round() -> None:
     will_not = _claim("She won't stop the bill, officials said on Tuesday.")
     assert (won["features"]["fact_verbs"], won["features"]["modal_future"]) == (1.0, 0.0)
     assert (will_not["features"]["fact_verbs"], will_not["features"]["modal_future"]) == (0.0, 1.0)
+
+
+def _unspaced_claims(language: str, *paragraphs: str) -> list[Claim]:
+    text, spans = paragraphs_document(*paragraphs)
+    claims = find_claims(text, split_sentences(text, spans), find_quotes(text, spans, language=language), language)
+    for claim in claims:
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+    return claims
+
+
+def test_sentences_of_languages_written_without_spaces_are_candidates() -> None:
+    """A Chinese or Japanese sentence has no spaces, and was one word, too short for a claim: its words are counted
+    in characters, a number in digits counts, a question mark of full width makes a question, and a short
+    sentence stays short."""
+    claims = _unspaced_claims(
+        "zh",
+        "俄罗斯周四对基辅发动袭击，造成至少8人死亡。外交部发言人毛宁表示：“中方一贯主张通过对话解决争端。”"
+        "这会带来和平吗？会谈结束。",
+    )
+    texts = [claim["text"] for claim in claims]
+    assert texts == [
+        "俄罗斯周四对基辅发动袭击，造成至少8人死亡。",
+        "外交部发言人毛宁表示：“中方一贯主张通过对话解决争端。”",
+        "这会带来和平吗？",
+    ]
+    attack, quoted, question = claims
+    assert attack["features"]["numbers"] > 0
+    # Its quote is credited (builder/enrich/quotes_unspaced.py), which makes it an attributed, quoted claim.
+    assert (quoted["features"]["attribution"], quoted["features"]["quoted"]) == (1.0, 1.0)
+    assert question["suggested"] is CheckWorthiness.NFS
+    assert question["features"]["question"] == 1.0
+    assert question["features"]["short"] == 1.0
+    [japanese] = _unspaced_claims("ja", "会談は約1時間続いたとクレムリンは発表しました。")
+    assert japanese["features"]["numbers"] > 0

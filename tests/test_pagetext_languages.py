@@ -125,6 +125,11 @@ def test_documents_in_another_language_have_its_code_and_its_sentences(tmp_path:
     # Each page prints its date its own way, with the language's month name or in numbers.
     assert document["published_text"] == PAGES[language][2].removeprefix("Publié le ").removesuffix(" Uhr")
     assert document["published_at"] == "2025-07-04T08:15:00Z"
+    # The sentences are claim candidates, in Chinese and Japanese too (their words counted in characters), but
+    # for one too short to be one ("Переговоры будут продолжены.").
+    claims = [text[claim["start"] : claim["end"]] for claim in document["claims"]]
+    assert set(claims) <= set(sentences)
+    assert len(claims) >= len(sentences) - 1
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from builder.enrich.unspaced import CHARACTERS_PER_WORD, UNSPACED_CHARACTER, UNSPACED_LANGUAGES
 from builder.records import CheckWorthiness, Claim, Quote, Span
 
 BIAS = -1.4
@@ -139,6 +140,8 @@ _WONT = re.compile(r"\b([Ww])on['’]t\b")
 """"won't" is read as "will " (as long, so offsets hold): split at its apostrophe it left "won", which counted as
 the fact verb of "X won the vote", and that "won" counted as a modal."""
 _DIGITS = frozenset("0123456789")
+_LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
+"""The tokens of a language written without spaces, once its own letters are blanked: Latin names and numbers."""
 _PHRASES: dict[str, str] = {
     "per cent": "numbers",
     "last week": "dates",
@@ -167,10 +170,14 @@ _MAX_CACHED_WORDS = 100_000
 """How many words' counts `_WORD_COUNTS` keeps (some ten megabytes) before it starts over."""
 
 
-def find_claims(text: str, sentences: Sequence[Span], quotes: Sequence[Quote]) -> list[Claim]:
-    """Score every candidate sentence or clause of `text`; the caller picks a threshold, or shows them all."""
+def find_claims(text: str, sentences: Sequence[Span], quotes: Sequence[Quote], language: str = "en") -> list[Claim]:
+    """Score every candidate sentence or clause of `text`; the caller picks a threshold, or shows them all.
+
+    In a language written without spaces (`UNSPACED_LANGUAGES`: Chinese, Japanese, Thai...) words are counted in
+    characters (`unspaced_words`), and the features are read from what is written in other scripts: numbers in
+    digits, names in Latin capitals; a sentence there would otherwise be one word, too short to be a claim."""
     quoted = _QuoteReach(quotes)
-    words = _Words(text)
+    words = _UnspacedWords(text) if language in UNSPACED_LANGUAGES else _Words(text)
     claims = []
     for sentence in sentences:
         for start, end, tokens in _clauses(words, sentence["start"], sentence["end"]):
@@ -230,6 +237,27 @@ class _Words:
     def tokens(self, start: int, end: int) -> list[str]:
         return self.spaced[start:end].split()
 
+    def count(self, start: int, end: int, tokens: list[str]) -> int:
+        """How many words `text[start:end]`, split into `tokens`, has."""
+        return len(tokens)
+
+
+class _UnspacedWords(_Words):
+    """A document in a language written without spaces: its letters of those scripts are counted in words of
+    `CHARACTERS_PER_WORD`, its other runs of letters or digits are the tokens that features are counted on."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # One space for each such letter: offsets hold.
+        self.spaced = UNSPACED_CHARACTER.sub(" ", text)
+
+    def tokens(self, start: int, end: int) -> list[str]:
+        return _LETTERS_OR_DIGITS.findall(self.spaced, start, end)
+
+    def count(self, start: int, end: int, tokens: list[str]) -> int:
+        letters = len(UNSPACED_CHARACTER.findall(self.text, start, end))
+        return -(-letters // CHARACTERS_PER_WORD) + len(tokens)
+
 
 def _spaced(text: str) -> str:
     """The text with every `_PUNCTUATION` character replaced by a space, at the same offsets.
@@ -260,10 +288,10 @@ def _clauses(words: _Words, start: int, end: int) -> list[tuple[int, int, list[s
             semicolon = text.find(";", piece_start, end)
         pieces.append(_strip(text, piece_start, end))
         clauses = [(a, b, words.tokens(a, b)) for a, b in pieces]
-        if all(len(tokens) >= MIN_WORDS for _, _, tokens in clauses):
+        if all(words.count(a, b, tokens) >= MIN_WORDS for a, b, tokens in clauses):
             return clauses
     tokens = words.tokens(start, end)
-    return [(start, end, tokens)] if len(tokens) >= MIN_WORDS else []
+    return [(start, end, tokens)] if words.count(start, end, tokens) >= MIN_WORDS else []
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -276,11 +304,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _claim(words: _Words, start: int, end: int, tokens: list[str], quoted: _QuoteReach) -> Claim:
     sentence = words.text[start:end]
-    counts = _counts(tokens)
+    counts = _counts(tokens) if tokens else 0
     # Most sentences hold no question mark at all; finding that is cheaper than stripping their closing marks.
-    question = "?" in sentence and sentence.rstrip("\"'”’) ").endswith("?")
+    question = ("?" in sentence or "？" in sentence) and sentence.rstrip("\"'”’)」』 ").endswith(("?", "？"))
     in_quote, attributed = quoted.overlap(start, end)
-    features, score, suggested = _scored(counts, question, len(tokens) < 8, in_quote, attributed)
+    features, score, suggested = _scored(counts, question, words.count(start, end, tokens) < 8, in_quote, attributed)
     # A dict display rather than `Claim(...)`: calling a TypedDict with keywords takes three times as long.
     claim: Claim = {
         "start": start,

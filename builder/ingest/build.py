@@ -214,7 +214,7 @@ def build_document(
         lang=language,
         captions=parts.captions,
         quotes=quotes,
-        claims=find_claims(text, sentences, quotes),
+        claims=find_claims(text, sentences, quotes, language),
         targets=targets.find(text) if targets else [],
         extractor_version=EXTRACTOR_VERSION,
         provenance={

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from builder.enrich.function_words import STOP_WORDS
 from builder.enrich.language import UNDETERMINED, detect_language, function_word_share_is_english
+from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import split_caption
 from builder.ingest.local_dates import find_local_date, find_relative_time
 
@@ -80,18 +81,10 @@ class Writing:
     function_words: frozenset[str]
     """The language's function words; when none are known, prose is not tested for them."""
     spaced: bool = True
-    """Words are separated by spaces; else they are counted in characters (`CHARACTERS_PER_WORD`)."""
+    """Words are separated by spaces; else they are counted in characters (`unspaced_words`)."""
 
 
 ENGLISH = Writing("en", STOP_WORDS)
-UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz", "wuu", "yue"})
-"""Languages written without spaces between words."""
-CHARACTERS_PER_WORD = 2
-"""About how many characters a word of those languages takes (Chinese words are mostly of one or two)."""
-_UNSPACED_CHARACTER = re.compile(
-    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-)
-"""Letters of the scripts written without spaces: Thai, Lao, Burmese, Khmer, Tibetan, kana and CJK ideographs."""
 LANGUAGE_SAMPLE_LINES = 3
 """The page's language is told from its longest lines: its paragraphs rather than its menus."""
 JUSTEXT_NAMES = {"bn": "Bengali", "fy": "West_Frisian", "ht": "Haitian", "no": "Norwegian_Bokmal", "tl": "Tagalog"}
@@ -137,13 +130,6 @@ def _function_words(language: str) -> frozenset[str]:
     if name not in justext.get_stoplists():
         return frozenset()
     return frozenset(word.casefold() for word in justext.get_stoplist(name))
-
-
-def unspaced_words(text: str) -> int:
-    """Words of a text in a language written without spaces: its letters of those scripts in words of
-    `CHARACTERS_PER_WORD`, and its runs of other letters or digits (names, numbers in Latin script) one each."""
-    letters = len(_UNSPACED_CHARACTER.findall(text))
-    return -(-letters // CHARACTERS_PER_WORD) + len(_UNSPACED_CHARACTER.sub(" ", text).split())
 
 
 # Line features.
