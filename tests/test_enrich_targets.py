@@ -50,6 +50,20 @@ def test_possessive_gives_the_bare_name_and_word_boundaries_hold() -> None:
     assert _mentions(text, UKRAINE) == [("ukraine", "Ukraine"), ("ukraine", "Kyiv")]
 
 
+def test_a_target_in_chinese_or_japanese_is_found_between_the_letters_around_it() -> None:
+    """Chinese and Japanese put no space between words: a phrase is found wherever it is written there, while in
+    Latin script a word boundary still holds."""
+    target = Target.create(
+        target_id="ukraine",
+        text="Ukraine",
+        type="entity",
+        aliases=["乌克兰", "ウクライナ"],
+        description="The country of Ukraine.",
+    )
+    text = "莫斯科不会放弃在乌克兰的目标。ロシアはウクライナでの目標を放棄しない。Ukrainekyiv."
+    assert _mentions(text, target) == [("ukraine", "乌克兰"), ("ukraine", "ウクライナ")]
+
+
 def test_longest_match_wins_and_mentions_do_not_overlap() -> None:
     text = "Moscow refused a US-proposed ceasefire in Ukraine, and Kyiv backed an unconditional ceasefire."
     assert _mentions(text, UKRAINE, CEASEFIRE) == [

@@ -9,10 +9,11 @@ find the pronoun "us".
 
 All phrases of all targets go into one compiled regex, wrapped in a lookahead so that every position reports
 its longest phrase; overlapping candidates are then resolved longest first (earliest first on ties), so
-"US-proposed ceasefire" beats "ceasefire" inside it. A phrase shared by two targets is credited to the first
-one listed. Compiling is the costly part (half a millisecond for a handful of targets), so the compiled pattern
-is cached per target set: a run that builds a matcher per input file, or asks for each document's mentions with
-the same targets, compiles once.
+"US-proposed ceasefire" beats "ceasefire" inside it. A phrase may not run into the letters around it, but in
+Chinese, Japanese or Thai, whose words are not spaced, it is found wherever it is written. A phrase shared by two
+targets is credited to the first one listed. Compiling is the costly part (half a millisecond for a handful of
+targets), so the compiled pattern is cached per target set: a run that builds a matcher per input file, or asks
+for each document's mentions with the same targets, compiles once.
 """
 
 from __future__ import annotations
@@ -22,9 +23,13 @@ import re
 from collections.abc import Sequence
 
 from builder.enrich.patterns import one_of
+from builder.enrich.unspaced import UNSPACED_LETTERS
 from builder.records import Target, TargetMention
 
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
+_SPACED_WORD_CHARACTER = rf"[^\W{UNSPACED_LETTERS}]"
+"""A letter or digit that a phrase may not run into. Not those of Chinese, Japanese or Thai: written without
+spaces, their words stand letter to letter (在乌克兰的目标), and a phrase is found wherever it is written."""
 _SIBILANT = ("s", "x", "z", "ch", "sh")
 
 
@@ -92,7 +97,7 @@ def _compiled(
     first_letters = {stem[0] for stem in stems}
     letters = f"(?=[{re.escape(''.join(sorted(first_letters)))}])" if all(map(str.isalnum, first_letters)) else ""
     starts = f"(?={one_of('|'.join(sorted(stems)))})" if not any("|" in stem for stem in stems) else ""
-    pattern = rf"{letters}(?<!\w){starts}(?=(?:{alternatives})(?!\w))"
+    pattern = rf"{letters}(?<!{_SPACED_WORD_CHARACTER}){starts}(?=(?:{alternatives})(?!{_SPACED_WORD_CHARACTER}))"
     return (re.compile(pattern, re.IGNORECASE) if ordered else None), target_of_group
 
 

@@ -9,10 +9,12 @@ UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo", "dz", 
 """Languages written without spaces between words."""
 CHARACTERS_PER_WORD = 2
 """About how many characters a word of those languages takes (Chinese words are mostly of one or two)."""
-UNSPACED_CHARACTER = re.compile(
-    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+UNSPACED_LETTERS = (
+    r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 )
-"""Letters of the scripts written without spaces: Thai, Lao, Burmese, Khmer, Tibetan, kana and CJK ideographs."""
+"""A regex character class body: the letters of the scripts written without spaces (Thai, Lao, Burmese, Khmer,
+Tibetan, kana and CJK ideographs)."""
+UNSPACED_CHARACTER = re.compile(f"[{UNSPACED_LETTERS}]")
 
 
 def unspaced_words(text: str) -> int:
