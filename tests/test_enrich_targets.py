@@ -64,6 +64,23 @@ def test_a_target_in_chinese_or_japanese_is_found_between_the_letters_around_it(
     assert _mentions(text, target) == [("ukraine", "乌克兰"), ("ukraine", "ウクライナ")]
 
 
+def test_a_russian_or_ukrainian_target_is_found_in_its_cases() -> None:
+    """Russian and Ukrainian change a word's ending by its case: "Украина" is "Украины" after "против"."""
+    putin = Target.create(
+        target_id="putin", text="Владимир Путин", type="entity", aliases=["Путин"], description="Vladimir Putin."
+    )
+    ukraine = Target.create(
+        target_id="ukraine", text="Україна", type="entity", aliases=["Украина"], description="Ukraine."
+    )
+    text = "Слова Владимира Путина, ответ Путину, против Украины и до України; путинский режим — другое слово."
+    assert _mentions(text, putin, ukraine) == [
+        ("putin", "Владимира Путина"),
+        ("putin", "Путину"),
+        ("ukraine", "Украины"),
+        ("ukraine", "України"),
+    ]
+
+
 def test_longest_match_wins_and_mentions_do_not_overlap() -> None:
     text = "Moscow refused a US-proposed ceasefire in Ukraine, and Kyiv backed an unconditional ceasefire."
     assert _mentions(text, UKRAINE, CEASEFIRE) == [

@@ -2,8 +2,9 @@
 
 Each target's text and aliases become word patterns that accept what news prose does to a phrase: any letter
 case, singular or plural on every word ("weapons shipment" finds "weapons shipments", "ceasefires" finds
-"ceasefire"), a hyphen for a space ("cease-fire" for "cease fire"), and a possessive after it ("Ukraine's"
-gives the mention "Ukraine"). A leading "the" is dropped, since a target's text is often a description ("the
+"ceasefire"), the cases of a Russian or Ukrainian word ("Украина" finds "Украины", "Путин" finds "Путина"), a
+hyphen for a space ("cease-fire" for "cease fire"), and a possessive after it ("Ukraine's" gives the mention
+"Ukraine"). A leading "the" is dropped, since a target's text is often a description ("the
 US-proposed ceasefire in Ukraine"). Acronyms (all capitals, like "US" or "NATO") keep their case, or "US" would
 find the pronoun "us".
 
@@ -31,6 +32,14 @@ _SPACED_WORD_CHARACTER = rf"[^\W{UNSPACED_LETTERS}]"
 """A letter or digit that a phrase may not run into. Not those of Chinese, Japanese or Thai: written without
 spaces, their words stand letter to letter (在乌克兰的目标), and a phrase is found wherever it is written."""
 _SIBILANT = ("s", "x", "z", "ch", "sh")
+_CYRILLIC_LETTERS = "а-яёіїєґ"
+_CYRILLIC = re.compile(f"[{_CYRILLIC_LETTERS}]+$")
+_CYRILLIC_ENDING = re.compile(r"[аеёиоуыэюяйьіїє]{0,2}$")
+"""The vowels, й and ь a Russian or Ukrainian word ends with in the form given, which its other cases change:
+"Украина" is "Украины", "Украину" in the text, "Зеленский" "Зеленского", "Путин" "Путина"."""
+CYRILLIC_ENDING_MAX = 3
+"""The longest case ending after the stem ("Зеленск-ому", "Путин-ым"); longer, the word is another word
+("Путин-ский")."""
 
 
 class TargetMatcher:
@@ -127,10 +136,14 @@ def _word_stem(word: str) -> str:
 
 
 def _stem_and_ending(word: str) -> tuple[str, str]:
-    """The part of the word kept as is, and a pattern of the endings that make it singular or plural."""
+    """The part of the word kept as is, and a pattern of the endings that make it singular or plural; for a word
+    in Cyrillic, the endings of its cases (see `_CYRILLIC_ENDING`)."""
     lower = word.casefold()
     if not word[0].isalnum() or not lower.isalpha() or len(lower) < 4:
         return word, ""
+    if _CYRILLIC.match(lower):
+        stem = word[: len(word) - len(_CYRILLIC_ENDING.search(lower)[0])]
+        return stem, f"[{_CYRILLIC_LETTERS}]{{0,{CYRILLIC_ENDING_MAX}}}"
     if lower.endswith("ies"):
         return word[:-3], "(?:y|ies)"
     if lower.endswith("es") and lower[:-2].endswith(_SIBILANT):
