@@ -98,7 +98,8 @@ from builder.enrich.patterns import one_of
 from builder.enrich.quote_lexicons import ENGLISH, LEXICONS, SpeechLexicon
 from builder.enrich.quotes_unspaced import UNSPACED_QUOTE_LANGUAGES, find_unspaced_quotes
 from builder.enrich.sentences import sentence_bounds
-from builder.records import Quote, Span, TextSpan
+from builder.records import Quote, Span
+from builder.records.spans import quote_of
 
 _DOUBLE = '"“”„«»'
 _SINGLE = "'‘’"
@@ -765,19 +766,8 @@ def _inherit(current: list[_Found], previous_paragraph: list[_Found]) -> None:
 
 
 def _to_record(text: str, quote: _Found) -> Quote:
-    speaker = cue = None
-    if quote.attributed and quote.speaker is not None:
-        speaker = TextSpan(start=quote.speaker[0], end=quote.speaker[1], text=text[quote.speaker[0] : quote.speaker[1]])
-    if quote.attributed and quote.cue is not None:
-        cue = TextSpan(start=quote.cue[0], end=quote.cue[1], text=text[quote.cue[0] : quote.cue[1]])
-    return Quote(
-        start=quote.start,
-        end=quote.end,
-        text=text[quote.start : quote.end],
-        speaker=speaker,
-        speaker_name=quote.name,
-        cue=cue,
-    )
+    speaker, cue = (quote.speaker, quote.cue) if quote.attributed else (None, None)
+    return quote_of(text, quote.start, quote.end, speaker, cue, quote.name)
 
 
 class _ParagraphSentences:

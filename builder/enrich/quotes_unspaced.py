@@ -32,7 +32,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from builder.records import Quote, Span, TextSpan
+from builder.records import Quote, Span
+from builder.records.spans import quote_of
 
 UNSPACED_QUOTE_LANGUAGES = frozenset({"zh", "ja"})
 """The languages whose quotes this module finds (`builder.enrich.quotes.find_quotes` hands them over)."""
@@ -128,7 +129,11 @@ def find_unspaced_quotes(text: str, paragraphs: Sequence[Span], language: str) -
             current.append(quote)
         found.extend(current)
         previous = [quote for quote in current if quote.who(text)]
-    return [_record(text, quote) for quote in found if quote.who(text)]
+    return [
+        quote_of(text, quote.start, quote.end, quote.speaker, quote.cue, quote.name)
+        for quote in found
+        if quote.who(text)
+    ]
 
 
 def _whole_sentence(text: str, quote: _Found, high: int) -> bool:
@@ -197,19 +202,3 @@ def _subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not 0 < end - start <= SPEAKER_MAX_CHARACTERS:
         return None
     return start, end
-
-
-def _record(text: str, quote: _Found) -> Quote:
-    speaker = cue = None
-    if quote.speaker is not None:
-        speaker = TextSpan(start=quote.speaker[0], end=quote.speaker[1], text=text[quote.speaker[0] : quote.speaker[1]])
-    if quote.cue is not None:
-        cue = TextSpan(start=quote.cue[0], end=quote.cue[1], text=text[quote.cue[0] : quote.cue[1]])
-    return Quote(
-        start=quote.start,
-        end=quote.end,
-        text=text[quote.start : quote.end],
-        speaker=speaker,
-        speaker_name=quote.name,
-        cue=cue,
-    )

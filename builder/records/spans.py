@@ -61,6 +61,20 @@ class Quote(TextSpan):
     cue: NotRequired[TextSpan | None]
 
 
+def quote_of(
+    text: str, start: int, end: int, speaker: tuple[int, int] | None, cue: tuple[int, int] | None, name: str | None
+) -> Quote:
+    """The `Quote` of `text[start:end]`, with its speaker and cue spans (offsets into `text`) and resolved name."""
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        speaker=TextSpan(start=speaker[0], end=speaker[1], text=text[speaker[0] : speaker[1]]) if speaker else None,
+        speaker_name=name,
+        cue=TextSpan(start=cue[0], end=cue[1], text=text[cue[0] : cue[1]]) if cue else None,
+    )
+
+
 @with_config(ConfigDict(extra="forbid"))
 class Claim(TextSpan):
     """A candidate claim: a sentence or clause with a machine check-worthiness score."""
