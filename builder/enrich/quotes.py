@@ -554,7 +554,8 @@ def _is_speech(text: str, quote: _Found, rules: _Rules) -> bool:
     return len(words) >= 4
 
 
-Spans = tuple[int, int]
+Bounds = tuple[int, int]
+"""A span's `(start, end)` offsets into the text."""
 
 
 def _attribute(
@@ -579,7 +580,7 @@ def _attribute(
         )
     ):
         credit = None
-    found: tuple[Spans | None, Spans | None] | None
+    found: tuple[Bounds | None, Bounds | None] | None
     if tail := rules.tail.match(text, quote.end, tail_end):
         found = _branch_spans(tail)
     elif credit:
@@ -604,7 +605,7 @@ def _attribute(
         quote.name = people.resolve(quote.speaker[0], earlier)
 
 
-def _branch_spans(match: re.Match[str]) -> tuple[Spans | None, Spans]:
+def _branch_spans(match: re.Match[str]) -> tuple[Bounds | None, Bounds]:
     """Speaker and cue spans of the numbered branch of an attribution that matched; a branch without a speaker
     (a verb alone, a cue holding its pronoun) gives None for it."""
     groups = match.groupdict()
@@ -613,7 +614,7 @@ def _branch_spans(match: re.Match[str]) -> tuple[Spans | None, Spans]:
     return (match.span(speaker) if groups.get(speaker) is not None else None), match.span(f"cue{branch}")
 
 
-def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Spans | None, Spans] | None:
+def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Bounds | None, Bounds] | None:
     """Speaker and cue spans of the first "subject + speech verb" before the quote in its sentence (the speaker
     None for a cue that holds its pronoun)."""
     match = rules.subject_cue.search(text, start, end)
