@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from builder.enrich.unspaced import UNSPACED_LETTERS
 from builder.ingest import dedup
 from builder.ingest.dedup import DedupConfig, DuplicateIndex, Fingerprint, band_keys, signature
 from builder.ingest.pipeline import mark_duplicate
@@ -157,8 +158,11 @@ def test_marking_a_duplicate_on_its_json_line_equals_setting_the_field(tmp_path:
 
 
 def _reference_signature(text: str, config: DedupConfig) -> np.ndarray:
-    """MinHash as first written: the words by regex, each gram's hash, the distinct grams, all permutations at once."""
-    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+    """MinHash as first written: the words by regex (each letter of a script written without spaces a word), each
+    gram's hash, the distinct grams, all permutations at once."""
+    words = re.findall(
+        rf"[{UNSPACED_LETTERS}]|[^\W{UNSPACED_LETTERS}]+", unicodedata.normalize("NFKC", text).casefold()
+    )
     if not words:
         return np.full(config.num_perm, dedup.MAX_HASH, dtype=np.uint32)
     word_hashes = np.array([zlib.crc32(word.encode()) for word in words], dtype=np.uint32)
@@ -179,7 +183,25 @@ def test_signature_equals_the_plain_minhash(config: DedupConfig) -> None:
     generator = np.random.default_rng(3)
     alphabet = [*"ab cXYZ_-.,’“”\u00a0\t\n١éßǅﬁ!", "word ", "Straße ", "e.g. "]
     texts = ["", "a", "a b", "__ -- ..", "ß" * 10, "١٢٣ abc٣", "x\x1cy\x85z", "word " * (dedup.SIGNATURE_ROWS + 9)]
+    texts += [
+        "莫斯科不会放弃在乌克兰的目标。NATO和EU表示，2025年",
+        "ロシアはウクライナでの目標を放棄しない",
+        "ภาษาไทย abc",
+    ]
     texts += ["".join(generator.choice(alphabet, size=int(generator.integers(0, 400)))) for _ in range(300)]
     texts += [path.read_text(encoding="utf-8") for path in SAMPLES.glob("*.txt")]
     for text in texts:
         assert np.array_equal(signature(text, config), _reference_signature(text, config)), text[:80]
+
+
+def test_chinese_articles_a_character_apart_are_near_duplicates() -> None:
+    """Chinese is written without spaces: its words are its letters, so two copies of an article a character
+    apart share most shingles, as two English copies a word apart do, and their signatures agree past the
+    threshold (a clause was one word, one changed letter made it another, and the copies shared little)."""
+    article = (
+        "俄罗斯总统普京周四在电话中告诉美国总统特朗普，莫斯科不会放弃在乌克兰的目标。克里姆林宫表示，通话持续了近"
+        "一个小时。乌克兰总统泽连斯基周四正在访问盟友丹麦。一名乌克兰高级官员告诉记者，特朗普和泽连斯基计划周五通话。"
+    )
+    config = DedupConfig()
+    agreement = np.mean(signature(article, config) == signature(article.replace("周五", "周六"), config))
+    assert agreement >= config.threshold

@@ -21,6 +21,7 @@ from functools import cache
 
 import numpy as np
 
+from builder.enrich.unspaced import UNSPACED_CHARACTER
 from builder.ingest.ids import folded
 
 MAX_HASH = np.uint32((1 << 32) - 1)
@@ -87,7 +88,8 @@ SHINGLE_MIXERS = np.array(
 
 def words(text: str) -> list[bytes]:
     """The UTF-8 bytes of the words of the normalised text: the runs of word characters (`\\w`, which is
-    `str.isalnum` or "_") of its NFKC case-folded form (`folded`, which the content hash has usually just made).
+    `str.isalnum` or "_") of its NFKC case-folded form (`folded`, which the content hash has usually just made),
+    and each letter of the scripts written without spaces (`UNSPACED_CHARACTER`) on its own.
 
     Not `re.findall(r"\\w+")`: a regex match per word was the largest cost of a signature. The few non-ASCII
     characters that are not word characters (curly quotes, dashes, no-break spaces) become spaces by
@@ -96,6 +98,11 @@ def words(text: str) -> list[bytes]:
     """
     normalised = folded(text)
     if not normalised.isascii():
+        if UNSPACED_CHARACTER.search(normalised):
+            # Chinese, Japanese or Thai: no spaces between words, so each letter is a word, and a shingle of
+            # five of them about two words; a run between punctuation marks, a whole clause, was one word, and
+            # a clause changed by one letter shared nothing with its copy.
+            normalised = UNSPACED_CHARACTER.sub(r" \g<0> ", normalised)
         for char in set(_NON_ASCII.findall(normalised)):
             if not char.isalnum():
                 normalised = normalised.replace(char, " ")
