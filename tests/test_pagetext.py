@@ -409,6 +409,15 @@ def test_a_newsletter_box_below_the_article_is_cut_off() -> None:
         ("BEIJING: China said", "BEIJING:", "BEIJING", None, "China said"),
         ("Moscow, July 5 (Reuters) - Russia said", "Moscow, July 5 (Reuters) -", "Moscow", "July 5", "Russia said"),
         ("PARIS, 3 March 2025 — France", "PARIS, 3 March 2025 —", "PARIS", "3 March 2025", "France"),
+        # Other languages' wires: German agencies in lower case, accented places, Spanish ".-", local dates.
+        ("Berlin (dpa) - Die Regierung", "Berlin (dpa) -", "Berlin", None, "Die Regierung"),
+        ("München (dpa) – Die Polizei", "München (dpa) –", "München", None, "Die Polizei"),
+        ("Genève (ATS) - Le Conseil", "Genève (ATS) -", "Genève", None, "Le Conseil"),
+        ("MADRID, 4 jul (EFE).- El Gobierno", "MADRID, 4 jul (EFE).-", "MADRID", "4 jul", "El Gobierno"),
+        ("МОСКВА, 4 июля — Президент России", "МОСКВА, 4 июля —", "МОСКВА", "4 июля", "Президент России"),
+        ("莫斯科电 俄罗斯总统普京", "莫斯科电", "莫斯科", None, "俄罗斯总统普京"),
+        ("新华社北京7月4日电（记者 王伟）国家主席", "新华社北京7月4日电（记者 王伟）", "北京", "7月4日", "国家主席"),
+        ("【モスクワ共同】ロシアの大統領は", "【モスクワ共同】", "モスクワ", None, "ロシアの大統領は"),
     ],
 )
 def test_split_dateline_recognises_wire_forms(
@@ -432,6 +441,9 @@ def test_split_dateline_recognises_wire_forms(
         "A - the first option on the list.",
         "Moscow said on Thursday that it would continue.",
         "The Kremlin — which denies it — said nothing.",
+        "Berlin - die Stadt ist schön.",
+        "中国电信发布了新产品。",
+        "【速報】地震が発生しました。",
     ],
 )
 def test_split_dateline_leaves_ordinary_sentences_alone(paragraph: str) -> None:

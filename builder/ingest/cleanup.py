@@ -28,15 +28,24 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _DATE = (
     rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)"
     rf"|{_WEEKDAY}|\d{{4}}-\d{{2}}-\d{{2}}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?(?:\s+\d{4})?"
 )
-_UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
-"""A place in capitals, as most wires print it: "MOSCOW", "KUALA LUMPUR", "ST. LOUIS", "WASHINGTON D.C."."""
-_TITLE_PLACE = r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,3}"
-"""A place in title case ("Moscow", "New York"), accepted only with a date or an agency to vouch for it."""
+"""A date in a dateline: English month or weekday names, ISO, or a day and a month in any language ("4 jul",
+"4. Juli", "4 июля"), which the place and the separator around it vouch for."""
+_CAPITALS = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_SMALL = "a-zß-öø-ÿа-яё"
+_UPPER_PLACE = rf"[{_CAPITALS}][{_CAPITALS}.'’\-]+(?:\s+[{_CAPITALS}][{_CAPITALS}.'’\-]*){{0,3}}"
+"""A place in capitals, as most wires print it: "MOSCOW", "KUALA LUMPUR", "ST. LOUIS", "WASHINGTON D.C.",
+"MÜNCHEN", "МОСКВА"."""
+_TITLE_PLACE = rf"[{_CAPITALS}][{_SMALL}’'\-]+(?:\s+[{_CAPITALS}][{_SMALL}’'\-]+){{0,3}}"
+"""A place in title case ("Moscow", "New York", "München"), accepted only with a date or an agency to vouch for
+it."""
 _REGION = r"(?:,\s+(?:[A-Z][A-Za-z.]+\.?(?:\s+[A-Z][A-Za-z.]+)?))"
 """A state or country after the place: "SAN FRANCISCO, Calif." or "PARIS, France"."""
-_AGENCY = r"\(\s*[A-Z][A-Za-z&.\-]*(?:[\s/][A-Z][A-Za-z&.\-]*){0,3}\s*\)"
-_DASH = r"(?:—|–|--|-)"
+_AGENCY = r"\(\s*(?:[A-Z][A-Za-z&.\-]*(?:[\s/][A-Z][A-Za-z&.\-]*){0,3}|[a-z]{2,4})\s*\)"
+"""A news agency in parentheses: "(Reuters)", "(AFP)", "(EFE)", and the German agencies' lower case "(dpa)"."""
+_DASH = r"(?:—|–|--|\.?-)"
+"""A dash closing a dateline; Spanish agencies print it after a full stop: "(EFE).-"."""
 _SEPARATOR = rf"(?:\s*{_DASH}|\s+:|:)"
 
 _DATELINE_UPPER = re.compile(
@@ -46,6 +55,15 @@ _DATELINE_TITLE = re.compile(
     rf"^(?P<raw>(?P<place>{_TITLE_PLACE}){_REGION}?"
     rf"(?:,\s*(?P<date>{_DATE})\s*(?:{_AGENCY})?|\s*(?P<agency>{_AGENCY}))\s*{_DASH})\s+(?=\S)"
 )
+_DATELINE_CHINESE = re.compile(
+    r"^(?P<raw>(?:[\u4e00-\u9fff]{1,6}社)?(?P<place>[\u4e00-\u9fff]{2,6}?)(?P<date>\d{1,2}月\d{1,2}日)?电"
+    r"(?:\s*[（(][^）)\n]{1,30}[）)]|(?=\s)))\s*(?=\S)"
+)
+"""A Chinese wire's dateline: the place, the date and 电 ("cabled"), after the agency and before the reporters:
+"莫斯科电", "新华社北京7月4日电（记者 王伟）"; a space or the reporters' brackets must follow, so "中国电信" is none."""
+_DATELINE_JAPANESE = re.compile(r"^(?P<raw>【(?P<place>[^】\s]{1,12}?)(?:共同|時事|ロイター|AFP時事|AFP)】)\s*(?=\S)")
+"""A Japanese wire's dateline: the place and the agency (Kyodo, Jiji, Reuters, AFP) in lenticular brackets,
+"【モスクワ共同】"; without an agency the brackets hold a label ("【速報】", breaking news)."""
 _KICKERS = frozenset(
     [
         "BREAKING",
@@ -84,7 +102,7 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     if match and match["place"].split()[0].strip(".") in _KICKERS:
         match = None
     if match is None:
-        match = _DATELINE_TITLE.match(text)
+        match = _DATELINE_TITLE.match(text) or _DATELINE_CHINESE.match(text) or _DATELINE_JAPANESE.match(text)
     if match is None:
         return None, paragraph
     place = match["place"].strip()
@@ -92,7 +110,8 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
         # A lone capital letter is an initial or a list marker ("A - the first option"), not a place.
         return None, paragraph
     raw = match["raw"].strip()
-    date = match["date"].strip().rstrip(",") if match["date"] else None
+    date = match.groupdict().get("date")
+    date = date.strip().rstrip(",") if date else None
     return Dateline(raw=raw, place=place, date_text=date), text[match.end() :]
 
 
