@@ -458,6 +458,8 @@ def test_split_dateline_leaves_ordinary_sentences_alone(paragraph: str) -> None:
         ("the ceremony ended. (Bernama)", "Bernama", "the ceremony ended."),
         ('"We will win," he said. —AFP/Reuters', "AFP/Reuters", '"We will win," he said.'),
         ("— Reuters", "Reuters", ""),
+        ("Die Polizei ermittelt. (dpa)", "dpa", "Die Polizei ermittelt."),
+        ("Die Polizei ermittelt. — dpa/AFP", "dpa/AFP", "Die Polizei ermittelt."),
     ],
 )
 def test_split_credit_takes_a_trailing_wire_credit(paragraph: str, credit: str, rest: str) -> None:
@@ -472,6 +474,7 @@ def test_split_credit_takes_a_trailing_wire_credit(paragraph: str, credit: str, 
         "The alliance members met the chief of the alliance (Nato)",
         "He met the president of the agency - Smith",
         "Nothing to see here.",
+        "Die Zahl stieg. - und fiel",
     ],
 )
 def test_split_credit_leaves_other_endings_alone(paragraph: str) -> None:

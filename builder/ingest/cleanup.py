@@ -115,7 +115,9 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     return Dateline(raw=raw, place=place, date_text=date), text[match.end() :]
 
 
-_CREDIT_NAME = r"[A-Z][A-Za-z&.\-]*(?:[\s/][A-Z][A-Za-z&.\-]*){0,2}"
+_CREDIT_NAME = r"(?:[A-Z][A-Za-z&.\-]*|[a-z]{2,4}(?=/|\s*\)?\s*$))(?:[\s/][A-Z][A-Za-z&.\-]*){0,2}"
+"""An agency's name: capitalised ("Reuters", "AFP/Reuters"), or the German agencies' lower case ("dpa",
+"dpa/AFP"), which ends the paragraph or is joined to another agency."""
 _TRAILING_DASH_CREDIT = re.compile(rf"(?:^|(?<=[.!?\"”’')\]])\s*|\s+){_DASH}\s*(?P<name>{_CREDIT_NAME})\s*$")
 _TRAILING_PAREN_CREDIT = re.compile(rf"(?:^|(?<=[.!?\"”’')\]])\s*)\(\s*(?P<name>{_CREDIT_NAME})\s*\)\s*$")
 
