@@ -142,3 +142,45 @@ def test_sentences_of_languages_written_without_spaces_are_candidates() -> None:
     assert question["features"]["short"] == 1.0
     [japanese] = _unspaced_claims("ja", "会談は約1時間続いたとクレムリンは発表しました。")
     assert japanese["features"]["numbers"] > 0
+
+
+def _features(language: str, sentence: str) -> dict[str, float]:
+    text, spans = paragraphs_document(sentence)
+    [claim] = find_claims(text, split_sentences(text, spans), [], language)
+    return claim["features"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "counted"),
+    [
+        # The language's speech verbs (those quote attribution reads) and its months and weekdays (CLDR's).
+        ("fr", "Le ministre a déclaré jeudi que les négociations reprendraient en juillet.", {"attribution", "dates"}),
+        (
+            "es",
+            "Según el Gobierno, las conversaciones se reanudarán el próximo lunes en la capital.",
+            {"attribution", "dates", "entities"},
+        ),
+        ("ru", "Песков сообщил в четверг, что переговоры продолжатся в июле этого года.", {"attribution", "dates"}),
+        # German capitalises every noun: only the acronym names something.
+        (
+            "de",
+            "Die Regierung in Berlin erklärte am Montag, die NATO werde die Hilfe fortsetzen.",
+            {"attribution", "dates", "entities"},
+        ),
+    ],
+)
+def test_a_claim_in_another_language_counts_its_speech_verbs_and_dates(
+    language: str, sentence: str, counted: set[str]
+) -> None:
+    features = _features(language, sentence)
+    assert {name for name, value in features.items() if value} == counted
+    if language == "de":
+        # "Regierung", "Berlin", "Montag", "Hilfe" are capitalised nouns and a name; "NATO" alone counts.
+        assert features["entities"] == pytest.approx(1 / 3)
+
+
+def test_an_english_reading_of_a_german_sentence_counted_every_noun_as_a_name() -> None:
+    """The same sentence read as English: no German speech verb or weekday, and its nouns taken for names."""
+    features = _features("en", "Die Regierung in Berlin erklärte am Montag, die NATO werde die Hilfe fortsetzen.")
+    assert features["attribution"] == features["dates"] == 0.0
+    assert features["entities"] == 1.0

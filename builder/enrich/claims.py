@@ -30,7 +30,9 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from builder.enrich.quote_lexicons import ENGLISH, LEXICONS
 from builder.enrich.unspaced import CHARACTERS_PER_WORD, UNSPACED_CHARACTER, UNSPACED_LANGUAGES
 from builder.records import CheckWorthiness, Claim, Quote, Span
 
@@ -167,7 +169,7 @@ for _phrase, _name in _PHRASES.items():
     _first, _second = _phrase.split()
     _PHRASE_STARTS.setdefault(_first, []).append((_second, _ONE[_name]))
 _MAX_CACHED_WORDS = 100_000
-"""How many words' counts `_WORD_COUNTS` keeps (some ten megabytes) before it starts over."""
+"""How many words' counts a `_WordCounts` keeps (some ten megabytes) before it starts over."""
 
 
 def find_claims(text: str, sentences: Sequence[Span], quotes: Sequence[Quote], language: str = "en") -> list[Claim]:
@@ -178,10 +180,11 @@ def find_claims(text: str, sentences: Sequence[Span], quotes: Sequence[Quote], l
     digits, names in Latin capitals; a sentence there would otherwise be one word, too short to be a claim."""
     quoted = _QuoteReach(quotes)
     words = _UnspacedWords(text) if language in UNSPACED_LANGUAGES else _Words(text)
+    word_counts = _word_counts_of(language)
     claims = []
     for sentence in sentences:
         for start, end, tokens in _clauses(words, sentence["start"], sentence["end"]):
-            claims.append(_claim(words, start, end, tokens, quoted))
+            claims.append(_claim(words, start, end, tokens, quoted, word_counts))
     return claims
 
 
@@ -302,9 +305,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _claim(words: _Words, start: int, end: int, tokens: list[str], quoted: _QuoteReach) -> Claim:
+def _claim(
+    words: _Words, start: int, end: int, tokens: list[str], quoted: _QuoteReach, word_counts: _WordCounts
+) -> Claim:
     sentence = words.text[start:end]
-    counts = _counts(tokens) if tokens else 0
+    counts = _counts(tokens, word_counts) if tokens else 0
     # Most sentences hold no question mark at all; finding that is cheaper than stripping their closing marks.
     question = ("?" in sentence or "？" in sentence) and sentence.rstrip("\"'”’)」』 ").endswith(("?", "？"))
     in_quote, attributed = quoted.overlap(start, end)
@@ -321,13 +326,13 @@ def _claim(words: _Words, start: int, end: int, tokens: list[str], quoted: _Quot
     return claim
 
 
-def _counts(tokens: list[str]) -> int:
+def _counts(tokens: list[str], word_counts: _WordCounts) -> int:
     """The packed counts of the features of a clause with these words: the sum of the words' counts, found by
     dictionary look-ups and added in C (this runs on every clause); the two-word cues are then looked for only in
     the clauses (one in seven) that hold a word starting one."""
-    counts = sum(map(_WORD_COUNTS.__getitem__, tokens))
+    counts = sum(map(word_counts.__getitem__, tokens))
     # The first word is capitalised because it opens the clause, not because it names something.
-    counts -= _WORD_COUNTS[tokens[0]] & _ONE["entities"]
+    counts -= word_counts[tokens[0]] & _ONE["entities"]
     if counts >= _PHRASE_START:
         lower = set(map(str.casefold, tokens))
         for first in _PHRASE_STARTS.keys() & lower:
@@ -338,18 +343,22 @@ def _counts(tokens: list[str]) -> int:
     return counts
 
 
-def _word_counts(word: str) -> int:
-    """The packed counts of one word of a clause, as the punctuation-free split writes it."""
+def _word_counts(word: str, language: LanguageWords | None = None) -> int:
+    """The packed counts of one word of a clause, as the punctuation-free split writes it; with the words of the
+    document's language when it is not English (see `LanguageWords`)."""
     folded = word.casefold()
     counts = _LEXICON.get(folded, 0)
+    if language is not None:
+        # Every field of a word's counts is 0 or 1, so OR adds what the language counts and English does not.
+        counts |= language.counts.get(folded, 0)
     if word[0] in _DIGITS:
         counts += _ONE["numbers"]
         if len(word) == 4 and word[:2] in ("19", "20"):
             counts += _ONE["dates"]
     if word in _FIRST_PERSON:
         counts += _ONE["first_person"]
-    # Capitalised words name entities, except the pronoun "I".
-    if word[0].isupper() and word != "I":
+    # Capitalised words name entities, except the pronoun "I"; where every noun is capitalised, only acronyms.
+    if word[0].isupper() and word != "I" and (language is None or not language.nouns_capitalised or word.isupper()):
         counts += _ONE["entities"]
     if folded in _PHRASE_STARTS:
         counts += _PHRASE_START
@@ -360,14 +369,68 @@ class _WordCounts(dict[str, int]):
     """Each word's packed counts, worked out on its first appearance. Kept across documents, whose words are much
     the same, and emptied when it reaches `_MAX_CACHED_WORDS` words, so that a long run does not keep them all."""
 
+    def __init__(self, language: LanguageWords | None = None) -> None:
+        super().__init__()
+        self.language = language
+
     def __missing__(self, word: str) -> int:
         if len(self) >= _MAX_CACHED_WORDS:
             self.clear()
-        counts = self[word] = _word_counts(word)
+        counts = self[word] = _word_counts(word, self.language)
         return counts
 
 
-_WORD_COUNTS = _WordCounts()
+@dataclass(frozen=True)
+class LanguageWords:
+    """What a language other than English adds to the English words the features count: its speech verbs (and
+    the participles of its compound ones) and "according to" words for `attribution`, as quote attribution reads
+    them (`SpeechLexicon`), and its month and weekday names for `dates`, from CLDR (babel). Its other features
+    stay English's words, digits and capitals."""
+
+    counts: dict[str, int]
+    """Each casefolded word to the packed counts it adds."""
+    nouns_capitalised: bool
+    """Every noun starts with a capital (German), so a capital names nothing by itself: only acronyms count."""
+
+
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
+"""Languages that capitalise every noun: German and Luxembourgish."""
+
+
+@functools.cache
+def _word_counts_of(language: str) -> _WordCounts:
+    """The word counts for documents in `language` (one cache per language; English's for a language without
+    a speech lexicon)."""
+    lexicon = LEXICONS.get(language)
+    if lexicon is None or lexicon is ENGLISH:
+        return _WordCounts()
+    counts: dict[str, int] = {}
+    speech = [*lexicon.cues.split("|"), *lexicon.participles.split("|"), *lexicon.according_to.split("|")]
+    for word in speech:
+        if word and " " not in word:
+            counts[word.casefold()] = _ONE["attribution"]
+    for word in calendar_words(language):
+        counts[word] = counts.get(word, 0) | _ONE["dates"]
+    return _WordCounts(LanguageWords(counts, language in NOUNS_CAPITALISED))
+
+
+def calendar_words(language: str) -> frozenset[str]:
+    """The language's month and weekday names, wide and abbreviated, casefolded, without a trailing full stop; of
+    three letters or more (shorter ones are ordinary words)."""
+    from babel import Locale, UnknownLocaleError  # only documents in other languages need it: imported on first use
+
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    names = [
+        name
+        for table in (locale.months, locale.days)
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for name in table[context][width].values()
+    ]
+    return frozenset(key for name in names if len(key := name.casefold().rstrip(".")) >= 3)
 
 
 @functools.lru_cache(maxsize=4096)
