@@ -178,6 +178,48 @@ def test_a_related_article_card_in_another_language_stays_out_of_the_article() -
     assert published == datetime(2025, 7, 10, 9, tzinfo=UTC)
 
 
+@pytest.mark.parametrize(
+    ("language", "label", "teaser"),
+    [
+        (
+            "de",
+            "Mehr zum Thema",
+            [
+                "Bundestag beschließt neues Heizungsgesetz nach langer Debatte",
+                "Nach monatelangem Streit hat der Bundestag am Freitag das neue Gesetz verabschiedet, das den "
+                "Austausch alter Heizungen regeln soll und viele Hausbesitzer betrifft.",
+            ],
+        ),
+        (
+            "fr",
+            "Lire aussi",
+            [
+                "Le Parlement adopte la réforme des retraites après un long débat",
+                "Après des mois de discussions, les députés ont voté vendredi un texte qui modifie l'âge légal de "
+                "départ et concerne des millions de salariés.",
+            ],
+        ),
+        (
+            "zh",
+            "相关新闻",
+            [
+                "全国人大常委会通过新修订的环境保护法",
+                "经过长时间的讨论，全国人大常委会周五表决通过了新修订的环境保护法，新法将于明年一月一日起施行，对企业排放提出了更严格的要求。",
+            ],
+        ),
+    ],
+)
+def test_a_teaser_without_a_time_below_a_related_label_stays_out_of_the_article(
+    language: str, label: str, teaser: list[str]
+) -> None:
+    """A related teaser, a title over an excerpt with no time, below the language's related label: the label ends
+    the article, as "Related Articles" does in English; before, the teaser read as the article going on."""
+    title, navigation, date, paragraphs, footer = PAGES[language]
+    page = "\n".join([*navigation, title, date, "", *paragraphs, "", label, *teaser, "", *footer]) + "\n"
+    main = extract_pagetext(page)[0]
+    assert [paragraph for paragraph, _ in main.paragraphs][-1] == paragraphs[-1]
+
+
 def test_quotes_in_another_language_are_credited_to_their_speaker(tmp_path: Path) -> None:
     """Ingest reads a document's quotes with its language's speech verbs: the Kremlin aide's words on the German,
     French and Russian pages are his ("sagte Kreml-Berater Juri Uschakow", "a déclaré le conseiller du Kremlin

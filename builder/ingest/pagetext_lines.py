@@ -8,9 +8,10 @@ Function words are those of the page's language (`page_writing`): the project's 
 for another language with English's beside it (jusText ships lists for about 100 languages inside its package;
 it is trafilatura's own dependency); with no list for the language, none, and prose is told by its length and
 punctuation alone. Words are counted in characters in languages written without spaces (Chinese, Japanese,
-Thai). Dates are read in the page's language too (`builder.ingest.local_dates`); bylines and section labels are
-read in English only, so other languages lose those refinements, not their articles: an English-only prose test
-found no prose at all on a German or Chinese page, which gave no article.
+Thai). Dates are read in the page's language too (`builder.ingest.local_dates`), and section labels in the
+languages listed in `_SECTION_END_ELSEWHERE`; bylines are read in English only, so other languages lose that
+refinement, not their articles: an English-only prose test found no prose at all on a German or Chinese page,
+which gave no article.
 """
 
 from __future__ import annotations
@@ -33,12 +34,32 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"”’')\]」』）]*$")
 BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\b:?\s*(?:\S|$)", re.IGNORECASE)
 """The labels that open a byline, in English ("Posted on", "Updated" were tried and lost more titles)."""
+_SECTION_END_ELSEWHERE = "|".join(
+    (
+        # German, French, Spanish, Italian, Portuguese, Dutch.
+        "mehr zum thema|zum thema|lesen sie auch|das könnte sie auch interessieren|auch interessant|weitere artikel",
+        "ähnliche artikel|kommentare|lire aussi|à lire aussi|à lire également|voir aussi|sur le même sujet",
+        "articles similaires|commentaires|les plus lus|leer más|te puede interesar|también te puede interesar",
+        "noticias relacionadas|más noticias|lo más leído|comentarios|leggi anche|articoli correlati",
+        "potrebbe interessarti|i più letti|commenti|leia também|veja também|notícias relacionadas|mais lidas",
+        "comentários|lees ook|gerelateerde artikelen|meer nieuws|reacties",
+        # Russian, Ukrainian, Polish, Chinese, Japanese.
+        "читайте также|смотрите также|новости по теме|по теме|похожие новости|комментарии|читайте також",
+        "схожі новини|коментарі|czytaj także|czytaj też|zobacz także|podobne artykuły|komentarze",
+        "相关新闻|相关阅读|相关文章|延伸阅读|热门推荐|评论|関連記事|関連ニュース|おすすめ記事|コメント",
+    )
+)
+"""The labels of `_SECTION_END` as the press of other languages prints them ("Mehr zum Thema", "Lire aussi",
+"Читайте также", "相关新闻"): a related teaser below them, a title over an excerpt with no time, would otherwise
+read as the article going on."""
 _SECTION_END = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|post a comment|add a comment"
     r"|join the (?:discussion|conversation)|related(?: articles| posts| stories| content| reading| topics)?"
     r"|recent posts|tags|categories|next post|previous post|back to top|explore more"
     r"|(?:you )?(?:may|might) also like|read (?:more|next)|more (?:stories|articles) from|recommended(?: for you)?"
-    r"|(?:more|latest|popular|trending|top) (?:stories|articles|posts|news)|about the author)\b\W*(?:\(\d+\))?\s*$",
+    r"|(?:more|latest|popular|trending|top) (?:stories|articles|posts|news)|about the author"
+    # The same labels in the other languages whose pages are read (see `_SECTION_END_ELSEWHERE`).
+    rf"|{_SECTION_END_ELSEWHERE})\b\W*(?:\(\d+\))?\s*$",
     re.IGNORECASE,
 )
 _COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b(?:\s+(?:on|to)\b.*)?$", re.IGNORECASE)
