@@ -159,11 +159,12 @@ def test_dates_are_read_in_the_document_s_language(printed: str, language: str, 
 
 
 def test_a_related_article_card_in_another_language_stays_out_of_the_article() -> None:
-    """Below the German article, a label in German ("Mehr zum Thema", which no English list knows), then cards: a
-    headline ending in a verb particle ("... an", no cut-off English headline), its time in German ("vor 3
-    Stunden", read from CLDR) and an excerpt. The title over its relative time opens an article, as in English."""
+    """Below the German article, a label in German that no list of labels knows ("Nachrichten aus aller Welt"),
+    then cards: a headline ending in a verb particle ("... an", no cut-off English headline), its time in German
+    ("vor 3 Stunden", read from CLDR) and an excerpt. The title over its relative time opens an article, as in
+    English."""
     cards = [
-        "Mehr zum Thema",
+        "Nachrichten aus aller Welt",
         "Selenskyj: Russland greift mit Hunderten Drohnen an",
         "vor 3 Stunden",
         "Kiew meldet die schwersten Angriffe seit Kriegsbeginn. In der Nacht seien mehr als 500 Drohnen und Raketen "
