@@ -623,3 +623,15 @@ def test_chinese_and_japanese_quotes_are_credited_without_spaces_or_capitals(
 def test_chinese_book_titles_and_unattributed_quotes_are_not_quotes() -> None:
     """《…》 encloses a title, and a quoted sentence no one is said to say is not kept, as in other languages."""
     assert _quotes("zh", "他在《人民日报》上发表文章。", "报道指出，“局势仍然紧张”的说法并不准确。") == []
+
+
+def test_a_verb_without_its_subject_credits_the_person_who_spoke_last() -> None:
+    """ "«…», añadió." goes on quoting the last speaker, here a determiner phrase ("La ministra de Hacienda"),
+    not the nearest capitalised word before it ("Hacienda")."""
+    quotes = _quotes(
+        "es", "La ministra de Hacienda explicó que «las cuentas están saneadas». «Hemos hecho los deberes», añadió."
+    )
+    assert [_found(quote) for quote in quotes] == [
+        ("«las cuentas están saneadas»", "La ministra de Hacienda", None, "explicó"),
+        ("«Hemos hecho los deberes»", None, "La ministra de Hacienda", "añadió"),
+    ]

@@ -596,8 +596,11 @@ def _attribute(
     quote.attributed = True
     if speaker is None:
         # A verb whose subject is left out ("«…», añadió.") or a cue that holds its pronoun ("selon lui"): the
-        # person is found as for "he said".
-        quote.name = people.resolve(cue[0] if cue else quote.end, earlier)
+        # person who spoke last, whom the press goes on quoting so ("La ministra explicó que «…». «…», añadió."),
+        # else the person found as for "he said".
+        quote.name = next((other.who for other in reversed(earlier) if other.who), None) or people.resolve(
+            cue[0] if cue else quote.end, earlier
+        )
         return
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
