@@ -51,6 +51,14 @@ def _found(quote: Quote) -> tuple[str, str | None, str | None, str | None]:
             "sagte",
         ),
         ("de", "»Wir lassen uns nicht erpressen«, so Merz.", "»Wir lassen uns nicht erpressen«", "Merz", "so"),
+        # An impersonal "it was said", the source after its preposition.
+        (
+            "de",
+            "„Wir prüfen alle Optionen“, hieß es aus dem Wirtschaftsministerium.",
+            "„Wir prüfen alle Optionen“",
+            "dem Wirtschaftsministerium",
+            "hieß es aus",
+        ),
         (
             "de",
             "Laut Merz ist die Einigung „ein wichtiger Schritt für Europa und für unser Land“.",

@@ -203,7 +203,8 @@ GERMAN = SpeechLexicon(
         "räumte|gestand|fügte|fügten|teilte|teilten|twitterte|zufolge|gesagt|geschrieben|gewarnt|"
         "erklären|betonen|schreiben|meinen|warnen|kritisieren|fordern|berichten"
     ),
-    tail_only_cues="so",
+    # "hieß es aus dem Ministerium": an impersonal "it was said", the source after its preposition.
+    tail_only_cues="so|hieß es aus|hieß es in|hieß es bei|hieß es von|verlautete aus",
     near_only_cues="teilte|teilten|räumte|fügte|fügten|meint|meinte",
     according_to="laut",
     determiners=(
