@@ -51,6 +51,14 @@ def _found(quote: Quote) -> tuple[str, str | None, str | None, str | None]:
             "sagte",
         ),
         ("de", "»Wir lassen uns nicht erpressen«, so Merz.", "»Wir lassen uns nicht erpressen«", "Merz", "so"),
+        # "nannte" characterises, as "called" does.
+        (
+            "de",
+            "CDU-Chef Friedrich Merz nannte den Beschluss „einen schweren Fehler für das ganze Land“.",
+            "„einen schweren Fehler für das ganze Land“",
+            "Friedrich Merz",
+            "nannte",
+        ),
         # An impersonal "it was said", the source after its preposition.
         (
             "de",

@@ -205,6 +205,8 @@ GERMAN = SpeechLexicon(
     ),
     # "hieß es aus dem Ministerium": an impersonal "it was said", the source after its preposition.
     tail_only_cues="so|hieß es aus|hieß es in|hieß es bei|hieß es von|verlautete aus",
+    # "nannte den Beschluss „einen Fehler“", as English "called the move 'reckless'": only before what it names.
+    cue_pattern=r"(?:nannte|nennt)(?=\s+(?:ihn|sie|es|den|die|das|diesen|diese|dieses|seinen|seine|ihren|ihre)\s)",
     near_only_cues="teilte|teilten|räumte|fügte|fügten|meint|meinte",
     according_to="laut",
     determiners=(
