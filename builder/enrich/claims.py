@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from builder.enrich.cldr_names import calendar_names
 from builder.enrich.quote_lexicons import ENGLISH, LEXICONS
 from builder.enrich.unspaced import CHARACTERS_PER_WORD, UNSPACED_CHARACTER, UNSPACED_LANGUAGES
 from builder.records import CheckWorthiness, Claim, Quote, Span
@@ -409,28 +410,9 @@ def _word_counts_of(language: str) -> _WordCounts:
     for word in speech:
         if word and " " not in word:
             counts[word.casefold()] = _ONE["attribution"]
-    for word in calendar_words(language):
+    for word in (*calendar_names(language, "months"), *calendar_names(language, "days")):
         counts[word] = counts.get(word, 0) | _ONE["dates"]
     return _WordCounts(LanguageWords(counts, language in NOUNS_CAPITALISED))
-
-
-def calendar_words(language: str) -> frozenset[str]:
-    """The language's month and weekday names, wide and abbreviated, casefolded, without a trailing full stop; of
-    three letters or more (shorter ones are ordinary words)."""
-    from babel import Locale, UnknownLocaleError  # only documents in other languages need it: imported on first use
-
-    try:
-        locale = Locale.parse(language)
-    except (UnknownLocaleError, ValueError):
-        return frozenset()
-    names = [
-        name
-        for table in (locale.months, locale.days)
-        for context in ("format", "stand-alone")
-        for width in ("wide", "abbreviated")
-        for name in table[context][width].values()
-    ]
-    return frozenset(key for name in names if len(key := name.casefold().rstrip(".")) >= 3)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-MIN_NAME_CHARS = 3
-"""Shorter month names or abbreviations ("V", "mo") would match ordinary words."""
+from builder.enrich.cldr_names import calendar_names
+
 _TIME = r"(?:,?\s+(?:\S{1,6}\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2}))?"
 """A time after the date, with a word between at most ("um", "à", "в")."""
 
@@ -37,19 +37,7 @@ class MonthNames:
 @functools.cache
 def month_names(language: str) -> MonthNames | None:
     """The month names of a language by its ISO 639 code, or None when CLDR has none in words for it."""
-    from babel import Locale, UnknownLocaleError  # only pages in other languages need it: imported on first use
-
-    try:
-        locale = Locale.parse(language)
-    except (UnknownLocaleError, ValueError):
-        return None
-    numbers: dict[str, int] = {}
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for number, name in locale.months[context][width].items():
-                key = name.casefold().rstrip(".")
-                if len(key) >= MIN_NAME_CHARS and not any(character.isdigit() for character in key):
-                    numbers.setdefault(key, number)
+    numbers = calendar_names(language, "months")
     if not numbers:
         return None
     # Longest first, so that "juillet" is tried before "juil".
