@@ -592,6 +592,12 @@ def test_an_html_page_without_a_stated_date_takes_the_one_printed_by_its_headlin
     article = extract_html(page)
     assert article is not None
     assert article.published_text == "July 5, 2025"
+    # A headline printed with the site's name after it, which the title loses.
+    suffixed = page.replace(
+        "<h1>Trump, Zelensky discuss weapons</h1>", "<h1>Trump, Zelensky discuss weapons | FMT</h1>"
+    )
+    assert (found := extract_html(suffixed.replace("<title>", '<meta property="og:site_name" content="FMT"><title>')))
+    assert (found.title, found.published_text) == ("Trump, Zelensky discuss weapons", "July 5, 2025")
     stated = page.replace("</title>", '</title><meta property="article:published_time" content="2025-07-04">')
     assert (found := extract_html(stated)) is not None
     assert found.published_text == "2025-07-04"

@@ -100,11 +100,12 @@ _TEXTS_AFTER = etree.XPath(
 
 
 def printed_date(tree: HtmlElement, headline: str) -> str | None:
-    """The date printed by the `<h1>` that reads `headline` (as `page_metadata` cleans it), as the page-text
-    extractor reads one by a title ("By Ann Lee | Mar 11, 2023"), for a page whose head states none: a quarter of
-    the WCXB pages, where it finds the truth's date on 77 of 143 and another on 13 (an update's)."""
+    """The date printed by the `<h1>` that reads `headline` (as `page_metadata` cleans it; the headline may have
+    lost the site name printed after it), as the page-text extractor reads one by a title ("By Ann Lee | Mar 11,
+    2023"), for a page whose head states none: a quarter of the WCXB pages, where it finds the truth's date on 77
+    of 143 and another on 13 (an update's)."""
     for heading in tree.iter("h1"):
-        if _clean(heading.text_content()) != headline:
+        if not (_clean(heading.text_content()) or "").startswith(headline):
             continue
         for text in _TEXTS_AFTER(heading):
             if found := published_text(WHITESPACE.sub(" ", text).strip()):
