@@ -352,7 +352,7 @@ def _fault(page: Page, stage: str, error: Exception) -> Rejection:
     """A page on which the builder itself failed: quarantined with the error and where in the builder it was
     raised, so that the run goes on and the page can be reported and read again once the fault is fixed."""
     frames = traceback.extract_tb(error.__traceback__)
-    place = next((f"{Path(frame.filename).name}:{frame.lineno}" for frame in reversed(frames)), "unknown place")
+    place = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "unknown place"
     reason = f"the builder failed on this page ({type(error).__name__}: {error} at {place}); please report it"
     return _page_rejection(page, stage, "builder_fault", reason)
 
