@@ -184,8 +184,8 @@ def find_claims(text: str, sentences: Sequence[Span], quotes: Sequence[Quote], l
     word_counts = _word_counts_of(language)
     claims = []
     for sentence in sentences:
-        for start, end, tokens in _clauses(words, sentence["start"], sentence["end"]):
-            claims.append(_claim(words, start, end, tokens, quoted, word_counts))
+        for start, end, tokens, count in _clauses(words, sentence["start"], sentence["end"]):
+            claims.append(_claim(words, start, end, tokens, count, quoted, word_counts))
     return claims
 
 
@@ -279,9 +279,10 @@ def _spaced(text: str) -> str:
     return spaced
 
 
-def _clauses(words: _Words, start: int, end: int) -> list[tuple[int, int, list[str]]]:
+def _clauses(words: _Words, start: int, end: int) -> list[tuple[int, int, list[str], int]]:
     """The sentence, or its semicolon clauses when each is a claim of its own size; too-short ones are dropped.
-    Each comes with its words, which the claim is then scored on rather than splitting it again."""
+    Each comes with its tokens and its number of words, which the claim is then scored on rather than finding
+    them again."""
     text = words.text
     semicolon = text.find(";", start, end)
     if semicolon != -1:
@@ -291,11 +292,16 @@ def _clauses(words: _Words, start: int, end: int) -> list[tuple[int, int, list[s
             piece_start = semicolon + 1
             semicolon = text.find(";", piece_start, end)
         pieces.append(_strip(text, piece_start, end))
-        clauses = [(a, b, words.tokens(a, b)) for a, b in pieces]
-        if all(words.count(a, b, tokens) >= MIN_WORDS for a, b, tokens in clauses):
+        clauses = [_clause(words, a, b) for a, b in pieces]
+        if all(count >= MIN_WORDS for *_, count in clauses):
             return clauses
+    whole = _clause(words, start, end)
+    return [whole] if whole[3] >= MIN_WORDS else []
+
+
+def _clause(words: _Words, start: int, end: int) -> tuple[int, int, list[str], int]:
     tokens = words.tokens(start, end)
-    return [(start, end, tokens)] if words.count(start, end, tokens) >= MIN_WORDS else []
+    return start, end, tokens, words.count(start, end, tokens)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -307,14 +313,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _claim(
-    words: _Words, start: int, end: int, tokens: list[str], quoted: _QuoteReach, word_counts: _WordCounts
+    words: _Words, start: int, end: int, tokens: list[str], count: int, quoted: _QuoteReach, word_counts: _WordCounts
 ) -> Claim:
     sentence = words.text[start:end]
     counts = _counts(tokens, word_counts) if tokens else 0
     # Most sentences hold no question mark at all; finding that is cheaper than stripping their closing marks.
     question = ("?" in sentence or "？" in sentence) and sentence.rstrip("\"'”’)」』 ").endswith(("?", "？"))
     in_quote, attributed = quoted.overlap(start, end)
-    features, score, suggested = _scored(counts, question, words.count(start, end, tokens) < 8, in_quote, attributed)
+    features, score, suggested = _scored(counts, question, count < 8, in_quote, attributed)
     # A dict display rather than `Claim(...)`: calling a TypedDict with keywords takes three times as long.
     claim: Claim = {
         "start": start,
