@@ -291,6 +291,31 @@ def test_a_credit_line_is_not_the_title() -> None:
     assert main.title == headline
 
 
+def test_a_punning_headline_over_its_date_and_reading_time_is_the_title() -> None:
+    # A headline that shares no word with its story has only its place to speak for it: right above its date,
+    # with a reading time ("Reading time: 2 minutes", not only "2 min read") between it and the story. The
+    # article is not lost for want of a title, and the promos above it do not take its place.
+    headline = "And finally… owls rejoice"
+    page = [
+        "News",
+        "Sport",
+        "Regional Awards Dinner",
+        "Business Leaders",
+        "Article Tags:",
+        "and finally",
+        headline,
+        "19 Dec 2025",
+        "Reading time: 2 minutes",
+        "Article Tags:",
+        "and finally",
+        *PROSE,
+    ]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.title == headline
+    assert main.published_text == "19 Dec 2025"
+    assert [text for text, _ in main.paragraphs] == PROSE
+
+
 def test_the_domain_an_aggregator_prints_after_a_title_is_taken_off() -> None:
     # Aggregators print the linked site's domain after the title, and the count of comments or points.
     headline = "Council extends the late-night bus service to every district"

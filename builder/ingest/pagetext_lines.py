@@ -68,7 +68,10 @@ small list of generic English UI words, which the line features cannot tell from
 and title-like); it names no site."""
 _DIGIT = re.compile(r"\d")
 _UNDATED_TIME = re.compile(r"\b(?:just now|yesterday|an? (?:minute|hour|day|week|month|year) ago)\b", re.IGNORECASE)
-_READING_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b", re.IGNORECASE)
+_READING_TIME = re.compile(
+    r"\b\d+\s*min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b\W*(?:about\s+)?\d+\s*min(?:ute)?s?\b", re.IGNORECASE
+)
+"""A reading time, as "5 min read" or "Reading time: 2 minutes": metadata, never a headline."""
 _BULLET_CHARS = frozenset("•·▪●◦‣∙*-–—")
 _SENTENCE_BREAKS = (". ", "? ", "! ", '." ', ".” ")
 """How sentences meet inside a line; counted with `str.count`, which is much faster than a regex."""

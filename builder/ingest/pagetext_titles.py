@@ -82,6 +82,10 @@ TITLE_MIN_SCORE = 5.1
 blocks left out are mostly teasers and widgets. Below 5.1 a menu label six lines above a teaser passes as its
 title and the teaser as the main article; from 5.25 up, articles with plain headlines go too. It rose from 4.5
 when word counts were scaled at WORDS_SCALE = 10 rather than 15, which lifted the scores of short lines)."""
+DATED_TITLE_MIN_SCORE = 4.5
+"""The floor for a candidate with its date or byline right below it and before the prose (`metadata` and
+`metadata_next`), where headlines stand: a punning headline that shares no word with its story ("And finally…
+trouble brewing") lacks the other clues but not that one. Any floor from 4.0 to 4.7 chose the same on dev."""
 METADATA_NEXT_LINES = 3
 """How close below a headline its byline or date is printed."""
 NEARBY_LINES = 5
@@ -582,5 +586,8 @@ def find_title(lines: Sequence[Line], block: Block, floor: int) -> int | None:
     contenders = [(index, clues) for score, index, clues in candidates if score + gain + STORY_MARGIN >= floor_score]
     if len(contenders) == 1 and floor_score >= TITLE_MIN_SCORE:
         return contenders[0][0]
-    score, index = max((title_score(context.with_story_clues(index, clues)), index) for index, clues in contenders)
-    return index if score >= TITLE_MIN_SCORE else None
+    score, index, clues = max(
+        (title_score(context.with_story_clues(index, clues)), index, clues) for index, clues in contenders
+    )
+    minimum = DATED_TITLE_MIN_SCORE if clues.metadata and clues.metadata_next else TITLE_MIN_SCORE
+    return index if score >= minimum else None
