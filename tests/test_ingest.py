@@ -607,7 +607,9 @@ def test_page_dump_offsets_count_the_file_s_own_bytes_in_every_encoding(tmp_path
     """Each article's provenance offset is its first byte in the file as stored: after a UTF-8 byte-order mark,
     in a Windows-1252 page (curly quotes and dashes one byte each, not UTF-8's three), in a UTF-8 page with a
     character cut in two near the top (two bytes that decoding replaces with one U+FFFD of three), and in UTF-16
-    and UTF-32 pages (Windows' "Unicode" text, with a byte-order mark or, for UTF-16, without)."""
+    and UTF-32 pages (Windows' "Unicode" text, with a byte-order mark or, for UTF-16, without). A stray NUL byte
+    near the top (which used to make the page "binary") and NULs padding the end (an interrupted write) are
+    repaired, and the offsets still count them."""
     sample = SAMPLE_PAGE.read_text(encoding="utf-8")
     first_line, rest = sample.split("\n", 1)
     files = {
@@ -617,6 +619,8 @@ def test_page_dump_offsets_count_the_file_s_own_bytes_in_every_encoding(tmp_path
         "utf16.txt": (b"\xff\xfe" + sample.encode("utf-16-le"), "utf-16-le"),
         "utf16be-no-bom.txt": (sample.encode("utf-16-be"), "utf-16-be"),
         "utf32.txt": (b"\xff\xfe\x00\x00" + sample.encode("utf-32-le"), "utf-32-le"),
+        "stray-nul.txt": (first_line.encode("utf-8") + b"\n\x00\n" + rest.encode("utf-8"), "utf-8"),
+        "nul-padded.txt": (sample.encode("utf-8") + bytes(4096), "utf-8"),
     }
     for name, (data, codec) in files.items():
         (tmp_path / name).write_bytes(data)

@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import brotli
@@ -388,13 +388,16 @@ def wide_encoding(head: bytes) -> tuple[str, int] | None:
     return None
 
 
+NUL_SHARE_LIMIT = 0.01
+"""Text holds a stray NUL byte or two (a scraper's C string, a damaged sector), which `decode` repairs; images,
+archives and executables hold NULs by the hundred in their first kilobytes."""
+
+
 def looks_binary(head: bytes) -> bool:
-    """NUL bytes or many control characters: an image, archive or executable, not text."""
-    if b"\x00" in head:
-        return True
+    """More than a stray NUL byte, or many control characters: an image, archive or executable, not text."""
     # Deleting the control bytes in C and comparing lengths counts them without a Python loop over the bytes.
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
-    return controls > len(head) * 0.05
+    return head.count(0) > len(head) * NUL_SHARE_LIMIT or controls > len(head) * 0.05
 
 
 NOT_WEB_ENCODINGS = re.compile(r"^(cp(437|7\d\d|8[5-6]\d|1125)|mac_\w+)$")
@@ -436,13 +439,27 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
     bytes replaced when it is UTF-8 with a few damaged bytes; else in the encoding charset-normalizer finds; else
     as repaired UTF-8 again if few enough bytes are undecodable.
 
-    Raises `UnreadableInputError` for empty, binary, or mostly undecodable input.
+    NUL bytes are repaired: those padding the end of a file (an interrupted write leaves them) are dropped, and a
+    stray one inside the text reads as a space, which takes as many bytes in every encoding, so offsets into the
+    file stay exact. Raises `UnreadableInputError` for empty, binary, or mostly undecodable input.
     """
-    if not data.strip():
-        raise UnreadableInputError("empty", "the input is empty or holds only white space")
     wide = wide_encoding(data[:SNIFF_BYTES])
     if wide is not None:
-        return _decode_wide(data, *wide)
+        return _without_nul(_decode_wide(data, *wide))
+    data = data.rstrip(b"\x00")
+    if not data.strip():
+        raise UnreadableInputError("empty", "the input is empty or holds only white space or NUL bytes")
+    return _without_nul(_decode_narrow(data, declared))
+
+
+def _without_nul(decoded: DecodedText) -> DecodedText:
+    if "\x00" not in decoded.text:
+        return decoded
+    return replace(decoded, text=decoded.text.replace("\x00", " "))
+
+
+def _decode_narrow(data: bytes, declared: str | None) -> DecodedText:
+    """`decode` for an encoding whose characters take one byte or more (UTF-8, a legacy code page)."""
     if declared and data.isascii() and (seven_bit := _seven_bit(data, declared)) is not None:
         return DecodedText(seven_bit, declared)  # before the binary test: its escape sequences are control bytes
     if looks_binary(data[:SNIFF_BYTES]):
