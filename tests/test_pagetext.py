@@ -316,6 +316,15 @@ def test_a_punning_headline_over_its_date_and_reading_time_is_the_title() -> Non
     assert [text for text, _ in main.paragraphs] == PROSE
 
 
+def test_a_fact_box_of_labels_and_values_is_not_the_title() -> None:
+    # A fact box right above the story ("Countries Visited: 63U.S. States Visited: 9" on an author card) holds
+    # the story's words in title case, where it outscored the headline; a headline has one colon at most.
+    headline = "Council backs a later last bus"
+    page = [headline, "May 5, 2025", "By Jane Doe", "Bus Service: Late-Night Trial Routes: Doubled", *PROSE]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.title == headline
+
+
 def test_the_domain_an_aggregator_prints_after_a_title_is_taken_off() -> None:
     # Aggregators print the linked site's domain after the title, and the count of comments or points.
     headline = "Council extends the late-night bus service to every district"

@@ -212,6 +212,17 @@ def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: in
     )
 
 
+_LABEL = re.compile(r"(?:^|\s)[A-Z][\w.'’]*(?:\s+[\w.'’]+){0,3}:\s+\S")
+"""A label and its value ("Family: Rubiaceae", "Countries Visited: 63"): a word or a few, the first capitalised,
+a colon, then more."""
+
+
+def is_label_pairs(text: str) -> bool:
+    """Whether the line holds two labels with their values or more ("Family: Rubiaceae | Place of Origin:
+    Ethiopia"): a fact box, never a headline, which has one colon at most (no WCXB title has two)."""
+    return text.count(":") >= 2 and len(_LABEL.findall(text)) >= 2
+
+
 def metadata_below(lines: Sequence[Line], index: int) -> bool:
     """Whether a byline or date is printed within METADATA_NEXT_LINES distinct lines below line `index`; a line
     printed twice in a row (an author's name, for the byline and a hover card) counts once."""
@@ -483,6 +494,7 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
             # printing (sites print the author's name twice, for the byline and for a hover card).
             and not ((above := line_above(lines, index)) is not None and _BARE_BYLINE.match(lines[above].text))
             and not is_first_of_two(lines, index, prose_after)
+            and not is_label_pairs(line.text)
         ):
             candidates.append((index, title_clues(lines, block, index, prose_after, context)))
     if candidates:
