@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from builder.enrich.claim_lexicons import CLAIM_LEXICONS
 from builder.enrich.claims import BIAS, WEIGHTS, find_claims, score_features
+from builder.enrich.quote_lexicons import LEXICONS
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
 from builder.records import CheckWorthiness, Claim
@@ -144,10 +146,14 @@ def test_sentences_of_languages_written_without_spaces_are_candidates() -> None:
     assert japanese["features"]["numbers"] > 0
 
 
-def _features(language: str, sentence: str) -> dict[str, float]:
+def _language_claim(language: str, sentence: str) -> Claim:
     text, spans = paragraphs_document(sentence)
     [claim] = find_claims(text, split_sentences(text, spans), [], language)
-    return claim["features"]
+    return claim
+
+
+def _features(language: str, sentence: str) -> dict[str, float]:
+    return _language_claim(language, sentence)["features"]
 
 
 @pytest.mark.parametrize(
@@ -184,3 +190,155 @@ def test_an_english_reading_of_a_german_sentence_counted_every_noun_as_a_name() 
     features = _features("en", "Die Regierung in Berlin erklärte am Montag, die NATO werde die Hilfe fortsetzen.")
     assert features["attribution"] == features["dates"] == 0.0
     assert features["entities"] == 1.0
+
+
+def test_every_language_with_a_speech_lexicon_has_claim_words() -> None:
+    assert set(CLAIM_LEXICONS) == set(LEXICONS) - {"en"}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "counted"),
+    [
+        (
+            "de",
+            "Die Regierung könnte möglicherweise schon im Herbst die Steuern für Unternehmen erhöhen.",
+            {"modal_future", "hedges"},
+        ),
+        # "soll" as hearsay counts as a modal; "angeblich" makes it a hedge.
+        (
+            "de",
+            "Der frühere Minister soll angeblich von den Zahlungen an die Beraterfirma gewusst haben.",
+            {"modal_future", "hedges"},
+        ),
+        # The conditionnel journalistique: reported, not confirmed.
+        (
+            "fr",
+            "Le ministre de l'Intérieur aurait présenté sa démission au chef de l'État, selon plusieurs médias.",
+            {"hedges"},
+        ),
+        (
+            "fr",
+            "Le gouvernement pourrait encore repousser la réforme des retraites à l'automne prochain.",
+            {"modal_future"},
+        ),
+        ("es", "El presunto autor del ataque habría huido a Portugal tras el tiroteo en la estación.", {"hedges"}),
+        (
+            "es",
+            "El Gobierno podría aprobar el nuevo presupuesto antes del verano, probablemente por decreto.",
+            {"modal_future", "hedges"},
+        ),
+        ("ru", "Бывший министр якобы знал о платежах подрядчику ещё прошлой весной.", {"hedges"}),
+        ("ru", "Центробанк может снова поднять ключевую ставку уже на следующем заседании.", {"modal_future"}),
+        ("it", "Il governo potrebbe forse rinviare la riforma delle pensioni all'autunno.", {"modal_future", "hedges"}),
+        (
+            "nl",
+            "De minister zou naar verluidt al maanden van het vernietigende rapport hebben geweten.",
+            {"modal_future", "hedges"},
+        ),
+        ("pl", "Rząd prawdopodobnie będzie musiał podnieść podatki w przyszłym roku.", {"modal_future", "hedges"}),
+        ("uk", "Уряд, ймовірно, буде змушений підвищити податки наступного року.", {"modal_future", "hedges"}),
+    ],
+)
+def test_hedges_and_modals_count_in_the_language_of_the_sentence(
+    language: str, sentence: str, counted: set[str]
+) -> None:
+    """Read as English, none of these sentences is hedged or predicts anything: the words are the language's."""
+    claim = _language_claim(language, sentence)
+    english = _features("en", sentence)
+    assert {name for name in ("modal_future", "hedges") if claim["features"][name]} == counted
+    assert english["modal_future"] == english["hedges"] == 0.0
+    assert claim["score"] < _language_claim("en", sentence)["score"]
+    assert claim["suggested"] is CheckWorthiness.NFS
+
+
+@pytest.mark.parametrize(
+    ("language", "opinion", "fact"),
+    [
+        (
+            "de",
+            "Ich finde diese Entscheidung schrecklich, und wir sind zutiefst enttäuscht.",
+            "Der Bundestag verabschiedete das Gesetz, nachdem zwei Abstimmungen über drei Änderungen scheiterten.",
+        ),
+        (
+            "fr",
+            "Je pense que cette décision est honteuse pour notre pays.",
+            "La police a confirmé que trois personnes avaient été tuées et douze autres blessées dans l'explosion.",
+        ),
+        (
+            "es",
+            "Creo que es una decisión lamentable para nuestro país.",
+            "El Congreso aprobó la ley con el apoyo de tres partidos, y el paro cayó a su nivel más bajo en diez años.",
+        ),
+        (
+            "ru",
+            "Я считаю, что это решение — позор для нашей страны.",
+            "Суд приговорил бывшего губернатора к десяти годам колонии и штрафу в два миллиона рублей.",
+        ),
+        (
+            "it",
+            "Credo che questa decisione sia una vergogna per il nostro Paese.",
+            "La polizia ha arrestato tre persone e ne ha denunciate altre dieci dopo gli scontri.",
+        ),
+        (
+            "pt",
+            "Acho que esta decisão é vergonhosa para o nosso país.",
+            "O Congresso aprovou a lei por trezentos votos, e a inflação caiu para três por cento.",
+        ),
+        (
+            "nl",
+            "Ik vind deze beslissing schandalig voor ons land.",
+            "De politie heeft twee verdachten gearresteerd en drie anderen aangehouden na de rellen.",
+        ),
+        (
+            "pl",
+            "Uważam, że ta decyzja jest skandaliczna i niedopuszczalna dla naszego kraju.",
+            "Policja zatrzymała dwóch mężczyzn, a sąd skazał trzech oskarżonych na kary więzienia.",
+        ),
+        (
+            "uk",
+            "Я вважаю, що це рішення — ганьба для нашої держави.",
+            "Поліція затримала двох підозрюваних, а суд засудив трьох інших до ув'язнення.",
+        ),
+    ],
+)
+def test_an_opinion_in_the_first_person_scores_below_a_fact_verb_with_numbers_in_words(
+    language: str, opinion: str, fact: str
+) -> None:
+    """Spanish, Italian, Portuguese and Polish drop the pronoun: "creo", "credo", "acho", "uważam" are first
+    person themselves. The facts write their numbers out, so only the language's number words count them."""
+    opinion_claim, fact_claim = _language_claim(language, opinion), _language_claim(language, fact)
+    assert opinion_claim["features"]["first_person"] == opinion_claim["features"]["subjective"] == 1.0
+    assert fact_claim["features"]["fact_verbs"] == fact_claim["features"]["numbers"] == 1.0
+    assert opinion_claim["suggested"] is CheckWorthiness.NFS
+    assert fact_claim["suggested"] is CheckWorthiness.CFS
+    assert fact_claim["score"] > opinion_claim["score"]
+    english_opinion, english_fact = _features("en", opinion), _features("en", fact)
+    assert english_opinion["first_person"] == english_opinion["subjective"] == 0.0
+    assert english_fact["fact_verbs"] == english_fact["numbers"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "not_counted"),
+    [
+        # The passive's "wird" is no future.
+        ("de", "Der Fall wird derzeit von der Staatsanwaltschaft in München geprüft.", "modal_future"),
+        # "ci sono" is "there are"; "nos" here is "in the".
+        ("it", "Ci sono ancora molte domande sulla gestione della crisi a Roma.", "first_person"),
+        ("pt", "A inflação subiu nos Estados Unidos e caiu na zona do euro.", "first_person"),
+        # "por supuesto" is "of course"; "menores" are minors, and "supérieur" a rank.
+        ("es", "Por supuesto, el Gobierno presentará el presupuesto en el Congreso.", "hedges"),
+        ("es", "Los menores detenidos fueron trasladados a un centro de la capital.", "comparatives"),
+        ("fr", "Le Conseil supérieur de la magistrature a examiné le dossier du juge.", "comparatives"),
+        # The Rada is Ukraine's parliament, not "glad".
+        ("ru", "Верховная рада Украины собралась на заседание в Киеве.", "subjective"),
+    ],
+)
+def test_words_with_a_common_second_sense_are_not_counted_for_it(
+    language: str, sentence: str, not_counted: str
+) -> None:
+    assert _features(language, sentence)[not_counted] == 0.0
+
+
+def test_a_word_in_both_the_english_and_the_language_s_list_counts_once() -> None:
+    """Spanish "me" is English's "me" too: one first-person word, half of the feature's saturation."""
+    assert _features("es", "La decisión me parece injusta para los trabajadores del sector.")["first_person"] == 0.5

@@ -16,6 +16,14 @@ each has four words or more. Each candidate gets named features (all in [0, 1]) 
   (`hedges` -0.7: "may", "reportedly", "likely"), sentiment words without facts (`subjective` -0.6), and very
   short sentences (`short` -0.8).
 
+The word lists are English's. A document in a language with a speech lexicon (de, fr, es, it, pt, ru, nl, pl,
+uk) counts that language's words as well (`LanguageWords`): its speech verbs for `attribution`, CLDR's month and
+weekday names for `dates`, and its own lists (`builder.enrich.claim_lexicons`) for every other counted feature:
+number words, comparatives, fact verbs, "yesterday", first-person pronouns, modals, hedges ("angeblich", "якобы")
+and subjective words. The two-word cues (`_PHRASES`) stay English's only: what they need two words for is one
+word in those languages ("voraussichtlich", "verluidt"). A language's first-person words match in any case,
+English's as written ("I", but not "i").
+
 The bias (-1.4) puts a plain sentence with no signal at 0.2: most of a news article is context, not claims.
 `suggested` is CFS at a score of 0.6 or more, UFS from 0.3 (a factual sentence nobody would bother to check),
 NFS below, and always NFS for questions. The weights are set by hand, not learned: they are a starting point
@@ -25,6 +33,7 @@ for annotators to correct, and the corrected labels are what a learned model sho
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import math
@@ -32,6 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from builder.enrich.claim_lexicons import CLAIM_LEXICONS
 from builder.enrich.cldr_names import calendar_names
 from builder.enrich.quote_lexicons import ENGLISH, LEXICONS
 from builder.enrich.unspaced import CHARACTERS_PER_WORD, UNSPACED_CHARACTER, UNSPACED_LANGUAGES
@@ -169,6 +179,17 @@ _PHRASE_STARTS: dict[str, list[tuple[str, int]]] = {}
 for _phrase, _name in _PHRASES.items():
     _first, _second = _phrase.split()
     _PHRASE_STARTS.setdefault(_first, []).append((_second, _ONE[_name]))
+_CLAIM_LEXICON_FEATURES: dict[str, str] = {
+    "number_words": "numbers",
+    "comparatives": "comparatives",
+    "fact_verbs": "fact_verbs",
+    "date_words": "dates",
+    "first_person": "first_person",
+    "modals": "modal_future",
+    "hedges": "hedges",
+    "subjective": "subjective",
+}
+"""Each field of a `ClaimLexicon` to the feature its words count for."""
 _MAX_CACHED_WORDS = 100_000
 """How many words' counts a `_WordCounts` keeps (some ten megabytes) before it starts over."""
 
@@ -355,15 +376,16 @@ def _word_counts(word: str, language: LanguageWords | None = None) -> int:
     document's language when it is not English (see `LanguageWords`)."""
     folded = word.casefold()
     counts = _LEXICON.get(folded, 0)
+    if word in _FIRST_PERSON:
+        counts += _ONE["first_person"]
     if language is not None:
-        # Every field of a word's counts is 0 or 1, so OR adds what the language counts and English does not.
+        # Every field of a word's counts is 0 or 1, so OR adds what the language counts and English does not
+        # (Spanish and French "me" is English's first person too, and counts once).
         counts |= language.counts.get(folded, 0)
     if word[0] in _DIGITS:
         counts += _ONE["numbers"]
         if len(word) == 4 and word[:2] in ("19", "20"):
             counts += _ONE["dates"]
-    if word in _FIRST_PERSON:
-        counts += _ONE["first_person"]
     # Capitalised words name entities, except the pronoun "I"; where every noun is capitalised, only acronyms.
     if word[0].isupper() and word != "I" and (language is None or not language.nouns_capitalised or word.isupper()):
         counts += _ONE["entities"]
@@ -391,8 +413,9 @@ class _WordCounts(dict[str, int]):
 class LanguageWords:
     """What a language other than English adds to the English words the features count: its speech verbs (and
     the participles of its compound ones) and "according to" words for `attribution`, as quote attribution reads
-    them (`SpeechLexicon`), and its month and weekday names for `dates`, from CLDR (babel). Its other features
-    stay English's words, digits and capitals."""
+    them (`SpeechLexicon`), its month and weekday names for `dates`, from CLDR (babel), and its `ClaimLexicon`:
+    number words, comparatives, fact verbs, "yesterday", first-person words, modals, hedges and subjective words.
+    Digits, capitals and two-word cues stay as English counts them."""
 
     counts: dict[str, int]
     """Each casefolded word to the packed counts it adds."""
@@ -407,7 +430,7 @@ NOUNS_CAPITALISED = frozenset({"de", "lb"})
 @functools.cache
 def _word_counts_of(language: str) -> _WordCounts:
     """The word counts for documents in `language` (one cache per language; English's for a language without
-    a speech lexicon)."""
+    a speech lexicon). A word may count for several features ("bestätigte" is a speech verb and a fact verb)."""
     lexicon = LEXICONS.get(language)
     if lexicon is None or lexicon is ENGLISH:
         return _WordCounts()
@@ -418,6 +441,14 @@ def _word_counts_of(language: str) -> _WordCounts:
             counts[word.casefold()] = _ONE["attribution"]
     for word in (*calendar_names(language, "months"), *calendar_names(language, "days")):
         counts[word] = counts.get(word, 0) | _ONE["dates"]
+    claim_lexicon = CLAIM_LEXICONS.get(language)
+    if claim_lexicon is not None:
+        # Over the dataclass's fields, so that a field without a feature fails here rather than being ignored.
+        for field in dataclasses.fields(claim_lexicon):
+            one = _ONE[_CLAIM_LEXICON_FEATURES[field.name]]
+            for word in getattr(claim_lexicon, field.name).split():
+                folded = word.casefold()
+                counts[folded] = counts.get(folded, 0) | one
     return _WordCounts(LanguageWords(counts, language in NOUNS_CAPITALISED))
 
 
