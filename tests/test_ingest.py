@@ -879,3 +879,22 @@ def test_a_fault_of_the_builder_on_one_page_is_quarantined_and_the_run_goes_on(
     assert "KeyError" in rejections[0].reason
     assert "test_ingest.py:" in rejections[0].reason
     assert report.rejected == {"builder_fault": 1}
+
+
+def test_warc_target_uris_in_angle_brackets_are_read_and_others_quarantined(tmp_path: Path) -> None:
+    """Some WARC/1.0 writers put the target URI in angle brackets, as the spec's own examples did: read without
+    them. A target that is no web address ("dns:example.com" from a crawler's look-up, a file path) is
+    quarantined naming the field, and its page kept without a url rather than rejected whole."""
+    html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs())
+    crawl = _warc_record("<https://www.freemalaysiatoday.com/a>", html, 1) + _warc_record(
+        "file:///home/crawler/a.html", html.replace(b"weapons", b"air defence"), 2
+    )
+    (tmp_path / "crawl.warc").write_bytes(crawl)
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "crawl.warc"), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [d["url"] for d in documents] == ["https://www.freemalaysiatoday.com/a", None]
+    quarantine = read_jsonl(out / "quarantine.jsonl")
+    assert [(q["reason_code"], q["field"], q["record"]) for q in quarantine] == [
+        ("invalid_url", "url", "<urn:uuid:00000000-0000-0000-0000-000000000002>")
+    ]

@@ -95,3 +95,55 @@ def test_json_documents_that_cannot_be_read_are_quarantined_with_their_position(
     assert (rejected["mixed.json"]["reason_code"], rejected["mixed.json"]["record"]) == ("not_an_object", "[1]")
     assert rejected["huge.json.gz"]["reason_code"] == "json_too_large"
     assert "jq -c '.[]' huge.json.gz" in rejected["huge.json.gz"]["reason"]
+
+
+def test_damaged_characters_in_a_scraper_record_are_repaired_not_fatal(tmp_path: Path) -> None:
+    """A JavaScript scraper that cuts an emoji in two writes a lone surrogate, as a JSON escape or as its three
+    bytes; another writes a Windows-1252 quote byte into UTF-8. JSON reads the surrogates, but no UTF-8 output
+    can hold them: one used to end the whole run when its document was written. Each now reads as U+FFFD (a
+    pair written as six bytes joins into its emoji), and a line with a bad byte is no longer rejected."""
+    records = [
+        b'{"title": "Cut emoji \\ud83d", "source": "\\udc00", "text": ' + json.dumps(TEXT + " \\ud83d").encode() + b"}",
+        '{"title": "Bytes \ud800 and \ud83d\ude00", "text": '.encode("utf-8", "surrogatepass")
+        + json.dumps(TEXT + " 2").encode()
+        + b"}",
+        b'{"title": "A \x93quoted\x94 word", "text": ' + json.dumps(TEXT + " 3").encode() + b"}",
+    ]
+    (tmp_path / "damaged.jsonl").write_bytes(b"\n".join(records) + b"\n")
+    out = tmp_path / "out"
+    result = ingest(str(tmp_path / "damaged.jsonl"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(d["title"], d["source"]) for d in documents] == [
+        ("Cut emoji \ufffd", "\ufffd"),
+        ("Bytes \ufffd and \U0001f600", None),
+        ("A \ufffdquoted\ufffd word", None),
+    ]
+    assert documents[0]["text"].endswith("\\ud83d")  # a backslash the scraper escaped is text, not a surrogate
+    assert read_jsonl(out / "quarantine.jsonl") == []
+
+
+def test_a_url_that_is_no_web_address_is_quarantined_and_the_article_kept(tmp_path: Path) -> None:
+    """Scrapers keep relative links and placeholders in their url field; the article used to be rejected whole
+    for it. Now the article is kept without a url, and the value goes to quarantine naming the field."""
+    items = [
+        {"url": "/2025/07/05/zelensky-trump", "title": SAMPLE_TITLES[0], "text": TEXT},
+        {"url": 404, "title": SAMPLE_TITLES[1], "text": f"{TEXT} 1"},
+        {"url": "  https://example.com/kept  ", "title": SAMPLE_TITLES[2], "text": f"{TEXT} 2"},
+    ]
+    (tmp_path / "links.jsonl").write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "links.jsonl"), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(d["title"], d["url"]) for d in documents] == [
+        (SAMPLE_TITLES[0], None),
+        (SAMPLE_TITLES[1], None),
+        (SAMPLE_TITLES[2], "https://example.com/kept"),
+    ]
+    quarantine = read_jsonl(out / "quarantine.jsonl")
+    assert [(q["reason_code"], q["field"], q["line"], q["snippet"]) for q in quarantine] == [
+        ("invalid_url", "url", 1, "/2025/07/05/zelensky-trump"),
+        ("invalid_url", "url", 2, "404"),
+    ]
+    assert "kept without one" in quarantine[0]["reason"]
+    assert json.loads((out / "report.json").read_text())["rejected"] == {"invalid_url": 2}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from builder.ingest.sources import InputFile
 from builder.records import QuarantineItem, SourceFormat
+from builder.records.document import WEB_URL_PATTERN
 
 SNIPPET_CHARS = 200
 
@@ -70,3 +72,42 @@ def snippet(data: bytes | str) -> str:
     """The start of a rejected input, readable whatever its bytes."""
     text = data[:SNIPPET_CHARS].decode("utf-8", errors="replace") if isinstance(data, bytes) else data
     return text[:SNIPPET_CHARS]
+
+
+_WEB_URL = re.compile(WEB_URL_PATTERN)
+
+
+def web_url(value: object) -> str | None:
+    """The page address a document can carry: an absolute http(s) URL, without the white space around it or the
+    angle brackets some WARC/1.0 writers put around a target URI; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if url.startswith("<") and url.endswith(">"):
+        url = url[1:-1].strip()
+    return url if _WEB_URL.match(url) else None
+
+
+def url_rejection(
+    stage: str,
+    source: str,
+    value: object,
+    *,
+    line: int | None = None,
+    offset: int | None = None,
+    record: str | None = None,
+) -> Rejection:
+    """The rejection of an address that is no absolute http(s) URL ("/news/a", "n/a", a number): the article is
+    kept without it, rather than lost for a field a scraper got wrong, and the value is quarantined."""
+    shown = value if isinstance(value, str) else repr(value)
+    return Rejection(
+        stage,
+        source,
+        "invalid_url",
+        f"the page address {shown[:100]!r} is not an absolute http(s) URL: the article is kept without one",
+        line=line,
+        offset=offset,
+        record=record,
+        field="url",
+        snippet=shown,
+    )

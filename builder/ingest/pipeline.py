@@ -137,16 +137,17 @@ def ingest_file(source: InputFile, options: IngestOptions) -> FileOutcome:
         for index, parts in enumerate(articles):
             try:
                 document, content = build_document(parts, item, index, matcher)
+                line = document.model_dump_json()
+                seen = fingerprint(document.doc_id, content, document.text, options.dedup)
             except ValidationError as error:
                 field_name, message = error_fields(error)[0]
                 reason = f"the {parts.role.value} article {parts.title[:60]!r} breaks the record: {message}"
                 outcome.rejections.append(_page_rejection(item, "ingest.build", "invalid_document", reason, field_name))
                 continue
-            except Exception as error:  # as above
+            except Exception as error:  # as above; writing the record and its fingerprint included
                 outcome.rejections.append(_fault(item, "ingest.build", error))
                 continue
-            seen = fingerprint(document.doc_id, content, document.text, options.dedup)
-            outcome.documents.append(BuiltDocument(document.model_dump_json(), seen))
+            outcome.documents.append(BuiltDocument(line, seen))
     outcome.seconds = time.perf_counter() - started
     return outcome
 

@@ -18,7 +18,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 from builder.compression import compression_of_file, open_compressed
 from builder.ingest.archives import archive_members, is_archive, member_of
 from builder.ingest.feeds import feed_pages
-from builder.ingest.pages import Page, Rejection, snippet
+from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
 from builder.ingest.scraper import (
     JSON_WHOLE_MAX_BYTES,
@@ -102,10 +102,10 @@ def _read_local(
             digest = hashlib.sha256(raw).hexdigest()
             data = decompress(raw)
             if file_format is SourceFormat.html and is_mhtml(data[:SNIFF_BYTES]):
-                yield _archived_page(source, digest, root_html(data))
+                yield from _archived_page(source, digest, root_html(data))
                 return
             if file_format is SourceFormat.html and data.startswith(b"bplist00"):
-                yield _archived_page(source, digest, webarchive_html(data))
+                yield from _archived_page(source, digest, webarchive_html(data))
                 return
             decoded = decode(data)
             yield Page(
@@ -151,17 +151,21 @@ def _archive_rejection(source: InputFile) -> Rejection:
     return Rejection(READ, source.shown, "archive_at_url", reason)
 
 
-def _archived_page(source: InputFile, digest: str, archived: ArchivedPage) -> Page:
-    """The page an MHTML archive or a web archive saved, with the address it was saved from and when."""
+def _archived_page(source: InputFile, digest: str, archived: ArchivedPage) -> Iterator[Page | Rejection]:
+    """The page an MHTML archive or a web archive saved, with the address it was saved from (unless it is none
+    a document can carry, such as a file:// one) and when."""
     decoded = decode(archived.html, declared=archived.charset)
-    return Page(
+    url = web_url(archived.url)
+    if archived.url is not None and url is None:
+        yield url_rejection(READ, source.shown, archived.url, offset=archived.offset)
+    yield Page(
         source,
         SourceFormat.html,
         digest,
         decoded.text,
         content_is_html=True,
         offset=archived.offset,
-        url=archived.url,
+        url=url,
         crawled_at=archived.saved_at,
         encoding=decoded.encoding,
     )
@@ -228,6 +232,10 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page 
             READ, source.shown, error.code, error.reason, offset=offset, record=record_id, snippet=error.snippet
         )
         return
+    target = record.headers.get("WARC-Target-URI")  # type: ignore[attr-defined]
+    url = web_url(target)
+    if target is not None and url is None:
+        yield url_rejection(READ, source.shown, target, offset=offset, record=record_id)
     yield Page(
         source,
         SourceFormat.warc,
@@ -236,7 +244,7 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page 
         content_is_html=True,
         offset=offset,
         record=record_id,
-        url=record.headers.get("WARC-Target-URI"),
+        url=url,
         crawled_at=record.record_date,  # type: ignore[attr-defined]
         encoding=decoded.encoding,
     )

@@ -14,8 +14,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet
-from builder.ingest.sources import InputFile, format_suffix
+from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet, url_rejection, web_url
+from builder.ingest.sources import REPLACEMENT_SHARE_LIMIT, InputFile, format_suffix
 from builder.records import SourceFormat
 
 FieldMap = Mapping[str, str]
@@ -81,6 +81,44 @@ def parse_field_overrides(pairs: Iterable[str]) -> dict[str, str]:
     return overrides
 
 
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
+"""A surrogate as JSON escapes it, or as its three bytes, which `json.loads` lets through."""
+_A_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def loads_json(raw: bytes) -> Any:
+    """`json.loads`, repairing what a scraper's damage leaves readable, as page dumps are repaired:
+
+    - a few bytes that are not UTF-8 (a character cut in two, a stray Windows-1252 quote) read as U+FFFD, within
+      the share `REPLACEMENT_SHARE_LIMIT` that page text allows; more raise `UnicodeDecodeError` as before;
+    - a lone UTF-16 surrogate ("\\ud83d", half of an emoji a JavaScript scraper cut in two) reads as U+FFFD.
+      JSON allows one, and `json.loads` also lets through the three bytes a surrogate takes in UTF-8 when a
+      writer encoded one, but no UTF-8 text can hold it: it made the document impossible to write. Only records
+      that hold either are walked; two surrogates that make a pair join into their character.
+    """
+    try:
+        value = json.loads(raw)
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", errors="replace")
+        if text.count("\ufffd") - raw.count("\ufffd".encode()) > len(text) * REPLACEMENT_SHARE_LIMIT:
+            raise
+        value = json.loads(text)
+    return _without_lone_surrogates(value) if _SURROGATE.search(raw) else value
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        if _A_SURROGATE.search(value) is None:
+            return value
+        # Through UTF-16, two surrogates that make a pair (written as six bytes) join into their character.
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(key): _without_lone_surrogates(item) for key, item in value.items()}
+    return value
+
+
 def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]:
     """Our field names to values found in the record (missing ones left out)."""
     folded = {key.lower(): value for key, value in record.items() if isinstance(key, str)}
@@ -120,7 +158,7 @@ def scraper_pages(
         if not raw.strip():
             continue  # blank lines separate nothing in JSONL; skipping them loses no record
         try:
-            record = json.loads(raw)
+            record = loads_json(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             yield Rejection(
                 "ingest.read",
@@ -132,10 +170,10 @@ def scraper_pages(
                 snippet=snippet(raw),
             )
             continue
-        yield _record_page(source, record, digest, overrides, line=line_number, offset=position, raw=raw)
+        yield from _record_pages(source, record, digest, overrides, line=line_number, offset=position, raw=raw)
 
 
-def _record_page(
+def _record_pages(
     source: InputFile,
     record: Any,
     digest: str,
@@ -145,11 +183,12 @@ def _record_page(
     offset: int,
     raw: bytes | str,
     position: str | None = None,
-) -> Page | Rejection:
+) -> Iterator[Page | Rejection]:
     """The page of one scraper record, or why it has none; `position` names it where it has no line (an item of
-    a JSON array read whole: "[12]")."""
+    a JSON array read whole: "[12]"). A url that is no absolute http(s) URL is rejected on its own (see
+    `url_rejection`) and the page kept without it."""
     if not isinstance(record, dict):
-        return Rejection(
+        yield Rejection(
             "ingest.read",
             source.shown,
             "not_an_object",
@@ -159,12 +198,13 @@ def _record_page(
             record=position,
             snippet=snippet(raw),
         )
+        return
     fields = map_fields(record, overrides or {})
     body = fields.pop("text", None)
     html = fields.pop("html", None)
     if not isinstance(body, str) and not isinstance(html, str):
         tried = ", ".join(_looked_for("text", overrides) + _looked_for("html", overrides))
-        return Rejection(
+        yield Rejection(
             "ingest.read",
             source.shown,
             "no_text",
@@ -175,9 +215,15 @@ def _record_page(
             field="text",
             snippet=snippet(raw),
         )
+        return
     use_html = not isinstance(body, str)
     content = html if use_html else body
-    return Page(
+    key = str(record.get("id")) if record.get("id") is not None else position
+    given_url = fields.pop("url", None)
+    url = web_url(given_url)
+    if given_url is not None and url is None:
+        yield url_rejection("ingest.read", source.shown, given_url, line=line, offset=offset, record=key)
+    yield Page(
         source,
         SourceFormat.jsonl,
         digest,
@@ -185,8 +231,8 @@ def _record_page(
         content_is_html=use_html,
         offset=offset,
         line=line,
-        record=str(record.get("id")) if record.get("id") is not None else position,
-        url=_text(fields.pop("url", None)),
+        record=key,
+        url=url,
         fields=fields,
     )
 
@@ -240,7 +286,7 @@ def json_document_pages(
 ) -> Iterator[Page | Rejection]:
     """The pages of a scraper export that is one JSON document (see `JsonLayout.whole`)."""
     try:
-        document = json.loads(data)
+        document = loads_json(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         line = error.lineno if isinstance(error, json.JSONDecodeError) else None
         yield Rejection(
@@ -249,11 +295,11 @@ def json_document_pages(
         return
     records = _records_in(document, overrides)
     if records is None:
-        yield _record_page(source, document, digest, overrides, line=None, offset=0, raw=data)
+        yield from _record_pages(source, document, digest, overrides, line=None, offset=0, raw=data)
         return
     for index, record in enumerate(records):
         raw = json.dumps(record, ensure_ascii=False)[:SNIPPET_CHARS] if isinstance(record, dict) else repr(record)
-        yield _record_page(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
+        yield from _record_pages(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
 
 
 def _records_in(document: Any, overrides: FieldMap | None) -> list[Any] | None:
@@ -298,7 +344,3 @@ def _usable(name: str, value: Any) -> bool:
     if name == "source" and isinstance(value, str) and value.startswith(("http://", "https://")):
         return False
     return _present(value)
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None

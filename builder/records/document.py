@@ -20,6 +20,9 @@ from builder.records.spans import (
     check_text_span,
 )
 
+WEB_URL_PATTERN = r"^https?://\S+$"
+"""What a document's `url` must be: an absolute http(s) URL."""
+
 
 class Dateline(StrictModel):
     """The dateline that opened the article ("MOSCOW :", "CAIRO, July 5 —"), removed from `text`."""
@@ -68,7 +71,7 @@ class Document(Record):
     sentences: list[Span]
     source: str | None = Field(default=None, description="The outlet that published the article.")
     site: str | None = Field(default=None, description="The site or app where the page was captured.")
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, Field(pattern=WEB_URL_PATTERN)] | None = None
     dateline: Dateline | None = None
     credit: str | None = Field(default=None, description='Wire agency credited, e.g. "Reuters".')
     published_at: AwareDatetime | None = None
