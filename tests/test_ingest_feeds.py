@@ -228,3 +228,25 @@ def test_plain_text_summaries_are_text_and_a_compressed_feed_cut_short_keeps_its
     (rejected,) = read_jsonl(out / "quarantine.jsonl")
     assert rejected["reason_code"] == "truncated_gzip"
     assert rejected["reason"].endswith(f"after {len(from_cut)} item(s)")
+
+
+def test_relative_links_resolve_against_the_feed_s_base_and_others_are_quarantined(tmp_path: Path) -> None:
+    """Atom makes its links short with `xml:base`: they are resolved against it. A link that is still no web
+    address (an RSS item's "/news/a" with no base) is quarantined naming the field, and the item kept without
+    it rather than rejected whole for a field."""
+    based = _atom().replace(
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://www.malaymail.com/">',
+    )
+    based = based.replace('href="https://www.malaymail.com/news/world/2025/07/05/a"', 'href="news/world/2025/07/05/a"')
+    (tmp_path / "based.atom").write_text(based, encoding="utf-8")
+    relative = _rss(1).replace("<link>https://www.freemalaysiatoday.com/world/0</link>", "<link>/world/0</link>")
+    (tmp_path / "relative.rss").write_text(relative, encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+    urls = {Path(d["provenance"]["path"]).name: d["url"] for d in read_jsonl(out / "documents.jsonl")}
+    assert urls == {"based.atom": "https://www.malaymail.com/news/world/2025/07/05/a", "relative.rss": None}
+    quarantine = read_jsonl(out / "quarantine.jsonl")
+    assert [(Path(q["source"]).name, q["reason_code"], q["field"], q["snippet"]) for q in quarantine] == [
+        ("relative.rss", "invalid_url", "url", "/world/0")
+    ]

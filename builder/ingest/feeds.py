@@ -13,11 +13,12 @@ import html as html_entities
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from lxml import etree
 
 from builder.compression import broken_data, compression_of_file, open_compressed
-from builder.ingest.pages import Page, Rejection
+from builder.ingest.pages import Page, Rejection, url_rejection, web_url
 from builder.ingest.sources import InputFile
 from builder.records import SourceFormat
 
@@ -46,7 +47,7 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
                 tag = element.tag
                 if tag in ITEM_TAGS:
                     position += 1
-                    yield _item_page(source, digest, element, position, outlet)
+                    yield from _item_pages(source, digest, element, position, outlet)
                     _forget(element)
                 elif outlet is None and tag in FEED_TITLE_TAGS and element.getparent().tag in FEED_PARENTS:
                     outlet = _text(element)
@@ -61,7 +62,12 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
             yield Rejection(READ, source.shown, broken.code, f"{broken} after {position} item(s)")
 
 
-def _item_page(source: InputFile, digest: str, item: Any, position: int, outlet: str | None) -> Page | Rejection:
+def _item_pages(
+    source: InputFile, digest: str, item: Any, position: int, outlet: str | None
+) -> Iterator[Page | Rejection]:
+    """The item's page, or why it has none. A relative link is resolved against the feed's `xml:base` (Atom's
+    way of making links short); one that is still no absolute http(s) URL is quarantined on its own and the page
+    kept without it (see `url_rejection`)."""
     html = _first_text(item, f"{CONTENT}encoded", f"{ATOM}content", "description", f"{RSS1}description")
     html = html or _first_text(item, f"{ATOM}summary")
     link = _link(item)
@@ -70,14 +76,20 @@ def _item_page(source: InputFile, digest: str, item: Any, position: int, outlet:
         reason = (
             "a feed item with no content or description (looked for content:encoded, description, content, summary)"
         )
-        return Rejection(READ, source.shown, "no_text", reason, line=item.sourceline, record=record, field="text")
+        yield Rejection(READ, source.shown, "no_text", reason, line=item.sourceline, record=record, field="text")
+        return
+    url = web_url(link)
+    if link is not None and url is None:
+        url = web_url(urljoin(item.base, link.strip())) if item.base else None
+        if url is None:
+            yield url_rejection(READ, source.shown, link, line=item.sourceline, record=record)
     fields: dict[str, Any] = {}
     title = _first_text(item, "title", f"{RSS1}title", f"{ATOM}title")
     published = _first_text(item, "pubDate", f"{DUBLIN_CORE}date", f"{ATOM}published", f"{ATOM}updated")
     for name, value in (("title", title and _without_tags(title)), ("published", published), ("source", outlet)):
         if value:
             fields[name] = value
-    return Page(
+    yield Page(
         source,
         SourceFormat.feed,
         digest,
@@ -86,7 +98,7 @@ def _item_page(source: InputFile, digest: str, item: Any, position: int, outlet:
         content_is_html=_MARKUP.search(html) is not None,
         line=item.sourceline,
         record=record,
-        url=link,
+        url=url,
         fields=fields,
     )
 
