@@ -115,7 +115,8 @@ _OPENING_CONTENT = frozenset("([$£€….-—" + _DOUBLE + _SINGLE)
 """What may follow an opening mark besides a letter or digit ('"...low ball', '“$5 a day'); not a space or a comma."""
 _ELISION = re.compile(r"['’](?:\d0s|\d\d\b|em\b|til\b|n['’]|cause\b|bout\b|tis\b)", re.IGNORECASE)
 """Word-initial apostrophes: the '90s, 'em, rock 'n' roll."""
-_SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"'”’]?\s+$")
+_SENTENCE_END_MARKS = ".!?…"
+_CLOSING_QUOTES = "\"'”’"
 
 _WORD = re.compile(r"[\w'’\-]+")
 _NON_SPACE = re.compile(r"\S+")
@@ -426,6 +427,9 @@ def find_quotes(
     sentences_of = _ParagraphSentences(text, sentences)
     people = _People(text, rules)
     found: list[_Found] = []
+    # The name of the last quote found that has one, kept as quotes are found rather than looked for backwards
+    # through all of them for each new one (which took time in the square of their number).
+    found_last_who: str | None = None
     previous_paragraph: list[_Found] = []
     previous_bounds = (0, 0)
     marks = [match.start() for match in _MARKS.finditer(text)]
@@ -440,21 +444,24 @@ def find_quotes(
             continue
         spans = _quote_spans(text, low, high, rules)
         current: list[_Found] = []
+        last_who = found_last_who
         paragraph_sentences = sentences_of.within(low, high) if spans else []
         for index, (start, end) in enumerate(spans):
             sentence = max(bisect.bisect_right(paragraph_sentences, (start, high)) - 1, 0)
             quote = _Found(start, end, sentence=sentence, opens_sentence=paragraph_sentences[sentence][0] == start)
             previous_end = spans[index - 1][1] if index else low
             next_start = spans[index + 1][0] if index + 1 < len(spans) else high
-            _attribute(text, quote, paragraph_sentences, previous_end, next_start, people, found + current, rules)
+            _attribute(text, quote, paragraph_sentences, previous_end, next_start, people, last_who, rules)
             if not quote.attributed and current and current[-1].attributed and current[-1].sentence == sentence:
                 _share_attribution(quote, current[-1])
             if not quote.attributed and start == low:
-                quote.name = _introducer(text, *previous_bounds, sentences_of, people, found, rules)
+                quote.name = _introducer(text, *previous_bounds, sentences_of, people, found_last_who, rules)
             if _is_speech(text, quote, rules):
                 current.append(quote)
+                last_who = quote.who or last_who
         _inherit(current, previous_paragraph)
         found.extend(current)
+        found_last_who = next((quote.who for quote in reversed(current) if quote.who), found_last_who)
         previous_paragraph = current
         previous_bounds = (low, high)
     return [_to_record(text, quote) for quote in found if quote.who]
@@ -463,10 +470,16 @@ def find_quotes(
 def _quote_spans(text: str, low: int, high: int, rules: _Rules) -> list[tuple[int, int]]:
     marks = _marks(text, low, high, rules)
     doubles = _pair([mark for mark in marks if text[mark.position] in _DOUBLE], text, low, high)
+    # The pairs are in order and do not overlap: the one a mark may lie in is the last to start at or before it.
+    double_starts = [start for start, _ in doubles]
     singles = [
         mark
         for mark in marks
-        if text[mark.position] in _SINGLE and not any(start <= mark.position < end for start, end in doubles)
+        if text[mark.position] in _SINGLE
+        and not (
+            (inside := bisect.bisect_right(double_starts, mark.position) - 1) >= 0
+            and mark.position < doubles[inside][1]
+        )
     ]
     spans = doubles + _pair(singles, text, low, high)
     spans.sort()
@@ -521,7 +534,7 @@ def _pair_once(
     for mark in marks:
         closes = mark.closes and (honour_weak or not mark.weak)
         if mark.opens and (not closes or not stack):
-            if stack and _SENTENCE_END_BEFORE.search(text, low, mark.position):
+            if stack and _sentence_ends_before(text, low, mark.position):
                 spans.append((stack[0], _rstrip(text, low, mark.position)))
                 stack.clear()
             stack.append(mark.position)
@@ -532,6 +545,18 @@ def _pair_once(
     if stack:
         spans.append((stack[0], _rstrip(text, low, high)))
     return spans, bool(stack)
+
+
+def _sentence_ends_before(text: str, low: int, position: int) -> bool:
+    """Whether a sentence ends right before `position` (after `low`): its mark, maybe a closing quote, then white
+    space. Read backwards from `position`, not searched for from `low`: a regex search from the paragraph's start
+    for every mark took time in the square of the paragraph's length (a page of quote marks took minutes)."""
+    end = _rstrip(text, low, position)
+    if end == position:
+        return False
+    if end > low and text[end - 1] in _CLOSING_QUOTES:
+        end -= 1
+    return end > low and text[end - 1] in _SENTENCE_END_MARKS
 
 
 def _rstrip(text: str, low: int, end: int) -> int:
@@ -565,9 +590,10 @@ def _attribute(
     previous_end: int,
     next_start: int,
     people: _People,
-    earlier: list[_Found],
+    last_who: str | None,
     rules: _Rules,
 ) -> None:
+    """Find the quote's speaker and cue; `last_who` is the name of the last quote before it that has one."""
     head_start = max(_sentence_start(sentences, quote.start), previous_end)
     tail_end = min(_sentence_end(sentences, quote.end - 1), next_start)
     credit = rules.credit.match(text, quote.end, sentences[-1][1])
@@ -598,14 +624,12 @@ def _attribute(
         # A verb whose subject is left out ("«…», añadió.") or a cue that holds its pronoun ("selon lui"): the
         # person who spoke last, whom the press goes on quoting so ("La ministra explicó que «…». «…», añadió."),
         # else the person found as for "he said".
-        quote.name = next((other.who for other in reversed(earlier) if other.who), None) or people.resolve(
-            cue[0] if cue else quote.end, earlier
-        )
+        quote.name = last_who or people.resolve(cue[0] if cue else quote.end, last_who)
         return
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
     if quote.speaker_text.casefold() in rules.pronouns:
-        quote.name = people.resolve(quote.speaker[0], earlier)
+        quote.name = people.resolve(quote.speaker[0], last_who)
 
 
 def _branch_spans(match: re.Match[str]) -> tuple[Bounds | None, Bounds]:
@@ -728,7 +752,7 @@ def _introducer(
     high: int,
     sentences_of: _ParagraphSentences,
     people: _People,
-    earlier: list[_Found],
+    last_who: str | None,
     rules: _Rules,
 ) -> str | None:
     """The speaker named by a previous paragraph that ends by announcing a quote ("Nagel remarks in this
@@ -743,30 +767,41 @@ def _introducer(
         return header.group("speaker") if header else None
     speaker, cue = found
     if speaker is None:
-        return people.resolve(cue[0], earlier)
+        return people.resolve(cue[0], last_who)
     start, end = _name_within(text, *speaker, rules)
     name = text[start:end]
-    return people.resolve(start, earlier) if name.casefold() in rules.pronouns else name
+    return people.resolve(start, last_who) if name.casefold() in rules.pronouns else name
 
 
 def _inherit(current: list[_Found], previous_paragraph: list[_Found]) -> None:
     """Give unattributed quotes the speaker of the nearest attributed quote (see the module docstring): one before
     it in the paragraph when that is in the same or the previous sentence or the quote opens its own sentence, else
     one after it in the same sentence, else, for a quote opening its sentence, the previous paragraph's last one."""
+    # In one pass each way rather than by looking through the others for each quote. Quotes are in reading order,
+    # so their sentences never decrease: the last quote with a name before one is the nearest that can be in the
+    # same or the previous sentence, and the next attributed one after it the only one that can share its sentence.
+    next_attributed: list[_Found | None] = [None] * len(current)
+    following = None
+    for index in range(len(current) - 1, -1, -1):
+        next_attributed[index] = following
+        if current[index].attributed:
+            following = current[index]
+    last_named = None
     for index, quote in enumerate(current):
-        if quote.attributed and quote.who:
-            continue
-        before = [
-            other
-            for other in current[:index]
-            if other.who and (quote.opens_sentence or other.sentence >= quote.sentence - 1)
-        ]
-        after = [other for other in current[index + 1 :] if other.attributed and other.sentence == quote.sentence]
-        source = before[-1] if before else after[0] if after else None
-        if source is None and previous_paragraph and quote.opens_sentence:
-            source = previous_paragraph[-1]
-        if source is not None:
-            quote.name = source.who
+        if not (quote.attributed and quote.who):
+            before = (
+                last_named
+                if last_named and (quote.opens_sentence or last_named.sentence >= quote.sentence - 1)
+                else None
+            )
+            after = next_attributed[index]
+            source = before or (after if after and after.sentence == quote.sentence else None)
+            if source is None and previous_paragraph and quote.opens_sentence:
+                source = previous_paragraph[-1]
+            if source is not None:
+                quote.name = source.who
+        if quote.who:
+            last_named = quote
 
 
 def _to_record(text: str, quote: _Found) -> Quote:
@@ -839,21 +874,21 @@ class _People:
                 tiers[not speaks].append((run.start(), full_names.get(last, last)))
         return tiers
 
-    def resolve(self, pronoun_at: int, earlier: list[_Found]) -> str | None:
+    def resolve(self, pronoun_at: int, last_who: str | None) -> str | None:
         """The person a pronoun most likely refers to, or None when the nearest sentence naming people is
-        ambiguous and the previous quote's speaker is not among them."""
+        ambiguous and the previous quote's speaker (`last_who`) is not among them."""
         for mentions in self.tiers:
             index = bisect.bisect_left(mentions, (pronoun_at, "")) - 1
             if index < 0:
                 continue
             mention_at, nearest = mentions[index]
             sentence_start = max(self.text.rfind(". ", 0, mention_at), self.text.rfind("\n", 0, mention_at))
-            candidates = {name.split()[-1] for at, name in mentions[: index + 1] if at > sentence_start}
+            first = bisect.bisect_left(mentions, (sentence_start + 1, ""))
+            candidates = {name.split()[-1] for _, name in mentions[first : index + 1]}
             if len(candidates) == 1:
                 return nearest
-            previous = next((quote.who for quote in reversed(earlier) if quote.who), None)
-            if previous and previous.split()[-1] in candidates:
-                return previous
+            if last_who and last_who.split()[-1] in candidates:
+                return last_who
             return None
         return None
 

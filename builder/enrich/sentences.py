@@ -130,5 +130,8 @@ def _can_start_sentence(token: str) -> bool:
 
 def _previous_token(text: str, position: int, low: int) -> str:
     """The word before the full stop at `position`, without leading quote marks or brackets."""
-    start = max(text.rfind(" ", low, position), text.rfind("\n", low, position), low - 1) + 1
+    space = text.rfind(" ", low, position)
+    # A line break counts only after that space: searched from the sentence's start, it took time in the square of
+    # the sentence's length in a text without line breaks.
+    start = max(space, text.rfind("\n", max(space + 1, low), position), low - 1) + 1
     return text[start:position].lstrip(_TOKEN_TRIM)
