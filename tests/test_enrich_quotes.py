@@ -351,3 +351,39 @@ def test_role_dropped_before_a_name_after_a_double_space_leaves_no_space_in_the_
     _, quotes = _quotes('"We will win this war soon," said US President  Donald Trump on Friday.')
     assert quotes[0]["speaker"] is not None
     assert quotes[0]["speaker"]["text"] == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # The employer before a role in lower case: the person named after the role speaks.
+        ('"It is a revolution," said MIT Sloan professor Thomas W. Malone, who runs the centre.', "Thomas W. Malone"),
+        ('"We will appeal," said Trump adviser Peter Navarro.', "Peter Navarro"),
+        # Two titles joined by "and" before the name.
+        ('"It is about meaning," says Estera Events Co-Owner and Lead Planner Erica Vanco.', "Erica Vanco"),
+        # A firm, a title and a name of six capitalised words in all: the name is not cut at five.
+        ('"It is a power tool," says Google Fonts Product Manager Sophia Siao.', "Sophia Siao"),
+        # Roles without a name stay whole, rather than becoming one bare role.
+        ('"Rates vary with the season," says Maxi Moving\'s Vice President.', "Maxi Moving's Vice President"),
+        # Reading on past the speaker never runs into the next paragraph.
+        ('"Most apps lose their users within days." — Andrew Chen\n\nTo Keep Them', "Andrew Chen"),
+    ],
+)
+def test_the_person_after_a_role_speaks(paragraph: str, speaker: str) -> None:
+    [quote] = _quotes(*paragraph.split("\n\n"))[1]
+    assert _who(quote) == speaker
+
+
+def test_a_name_set_beside_a_role_is_a_person_for_a_pronoun() -> None:
+    # Peter Dutton speaks through no verb of speech, but the role beside his name makes him a person: "he" is
+    # him, not the earlier speaker. "she reveals" credits a quote as "she says" does.
+    for introduction in (
+        "The opposition leader, Peter Dutton, disagreed.",
+        "Peter Dutton, the opposition leader, disagreed.",
+    ):
+        _, quotes = _quotes(
+            '"We won\'t back down," Anthony Albanese told reporters in Canberra.',
+            f'{introduction} "It is a disaster for the country," he said.',
+            'Planner Beth Lowe prefers a looser look. "Arrangements are natural and full of herbs," she reveals.',
+        )
+        assert [_who(quote) for quote in quotes] == ["Anthony Albanese", "Peter Dutton", "Beth Lowe"]

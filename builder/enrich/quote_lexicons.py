@@ -102,6 +102,9 @@ class SpeechLexicon:
     Interview", "mit der Zeitung")."""
     role_endings: str = ""
     """Endings of compound role words ("Bundeskanzler", "Kreml-Berater", "Außenministerin"), in lower case."""
+    role_nouns: str = ""
+    """Roles in lower case between an employer and a name ("MIT Sloan professor Thomas W. Malone", "Trump adviser
+    Peter Navarro"): the speaker is the person named after one."""
     narrow_determiner_phrases: bool = True
     """Whether a determiner phrase is narrowed to a person's name it ends with or that follows it in apposition
     ("der russische Präsident Wladimir Putin", "el portavoz del Kremlin, Dmitri Peskov,")."""
@@ -131,7 +134,10 @@ ENGLISH = SpeechLexicon(
     far_cue_pattern=r"called(?=\s+(?:it|him|her|them)\b)",
     # Before a quote, "described" is more often a characterisation ("described its aims as getting rid of the
     # 'root causes'") and "shares" a noun.
-    tail_only_cues="describes|described|offers|offered|shares|share|clarifies|clarified",
+    tail_only_cues=(
+        "describes|described|offers|offered|shares|share|clarifies|clarified|reveals|revealed|instructs|instructed|"
+        "elaborates|elaborated|muses|mused|enthuses|enthused|recounts|recounted"
+    ),
     # "the “microservices mania” for a while, until I read".
     near_only_cues="read|reads",
     according_to="according to",
@@ -163,7 +169,18 @@ ENGLISH = SpeechLexicon(
     ),
     role_words=(
         "President|Minister|Prime|Chancellor|Secretary|Officer|Senator|Governor|Chief|Director|Professor|Mayor|"
-        "Judge|Justice|General|Commissioner|Ambassador|Spokesman|Spokeswoman|Leader|Speaker|Sheriff|Coach"
+        "Judge|Justice|General|Commissioner|Ambassador|Spokesman|Spokeswoman|Spokesperson|Leader|Speaker|Sheriff|"
+        "Coach|Founder|Co-Founder|Cofounder|Owner|Co-Owner|Manager|Planner|Designer|Editor|Analyst|Economist|"
+        "Researcher|Scientist|Engineer|Partner|Executive|CEO|CFO|CTO|COO|Chairman|Chairwoman|Chair|Head|Lead|Vice|"
+        "Deputy|Senior|Principal|Associate|Assistant|Adviser|Advisor|Aide|Consultant|Strategist|Author|Curator"
+    ),
+    role_nouns=(
+        "professor|director|founder|co-founder|cofounder|owner|co-owner|manager|editor|analyst|economist|"
+        "researcher|scientist|engineer|partner|executive|chairman|chairwoman|chair|head|spokesperson|spokesman|"
+        "spokeswoman|adviser|advisor|aide|consultant|expert|author|president|minister|secretary|senator|governor|"
+        "mayor|chief|officer|official|lawyer|attorney|judge|coach|captain|designer|planner|curator|historian|dean|"
+        "teacher|doctor|physician|leader|commissioner|ambassador|envoy|representative|strategist|reporter|"
+        "correspondent|producer|writer|artist|architect|specialist|ceo|cfo|cto|coo"
     ),
     relatives="that|who|which",
     and_words="and|&",

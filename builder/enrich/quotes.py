@@ -123,6 +123,11 @@ _NON_SPACE = re.compile(r"\S+")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 """A letter or digit: what `str.isalnum` accepts, found in C."""
 
+_SPACE_IN_LINE = r"[^\S\n]+"
+"""White space that does not end a line: what is read on past a speaker never runs into the next paragraph."""
+ROLE_REACH = 40
+"""How far before a name a role that it follows is looked for."""
+_SPACE_RUN_IN_LINE = re.compile(_SPACE_IN_LINE)
 _MODIFIERS = r"(?:[\w'’\-]++\s+){0,3}?"
 _APPOSITIVE = r"(?:,\s[^,\"“”‘’]{3,90}+,)?"
 """An aside between a speaker and the verb: "Zelensky, speaking later in his nightly video address, said". The
@@ -170,6 +175,17 @@ class _Rules:
     Merz")."""
     apposed_name: re.Pattern[str] | None
     """A name set off by commas after a determiner phrase ("el portavoz del Kremlin, Dmitri Peskov,")."""
+    more_name: re.Pattern[str]
+    """More words of a name right after a speaker, which the patterns cut at five words ("Google Fonts Product
+    Manager Sophia | Siao")."""
+    role_then_name: re.Pattern[str] | None
+    role_nouns: frozenset[str]
+    """Roles in lower case (see `SpeechLexicon.role_nouns`)."""
+    role_after: re.Pattern[str] | None
+    """A role set off by a comma right after a name ("Peter Dutton |, the opposition leader")."""
+    """A role and the name of who holds it, right after a speaker that names where they work or another role of
+    theirs: "MIT Sloan | professor Thomas W. Malone", "Estera Events Co-Owner | and Lead Planner Erica Vanco"; the
+    `conjoined` group is set in the second form."""
     pronouns: frozenset[str]
     """Casefolded: a speaker that is one of them is resolved to a name."""
     not_names: frozenset[str]
@@ -230,6 +246,19 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         apposed_name=(
             re.compile(rf",\s+(?P<name>{name})(?=\s*[,.;:)]|\s*$)") if lexicon.narrow_determiner_phrases else None
         ),
+        more_name=re.compile(rf"(?:{_SPACE_IN_LINE}{parts.name_word})+"),
+        role_then_name=re.compile(
+            rf"(?:(?P<conjoined>{_SPACE_IN_LINE}(?:{lexicon.and_words}){_SPACE_IN_LINE}"
+            rf"(?:(?:{lexicon.role_words}){_SPACE_IN_LINE})+)"
+            rf"|{_SPACE_IN_LINE}(?:[{lexicon.lowercase}][\w\-]*{_SPACE_IN_LINE}){{0,2}}?(?:{lexicon.role_nouns})"
+            rf"{_SPACE_IN_LINE})(?P<name>{name})"
+        )
+        if lexicon.role_nouns
+        else None,
+        role_nouns=_word_set(lexicon.role_nouns),
+        role_after=re.compile(rf",\s+(?:{lexicon.determiners})\s+(?:[\w'’\-]+\s+){{0,3}}?(?:{lexicon.role_nouns})\b")
+        if lexicon.role_nouns and lexicon.determiners
+        else None,
         pronouns=_word_set(lexicon.pronouns.casefold()),
         not_names=_word_set(lexicon.not_names),
         role_words=_word_set(lexicon.role_words),
@@ -246,6 +275,8 @@ class _PatternParts(NamedTuple):
     """The pieces of a language's patterns, as regex text."""
 
     name: str
+    name_word: str
+    """A further word of a name, after the white space before it ("von der Leyen")."""
     pronoun: str
     determiner: str
     """"" where the language has no articles."""
@@ -289,6 +320,7 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
     cues = _alternatives(one_of(lexicon.cues), compound, lexicon.cue_pattern)
     return _PatternParts(
         name=rf"{not_subject}{title}{capword}(?:\s+{particle}{capword}){{0,4}}",
+        name_word=rf"{particle}{capword}",
         pronoun=rf"(?:{_either_case(lexicon.pronouns)})\b",
         determiner=determiner,
         det_np=rf"{determiner}\s+(?:{np_word}\s+){{0,5}}?{np_last}{np_word}" if determiner else "",
@@ -626,10 +658,29 @@ def _attribute(
         # else the person found as for "he said".
         quote.name = last_who or people.resolve(cue[0] if cue else quote.end, last_who)
         return
+    if cue is None or cue[0] < speaker[0]:
+        speaker = _person_named_after(text, *speaker, rules)
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
     if quote.speaker_text.casefold() in rules.pronouns:
         quote.name = people.resolve(quote.speaker[0], last_who)
+
+
+def _person_named_after(text: str, start: int, end: int, rules: _Rules) -> Bounds:
+    """The speaker after its verb, read on past where the patterns stop: the rest of a name they cut at five
+    words, and the person named after the speaker's employer or other role ("said MIT Sloan professor Thomas W.
+    Malone", "says Estera Events Co-Owner and Lead Planner Erica Vanco"), who is the one speaking."""
+    if (
+        text[end - 1 : end].isalpha()
+        and text[start : start + 1].isupper()
+        and (more := rules.more_name.match(text, end))
+    ):
+        end = more.end()
+    role = rules.role_then_name.match(text, end) if rules.role_then_name else None
+    if role is None or (role.group("conjoined") and text[start:end].split()[-1] not in rules.role_words):
+        return start, end
+    more = rules.more_name.match(text, role.end())
+    return role.start("name"), more.end() if more else role.end()
 
 
 def _branch_spans(match: re.Match[str]) -> tuple[Bounds | None, Bounds]:
@@ -689,19 +740,27 @@ def _name_within(text: str, start: int, end: int, rules: _Rules) -> tuple[int, i
         name = apposed.group("name")
         if name not in rules.not_names and len(rules.person_words(name)) >= 2:
             return _name_within(text, *apposed.span("name"), rules)
-    runs = [run for run in rules.name_run.finditer(text, start, end) if run.group() not in rules.not_names]
+    runs: list[Bounds] = []
+    for run in rules.name_run.finditer(text, start, end):
+        if run.group() in rules.not_names:
+            continue
+        if runs and _SPACE_RUN_IN_LINE.fullmatch(text, runs[-1][1], run.start()):
+            # One name the pattern cut at five words ("Google Fonts Product Manager Sophia | Siao").
+            runs[-1] = (runs[-1][0], run.end())
+        else:
+            runs.append(run.span())
     if not runs:
         return start, end
-    best = max(runs, key=lambda run: (len(run.group().split()), run.start()))
+    best_start, best_end = max(runs, key=lambda run: (len(text[run[0] : run[1]].split()), run[0]))
     # Words by position: the name pattern joins them with any white space, so counting one space after each word
     # would leave a double space or a line break inside the speaker span ("President  Donald Trump").
-    words = list(_NON_SPACE.finditer(best.group()))
+    words = list(_NON_SPACE.finditer(text, best_start, best_end))
     first = _name_start([word.group() for word in words], rules)
-    if determined and (len(words) - first < 2 or (first == 0 and _second_word_at(phrase) == best.start() - start)):
+    if determined and (len(words) - first < 2 or (first == 0 and _second_word_at(phrase) == best_start - start)):
         # No person's name: "die Regierung", "der Minister", and the capitalised noun right after the determiner
         # with its adjectives, an institution ("das Auswärtige Amt", "la Maison Blanche").
         return start, end
-    return best.start() + words[first].start(), best.end()
+    return words[first].start(), best_end
 
 
 def _second_word_at(phrase: str) -> int:
@@ -712,16 +771,20 @@ def _second_word_at(phrase: str) -> int:
 
 def _name_start(words: list[str], rules: _Rules) -> int:
     """Index of a name's first word after any leading roles: "US President Donald Trump" → 2,
-    "Bundeskanzler Friedrich Merz" → 1. A name cannot be only roles, so the last word always stays."""
+    "Bundeskanzler Friedrich Merz" → 1. A name cannot be only roles, so the last word always stays, and a phrase
+    that ends with a role names no one: it stays whole ("Maxi Moving's Vice President", not "President")."""
+    if words[-1] in rules.role_words:
+        return 0
     start = 0
     for index, word in enumerate(words[:-1]):
-        if (
-            word in rules.role_words
-            or word in rules.not_names
-            or (rules.role_endings and word.casefold().endswith(rules.role_endings))
-        ):
+        if word in rules.not_names or _is_role(word, rules):
             start = index + 1
     return start
+
+
+def _is_role(word: str, rules: _Rules) -> bool:
+    """Whether a capitalised word is a title of office ("President", "Bundeskanzler")."""
+    return word in rules.role_words or bool(rules.role_endings and word.casefold().endswith(rules.role_endings))
 
 
 def _sentence_start(sentences: list[tuple[int, int]], position: int) -> int:
@@ -864,15 +927,37 @@ class _People:
         for run in rules.name_run.finditer(text):
             words = person_words(run.group())
             last = words[-1]
-            if last in rules.not_names or (rules.role_endings and last.casefold().endswith(rules.role_endings)):
+            if (
+                last in rules.not_names
+                or last in rules.role_words
+                or (rules.role_endings and last.casefold().endswith(rules.role_endings))
+            ):
+                # A role, or a firm and a role ("Holloway Events Founder"): no one's name to resolve "she" to.
                 continue
             if len(words) >= 2:
                 full_names.setdefault(last, " ".join(words[-3:]))
                 full_names.setdefault(words[0], " ".join(words[-3:]))
-            speaks = not speakers.isdisjoint(words)
+            speaks = not speakers.isdisjoint(words) or self._holds_a_role(run)
             if speaks or len(words) >= 2 or last in full_names:
                 tiers[not speaks].append((run.start(), full_names.get(last, last)))
         return tiers
+
+    def _holds_a_role(self, run: re.Match[str]) -> bool:
+        """Whether the name is set beside a role, which makes it a person as surely as a speech verb does: "the
+        opposition leader, Peter Dutton,", "Peter Dutton, the opposition leader,", "Senate leader John Thune" (a
+        capitalised role inside the name, "Planner Beth Lowe", counts too: the name lost it in `person_words`)."""
+        rules = self.rules
+        if any(_is_role(word, rules) for word in run.group().split()[:-1]):
+            return True
+        if not rules.role_nouns:
+            return False
+        # The word before, read with string methods: a regex search before each of a document's names cost a
+        # tenth of the whole ingest.
+        before = self.text[max(0, run.start() - ROLE_REACH) : run.start()]
+        words = before.rstrip().removesuffix(",").split() if before[-1:].isspace() else []
+        if words and words[-1] in rules.role_nouns:
+            return True
+        return rules.role_after is not None and rules.role_after.match(self.text, run.end()) is not None
 
     def resolve(self, pronoun_at: int, last_who: str | None) -> str | None:
         """The person a pronoun most likely refers to, or None when the nearest sentence naming people is
