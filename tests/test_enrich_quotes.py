@@ -182,6 +182,19 @@ def test_flattened_related_article_quotes_and_pronoun_speakers() -> None:
             "Jordan Anthony",
             "said",
         ),
+        # Idioms of speech: "puts it", "went on to add".
+        (
+            'As Paco Calvo puts it, "Plants have to plan ahead to achieve their goals."',
+            '"Plants have to plan ahead to achieve their goals."',
+            "Paco Calvo",
+            "puts it",
+        ),
+        (
+            'Zane Merva went on to add, "Would I like Apple CarPlay? Sure, but it is one aspect of a car."',
+            '"Would I like Apple CarPlay? Sure, but it is one aspect of a car."',
+            "Zane Merva",
+            "went on to add",
+        ),
         # A pronoun is a whole word: "her mother" is no "he".
         (
             '"We are going to win this case in court," said her mother, who has followed the trial.',

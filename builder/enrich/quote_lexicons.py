@@ -125,7 +125,7 @@ ENGLISH = SpeechLexicon(
         "emphasised|emphasises|announced|announces|confirmed|confirms|declared|declares|predicted|predicts|"
         "observed|observes|remarked|commented|comments|mentioned|shared|advised|advises|urged|urges|read|reads|"
         "points out|pointed out|counters|countered|tweeted|posted|joked|quipped|conceded|vowed|promised|lamented|"
-        "complained|recommended|recommends|suggested|suggests|ask|remarks"
+        "complained|recommended|recommends|suggested|suggests|ask|remarks|went on to say|went on to add|puts it|put it"
     ),
     # "called" only when it characterises something ("called it 'a disaster'", "called the move 'reckless'"):
     # "called the 'rough cut'", a determiner right before the quote, names a thing.
