@@ -898,3 +898,27 @@ def test_warc_target_uris_in_angle_brackets_are_read_and_others_quarantined(tmp_
     assert [(q["reason_code"], q["field"], q["record"]) for q in quarantine] == [
         ("invalid_url", "url", "<urn:uuid:00000000-0000-0000-0000-000000000002>")
     ]
+
+
+def test_a_name_printed_as_a_button_inside_a_paragraph_stays_in_the_text() -> None:
+    """A site that prints a name as a button opening a side note: trafilatura drops buttons (and elements with such
+    classes) as furniture, which left "said MIT Sloan professor the founding director" with no speaker. Buttons
+    outside text, a menu's, stay out."""
+    from builder.ingest.html import extract_html
+
+    paragraphs = _related_paragraphs()
+    quoted = (
+        '<p>"Machine learning has become a critical way most parts of AI are done," said MIT Sloan professor'
+        '<button class="sidenote-button" title="Thomas W. Malone">Thomas W. Malone,</button> the founding director '
+        "of the MIT Center for Collective Intelligence.</p>"
+    )
+    body = quoted + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    page = (
+        "<html><head><title>Machine learning, explained</title></head><body><nav><button>Menu</button></nav>"
+        f"<article><h1>Machine learning, explained</h1>{body}</article></body></html>"
+    )
+    article = extract_html(page)
+    assert article is not None
+    first = article.paragraphs[0][0]
+    assert "said MIT Sloan professor Thomas W. Malone, the founding director" in first
+    assert all("Menu" not in text for text, _ in article.paragraphs)

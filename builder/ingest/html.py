@@ -38,6 +38,7 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
         return None
     # Before extraction, which prunes the tree it is given.
     metadata = page_metadata(tree)
+    _buttons_in_text_as_text(tree)
     title = page_title(metadata)
     published = metadata.published or printed_date(tree, title)
     document = trafilatura.bare_extraction(
@@ -152,3 +153,26 @@ def _clean_title(title: str, site: str | None) -> str:
 def _names_site(part: str, folded_site: str) -> bool:
     folded = part.casefold().strip()
     return bool(folded) and (folded in folded_site or folded_site in folded)
+
+
+TEXT_PARENTS = frozenset({"p", "li", "blockquote", "td", "dd", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
+"""Elements whose buttons are words of their text."""
+
+
+def _buttons_in_text_as_text(tree: _Element) -> None:
+    """Make a `<button>` inside a paragraph plain text: some sites print a name as a button that opens a side note
+    ("said MIT Sloan professor<button class="sidenote-button">Thomas W. Malone,</button> the founding director"),
+    and trafilatura drops buttons, and elements of such classes, as page furniture, leaving the sentence without
+    its speaker. A button is set apart from the words around it on the page, so it keeps a space on each side."""
+    for button in list(tree.iter("button")):
+        parent = button.getparent()
+        if parent is None or parent.tag not in TEXT_PARENTS or not (button.text or "").strip() or len(button):
+            continue
+        previous = button.getprevious()
+        before = (previous.tail if previous is not None else parent.text) or ""
+        button.tag = "span"
+        button.attrib.clear()
+        if before and not before[-1].isspace():
+            button.text = " " + (button.text or "")
+        if button.tail and not button.tail[0].isspace():
+            button.tail = " " + button.tail
