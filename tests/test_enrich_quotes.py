@@ -376,6 +376,8 @@ def test_role_dropped_before_a_name_after_a_double_space_leaves_no_space_in_the_
         ('"It is about meaning," says Estera Events Co-Owner and Lead Planner Erica Vanco.', "Erica Vanco"),
         # A firm, a title and a name of six capitalised words in all: the name is not cut at five.
         ('"It is a power tool," says Google Fonts Product Manager Sophia Siao.', "Sophia Siao"),
+        # A possessive names whose person follows.
+        ('Car Talk’s John Paul said, "There is Mustang DNA in this car."', "John Paul"),
         # Roles without a name stay whole, rather than becoming one bare role.
         ('"Rates vary with the season," says Maxi Moving\'s Vice President.', "Maxi Moving's Vice President"),
         # Reading on past the speaker never runs into the next paragraph.

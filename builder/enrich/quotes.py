@@ -777,7 +777,8 @@ def _name_start(words: list[str], rules: _Rules) -> int:
         return 0
     start = 0
     for index, word in enumerate(words[:-1]):
-        if word in rules.not_names or _is_role(word, rules):
+        # A possessive names whose person follows: "Car Talk’s John Paul", "Google's Sundar Pichai".
+        if word in rules.not_names or _is_role(word, rules) or word.endswith(_POSSESSIVE_ENDINGS):
             start = index + 1
     return start
 
@@ -976,6 +977,9 @@ class _People:
                 return last_who
             return None
         return None
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
 def _without_possessive(word: str) -> str:
