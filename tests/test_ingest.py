@@ -922,3 +922,36 @@ def test_a_name_printed_as_a_button_inside_a_paragraph_stays_in_the_text() -> No
     first = article.paragraphs[0][0]
     assert "said MIT Sloan professor Thomas W. Malone, the founding director" in first
     assert all("Menu" not in text for text, _ in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("head", "site"),
+    [
+        # A handle alone: the site's name as the <title> prints it after the title, or before it.
+        ('<meta name="twitter:site" content="@cartalk"><title>Best EVs of 2026 - Car Talk</title>', "Car Talk"),
+        (
+            '<meta name="twitter:site" content="@APAPsychiatric"><title>Psychiatry.org - What Are the Latest Trends '
+            "in Psychiatry and How Will They Impact Care?</title>",
+            "Psychiatry.org",
+        ),
+        # A date after the title is no site: the handle it is.
+        (
+            '<meta name="twitter:site" content="@forthepeople"><title>Gym Injury Lawsuits | 12/20/2024</title>',
+            "@forthepeople",
+        ),
+        # A name stated anywhere else wins over the handle, the JSON-LD publisher's too.
+        (
+            '<meta name="twitter:site" content="@glossgenius"><title>Yoga pricing</title><script '
+            'type="application/ld+json">{"@type": "Article", "publisher": {"@type": "Organization", "name": '
+            '"GlossGenius"}}</script>',
+            "GlossGenius",
+        ),
+    ],
+)
+def test_an_html_page_s_site_is_a_name_rather_than_its_handle(head: str, site: str) -> None:
+    from lxml import html as lxml_html
+
+    from builder.ingest.html_metadata import page_metadata
+
+    page = f"<html><head>{head}</head><body><p>Text of the article.</p></body></html>"
+    assert page_metadata(lxml_html.fromstring(page)).site == site

@@ -23,7 +23,12 @@ from builder.ingest.pagetext_lines import published_text
 
 WHITESPACE = re.compile(r"\s+")
 TITLE_META = ("og:title", "twitter:title", "title", "headline", "dc.title", "sailthru.title", "parsely-title")
-SITE_META = ("og:site_name", "application-name", "publisher", "twitter:site", "dc.publisher")
+SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher")
+HANDLE_META = ("twitter:site",)
+"""The site's social media handle ("@cartalk"): its name only when nothing else names it (see `_site_in_title`)."""
+_SITE_SEPARATOR = re.compile(r"\s[|\-–—·•]\s")
+SITE_MAX_WORDS = 5
+SITE_MAX_CHARS = 40
 DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -74,7 +79,10 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         # The first article object is the page's own, as the first meta tag is: the related articles some
         # pages describe after it must not override its headline and date.
         linked.setdefault(field_name, value)
+    title_tag = _clean(_title_tag(tree), unescape=True)
     site = _first(metas, SITE_META) or linked.get("publisher")
+    if site is None and (handle := _first(metas, HANDLE_META)):
+        site = _site_in_title(title_tag) or handle
     published = (
         _first(metas, DATE_META)
         or linked.get("datePublished")
@@ -85,7 +93,7 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         title=_clean(linked.get("headline") or _first(metas, TITLE_META), unescape=True),
         site=_clean(site, unescape=True),
         published=_clean(published),
-        title_tag=_clean(_title_tag(tree), unescape=True),
+        title_tag=title_tag,
         headlines=tuple(headline for headline in headlines if headline),
     )
 
@@ -156,6 +164,30 @@ def _objects(data: Any) -> Iterator[dict[str, Any]]:
 
 def _first(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((values[key] for key in keys if key in values), None)
+
+
+def _site_in_title(title_tag: str | None) -> str | None:
+    """The site's name as its `<title>` prints it beside the page's title ("Best EVs of 2026 - Car Talk",
+    "Psychiatry.org - What Are the Latest Trends"): the last part, else the first, that is a few words with a
+    letter in them (not a date); the first only when it is shorter than the rest, which is then the page's title.
+    Read only for a page that names its site by a handle alone, so the `<title>` has a site to name."""
+    parts = [part.strip() for part in _SITE_SEPARATOR.split(title_tag)] if title_tag else []
+    if len(parts) < 2:
+        return None
+    if _may_name_a_site(parts[-1]):
+        return parts[-1]
+    if _may_name_a_site(parts[0]) and len(parts[0]) < len(" ".join(parts[1:])):
+        return parts[0]
+    return None
+
+
+def _may_name_a_site(part: str) -> bool:
+    return (
+        bool(part)
+        and len(part) <= SITE_MAX_CHARS
+        and len(part.split()) <= SITE_MAX_WORDS
+        and any(character.isalpha() for character in part)
+    )
 
 
 def _title_tag(tree: HtmlElement) -> str | None:
