@@ -325,6 +325,15 @@ def test_a_fact_box_of_labels_and_values_is_not_the_title() -> None:
     assert main.title == headline
 
 
+def test_a_wordpress_byline_above_the_title_gives_its_date_though_it_reads_like_a_sentence() -> None:
+    # WordPress themes print "Posted on DATE by AUTHOR - N Comments on TITLE" over the headline: long enough, with
+    # its function words, to read as prose, which used to stop the search for a time above the title.
+    headline = "Council extends the late-night bus service to every district"
+    byline = f"Posted on December 20, 2025 by Jane Doe (City Desk) - 5 Comments on {headline}"
+    [main] = extract_pagetext("\n".join(["News", "Transport", byline, headline, *PROSE]) + "\n")
+    assert (main.title, main.published_text) == (headline, "December 20, 2025")
+
+
 def test_the_domain_an_aggregator_prints_after_a_title_is_taken_off() -> None:
     # Aggregators print the linked site's domain after the title, and the count of comments or points.
     headline = "Council extends the late-night bus service to every district"

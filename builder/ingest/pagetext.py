@@ -121,10 +121,12 @@ def _time_above(lines: Sequence[Line], title: int) -> str | None:
     read when none is printed below it: the nearest lines up, through metadata only (a kicker or byline may sit
     between), never across prose, which belongs to what comes before."""
     for line in reversed(lines[max(0, title - TIME_ABOVE_LINES) : title]):
+        # A byline that runs on like a sentence ("Posted on December 20, 2025 by A - 5 Comments on <title>") is
+        # still metadata: its time is read before its prose would stop the search.
+        if line.metadata and (found := line.published):
+            return found
         if line.prose or (not line.metadata and line.words > TIME_ABOVE_KICKER_WORDS):
             return None
-        if found := line.published:
-            return found
     return None
 
 
