@@ -190,6 +190,13 @@ def test_flattened_related_article_quotes_and_pronoun_speakers() -> None:
             "puts it",
         ),
         (
+            "As Paco Calvo, director of the Minimal Intelligence Laboratory at the University of Murcia in Spain and "
+            'author of Planta Sapiens, puts it, "Plants have to plan ahead to achieve their goals."',
+            '"Plants have to plan ahead to achieve their goals."',
+            "Paco Calvo",
+            "puts it",
+        ),
+        (
             'Zane Merva went on to add, "Would I like Apple CarPlay? Sure, but it is one aspect of a car."',
             '"Would I like Apple CarPlay? Sure, but it is one aspect of a car."',
             "Zane Merva",
