@@ -133,7 +133,9 @@ def test_a_url_that_is_no_web_address_is_quarantined_and_the_article_kept(tmp_pa
     ]
     (tmp_path / "links.jsonl").write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
     out = tmp_path / "out"
-    assert ingest(str(tmp_path / "links.jsonl"), "--out", str(out)).returncode == 0
+    result = ingest(str(tmp_path / "links.jsonl"), "--out", str(out))
+    assert result.returncode == 0
+    assert "invalid_url (value dropped, article kept)" in " ".join(result.stderr.split())
     documents = read_jsonl(out / "documents.jsonl")
     assert [(d["title"], d["url"]) for d in documents] == [
         (SAMPLE_TITLES[0], None),

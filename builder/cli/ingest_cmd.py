@@ -200,6 +200,8 @@ def _ingest_on_ray(
 
 
 def _summary_table(report: IngestReport, seconds: float, out: Path) -> Table:
+    from builder.ingest.pages import FIELD_ONLY_CODES
+
     stages = report.stages
     table = Table(title=f"builder ingest → {out} ({seconds:.1f} s)")
     table.add_column("what")
@@ -218,6 +220,8 @@ def _summary_table(report: IngestReport, seconds: float, out: Path) -> Table:
     rejected = report.rejected
     table.add_row("rejected (quarantine.jsonl)", f"{sum(rejected.values()):,}")
     for code, count in rejected.most_common():
-        table.add_row(f"  {code}", f"{count:,}")
+        table.add_row(
+            f"  {code}" + (" (value dropped, article kept)" if code in FIELD_ONLY_CODES else ""), f"{count:,}"
+        )
     table.add_row("documents/s (start-up included)", f"{documents / seconds:,.0f}" if seconds else "-")
     return table

@@ -75,6 +75,8 @@ def snippet(data: bytes | str) -> str:
 
 
 _WEB_URL = re.compile(WEB_URL_PATTERN)
+FIELD_ONLY_CODES = frozenset({"invalid_url"})
+"""Rejections of one field's value, whose article is kept without it (see `url_rejection`)."""
 
 
 def web_url(value: object) -> str | None:
