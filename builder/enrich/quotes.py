@@ -25,12 +25,17 @@ of studying ... that "...', 'Zelensky, speaking later, said'); else a speech ver
 healthy individuals, says Mellor'; stricter there: a named or pronoun speaker, and none of the verbs that are often
 nouns, as in "share the stage"). The cue is the verb alone ("told" of "told reporters"); the speaker is narrowed to
 the name in the phrase ("Kremlin aide Yuri Ushakov" gives "Yuri Ushakov", "US President Donald Trump" gives "Donald
-Trump"), while a phrase led by a determiner ("the Strava report", "a recent graduate") is kept whole.
+Trump", "Car Talk’s John Paul" gives "John Paul"), while a phrase led by a determiner ("the Strava report", "a
+recent graduate") is kept whole, and so is one that ends with a role ("Maxi Moving's Vice President"). A speaker
+after its verb is read on past where the patterns stop: a name longer than five words, and the person named after
+an employer or a role ("said MIT Sloan professor Thomas W. Malone", "says Estera Events Co-Owner and Lead Planner
+Erica Vanco").
 
 Pronouns: "he said" keeps the pronoun as the `speaker` span and puts the resolved name in `speaker_name`: the
-nearest name before it among those the document has speak somewhere ("Tipton said", "says Keri Gans"), else among
-other multi-word names. When the sentence holding that nearest name holds another such name too and neither spoke
-the previous quote, the pronoun is ambiguous and `speaker_name` stays None.
+nearest name before it among those the document has speak somewhere ("Tipton said", "says Keri Gans") or sets beside
+a role ("The opposition leader, Peter Dutton,", "Planner Beth Lowe"), else among other multi-word names. When the
+sentence holding that nearest name holds another such name too and neither spoke the previous quote, the pronoun is
+ambiguous and `speaker_name` stays None.
 
 A quote with no attribution of its own inherits a speaker: from a second quote of the same sentence its speaker and
 cue spans ("'stressed' to Trump that ... 'diplomatically'"); otherwise only the name, in `speaker_name`, with
