@@ -81,6 +81,35 @@ def test_a_russian_or_ukrainian_target_is_found_in_its_cases() -> None:
     ]
 
 
+def test_in_polish_or_czech_a_target_in_latin_letters_is_found_in_its_cases() -> None:
+    """Polish and Czech decline names as Russian does ("Putina", "Putinowi", "Ukrajině"); only in their documents,
+    as an English one would take "Trumpet" for "Trump"."""
+    putin = Target.create(target_id="putin", text="Władimir Putin", type="entity", aliases=["Putin"], description="-")
+    ukraine = Target.create(
+        target_id="ukraine", text="Ukraina", type="entity", aliases=["Ukrajina"], description="Ukraine."
+    )
+    trump = Target.create(target_id="trump", text="Donald Trump", type="entity", aliases=["Trump"], description="-")
+    polish = "Trump zadzwonił do Putina; Trumpowi chodzi o pokój w Ukrainie, Zełenskiemu o broń dla Ukrainy."
+    czech = "Putinovi vzkázal Trump, že na Ukrajině musí skončit válka."
+    english = "A trumpet sounded as Trump spoke of Putin's war in Ukraina's east."
+    matcher = TargetMatcher([putin, ukraine, trump])
+    found = {
+        lang: [(m["target_id"], m["text"]) for m in matcher.find(text, lang)]
+        for lang, text in (("pl", polish), ("cs", czech), ("en", english))
+    }
+    assert found["pl"] == [
+        ("trump", "Trump"),
+        ("putin", "Putina"),
+        ("trump", "Trumpowi"),
+        ("ukraine", "Ukrainie"),
+        ("ukraine", "Ukrainy"),
+    ]
+    assert found["cs"] == [("putin", "Putinovi"), ("trump", "Trump"), ("ukraine", "Ukrajině")]
+    assert found["en"] == [("trump", "Trump"), ("putin", "Putin"), ("ukraine", "Ukraina")]
+    # Without the document's language, English's rules: no case endings.
+    assert [m["text"] for m in matcher.find(polish)] == ["Trump"]
+
+
 def test_longest_match_wins_and_mentions_do_not_overlap() -> None:
     text = "Moscow refused a US-proposed ceasefire in Ukraine, and Kyiv backed an unconditional ceasefire."
     assert _mentions(text, UKRAINE, CEASEFIRE) == [

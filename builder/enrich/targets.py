@@ -2,7 +2,9 @@
 
 Each target's text and aliases become word patterns that accept what news prose does to a phrase: any letter
 case, singular or plural on every word ("weapons shipment" finds "weapons shipments", "ceasefires" finds
-"ceasefire"), the cases of a Russian or Ukrainian word ("Украина" finds "Украины", "Путин" finds "Путина"), a
+"ceasefire"), the cases of a Russian or Ukrainian word ("Украина" finds "Украины", "Путин" finds "Путина") and,
+in a Polish, Czech, Slovak, Slovene, Croatian, Bosnian or Serbian document, of a word in Latin letters ("Putin"
+finds "Putinowi", "Ukrajina" finds "Ukrajině"; not elsewhere, where "Trump" would find "trumpet"), a
 hyphen for a space ("cease-fire" for "cease fire"), and a possessive after it ("Ukraine's" gives the mention
 "Ukraine"). A leading "the" is dropped, since a target's text is often a description ("the
 US-proposed ceasefire in Ukraine"). Acronyms (all capitals, like "US" or "NATO") keep their case, or "US" would
@@ -40,33 +42,45 @@ _CYRILLIC_ENDING = re.compile(r"[аеёиоуыэюяйьіїє]{0,2}$")
 CYRILLIC_ENDING_MAX = 3
 """The longest case ending after the stem ("Зеленск-ому", "Путин-ым"); longer, the word is another word
 ("Путин-ский")."""
+INFLECTED_LATIN_LANGUAGES = frozenset({"pl", "cs", "sk", "sl", "hr", "bs", "sr"})
+"""Languages written in Latin letters that decline names as Russian does ("Putin" is "Putina", "Putinowi",
+"Putinem" in Polish; "Ukrajina" is "Ukrajině" in Czech): in their documents a word takes any case ending."""
+_LATIN_FINAL_VOWELS = re.compile(r"[aeiouyąęóáéíúůý]{0,2}$")
+"""The vowels a word of those languages ends with in the form given, which its other cases change."""
+LATIN_ENDING_MAX = 4
+"""The longest case ending after the stem there ("Zełensk-iego", "Putin-owi")."""
 
 
 class TargetMatcher:
     """A compiled matcher for one set of targets; reuse it across documents."""
 
     def __init__(self, targets: Sequence[Target]) -> None:
-        key = tuple((target.target_id, (target.text, *target.aliases)) for target in targets)
-        self._regex, self._target_of_group = _compiled(key)
+        self._key = tuple((target.target_id, (target.text, *target.aliases)) for target in targets)
+        self._compiled = {False: _compiled(self._key)}
 
     @classmethod
     def from_phrases(cls, phrases_by_target: Sequence[tuple[str, Sequence[str]]]) -> TargetMatcher:
         """A matcher from `(target_id, phrases)` pairs, for callers that hold no `Target` records."""
         matcher = cls.__new__(cls)
-        key = tuple((target_id, tuple(phrases)) for target_id, phrases in phrases_by_target)
-        matcher._regex, matcher._target_of_group = _compiled(key)
+        matcher._key = tuple((target_id, tuple(phrases)) for target_id, phrases in phrases_by_target)
+        matcher._compiled = {False: _compiled(matcher._key)}
         return matcher
 
-    def find(self, text: str) -> list[TargetMention]:
-        """Non-overlapping mentions in reading order."""
-        if self._regex is None:
+    def find(self, text: str, language: str | None = None) -> list[TargetMention]:
+        """Non-overlapping mentions in reading order; in a language of `INFLECTED_LATIN_LANGUAGES` (an ISO 639-1
+        code), with its case endings."""
+        inflected = language in INFLECTED_LATIN_LANGUAGES
+        if inflected not in self._compiled:
+            self._compiled[inflected] = _compiled(self._key, inflected)
+        regex, target_of_group = self._compiled[inflected]
+        if regex is None:
             return []
         candidates = []
-        for match in self._regex.finditer(text):
+        for match in regex.finditer(text):
             group = match.lastgroup
             if group is None:
                 continue
-            candidates.append((match.start(group), match.end(group), self._target_of_group[group]))
+            candidates.append((match.start(group), match.end(group), target_of_group[group]))
         chosen: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
         for start, end, target_id in sorted(candidates, key=lambda item: (item[0] - item[1], item[0])):
@@ -87,17 +101,18 @@ def find_target_mentions(text: str, targets: Sequence[Target]) -> list[TargetMen
 
 @functools.lru_cache(maxsize=16)
 def _compiled(
-    phrases_by_target: tuple[tuple[str, tuple[str, ...]], ...],
+    phrases_by_target: tuple[tuple[str, tuple[str, ...]], ...], inflected: bool = False
 ) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """The regex of all phrases, and the target of each of its phrase groups."""
+    """The regex of all phrases, and the target of each of its phrase groups; `inflected` for a language of
+    `INFLECTED_LATIN_LANGUAGES`."""
     phrases: dict[str, tuple[str, str]] = {}
     stems: set[str] = set()
     for target_id, target_phrases in phrases_by_target:
         for phrase in target_phrases:
             words = _phrase_words(phrase)
             if words:
-                phrases.setdefault(_phrase_pattern(words), (target_id, phrase))
-                stems.add(_word_stem(words[0]))
+                phrases.setdefault(_phrase_pattern(words, inflected), (target_id, phrase))
+                stems.add(_word_stem(words[0], inflected))
     ordered = sorted(phrases.items(), key=lambda item: len(item[1][1]), reverse=True)
     target_of_group = {f"p{index}": target_id for index, (_, (target_id, _)) in enumerate(ordered)}
     alternatives = "|".join(f"(?P<p{index}>{pattern})" for index, (pattern, _) in enumerate(ordered))
@@ -118,32 +133,35 @@ def _phrase_words(phrase: str) -> list[str]:
     return words
 
 
-def _phrase_pattern(words: list[str]) -> str:
-    return r"[\s\-]+".join(_word_pattern(word) for word in words)
+def _phrase_pattern(words: list[str], inflected: bool = False) -> str:
+    return r"[\s\-]+".join(_word_pattern(word, inflected) for word in words)
 
 
-def _word_pattern(word: str) -> str:
+def _word_pattern(word: str, inflected: bool = False) -> str:
     """A word with its plural or singular: "shipment" ↔ "shipments", "casualty" ↔ "casualties", "US" as is."""
     if word[0].isalnum() and len(word) > 1 and word.isupper():
         return f"(?-i:{re.escape(word)})"
-    stem, ending = _stem_and_ending(word)
+    stem, ending = _stem_and_ending(word, inflected)
     return f"{re.escape(stem)}{ending}"
 
 
-def _word_stem(word: str) -> str:
+def _word_stem(word: str, inflected: bool = False) -> str:
     """What every form `_word_pattern` accepts for the word starts with, letter for letter."""
-    return _stem_and_ending(word)[0]
+    return _stem_and_ending(word, inflected)[0]
 
 
-def _stem_and_ending(word: str) -> tuple[str, str]:
+def _stem_and_ending(word: str, inflected: bool = False) -> tuple[str, str]:
     """The part of the word kept as is, and a pattern of the endings that make it singular or plural; for a word
-    in Cyrillic, the endings of its cases (see `_CYRILLIC_ENDING`)."""
+    in Cyrillic, or in Latin letters when `inflected`, the endings of its cases (see `_CYRILLIC_ENDING`)."""
     lower = word.casefold()
     if not word[0].isalnum() or not lower.isalpha() or len(lower) < 4:
         return word, ""
     if _CYRILLIC.match(lower):
         stem = word[: len(word) - len(_CYRILLIC_ENDING.search(lower)[0])]
         return stem, f"[{_CYRILLIC_LETTERS}]{{0,{CYRILLIC_ENDING_MAX}}}"
+    if inflected:
+        stem = word[: len(word) - len(_LATIN_FINAL_VOWELS.search(lower)[0])]
+        return stem, rf"[^\W\d_]{{0,{LATIN_ENDING_MAX}}}"
     if lower.endswith("ies"):
         return word[:-3], "(?:y|ies)"
     if lower.endswith("es") and lower[:-2].endswith(_SIBILANT):

@@ -215,7 +215,7 @@ def build_document(
         captions=parts.captions,
         quotes=quotes,
         claims=find_claims(text, sentences, quotes, language),
-        targets=targets.find(text) if targets else [],
+        targets=targets.find(text, language) if targets else [],
         extractor_version=EXTRACTOR_VERSION,
         provenance={
             "path": page.source.shown,
