@@ -534,6 +534,12 @@ def test_split_credit_leaves_other_endings_alone(paragraph: str) -> None:
         ("The prime minister in Parliament. (File pic)", "The prime minister in Parliament.", "File"),
         ("The Queen in 2004 (Picture credit: Getty)", "The Queen in 2004", "Getty"),
         ("Shoes on a trail. Photo courtesy: Ann Lee", "Shoes on a trail.", "Ann Lee"),
+        # In the other languages whose pages are read.
+        ("Bundeskanzler Merz im Bundestag. Foto: dpa", "Bundeskanzler Merz im Bundestag.", "dpa"),
+        ("Demonstranten vor dem Kanzleramt (Bild: Reuters)", "Demonstranten vor dem Kanzleramt", "Reuters"),
+        ("El presidente en Madrid. (Foto: EFE)", "El presidente en Madrid.", "EFE"),
+        ("Путин на совещании в Кремле. Фото: ТАСС", "Путин на совещании в Кремле.", "ТАСС"),
+        ("Premier w Sejmie. Zdjęcie: PAP", "Premier w Sejmie.", "PAP"),
     ],
 )
 def test_split_caption_reads_credited_captions(line: str, text: str, credit: str) -> None:
