@@ -334,6 +334,17 @@ def test_a_wordpress_byline_above_the_title_gives_its_date_though_it_reads_like_
     assert (main.title, main.published_text) == (headline, "December 20, 2025")
 
 
+@pytest.mark.parametrize(
+    "filed", ["Published in Transport, City Council, Night Life", "Tags: bus service, late night, districts"]
+)
+def test_the_categories_a_post_is_filed_under_are_not_its_title(filed: str) -> None:
+    # Right above the story and in title case, the filing line shares its words; "Category 5 ..." stays a headline.
+    headline = "Night Buses"
+    page = ["Issue № 249", headline, "by Jane DoeNovember 20, 2007", filed, *PROSE]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.title == headline
+
+
 def test_the_domain_an_aggregator_prints_after_a_title_is_taken_off() -> None:
     # Aggregators print the linked site's domain after the title, and the count of comments or points.
     headline = "Council extends the late-night bus service to every district"

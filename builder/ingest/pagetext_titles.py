@@ -217,6 +217,15 @@ _LABEL = re.compile(r"(?:^|\s)[A-Z][\w.'’]*(?:\s+[\w.'’]+){0,3}:\s+\S")
 a colon, then more."""
 
 
+_TAXONOMY = re.compile(
+    r"^(?:(?:published|posted) in|filed under|tagged with)\b:?\s*\S|^(?:categor(?:y|ies)|tags?|tagged|topics?)\s*:",
+    re.IGNORECASE,
+)
+"""The categories or tags a post is filed under ("Published in Creativity, Graphic Design", "Tags: DNS, outages"):
+a label before the words that name the story, never its title (no WCXB title opens so). "Category" and "Tags"
+need their colon: "Category 5 hurricane nears the coast" is a headline."""
+
+
 def is_label_pairs(text: str) -> bool:
     """Whether the line holds two labels with their values or more ("Family: Rubiaceae | Place of Origin:
     Ethiopia"): a fact box, never a headline, which has one colon at most (no WCXB title has two)."""
@@ -495,6 +504,7 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
             and not ((above := line_above(lines, index)) is not None and _BARE_BYLINE.match(lines[above].text))
             and not is_first_of_two(lines, index, prose_after)
             and not is_label_pairs(line.text)
+            and not _TAXONOMY.match(line.text)
         ):
             candidates.append((index, title_clues(lines, block, index, prose_after, context)))
     if candidates:
