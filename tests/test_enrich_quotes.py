@@ -383,8 +383,9 @@ def test_role_dropped_before_a_name_after_a_double_space_leaves_no_space_in_the_
         ('"It is about meaning," says Estera Events Co-Owner and Lead Planner Erica Vanco.', "Erica Vanco"),
         # A firm, a title and a name of six capitalised words in all: the name is not cut at five.
         ('"It is a power tool," says Google Fonts Product Manager Sophia Siao.', "Sophia Siao"),
-        # A possessive names whose person follows.
-        ('Car Talk’s John Paul said, "There is Mustang DNA in this car."', "John Paul"),
+        # Not past a word that joins the speaker to someone else.
+        ('"We are done with this," said Smith to reporter Jane Doe.', "Smith"),
+        ('"We are done with this," said John Smith and his lawyer Mary Jones.', "John Smith"),
         # Roles without a name stay whole, rather than becoming one bare role.
         ('"Rates vary with the season," says Maxi Moving\'s Vice President.', "Maxi Moving's Vice President"),
         # Reading on past the speaker never runs into the next paragraph.
@@ -394,6 +395,23 @@ def test_role_dropped_before_a_name_after_a_double_space_leaves_no_space_in_the_
 def test_the_person_after_a_role_speaks(paragraph: str, speaker: str) -> None:
     [quote] = _quotes(*paragraph.split("\n\n"))[1]
     assert _who(quote) == speaker
+
+
+def test_an_organisation_with_a_possessive_keeps_its_name_and_put_it_is_speech_only_at_a_clause_end() -> None:
+    _, quotes = _quotes(
+        'Moody\'s Investors Service said "the outlook for the sector is negative".',
+        'Smith put it in a box marked "keep away from the heat and the light" and left.',
+        '"Plants have to plan ahead to reach their goals," as Calvo put it.',
+    )
+    assert [(_who(quote), quote["cue"]["text"] if quote["cue"] else None) for quote in quotes] == [
+        ("Moody's Investors Service", "said"),
+        ("Calvo", "put it"),
+    ]
+
+
+def test_a_surname_that_is_also_a_role_is_still_a_name_for_a_pronoun() -> None:
+    _, quotes = _quotes('Edith Head designed the costumes. "Every dress tells a story of its own," she said.')
+    assert [_who(quote) for quote in quotes] == ["Edith Head"]
 
 
 def test_a_name_set_beside_a_role_is_a_person_for_a_pronoun() -> None:

@@ -125,11 +125,15 @@ ENGLISH = SpeechLexicon(
         "emphasised|emphasises|announced|announces|confirmed|confirms|declared|declares|predicted|predicts|"
         "observed|observes|remarked|commented|comments|mentioned|shared|advised|advises|urged|urges|read|reads|"
         "points out|pointed out|counters|countered|tweeted|posted|joked|quipped|conceded|vowed|promised|lamented|"
-        "complained|recommended|recommends|suggested|suggests|ask|remarks|went on to say|went on to add|puts it|put it"
+        "complained|recommended|recommends|suggested|suggests|ask|remarks|went on to say|went on to add"
     ),
     # "called" only when it characterises something ("called it 'a disaster'", "called the move 'reckless'"):
     # "called the 'rough cut'", a determiner right before the quote, names a thing.
-    cue_pattern=r"called(?=\s+(?:(?:it|him|her|them)\b|(?:the|this|that|his|their|its)\s+\w))",
+    # "puts it" only when its clause ends there ("As Calvo puts it, ..."): "put it in a box" is no speech.
+    cue_pattern=(
+        r"called(?=\s+(?:(?:it|him|her|them)\b|(?:the|this|that|his|their|its)\s+\w))"
+        r"|puts?\s+it(?=\s*(?:[,.:;—–]|$))"
+    ),
     # Further on in a sentence, not before a noun either.
     far_cue_pattern=r"called(?=\s+(?:it|him|her|them)\b)",
     # Before a quote, "described" is more often a characterisation ("described its aims as getting rid of the

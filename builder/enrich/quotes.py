@@ -25,11 +25,11 @@ of studying ... that "...', 'Zelensky, speaking later, said'); else a speech ver
 healthy individuals, says Mellor'; stricter there: a named or pronoun speaker, and none of the verbs that are often
 nouns, as in "share the stage"). The cue is the verb alone ("told" of "told reporters"); the speaker is narrowed to
 the name in the phrase ("Kremlin aide Yuri Ushakov" gives "Yuri Ushakov", "US President Donald Trump" gives "Donald
-Trump", "Car Talk’s John Paul" gives "John Paul"), while a phrase led by a determiner ("the Strava report", "a
-recent graduate") is kept whole, and so is one that ends with a role ("Maxi Moving's Vice President"). A speaker
-after its verb is read on past where the patterns stop: a name longer than five words, and the person named after
-an employer or a role ("said MIT Sloan professor Thomas W. Malone", "says Estera Events Co-Owner and Lead Planner
-Erica Vanco").
+Trump"), while a phrase led by a determiner ("the Strava report", "a recent graduate") is kept whole, and so is
+one that ends with a role ("Maxi Moving's Vice President"). A speaker after its verb is read on past where the
+patterns stop: a name longer than five words, and the person named after an employer or a role ("said MIT Sloan
+professor Thomas W. Malone", "says Estera Events Co-Owner and Lead Planner Erica Vanco"), but not past a word that
+joins the speaker to someone else ("said Smith to reporter Jane Doe" is Smith's).
 
 Pronouns: "he said" keeps the pronoun as the `speaker` span and puts the resolved name in `speaker_name`: the
 nearest name before it among those the document has speak somewhere ("Tipton said", "says Keri Gans") or sets beside
@@ -130,6 +130,9 @@ _ALPHANUMERIC = re.compile(r"[^\W_]")
 
 _SPACE_IN_LINE = r"[^\S\n]+"
 """White space that does not end a line: what is read on past a speaker never runs into the next paragraph."""
+FIRM_AND_ROLE_WORDS = 3
+MORE_NAME_WORDS = 6
+"""How many more words a speaker is read on by, past the patterns' five."""
 ROLE_REACH = 40
 """How far before a name a role that it follows is looked for."""
 _SPACE_RUN_IN_LINE = re.compile(_SPACE_IN_LINE)
@@ -253,11 +256,11 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         apposed_name=(
             re.compile(rf",\s+(?P<name>{name})(?=\s*[,.;:)]|\s*$)") if lexicon.narrow_determiner_phrases else None
         ),
-        more_name=re.compile(rf"(?:{_SPACE_IN_LINE}{parts.name_word})+"),
+        more_name=re.compile(rf"(?:{_SPACE_IN_LINE}{parts.name_word}){{1,{MORE_NAME_WORDS}}}"),
         role_then_name=re.compile(
             rf"(?:(?P<conjoined>{_SPACE_IN_LINE}(?:{lexicon.and_words}){_SPACE_IN_LINE}"
             rf"(?:(?:{lexicon.role_words}){_SPACE_IN_LINE})+)"
-            rf"|{_SPACE_IN_LINE}(?:[{lexicon.lowercase}][\w\-]*{_SPACE_IN_LINE}){{0,2}}?(?:{lexicon.role_nouns})"
+            rf"|{_SPACE_IN_LINE}(?:{_role_modifier(lexicon)}{_SPACE_IN_LINE}){{0,2}}?(?:{lexicon.role_nouns})"
             rf"{_SPACE_IN_LINE})(?P<name>{name})"
         )
         if lexicon.role_nouns
@@ -298,6 +301,17 @@ class _PatternParts(NamedTuple):
     tail_cues: str
     according: str
     pronoun_cues: str
+
+
+def _role_modifier(lexicon: SpeechLexicon) -> str:
+    """A word in lower case before a role ("computer science professor"), but none that joins the speaker to
+    someone else ("said Smith to reporter Jane Doe", "and his lawyer Mary Jones")."""
+    joining = "|".join(
+        words
+        for words in (lexicon.clause_words, lexicon.np_end, lexicon.determiners, lexicon.modified_word_exceptions)
+        if words
+    )
+    return rf"(?!(?:{joining})\b)[{lexicon.lowercase}][\w\-]*"
 
 
 def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
@@ -684,7 +698,10 @@ def _person_named_after(text: str, start: int, end: int, rules: _Rules) -> Bound
     ):
         end = more.end()
     role = rules.role_then_name.match(text, end) if rules.role_then_name else None
-    if role is None or (role.group("conjoined") and text[start:end].split()[-1] not in rules.role_words):
+    last = text[start:end].split()[-1]
+    # The employer or role is written in capitals ("MIT Sloan", "Co-Owner"): a pronoun or a common noun before a
+    # role is the speaker itself ("said she to reporter Bob Jones").
+    if role is None or not last[:1].isupper() or (role.group("conjoined") and last not in rules.role_words):
         return start, end
     more = rules.more_name.match(text, role.end())
     return role.start("name"), more.end() if more else role.end()
@@ -784,8 +801,7 @@ def _name_start(words: list[str], rules: _Rules) -> int:
         return 0
     start = 0
     for index, word in enumerate(words[:-1]):
-        # A possessive names whose person follows: "Car Talk’s John Paul", "Google's Sundar Pichai".
-        if word in rules.not_names or _is_role(word, rules) or word.endswith(_POSSESSIVE_ENDINGS):
+        if word in rules.not_names or _is_role(word, rules):
             start = index + 1
     return start
 
@@ -937,10 +953,11 @@ class _People:
             last = words[-1]
             if (
                 last in rules.not_names
-                or last in rules.role_words
+                or (last in rules.role_words and len(words) >= FIRM_AND_ROLE_WORDS)
                 or (rules.role_endings and last.casefold().endswith(rules.role_endings))
             ):
-                # A role, or a firm and a role ("Holloway Events Founder"): no one's name to resolve "she" to.
+                # A firm and a role ("Holloway Events Founder"): no one's name to resolve "she" to. Two words ending
+                # in a role may be a name ("Edith Head").
                 continue
             if len(words) >= 2:
                 full_names.setdefault(last, " ".join(words[-3:]))
@@ -984,9 +1001,6 @@ class _People:
                 return last_who
             return None
         return None
-
-
-_POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
 def _without_possessive(word: str) -> str:
