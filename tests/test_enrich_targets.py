@@ -106,6 +106,9 @@ def test_in_polish_or_czech_a_target_in_latin_letters_is_found_in_its_cases() ->
     ]
     assert found["cs"] == [("putin", "Putinovi"), ("trump", "Trump"), ("ukraine", "Ukrajině")]
     assert found["en"] == [("trump", "Trump"), ("putin", "Putin"), ("ukraine", "Ukraina")]
+    # One final vowel gives way, not two: "Korea" does not find "Korona" (a crown).
+    korea = Target.create(target_id="korea", text="Korea", type="entity", aliases=[], description="-")
+    assert [m["text"] for m in TargetMatcher([korea]).find("Korona nie dla Korei.", "pl")] == ["Korei"]
     # Without the document's language, English's rules: no case endings.
     assert [m["text"] for m in matcher.find(polish)] == ["Trump"]
 

@@ -912,7 +912,9 @@ def test_a_name_printed_as_a_button_inside_a_paragraph_stays_in_the_text() -> No
         '<button class="sidenote-button" title="Thomas W. Malone">Thomas W. Malone,</button> the founding director '
         "of the MIT Center for Collective Intelligence.</p>"
     )
-    body = quoted + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    controls = '<p>More on this story below.<button class="share-button">Share</button> <button>Copy Link</button></p>'
+    said = "<p>The board thanked <button>Ann Lee</button>. Her term ends in May.</p>"
+    body = quoted + said + controls + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
     page = (
         "<html><head><title>Machine learning, explained</title></head><body><nav><button>Menu</button></nav>"
         f"<article><h1>Machine learning, explained</h1>{body}</article></body></html>"
@@ -921,7 +923,9 @@ def test_a_name_printed_as_a_button_inside_a_paragraph_stays_in_the_text() -> No
     assert article is not None
     first = article.paragraphs[0][0]
     assert "said MIT Sloan professor Thomas W. Malone, the founding director" in first
-    assert all("Menu" not in text for text, _ in article.paragraphs)
+    texts = [text for text, _ in article.paragraphs]
+    assert "The board thanked Ann Lee. Her term ends in May." in texts
+    assert not any(word in text for text in texts for word in ("Menu", "Share", "Copy Link"))
 
 
 @pytest.mark.parametrize(
@@ -933,6 +937,21 @@ def test_a_name_printed_as_a_button_inside_a_paragraph_stays_in_the_text() -> No
             '<meta name="twitter:site" content="@APAPsychiatric"><title>Psychiatry.org - What Are the Latest Trends '
             "in Psychiatry and How Will They Impact Care?</title>",
             "Psychiatry.org",
+        ),
+        # The rest of a title after a dash, a date, or a long first part in title case is no site either.
+        (
+            '<meta name="twitter:site" content="@towncrier">'
+            "<title>Apple unveils iPhone 17 - here's what's new</title>",
+            "@towncrier",
+        ),
+        (
+            '<meta name="twitter:site" content="@towncrier"><title>City budget approved - March 5, 2026</title>',
+            "@towncrier",
+        ),
+        (
+            '<meta name="twitter:site" content="@towncrier"><title>10 Free Accounting Tools | CO- by U.S. Chamber of '
+            "Commerce, Small Business Resources</title>",
+            "@towncrier",
         ),
         # A date after the title is no site: the handle it is.
         (
@@ -955,3 +974,11 @@ def test_an_html_page_s_site_is_a_name_rather_than_its_handle(head: str, site: s
 
     page = f"<html><head>{head}</head><body><p>Text of the article.</p></body></html>"
     assert page_metadata(lxml_html.fromstring(page)).site == site
+
+
+def test_one_stray_nul_byte_in_a_short_text_is_repaired_and_many_mean_binary() -> None:
+    from builder.ingest.sources import UnreadableInputError, decode
+
+    assert decode(b"Short note with one stray\x00NUL byte in it.").text == "Short note with one stray NUL byte in it."
+    with pytest.raises(UnreadableInputError, match="binary"):
+        decode(b"Two\x00stray\x00NULs in a short text look like a binary file's header.")

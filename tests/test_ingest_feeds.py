@@ -250,3 +250,14 @@ def test_relative_links_resolve_against_the_feed_s_base_and_others_are_quarantin
     assert [(Path(q["source"]).name, q["reason_code"], q["field"], q["snippet"]) for q in quarantine] == [
         ("relative.rss", "invalid_url", "url", "/world/0")
     ]
+
+
+def test_a_link_that_cannot_be_parsed_is_quarantined_not_fatal(tmp_path: Path) -> None:
+    """`urljoin` raises on "//[broken/x" (an unclosed IPv6 host): that used to end the whole run."""
+    broken = _atom().replace('href="https://www.malaymail.com/news/world/2025/07/05/a"', 'href="//[broken/x"')
+    (tmp_path / "broken.atom").write_text(broken, encoding="utf-8")
+    out = tmp_path / "out"
+    result = ingest(str(tmp_path / "broken.atom"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert [d["url"] for d in read_jsonl(out / "documents.jsonl")] == [None]
+    assert [q["reason_code"] for q in read_jsonl(out / "quarantine.jsonl")] == ["invalid_url"]

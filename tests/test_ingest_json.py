@@ -149,3 +149,11 @@ def test_a_url_that_is_no_web_address_is_quarantined_and_the_article_kept(tmp_pa
     ]
     assert "kept without one" in quarantine[0]["reason"]
     assert json.loads((out / "report.json").read_text())["rejected"] == {"invalid_url": 2}
+
+
+def test_a_bad_byte_in_a_first_line_after_a_byte_order_mark_is_repaired(tmp_path: Path) -> None:
+    record = b'{"title": "A \x93quoted\x94 word", "text": ' + json.dumps(TEXT).encode() + b"}\n"
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + record)
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "bom.jsonl"), "--out", str(out)).returncode == 0
+    assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == ["A \ufffdquoted\ufffd word"]

@@ -45,8 +45,9 @@ CYRILLIC_ENDING_MAX = 3
 INFLECTED_LATIN_LANGUAGES = frozenset({"pl", "cs", "sk", "sl", "hr", "bs", "sr"})
 """Languages written in Latin letters that decline names as Russian does ("Putin" is "Putina", "Putinowi",
 "Putinem" in Polish; "Ukrajina" is "Ukrajině" in Czech): in their documents a word takes any case ending."""
-_LATIN_FINAL_VOWELS = re.compile(r"[aeiouyąęóáéíúůý]{0,2}$")
-"""The vowels a word of those languages ends with in the form given, which its other cases change."""
+_LATIN_FINAL_VOWELS = re.compile(r"[aeiouyąęóáéíúůý]?$")
+"""The vowel a word of those languages ends with in the form given, which its other cases change ("Ukrain-a");
+one only: "Korea" cut to "Kor" would find "Korona"."""
 LATIN_ENDING_MAX = 4
 """The longest case ending after the stem there ("Zełensk-iego", "Putin-owi")."""
 

@@ -142,9 +142,10 @@ def split_credit(paragraph: str) -> tuple[str | None, str]:
     return None, paragraph
 
 
-_CREDIT_WORDS = r"(?:pic(?:ture)?s?|photos?|image|file\s+(?:pic|photo)|foto|bild|imagen|immagine|zdjęcie|фото|світлина)"
-"""The word for a photo, in English and in the other languages whose pages are read (German "Foto: dpa" and "Bild:",
-Spanish "Imagen:", Italian "Immagine:", Polish "Zdjęcie:", Russian and Ukrainian "Фото: ТАСС", "Світлина:")."""
+_CREDIT_WORDS = r"(?:pic(?:ture)?s?|photos?|image|file\s+(?:pic|photo)|foto|zdjęcie|фото|світлина)"
+"""The word for a photo, in English and in the other languages whose pages are read ("Foto: dpa", Polish
+"Zdjęcie:", Russian and Ukrainian "Фото: ТАСС", "Світлина:"). Not German "Bild" (a newspaper: "sagte der Bild:
+„…“" is a quote) nor Spanish "imagen" ("una cuestión de imagen: ...")."""
 _CREDIT_LABEL = rf"(?:{_CREDIT_WORDS}(?:\s+(?:credit|courtesy|source))?|credit|source)"
 _CAPTION_TAIL = re.compile(
     rf"\(\s*(?P<paren>[^()]{{1,60}}?)\s+{_CREDIT_WORDS}\s*\)\s*$"

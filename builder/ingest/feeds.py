@@ -79,8 +79,8 @@ def _item_pages(
         yield Rejection(READ, source.shown, "no_text", reason, line=item.sourceline, record=record, field="text")
         return
     url = web_url(link)
-    if link is not None and url is None:
-        url = web_url(urljoin(item.base, link.strip())) if item.base else None
+    if link is not None and link.strip() and url is None:
+        url = _resolved(item.base, link.strip())
         if url is None:
             yield url_rejection(READ, source.shown, link, line=item.sourceline, record=record)
     fields: dict[str, Any] = {}
@@ -101,6 +101,17 @@ def _item_pages(
         url=url,
         fields=fields,
     )
+
+
+def _resolved(base: str | None, link: str) -> str | None:
+    """A relative link against the feed's base, when that makes a web address; None otherwise, a link that
+    `urljoin` cannot even parse ("//[broken/x") among them."""
+    if not base:
+        return None
+    try:
+        return web_url(urljoin(base, link))
+    except ValueError:
+        return None
 
 
 def _first_text(item: Any, *tags: str) -> str | None:

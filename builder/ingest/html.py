@@ -155,6 +155,14 @@ def _names_site(part: str, folded_site: str) -> bool:
     return bool(folded) and (folded in folded_site or folded_site in folded)
 
 
+BUTTON_NAME_MIN_WORDS = 2
+_CONTROL_CLASS = re.compile(r"share|copy|toggle|close|menu|play|expand|collapse|more|search|submit", re.IGNORECASE)
+"""Classes of the buttons that are controls, not words of the text."""
+_CONTROL_LABEL = re.compile(
+    r"(?:read|show|share|copy|sign|subscribe|follow|download|print|email|save|like|reply|load|view|see|open|close)\b",
+    re.IGNORECASE,
+)
+"""What a control's label starts with ("Read More", "Show All")."""
 TEXT_PARENTS = frozenset({"p", "li", "blockquote", "td", "dd", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"})
 """Elements whose buttons are words of their text."""
 
@@ -166,7 +174,18 @@ def _buttons_in_text_as_text(tree: _Element) -> None:
     its speaker. A button is set apart from the words around it on the page, so it keeps a space on each side."""
     for button in list(tree.iter("button")):
         parent = button.getparent()
-        if parent is None or parent.tag not in TEXT_PARENTS or not (button.text or "").strip() or len(button):
+        words = (button.text or "").split()
+        # A control inside a paragraph ("Share", "Copy link", "Read More") says what it does in its label or
+        # class; a name is a few capitalised words.
+        if (
+            parent is None
+            or parent.tag not in TEXT_PARENTS
+            or len(button)
+            or len(words) < BUTTON_NAME_MIN_WORDS
+            or not all(word[:1].isupper() for word in words)
+            or _CONTROL_LABEL.match(words[0])
+            or _CONTROL_CLASS.search(button.get("class", ""))
+        ):
             continue
         previous = button.getprevious()
         before = (previous.tail if previous is not None else parent.text) or ""
@@ -174,5 +193,5 @@ def _buttons_in_text_as_text(tree: _Element) -> None:
         button.attrib.clear()
         if before and not before[-1].isspace():
             button.text = " " + (button.text or "")
-        if button.tail and not button.tail[0].isspace():
+        if button.tail and button.tail[0].isalnum():
             button.tail = " " + button.tail

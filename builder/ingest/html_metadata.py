@@ -29,6 +29,9 @@ HANDLE_META = ("twitter:site",)
 _SITE_SEPARATOR = re.compile(r"\s[|\-–—·•]\s")
 SITE_MAX_WORDS = 5
 SITE_MAX_CHARS = 40
+SITE_FIRST_MAX_WORDS = 2
+"""A site printed before the title is a word or two ("Psychiatry.org - What Are ..."): a longer first part is more
+often the title itself, in title case ("10 Free Accounting Tools | ...")."""
 DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -169,24 +172,36 @@ def _first(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
 def _site_in_title(title_tag: str | None) -> str | None:
     """The site's name as its `<title>` prints it beside the page's title ("Best EVs of 2026 - Car Talk",
     "Psychiatry.org - What Are the Latest Trends"): the last part, else the first, that is a few words with a
-    letter in them (not a date); the first only when it is shorter than the rest, which is then the page's title.
+    letter in them (not a date); the first only when it is a word or two, shorter than the rest.
     Read only for a page that names its site by a handle alone, so the `<title>` has a site to name."""
     parts = [part.strip() for part in _SITE_SEPARATOR.split(title_tag)] if title_tag else []
     if len(parts) < 2:
         return None
     if _may_name_a_site(parts[-1]):
         return parts[-1]
-    if _may_name_a_site(parts[0]) and len(parts[0]) < len(" ".join(parts[1:])):
+    if (
+        _may_name_a_site(parts[0])
+        and len(parts[0].split()) <= SITE_FIRST_MAX_WORDS
+        and len(parts[0]) < len(" ".join(parts[1:]))
+    ):
         return parts[0]
     return None
 
 
+_SITE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "by", "&", "-", "on", "in", "de"})
+"""Lower-case words a site's name may hold ("CO- by U.S. Chamber of Commerce")."""
+
+
 def _may_name_a_site(part: str) -> bool:
+    """A few words written as a name: each capitalised (or a small joining word) and not a date, as a site's name
+    is; "here's what's new" after a dash is the rest of a title, "March 5, 2026" its date."""
+    words = part.split()
     return (
-        bool(part)
+        0 < len(words) <= SITE_MAX_WORDS
         and len(part) <= SITE_MAX_CHARS
-        and len(part.split()) <= SITE_MAX_WORDS
         and any(character.isalpha() for character in part)
+        and all(word[0].isupper() or word[0].isdigit() or word in _SITE_SMALL_WORDS for word in words)
+        and published_text(part) is None
     )
 
 

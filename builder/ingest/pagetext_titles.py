@@ -611,5 +611,19 @@ def find_title(lines: Sequence[Line], block: Block, floor: int) -> int | None:
     score, index, clues = max(
         (title_score(context.with_story_clues(index, clues)), index, clues) for index, clues in contenders
     )
-    minimum = DATED_TITLE_MIN_SCORE if clues.metadata and clues.metadata_next else TITLE_MIN_SCORE
-    return index if score >= minimum else None
+    if score >= _minimum_score(clues):
+        return index
+    # The leader falls short of its floor; a dated candidate below it may still clear its own, lower one.
+    passing = [
+        (score, index)
+        for _, index, clues in candidates
+        if clues.metadata
+        and clues.metadata_next
+        and (score := title_score(context.with_story_clues(index, clues))) >= DATED_TITLE_MIN_SCORE
+    ]
+    return max(passing)[1] if passing else None
+
+
+def _minimum_score(clues: TitleClues) -> float:
+    """The score a candidate needs to be a title (see `DATED_TITLE_MIN_SCORE`)."""
+    return DATED_TITLE_MIN_SCORE if clues.metadata and clues.metadata_next else TITLE_MIN_SCORE

@@ -99,7 +99,7 @@ def loads_json(raw: bytes) -> Any:
     try:
         value = json.loads(raw)
     except UnicodeDecodeError:
-        text = raw.decode("utf-8", errors="replace")
+        text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
         if text.count("\ufffd") - raw.count("\ufffd".encode()) > len(text) * REPLACEMENT_SHARE_LIMIT:
             raise
         value = json.loads(text)

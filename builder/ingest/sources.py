@@ -390,14 +390,15 @@ def wide_encoding(head: bytes) -> tuple[str, int] | None:
 
 NUL_SHARE_LIMIT = 0.01
 """Text holds a stray NUL byte or two (a scraper's C string, a damaged sector), which `decode` repairs; images,
-archives and executables hold NULs by the hundred in their first kilobytes."""
+archives and executables hold NULs by the hundred in their first kilobytes. One NUL is stray however short the
+text."""
 
 
 def looks_binary(head: bytes) -> bool:
     """More than a stray NUL byte, or many control characters: an image, archive or executable, not text."""
     # Deleting the control bytes in C and comparing lengths counts them without a Python loop over the bytes.
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
-    return head.count(0) > len(head) * NUL_SHARE_LIMIT or controls > len(head) * 0.05
+    return head.count(0) > max(1, len(head) * NUL_SHARE_LIMIT) or controls > len(head) * 0.05
 
 
 NOT_WEB_ENCODINGS = re.compile(r"^(cp(437|7\d\d|8[5-6]\d|1125)|mac_\w+)$")
