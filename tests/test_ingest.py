@@ -982,3 +982,13 @@ def test_one_stray_nul_byte_in_a_short_text_is_repaired_and_many_mean_binary() -
     assert decode(b"Short note with one stray\x00NUL byte in it.").text == "Short note with one stray NUL byte in it."
     with pytest.raises(UnreadableInputError, match="binary"):
         decode(b"Two\x00stray\x00NULs in a short text look like a binary file's header.")
+
+
+def test_a_page_dump_without_an_extension_and_with_nul_padding_is_read_as_page_text(tmp_path: Path) -> None:
+    """Its format is told from its first bytes, which for a short file padded by an interrupted write end in NULs."""
+    (tmp_path / "dump").write_bytes(SAMPLE_PAGE.read_bytes()[:6000] + bytes(3000))
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "dump"), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [d["title"] for d in documents][:1] == SAMPLE_TITLES[:1]
+    assert {d["provenance"]["format"] for d in documents} == {"pagetext"}

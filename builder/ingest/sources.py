@@ -345,7 +345,8 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
         return SourceFormat.feed
     if start.startswith(b"{") or re.match(rb"\[\s*[{\]]", start):
         return SourceFormat.jsonl
-    if start and not looks_binary(start):
+    # NULs padding the end of a short file (an interrupted write) are repaired by `decode`, not a sign of binary.
+    if (text := start.rstrip(b"\x00")) and not looks_binary(text):
         return SourceFormat.pagetext
     return None
 
