@@ -423,6 +423,8 @@ class LanguageWords:
     """Every noun starts with a capital (German), so a capital names nothing by itself: only acronyms count."""
 
 
+_ENGLISH_WORD_COUNTS = _WordCounts()
+"""The one cache of English's counts, shared by every language read with them ("en", "und", ...)."""
 NOUNS_CAPITALISED = frozenset({"de", "lb"})
 """Languages that capitalise every noun: German and Luxembourgish."""
 
@@ -433,7 +435,7 @@ def _word_counts_of(language: str) -> _WordCounts:
     a speech lexicon). A word may count for several features ("bestätigte" is a speech verb and a fact verb)."""
     lexicon = LEXICONS.get(language)
     if lexicon is None or lexicon is ENGLISH:
-        return _WordCounts()
+        return _ENGLISH_WORD_COUNTS
     counts: dict[str, int] = {}
     speech = [*lexicon.cues.split("|"), *lexicon.participles.split("|"), *lexicon.according_to.split("|")]
     for word in speech:

@@ -56,24 +56,27 @@ class TargetMatcher:
     """A compiled matcher for one set of targets; reuse it across documents."""
 
     def __init__(self, targets: Sequence[Target]) -> None:
-        self._key = tuple((target.target_id, (target.text, *target.aliases)) for target in targets)
-        self._compiled = {False: _compiled(self._key)}
+        self._use(tuple((target.target_id, (target.text, *target.aliases)) for target in targets))
 
     @classmethod
     def from_phrases(cls, phrases_by_target: Sequence[tuple[str, Sequence[str]]]) -> TargetMatcher:
         """A matcher from `(target_id, phrases)` pairs, for callers that hold no `Target` records."""
         matcher = cls.__new__(cls)
-        matcher._key = tuple((target_id, tuple(phrases)) for target_id, phrases in phrases_by_target)
-        matcher._compiled = {False: _compiled(matcher._key)}
+        matcher._use(tuple((target_id, tuple(phrases)) for target_id, phrases in phrases_by_target))
         return matcher
+
+    def _use(self, key: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        self._key = key
+        # By `inflected`: the plain patterns now, the inflected ones on a first document that needs them.
+        self._patterns = {False: _compiled(key)}
 
     def find(self, text: str, language: str | None = None) -> list[TargetMention]:
         """Non-overlapping mentions in reading order; in a language of `INFLECTED_LATIN_LANGUAGES` (an ISO 639-1
         code), with its case endings."""
         inflected = language in INFLECTED_LATIN_LANGUAGES
-        if inflected not in self._compiled:
-            self._compiled[inflected] = _compiled(self._key, inflected)
-        regex, target_of_group = self._compiled[inflected]
+        if inflected not in self._patterns:
+            self._patterns[inflected] = _compiled(self._key, inflected)
+        regex, target_of_group = self._patterns[inflected]
         if regex is None:
             return []
         candidates = []
