@@ -614,16 +614,18 @@ def find_title(lines: Sequence[Line], block: Block, floor: int) -> int | None:
     if score >= _minimum_score(clues):
         return index
     # The leader falls short of its floor; a dated candidate below it may still clear its own, lower one.
-    passing = [
-        (score, index)
-        for _, index, clues in candidates
-        if clues.metadata
-        and clues.metadata_next
-        and (score := title_score(context.with_story_clues(index, clues))) >= DATED_TITLE_MIN_SCORE
+    dated = [
+        (title_score(context.with_story_clues(index, clues)), index) for _, index, clues in candidates if _dated(clues)
     ]
+    passing = [(dated_score, index) for dated_score, index in dated if dated_score >= DATED_TITLE_MIN_SCORE]
     return max(passing)[1] if passing else None
+
+
+def _dated(clues: TitleClues) -> bool:
+    """Its date or byline stands right below it and before the prose (see `DATED_TITLE_MIN_SCORE`)."""
+    return clues.metadata and clues.metadata_next
 
 
 def _minimum_score(clues: TitleClues) -> float:
     """The score a candidate needs to be a title (see `DATED_TITLE_MIN_SCORE`)."""
-    return DATED_TITLE_MIN_SCORE if clues.metadata and clues.metadata_next else TITLE_MIN_SCORE
+    return DATED_TITLE_MIN_SCORE if _dated(clues) else TITLE_MIN_SCORE
