@@ -737,3 +737,17 @@ def test_a_post_s_footer_gives_its_date_when_none_is_printed_by_its_title() -> N
     ]
     [main] = extract_pagetext("\n".join(beyond) + "\n")
     assert main.published_text is None
+
+
+@pytest.mark.parametrize("line", ["5 Marketplaces to Find Businesses for Sale", "NEBULA MARS 3", "Maryland 73"])
+def test_a_word_that_merely_opens_with_a_month_is_no_date(line: str) -> None:
+    # "Mar", "May" or "Dec" opening a longer word ("Marketplaces", "MARS", "Maryland") made a date of the line,
+    # and a body line that prints a date is metadata, not text.
+    [read] = read_lines(line + "\n", ())
+    assert read.published is None
+
+
+@pytest.mark.parametrize(("line", "date"), [("Mar 5, 2025", "Mar 5, 2025"), ("5 Sept. 2025", "5 Sept. 2025")])
+def test_a_month_abbreviation_still_dates_a_line(line: str, date: str) -> None:
+    [read] = read_lines(line + "\n", ())
+    assert read.published == date

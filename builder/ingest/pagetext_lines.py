@@ -27,7 +27,7 @@ from typing import NamedTuple
 from builder.enrich.function_words import STOP_WORDS
 from builder.enrich.language import UNDETERMINED, detect_language, function_word_share_is_english
 from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
-from builder.ingest.cleanup import split_caption
+from builder.ingest.cleanup import MONTH, split_caption
 from builder.ingest.local_dates import find_local_date, find_relative_time
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -83,12 +83,11 @@ _RELATIVE_TIME = re.compile(
     r"|\b(?:just now|yesterday)\b",
     re.IGNORECASE,
 )
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_START = r"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))"
 """Where a date may start: at a word boundary, or glued to the lower-case end of a name before it ("By Kathryn
 GiuffridaMar 5, 2025"), when the date opens with a capital."""
 _ABSOLUTE_TIME = re.compile(
-    rf"{_DATE_START}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"{_DATE_START}(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\s*\d{1,2}時\d{1,2}分)?",
