@@ -1,6 +1,7 @@
 """Score the HTML path (`extract_html` plus the shared tidying) against `trafilatura.extract` alone, on the
 WCXB article pages: main-text word F1 against the hand-checked truth, exact titles, published dates (by the day,
-as `scripts/eval_pagetext.py` scores them: right, wrong, or missing), and pages per second. Titles and dates are
+as `scripts/eval_pagetext.py` scores them: right, wrong, or missing), WCXB's text and boilerplate snippets
+found (as there), and pages per second. Titles and dates are
 also given for the dev and test halves of `eval_pagetext.py` (the HTML title and date rules were tuned on dev).
 
 Target (issue 3): at least trafilatura's own F1 on the same pages, and at least 0.8x its speed.
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
-from eval_pagetext import date_score, half, normalise_space, word_scores
+from eval_pagetext import date_score, half, normalise_space, snippets_found, word_scores
 
 from builder.ingest.build import join_paragraphs, tidy
 from builder.ingest.html import extract_html
@@ -53,8 +54,15 @@ def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extr
     f1s, precisions, recalls = [], [], []
     titles: dict[str, list[bool]] = {"": [], "dev": [], "test": []}
     dates: dict[str, list[str]] = {"": [], "dev": [], "test": []}
+    kept, leaked = [0, 0], [0, 0]
     for name, html, truth in pages:
         title, text, published = extract(html, truth["url"])
+        for total, snippets in (
+            (kept, truth["ground_truth"].get("with")),
+            (leaked, truth["ground_truth"].get("without")),
+        ):
+            found, listed = snippets_found(text, snippets or [])
+            total[0], total[1] = total[0] + found, total[1] + listed
         precision, recall, f1 = word_scores(text, truth["ground_truth"]["main_content"])
         f1s.append(f1)
         precisions.append(precision)
@@ -67,6 +75,7 @@ def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extr
                 dates[key].append(date)
     count = len(pages)
     figures = {"f1": sum(f1s) / count, "precision": sum(precisions) / count, "recall": sum(recalls) / count}
+    figures["text kept"], figures["boilerplate leaked"] = kept[0] / max(kept[1], 1), leaked[0] / max(leaked[1], 1)
     for key in titles:
         prefix = f" {key}" if key else ""
         figures["titles" + prefix] = sum(titles[key]) / max(len(titles[key]), 1)
@@ -115,6 +124,10 @@ def main() -> None:
             f"wrong {figures['dates wrong']:.1%} missing {figures['dates missing']:.1%}"
         )
         print(f"{'':<24} {_halves(figures)}")
+        print(
+            f"{'':<24} snippets: text kept {figures['text kept']:.1%}, "
+            f"boilerplate leaked {figures['boilerplate leaked']:.1%} (see scripts/eval_pagetext.py)"
+        )
     plain = pages_per_second(pages, lambda html, url: trafilatura.extract(html, url=url), args.repeat)
     builder = pages_per_second(pages, extract_html, args.repeat)
     print(

@@ -15,6 +15,9 @@ sites tell whether those features generalise beyond the one aggregator dump in s
 - Dates: the main article's published time as printed, read as `builder ingest` reads it, against the truth's
   `publish_date`, by the day: right, wrong, or missing (none found), over the pages that have a truth date. Not
   a target of the issue; WCXB's date is sometimes the page's update rather than the one printed by the title.
+- Snippets: WCXB lists, per page, snippets the article text must hold (`with`) and boilerplate it must not
+  (`without`): the share of each found in the main text, typography aside (a snippet under three words only as
+  a whole paragraph). Word F1 hardly sees a sign-up box or a byline left in the text; these do.
 - Speed: pages and documents (articles found, four on the sample page) per CPU-second of `extract_pagetext`
   alone, in one process (one core), over all pages and over the sample page
   samples/daily8-putin-trump-call.txt; the best of three rounds.
@@ -47,7 +50,7 @@ from unittest import mock
 import numpy as np
 
 from builder.ingest import pagetext, pagetext_titles
-from builder.ingest.build import parse_published
+from builder.ingest.build import parse_published, tidy
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.pagetext_blocks import Block
 from builder.ingest.pagetext_lines import Line
@@ -105,8 +108,8 @@ def run_common_lines(dump_dir: Path) -> frozenset[str]:
 
 
 def main_text(text: str, common: Collection[str]) -> tuple[str, str, str | None] | None:
-    """The main article's title, text and published time as printed, or None when the extractor finds no
-    article."""
+    """The main article's title, text and published time as printed, tidied as `builder ingest` tidies every
+    article, or None when the extractor finds no article."""
     try:
         articles = extract_pagetext(text, common)
     except NoArticleError:
@@ -114,6 +117,7 @@ def main_text(text: str, common: Collection[str]) -> tuple[str, str, str | None]
     main = next((article for article in articles if article.role.value == "main"), None)
     if main is None:
         return None
+    main = tidy(main)
     return main.title, "\n\n".join(paragraph for paragraph, _ in main.paragraphs), main.published_text
 
 
@@ -154,6 +158,10 @@ class PageScore:
     want: str
     date: str | None
     """"right", "wrong" or "missing": the published date (its day) against the truth's; None without one."""
+    snippets_kept: tuple[int, int]
+    """(found, listed) of the truth's `with` snippets: text an extraction must hold."""
+    snippets_leaked: tuple[int, int]
+    """(found, listed) of the truth's `without` snippets: boilerplate an extraction must not hold."""
 
 
 def score_page(page: str, text: str, truth: dict[str, str], common: Collection[str]) -> PageScore:
@@ -173,7 +181,25 @@ def score_page(page: str, text: str, truth: dict[str, str], common: Collection[s
         title=title,
         want=want,
         date=date_score(published, truth.get("publish_date")),
+        snippets_kept=snippets_found(body, truth.get("with") or []),
+        snippets_leaked=snippets_found(body, truth.get("without") or []),
     )
+
+
+SNIPPET_MIN_WORDS = 3
+"""A shorter snippet ("Home", "Login") counts as found only as a whole paragraph: as a phrase, text holds it too."""
+
+
+def snippets_found(body: str, snippets: list[str]) -> tuple[int, int]:
+    """(found, listed): how many of WCXB's `with` or `without` snippets the extracted text holds, typography
+    aside. These see what word F1 barely does: a newsletter sign-up or a byline left between paragraphs is a few
+    words of hundreds, but an annotator reads it."""
+    text = normalise_typography(body)
+    paragraphs = {normalise_typography(paragraph) for paragraph in body.splitlines()}
+    found = 0
+    for snippet in map(normalise_typography, snippets):
+        found += (snippet in text) if len(snippet.split()) >= SNIPPET_MIN_WORDS else (snippet in paragraphs)
+    return found, len(snippets)
 
 
 def date_score(published: str | None, truth: str | None) -> str | None:
@@ -287,7 +313,14 @@ def summary(name: str, scores: list[PageScore]) -> str:
         f"  scoring 0: {sum(1 for s in scores if s.f1 == 0.0)}"
         f"  dates {_date_figures(scores)}"
         f"  whole page as article: F1 {mean([s.whole_page_f1 for s in scores]):.3f}"
+        f"  snippets: text kept {_share([s.snippets_kept for s in scores])}, boilerplate leaked"
+        f" {_share([s.snippets_leaked for s in scores])}"
     )
+
+
+def _share(counts: list[tuple[int, int]]) -> str:
+    found, listed = (sum(column) for column in zip(*counts, strict=True)) if counts else (0, 0)
+    return f"{found / listed:.1%} of {listed}" if listed else "(none listed)"
 
 
 def main(argv: list[str]) -> int:
