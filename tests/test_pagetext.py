@@ -9,7 +9,9 @@ from types import ModuleType
 
 import pytest
 
+from builder.ingest.build import tidy
 from builder.ingest.cleanup import (
+    is_promotion,
     split_caption,
     split_credit,
     split_dateline,
@@ -751,3 +753,78 @@ def test_a_word_that_merely_opens_with_a_month_is_no_date(line: str) -> None:
 def test_a_month_abbreviation_still_dates_a_line(line: str, date: str) -> None:
     [read] = read_lines(line + "\n", ())
     assert read.published == date
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Apr 21, 2021",
+        "Published: Nov 24, 2025",
+        "By Rowan Jacobsen",
+        "Dec 18, 2025 2 min read",
+    ],
+)
+def test_a_byline_or_date_at_the_top_of_the_body_is_no_text(furniture: str) -> None:
+    # The title's search leaves a header line inside the body when a standfirst or the first paragraph comes
+    # before it; the date is the article's time, the line is not its text.
+    headline = "Council extends the late-night bus service to every district"
+    [main] = extract_pagetext("\n".join(["News", headline, PROSE[0], furniture, *PROSE[1:]]) + "\n")
+    assert [text for text, _ in main.paragraphs] == PROSE
+
+
+def test_a_dated_byline_long_enough_to_read_as_prose_is_no_text_above_the_body() -> None:
+    headline = "Council extends the late-night bus service to every district"
+    byline = "Posted by jdoe on Friday December 19, 2025 @08:00PM from the late-buses dept."
+    [main] = extract_pagetext("\n".join(["News", headline, byline, *PROSE]) + "\n")
+    assert ([text for text, _ in main.paragraphs], main.published_text) == (PROSE, "December 19, 2025")
+
+
+def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
+    # Below the header, a dated line is a list item or a timeline entry; and with more words than a label beside
+    # its date it is a sentence, wherever it stands.
+    headline = "Council extends the late-night bus service to every district"
+    lead_in = "As of July 31, 2025, the council had received these requests:"
+    timeline = "January 21, 2025"
+    page = [headline, PROSE[0], lead_in, *PROSE[1:], timeline, PROSE[0]]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert [text for text, _ in main.paragraphs] == [PROSE[0], lead_in, *PROSE[1:], timeline]
+
+
+@pytest.mark.parametrize(
+    "promotion",
+    [
+        "Subscribe to our newsletter",
+        "🚀 Sign up for The Replay newsletter",
+        "Want more from NBC Select? Sign up for our newsletter, The Selection, and shop smarter.",
+        "Get posts like this in your inbox.",
+        "We independently review everything we recommend. When you buy through our links, we may earn a commission.",
+        "As an Amazon Associate we earn from qualifying purchases.",
+    ],
+)
+def test_a_newsletter_sign_up_or_an_affiliate_disclosure_is_a_promotion(promotion: str) -> None:
+    assert is_promotion(promotion)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It’s very important to sign up for automated contributions for each savings plan you have.",
+        "The council will publish its decision in the newsletter it sends to residents every month.",
+        "Wave doesn’t require you to subscribe to a certain tariff plan.",
+        "Sales agents earn a commission on every ticket they sell, the union said.",
+        # Long text about a newsletter is the story, whatever it mentions.
+        "I built my newsletter with two things: my voice and a repeatable system, and every week it lands in your "
+        "inbox on Monday morning, written by hand and checked by software that flags every claim I cannot source, "
+        "which is most of the work and all of the point.",
+    ],
+)
+def test_text_that_mentions_subscriptions_or_commissions_is_no_promotion(text: str) -> None:
+    assert not is_promotion(text)
+
+
+def test_tidy_takes_a_promotion_out_from_between_paragraphs() -> None:
+    headline = "Council extends the late-night bus service to every district"
+    sign_up = "Sign up for our newsletter to get the city's transport news in your inbox every week."
+    [main] = extract_pagetext("\n".join([headline, PROSE[0], sign_up, *PROSE[1:]]) + "\n")
+    assert sign_up in [text for text, _ in main.paragraphs]
+    assert [text for text, _ in tidy(main).paragraphs] == PROSE

@@ -16,7 +16,7 @@ from builder.enrich.language import detect_language
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
 from builder.enrich.targets import TargetMatcher
-from builder.ingest.cleanup import split_credit, split_dateline
+from builder.ingest.cleanup import is_promotion, split_credit, split_dateline
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
@@ -40,7 +40,8 @@ def page_identity(page: Page) -> str:
 
 
 def tidy(parts: ArticleParts) -> ArticleParts:
-    """Take a dateline off the first paragraph and a wire credit off the last, if the extractor left them."""
+    """Take a dateline off the first paragraph and a wire credit off the last, if the extractor left them, and
+    the site's promotion of itself (a newsletter sign-up, an affiliate disclosure) out from between paragraphs."""
     paragraphs = list(parts.paragraphs)
     dateline, credit = parts.dateline, parts.credit
     if dateline is None and paragraphs and paragraphs[0][1] is ParagraphKind.body:
@@ -49,7 +50,7 @@ def tidy(parts: ArticleParts) -> ArticleParts:
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
         credit, rest = split_credit(paragraphs[-1][0])
         paragraphs[-1] = (rest, ParagraphKind.body)
-    paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]
+    paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip() and not is_promotion(text)]
     return ArticleParts(
         role=parts.role,
         title=parts.title,

@@ -33,7 +33,7 @@ from builder.ingest.cleanup import (
     strip_trailing_fragment,
 )
 from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box, without_tail
-from builder.ingest.pagetext_lines import BULLET, SENTENCE_END, Line, is_relative_time, read_lines
+from builder.ingest.pagetext_lines import BULLET, BYLINE, SENTENCE_END, Line, is_relative_time, read_lines
 from builder.ingest.pagetext_titles import find_title, without_site_suffix
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, Dateline, DocumentRole, ParagraphKind
@@ -199,6 +199,8 @@ def body_paragraphs(
         if line.common or (title is not None and line.key == title.key) or (line.prose and line.key in printed):
             continue
         printed.add(line.key)
+        if is_header_furniture(line, len(paragraphs)):
+            continue
         caption = split_caption(line.text)
         if caption is not None:
             captions.append(caption)
@@ -219,6 +221,26 @@ def body_paragraphs(
             # Short lines between prose lines that are not headings are list items and short paragraphs.
             paragraphs.append((line.text, ParagraphKind.body))
     return paragraphs, captions
+
+
+HEADER_PARAGRAPHS = 3
+"""How many paragraphs into a body its header's furniture may still stand: a standfirst or a photo caption
+often comes before the byline and the date ("Apr 21, 2021" under the first paragraph)."""
+FURNITURE_WORDS = 5
+"""A dated line with more words than this besides its date is text ("As of July 31, 2025, the FDA has received:")."""
+
+
+def is_header_furniture(line: Line, kept: int) -> bool:
+    """A byline, date or reading time among the first paragraphs of a body: the article's header, which the
+    title's search left inside it (its date the article's time when the title has none by it), not its text. A long dated line in
+    prose reads as a byline only above everything else ("Posted by BeauHD on Friday December 19, 2025 @08:00PM
+    from the skewed-job-market dept.")."""
+    if not line.metadata or kept >= HEADER_PARAGRAPHS:
+        return False
+    if line.prose:
+        return kept == 0 and line.published is not None
+    rest = line.text.replace(line.published, " ") if line.published else line.text
+    return len(rest.split()) <= FURNITURE_WORDS or BYLINE.match(line.text) is not None
 
 
 def clean_article(
