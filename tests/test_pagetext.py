@@ -797,6 +797,8 @@ def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
         "🚀 Sign up for The Replay newsletter",
         "Want more from NBC Select? Sign up for our newsletter, The Selection, and shop smarter.",
         "Get posts like this in your inbox.",
+        "Thanks for reading! Subscribe for free to receive new posts and support my work.",
+        "Thank you! Please check your inbox now for your welcome email.",
         "We independently review everything we recommend. When you buy through our links, we may earn a commission.",
         "As an Amazon Associate we earn from qualifying purchases.",
     ],

@@ -232,9 +232,9 @@ FURNITURE_WORDS = 5
 
 def is_header_furniture(line: Line, kept: int) -> bool:
     """A byline, date or reading time among the first paragraphs of a body: the article's header, which the
-    title's search left inside it (its date the article's time when the title has none by it), not its text. A long dated line in
-    prose reads as a byline only above everything else ("Posted by BeauHD on Friday December 19, 2025 @08:00PM
-    from the skewed-job-market dept.")."""
+    title's search left inside it (its date is the article's time when none stands by the title), not its text.
+    A long dated line in prose reads as a byline only above everything else ("Posted by BeauHD on Friday December
+    19, 2025 @08:00PM from the skewed-job-market dept.")."""
     if not line.metadata or kept >= HEADER_PARAGRAPHS:
         return False
     if line.prose:
