@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+import htmldate
 import trafilatura
 from lxml.etree import _Element
+from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from builder.enrich.function_words import STOP_WORDS
@@ -40,7 +42,7 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     metadata = page_metadata(tree)
     _buttons_in_text_as_text(tree)
     title = page_title(metadata)
-    published = metadata.published or printed_date(tree, title)
+    published = metadata.published or printed_date(tree, title) or found_date(tree, url)
     document = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_images=False, favor_recall=True
     )
@@ -61,6 +63,19 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
         published_text=published,
         url=url,
     )
+
+
+def found_date(tree: HtmlElement, url: str | None) -> str | None:
+    """The publication date htmldate finds in the URL ("/2025/09/04/"), the page's elements or its text, as
+    "YYYY-MM-DD", for a page whose head and header state none.
+
+    Only then: of the 55 WCXB pages with a truth date where `page_metadata` and `printed_date` found none, its date
+    was right on 32 and wrong on 7, so that dates are right on 84.8% of the 586 dated pages (was 79.9%) and wrong
+    on 11.9% (was 10.8%); trafilatura's metadata, which asks htmldate first, 85.0% and 14.7%
+    (`scripts/eval_html.py`). The fast search: the extensive one was right on 38 of the 55 but wrong on 16. It
+    copies the tree it is given, so the text extraction after it sees the page whole, and costs 4% of HTML
+    ingest's time."""
+    return htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
 
 
 def _paragraphs(body: _Element) -> list[tuple[str, ParagraphKind]]:
