@@ -38,7 +38,7 @@ def ours(html: str, url: str) -> Extracted:
         return "", "", None
     tidied = tidy(article)
     text, _ = join_paragraphs(tidied.paragraphs)
-    return tidied.title, text, tidied.published_text
+    return tidied.title, text, tidied.published_text or tidied.searched_date
 
 
 def baseline(html: str, url: str) -> Extracted:

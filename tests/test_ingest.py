@@ -605,8 +605,9 @@ def test_an_html_page_without_a_stated_date_takes_the_one_printed_by_its_headlin
 
 def test_an_html_page_that_states_and_prints_no_date_by_its_headline_takes_one_htmldate_finds() -> None:
     """No date in the head nor by the headline: htmldate reads one from the URL, else from the page's elements (a
-    dated element above the headline); a page that states one keeps it, and a page with none anywhere has none (no date
-    is made up)."""
+    dated element above the headline), kept apart as a searched date, which a date stated by a feed item or scraper
+    record beats (`tests/test_ingest_feeds.py`); a page that states one keeps it, and a page with none anywhere has
+    none (no date is made up)."""
     from builder.ingest.html import extract_html
 
     body = "".join(f"<p>{paragraph}</p>" for paragraph in _related_paragraphs())
@@ -614,15 +615,15 @@ def test_an_html_page_that_states_and_prints_no_date_by_its_headline_takes_one_h
     undated = page + "</body></html>"
     dated_url = "https://news.example.com/2025/07/05/weapons-talks/"
     assert (found := extract_html(undated, dated_url)) is not None
-    assert found.published_text == "2025-07-05"
+    assert (found.published_text, found.searched_date) == (None, "2025-07-05")
     timed = undated.replace("<article>", '<div class="entry-date">July 4, 2025</div><article>')
     assert (found := extract_html(timed, "https://news.example.com/weapons-talks")) is not None
-    assert found.published_text == "2025-07-04"
+    assert (found.published_text, found.searched_date) == (None, "2025-07-04")
     stated = undated.replace("</title>", '</title><meta property="article:published_time" content="2025-07-01">')
     assert (found := extract_html(stated, dated_url)) is not None
-    assert found.published_text == "2025-07-01"
+    assert (found.published_text, found.searched_date) == ("2025-07-01", None)
     assert (found := extract_html(undated, "https://news.example.com/weapons-talks")) is not None
-    assert found.published_text is None
+    assert (found.published_text, found.searched_date) == (None, None)
 
 
 def test_page_dump_offsets_count_the_file_s_own_bytes_in_every_encoding(tmp_path: Path) -> None:

@@ -157,3 +157,33 @@ def test_a_bad_byte_in_a_first_line_after_a_byte_order_mark_is_repaired(tmp_path
     out = tmp_path / "out"
     assert ingest(str(tmp_path / "bom.jsonl"), "--out", str(out)).returncode == 0
     assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == ["A \ufffdquoted\ufffd word"]
+
+
+def test_a_scraped_text_without_a_date_takes_the_day_its_url_files_it_under(tmp_path: Path) -> None:
+    """A scraper that kept the URL and the text but no date: the day in the URL's path is the article's date,
+    as written there; a stated date wins, and a URL without a valid day gives none."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    records = [
+        {"url": "https://example.com/world/2025/07/05/talks", "title": SAMPLE_TITLES[0], "text": f"{TEXT} 0"},
+        {"url": "https://example.com/2025-07-04-talks.html", "title": SAMPLE_TITLES[1], "text": f"{TEXT} 1"},
+        {
+            "url": "https://example.com/2025/07/03/talks",
+            "title": SAMPLE_TITLES[2],
+            "text": f"{TEXT} 2",
+            "date": "July 1, 2025",
+        },
+        {"url": "https://example.com/2025/13/40/talks", "title": SAMPLE_TITLES[3], "text": f"{TEXT} 3"},
+    ]
+    (inputs / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    dates = [(d["published_text"], d["published_at"]) for d in read_jsonl(out / "documents.jsonl")]
+    assert dates == [
+        ("2025-07-05", "2025-07-05T00:00:00Z"),
+        ("2025-07-04", "2025-07-04T00:00:00Z"),
+        ("July 1, 2025", "2025-07-01T00:00:00Z"),
+        (None, None),
+    ]

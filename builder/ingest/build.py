@@ -3,10 +3,13 @@ enrichment functions, give it its ids and provenance. Pure: parts and page in, d
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import re
 import warnings
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
@@ -30,6 +33,11 @@ PARAGRAPH_SEPARATOR = "\n\n"
 _CJK_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 """A date as Chinese and Japanese print it ("2025年7月4日"), which dateutil reads once written 2025-7-4."""
 _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})(?P<separator>[/-]?)(?P<month>0[1-9]|1[0-2])(?P=separator)(?P<day>0[1-9]|[12]\d|3[01])"
+    r"(?=[/._-]|$)"
+)
+"""A day in a URL's path, as news sites file their stories: "/2025/07/05/", "/2025-07-05-", "/20250705/"."""
 RELATIVE_TIME = re.compile(r"^(?P<count>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week)s?\s+ago$", re.I)
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 
@@ -51,19 +59,7 @@ def tidy(parts: ArticleParts) -> ArticleParts:
         credit, rest = split_credit(paragraphs[-1][0])
         paragraphs[-1] = (rest, ParagraphKind.body)
     paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip() and not is_promotion(text)]
-    return ArticleParts(
-        role=parts.role,
-        title=parts.title,
-        paragraphs=paragraphs,
-        source=parts.source,
-        published_text=parts.published_text,
-        dateline=dateline,
-        credit=credit,
-        captions=parts.captions,
-        url=parts.url,
-        line=parts.line,
-        offset=parts.offset,
-    )
+    return dataclasses.replace(parts, paragraphs=paragraphs, dateline=dateline, credit=credit)
 
 
 def join_paragraphs(paragraphs: Sequence[tuple[str, ParagraphKind]]) -> tuple[str, list[Paragraph]]:
@@ -73,6 +69,18 @@ def join_paragraphs(paragraphs: Sequence[tuple[str, ParagraphKind]]) -> tuple[st
         spans.append(Paragraph(start=position, end=position + len(text), kind=kind))
         position += len(text) + len(PARAGRAPH_SEPARATOR)
     return PARAGRAPH_SEPARATOR.join(text for text, _ in paragraphs), spans
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The day a URL's path files its page under, as "YYYY-MM-DD", or None: the date of a scraped text that came
+    with its URL and without a date (HTML pages have htmldate read the URL, among other places)."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for match in _URL_DATE.finditer(path):
+        with contextlib.suppress(ValueError):
+            return datetime(int(match["year"]), int(match["month"]), int(match["day"])).date().isoformat()
+    return None
 
 
 def parse_published(raw: str | None, reference: datetime | None, language: str = "en") -> datetime | None:
@@ -192,7 +200,8 @@ def build_document(
     quotes = find_quotes(text, paragraphs, sentences, language)
     the_page = page_identity(page)
     content = content_hash(parts.title, text)
-    published_text = parts.published_text or _text_field(page, "published")
+    url = parts.url or page.url
+    published_text = parts.published_text or _text_field(page, "published") or parts.searched_date or date_in_url(url)
     # A page dump holds several articles: point at this one's first byte. Other formats have one per page.
     offset = page.offset
     if page.format is SourceFormat.pagetext:
@@ -207,7 +216,7 @@ def build_document(
         sentences=sentences,
         source=parts.source or _text_field(page, "source"),
         site=site,
-        url=parts.url or page.url,
+        url=url,
         dateline=parts.dateline,
         credit=parts.credit,
         published_at=parse_published(published_text, page.crawled_at, language),

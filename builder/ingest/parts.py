@@ -20,6 +20,9 @@ class ArticleParts:
     paragraphs: list[tuple[str, ParagraphKind]]
     source: str | None = None
     published_text: str | None = None
+    searched_date: str | None = None
+    """A date found by searching the page (htmldate on HTML) rather than stated or printed by the headline: the
+    article's date only when neither the page nor the record it came in states one."""
     dateline: Dateline | None = None
     credit: str | None = None
     captions: list[Caption] = field(default_factory=list)
