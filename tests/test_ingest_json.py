@@ -187,3 +187,26 @@ def test_a_scraped_text_without_a_date_takes_the_day_its_url_files_it_under(tmp_
         ("July 1, 2025", "2025-07-01T00:00:00Z"),
         (None, None),
     ]
+
+
+def test_a_german_site_s_sign_up_is_no_text_of_its_german_article(tmp_path: Path) -> None:
+    """The language is read from the text first; then the sign-ups of that language go, as English ones always do."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    paragraphs = [
+        "Der Bundestag hat nach monatelangem Streit das umstrittene Heizungsgesetz verabschiedet. Für den Entwurf "
+        "stimmten 345 Abgeordnete, 280 votierten dagegen.",
+        "Jetzt Newsletter abonnieren und nichts mehr verpassen!",
+        "Die Opposition kündigte an, das Gesetz vor dem Bundesverfassungsgericht prüfen zu lassen. Die Regelung gilt "
+        "ab Januar 2026 für Neubauten, für alle anderen Gebäude erst später.",
+        "Subscribe to our newsletter",
+    ]
+    record = {"url": "https://example.de/politik/heizung", "title": "Heizungsgesetz beschlossen"}
+    (inputs / "items.jsonl").write_text(json.dumps(record | {"text": "\n\n".join(paragraphs)}) + "\n", encoding="utf-8")
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert document["lang"] == "de"
+    assert document["text"] == "\n\n".join([paragraphs[0], paragraphs[2]])

@@ -19,6 +19,7 @@ from builder.ingest.cleanup import (
     split_paragraphs,
     split_sentences,
     strip_trailing_fragment,
+    without_promotions,
 )
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.pagetext_lines import read_lines
@@ -791,20 +792,46 @@ def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "promotion",
+    ("language", "promotion"),
     [
-        "Subscribe to our newsletter",
-        "🚀 Sign up for The Replay newsletter",
-        "Want more from NBC Select? Sign up for our newsletter, The Selection, and shop smarter.",
-        "Get posts like this in your inbox.",
-        "Thanks for reading! Subscribe for free to receive new posts and support my work.",
-        "Thank you! Please check your inbox now for your welcome email.",
-        "We independently review everything we recommend. When you buy through our links, we may earn a commission.",
-        "As an Amazon Associate we earn from qualifying purchases.",
+        ("en", "Subscribe to our newsletter"),
+        ("en", "🚀 Sign up for The Replay newsletter"),
+        ("en", "Want more from NBC Select? Sign up for our newsletter, The Selection, and shop smarter."),
+        ("en", "Get posts like this in your inbox."),
+        ("en", "Thanks for reading! Subscribe for free to receive new posts and support my work."),
+        ("en", "Thank you! Please check your inbox now for your welcome email."),
+        (
+            "en",
+            "We independently review everything we recommend. When you buy through our links, we may earn a "
+            "commission.",
+        ),
+        ("en", "As an Amazon Associate we earn from qualifying purchases."),
+        ("en", "Join over 1M others in getting regular emails from the lab."),
+        ("de", "Jetzt Newsletter abonnieren und nichts mehr verpassen!"),
+        ("de", "Die wichtigsten Nachrichten jeden Morgen in Ihr Postfach."),
+        ("fr", "Inscrivez-vous à notre lettre d'information quotidienne."),
+        ("fr", "Abonnez-vous à la newsletter pour recevoir nos articles."),
+        ("es", "Regístrate para recibir nuestros boletines semanales."),
+        ("es", "Suscríbete a nuestro boletín y recibe las noticias en tu bandeja de entrada."),
+        ("it", "Iscriviti alla nostra newsletter settimanale."),
+        ("pt", "Inscreva-se na nossa newsletter e receba as notícias."),
+        ("nl", "Schrijf je in voor onze nieuwsbrief."),
+        ("pl", "Zapisz się do naszego newslettera."),
+        ("ru", "Подпишитесь на наш канал в Telegram."),
+        ("uk", "Підписуйтесь на наш телеграм-канал."),
     ],
 )
-def test_a_newsletter_sign_up_or_an_affiliate_disclosure_is_a_promotion(promotion: str) -> None:
-    assert is_promotion(promotion)
+def test_a_newsletter_sign_up_or_an_affiliate_disclosure_is_a_promotion(language: str, promotion: str) -> None:
+    assert is_promotion(promotion, language)
+    # Among a document's paragraphs too, where most are settled by the words every promotion holds.
+    body = [(text, ParagraphKind.body) for text in PROSE]
+    assert without_promotions([body[0], (promotion, ParagraphKind.body), *body[1:]], language) == body
+
+
+def test_another_language_s_promotion_is_looked_for_in_that_language_s_documents_only() -> None:
+    # "Jetzt abonnieren" in an English text is a German phrase quoted, not the site's sign-up.
+    assert not is_promotion("Jetzt Newsletter abonnieren", "en")
+    assert is_promotion("Jetzt Newsletter abonnieren", "de")
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from builder.enrich.language import detect_language
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
 from builder.enrich.targets import TargetMatcher
-from builder.ingest.cleanup import is_promotion, split_credit, split_dateline
+from builder.ingest.cleanup import split_credit, split_dateline, without_promotions
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
@@ -47,9 +47,10 @@ def page_identity(page: Page) -> str:
     return page_id(page.source.shown, page.file_sha256, position)
 
 
-def tidy(parts: ArticleParts) -> ArticleParts:
+def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     """Take a dateline off the first paragraph and a wire credit off the last, if the extractor left them, and
-    the site's promotion of itself (a newsletter sign-up, an affiliate disclosure) out from between paragraphs."""
+    the site's promotion of itself (a newsletter sign-up, an affiliate disclosure) out from between paragraphs:
+    in English, and in the article's `language` when another one is known."""
     paragraphs = list(parts.paragraphs)
     dateline, credit = parts.dateline, parts.credit
     if dateline is None and paragraphs and paragraphs[0][1] is ParagraphKind.body:
@@ -58,7 +59,7 @@ def tidy(parts: ArticleParts) -> ArticleParts:
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
         credit, rest = split_credit(paragraphs[-1][0])
         paragraphs[-1] = (rest, ParagraphKind.body)
-    paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip() and not is_promotion(text)]
+    paragraphs = without_promotions([(text.strip(), kind) for text, kind in paragraphs if text.strip()], language)
     return dataclasses.replace(parts, paragraphs=paragraphs, dateline=dateline, credit=credit)
 
 
@@ -194,9 +195,13 @@ def build_document(
     """
     parts = tidy(parts)
     text, paragraphs = join_paragraphs(parts.paragraphs)
-    sentences = split_sentences(text, paragraphs)
     # Before the quotes: their speakers are found with the language's speech verbs and pronouns.
     language = _language_code(_text_field(page, "lang")) or detect_language(text)
+    if language != "en" and len(kept := without_promotions(parts.paragraphs, language)) < len(parts.paragraphs):
+        # The language is read from the text tidied in English; its own promotions go once it is known.
+        parts = dataclasses.replace(parts, paragraphs=kept)
+        text, paragraphs = join_paragraphs(parts.paragraphs)
+    sentences = split_sentences(text, paragraphs)
     quotes = find_quotes(text, paragraphs, sentences, language)
     the_page = page_identity(page)
     content = content_hash(parts.title, text)
