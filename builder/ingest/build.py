@@ -47,10 +47,10 @@ def page_identity(page: Page) -> str:
     return page_id(page.source.shown, page.file_sha256, position)
 
 
-def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
+def tidy(parts: ArticleParts) -> ArticleParts:
     """Take a dateline off the first paragraph and a wire credit off the last, if the extractor left them, and
-    the site's promotion of itself (a newsletter sign-up, an affiliate disclosure) out from between paragraphs:
-    in English, and in the article's `language` when another one is known."""
+    the site's promotion of itself in English (a newsletter sign-up, an affiliate disclosure) out from between
+    paragraphs; `build_document` takes out those of another language once it has read the article's."""
     paragraphs = list(parts.paragraphs)
     dateline, credit = parts.dateline, parts.credit
     if dateline is None and paragraphs and paragraphs[0][1] is ParagraphKind.body:
@@ -59,7 +59,7 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
         credit, rest = split_credit(paragraphs[-1][0])
         paragraphs[-1] = (rest, ParagraphKind.body)
-    paragraphs = without_promotions([(text.strip(), kind) for text, kind in paragraphs if text.strip()], language)
+    paragraphs = without_promotions([(text.strip(), kind) for text, kind in paragraphs if text.strip()])
     return dataclasses.replace(parts, paragraphs=paragraphs, dateline=dateline, credit=credit)
 
 

@@ -254,10 +254,11 @@ PROMOTION_MAX_WORDS = 40
 _PROMOTION_WORDS = ("subscri", "sign up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate")
 """What every match of PROMOTION holds one of, lower-cased."""
 _PROMOTION_WORDS_ELSEWHERE = (
-    *("newsletter", "abonn", "postfach", "provision", "inscri", "boîte", "commission", "suscr", "boletin"),
-    *("boletín", "bandeja", "comisión", "casella", "caixa", "boletim", "nieuwsbrief", "zapisz", "подпи", "підпи"),
+    *("abonn", "postfach", "provision", "inscri", "boîte", "suscr", "boletin", "boletín", "bandeja", "comisión"),
+    *("casella", "caixa", "boletim", "nieuwsbrief", "zapisz", "подпи", "підпи"),
 )
-"""What every match of PROMOTION_ELSEWHERE holds one of, lower-cased."""
+"""What every match of PROMOTION_ELSEWHERE holds one of, lower-cased, besides "newsletter" and "commission" (in
+_PROMOTION_WORDS, which are always looked for)."""
 
 
 def is_promotion(paragraph: str, language: str = "en") -> bool:
