@@ -22,7 +22,7 @@ from pathlib import Path
 import trafilatura
 from eval_pagetext import date_score, half, normalise_space, snippets_found, word_scores
 
-from builder.ingest.build import join_paragraphs, tidy
+from builder.ingest.build import date_in_url, join_paragraphs, tidy
 from builder.ingest.html import extract_html
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wcxb-dev-articles"
@@ -38,7 +38,8 @@ def ours(html: str, url: str) -> Extracted:
         return "", "", None
     tidied = tidy(article)
     text, _ = join_paragraphs(tidied.paragraphs)
-    return tidied.title, text, tidied.published_text or tidied.searched_date
+    # As `builder ingest` dates a page that comes without a record stating its date.
+    return tidied.title, text, tidied.published_text or tidied.searched_date or date_in_url(url)
 
 
 def baseline(html: str, url: str) -> Extracted:

@@ -174,6 +174,12 @@ def test_a_scraped_text_without_a_date_takes_the_day_its_url_files_it_under(tmp_
             "date": "July 1, 2025",
         },
         {"url": "https://example.com/2025/13/40/talks", "title": SAMPLE_TITLES[3], "text": f"{TEXT} 3"},
+        # A numbered list filed under a month, an event's future day, a URL urlsplit cannot read, and a date the
+        # record states as an epoch number: none gives the URL's day.
+        {"url": "https://example.com/2025/07/10-best-laptops/", "title": "Best laptops", "text": f"{TEXT} 4"},
+        {"url": "https://example.com/events/2091/05/20/summit", "title": "Summit", "text": f"{TEXT} 5"},
+        {"url": "https://example.com[0]/2025/07/05/library", "title": "Library", "text": f"{TEXT} 6"},
+        {"url": "https://example.com/2025/07/05/epoch", "title": "Epoch", "text": f"{TEXT} 7", "published": 1577836800},
     ]
     (inputs / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
 
@@ -185,6 +191,10 @@ def test_a_scraped_text_without_a_date_takes_the_day_its_url_files_it_under(tmp_
         ("2025-07-05", "2025-07-05T00:00:00Z"),
         ("2025-07-04", "2025-07-04T00:00:00Z"),
         ("July 1, 2025", "2025-07-01T00:00:00Z"),
+        (None, None),
+        (None, None),
+        (None, None),
+        (None, None),
         (None, None),
     ]
 
@@ -210,3 +220,18 @@ def test_a_german_site_s_sign_up_is_no_text_of_its_german_article(tmp_path: Path
     [document] = read_jsonl(out / "documents.jsonl")
     assert document["lang"] == "de"
     assert document["text"] == "\n\n".join([paragraphs[0], paragraphs[2]])
+
+
+def test_a_record_of_nothing_but_a_sign_up_has_no_article(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    record = {"title": "Newsletter", "text": "Sign up for our newsletter to get the latest stories in your inbox."}
+    (inputs / "items.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "documents.jsonl") == []
+    [rejected] = read_jsonl(out / "quarantine.jsonl")
+    assert (rejected["reason_code"], rejected["line"]) == ("no_article", 1)
+    assert "promotion" in rejected["reason"]

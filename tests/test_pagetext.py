@@ -780,6 +780,24 @@ def test_a_dated_byline_long_enough_to_read_as_prose_is_no_text_above_the_body()
     assert ([text for text, _ in main.paragraphs], main.published_text) == (PROSE, "December 19, 2025")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["By then, the council had voted.", "By the numbers", "June 12: Tropical Storm Alberto forms"],
+)
+def test_a_short_line_opening_like_a_byline_or_with_a_date_is_text_when_it_names_no_one(text: str) -> None:
+    headline = "Council extends the late-night bus service to every district"
+    [main] = extract_pagetext("\n".join(["News", headline, PROSE[0], text, *PROSE[1:]]) + "\n")
+    assert text in [paragraph for paragraph, _ in main.paragraphs]
+
+
+def test_a_short_dated_lede_is_text() -> None:
+    # A line of prose with a date is a byline above the body only when it opens as one ("Posted by ...").
+    headline = "Council extends the late-night bus service to every district"
+    lede = "On March 5, 2025, the city council voted to close the library."
+    [main] = extract_pagetext("\n".join(["News", headline, lede, *PROSE]) + "\n")
+    assert [text for text, _ in main.paragraphs] == [lede, *PROSE]
+
+
 def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
     # Below the header, a dated line is a list item or a timeline entry; and with more words than a label beside
     # its date it is a sentence, wherever it stands.
@@ -841,6 +859,12 @@ def test_another_language_s_promotion_is_looked_for_in_that_language_s_documents
         "The council will publish its decision in the newsletter it sends to residents every month.",
         "Wave doesn’t require you to subscribe to a certain tariff plan.",
         "Sales agents earn a commission on every ticket they sell, the union said.",
+        # Reported speech is the story, and so is a reader's inbox where no one offers to fill it.
+        "“We earn a commission only when the house sells,” said Tom Reyes, a realtor in Columbus.",
+        "The scam messages arrive in your inbox looking like a notice from your bank, the FBI warned on Tuesday.",
+        "Police said the fake invoices were sent straight to your inbox by a gang operating from abroad.",
+        "Join the protesters, she told the crowd, and share their stories with the world.",
+        "Phishing emails that land in your inbox often mimic your bank.",
         # Long text about a newsletter is the story, whatever it mentions.
         "I built my newsletter with two things: my voice and a repeatable system, and every week it lands in your "
         "inbox on Monday morning, written by hand and checked by software that flags every claim I cannot source, "
@@ -851,9 +875,23 @@ def test_text_that_mentions_subscriptions_or_commissions_is_no_promotion(text: s
     assert not is_promotion(text)
 
 
-def test_tidy_takes_a_promotion_out_from_between_paragraphs() -> None:
+def test_a_promotion_is_taken_out_from_between_paragraphs_before_the_dateline_and_credit_are_read() -> None:
+    # A sign-up above the story hid its dateline, one below it the wire credit: promotions go first, in the page-text
+    # extractor and in tidy, which every format goes through.
     headline = "Council extends the late-night bus service to every district"
     sign_up = "Sign up for our newsletter to get the city's transport news in your inbox every week."
-    [main] = extract_pagetext("\n".join([headline, PROSE[0], sign_up, *PROSE[1:]]) + "\n")
-    assert sign_up in [text for text, _ in main.paragraphs]
-    assert [text for text, _ in tidy(main).paragraphs] == PROSE
+    inbox = "Subscribe to get the latest stories in your inbox."
+    first, last = f"LONDON, July 5 (Reuters) - {PROSE[0]}", f"{PROSE[2]} — Reuters"
+    [main] = extract_pagetext("\n".join([headline, sign_up, first, PROSE[1], last, inbox]) + "\n")
+    assert ([text for text, _ in main.paragraphs], main.credit) == (PROSE, "Reuters")
+    assert main.dateline is not None
+    assert main.dateline.place == "LONDON"
+    scraped = ArticleParts(
+        role=DocumentRole.main,
+        title=headline,
+        paragraphs=[(text, ParagraphKind.body) for text in (sign_up, first, PROSE[1], last, inbox)],
+    )
+    tidied = tidy(scraped)
+    assert ([text for text, _ in tidied.paragraphs], tidied.credit) == (PROSE, "Reuters")
+    assert tidied.dateline is not None
+    assert tidied.dateline.place == "LONDON"

@@ -23,6 +23,7 @@ from builder.ingest.cleanup import split_credit, split_dateline, without_promoti
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
+from builder.ingest.pagetext import NoArticleError
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
 from builder.records import Document, Paragraph, ParagraphKind, SourceFormat
@@ -34,10 +35,11 @@ _CJK_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<
 """A date as Chinese and Japanese print it ("2025年7月4日"), which dateutil reads once written 2025-7-4."""
 _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _URL_DATE = re.compile(
-    r"/(?P<year>(?:19|20)\d{2})(?P<separator>[/-]?)(?P<month>0[1-9]|1[0-2])(?P=separator)(?P<day>0[1-9]|[12]\d|3[01])"
-    r"(?=[/._-]|$)"
+    r"/(?P<year>(?:19|20)\d{2})(?:/(?P<month>0[1-9]|1[0-2])/(?P<day>0[1-9]|[12]\d|3[01])(?=[/.]|$)"
+    r"|(?P<separator>-?)(?P<dashed_month>0[1-9]|1[0-2])(?P=separator)(?P<dashed_day>0[1-9]|[12]\d|3[01])(?=[/._-]|$))"
 )
-"""A day in a URL's path, as news sites file their stories: "/2025/07/05/", "/2025-07-05-", "/20250705/"."""
+"""A day in a URL's path, as news sites file their stories: "/2025/07/05/", "/2025-07-05-slug", "/20250705/". A day
+between slashes is a whole part of the path: "/2025/07/10-best-laptops/" files a numbered list under July."""
 RELATIVE_TIME = re.compile(r"^(?P<count>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week)s?\s+ago$", re.I)
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 
@@ -47,11 +49,11 @@ def page_identity(page: Page) -> str:
     return page_id(page.source.shown, page.file_sha256, position)
 
 
-def tidy(parts: ArticleParts) -> ArticleParts:
-    """Take a dateline off the first paragraph and a wire credit off the last, if the extractor left them, and
-    the site's promotion of itself in English (a newsletter sign-up, an affiliate disclosure) out from between
-    paragraphs; `build_document` takes out those of another language once it has read the article's."""
-    paragraphs = list(parts.paragraphs)
+def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
+    """Take the site's promotions of itself (a newsletter sign-up, an affiliate disclosure) out from between the
+    paragraphs, in English and in the article's `language`, then a dateline off the first paragraph and a wire
+    credit off the last, if the extractor left them (a sign-up above or below the story hid them)."""
+    paragraphs = without_promotions([(text.strip(), kind) for text, kind in parts.paragraphs if text.strip()], language)
     dateline, credit = parts.dateline, parts.credit
     if dateline is None and paragraphs and paragraphs[0][1] is ParagraphKind.body:
         dateline, rest = split_dateline(paragraphs[0][0])
@@ -59,7 +61,7 @@ def tidy(parts: ArticleParts) -> ArticleParts:
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
         credit, rest = split_credit(paragraphs[-1][0])
         paragraphs[-1] = (rest, ParagraphKind.body)
-    paragraphs = without_promotions([(text.strip(), kind) for text, kind in paragraphs if text.strip()])
+    paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]
     return dataclasses.replace(parts, paragraphs=paragraphs, dateline=dateline, credit=credit)
 
 
@@ -72,15 +74,22 @@ def join_paragraphs(paragraphs: Sequence[tuple[str, ParagraphKind]]) -> tuple[st
     return PARAGRAPH_SEPARATOR.join(text for text, _ in paragraphs), spans
 
 
-def date_in_url(url: str | None) -> str | None:
+def date_in_url(url: str | None, crawled_at: datetime | None = None) -> str | None:
     """The day a URL's path files its page under, as "YYYY-MM-DD", or None: the date of a scraped text that came
-    with its URL and without a date (HTML pages have htmldate read the URL, among other places)."""
+    with its URL and without a date (HTML pages have htmldate read the URL, among other places). A day after the
+    crawl (or after today, without one) is an event's date, not the page's, as htmldate judges too."""
     if not url:
         return None
-    path = urlsplit(url).path
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # "https://example.com[0]/…": a URL the record's check lets through, urlsplit does not
+        return None
+    latest = (crawled_at or datetime.now(UTC)).date()
     for match in _URL_DATE.finditer(path):
         with contextlib.suppress(ValueError):
-            return datetime(int(match["year"]), int(match["month"]), int(match["day"])).date().isoformat()
+            month, day_of_month = match["month"] or match["dashed_month"], match["day"] or match["dashed_day"]
+            day = datetime(int(match["year"]), int(month), int(day_of_month)).date()
+            return day.isoformat() if day <= latest else None
     return None
 
 
@@ -193,20 +202,29 @@ def build_document(
 
     Raises pydantic's ValidationError when the result breaks a record invariant.
     """
-    parts = tidy(parts)
-    text, paragraphs = join_paragraphs(parts.paragraphs)
+    tidied = tidy(parts)
+    text, paragraphs = join_paragraphs(tidied.paragraphs)
     # Before the quotes: their speakers are found with the language's speech verbs and pronouns.
     language = _language_code(_text_field(page, "lang")) or detect_language(text)
-    if language != "en" and len(kept := without_promotions(parts.paragraphs, language)) < len(parts.paragraphs):
-        # The language is read from the text tidied in English; its own promotions go once it is known.
-        parts = dataclasses.replace(parts, paragraphs=kept)
-        text, paragraphs = join_paragraphs(parts.paragraphs)
+    if language != "en":
+        # The language is read from the text tidied in English; the promotions in it go once it is known.
+        again = tidy(parts, language)
+        if again.paragraphs != tidied.paragraphs:
+            tidied = again
+            text, paragraphs = join_paragraphs(tidied.paragraphs)
+    parts = tidied
+    if not parts.paragraphs:
+        raise NoArticleError("the article holds nothing but the site's promotion of itself (a newsletter sign-up)")
     sentences = split_sentences(text, paragraphs)
     quotes = find_quotes(text, paragraphs, sentences, language)
     the_page = page_identity(page)
     content = content_hash(parts.title, text)
     url = parts.url or page.url
-    published_text = parts.published_text or _text_field(page, "published") or parts.searched_date or date_in_url(url)
+    published_text = parts.published_text or _text_field(page, "published")
+    if not published_text and page.fields.get("published") in (None, ""):
+        # Found rather than stated: only where the record states no date at all (an epoch number it states is no
+        # text to read, but a date all the same, which a guess must not stand in for).
+        published_text = parts.searched_date or date_in_url(url, page.crawled_at)
     # A page dump holds several articles: point at this one's first byte. Other formats have one per page.
     offset = page.offset
     if page.format is SourceFormat.pagetext:

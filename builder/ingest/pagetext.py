@@ -31,9 +31,19 @@ from builder.ingest.cleanup import (
     split_leading_caption,
     split_paragraphs,
     strip_trailing_fragment,
+    without_promotions,
 )
 from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box, without_tail
-from builder.ingest.pagetext_lines import BULLET, BYLINE, SENTENCE_END, Line, is_relative_time, read_lines
+from builder.ingest.pagetext_lines import (
+    BULLET,
+    BYLINE,
+    METADATA_OPENER,
+    READING_TIME,
+    SENTENCE_END,
+    Line,
+    is_relative_time,
+    read_lines,
+)
 from builder.ingest.pagetext_titles import find_title, without_site_suffix
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, Dateline, DocumentRole, ParagraphKind
@@ -226,8 +236,10 @@ def body_paragraphs(
 HEADER_PARAGRAPHS = 3
 """How many paragraphs into a body its header's furniture may still stand: a standfirst or a photo caption
 often comes before the byline and the date ("Apr 21, 2021" under the first paragraph)."""
-FURNITURE_WORDS = 5
-"""A dated line with more words than this besides its date is text ("As of July 31, 2025, the FDA has received:")."""
+FURNITURE_WORDS = 3
+"""A dated line with more words (of letters) than this besides its date and a reading time is text ("As of July
+31, 2025, the FDA has received:", "June 12: Tropical Storm Alberto forms"); a label, an author's name, a section
+("12/19/2025 • Power & Market") or "Last updated on" is not."""
 
 
 def is_header_furniture(line: Line, kept: int) -> bool:
@@ -238,15 +250,28 @@ def is_header_furniture(line: Line, kept: int) -> bool:
     if not line.metadata or kept >= HEADER_PARAGRAPHS:
         return False
     if line.prose:
-        return kept == 0 and line.published is not None
-    rest = line.text.replace(line.published, " ") if line.published else line.text
-    return len(rest.split()) <= FURNITURE_WORDS or BYLINE.match(line.text) is not None
+        return kept == 0 and line.published is not None and METADATA_OPENER.match(line.text) is not None
+    if _names_someone(line.text) or READING_TIME.search(line.text) is not None:
+        return True
+    if line.published is None:
+        return False
+    rest = line.text.replace(line.published, " ")
+    return sum(1 for word in rest.split() if any(map(str.isalpha, word))) <= FURNITURE_WORDS
+
+
+def _names_someone(text: str) -> bool:
+    """A byline that names its author: "By Rowan Jacobsen", "Author: Heather Webber"; not "By then, it was too
+    late." nor the heading "By the numbers"."""
+    byline = BYLINE.match(text)
+    return byline is not None and text[byline.end() - 1 : byline.end()].isupper()
 
 
 def clean_article(
     paragraphs: list[tuple[str, ParagraphKind]],
 ) -> tuple[list[tuple[str, ParagraphKind]], Dateline | None, str | None]:
-    """Take the dateline off the first paragraph and the credit off the last."""
+    """Take the site's promotions out (a sign-up above or below the story hides its dateline or credit), then the
+    dateline off the first paragraph and the credit off the last."""
+    paragraphs = without_promotions(paragraphs)
     dateline = None
     if paragraphs:
         dateline, text = split_dateline(paragraphs[0][0])

@@ -68,7 +68,7 @@ small list of generic English UI words, which the line features cannot tell from
 and title-like); it names no site."""
 _DIGIT = re.compile(r"\d")
 _UNDATED_TIME = re.compile(r"\b(?:just now|yesterday|an? (?:minute|hour|day|week|month|year) ago)\b", re.IGNORECASE)
-_READING_TIME = re.compile(
+READING_TIME = re.compile(
     r"\b\d+\s*min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b\W*(?:about\s+)?\d+\s*min(?:ute)?s?\b", re.IGNORECASE
 )
 """A reading time, as "5 min read" or "Reading time: 2 minutes": metadata, never a headline."""
@@ -379,7 +379,7 @@ def _shape(text: str, writing: Writing) -> LineShape:
     published = published_text(text, writing.language) if short else None
     # `is_metadata` with the printed time already looked for: a byline, that time, or a reading time.
     metadata = short and (
-        published is not None or BYLINE.match(text) is not None or _READING_TIME.search(text) is not None
+        published is not None or BYLINE.match(text) is not None or READING_TIME.search(text) is not None
     )
     headline_shaped = (
         short
@@ -444,7 +444,7 @@ def is_metadata(text: str, language: str = "en") -> bool:
     if not _DIGIT.search(text) and not (may_tell_time_in_words(text) and _UNDATED_TIME.search(text)):
         # Other languages say yesterday in a word ("gestern", "hier"), without a digit.
         return language != ENGLISH.language and published_text(text, language) is not None
-    return bool(_READING_TIME.search(text) or published_text(text, language))
+    return bool(READING_TIME.search(text) or published_text(text, language))
 
 
 def may_tell_time_in_words(text: str) -> bool:
@@ -460,7 +460,7 @@ def is_relative_time(text: str) -> bool:
     return _RELATIVE_TIME.fullmatch(text) is not None
 
 
-_METADATA_OPENER = re.compile(r"^(?:by\b|posted\b|published\b|(?:last\s+)?(?:updated|modified)\b)", re.IGNORECASE)
+METADATA_OPENER = re.compile(r"^(?:by\b|posted\b|published\b|(?:last\s+)?(?:updated|modified)\b)", re.IGNORECASE)
 """How a byline or a dateline of a post opens: such a line may run long with names, sections and comment counts
 ("Posted by BeauHD on Friday December 19, 2025 @08:00PM from the skewed-job-market dept.")."""
 PUBLISHED_LINE_CHARS = 80
@@ -471,7 +471,7 @@ def published_text(text: str, language: str = "en") -> str | None:
     """The date or time printed in a short metadata line ("time31 minutes ago" -> "31 minutes ago"), or in a
     longer one that opens as a byline does ("By Ann Lee | Mar 11, 2023 | Brakes | 0 comments"); a date glued to
     the name before it is read too ("By Kathryn GiuffridaMar 5, 2025")."""
-    if len(text) > PUBLISHED_LINE_CHARS and (len(text) > PUBLISHED_LONG_LINE_CHARS or not _METADATA_OPENER.match(text)):
+    if len(text) > PUBLISHED_LINE_CHARS and (len(text) > PUBLISHED_LONG_LINE_CHARS or not METADATA_OPENER.match(text)):
         return None
     bare = _GLUED_ICON.sub("", text)
     relative = _RELATIVE_TIME.search(bare) if may_tell_time_in_words(bare) else None

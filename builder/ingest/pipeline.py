@@ -139,6 +139,9 @@ def ingest_file(source: InputFile, options: IngestOptions) -> FileOutcome:
                 document, content = build_document(parts, item, index, matcher)
                 line = document.model_dump_json()
                 seen = fingerprint(document.doc_id, content, document.text, options.dedup)
+            except NoArticleError as error:
+                outcome.rejections.append(_page_rejection(item, "ingest.build", "no_article", str(error)))
+                continue
             except ValidationError as error:
                 field_name, message = error_fields(error)[0]
                 reason = f"the {parts.role.value} article {parts.title[:60]!r} breaks the record: {message}"
