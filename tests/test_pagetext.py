@@ -876,13 +876,14 @@ def test_text_that_mentions_subscriptions_or_commissions_is_no_promotion(text: s
 
 
 def test_a_promotion_is_taken_out_from_between_paragraphs_before_the_dateline_and_credit_are_read() -> None:
-    # A sign-up above the story hid its dateline, one below it the wire credit: promotions go first, in the page-text
-    # extractor and in tidy, which every format goes through.
+    # A sign-up above the story hid its dateline, one below it the wire credit: tidy, which every format goes
+    # through, takes promotions out first.
     headline = "Council extends the late-night bus service to every district"
     sign_up = "Sign up for our newsletter to get the city's transport news in your inbox every week."
     inbox = "Subscribe to get the latest stories in your inbox."
     first, last = f"LONDON, July 5 (Reuters) - {PROSE[0]}", f"{PROSE[2]} — Reuters"
     [main] = extract_pagetext("\n".join([headline, sign_up, first, PROSE[1], last, inbox]) + "\n")
+    main = tidy(main)
     assert ([text for text, _ in main.paragraphs], main.credit) == (PROSE, "Reuters")
     assert main.dateline is not None
     assert main.dateline.place == "LONDON"

@@ -31,7 +31,6 @@ from builder.ingest.cleanup import (
     split_leading_caption,
     split_paragraphs,
     strip_trailing_fragment,
-    without_promotions,
 )
 from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box, without_tail
 from builder.ingest.pagetext_lines import (
@@ -269,9 +268,8 @@ def _names_someone(text: str) -> bool:
 def clean_article(
     paragraphs: list[tuple[str, ParagraphKind]],
 ) -> tuple[list[tuple[str, ParagraphKind]], Dateline | None, str | None]:
-    """Take the site's promotions out (a sign-up above or below the story hides its dateline or credit), then the
-    dateline off the first paragraph and the credit off the last."""
-    paragraphs = without_promotions(paragraphs)
+    """Take the dateline off the first paragraph and the credit off the last (`build.tidy` reads them again, once
+    the site's promotions are out, where a sign-up above or below the story hid them)."""
     dateline = None
     if paragraphs:
         dateline, text = split_dateline(paragraphs[0][0])
