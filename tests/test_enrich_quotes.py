@@ -390,11 +390,22 @@ def test_role_dropped_before_a_name_after_a_double_space_leaves_no_space_in_the_
         ('"Rates vary with the season," says Maxi Moving\'s Vice President.', "Maxi Moving's Vice President"),
         # Reading on past the speaker never runs into the next paragraph.
         ('"Most apps lose their users within days." — Andrew Chen\n\nTo Keep Them', "Andrew Chen"),
+        # A role alone, then the name set off by a comma.
+        ("“Our goal is to listen first,” says Co-Founder, Stephanie Özcan.", "Stephanie Özcan"),
+        # Not a name that goes on into a clause.
+        ('"We will appeal," said President, Trump said later.', "President"),
     ],
 )
 def test_the_person_after_a_role_speaks(paragraph: str, speaker: str) -> None:
     [quote] = _quotes(*paragraph.split("\n\n"))[1]
     assert _who(quote) == speaker
+
+
+def test_a_role_alone_is_no_one_to_resolve_a_pronoun_to() -> None:
+    _, quotes = _quotes(
+        "“Our goal is to listen first,” says Co-Founder, Stephanie Özcan. “We want to know your vision,” she added."
+    )
+    assert [_who(quote) for quote in quotes] == ["Stephanie Özcan", "Stephanie Özcan"]
 
 
 def test_an_organisation_with_a_possessive_keeps_its_name_and_put_it_is_speech_only_at_a_clause_end() -> None:

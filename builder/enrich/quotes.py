@@ -189,13 +189,15 @@ class _Rules:
     """More words of a name right after a speaker, which the patterns cut at five words ("Google Fonts Product
     Manager Sophia | Siao")."""
     role_then_name: re.Pattern[str] | None
+    """A role and the name of who holds it, right after a speaker that names where they work or another role of
+    theirs: "MIT Sloan | professor Thomas W. Malone", "Estera Events Co-Owner | and Lead Planner Erica Vanco"; the
+    `conjoined` group is set in the second form."""
+    name_after_role: re.Pattern[str]
+    """A name set off by a comma after a speaker that is only a role ("says Co-Founder |, Stephanie Özcan.")."""
     role_nouns: frozenset[str]
     """Roles in lower case (see `SpeechLexicon.role_nouns`)."""
     role_after: re.Pattern[str] | None
     """A role set off by a comma right after a name ("Peter Dutton |, the opposition leader")."""
-    """A role and the name of who holds it, right after a speaker that names where they work or another role of
-    theirs: "MIT Sloan | professor Thomas W. Malone", "Estera Events Co-Owner | and Lead Planner Erica Vanco"; the
-    `conjoined` group is set in the second form."""
     pronouns: frozenset[str]
     """Casefolded: a speaker that is one of them is resolved to a name."""
     not_names: frozenset[str]
@@ -265,6 +267,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         )
         if lexicon.role_nouns
         else None,
+        name_after_role=re.compile(rf",[^\S\n]+(?P<name>{name})(?=[^\S\n]*(?:[,.;:)!?]|$))", re.MULTILINE),
         role_nouns=_word_set(lexicon.role_nouns),
         role_after=re.compile(rf",\s+(?:{lexicon.determiners})\s+(?:[\w'’\-]+\s+){{0,3}}?(?:{lexicon.role_nouns})\b")
         if lexicon.role_nouns and lexicon.determiners
@@ -690,7 +693,14 @@ def _attribute(
 def _person_named_after(text: str, start: int, end: int, rules: _Rules) -> Bounds:
     """The speaker after its verb, read on past where the patterns stop: the rest of a name they cut at five
     words, and the person named after the speaker's employer or other role ("said MIT Sloan professor Thomas W.
-    Malone", "says Estera Events Co-Owner and Lead Planner Erica Vanco"), who is the one speaking."""
+    Malone", "says Estera Events Co-Owner and Lead Planner Erica Vanco"), who is the one speaking; and the name
+    set off by a comma after a speaker that is only a role ("says Co-Founder, Stephanie Özcan.")."""
+    if all(_is_role(word, rules) for word in text[start:end].split()) and (
+        apposed := rules.name_after_role.match(text, end)
+    ):
+        name = apposed.group("name")
+        if name not in rules.not_names and len(rules.person_words(name)) >= 2:
+            return apposed.span("name")
     if (
         text[end - 1 : end].isalpha()
         and text[start : start + 1].isupper()
@@ -953,11 +963,11 @@ class _People:
             last = words[-1]
             if (
                 last in rules.not_names
-                or (last in rules.role_words and len(words) >= FIRM_AND_ROLE_WORDS)
+                or (last in rules.role_words and (len(words) >= FIRM_AND_ROLE_WORDS or len(words) == 1))
                 or (rules.role_endings and last.casefold().endswith(rules.role_endings))
             ):
-                # A firm and a role ("Holloway Events Founder"): no one's name to resolve "she" to. Two words ending
-                # in a role may be a name ("Edith Head").
+                # A firm and a role ("Holloway Events Founder"), or a role alone ("says Co-Founder, Stephanie
+                # Özcan"): no one's name to resolve "she" to. Two words ending in a role may be a name ("Edith Head").
                 continue
             if len(words) >= 2:
                 full_names.setdefault(last, " ".join(words[-3:]))
