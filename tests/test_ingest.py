@@ -452,6 +452,10 @@ def test_a_url_that_cannot_be_listed_stops_the_run_with_one_clear_line(tmp_path:
         ("July 5, 2025 10:00 AM EST", None, "2025-07-05T10:00:00-05:00"),
         ("5 July 2025 09:00 MYT", None, "2025-07-05T09:00:00+08:00"),
         ("5 July 2025 09:00 XYZT", None, "2025-07-05T09:00:00+00:00"),
+        # "@" before the time, "UTC" between the date and the time.
+        ("on Friday December 19, 2025 @08:00PM", None, "2025-12-19T20:00:00+00:00"),
+        ("2025-12-17UTC07:30:00+00:00", None, "2025-12-17T07:30:00+00:00"),
+        ("news@example.com", None, None),
     ],
 )
 def test_a_published_date_is_what_was_printed_never_a_filled_in_default(

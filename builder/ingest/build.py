@@ -34,6 +34,9 @@ PARAGRAPH_SEPARATOR = "\n\n"
 _CJK_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 """A date as Chinese and Japanese print it ("2025年7月4日"), which dateutil reads once written 2025-7-4."""
 _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+_AT_TIME = re.compile(r"@\s*(?=\d)|(?<=\d)UTC(?=\d)")
+""""@" before a time ("December 19, 2025 @08:00PM", Slashdot) and "UTC" between a date and its time
+("2025-12-17UTC07:30:00+00:00"), which dateutil reads as no date at all."""
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})(?:/(?P<month>0[1-9]|1[0-2])/(?P<day>0[1-9]|[12]\d|3[01])(?=[/.]|$)"
     r"|(?P<separator>-?)(?P<dashed_month>0[1-9]|1[0-2])(?P=separator)(?P<dashed_day>0[1-9]|[12]\d|3[01])(?=[/._-]|$))"
@@ -106,6 +109,8 @@ def parse_published(raw: str | None, reference: datetime | None, language: str =
     if not raw:
         return None
     raw = _CJK_DATE.sub(r"\g<year>-\g<month>-\g<day> ", raw).replace("時", ":").replace("分", "")
+    if "@" in raw or "UTC" in raw:
+        raw = _AT_TIME.sub(lambda at: " " if at.group() != "UTC" else "T", raw)
     other_language = language not in ("en", "und")
     if other_language:
         before = relative_time_before(raw, language)

@@ -73,7 +73,7 @@ def found_date(tree: HtmlElement, url: str | None) -> str | None:
     that: see `ArticleParts.searched_date`).
 
     Only then: of the 55 WCXB pages with a truth date where `page_metadata` and `printed_date` found none, its date
-    was right on 32 and wrong on 7, so that dates are right on 84.8% of the 586 dated pages (was 79.9%) and wrong
+    was right on 32 and wrong on 7, so that dates were right on 84.8% of the 586 dated pages (was 79.9%) and wrong
     on 11.9% (was 10.8%); trafilatura's metadata, which asks htmldate first, 85.0% and 14.7%
     (`scripts/eval_html.py`). The fast search: the extensive one was right on 38 of the 55 but wrong on 16. It
     copies the tree it is given, so the text extraction after it sees the page whole, and costs 4% of HTML
