@@ -47,8 +47,17 @@ then read and fixed (the person named after a role or an employer speaks, "says 
 Planner Erica Vanco"; a name is not cut at five words; a name beside a role is a person for "she"; "reveals" and
 "instructs" credit a quote after it; "puts it" and "went on to add" are speech; an aside between a speaker and
 the verb may run to 130 characters), which brought it to F1 0.955, speaker 222/232 = 0.957 with every other split
-unchanged; so no split is blind any more. Speed is measured on
-every WCXB article present.
+unchanged. "test5": round 5 (14 more WCXB articles, 90 quotes, 58 of them optional), labelled by two helpers in
+session 9 without running the extractor on them first, chosen by fixed rules (the first unlabelled ids with quote
+marks near speech verbs): the pages left are guides, reviews and blogs rather than news, with quotes from
+anonymous testers, example scripts, blog titles and an author's "I". Its blind score, on the code of session 9
+(after its "says Co-Founder, Stephanie Özcan" fix, before any fix from this round): exact F1 0.828 (precision
+0.923, recall 0.750), speaker 16/24 = 0.667, below the issue's targets on this split alone (all splits: F1 0.957,
+speaker 0.959). Its errors: quotes that stand alone in their paragraph, in an article quoting one expert
+throughout, missed; the firm, product or
+publication before a person credited instead ("Maxi Moving's Vice President, Ivan Cheptenari", "VSI",
+"Garmin Forerunner", "our review"), blog-post titles in quotes taken for speech. Speed is measured on every WCXB
+article present.
 
 Run: .venv/bin/python scripts/eval_quotes.py [--data ../shared/data] [--errors dev]
 """
@@ -279,18 +288,20 @@ def _all_enrichment(text: str, paragraphs: list[Span], targets: list[Target]) ->
     return find_claims(text, sentences, quotes), find_target_mentions(text, targets), detect_language(text)
 
 
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "all")
+"""The splits of the gold (round 1's two halves, then a split for each later round) and all of it."""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
-    parser.add_argument(
-        "--errors", choices=["dev", "test", "test2", "test3", "test4", "all"], help="list the errors of one split"
-    )
+    parser.add_argument("--errors", choices=SPLITS, help="list the errors of one split")
     args = parser.parse_args()
     if not (args.data / "wcxb-dev-articles").is_dir():
         print(f"skipped: {args.data / 'wcxb-dev-articles'} is absent")
         return 0
     articles, skipped = load_articles(args.data)
-    totals = {"dev": Tally(), "test": Tally(), "test2": Tally(), "test3": Tally(), "test4": Tally(), "all": Tally()}
+    totals = {split: Tally() for split in SPLITS}
     counts = dict.fromkeys(totals, 0)
     for article in articles:
         tally = score(article, find_quotes(article.text, paragraph_spans(article.text)))
