@@ -390,8 +390,9 @@ def test_role_dropped_before_a_name_after_a_double_space_leaves_no_space_in_the_
         ('"Rates vary with the season," says Maxi Moving\'s Vice President.', "Maxi Moving's Vice President"),
         # Reading on past the speaker never runs into the next paragraph.
         ('"Most apps lose their users within days." — Andrew Chen\n\nTo Keep Them', "Andrew Chen"),
-        # A role alone, then the name set off by a comma.
+        # A role, then the name set off by a comma.
         ("“Our goal is to listen first,” says Co-Founder, Stephanie Özcan.", "Stephanie Özcan"),
+        ('"Affordable rates meet quality," says Maxi Moving\'s Vice President, Ivan Cheptenari.', "Ivan Cheptenari"),
         # Not a name that goes on into a clause.
         ('"We will appeal," said President, Trump said later.', "President"),
     ],

@@ -193,7 +193,7 @@ class _Rules:
     theirs: "MIT Sloan | professor Thomas W. Malone", "Estera Events Co-Owner | and Lead Planner Erica Vanco"; the
     `conjoined` group is set in the second form."""
     name_after_role: re.Pattern[str]
-    """A name set off by a comma after a speaker that is only a role ("says Co-Founder |, Stephanie Özcan.")."""
+    """A name set off by a comma after a speaker that ends in a role ("says Co-Founder |, Stephanie Özcan.")."""
     role_nouns: frozenset[str]
     """Roles in lower case (see `SpeechLexicon.role_nouns`)."""
     role_after: re.Pattern[str] | None
@@ -694,8 +694,9 @@ def _person_named_after(text: str, start: int, end: int, rules: _Rules) -> Bound
     """The speaker after its verb, read on past where the patterns stop: the rest of a name they cut at five
     words, and the person named after the speaker's employer or other role ("said MIT Sloan professor Thomas W.
     Malone", "says Estera Events Co-Owner and Lead Planner Erica Vanco"), who is the one speaking; and the name
-    set off by a comma after a speaker that is only a role ("says Co-Founder, Stephanie Özcan.")."""
-    if all(_is_role(word, rules) for word in text[start:end].split()) and (
+    set off by a comma after a speaker that ends in a role ("says Co-Founder, Stephanie Özcan.", "says Maxi
+    Moving's Vice President, Ivan Cheptenari.")."""
+    if _is_role(_without_possessive(text[start:end].split()[-1]), rules) and (
         apposed := rules.name_after_role.match(text, end)
     ):
         name = apposed.group("name")
