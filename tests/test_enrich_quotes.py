@@ -402,6 +402,23 @@ def test_the_person_after_a_role_speaks(paragraph: str, speaker: str) -> None:
     assert _who(quote) == speaker
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "As spine surgeon Dr. Ehsan Jazini of VSI explains, “A poor chair encourages poor posture.”",
+            "Dr. Ehsan Jazini",
+        ),
+        ("Professor Jane Smith of Harvard said: “We are reviewing the case.”", "Jane Smith"),
+        # One word before "of" is the rest of an organisation's name.
+        ("The University of Michigan said: “We are reviewing the case.”", "The University of Michigan"),
+    ],
+)
+def test_the_person_before_of_and_an_employer_speaks(paragraph: str, speaker: str) -> None:
+    [quote] = _quotes(paragraph)[1]
+    assert _who(quote) == speaker
+
+
 def test_a_role_alone_is_no_one_to_resolve_a_pronoun_to() -> None:
     _, quotes = _quotes(
         "“Our goal is to listen first,” says Co-Founder, Stephanie Özcan. “We want to know your vision,” she added."

@@ -194,6 +194,8 @@ class _Rules:
     `conjoined` group is set in the second form."""
     name_after_role: re.Pattern[str]
     """A name set off by a comma after a speaker that ends in a role ("says Co-Founder |, Stephanie Özcan.")."""
+    employer_joints: tuple[str, ...]
+    """" of " and its like, between a person and where they work ("Dr. Ehsan Jazini of VSI explains")."""
     role_nouns: frozenset[str]
     """Roles in lower case (see `SpeechLexicon.role_nouns`)."""
     role_after: re.Pattern[str] | None
@@ -268,6 +270,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         if lexicon.role_nouns
         else None,
         name_after_role=re.compile(rf",[^\S\n]+(?P<name>{name})(?=[^\S\n]*(?:[,.;:)!?]|$))", re.MULTILINE),
+        employer_joints=tuple(f" {word} " for word in lexicon.of_words.split("|")) if lexicon.of_words else (),
         role_nouns=_word_set(lexicon.role_nouns),
         role_after=re.compile(rf",\s+(?:{lexicon.determiners})\s+(?:[\w'’\-]+\s+){{0,3}}?(?:{lexicon.role_nouns})\b")
         if lexicon.role_nouns and lexicon.determiners
@@ -684,10 +687,33 @@ def _attribute(
         return
     if cue is None or cue[0] < speaker[0]:
         speaker = _person_named_after(text, *speaker, rules)
+    elif rules.employer_joints and text.endswith(rules.employer_joints, 0, speaker[0]):
+        speaker = _person_of_employer(text, *speaker, rules)
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
     if quote.speaker_text.casefold() in rules.pronouns:
         quote.name = people.resolve(quote.speaker[0], last_who)
+
+
+EMPLOYER_REACH = 80
+"""How far before "of" and an employer the person's name is looked for."""
+
+
+def _person_of_employer(text: str, start: int, end: int, rules: _Rules) -> Bounds:
+    """The person named right before " of " and the speaker the patterns found, which is where they work: "spine
+    surgeon Dr. Ehsan Jazini of VSI explains", "Professor Jane Smith of Harvard said". A name of one word before
+    it is more often the rest of an organisation's name ("the University of Michigan said")."""
+    joint = next(joint for joint in rules.employer_joints if text.endswith(joint, 0, start))
+    before_end = start - len(joint)
+    window = max(0, before_end - EMPLOYER_REACH)
+    runs = list(rules.name_run.finditer(text, window, before_end))
+    if not runs or runs[-1].end() != before_end:
+        return start, end
+    person = runs[-1]
+    words = rules.person_words(person.group())
+    if len(words) < 2 or words[-1] in rules.not_names or _is_role(words[-1], rules):
+        return start, end
+    return person.span()
 
 
 def _person_named_after(text: str, start: int, end: int, rules: _Rules) -> Bounds:
