@@ -687,7 +687,7 @@ def _attribute(
         return
     if cue is None or cue[0] < speaker[0]:
         speaker = _person_named_after(text, *speaker, rules)
-    elif rules.employer_joints and text.endswith(rules.employer_joints, 0, speaker[0]):
+    else:
         speaker = _person_of_employer(text, *speaker, rules)
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
@@ -702,8 +702,11 @@ EMPLOYER_REACH = 80
 def _person_of_employer(text: str, start: int, end: int, rules: _Rules) -> Bounds:
     """The person named right before " of " and the speaker the patterns found, which is where they work: "spine
     surgeon Dr. Ehsan Jazini of VSI explains", "Professor Jane Smith of Harvard said". A name of one word before
-    it is more often the rest of an organisation's name ("the University of Michigan said")."""
-    joint = next(joint for joint in rules.employer_joints if text.endswith(joint, 0, start))
+    it is more often the rest of an organisation's name ("the University of Michigan said"); without " of " before
+    it, the speaker stays."""
+    joint = next((joint for joint in rules.employer_joints if text.endswith(joint, 0, start)), None)
+    if joint is None:
+        return start, end
     before_end = start - len(joint)
     window = max(0, before_end - EMPLOYER_REACH)
     runs = list(rules.name_run.finditer(text, window, before_end))
