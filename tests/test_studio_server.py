@@ -7,8 +7,11 @@ that scripts/studio-up.sh starts; see tests/studio_support.py for how they find 
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,6 +57,30 @@ def test_start_refuses_a_busy_port_instead_of_moving(tmp_path):
         with pytest.raises(server.StudioError, match=f"port {port} .* taken"):
             server.start(tmp_path, port, "a@example.com", "pw", "token-123456", executable=tmp_path / "none")
     assert server.status(tmp_path) is None
+
+
+def test_serve_takes_its_port_from_the_variable_studio_up_reads(tmp_path):
+    """`builder studio serve` (which scripts/run.sh calls) and scripts/studio-up.sh start on the same port when
+    BUILDER_STUDIO_PORT is set: shown here by the serve command refusing the busy port the variable names."""
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "label-studio").touch()  # never run: the busy port is refused first
+    (venv / f".installed-label-studio-{server.LABEL_STUDIO_VERSION}").touch()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        environment = {**os.environ, "BUILDER_STUDIO_PORT": str(port), "BUILDER_STUDIO_VENV": str(venv)}
+        done = subprocess.run(
+            [sys.executable, "-m", "builder.cli", "studio", "serve", "--data-dir", str(tmp_path / "data")],
+            cwd=REPO,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert f"port {port}" in " ".join((done.stdout + done.stderr).split())
 
 
 def test_status_forgets_a_dead_server(tmp_path):

@@ -71,7 +71,15 @@ def _data_dir() -> Path:
 
 @app.command("serve", epilog=EXAMPLES)
 def serve(
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8080,
+    port: Annotated[
+        int,
+        typer.Option(
+            "--port",
+            envvar="BUILDER_STUDIO_PORT",
+            show_envvar=False,
+            help="Port on 127.0.0.1 (default: $BUILDER_STUDIO_PORT, as scripts/studio-up.sh reads it, or 8080).",
+        ),
+    ] = 8080,
     data_dir: Annotated[
         Path | None,
         typer.Option("--data-dir", help="Database, log and state (default: $BUILDER_STUDIO_DATA or .studio/data)."),
