@@ -456,3 +456,13 @@ def test_a_name_set_beside_a_role_is_a_person_for_a_pronoun() -> None:
             'Planner Beth Lowe prefers a looser look. "Arrangements are natural and full of herbs," she reveals.',
         )
         assert [_who(quote) for quote in quotes] == ["Anthony Albanese", "Peter Dutton", "Beth Lowe"]
+
+
+def test_a_contracted_pronoun_is_no_one_to_resolve_a_pronoun_to() -> None:
+    # "I’ve read" is a capitalised word before a verb of speech, as "Beard wrote" is; the contraction does not
+    # make "I" a name.
+    for contraction in ("I’ve", "I've", "I’d", "I'm"):
+        _, quotes = _quotes(
+            f"Mary Beard wrote the book in 2015. {contraction} read it twice. “History is an argument,” she says."
+        )
+        assert [_who(quote) for quote in quotes] == ["Mary Beard"], contraction

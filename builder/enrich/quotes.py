@@ -218,10 +218,10 @@ class _Rules:
         self.person_words = functools.lru_cache(maxsize=4096)(self._person_words)
 
     def _person_words(self, name: str) -> tuple[str, ...]:
-        """A name's words without leading roles or a trailing possessive: "US President Donald Trump's" → Donald
-        Trump."""
+        """A name's words without leading roles or a trailing possessive or contraction (`_without_clitic`): "US
+        President Donald Trump's" → Donald Trump."""
         words = name.split()
-        return tuple(_without_possessive(word) for word in words[_name_start(words, self) :])
+        return tuple(_without_clitic(word) for word in words[_name_start(words, self) :])
 
 
 @functools.cache
@@ -725,7 +725,7 @@ def _person_named_after(text: str, start: int, end: int, rules: _Rules) -> Bound
     Malone", "says Estera Events Co-Owner and Lead Planner Erica Vanco"), who is the one speaking; and the name
     set off by a comma after a speaker that ends in a role ("says Co-Founder, Stephanie Özcan.", "says Maxi
     Moving's Vice President, Ivan Cheptenari.")."""
-    if _is_role(_without_possessive(text[start:end].split()[-1]), rules) and (
+    if _is_role(_without_clitic(text[start:end].split()[-1]), rules) and (
         apposed := rules.name_after_role.match(text, end)
     ):
         name = apposed.group("name")
@@ -1043,10 +1043,14 @@ class _People:
         return None
 
 
-def _without_possessive(word: str) -> str:
-    """The word without a trailing "'s", "’s", "'" or "’" (string tests: a regex per word of every name costs more)."""
-    if word.endswith(("'s", "’s")):
+def _without_clitic(word: str) -> str:
+    """The word without a trailing possessive ("'s", "’s", "'", "’") or contraction ("I’ve", "I'm", "We’d",
+    "They'll", "We're"): "I’ve" is "I", no one's name, and "Smith's" is Smith. String tests: a regex per word of
+    every name costs more."""
+    if word.endswith(("'s", "’s", "'m", "’m", "'d", "’d")):
         return word[:-2]
+    if word.endswith(("'ve", "’ve", "'re", "’re", "'ll", "’ll")):
+        return word[:-3]
     if word.endswith(("'", "’")):
         return word[:-1]
     return word
