@@ -14,6 +14,7 @@ from builder.ingest.cleanup import (
     is_promotion,
     split_caption,
     split_credit,
+    split_credit_line,
     split_dateline,
     split_leading_caption,
     split_paragraphs,
@@ -583,6 +584,60 @@ def test_split_caption_reads_credited_captions(line: str, text: str, credit: str
 )
 def test_split_caption_rejects_lines_without_a_photo_credit(line: str) -> None:
     assert split_caption(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Photo by Solen Feyissa on Unsplash", "Solen Feyissa on Unsplash"),
+        ("Photo Courtesy of Noble Desktop", "Noble Desktop"),
+        ("Image courtesy of: Rima Brindamour", "Rima Brindamour"),
+        ("Image Credit: Atomic Taco via Wikimedia Commons (license)", "Atomic Taco via Wikimedia Commons (license)"),
+        ("Photograph: Kevin Lamarque/Reuters", "Kevin Lamarque/Reuters"),
+        ("(Photo: Getty Images)", "Getty Images"),
+        ("Pictures by Ann Lee.", "Ann Lee"),
+        ("Illustration © Studio Nord", "Studio Nord"),
+    ],
+)
+def test_split_credit_line_reads_a_photo_credit_standing_alone(line: str, credit: str) -> None:
+    assert split_credit_line(line) == Caption(text=line, credit=credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo Editing Team",
+        "Picture this: a city where every bus runs on time and nobody waits in the rain.",
+        "Images get exported",
+        "Image from the March 2024 review.",
+        "Photo by photo, the archivists rebuilt the collection that the flood had scattered across three floors.",
+        "Photos can be shuffled or displayed in a fixed order",
+        "The photo by Jane Doe won the prize.",
+    ],
+)
+def test_split_credit_line_leaves_other_lines(line: str) -> None:
+    assert split_credit_line(line) is None
+
+
+def test_a_photo_credit_between_paragraphs_becomes_a_caption_and_hides_no_dateline() -> None:
+    scraped = ArticleParts(
+        role=DocumentRole.main,
+        title="Council extends the late-night bus service to every district",
+        paragraphs=[
+            ("Photo by Jane Doe on Unsplash", ParagraphKind.body),
+            (f"LONDON, July 5 (Reuters) - {PROSE[0]}", ParagraphKind.body),
+            ("Image courtesy of Transport for London", ParagraphKind.heading),
+            (PROSE[1], ParagraphKind.body),
+        ],
+    )
+    tidied = tidy(scraped)
+    assert [text for text, _ in tidied.paragraphs] == PROSE[:2]
+    assert tidied.captions == [
+        Caption(text="Photo by Jane Doe on Unsplash", credit="Jane Doe on Unsplash"),
+        Caption(text="Image courtesy of Transport for London", credit="Transport for London"),
+    ]
+    assert tidied.dateline is not None
+    assert tidied.dateline.place == "LONDON"
 
 
 def test_split_leading_caption_takes_a_caption_glued_before_the_dateline() -> None:

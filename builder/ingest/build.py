@@ -19,7 +19,7 @@ from builder.enrich.language import detect_language
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
 from builder.enrich.targets import TargetMatcher
-from builder.ingest.cleanup import split_credit, split_dateline, without_promotions
+from builder.ingest.cleanup import split_credit, split_credit_line, split_dateline, without_promotions
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
@@ -54,9 +54,18 @@ def page_identity(page: Page) -> str:
 
 def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     """Take the site's promotions of itself (a newsletter sign-up, an affiliate disclosure) out from between the
-    paragraphs, in English and in the article's `language`, then a dateline off the first paragraph and a wire
-    credit off the last, if the extractor left them (a sign-up above or below the story hid them)."""
-    paragraphs = without_promotions([(text.strip(), kind) for text, kind in parts.paragraphs if text.strip()], language)
+    paragraphs, in English and in the article's `language`, and make a paragraph that is only a photo credit
+    ("Photo by Jane Doe on Unsplash") a caption; then take a dateline off the first paragraph and a wire credit
+    off the last, if the extractor left them (a sign-up or a photo above or below the story hid them)."""
+    captions = list(parts.captions)
+    paragraphs: list[tuple[str, ParagraphKind]] = []
+    for text, kind in without_promotions(
+        [(text.strip(), kind) for text, kind in parts.paragraphs if text.strip()], language
+    ):
+        if caption := split_credit_line(text):
+            captions.append(caption)
+        else:
+            paragraphs.append((text, kind))
     dateline, credit = parts.dateline, parts.credit
     if dateline is None and paragraphs and paragraphs[0][1] is ParagraphKind.body:
         dateline, rest = split_dateline(paragraphs[0][0])
@@ -65,7 +74,7 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
         credit, rest = split_credit(paragraphs[-1][0])
         paragraphs[-1] = (rest, ParagraphKind.body)
     paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]
-    return dataclasses.replace(parts, paragraphs=paragraphs, dateline=dateline, credit=credit)
+    return dataclasses.replace(parts, paragraphs=paragraphs, dateline=dateline, credit=credit, captions=captions)
 
 
 def join_paragraphs(paragraphs: Sequence[tuple[str, ParagraphKind]]) -> tuple[str, list[Paragraph]]:

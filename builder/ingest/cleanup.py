@@ -182,6 +182,29 @@ def split_caption(line: str) -> Caption | None:
     return Caption(text=body or text, credit=credit)
 
 
+CREDIT_LINE_MAX_WORDS = 10
+"""A photo credit standing alone is a name or two and a site; a longer line that opens so is prose."""
+_CREDIT_LINE = re.compile(
+    rf"(?:{_CREDIT_WORDS}|photograph|illustration)(?:\s+(?:credit|courtesy))?\s*(?:courtesy\s+of\s*:?|by\b|:|©)"
+    r"\s*(?P<credit>\S.*?)[.\s]*",
+    re.IGNORECASE,
+)
+_CREDIT_LINE_OPENINGS = ("pic", "photo", "image", "illustration", "file", "foto", "zdjęcie", "фото", "світлина")
+"""How every line `_CREDIT_LINE` matches begins, in lower case: the other paragraphs are settled by one test."""
+
+
+def split_credit_line(paragraph: str) -> Caption | None:
+    """Read a paragraph that is only a photo credit, the caption of an image the page text or the extractor
+    dropped, as a caption: "Photo by Solen Feyissa on Unsplash", "Photo courtesy of Noble Desktop", "Image
+    credit: Atomic Taco via Wikimedia Commons (license)", "(Photo: Getty Images)". None for anything else."""
+    text = paragraph.strip()
+    inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+    if not inner[:12].lower().startswith(_CREDIT_LINE_OPENINGS) or len(inner.split()) > CREDIT_LINE_MAX_WORDS:
+        return None
+    match = _CREDIT_LINE.fullmatch(inner)
+    return Caption(text=text, credit=match["credit"]) if match else None
+
+
 def split_leading_caption(paragraph: str) -> tuple[Caption | None, str]:
     """Take a caption off the start of a paragraph it was glued to, as when a whole article is one line:
     "Donald Trump told ... delayed. (AFP pic) WASHINGTON : Ukrainian ..." -> (Caption, "WASHINGTON : ...").
