@@ -951,3 +951,43 @@ def test_a_promotion_is_taken_out_from_between_paragraphs_before_the_dateline_an
     assert ([text for text, _ in tidied.paragraphs], tidied.credit) == (PROSE, "Reuters")
     assert tidied.dateline is not None
     assert tidied.dateline.place == "LONDON"
+
+
+RELATED_CARD = [
+    "Trams to run all night at weekends from June",
+    "The transport authority will run trams through the night on Fridays and Saturdays from June, after a trial "
+    "on two lines drew more riders than the buses they replaced on those nights.",
+    "The operator said drivers had agreed to the new rota, and that the cost would be shared with the city, which "
+    "pays for the night buses it is meant to complement rather than replace.",
+    "Residents near the depots asked for quieter cars, and the authority promised to test a lower speed limit on "
+    "the streets where the lines run close to houses.",
+]
+SITE_LINKS = ["Home", "Sections", "City", "Transport", "Politics", "Business", "Sport", "Culture", "Weather"]
+SITE_FOOTER = [
+    "About Metro Daily",
+    "Metro Daily is an independent newsroom that has covered the city since 1998 and is owned by its readers and "
+    "its staff.",
+    "We use cookies to give you the best experience on this website. By continuing you accept our privacy policy "
+    "and our terms of use.",
+    "© 2025 Metro Daily Ltd. All rights reserved. Reproduction of any part of this site without written "
+    "permission is prohibited.",
+    "Sign up for our newsletter and never miss the stories that matter to your neighbourhood, your street and your "
+    "family.",
+]
+
+
+def test_the_site_s_footer_is_no_related_article() -> None:
+    # Below the article, a block of prose under a short line reads like an article card; one whose paragraphs
+    # speak of the site itself (cookies, copyright, sign-ups) is the footer. Its blurb alone is one paragraph of
+    # too few words to stand as an article.
+    headline = "Council extends the late-night bus service to every district"
+    page = ["Home", "News", headline, *PROSE, "Comments", "Related Articles", *SITE_LINKS, *SITE_FOOTER, "Twitter"]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+
+
+def test_a_related_article_loses_the_site_s_notices_that_run_on_from_it() -> None:
+    headline = "Council extends the late-night bus service to every district"
+    page = ["Home", "News", headline, *PROSE, "Related Articles", *RELATED_CARD, *SITE_LINKS, *SITE_FOOTER]
+    main, related = extract_pagetext("\n".join(page) + "\n")
+    assert (main.title, related.title) == (headline, RELATED_CARD[0])
+    assert [text for text, _ in related.paragraphs] == [*RELATED_CARD[1:], *SITE_FOOTER[:2]]

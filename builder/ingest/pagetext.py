@@ -20,6 +20,7 @@ text (scripts/render_wcxb.py, scripts/eval_pagetext.py, which scores a dev and a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -69,6 +70,33 @@ RELATED_MIN_WORDS = 80
 """A related article has at least this many words of prose (four sentences or so): below it a block is a
 teaser's excerpt, a comment or a notice (a cookie or privacy text), no article to annotate. On the WCXB pages
 276 of the 427 related documents were such, while an aggregator's related articles run to hundreds of words."""
+SITE_NOTICE = re.compile(
+    r"\b(?:this|our) (?:web)?site\b|\bwe use cookies\b|\bcookies? (?:policy|settings|preferences|to)\b"
+    r"|\b(?:accept|use of|uses?) cookies\b|\bprivacy (?:policy|notice|statement)\b"
+    r"|\bterms (?:of (?:use|service)|and conditions|& conditions)\b|©|\ball rights reserved\b"
+    r"|\bregistered trademarks?\b|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\be-?mail address"
+    r"|\b(?:leave|post|add) a (?:comment|reply)\b|\brequired fields\b|\bdonat(?:e|ion)\b|\bdisclaimer\b"
+)
+"""What the site says to its readers about itself: its cookies, terms, copyright, sign-ups, comment form,
+donations. A story mentions such things now and then ("the company changed its privacy policy"); the footer,
+the legal notice, the consent banner and the comment form below an article say little else."""
+_SITE_NOTICE_WORDS = (
+    *("site", "cookie", "privacy", "terms", "©", "rights reserved", "trademark", "sign up", "subscribe"),
+    *("newsletter", "mail address", "a comment", "a reply", "required fields", "donat", "disclaimer"),
+)
+"""What every match of SITE_NOTICE holds one of."""
+_SITE_NOTICE_BEFORE = 16
+"""How far before one of its words a match of SITE_NOTICE may start ("registered |trademark": 11 characters)."""
+_SITE_NOTICE_AFTER = 40
+"""How far after the start of one of its words a match may end, and the character after it that its closing
+`\b` reads ("|terms and conditions": 20)."""
+SITE_NOTICE_SHARE = 0.15
+"""A block below the main article whose paragraphs speak of the site this often, once the notices that close it
+are off, is its furniture, not a related article. On the WCXB dev pages a helper labelled 48 of the 88 related
+documents boilerplate (footers, legal notices, consent banners, comment forms, bios, promotions); 19 of them go
+(by this share, or by the few words left when their notices are off), and none of the 20 related articles nor
+of the 20 parts of the main article cut off from it (the highest share among them: 0.11). On the test half,
+only scored: 8 of 37 boilerplate documents go, none of the 13 related articles and 14 parts of the main one."""
 OUTLET_NEAR_TIME = 2
 """How many lines from the article's time its outlet's name may stand (label, time, bullet)."""
 OUTLET_MAX_WORDS = 5
@@ -324,12 +352,53 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     # The author box and the notices below the article close it, with no label before them; related articles
     # are cards, without them.
     main_block = without_tail(lines, without_author_box(lines, main_block))
-    articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
+    related = [
         article_parts(lines, block, title, DocumentRole.related)
         for block, title in rest
         if title is not None and block.words >= RELATED_MIN_WORDS
     ]
+    articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
+        article for article in map(without_site_notices, related) if article is not None
+    ]
     return [article for article in articles if article.paragraphs]
+
+
+def without_site_notices(article: ArticleParts) -> ArticleParts | None:
+    """A related article without the site's notices that close it (the footer below the last article card runs on
+    from it), or None when the block is the site's furniture rather than an article: what remains is shorter than
+    RELATED_MIN_WORDS or speaks of the site itself (`speaks_of_the_site`) in at least SITE_NOTICE_SHARE of its
+    paragraphs."""
+    lowered = [text.lower() for text, _ in article.paragraphs]
+    whole = "\n".join(lowered)
+    # Most articles hold none of the pattern's words: a few substring tests of the whole settle them.
+    words = tuple(word for word in _SITE_NOTICE_WORDS if word in whole)
+    notices = [bool(words) and speaks_of_the_site(text, words) for text in lowered]
+    end = len(notices)
+    while end and notices[end - 1]:
+        end -= 1
+    kept = article.paragraphs[:end]
+    # Words counted as spaces: splitting every paragraph into a list of words cost more than the rest of this.
+    if sum(text.count(" ") + 1 for text, _ in kept) < RELATED_MIN_WORDS:
+        return None
+    if sum(notices[:end]) >= SITE_NOTICE_SHARE * end:
+        return None
+    return article if end == len(notices) else dataclasses.replace(article, paragraphs=kept)
+
+
+def speaks_of_the_site(lowered: str, words: tuple[str, ...] = _SITE_NOTICE_WORDS) -> bool:
+    """Whether a lower-cased paragraph speaks of the site itself (SITE_NOTICE), looking only for those of the
+    pattern's `words` the caller knows may stand in it.
+
+    The pattern is tried only around each place one of its words stands: searched along a whole paragraph, its
+    many branches cost 0.3 µs a character, and a related article's paragraph of 5,000 characters that holds
+    "opposite" or "website" once cost more than the rest of its ingest."""
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            if SITE_NOTICE.search(lowered, max(0, at - _SITE_NOTICE_BEFORE), at + _SITE_NOTICE_AFTER):
+                return True
+            at = lowered.find(word, at + 1)
+    return False
 
 
 def continues(lines: Sequence[Line], block: Block, following: Block) -> bool:
