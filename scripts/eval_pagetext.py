@@ -18,6 +18,12 @@ sites tell whether those features generalise beyond the one aggregator dump in s
 - Snippets: WCXB lists, per page, snippets the article text must hold (`with`) and boilerplate it must not
   (`without`): the share of each found in the main text, typography aside (a snippet under three words only as
   a whole paragraph). Word F1 hardly sees a sign-up box or a byline left in the text; these do.
+- Related documents: the articles found below the main one, against tests/fixtures/related_labels.jsonl, where a
+  helper labelled each related document of the run at commit a6f9730 (page, title) "related" (another article
+  or a teaser card), "main_part" (a section of the main article cut off from it) or "boilerplate" (comments,
+  footers, legal notices, consent banners, bios, promotions): how many of each the extractor still gives, and
+  how many it gives that were not labelled (a title that changed, or a new block). Related articles should all
+  stay, boilerplate should go; a main part that stays is text the main article lacks.
 - Speed: pages and documents (articles found, four on the sample page) per CPU-second of `extract_pagetext`
   alone, in one process (one core), over all pages and over the sample page
   samples/daily8-putin-trump-call.txt; the best of three rounds.
@@ -45,6 +51,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from unittest import mock
 
 import numpy as np
@@ -62,6 +69,7 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wcxb-d
 DEFAULT_DUMPS = Path("/tmp/wcxb-pagetext")
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "daily8-putin-trump-call.txt"
 SPLIT_SALT = b"eval_pagetext"
+RELATED_LABELS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "related_labels.jsonl"
 _TOKEN = re.compile(r"\w+")
 
 
@@ -107,9 +115,18 @@ def run_common_lines(dump_dir: Path) -> frozenset[str]:
     return common_page_lines(files, IngestOptions(format=SourceFormat.pagetext))
 
 
-def main_text(text: str, common: Collection[str]) -> tuple[str, str, str | None] | None:
+class Extracted(NamedTuple):
+    """What `score_page` reads of the extractor's articles on a page."""
+
+    title: str
+    body: str
+    published: str | None
+    related_titles: list[str]
+
+
+def main_text(text: str, common: Collection[str]) -> Extracted | None:
     """The main article's title, text and published time as printed, tidied as `builder ingest` tidies every
-    article, or None when the extractor finds no article."""
+    article, and the titles of the related articles, or None when the extractor finds no article."""
     try:
         articles = extract_pagetext(text, common)
     except NoArticleError:
@@ -118,7 +135,10 @@ def main_text(text: str, common: Collection[str]) -> tuple[str, str, str | None]
     if main is None:
         return None
     main = tidy(main)
-    return main.title, "\n\n".join(paragraph for paragraph, _ in main.paragraphs), main.published_text
+    related = [article.title for article in articles if article.role.value == "related"]
+    return Extracted(
+        main.title, "\n\n".join(paragraph for paragraph, _ in main.paragraphs), main.published_text, related
+    )
 
 
 def speed(texts: list[str], common: Collection[str], repeat: int = 1, rounds: int = 3) -> tuple[float, float]:
@@ -162,11 +182,15 @@ class PageScore:
     """(found, listed) of the truth's `with` snippets: text an extraction must hold."""
     snippets_leaked: tuple[int, int]
     """(found, listed) of the truth's `without` snippets: boilerplate an extraction must not hold."""
+    related: Counter[str]
+    """The related documents given, by their label in RELATED_LABELS ("unlabelled" when not there)."""
 
 
-def score_page(page: str, text: str, truth: dict[str, str], common: Collection[str]) -> PageScore:
-    found = main_text(text, common)
-    title, body, published = found if found else ("", "", None)
+def score_page(
+    page: str, text: str, truth: dict[str, str], common: Collection[str], related_labels: dict[tuple[str, str], str]
+) -> PageScore:
+    found = main_text(text, common) or Extracted("", "", None, [])
+    title, body, published = found.title, found.body, found.published
     want = truth["title"] or ""
     precision, recall, f1 = word_scores(body, truth["main_content"])
     return PageScore(
@@ -183,6 +207,10 @@ def score_page(page: str, text: str, truth: dict[str, str], common: Collection[s
         date=date_score(published, truth.get("publish_date")),
         snippets_kept=snippets_found(body, truth.get("with") or []),
         snippets_leaked=snippets_found(body, truth.get("without") or []),
+        related=Counter(
+            related_labels.get((page, title, Counter(found.related_titles[: index + 1])[title]), "unlabelled")
+            for index, title in enumerate(found.related_titles)
+        ),
     )
 
 
@@ -230,7 +258,7 @@ def main_title_candidates(text: str, common: Collection[str]) -> list[tuple[str,
         found = main_text(text, common)
     if found is None:
         return []
-    title = found[0]
+    title = found.title
     for lines, block, floor, chosen in calls:
         if chosen is not None and pagetext_titles.without_site_suffix(lines, chosen) == title:
             context = pagetext_titles.TitleContext(lines, block, floor)
@@ -318,6 +346,23 @@ def summary(name: str, scores: list[PageScore]) -> str:
     )
 
 
+def load_related_labels() -> dict[tuple[str, str, int], str]:
+    """(page, title, occurrence) -> label of every related document in RELATED_LABELS. A page may print one
+    title over several blocks (the same story three times, a section cut off under a teaser's title): the
+    occurrence, from 1, tells them apart in page order."""
+    rows = [json.loads(line) for line in RELATED_LABELS.read_text(encoding="utf-8").splitlines()]
+    return {(row["page"], row["title"], row["occurrence"]): row["label"] for row in rows}
+
+
+def related_summary(name: str, scores: list[PageScore], labels: dict[tuple[str, str, int], str]) -> str:
+    """How many related documents of each label the extractor still gives on these pages, of those labelled."""
+    given = sum((score.related for score in scores), Counter[str]())
+    pages = {score.page for score in scores}
+    labelled = Counter(label for (page, _, _), label in labels.items() if page in pages)
+    kinds = ", ".join(f"{kind} {given[kind]}/{labelled[kind]}" for kind in ("related", "main_part", "boilerplate"))
+    return f"{name:<5} related documents given: {kinds}; unlabelled {given['unlabelled']}"
+
+
 def _share(counts: list[tuple[int, int]]) -> str:
     found, listed = (sum(column) for column in zip(*counts, strict=True)) if counts else (0, 0)
     return f"{found / listed:.1%} of {listed}" if listed else "(none listed)"
@@ -343,17 +388,20 @@ def main(argv: list[str]) -> int:
     dumps = {path.stem: path.read_text(encoding="utf-8") for path in sorted(dump_dir.glob("*.txt"))}
     common = frozenset() if args.no_common else run_common_lines(dump_dir)
     halves: dict[str, list[PageScore]] = {"dev": [], "test": []}
+    related_labels = load_related_labels()
     unlabelled = 0
     for page, text in dumps.items():
         truth = json.loads((truth_dir / f"{page}.json").read_text(encoding="utf-8"))["ground_truth"]
         if not truth.get("main_content"):
             unlabelled += 1
             continue
-        halves[half(page)].append(score_page(page, text, truth, common))
+        halves[half(page)].append(score_page(page, text, truth, common, related_labels))
     print(f"pages: {sum(map(len, halves.values()))} (skipped {unlabelled} without main_content)", end="")
     print(f"  common lines of the run: {len(common)}")
     for name, scores in [*halves.items(), ("all", halves["dev"] + halves["test"])]:
         print(summary(name, scores))
+    for name, scores in halves.items():
+        print(related_summary(name, scores, related_labels))
     if args.fit_titles:
         title_fit_report(dumps, truth_dir, common)
     if not args.no_speed:
