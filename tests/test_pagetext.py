@@ -991,3 +991,40 @@ def test_a_related_article_loses_the_site_s_notices_that_run_on_from_it() -> Non
     main, related = extract_pagetext("\n".join(page) + "\n")
     assert (main.title, related.title) == (headline, RELATED_CARD[0])
     assert [text for text, _ in related.paragraphs] == [*RELATED_CARD[1:], *SITE_FOOTER[:2]]
+
+
+READER_COMMENT = [
+    "Finally some good news for the outer districts",
+    "I have waited for this for years. My daughter works late shifts at the hospital and every night she had to "
+    "choose between a taxi she could not afford and a long walk home through the park, which nobody should do.",
+    "Thank you to everyone at the council who pushed for it, and to the drivers who agreed to the new rota, "
+    "because without them none of this would have happened at all.",
+    "Now please do the same for the trams, which stop even earlier than the buses did and leave half the city "
+    "stranded every weekend.",
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "is_comment"),
+    [
+        ("3 Comments", True),
+        ("Leave a Reply", True),
+        ("Join the Conversation", True),
+        ("Kommentare", True),
+        ("Related Articles", False),
+        ("Recommended Articles", False),
+    ],
+)
+def test_a_reader_s_comment_is_no_related_article(label: str, is_comment: bool) -> None:
+    # A comment reads like a short article under a line of its own; below a comments label it is a comment.
+    headline = "Council extends the late-night bus service to every district"
+    page = ["Home", "News", headline, *PROSE, label, "Reply", "Jane", "July 30, 2019", *READER_COMMENT, "Reply"]
+    titles = [article.title for article in extract_pagetext("\n".join(page) + "\n")]
+    assert titles == ([headline] if is_comment else [headline, READER_COMMENT[0]])
+
+
+def test_a_response_in_an_article_s_transcript_does_not_open_comments() -> None:
+    headline = "Council extends the late-night bus service to every district"
+    page = ["Home", "News", headline, *PROSE, "Related Articles", "Response:", *RELATED_CARD]
+    titles = [article.title for article in extract_pagetext("\n".join(page) + "\n")]
+    assert titles == [headline, RELATED_CARD[0]]

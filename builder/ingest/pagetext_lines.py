@@ -56,7 +56,8 @@ _SECTION_END = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|post a comment|add a comment"
     r"|join the (?:discussion|conversation)|related(?: articles| posts| stories| content| reading| topics)?"
     r"|recent posts|tags|categories|next post|previous post|back to top|explore more"
-    r"|(?:you )?(?:may|might) also like|read (?:more|next)|more (?:stories|articles) from|recommended(?: for you)?"
+    r"|(?:you )?(?:may|might) also like|read (?:more|next)|more (?:stories|articles) from"
+    r"|recommended(?: for you| articles| posts| stories| reading)?"
     r"|(?:more|latest|popular|trending|top) (?:stories|articles|posts|news)|about the author"
     # The same labels in the other languages whose pages are read (see `_SECTION_END_ELSEWHERE`).
     rf"|{_SECTION_END_ELSEWHERE})\b\W*(?:\(\d+\))?\s*$",
