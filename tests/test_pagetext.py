@@ -1028,3 +1028,24 @@ def test_a_response_in_an_article_s_transcript_does_not_open_comments() -> None:
     page = ["Home", "News", headline, *PROSE, "Related Articles", "Response:", *RELATED_CARD]
     titles = [article.title for article in extract_pagetext("\n".join(page) + "\n")]
     assert titles == [headline, RELATED_CARD[0]]
+
+
+def test_a_consent_banner_is_no_related_article() -> None:
+    headline = "Council extends the late-night bus service to every district"
+    consent = (
+        "To provide the best experiences, we use technologies like cookies to store and access device information."
+    )
+    purposes = [
+        "The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a "
+        "specific service explicitly requested by the user.",
+        "The technical storage or access is necessary for the legitimate purpose of storing preferences that are "
+        "not requested by the user.",
+        "The technical storage or access that is used exclusively for statistical purposes, and never to identify "
+        "anyone on its own.",
+        "The technical storage or access is required to create user profiles to send advertising, or to track the "
+        "user across several websites for similar purposes.",
+    ]
+    # One paragraph of eight speaks of the site: too few to make the block furniture, but it is the first one.
+    body = [consent, *purposes, *RELATED_CARD[1:]]
+    page = ["Home", "News", headline, *PROSE, *SITE_LINKS, "Related Articles", RELATED_CARD[0], *body]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]

@@ -387,8 +387,8 @@ def in_comments(lines: Sequence[Line], main_block: Block, title: int) -> bool:
 def without_site_notices(article: ArticleParts) -> ArticleParts | None:
     """A related article without the site's notices that close it (the footer below the last article card runs on
     from it), or None when the block is the site's furniture rather than an article: what remains is shorter than
-    RELATED_MIN_WORDS or speaks of the site itself (`speaks_of_the_site`) in at least SITE_NOTICE_SHARE of its
-    paragraphs."""
+    RELATED_MIN_WORDS, opens by speaking of the site itself (`speaks_of_the_site`: a consent banner's "We use
+    cookies to ..." over the purposes it lists), or does so in at least SITE_NOTICE_SHARE of its paragraphs."""
     lowered = [text.lower() for text, _ in article.paragraphs]
     whole = "\n".join(lowered)
     # Most articles hold none of the pattern's words: a few substring tests of the whole settle them.
@@ -401,7 +401,7 @@ def without_site_notices(article: ArticleParts) -> ArticleParts | None:
     # Words counted as spaces: splitting every paragraph into a list of words cost more than the rest of this.
     if sum(text.count(" ") + 1 for text, _ in kept) < RELATED_MIN_WORDS:
         return None
-    if sum(notices[:end]) >= SITE_NOTICE_SHARE * end:
+    if notices[0] or sum(notices[:end]) >= SITE_NOTICE_SHARE * end:
         return None
     return article if end == len(notices) else dataclasses.replace(article, paragraphs=kept)
 
