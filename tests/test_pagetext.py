@@ -1011,12 +1011,14 @@ READER_COMMENT = [
         ("Leave a Reply", True),
         ("Join the Conversation", True),
         ("Kommentare", True),
+        ("About the Author", True),
         ("Related Articles", False),
         ("Recommended Articles", False),
     ],
 )
-def test_a_reader_s_comment_is_no_related_article(label: str, is_comment: bool) -> None:
-    # A comment reads like a short article under a line of its own; below a comments label it is a comment.
+def test_a_reader_s_comment_or_the_author_s_bio_is_no_related_article(label: str, is_comment: bool) -> None:
+    # A comment reads like a short article under a line of its own; below a comments label it is a comment, and
+    # below "About the Author" the author's bio.
     headline = "Council extends the late-night bus service to every district"
     page = ["Home", "News", headline, *PROSE, label, "Reply", "Jane", "July 30, 2019", *READER_COMMENT, "Reply"]
     titles = [article.title for article in extract_pagetext("\n".join(page) + "\n")]

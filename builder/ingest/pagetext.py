@@ -355,7 +355,9 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     related = [
         article_parts(lines, block, title, DocumentRole.related)
         for block, title in rest
-        if title is not None and block.words >= RELATED_MIN_WORDS and not in_comments(lines, main_block, title)
+        if title is not None
+        and block.words >= RELATED_MIN_WORDS
+        and not under_no_articles_label(lines, main_block, title)
     ]
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
         article for article in map(without_site_notices, related) if article is not None
@@ -363,24 +365,26 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     return [article for article in articles if article.paragraphs]
 
 
-COMMENTS_LABEL = re.compile(
+NO_ARTICLES_LABEL = re.compile(
     r"comment|responses|repl(?:y|ies)|discussion|conversation|thoughts on|kommentar|commentaire|comentario|commenti"
-    r"|comentário|reacties|коммент|комент|komentarz|评论|コメント",
+    r"|comentário|reacties|коммент|комент|komentarz|评论|コメント|about the author",
     re.IGNORECASE,
 )
-"""The section labels (`Line.section_end`) that open a comment section: "23 Comments", "Leave a Reply", "Join
-the Conversation", "Kommentare". Not "Response:", which labels an answer in an article's transcript. With
-SITE_NOTICE, the related documents of the WCXB dev pages labelled boilerplate went from 48 to 19, and on the test
-half, only scored, from 37 to 24; every related article and every part of a main article stayed."""
+"""The section labels (`Line.section_end`) under which no article stands: a comment section ("23 Comments",
+"Leave a Reply", "Join the Conversation", "Kommentare") or the author's bio ("About the Author"). Not
+"Response:", which labels an answer in an article's transcript. With SITE_NOTICE, the related documents of the
+WCXB dev pages labelled boilerplate went from 48 to 19, and on the test half, only scored, from 37 to 24; every
+related article and every part of a main article stayed."""
 
 
-def in_comments(lines: Sequence[Line], main_block: Block, title: int) -> bool:
-    """Whether a block below the main article, whose title line is `title`, sits in its comment section: the
-    nearest section label above it, or its title itself ("Leave a Reply" over a comment), opens the comments. A
-    comment reads like a short article under a line of its own, and its thread has no label between comments."""
+def under_no_articles_label(lines: Sequence[Line], main_block: Block, title: int) -> bool:
+    """Whether a block below the main article, whose title line is `title`, sits in its comment section or its
+    author's bio: the nearest section label above it, or its title itself ("Leave a Reply" over a comment), is
+    one of NO_ARTICLES_LABEL. A comment reads like a short article under a line of its own, and its thread has no
+    label between comments."""
     for index in range(title, main_block.last, -1):
         if lines[index].section_end:
-            return COMMENTS_LABEL.search(lines[index].text) is not None
+            return NO_ARTICLES_LABEL.search(lines[index].text) is not None
     return False
 
 
