@@ -466,3 +466,46 @@ def test_a_contracted_pronoun_is_no_one_to_resolve_a_pronoun_to() -> None:
             f"Mary Beard wrote the book in 2015. {contraction} read it twice. “History is an argument,” she says."
         )
         assert [_who(quote) for quote in quotes] == ["Mary Beard"], contraction
+
+
+def test_a_sentence_quoted_on_its_own_a_few_paragraphs_on_is_the_last_named_speaker_s() -> None:
+    # An article quoting one expert sets some of their sentences apart, under headings, with no "she says".
+    opening = "“A chair should have adjustable lumbar support, not a generic mould,” Dr. Jazini advises."
+    heading = "3. Armrest Adjustability"
+    standalone = "Armrests prevent shoulder strain. “Find a chair that lets your elbows rest at a right angle.”"
+    _, quotes = _quotes(opening, "Headrests keep the chin gently tucked.", heading, standalone)
+    assert [_who(quote) for quote in quotes] == ["Dr. Jazini", "Dr. Jazini"]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # Someone else is announced (above a photo's caption), or speaks, in between.
+        "Edwina von Gal, Founder of Perfect Earth Project:\n\nAbove: a pond and thickets in her garden.",
+        "Maria Lopez, who runs the clinic, said chairs matter less than breaks.",
+        # Too far: more than three paragraphs without a quote.
+        "One.\n\nTwo.\n\nThree.\n\nFour.",
+    ],
+)
+def test_a_quote_standing_alone_is_no_one_s_when_someone_else_comes_between(between: str) -> None:
+    opening = "“A chair should have adjustable lumbar support, not a generic mould,” Dr. Jazini advises."
+    standalone = "“Find a chair that lets your elbows rest at a right angle.”"
+    _, quotes = _quotes(opening, *between.split("\n\n"), standalone)
+    assert [_who(quote) for quote in quotes] == ["Dr. Jazini"]
+
+
+def test_a_title_or_an_unnamed_speaker_s_quote_is_not_passed_on() -> None:
+    # A quote that is no sentence ('“Lower costs without a drop in effectiveness”') is a title or a slogan; and
+    # "the French" is no name to pass on.
+    _, quotes = _quotes(
+        "“We run the numbers every quarter,” Jordan Anthony said.",
+        "Prices fell again this year.",
+        "“Lower costs by 5 to 10% without a drop in effectiveness”",
+    )
+    assert [_who(quote) for quote in quotes] == ["Jordan Anthony"]
+    _, quotes = _quotes(
+        "“The painting was bought in 1909,” the French say.",
+        "Reinhart left everything to the Swiss Confederation.",
+        "“In our selection, we wanted to do justice to the collection as a whole.”",
+    )
+    assert [_who(quote) for quote in quotes] == ["the French"]

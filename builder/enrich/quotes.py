@@ -491,6 +491,10 @@ def find_quotes(
     found_last_who: str | None = None
     previous_paragraph: list[_Found] = []
     previous_bounds = (0, 0)
+    # The last paragraph that held quotes, and how many paragraphs without a quote mark have come since.
+    last_quoted: list[_Found] = []
+    quiet_paragraphs = 0
+    paragraph_ends = [paragraph["end"] for paragraph in paragraphs]
     marks = [match.start() for match in _MARKS.finditer(text)]
     for paragraph in paragraphs:
         low, high = paragraph["start"], paragraph["end"]
@@ -500,6 +504,7 @@ def find_quotes(
         has_mark = first_mark < len(marks) and marks[first_mark] < high
         if not has_mark and not text.startswith(_MARK_CHARACTERS, low, high):
             previous_paragraph, previous_bounds = [], (low, high)
+            quiet_paragraphs += 1
             continue
         spans = _quote_spans(text, low, high, rules)
         current: list[_Found] = []
@@ -519,10 +524,14 @@ def find_quotes(
                 current.append(quote)
                 last_who = quote.who or last_who
         _inherit(current, previous_paragraph)
+        if not previous_paragraph and last_quoted and quiet_paragraphs <= QUIET_PARAGRAPHS:
+            _inherit_across_quiet(text, current, last_quoted, people, paragraph_ends)
         found.extend(current)
         found_last_who = next((quote.who for quote in reversed(current) if quote.who), found_last_who)
         previous_paragraph = current
         previous_bounds = (low, high)
+        if current:
+            last_quoted, quiet_paragraphs = current, 0
     return [_to_record(text, quote) for quote in found if quote.who]
 
 
@@ -929,6 +938,61 @@ def _inherit(current: list[_Found], previous_paragraph: list[_Found]) -> None:
                 quote.name = source.who
         if quote.who:
             last_named = quote
+
+
+QUIET_PARAGRAPHS = 3
+"""How many paragraphs without a quote may stand between a quote that names no one and the last one that does."""
+QUIET_QUOTE_MIN_WORDS = 6
+"""A shorter quote standing alone is a title, a term or a slogan more often than someone's words."""
+
+
+def _inherit_across_quiet(
+    text: str, current: list[_Found], last_quoted: list[_Found], people: _People, paragraph_ends: list[int]
+) -> None:
+    """Give a quote that is a whole sentence of its own and names no one the speaker of the last quote a few
+    paragraphs up, when that speaker is named and no one else is in between: an article quoting one expert sets
+    some of their sentences apart with no "she says" ("Find a chair that lets your elbows rest at a right angle."
+    under a heading on armrests)."""
+    source = next((quote for quote in reversed(last_quoted) if quote.who), None)
+    if source is None or source.who is None or not _is_a_name(source.who, people.rules):
+        return
+    for quote in current:
+        if quote.who:
+            return  # the paragraph names its own speaker
+        words = text[quote.start : quote.end].split()
+        ends_a_sentence = words[-1][-2:-1] in _SENTENCE_END_MARKS
+        if not quote.opens_sentence or len(words) < QUIET_QUOTE_MIN_WORDS or not ends_a_sentence:
+            continue
+        if _someone_else_named_between(people, source.who, source.end, quote.start, text, paragraph_ends):
+            return
+        quote.name = source.who
+
+
+def _is_a_name(who: str, rules: _Rules) -> bool:
+    """A person's or a body's name ("Dr. Jazini", "SRLabs"), not a pronoun or a common noun phrase ("the French")."""
+    first = who.split()[0]
+    return first[:1].isupper() and first.casefold() not in rules.pronouns and first not in rules.not_names
+
+
+def _someone_else_named_between(
+    people: _People, who: str, start: int, end: int, text: str, paragraph_ends: list[int]
+) -> bool:
+    """Whether someone other than `who` is named between the offsets: a name that speaks somewhere in the document,
+    or another name of two words or more in a paragraph that announces what follows ("Edwina von Gal, Founder of
+    Perfect Earth Project:"). Other runs of capitalised words are headings' as often ("Headrest for Neutral Spine
+    Position") or open a sentence."""
+    surname = who.split()[-1]
+    speakers, others = people.tiers
+    if any(
+        name.split()[-1] != surname
+        for _, name in speakers[bisect.bisect_left(speakers, (start, "")) : bisect.bisect_left(speakers, (end, ""))]
+    ):
+        return True
+    for at, name in others[bisect.bisect_left(others, (start, "")) : bisect.bisect_left(others, (end, ""))]:
+        paragraph_end = paragraph_ends[min(bisect.bisect_left(paragraph_ends, at), len(paragraph_ends) - 1)]
+        if name.split()[-1] != surname and text[paragraph_end - 1 : paragraph_end] == ":":
+            return True
+    return False
 
 
 def _to_record(text: str, quote: _Found) -> Quote:
