@@ -565,6 +565,14 @@ def test_split_credit_leaves_other_endings_alone(paragraph: str) -> None:
         ("El presidente en Madrid. (Foto: EFE)", "El presidente en Madrid.", "EFE"),
         ("Путин на совещании в Кремле. Фото: ТАСС", "Путин на совещании в Кремле.", "ТАСС"),
         ("Premier w Sejmie. Zdjęcie: PAP", "Premier w Sejmie.", "PAP"),
+        # A credit line of its own after the caption's sentence, and a credit of six words.
+        ("Guests pick their pastries. | Photo by Lisa Jennings", "Guests pick their pastries.", "Lisa Jennings"),
+        ("The Mach-E earns our top pick. Image by John Goreham", "The Mach-E earns our top pick.", "John Goreham"),
+        (
+            "A wind farm in May 2016. Photo: Joan Sullivan / Climate Visuals Countdown",
+            "A wind farm in May 2016.",
+            "Joan Sullivan / Climate Visuals Countdown",
+        ),
     ],
 )
 def test_split_caption_reads_credited_captions(line: str, text: str, credit: str) -> None:
@@ -580,6 +588,8 @@ def test_split_caption_reads_credited_captions(line: str, text: str, credit: str
         "Source: a senior official said the talks would go on, and that both sides agreed to meet again",
         "Kanzler Merz sagte der Bild: „Wir schaffen das.“",
         "Es una cuestión de imagen: nadie quiere ceder.",
+        "He took a photo by the lake and posted it.",
+        "The exhibition opens in May. Photographs by Ansel Adams fill the first room and draw crowds every weekend.",
     ],
 )
 def test_split_caption_rejects_lines_without_a_photo_credit(line: str) -> None:

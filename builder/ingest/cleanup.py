@@ -170,16 +170,43 @@ def split_caption(line: str) -> Caption | None:
     """
     text = line.strip()
     if not text.endswith(")") and ":" not in text[-70:]:
-        # Every credit form ends in a parenthesis or follows a colon: skip the regex for the other lines.
-        return None
+        # Every form of _CAPTION_TAIL ends in a parenthesis or follows a colon: skip its regex for the other lines.
+        return _caption_before_credit_line(text)
     match = _CAPTION_TAIL.search(text)
     if match is None:
-        return None
+        return _caption_before_credit_line(text)
     credit = (match["paren"] or match["paren_label"] or match["label"] or "").strip()
     body = text[: match.start()].strip()
-    if not credit or len(credit.split()) > 5:
+    if not credit or len(credit.split()) > CAPTION_CREDIT_MAX_WORDS:
         return None
     return Caption(text=body or text, credit=credit)
+
+
+CAPTION_CREDIT_MAX_WORDS = 6
+"""A credit is a name or two and an agency ("Joan Sullivan / Climate Visuals Countdown"); more words after a
+"Source:" are a sentence."""
+_BEFORE_CREDIT_LINE = re.compile(
+    r"(?:\s\|\s*|(?<=[.!?\"”’)])\s+)(?=(?:pic|photo|image|illustration|foto)\w*\s)", re.IGNORECASE
+)
+"""Where a caption's sentence ends and a credit line (`split_credit_line`) follows it on the same line: after " | "
+or a sentence's end ("Guests pick their pastries. | Photo by Lisa Jennings", "... top pick. Image by John
+Goreham")."""
+CREDIT_TAIL_CHARS = 90
+"""How far from a line's end a credit line after its caption may start."""
+
+
+def _caption_before_credit_line(text: str) -> Caption | None:
+    """A caption whose credit is a credit line of its own after it: "... cabinets. | Photo by Lisa Jennings"."""
+    tail = text[-CREDIT_TAIL_CHARS:]
+    # Most lines hold none of the words: four substring tests settle them before any regex.
+    if "oto" not in tail and "mage" not in tail and "ictur" not in tail and "llustrat" not in tail:
+        return None
+    separators = list(_BEFORE_CREDIT_LINE.finditer(text, max(0, len(text) - CREDIT_TAIL_CHARS)))
+    if not separators:
+        return None
+    body = text[: separators[-1].start()].strip()
+    credit = split_credit_line(text[separators[-1].end() :])
+    return Caption(text=body, credit=credit.credit) if body and credit is not None else None
 
 
 CREDIT_LINE_MAX_WORDS = 10
