@@ -93,10 +93,10 @@ _SITE_NOTICE_AFTER = 40
 SITE_NOTICE_SHARE = 0.15
 """A block below the main article whose paragraphs speak of the site this often, once the notices that close it
 are off, is its furniture, not a related article. On the WCXB dev pages a helper labelled 48 of the 88 related
-documents boilerplate (footers, legal notices, consent banners, comment forms, bios, promotions); 19 of them go
-(by this share, or by the few words left when their notices are off), and none of the 20 related articles nor
-of the 20 parts of the main article cut off from it (the highest share among them: 0.11). On the test half,
-only scored: 9 of 37 boilerplate documents go, none of the 13 related articles and 14 parts of the main one."""
+documents boilerplate (footers, legal notices, consent banners, comment forms, bios, promotions); this share, and
+the few words left when their notices are off, took 19 of them, and none of the 20 related articles nor of the
+20 parts of the main article cut off from it (the highest share among those: 0.11). On the test half, only
+scored: 9 of 37 boilerplate documents, none of the 13 related articles and 14 parts of the main one."""
 OUTLET_NEAR_TIME = 2
 """How many lines from the article's time its outlet's name may stand (label, time, bullet)."""
 OUTLET_MAX_WORDS = 5
@@ -372,9 +372,10 @@ NO_ARTICLES_LABEL = re.compile(
 )
 """The section labels (`Line.section_end`) under which no article stands: a comment section ("23 Comments",
 "Leave a Reply", "Join the Conversation", "Kommentare") or the author's bio ("About the Author"). Not
-"Response:", which labels an answer in an article's transcript. With SITE_NOTICE, the related documents of the
-WCXB dev pages labelled boilerplate went from 48 to 19, and on the test half, only scored, from 37 to 24; every
-related article and every part of a main article stayed."""
+"Response:", which labels an answer in an article's transcript. With the site's notices (`without_site_notices`),
+the related documents of the WCXB dev pages labelled boilerplate went from 48 to 15, and on the test half, only
+scored, from 37 to 19; every related article and every part of a main article stayed
+(`scripts/eval_pagetext.py`)."""
 
 
 def under_no_articles_label(lines: Sequence[Line], main_block: Block, title: int) -> bool:
