@@ -187,7 +187,11 @@ class PageScore:
 
 
 def score_page(
-    page: str, text: str, truth: dict[str, str], common: Collection[str], related_labels: dict[tuple[str, str], str]
+    page: str,
+    text: str,
+    truth: dict[str, str],
+    common: Collection[str],
+    related_labels: dict[tuple[str, str, int], str],
 ) -> PageScore:
     found = main_text(text, common) or Extracted("", "", None, [])
     title, body, published = found.title, found.body, found.published
@@ -208,8 +212,8 @@ def score_page(
         snippets_kept=snippets_found(body, truth.get("with") or []),
         snippets_leaked=snippets_found(body, truth.get("without") or []),
         related=Counter(
-            related_labels.get((page, title, Counter(found.related_titles[: index + 1])[title]), "unlabelled")
-            for index, title in enumerate(found.related_titles)
+            related_labels.get((page, related, found.related_titles[: index + 1].count(related)), "unlabelled")
+            for index, related in enumerate(found.related_titles)
         ),
     )
 
