@@ -1061,3 +1061,21 @@ def test_a_consent_banner_is_no_related_article() -> None:
     body = [consent, *purposes, *RELATED_CARD[1:]]
     page = ["Home", "News", headline, *PROSE, *SITE_LINKS, "Related Articles", RELATED_CARD[0], *body]
     assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+
+
+def test_a_listicle_goes_on_past_a_long_run_of_its_product_cards() -> None:
+    # Reviews set their sections far apart with product cards (ratings, prices, sizes: lines of numbers); a gap as
+    # long with dates in it (comments, teasers) still ends the article.
+    headline = "The best night buses in the city, tested by our reporters"
+    cards = [line for n in range(1, 16) for line in ("Overall score", f"{n}.5/5", "Punctuality", f"{n}/5")]
+    section = [
+        "Route N12 runs from the harbour to the hospital every twelve minutes, and it was the only one of the "
+        "routes we rode that never ran late, even on the rainy Friday when the others bunched up.",
+        "Its drivers were the friendliest we met, and the buses were clean and warm, though the stop at the "
+        "station still has no shelter and no light, which the council has promised to fix by the winter.",
+    ]
+    [main] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *cards, *section]) + "\n")
+    assert [text for text, _ in main.paragraphs][-2:] == section
+    dated = [f"Posted by reader {n} on March {n}, 2025" for n in range(1, 12)]
+    articles = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *dated, *cards, *section]) + "\n")
+    assert [text for text, _ in articles[0].paragraphs] == PROSE

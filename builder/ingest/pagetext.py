@@ -436,7 +436,9 @@ def continues(lines: Sequence[Line], block: Block, following: Block) -> bool:
     it: a few lines of links, below which the article goes on for paragraphs, rather than the teaser cards (a
     title over a short paragraph, again and again) that follow a label below the article."""
     gap = lines[block.last + 1 : following.first]
-    if len(gap) > MERGE_GAP_LINES or any(line.common or line.whole_article for line in gap):
+    if any(line.common or line.whole_article for line in gap):
+        return False
+    if len(gap) > MERGE_GAP_LINES and not is_data_gap(gap):
         return False
     if len(gap) >= 2 and gap[-1].published and gap[-2].title_like:
         # A title and its time over the next prose: an article card, whatever the label above it, in any language.
@@ -446,6 +448,21 @@ def continues(lines: Sequence[Line], block: Block, following: Block) -> bool:
         and following.words >= INLINE_WIDGET_WORDS_BELOW
         and card_share(lines, following) < CARD_SHARE
     )
+
+
+DATA_GAP_DIGIT_SHARE = 0.3
+"""A long gap inside an article is its data: product cards, spec sheets and price tables, whose lines hold
+numbers (ratings, prices, sizes) this often or more. On the WCXB pages, taking such gaps into the article raised
+word F1 from 0.935 to 0.939 on the dev half and from 0.921 to 0.922 on the test half (only scored), and the
+related documents that were parts of the main article from 20 to 9 (dev) and 14 to 9 (test)."""
+
+
+def is_data_gap(gap: Sequence[Line]) -> bool:
+    """Whether a gap longer than MERGE_GAP_LINES is the article's own data rather than what follows it: many of its
+    lines hold a digit, and none is a date or byline (a footer, a list of teasers and a comment thread are dated)."""
+    if any(line.metadata for line in gap):
+        return False
+    return sum(1 for line in gap if any(map(str.isdigit, line.text))) >= DATA_GAP_DIGIT_SHARE * len(gap)
 
 
 def card_share(lines: Sequence[Line], block: Block) -> float:
