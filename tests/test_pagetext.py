@@ -24,7 +24,7 @@ from builder.ingest.cleanup import (
 )
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.pagetext_lines import read_lines
-from builder.ingest.pagetext_titles import metadata_below
+from builder.ingest.pagetext_titles import is_glued_pair, metadata_below
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import REPO, SAMPLES, SHARED_DATA
@@ -1079,3 +1079,21 @@ def test_a_listicle_goes_on_past_a_long_run_of_its_product_cards() -> None:
     dated = [f"Posted by reader {n} on March {n}, 2025" for n in range(1, 12)]
     articles = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *dated, *cards, *section]) + "\n")
     assert [text for text, _ in articles[0].paragraphs] == PROSE
+
+
+def test_two_elements_glued_at_a_sentence_s_end_are_no_title() -> None:
+    assert is_glued_pair("Smart home hubs like the Amazon Echo double as smart speakers.Amazon; Google")
+    assert is_glued_pair("Companies using AIHR achieve completion rates 4X higher.LEARN MORE")
+    assert not is_glued_pair("Why Node.js and U.S. banks still run COBOL")
+    assert not is_glued_pair("The best smart home hubs of 2026, tested by our editors")
+
+
+@pytest.mark.needs_data
+def test_a_caption_glued_to_its_credit_does_not_take_the_headline_s_place() -> None:
+    # WCXB page 4472: the headline stands above a standfirst, a date, a byline and a "Skip to" link; the photo's
+    # caption, glued to its credit, stood right above the body and was taken for the title.
+    path = WCXB / "html" / "4472.html.gz"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    [main, *_] = extract_pagetext(load_script("render_wcxb").render_file(path))
+    assert main.title == "The best smart home hubs of 2026, tested by our editors"

@@ -217,6 +217,17 @@ _LABEL = re.compile(r"(?:^|\s)[A-Z][\w.'’]*(?:\s+[\w.'’]+){0,3}:\s+\S")
 a colon, then more."""
 
 
+_GLUED_PAIR = re.compile(r"[a-z]{2}[.!?][A-Z]")
+"""A sentence's end glued to the capital of what follows it."""
+
+
+def is_glued_pair(text: str) -> bool:
+    """Whether the line is two elements the page text glued together at a sentence's end: a caption and its credit
+    ("Smart home hubs double as smart speakers.Amazon; Google"), a notice and its button ("...training.LEARN
+    MORE"). Never a headline, which the page prints on its own."""
+    return ("." in text or "!" in text or "?" in text) and _GLUED_PAIR.search(text) is not None
+
+
 _TAXONOMY = re.compile(
     r"^(?:(?:published|posted) in|filed under|tagged with)\b:?\s*\S|^(?:categor(?:y|ies)|tags?|tagged|topics?)\s*:",
     re.IGNORECASE,
@@ -505,6 +516,7 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
             and not is_first_of_two(lines, index, prose_after)
             and not is_label_pairs(line.text)
             and not _TAXONOMY.match(line.text)
+            and not is_glued_pair(line.text)
         ):
             candidates.append((index, title_clues(lines, block, index, prose_after, context)))
     if candidates:
