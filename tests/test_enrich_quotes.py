@@ -509,3 +509,11 @@ def test_a_title_or_an_unnamed_speaker_s_quote_is_not_passed_on() -> None:
         "“In our selection, we wanted to do justice to the collection as a whole.”",
     )
     assert [_who(quote) for quote in quotes] == ["the French"]
+
+
+def test_a_quote_dated_in_brackets_is_a_work_s_title() -> None:
+    _, quotes = _quotes(
+        "Another post that shaped me is “The Best Code is No Code At All” (2007), where he states that code is a "
+        "liability. “Every line you write is a future burden,” Atwood wrote."
+    )
+    assert [quote["text"] for quote in quotes] == ["“Every line you write is a future burden,”"]

@@ -633,10 +633,16 @@ def _rstrip(text: str, low: int, end: int) -> int:
     return end
 
 
+_WORK_YEAR = re.compile(r"[^\S\n]*\((?:1[5-9]|20)\d\d\)")
+"""A year in brackets right after a quote: it names a work ('“The Best Code is No Code At All” (2007)')."""
+
+
 def _is_speech(text: str, quote: _Found, rules: _Rules) -> bool:
-    """Short Title Case quotes are titles ('"Howards End."', not the all-capitals "MAKE THE DEAL"); attributed
-    quotes are speech unless they are one or two words used as a modifier ('a "cleanup" process'); unattributed
-    ones need four words or more."""
+    """A quote dated in brackets is a work's title, and so are short Title Case quotes ('"Howards End."', not the
+    all-capitals "MAKE THE DEAL"); attributed quotes are speech unless they are one or two words used as a modifier
+    ('a "cleanup" process'); unattributed ones need four words or more."""
+    if _WORK_YEAR.match(text, quote.end):
+        return False
     words = _WORD.findall(text, quote.start + 1, quote.end)
     content_words = [word for word in words if word.casefold() not in rules.title_small_words]
     title_case = all(word[0].isupper() for word in content_words) and not all(word.isupper() for word in words)
