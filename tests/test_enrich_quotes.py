@@ -517,3 +517,12 @@ def test_a_quote_dated_in_brackets_is_a_work_s_title() -> None:
         "liability. “Every line you write is a future burden,” Atwood wrote."
     )
     assert [quote["text"] for quote in quotes] == ["“Every line you write is a future burden,”"]
+
+
+def test_per_introduces_a_source_as_according_to_does() -> None:
+    _, quotes = _quotes(
+        "What are journal indexes? Per this Walden University Library guide:",
+        "“An index is a list of items pulled together for a purpose, organised by discipline or subject.”",
+        "“Prices rose by 5 per cent a year, and wages by less,” the finance minister said.",
+    )
+    assert [_who(quote) for quote in quotes] == ["this Walden University Library guide", "the finance minister"]

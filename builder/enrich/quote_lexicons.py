@@ -144,7 +144,8 @@ ENGLISH = SpeechLexicon(
     ),
     # "the “microservices mania” for a while, until I read".
     near_only_cues="read|reads",
-    according_to="according to",
+    # "Per this library guide:" introduces a source as "according to" does; "5 per cent" stands nowhere near a quote.
+    according_to="according to|per",
     determiners="the|a|an|one|this|his|her|their|its|our|another",
     pronouns="he|she|they",
     # A verb or a bare number other than a year makes a clause ("The outcome of this step is called the 'rough
