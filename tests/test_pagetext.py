@@ -22,7 +22,7 @@ from builder.ingest.cleanup import (
     strip_trailing_fragment,
     without_promotions,
 )
-from builder.ingest.pagetext import NoArticleError, extract_pagetext
+from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_list
 from builder.ingest.pagetext_lines import read_lines
 from builder.ingest.pagetext_titles import is_glued_pair, metadata_below
 from builder.ingest.parts import ArticleParts
@@ -1061,6 +1061,62 @@ def test_a_consent_banner_is_no_related_article() -> None:
     body = [consent, *purposes, *RELATED_CARD[1:]]
     page = ["Home", "News", headline, *PROSE, *SITE_LINKS, "Related Articles", RELATED_CARD[0], *body]
     assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+
+
+DONATION_APPEAL = [
+    "Independent local journalism is hanging by a thread, and we are determined not to let it go. For twenty "
+    "years no owner has bankrolled us; the only people we answer to are the readers of this city and its suburbs.",
+    "Please consider supporting us.",
+    "Your contribution, whatever the size, helps us keep publishing the stories that question the council and "
+    "celebrate the people who make the city work.",
+    "We rely on readers like you to keep our reporters on the streets and our archive open to everyone.",
+]
+LEGAL_FOOTER = [
+    "Metro Trust is a registered charity in England and Wales (225971) and a company limited by guarantee, "
+    "registered in England and Wales (699547). Registered office: 4 Harbour Road, London. Everything on these "
+    "pages is for informational purposes only and is not an offer to buy or sell any product or service at all.",
+    "To find out more about the trust, or to ask about a story you read here, call us on 0300 330 3322 between 9am "
+    "and 5pm on weekdays.",
+]
+
+
+@pytest.mark.parametrize("furniture", [DONATION_APPEAL, LEGAL_FOOTER], ids=["appeal", "legal footer"])
+def test_an_appeal_for_donations_or_a_legal_footer_is_no_related_article(furniture: list[str]) -> None:
+    # The site speaking of itself again: asking readers for money, or stating its registration and disclaimers.
+    headline = "Council extends the late-night bus service to every district"
+    page = ["Home", "News", headline, *PROSE, "Related Articles", "Help keep Metro Daily free", *furniture]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+    # The same words in a story are news: a related article that reports on an appeal stays.
+    story = [
+        "A charity that runs the city's night shelters said on Monday it had raised twice what it asked for, after "
+        "the appeal it launched in October was shared by thousands of residents.",
+        *RELATED_CARD[1:],
+    ]
+    page = ["Home", "News", headline, *PROSE, "Related Articles", "Shelter appeal doubles its target", *story]
+    assert len(extract_pagetext("\n".join(page) + "\n")) == 2
+
+
+def test_a_list_of_headlines_is_no_related_article() -> None:
+    # Headlines one under another read like the paragraphs of an article under its title, but none is a sentence.
+    headlines = [
+        "Night trams to run at weekends from June after a trial on two lines",
+        "Residents near the depots ask for quieter cars and a lower speed limit",
+        "Why the harbour bridge will close for a month this summer: what we know",
+        "'I've made so many friends here': A visit to the bridge club at the heart of the community",
+        "Cyclists welcome the new lanes on the ring road, but not the potholes",
+        "Sponsored Content",
+        "Council leader promises more buses for the outer districts next year. READ NOW",
+    ]
+
+    def block(paragraphs: list[str]) -> ArticleParts:
+        body = [(text, ParagraphKind.body) for text in paragraphs]
+        return ArticleParts(role=DocumentRole.related, title="My Weekend", paragraphs=body)
+
+    assert is_link_list(block(headlines))
+    # One sentence ended in a paragraph or two is still an article: the related cards of the WCXB pages end at
+    # least one in two.
+    assert not is_link_list(block(RELATED_CARD[1:]))
+    assert not is_link_list(block([RELATED_CARD[1], *headlines[:2]]))
 
 
 def test_a_listicle_goes_on_past_a_long_run_of_its_product_cards() -> None:

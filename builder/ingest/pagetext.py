@@ -75,14 +75,23 @@ SITE_NOTICE = re.compile(
     r"|\b(?:accept|use of|uses?) cookies\b|\bprivacy (?:policy|notice|statement)\b"
     r"|\bterms (?:of (?:use|service)|and conditions|& conditions)\b|©|\ball rights reserved\b"
     r"|\bregistered trademarks?\b|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\be-?mail address"
-    r"|\b(?:leave|post|add) a (?:comment|reply)\b|\brequired fields\b|\bdonat(?:e|ion)\b|\bdisclaimer\b"
+    r"|\b(?:leave|post|add) a (?:comment|reply)\b|\brequired fields\b|\bdonat(?:e|ions?)\b|\bdisclaimer\b"
+    r"|\b(?:please |consider )?support(?:ing)? (?:us|our work|our journalism)\b|\byour (?:contribution|donation)\b"
+    r"|\bwe rely on (?:our |the )?(?:annual )?(?:donations|donors|readers|supporters)\b|\bshare our work\b"
+    r"|\bjoin (?:the|our) waitlist\b|\b(?:latest|more|all) posts by\b|\bcharity (?:no\.|number\b)"
+    r"|\bregistered (?:charity|office|as a (?:charity|company)|in england and wales|in the uk as)\b"
+    r"|\bcompany (?:no\. ?\d|registration number|limited by guarantee)|\bnot an offer to\b|\bpast performance is\b"
+    r"|\bfor informational purposes only\b"
 )
 """What the site says to its readers about itself: its cookies, terms, copyright, sign-ups, comment form,
-donations. A story mentions such things now and then ("the company changed its privacy policy"); the footer,
-the legal notice, the consent banner and the comment form below an article say little else."""
+appeals for donations, legal registration and disclaimers, the author box's "Latest posts by". A story mentions
+such things now and then ("the company changed its privacy policy"); the footer, the legal notice, the consent
+banner, the appeal and the comment form below an article say little else."""
 _SITE_NOTICE_WORDS = (
     *("site", "cookie", "privacy", "terms", "©", "rights reserved", "trademark", "sign up", "subscribe"),
     *("newsletter", "mail address", "a comment", "a reply", "required fields", "donat", "disclaimer"),
+    *("support", "rely on", "your contribution", "share our work", "waitlist", "posts by", "registered"),
+    *("charity", "company", "not an offer", "past performance", "informational purposes"),
 )
 """What every match of SITE_NOTICE holds one of."""
 _SITE_NOTICE_BEFORE = 16
@@ -360,7 +369,7 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
         and not under_no_articles_label(lines, main_block, title)
     ]
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
-        article for article in map(without_site_notices, related) if article is not None
+        article for article in map(without_site_notices, related) if article is not None and not is_link_list(article)
     ]
     return [article for article in articles if article.paragraphs]
 
@@ -409,6 +418,20 @@ def without_site_notices(article: ArticleParts) -> ArticleParts | None:
     if notices[0] or sum(notices[:end]) >= SITE_NOTICE_SHARE * end:
         return None
     return article if end == len(notices) else dataclasses.replace(article, paragraphs=kept)
+
+
+LINK_LIST_SENTENCES = 0.25
+"""A block below the main article with fewer sentence ends than this per paragraph is a list of links, not an
+article: headlines one under another, none of them a sentence. On the WCXB pages the related articles end 0.56
+sentences a paragraph or more, the fewest; of the blocks labelled boilerplate, one list of headlines on each
+half ends fewer than 0.1."""
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’)\]]*(?:\s|$)")
+
+
+def is_link_list(article: ArticleParts) -> bool:
+    """Whether a related block is a list of links (LINK_LIST_SENTENCES): its paragraphs hardly end a sentence."""
+    ends = sum(len(_SENTENCE_END.findall(text)) for text, _ in article.paragraphs)
+    return ends < LINK_LIST_SENTENCES * len(article.paragraphs)
 
 
 def speaks_of_the_site(lowered: str, words: tuple[str, ...] = _SITE_NOTICE_WORDS) -> bool:
