@@ -807,6 +807,27 @@ def test_a_post_s_footer_gives_its_date_when_none_is_printed_by_its_title() -> N
     assert main.published_text is None
 
 
+@pytest.mark.parametrize("label", ["Published August 13, 2025", "Last updated: August 13, 2025", "Publish date"])
+def test_a_labelled_publication_date_is_read_past_the_boxes_below_the_article(label: str) -> None:
+    # Some sites print the date only at the foot of the page, under the tags and a sign-up box with prose in it;
+    # labelled as the publication's ("Published", or "Publish date" on the line above), it is still the article's.
+    headline = "Night Buses Extended to Every District"
+    boxes = [
+        "Topics",
+        "Transport  Council  Night life",
+        "Subscribe to our newsletter",
+        "By signing up you agree to our privacy policy, and you can opt out at any time from any of our emails.",
+        "Email",
+    ]
+    date = [label] if label[-1].isdigit() else [label, "13 August 2025"]
+    [main] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *boxes, *date]) + "\n")
+    assert main.published_text in {"August 13, 2025", "13 August 2025"}
+    # A date in the comment section is a comment's, labelled or not.
+    comments = ["6 thoughts on “Night Buses Extended to Every District”", "Jane", *date]
+    [main] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *comments]) + "\n")
+    assert main.published_text is None
+
+
 @pytest.mark.parametrize("line", ["5 Marketplaces to Find Businesses for Sale", "NEBULA MARS 3", "Maryland 73"])
 def test_a_word_that_merely_opens_with_a_month_is_no_date(line: str) -> None:
     # "Mar", "May" or "Dec" opening a longer word ("Marketplaces", "MARS", "Maryland") made a date of the line,

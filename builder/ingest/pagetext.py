@@ -122,6 +122,13 @@ TIME_BELOW_BODY_LINES = 4
 """How far below the main article's last paragraph a metadata line with its time is looked for when none is
 printed by its title or atop its body: blogs print "Posted on April 13, 2023" or "June 9, 2020 · 6 Comments" as
 the post's footer."""
+LABELLED_TIME_BELOW_LINES = 20
+"""How far below the main article's last paragraph a time labelled as its publication's is looked for."""
+PUBLICATION_LABEL = re.compile(
+    r"\s*(?:published|publish(?:ed)? (?:date|on)|(?:page )?last (?:updated|modified)|updated)\b\W*",
+    re.IGNORECASE,
+)
+"""A label of the time an article was published or last updated, opening a line or a line of its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,12 +194,21 @@ def _time_atop_body(lines: Sequence[Line], block: Block) -> str | None:
 
 def _time_below_body(lines: Sequence[Line], block: Block) -> str | None:
     """The time on a metadata line just below the body (a post's footer: "Posted on April 13, 2023"), up to the
-    next prose line, which belongs to what follows."""
-    for line in lines[block.last + 1 : block.last + 1 + TIME_BELOW_BODY_LINES]:
-        if line.prose:
+    next prose line, which belongs to what follows; further down, up to LABELLED_TIME_BELOW_LINES, a time labelled
+    as the publication's ("Published August 13, 2025", or "Publish date" over "15 November 2018") past the tags,
+    share buttons and sign-up box a page prints between."""
+    below = lines[block.last + 1 : block.last + 1 + LABELLED_TIME_BELOW_LINES]
+    past_prose = False
+    for offset, line in enumerate(below):
+        if line.section_end:
             return None
+        past_prose = past_prose or line.prose
         if line.metadata and (found := line.published):
-            return found
+            labelled = PUBLICATION_LABEL.match(line.text) or (
+                offset > 0 and PUBLICATION_LABEL.fullmatch(below[offset - 1].text.strip())
+            )
+            if (offset < TIME_BELOW_BODY_LINES and not past_prose) or labelled:
+                return found
     return None
 
 
