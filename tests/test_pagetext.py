@@ -24,7 +24,7 @@ from builder.ingest.cleanup import (
 )
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_list
 from builder.ingest.pagetext_lines import read_lines
-from builder.ingest.pagetext_titles import is_glued_pair, metadata_below
+from builder.ingest.pagetext_titles import is_call_to_action, is_glued_pair, metadata_below
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import REPO, SAMPLES, SHARED_DATA
@@ -1163,6 +1163,22 @@ def test_two_elements_glued_at_a_sentence_s_end_are_no_title() -> None:
     assert is_glued_pair("Companies using AIHR achieve completion rates 4X higher.LEARN MORE")
     assert not is_glued_pair("Why Node.js and U.S. banks still run COBOL")
     assert not is_glued_pair("The best smart home hubs of 2026, tested by our editors")
+
+
+def test_a_call_to_action_above_the_article_is_no_title() -> None:
+    # A promotion or a search box above the headline reads like a headline: title-like, close to the story,
+    # sharing its words. What it tells the reader to do gives it away.
+    headline = "The best night buses in the city, tested by our reporters"
+    for promotion in [
+        "Get the free city guide: the best night buses, bars and late-night food in every district",
+        "Search for articles and insights about the city's night buses, trams and trains",
+        "The best night bus passes in the city this month. Click here",
+    ]:
+        [main] = extract_pagetext("\n".join(["Home", "News", promotion, headline, "By Jane Doe", *PROSE]) + "\n")
+        assert main.title == headline, promotion
+    assert is_call_to_action("Save with Jiffy Lube® Coupons")
+    assert not is_call_to_action("Getting around the city at night: a guide")
+    assert not is_call_to_action("Council saves the night buses after a year of protests")
 
 
 @pytest.mark.needs_data

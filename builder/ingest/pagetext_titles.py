@@ -237,6 +237,19 @@ a label before the words that name the story, never its title (no WCXB title ope
 need their colon: "Category 5 hurricane nears the coast" is a headline."""
 
 
+_CALL_TO_ACTION = re.compile(
+    r"\bclick here\b|^(?:get|save|search|download|subscribe|join|shop|buy|sign up|register|claim)\b",
+    re.IGNORECASE,
+)
+"""What a promotion or a search box tells the reader to do: "Get the free guide", "Save with coupons", "Search for
+articles", "... Click here"."""
+
+
+def is_call_to_action(text: str) -> bool:
+    """Whether the line tells the reader to act, as a promotion or a search box does (_CALL_TO_ACTION)."""
+    return _CALL_TO_ACTION.search(text) is not None
+
+
 def is_label_pairs(text: str) -> bool:
     """Whether the line holds two labels with their values or more ("Family: Rubiaceae | Place of Origin:
     Ethiopia"): a fact box, never a headline, which has one colon at most (no WCXB title has two)."""
@@ -517,6 +530,7 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
             and not is_label_pairs(line.text)
             and not _TAXONOMY.match(line.text)
             and not is_glued_pair(line.text)
+            and not is_call_to_action(line.text)
         ):
             candidates.append((index, title_clues(lines, block, index, prose_after, context)))
     if candidates:
