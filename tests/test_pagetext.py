@@ -1063,6 +1063,16 @@ def test_a_response_in_an_article_s_transcript_does_not_open_comments() -> None:
     assert titles == [headline, RELATED_CARD[0]]
 
 
+def test_a_response_label_in_a_transcript_does_not_end_the_article() -> None:
+    # "Response:" labels the answer that follows it in a transcript; "Responses" with no colon is a comment section.
+    headline = "Council extends the late-night bus service to every district"
+    answer = RELATED_CARD[1:]
+    [main] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, "Response:", *answer]) + "\n")
+    assert [text for text, _ in main.paragraphs][-len(answer) :] == answer
+    [main, *_] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, "Responses", *RELATED_CARD]) + "\n")
+    assert [text for text, _ in main.paragraphs] == PROSE
+
+
 def test_a_consent_banner_is_no_related_article() -> None:
     headline = "Council extends the late-night bus service to every district"
     consent = (

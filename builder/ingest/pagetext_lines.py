@@ -53,7 +53,7 @@ _SECTION_END_ELSEWHERE = "|".join(
 "Читайте также", "相关新闻"): a related teaser below them, a title over an excerpt with no time, would otherwise
 read as the article going on."""
 _SECTION_END = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:reply|comment)|post a comment|add a comment"
+    r"^(?:\d+\s+)?(?:comments?|responses?(?!\s*:)|replies|leave a (?:reply|comment)|post a comment|add a comment"
     r"|join the (?:discussion|conversation)|related(?: articles| posts| stories| content| reading| topics)?"
     r"|recent posts|tags|categories|next post|previous post|back to top|explore more"
     r"|(?:you )?(?:may|might) also like|read (?:more|next)|more (?:stories|articles) from"
@@ -66,7 +66,8 @@ _SECTION_END = re.compile(
 _COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b(?:\s+(?:on|to)\b.*)?$", re.IGNORECASE)
 """Labels of the sections that follow an article ("Related Articles", "Leave a Reply", "59 Comments on ..."). A
 small list of generic English UI words, which the line features cannot tell from a subheading (both are short
-and title-like); it names no site."""
+and title-like); it names no site. "Response:", with its colon, labels an answer in a transcript inside the article
+(on WCXB page 0383 it cut the article in two)."""
 _DIGIT = re.compile(r"\d")
 _UNDATED_TIME = re.compile(r"\b(?:just now|yesterday|an? (?:minute|hour|day|week|month|year) ago)\b", re.IGNORECASE)
 READING_TIME = re.compile(
