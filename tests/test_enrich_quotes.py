@@ -458,6 +458,20 @@ def test_a_name_set_beside_a_role_is_a_person_for_a_pronoun() -> None:
         assert [_who(quote) for quote in quotes] == ["Anthony Albanese", "Peter Dutton", "Beth Lowe"]
 
 
+def test_a_possessive_is_not_who_a_pronoun_refers_to_beside_a_subject() -> None:
+    # Both men speak in the article. "Kevin’s" names whose recommendation it is; the sentence's subject, Bernard,
+    # is who "he" is.
+    for possessive in ("Kevin Moss’s", "Kevin Moss's"):
+        _, quotes = _quotes(
+            "Kevin Moss says the Shure MV7 is one of his top choices, and Bernard Achampong says the room matters.",
+            f"Bernard Achampong seconds {possessive} recommendation. “It is worth investing in Shure,” he says.",
+        )
+        assert [_who(quote) for quote in quotes] == ["Bernard Achampong"], possessive
+    # With no other name in the sentence, a possessive is still who "he" is.
+    _, quotes = _quotes("Kevin Moss's studio is small. “It is worth investing in Shure,” he says.")
+    assert [_who(quote) for quote in quotes] == ["Kevin Moss"]
+
+
 def test_a_contracted_pronoun_is_no_one_to_resolve_a_pronoun_to() -> None:
     # "I’ve read" is a capitalised word before a verb of speech, as "Beard wrote" is; the contraction does not
     # make "I" a name.

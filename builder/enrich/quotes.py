@@ -35,7 +35,8 @@ Pronouns: "he said" keeps the pronoun as the `speaker` span and puts the resolve
 nearest name before it among those the document has speak somewhere ("Tipton said", "says Keri Gans") or sets beside
 a role ("The opposition leader, Peter Dutton,", "Planner Beth Lowe"), else among other multi-word names. When the
 sentence holding that nearest name holds another such name too and neither spoke the previous quote, the pronoun is
-ambiguous and `speaker_name` stays None.
+ambiguous and `speaker_name` stays None; a possessive ("Bernard seconds Kevin’s recommendation") does not count
+beside a name that is not one.
 
 A quote with no attribution of its own inherits a speaker: from a second quote of the same sentence its speaker and
 cue spans ("'stressed' to Trump that ... 'diplomatically'"); otherwise only the name, in `speaker_name`, with
@@ -1040,6 +1041,8 @@ class _People:
     def __init__(self, text: str, rules: _Rules) -> None:
         self.text = text
         self.rules = rules
+        self.possessive: set[int] = set()
+        """Where mentions stand that are a possessive ("Kevin’s recommendation"): not the subject of their sentence."""
 
     @functools.cached_property
     def tiers(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -1056,7 +1059,10 @@ class _People:
         while match := rules.spoke.search(spaced, position):
             speakers.update(person_words(match.group("after") or match.group("before")))
             position = match.end() - 1
-        full_names: dict[str, str] = {}
+        # A full name by its last word ("Ushakov"), and apart from those by its first ("Mary" of "Mary Henn"): one
+        # dict for both made "Ben Zettler" the firm "Zettler Digital" named before him.
+        by_last: dict[str, str] = {}
+        by_first: dict[str, str] = {}
         tiers: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
         for run in rules.name_run.finditer(text):
             words = person_words(run.group())
@@ -1070,11 +1076,14 @@ class _People:
                 # Özcan"): no one's name to resolve "she" to. Two words ending in a role may be a name ("Edith Head").
                 continue
             if len(words) >= 2:
-                full_names.setdefault(last, " ".join(words[-3:]))
-                full_names.setdefault(words[0], " ".join(words[-3:]))
+                by_last.setdefault(last, " ".join(words[-3:]))
+                by_first.setdefault(words[0], " ".join(words[-3:]))
+            full_name = by_last.get(last) or by_first.get(last)
             speaks = not speakers.isdisjoint(words) or self._holds_a_role(run)
-            if speaks or len(words) >= 2 or last in full_names:
-                tiers[not speaks].append((run.start(), full_names.get(last, last)))
+            if speaks or full_name:
+                tiers[not speaks].append((run.start(), full_name or last))
+                if run.group().endswith(("'s", "’s")):
+                    self.possessive.add(run.start())
         return tiers
 
     def _holds_a_role(self, run: re.Match[str]) -> bool:
@@ -1101,12 +1110,16 @@ class _People:
             index = bisect.bisect_left(mentions, (pronoun_at, "")) - 1
             if index < 0:
                 continue
-            mention_at, nearest = mentions[index]
+            mention_at = mentions[index][0]
             sentence_start = max(self.text.rfind(". ", 0, mention_at), self.text.rfind("\n", 0, mention_at))
             first = bisect.bisect_left(mentions, (sentence_start + 1, ""))
-            candidates = {name.split()[-1] for _, name in mentions[first : index + 1]}
+            in_sentence = mentions[first : index + 1]
+            # A possessive is no candidate beside a name that is not one: "Bernard seconds Kevin’s recommendation.
+            # “…,” he says." is Bernard.
+            subjects = [(at, name) for at, name in in_sentence if at not in self.possessive] or in_sentence
+            candidates = {name.split()[-1] for _, name in subjects}
             if len(candidates) == 1:
-                return nearest
+                return subjects[-1][1]
             if last_who and last_who.split()[-1] in candidates:
                 return last_who
             return None
