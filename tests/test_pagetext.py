@@ -1187,6 +1187,8 @@ def test_a_call_to_action_above_the_article_is_no_title() -> None:
         [main] = extract_pagetext("\n".join(["Home", "News", promotion, headline, "By Jane Doe", *PROSE]) + "\n")
         assert main.title == headline, promotion
     assert is_call_to_action("Save with Jiffy Lube® Coupons")
+    assert is_call_to_action("View all brands >")
+    assert is_call_to_action("More from our partners ›")
     assert not is_call_to_action("Getting around the city at night: a guide")
     assert not is_call_to_action("Council saves the night buses after a year of protests")
 

@@ -238,11 +238,12 @@ need their colon: "Category 5 hurricane nears the coast" is a headline."""
 
 
 _CALL_TO_ACTION = re.compile(
-    r"\bclick here\b|^(?:get|save|search|download|subscribe|join|shop|buy|sign up|register|claim)\b",
+    r"\bclick here\b|^(?:get|save|search|download|subscribe|join|shop|buy|sign up|register|claim)\b"
+    r"|^(?:view|see|show|load|browse) (?:all|more)\b|[>›→»]\s*$",
     re.IGNORECASE,
 )
-"""What a promotion or a search box tells the reader to do: "Get the free guide", "Save with coupons", "Search for
-articles", "... Click here"."""
+"""What a promotion, a search box or a link tells the reader to do: "Get the free guide", "Save with coupons",
+"Search for articles", "... Click here", "View all brands >"."""
 
 
 def is_call_to_action(text: str) -> bool:
