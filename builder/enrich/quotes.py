@@ -1065,7 +1065,8 @@ class _People:
         by_first: dict[str, str] = {}
         tiers: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
         for run in rules.name_run.finditer(text):
-            words = person_words(run.group())
+            name = run.group()
+            words = person_words(name)
             last = words[-1]
             if (
                 last in rules.not_names
@@ -1076,14 +1077,17 @@ class _People:
                 # Özcan"): no one's name to resolve "she" to. Two words ending in a role may be a name ("Edith Head").
                 continue
             if len(words) >= 2:
-                by_last.setdefault(last, " ".join(words[-3:]))
-                by_first.setdefault(words[0], " ".join(words[-3:]))
-            full_name = by_last.get(last) or by_first.get(last)
+                joined = " ".join(words[-3:])
+                full_name = by_last.setdefault(last, joined)
+                by_first.setdefault(words[0], joined)
+            else:
+                full_name = by_last.get(last) or by_first.get(last)
             speaks = not speakers.isdisjoint(words) or self._holds_a_role(run)
             if speaks or full_name:
-                tiers[not speaks].append((run.start(), full_name or last))
-                if run.group().endswith(("'s", "’s")):
-                    self.possessive.add(run.start())
+                at = run.start()
+                tiers[not speaks].append((at, full_name or last))
+                if name[-1] == "s" and name[-2:-1] in ("'", "’"):
+                    self.possessive.add(at)
         return tiers
 
     def _holds_a_role(self, run: re.Match[str]) -> bool:

@@ -20,7 +20,9 @@ text (scripts/render_wcxb.py, scripts/eval_pagetext.py, which scores a dev and a
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -78,22 +80,19 @@ SITE_NOTICE = re.compile(
     r"|\b(?:leave|post|add) a (?:comment|reply)\b|\brequired fields\b|\bdonat(?:e|ions?)\b|\bdisclaimer\b"
     r"|\b(?:please |consider )?support(?:ing)? (?:us|our work|our journalism)\b|\byour (?:contribution|donation)\b"
     r"|\bwe rely on (?:our |the )?(?:annual )?(?:donations|donors|readers|supporters)\b|\bshare our work\b"
-    r"|\bjoin (?:the|our) waitlist\b|\b(?:latest|more|all) posts by\b|\bcharity (?:no\.|number\b)"
+    r"|\bjoin (?:the|our) waitlist\b|\b(?:latest|more|all) posts by\b"
     r"|\bregistered (?:charity|office|as a (?:charity|company)|in england and wales|in the uk as)\b"
-    r"|\bcompany (?:no\. ?\d|registration number|limited by guarantee)|\bnot an offer to\b|\bpast performance is\b"
-    r"|\bfor informational purposes only\b"
 )
 """What the site says to its readers about itself: its cookies, terms, copyright, sign-ups, comment form,
 appeals for donations, legal registration and disclaimers, the author box's "Latest posts by". A story mentions
 such things now and then ("the company changed its privacy policy"); the footer, the legal notice, the consent
 banner, the appeal and the comment form below an article say little else."""
 _SITE_NOTICE_WORDS = (
-    *("site", "cookie", "privacy", "terms", "©", "rights reserved", "trademark", "sign up", "subscribe"),
+    *("site", "cookie", "privacy", "terms", "©", "rights reserved", "registered", "sign up", "subscribe"),
     *("newsletter", "mail address", "a comment", "a reply", "required fields", "donat", "disclaimer"),
-    *("support", "rely on", "your contribution", "share our work", "waitlist", "posts by", "registered"),
-    *("charity", "company", "not an offer", "past performance", "informational purposes"),
+    *("support", "rely on", "your contribution", "share our work", "waitlist", "posts by"),
 )
-"""What every match of SITE_NOTICE holds one of."""
+"""What every match of SITE_NOTICE holds one of ("registered" for "registered trademark" too)."""
 _SITE_NOTICE_BEFORE = 16
 """How far before one of its words a match of SITE_NOTICE may start ("registered |trademark": 11 characters)."""
 _SITE_NOTICE_AFTER = 40
@@ -417,13 +416,9 @@ def under_no_articles_label(lines: Sequence[Line], main_block: Block, title: int
 def without_site_notices(article: ArticleParts) -> ArticleParts | None:
     """A related article without the site's notices that close it (the footer below the last article card runs on
     from it), or None when the block is the site's furniture rather than an article: what remains is shorter than
-    RELATED_MIN_WORDS, opens by speaking of the site itself (`speaks_of_the_site`: a consent banner's "We use
-    cookies to ..." over the purposes it lists), or does so in at least SITE_NOTICE_SHARE of its paragraphs."""
-    lowered = [text.lower() for text, _ in article.paragraphs]
-    whole = "\n".join(lowered)
-    # Most articles hold none of the pattern's words: a few substring tests of the whole settle them.
-    words = tuple(word for word in _SITE_NOTICE_WORDS if word in whole)
-    notices = [bool(words) and speaks_of_the_site(text, words) for text in lowered]
+    RELATED_MIN_WORDS, opens by speaking of the site itself (`site_notices`: a consent banner's "We use cookies to
+    ..." over the purposes it lists), or does so in at least SITE_NOTICE_SHARE of its paragraphs."""
+    notices = site_notices([text.lower() for text, _ in article.paragraphs])
     end = len(notices)
     while end and notices[end - 1]:
         end -= 1
@@ -445,25 +440,39 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"”’)\]]*(?:\s|$)")
 
 
 def is_link_list(article: ArticleParts) -> bool:
-    """Whether a related block is a list of links (LINK_LIST_SENTENCES): its paragraphs hardly end a sentence."""
-    ends = sum(len(_SENTENCE_END.findall(text)) for text, _ in article.paragraphs)
-    return ends < LINK_LIST_SENTENCES * len(article.paragraphs)
+    """Whether a related block is a list of links (LINK_LIST_SENTENCES): its paragraphs hardly end a sentence.
+    Counted until there are enough: an article's first paragraph mostly settles it."""
+    needed = LINK_LIST_SENTENCES * len(article.paragraphs)
+    ends = 0
+    for text, _ in article.paragraphs:
+        ends += len(_SENTENCE_END.findall(text))
+        if ends >= needed:
+            return False
+    return True
 
 
-def speaks_of_the_site(lowered: str, words: tuple[str, ...] = _SITE_NOTICE_WORDS) -> bool:
-    """Whether a lower-cased paragraph speaks of the site itself (SITE_NOTICE), looking only for those of the
-    pattern's `words` the caller knows may stand in it.
+def site_notices(lowered: Sequence[str]) -> list[bool]:
+    """Which of these lower-cased paragraphs speak of the site itself (SITE_NOTICE).
 
     The pattern is tried only around each place one of its words stands: searched along a whole paragraph, its
     many branches cost 0.3 µs a character, and a related article's paragraph of 5,000 characters that holds
-    "opposite" or "website" once cost more than the rest of its ingest."""
-    for word in words:
-        at = lowered.find(word)
+    "opposite" or "website" once cost more than the rest of its ingest. Each word is looked for once in all the
+    paragraphs joined, not in each paragraph: news text holds "company" or "support" often enough that a search
+    per paragraph and word cost more than the search of the pattern."""
+    whole = "\n".join(lowered)
+    starts = list(itertools.accumulate((len(text) + 1 for text in lowered[:-1]), initial=0))
+    notices = [False] * len(lowered)
+    for word in _SITE_NOTICE_WORDS:
+        at = whole.find(word)
         while at >= 0:
-            if SITE_NOTICE.search(lowered, max(0, at - _SITE_NOTICE_BEFORE), at + _SITE_NOTICE_AFTER):
-                return True
-            at = lowered.find(word, at + 1)
-    return False
+            index = bisect.bisect_right(starts, at) - 1
+            local = at - starts[index]
+            if not notices[index] and SITE_NOTICE.search(
+                lowered[index], max(0, local - _SITE_NOTICE_BEFORE), local + _SITE_NOTICE_AFTER
+            ):
+                notices[index] = True
+            at = whole.find(word, at + 1)
+    return notices
 
 
 def continues(lines: Sequence[Line], block: Block, following: Block) -> bool:
