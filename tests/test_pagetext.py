@@ -1191,6 +1191,13 @@ def test_a_call_to_action_above_the_article_is_no_title() -> None:
     assert is_call_to_action("More from our partners ›")
     assert not is_call_to_action("Getting around the city at night: a guide")
     assert not is_call_to_action("Council saves the night buses after a year of protests")
+    for headline in (
+        "Search for missing hikers called off after storm",
+        "Save the Children warns of famine in the north",
+        "Shop owners protest new parking fees",
+        "Getting around the city at night",
+    ):
+        assert not is_call_to_action(headline), headline
 
 
 @pytest.mark.needs_data
