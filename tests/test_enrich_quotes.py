@@ -268,6 +268,8 @@ def test_titles_in_quotes_are_not_speech_even_near_a_speech_verb() -> None:
     _, quotes = _quotes(
         'Mary notes that she received a vintage copy of "Howards End." She liked it.',
         'Banners displayed a post by Trump that read, "MAKE THE DEAL IN GAZA. GET THE HOSTAGES BACK!!!"',
+        # A title may keep "is" in lower case ("The Rise of Worse is Better"), as it keeps "of".
+        "Gabriel's essay “The Rise of Worse is Better” argues that simplicity wins, he says.",
     )
     assert [quote["text"] for quote in quotes] == ['"MAKE THE DEAL IN GAZA. GET THE HOSTAGES BACK!!!"']
 

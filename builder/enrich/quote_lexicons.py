@@ -193,7 +193,7 @@ ENGLISH = SpeechLexicon(
     # English's rules never read a dash before an attribution, and kept "the Kremlin aide Yuri Ushakov" whole.
     tail_gap=",",
     narrow_determiner_phrases=False,
-    title_small_words="a|an|the|and|or|but|nor|of|to|in|on|at|by|for|from|with|into|over|under|as|vs",
+    title_small_words="a|an|the|and|or|but|nor|of|to|in|on|at|by|for|from|with|into|over|under|as|vs|is|are",
     modified_word_exceptions=(
         "to|on|of|in|at|for|from|with|by|as|and|or|but|that|which|who|than|about|over|after|before|into"
     ),
