@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
 from builder.enrich.claim_lexicons import CLAIM_LEXICONS
@@ -13,7 +10,8 @@ from builder.enrich.quote_lexicons import LEXICONS
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
 from builder.records import CheckWorthiness, Claim
-from tests.paths import REPO, SAMPLES, SHARED_DATA
+from tests.paths import SAMPLES, SHARED_DATA
+from tests.scripts_support import load_script
 from tests.text_support import paragraphs_document
 
 
@@ -347,23 +345,8 @@ def test_a_word_in_both_the_english_and_the_language_s_list_counts_once() -> Non
     assert _features("es", "La decisión me parece injusta para los trabajadores del sector.")["first_person"] == 0.5
 
 
-def _eval_claims():
-    # The script imports its sibling eval_quotes, as it does when run from scripts/.
-    sys.path.insert(0, str(REPO / "scripts"))
-    try:
-        spec = importlib.util.spec_from_file_location("eval_claims", REPO / "scripts" / "eval_claims.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # dataclasses look their module up there
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(REPO / "scripts"))
-
-
 def test_the_claim_evaluation_s_measures() -> None:
-    evaluation = _eval_claims()
+    evaluation = load_script("eval_claims")
     assert evaluation.auc([0.9, 0.8], [0.1, 0.2]) == 1.0
     assert evaluation.auc([0.1], [0.9]) == 0.0
     assert evaluation.auc([0.5, 0.9], [0.5, 0.1]) == 0.875  # (1 tie at half + 3 wins) of 4 pairs
@@ -375,7 +358,7 @@ def test_the_claim_evaluation_s_measures() -> None:
 def test_the_hand_labelled_claims_still_match_the_candidates_and_rank_above_chance() -> None:
     # Every labelled span must still be a candidate (a change to sentence splitting shows here first); the sample
     # page's four articles are in the repository, the WCXB ones only where ../shared/data is.
-    evaluation = _eval_claims()
+    evaluation = load_script("eval_claims")
     scored, missed, skipped, _ = evaluation.score_articles(SHARED_DATA)
     assert missed == 0
     assert len({row.article for row in scored}) == 22 - skipped

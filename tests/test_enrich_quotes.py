@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 
 import pytest
 from hypothesis import given
@@ -12,7 +10,8 @@ from hypothesis import strategies as st
 
 from builder.enrich.quotes import find_quotes
 from builder.records import Quote
-from tests.paths import REPO, SAMPLES, SHARED_DATA
+from tests.paths import SAMPLES, SHARED_DATA
+from tests.scripts_support import load_script
 from tests.text_support import paragraphs_document
 
 
@@ -323,20 +322,10 @@ def test_no_quotes_and_no_paragraphs() -> None:
     assert find_quotes("", []) == []
 
 
-def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_quotes", REPO / "scripts" / "eval_quotes.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.needs_data
 @pytest.mark.skipif(not (SHARED_DATA / "wcxb-dev-articles").is_dir(), reason="shared WCXB data absent")
 def test_hand_labelled_gold_keeps_its_targets() -> None:
-    evaluation = _eval_module()
+    evaluation = load_script("eval_quotes")
     articles, skipped = evaluation.load_articles(SHARED_DATA)
     assert skipped == 0
     total = evaluation.Tally()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from types import ModuleType
 
 import pytest
 
@@ -27,7 +24,8 @@ from builder.ingest.pagetext_lines import read_lines
 from builder.ingest.pagetext_titles import is_call_to_action, is_glued_pair, metadata_below
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, DocumentRole, ParagraphKind
-from tests.paths import REPO, SAMPLES, SHARED_DATA
+from tests.paths import SAMPLES, SHARED_DATA
+from tests.scripts_support import load_script
 
 SAMPLE = SAMPLES / "daily8-putin-trump-call.txt"
 WCXB = SHARED_DATA / "wcxb-dev-articles"
@@ -689,18 +687,6 @@ def test_strip_trailing_fragment_drops_a_glued_label_only() -> None:
 
 
 # --- rendered WCXB pages ------------------------------------------------------------------------------------
-
-
-def load_script(name: str) -> ModuleType:
-    """Import a script from scripts/, which is not a package."""
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # Registered before running, as `import` does: dataclasses look their module up while the class is built.
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 WCXB_EVERY = 60
