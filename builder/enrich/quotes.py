@@ -1041,8 +1041,6 @@ class _People:
     def __init__(self, text: str, rules: _Rules) -> None:
         self.text = text
         self.rules = rules
-        self.possessive: set[int] = set()
-        """Where mentions stand that are a possessive ("Kevin’s recommendation"): not the subject of their sentence."""
 
     @functools.cached_property
     def tiers(self) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -1084,10 +1082,7 @@ class _People:
                 full_name = by_last.get(last) or by_first.get(last)
             speaks = not speakers.isdisjoint(words) or self._holds_a_role(run)
             if speaks or full_name:
-                at = run.start()
-                tiers[not speaks].append((at, full_name or last))
-                if name[-1] == "s" and name[-2:-1] in ("'", "’"):
-                    self.possessive.add(at)
+                tiers[not speaks].append((run.start(), full_name or last))
         return tiers
 
     def _holds_a_role(self, run: re.Match[str]) -> bool:
@@ -1107,6 +1102,11 @@ class _People:
             return True
         return rules.role_after is not None and rules.role_after.match(self.text, run.end()) is not None
 
+    def _possessive(self, at: int) -> bool:
+        """Whether the name mentioned at `at` is a possessive ("Kevin’s recommendation"): not its sentence's subject."""
+        run = self.rules.name_run.match(self.text, at)
+        return run is not None and run.group().endswith(("'s", "’s"))
+
     def resolve(self, pronoun_at: int, last_who: str | None) -> str | None:
         """The person a pronoun most likely refers to, or None when the nearest sentence naming people is
         ambiguous and the previous quote's speaker (`last_who`) is not among them."""
@@ -1120,7 +1120,7 @@ class _People:
             in_sentence = mentions[first : index + 1]
             # A possessive is no candidate beside a name that is not one: "Bernard seconds Kevin’s recommendation.
             # “…,” he says." is Bernard.
-            subjects = [(at, name) for at, name in in_sentence if at not in self.possessive] or in_sentence
+            subjects = [(at, name) for at, name in in_sentence if not self._possessive(at)] or in_sentence
             candidates = {name.split()[-1] for _, name in subjects}
             if len(candidates) == 1:
                 return subjects[-1][1]
