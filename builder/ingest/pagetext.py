@@ -42,6 +42,7 @@ from builder.ingest.pagetext_lines import (
     METADATA_OPENER,
     READING_TIME,
     SENTENCE_END,
+    SENTENCE_ENDS,
     Line,
     is_relative_time,
     read_lines,
@@ -436,7 +437,6 @@ LINK_LIST_SENTENCES = 0.25
 article: headlines one under another, none of them a sentence. On the WCXB pages the related articles end 0.56
 sentences a paragraph or more, the fewest; of the blocks labelled boilerplate, one list of headlines on each
 half ends fewer than 0.1."""
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’)\]]*(?:\s|$)")
 
 
 def is_link_list(article: ArticleParts) -> bool:
@@ -445,7 +445,7 @@ def is_link_list(article: ArticleParts) -> bool:
     needed = LINK_LIST_SENTENCES * len(article.paragraphs)
     ends = 0
     for text, _ in article.paragraphs:
-        ends += len(_SENTENCE_END.findall(text))
+        ends += len(SENTENCE_ENDS.findall(text))
         if ends >= needed:
             return False
     return True

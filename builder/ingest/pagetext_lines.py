@@ -31,7 +31,11 @@ from builder.ingest.cleanup import MONTH, split_caption
 from builder.ingest.local_dates import find_local_date, find_relative_time
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-SENTENCE_END = re.compile(r"[.!?…。！？][\"”’')\]」』）]*$")
+_SENTENCE_MARK = r"[.!?…。！？][\"”’')\]」』）]*"
+"""A sentence's closing mark and the closing quotes and brackets after it."""
+SENTENCE_END = re.compile(_SENTENCE_MARK + "$")
+SENTENCE_ENDS = re.compile(_SENTENCE_MARK + r"(?:\s|$)")
+"""Every place a sentence ends inside a text: its mark before white space or the text's end."""
 BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\b:?\s*(?:\S|$)", re.IGNORECASE)
 """The labels that open a byline, in English ("Posted on", "Updated" were tried and lost more titles)."""
 _SECTION_END_ELSEWHERE = "|".join(
