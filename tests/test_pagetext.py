@@ -1096,8 +1096,22 @@ LEGAL_FOOTER = [
     "and 5pm on weekdays.",
 ]
 
+INVESTMENT_DISCLAIMER = [
+    "Harbour Advisers, LLC is registered with the Securities and Exchange Commission as an investment adviser. "
+    "Nothing here is an offer to buy or sell any security, and all investing involves risk, including the loss of "
+    "principal.",
+    "We help readers find an adviser near them, and the advisers we list pay us a fee for each reader who books a "
+    "first meeting; that fee never changes the order in which they are shown.",
+    "Harbour Advisers reserves the right to change its fees and the plans it offers at any time, without notice to "
+    "the members who hold them or to the advisers who sell them.",
+]
 
-@pytest.mark.parametrize("furniture", [DONATION_APPEAL, LEGAL_FOOTER], ids=["appeal", "legal footer"])
+
+@pytest.mark.parametrize(
+    "furniture",
+    [DONATION_APPEAL, LEGAL_FOOTER, INVESTMENT_DISCLAIMER],
+    ids=["appeal", "legal footer", "investment disclaimer"],
+)
 def test_an_appeal_for_donations_or_a_legal_footer_is_no_related_article(furniture: list[str]) -> None:
     # The site speaking of itself again: asking readers for money, or stating its registration and disclaimers.
     headline = "Council extends the late-night bus service to every district"
