@@ -746,6 +746,8 @@ def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylin
             f"{title}\n\nBy Ann Lee, CFP – Updated Dec 19, 2025 at 4:28 PM EST | Fact-checked by Frank Bass",
             "Dec 19, 2025 at 4:28 PM EST",
         ),
+        # A time zone is written in capitals: the "by" after a time is the byline's, not a zone.
+        "time-then-by": (f"{title}\n\nPosted on Dec 19, 2025 at 4:28 pm by Ann Lee", "Dec 19, 2025 at 4:28 pm"),
         "prose-between": (f"July 1, 2025\n\n{paragraphs[0]}\n\n{title}", None),
     }
     atop_body = "\n\n".join([*paragraphs[:2], "Published: Nov 24, 2025", *paragraphs[2:]])
