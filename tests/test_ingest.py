@@ -760,6 +760,30 @@ def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylin
     assert found == {name: [want] for name, (_, want) in headers.items()} | {"atop-body": ["Nov 24, 2025"]}
 
 
+def test_an_article_that_says_when_it_was_first_published_is_dated_so(tmp_path: Path) -> None:
+    """A page prints its last update by the headline and says in the body when the article first came out: that
+    is its published time. "First published in" followed by no date changes nothing."""
+    paragraphs = _related_paragraphs()
+    title = SAMPLE_TITLES[3]
+    header = f"{title}\n\nBy Ann Lee | Updated Dec 19, 2025"
+    notes = {
+        "original": ("This story was originally published on Wednesday, March 2, 2022.", "March 2, 2022"),
+        "no-date": ("The finding was first published in the journal Nature in 2019.", "Dec 19, 2025"),
+    }
+    pages = {
+        name: "Menu\n\n" + "\n\n".join([header, *paragraphs[:4], note, *paragraphs[4:]]) + "\n"
+        for name, (note, _) in notes.items()
+    }
+    found = {
+        name: [(d["published_text"], d["published_at"][:10]) for d in docs if d["title"] == title]
+        for name, docs in _ingest_pages(tmp_path, pages).items()
+    }
+    assert found == {
+        "original": [("March 2, 2022", "2022-03-02")],
+        "no-date": [("Dec 19, 2025", "2025-12-19")],
+    }
+
+
 def test_a_teaser_below_the_articles_is_no_related_document(tmp_path: Path) -> None:
     """Related articles are whole articles: a teaser's two-sentence excerpt under the page's articles is no
     document of its own, so annotators never get it."""

@@ -40,11 +40,13 @@ from builder.ingest.pagetext_lines import (
     BULLET,
     BYLINE,
     METADATA_OPENER,
+    PUBLISHED_LINE_CHARS,
     READING_TIME,
     SENTENCE_END,
     SENTENCE_ENDS,
     Line,
     is_relative_time,
+    published_text,
     read_lines,
 )
 from builder.ingest.pagetext_titles import find_title, without_site_suffix
@@ -133,6 +135,10 @@ PUBLICATION_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A label of the time an article was published or last updated, opening a line or a line of its own."""
+FIRST_PUBLISHED = re.compile(r"\b(?:originally|first) published(?: on| in)?(?: the)? ", re.IGNORECASE)
+"""How an article that was updated since says when it first came out; its date follows."""
+FIRST_PUBLISHED_WEEKDAY_CHARS = len("Wednesday, ")
+"""How far after FIRST_PUBLISHED its date may start: past a weekday, not further into the sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +164,9 @@ def read_header(lines: Sequence[Line], title: int, block: Block, role: DocumentR
     between = [line for line in lines[title + 1 : block.first] if line.key != lines[title].key]
     times = [(index, found) for index, line in enumerate(between) if (found := line.published)]
     time = times[0][1] if times else _time_above(lines, title) or _time_atop_body(lines, block)
-    if time is None and role is DocumentRole.main:
+    if role is DocumentRole.main:
         # Not for a related article's card: below it stands the next card, with its own time.
-        time = _time_below_body(lines, block)
+        time = _time_first_published(lines, block) or time or _time_below_body(lines, block)
     captions = [caption for line in between if (caption := split_caption(line.text))]
     source = next(
         (
@@ -213,6 +219,21 @@ def _time_below_body(lines: Sequence[Line], block: Block) -> str | None:
             )
             if (offset < TIME_BELOW_BODY_LINES and not past_prose) or labelled:
                 return found
+    return None
+
+
+def _time_first_published(lines: Sequence[Line], block: Block) -> str | None:
+    """The date the article says it was first published on, in its body or just below it ("This article was
+    originally published on 26 Sep 2019 at 4:12pm but has been regularly updated"): the time by its title is
+    then that of its last update."""
+    for line in lines[block.first : block.last + 1 + LABELLED_TIME_BELOW_LINES]:
+        # A substring test first: a regex search on every line of the body cost more than the rest of this.
+        if "published" not in line.text or not (said := FIRST_PUBLISHED.search(line.text)):
+            continue
+        following = line.text[said.end() : said.end() + PUBLISHED_LINE_CHARS]
+        found = published_text(following)
+        if found and following.find(found) <= FIRST_PUBLISHED_WEEKDAY_CHARS:
+            return found
     return None
 
 
