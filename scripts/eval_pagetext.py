@@ -122,6 +122,7 @@ class Extracted(NamedTuple):
     body: str
     published: str | None
     related_titles: list[str]
+    day_first: bool | None = None
 
 
 def main_text(text: str, common: Collection[str]) -> Extracted | None:
@@ -136,9 +137,8 @@ def main_text(text: str, common: Collection[str]) -> Extracted | None:
         return None
     main = tidy(main)
     related = [article.title for article in articles if article.role.value == "related"]
-    return Extracted(
-        main.title, "\n\n".join(paragraph for paragraph, _ in main.paragraphs), main.published_text, related
-    )
+    body = "\n\n".join(paragraph for paragraph, _ in main.paragraphs)
+    return Extracted(main.title, body, main.published_text, related, main.day_first)
 
 
 def speed(texts: list[str], common: Collection[str], repeat: int = 1, rounds: int = 3) -> tuple[float, float]:
@@ -208,7 +208,7 @@ def score_page(
         whole_page_f1=word_scores(text, truth["main_content"])[2],
         title=title,
         want=want,
-        date=date_score(published, truth.get("publish_date")),
+        date=date_score(published, truth.get("publish_date"), found.day_first),
         snippets_kept=snippets_found(body, truth.get("with") or []),
         snippets_leaked=snippets_found(body, truth.get("without") or []),
         related=Counter(
@@ -234,12 +234,12 @@ def snippets_found(body: str, snippets: list[str]) -> tuple[int, int]:
     return found, len(snippets)
 
 
-def date_score(published: str | None, truth: str | None) -> str | None:
+def date_score(published: str | None, truth: str | None, day_first: bool | None = None) -> str | None:
     """How the published time as printed, read as `builder ingest` reads it (no crawl date to lean on), compares
     with the truth's publish date, by the day."""
     if not truth or len(truth) < 10:
         return None
-    moment = parse_published(published, None)
+    moment = parse_published(published, None, day_first=day_first)
     if moment is None:
         return "missing"
     return "right" if moment.date().isoformat() == truth[:10] else "wrong"

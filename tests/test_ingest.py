@@ -784,6 +784,25 @@ def test_an_article_that_says_when_it_was_first_published_is_dated_so(tmp_path: 
     }
 
 
+def test_a_date_in_numbers_is_read_in_the_order_the_page_writes_its_dates(tmp_path: Path) -> None:
+    """ "03/10/2023" is 3 October on a page that writes its other dates day first ("19/12/2025", "13 October
+    2023"), 10 March on one that writes them month first, and 10 March (dateutil's reading) where nothing tells."""
+    paragraphs = _related_paragraphs()
+    title = SAMPLE_TITLES[3]
+    others = {"day-first": "19/12/2025", "worded-day-first": "13 October 2023", "month-first": "October 13, 2023"}
+    pages = {
+        name: "\n\n".join(["Menu", title, "03/10/2023", *paragraphs, f"Updated {other} by the desk"]) + "\n"
+        for name, other in others.items()
+    }
+    pages["untold"] = "\n\n".join(["Menu", title, "03/10/2023", *paragraphs]) + "\n"
+    found = {
+        name: [(d["published_text"], d["published_at"][:10]) for d in docs if d["title"] == title]
+        for name, docs in _ingest_pages(tmp_path, pages).items()
+    }
+    october, march = [("03/10/2023", "2023-10-03")], [("03/10/2023", "2023-03-10")]
+    assert found == {"day-first": october, "worded-day-first": october, "month-first": march, "untold": march}
+
+
 def test_a_teaser_below_the_articles_is_no_related_document(tmp_path: Path) -> None:
     """Related articles are whole articles: a teaser's two-sentence excerpt under the page's articles is no
     document of its own, so annotators never get it."""

@@ -105,12 +105,15 @@ def date_in_url(url: str | None, crawled_at: datetime | None = None) -> str | No
     return None
 
 
-def parse_published(raw: str | None, reference: datetime | None, language: str = "en") -> datetime | None:
+def parse_published(
+    raw: str | None, reference: datetime | None, language: str = "en", day_first: bool | None = None
+) -> datetime | None:
     """An absolute date or time as printed, or a relative one ("2 hours ago") against the crawl time; in a
     document in another language than English, also with that language's month names ("4. Juli 2025") and
     relative times ("vor 2 Stunden"), and a
     dotted date day first ("04.07.2025" is 4 July, as wherever dates are dotted; English pages print them month
-    first as often, and dateutil's month-first reading stays theirs).
+    first as often, and dateutil's month-first reading stays theirs). `day_first`, when the page told it (see
+    `ArticleParts.day_first`), decides instead how a date in numbers is read.
 
     A date without a time zone is taken as UTC: the records require an aware datetime, and the raw text is
     kept beside it in `published_text` for anyone who needs to know what was printed.
@@ -145,7 +148,8 @@ def parse_published(raw: str | None, reference: datetime | None, language: str =
         with warnings.catch_warnings():
             # A zone name dateutil does not know is read as no zone (UTC, as documented above), not shouted.
             warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
-            day_first = other_language and _DOTTED_DATE.search(raw) is not None
+            if day_first is None:
+                day_first = other_language and _DOTTED_DATE.search(raw) is not None
             first, second = (
                 date_parser.parse(raw, default=default, tzinfos=ZONE_OFFSETS, dayfirst=day_first)
                 for default in UNPRINTED_DEFAULTS
@@ -256,7 +260,7 @@ def build_document(
         url=url,
         dateline=parts.dateline,
         credit=parts.credit,
-        published_at=parse_published(published_text, page.crawled_at, language),
+        published_at=parse_published(published_text, page.crawled_at, language, parts.day_first),
         published_text=published_text,
         lang=language,
         captions=parts.captions,

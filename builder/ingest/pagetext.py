@@ -28,6 +28,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from builder.ingest.cleanup import (
+    MONTH,
     split_caption,
     split_credit,
     split_dateline,
@@ -412,7 +413,33 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
         article for article in map(without_site_notices, related) if article is not None and not is_link_list(article)
     ]
+    if any(AMBIGUOUS_NUMERIC_DATE.search(article.published_text or "") for article in articles):
+        day_first = numeric_day_first(text)
+        articles = [dataclasses.replace(article, day_first=day_first) for article in articles]
     return [article for article in articles if article.paragraphs]
+
+
+AMBIGUOUS_NUMERIC_DATE = re.compile(r"\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{2,4}\b")
+"""A date in numbers whose day and month could be either way round ("03/10/2023")."""
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
+_WORDED_DATE = re.compile(rf"\b(?:(?P<day>{_ORDINAL})(?: of)? {MONTH}|{MONTH} {_ORDINAL}\b)")
+
+
+def numeric_day_first(text: str) -> bool | None:
+    """Whether the page writes its dates day first, as British, European and most Asian sites do: told by its
+    numeric dates that can be read one way only ("19/12/2025", "12/19/2025"), else by the order it writes its
+    dates in words ("13 October 2023" against "October 13, 2023"); None when it does not tell."""
+    day_first = month_first = 0
+    for match in _NUMERIC_DATE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        day_first += second <= 12 < first
+        month_first += first <= 12 < second
+    if day_first == month_first:
+        for match in _WORDED_DATE.finditer(text):
+            day_first += match.group("day") is not None
+            month_first += match.group("day") is None
+    return None if day_first == month_first else day_first > month_first
 
 
 NO_ARTICLES_LABEL = re.compile(

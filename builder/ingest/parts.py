@@ -23,6 +23,9 @@ class ArticleParts:
     searched_date: str | None = None
     """A date found by searching the page (htmldate on HTML) rather than stated or printed by the headline: the
     article's date only when neither the page nor the record it came in states one."""
+    day_first: bool | None = None
+    """Whether the page writes dates in numbers day first ("03/10/2023" is 3 October), told from its other dates;
+    None when it does not tell, and month first is assumed as in English."""
     dateline: Dateline | None = None
     credit: str | None = None
     captions: list[Caption] = field(default_factory=list)
