@@ -32,9 +32,9 @@ SAMPLE_TITLES = [
 ]
 
 
-def ingest(*args: str) -> subprocess.CompletedProcess[str]:
+def ingest(*args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "builder.cli", "ingest", *args]
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False, timeout=timeout)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -801,6 +801,48 @@ def test_a_date_in_numbers_is_read_in_the_order_the_page_writes_its_dates(tmp_pa
     }
     october, march = [("03/10/2023", "2023-10-03")], [("03/10/2023", "2023-03-10")]
     assert found == {"day-first": october, "worded-day-first": october, "month-first": march, "untold": march}
+
+
+HOSTILE_INPUT_SECONDS = 300
+"""A bound on an ingest of the hostile inputs below, each well under a second now: it only stops a run that does
+not end (each took minutes or never ended when a pattern's work grew with the square of a run's length), and is a
+hundred times what they take, so a slow shared machine does not trip it."""
+
+
+def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: Path) -> None:
+    """A run of 200,000 spaces in a record's last paragraph, of 100,000 in a page dump's, and of 20,000 speech verbs
+    before a Chinese quote are each read in linear time: one such record must not stall a whole run."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    body = " ".join(_related_paragraphs())
+    spaced = {
+        "title": SAMPLE_TITLES[3],
+        "url": "https://example.com/a",
+        "text": f"{body}\n\nThe call ended{' ' * 200_000}late.",
+    }
+    cues = "中国外交部发言人毛宁在记者会上表示，中方愿同各方一道推动和平谈判。" * 10
+    chinese = {
+        "title": "外交部发言人表示",
+        "url": "https://example.com/zh",
+        "text": f"{cues}\n\n{'说' * 20_000}!“中国政府将继续推动谈判进程。”",
+    }
+    (inputs / "records.jsonl").write_text(
+        json.dumps(spaced) + "\n" + json.dumps(chinese, ensure_ascii=False) + "\n", "utf-8"
+    )
+    lines = SAMPLE_PAGE.read_text(encoding="utf-8").splitlines()
+    last_body = max(index for index, line in enumerate(lines) if "Ukraine" in line and len(line) > 80)
+    lines[last_body] = lines[last_body].replace(" ", " " * 100_000, 1)
+    (inputs / "page.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = ingest(str(inputs), "--out", str(out), timeout=HOSTILE_INPUT_SECONDS)
+
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(out / "documents.jsonl")
+    assert {Path(d["provenance"]["path"]).name for d in documents} == {"records.jsonl", "page.txt"}
+    assert [d["title"] for d in documents if d["provenance"]["path"].endswith("records.jsonl")] == [
+        SAMPLE_TITLES[3],
+        "外交部发言人表示",
+    ]
 
 
 def test_a_teaser_below_the_articles_is_no_related_document(tmp_path: Path) -> None:
