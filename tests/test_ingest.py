@@ -241,6 +241,45 @@ def test_every_format_and_every_bad_input_is_accounted_for(tmp_path: Path) -> No
     assert report["duplicates"]["near"] >= 1
 
 
+def _with_content_length(record: bytes, change: int) -> bytes:
+    """The record with its WARC Content-Length off by `change` bytes, as a broken crawler writes it."""
+    head, separator, rest = record.partition(b"\r\n\r\n")
+    length = int(head.rsplit(b"Content-Length: ", 1)[1])
+    return head.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length + change)) + separator + rest
+
+
+def test_a_break_in_a_warc_stream_loses_no_record_after_it(tmp_path: Path) -> None:
+    """A record whose Content-Length is too long or too short, or bytes between two records, break the stream at
+    one place: it is quarantined with its offset, and every intact record after it is read, in a .warc and in a
+    .warc.gz alike. A Content-Length far past the end of the file swallows no record either."""
+    html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs())
+    pages = [_warc_record(f"https://example.org/{number}", html, number) for number in range(1, 5)]
+    breaks = {
+        "too-long": [pages[0], _with_content_length(pages[1], 300), *pages[2:]],
+        "too-short": [pages[0], _with_content_length(pages[1], -300), *pages[2:]],
+        "garbage": [pages[0], pages[1], b"GARBAGE LINE\r\n\r\n", *pages[2:]],
+        "past-the-end": [pages[0], _with_content_length(pages[1], 10**9), *pages[2:]],
+    }
+    for name, records in breaks.items():
+        (tmp_path / f"{name}.warc").write_bytes(b"".join(records))
+        (tmp_path / f"{name}.warc.gz").write_bytes(b"".join(gzip.compress(record) for record in records))
+    out = tmp_path / "out"
+
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+
+    read: dict[str, set[str]] = {}
+    for document in read_jsonl(out / "documents.jsonl"):
+        read.setdefault(Path(document["provenance"]["path"]).name, set()).add(document["url"].rsplit("/", 1)[1])
+    # The broken record itself is lost, or read with the bytes its length took in, but never one after it.
+    assert all({"1", "3", "4"} <= found <= {"1", "2", "3", "4"} for found in read.values()), read
+    assert sorted(read) == sorted(f"{name}.warc{gz}" for name in breaks for gz in ("", ".gz"))
+    rejected = read_jsonl(out / "quarantine.jsonl")
+    # Each file says where it broke (the garbage, a gzip member of its own in a .warc.gz, breaks it twice).
+    assert {Path(item["source"]).name for item in rejected} == set(read)
+    assert all(item["offset"] is not None for item in rejected), rejected
+    assert {item["reason_code"] for item in rejected} == {"broken_warc", "broken_warc_record"}
+
+
 def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> None:
     """wget, warcprox and Browsertrix keep a response as it came over the wire: chunked, gzip, deflate or
     brotli. Each is read as the page; a broken one is quarantined with the coding named; redirects and error

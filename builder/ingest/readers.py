@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import IO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -198,17 +199,62 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+WARC_RECORD_START = b"\nWARC/1."
+"""The version line that opens every WARC record, after the blank line that ends the one before."""
+GZIP_MEMBER_START = b"\x1f\x8b\x08"
+"""The start of a gzip member: a .warc.gz holds one for each record, as crawlers write it."""
+RESYNC_CHUNK = 1 << 16
+TRUNCATED_RECORD = "broken_warc_record"
+
+
 def _warc_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
+    """The response records of a WARC file. Where the stream breaks (a record whose Content-Length is wrong, bytes
+    between records), the break is quarantined with where it lies, and reading goes on from the next record."""
     # fastwarc reads gzip (record by record, as crawlers write it) by itself; other compressions are undone here.
     compression = compression_of_file(source.path)
-    opened = open_compressed(source.path, None if compression == "gzip" else compression)
-    with opened as handle:
-        records = ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True)
-        try:
-            for record in records:
-                yield from _warc_page(source, digest, record)
-        except Exception as error:  # fastwarc raises plain exceptions on a corrupt stream
-            yield Rejection(READ, source.shown, "broken_warc", f"the WARC stream breaks off: {error}")
+    gzipped = compression == "gzip"
+    marker = GZIP_MEMBER_START if gzipped else WARC_RECORD_START
+    start: int | None = 0
+    while start is not None:
+        with open_compressed(source.path, None if gzipped else compression) as handle:
+            handle.seek(start)
+            # The start of the last record read: a break lies past it. At least `start`, so that each pass moves on.
+            last = start
+            truncated = False
+            try:
+                for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True):
+                    last = record.stream_pos
+                    for item in _warc_page(source, digest, record):
+                        truncated = isinstance(item, Rejection) and item.code == TRUNCATED_RECORD
+                        yield item
+                # A record cut short by the end of the file took in what followed it: the records a Content-Length
+                # too large swallowed are read on their own (at the real end of a file, none is found).
+                start = _next_record_start(handle, last + 1, marker) if truncated else None
+            except Exception as error:  # fastwarc raises plain exceptions on a corrupt stream
+                start = _next_record_start(handle, last + 1, marker)
+                where = "compressed " if gzipped else ""
+                reason = f"the WARC stream is broken past {where}byte {last}: {error}"
+                if start is None:
+                    reason += "; the rest of the file holds no other record"
+                else:
+                    reason += f"; read on from the next record, at {where}byte {start}"
+                yield Rejection(READ, source.shown, "broken_warc", reason, offset=last)
+
+
+def _next_record_start(handle: IO[bytes], after: int, marker: bytes) -> int | None:
+    """Where the next record starts at or past byte `after` of the stream (see WARC_RECORD_START and
+    GZIP_MEMBER_START), or None when none does."""
+    handle.seek(after)
+    position, carried = after, b""
+    while chunk := handle.read(RESYNC_CHUNK):
+        window = carried + chunk
+        found = window.find(marker)
+        if found != -1:
+            # The WARC marker opens with the newline before the record; a gzip member's is its first byte.
+            return position - len(carried) + found + (1 if marker == WARC_RECORD_START else 0)
+        carried = window[-(len(marker) - 1) :]
+        position += len(chunk)
+    return None
 
 
 def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page | Rejection]:
@@ -218,7 +264,7 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page 
     payload = record.reader.read()  # type: ignore[attr-defined]
     if http_headers is None or len(payload) < record.content_length:  # type: ignore[attr-defined]
         reason = f"WARC record {record_id} is truncated: its payload is shorter than its Content-Length"
-        yield Rejection(READ, source.shown, "broken_warc_record", reason, offset=offset, record=record_id)
+        yield Rejection(READ, source.shown, TRUNCATED_RECORD, reason, offset=offset, record=record_id)
         return
     if "html" not in (http_headers.get("Content-Type") or "").lower():
         return  # images, PDFs and scripts in a crawl are not pages, and not errors either
