@@ -97,6 +97,25 @@ def test_json_documents_that_cannot_be_read_are_quarantined_with_their_position(
     assert "jq -c '.[]' huge.json.gz" in rejected["huge.json.gz"]["reason"]
 
 
+def test_json_lines_whose_first_line_is_an_array_read_every_other_line(tmp_path: Path) -> None:
+    # A first line that is a whole JSON value with lines after it is JSON Lines, not an array document that breaks
+    # off: read whole, the file was one rejection and the records after it were lost.
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    for name, first in (("empty-array.jsonl", "[]"), ("numbers.json", "[1, 2]")):
+        (inputs / name).write_text(first + "\n" + "".join(json.dumps(item) + "\n" for item in _items(2)), "utf-8")
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    found = [(Path(d["provenance"]["path"]).name, d["provenance"]["line"]) for d in read_jsonl(out / "documents.jsonl")]
+    assert found == [("empty-array.jsonl", 2), ("empty-array.jsonl", 3), ("numbers.json", 2), ("numbers.json", 3)]
+    rejected = [
+        (Path(item["source"]).name, item["line"], item["reason_code"]) for item in read_jsonl(out / "quarantine.jsonl")
+    ]
+    assert rejected == [("empty-array.jsonl", 1, "not_an_object"), ("numbers.json", 1, "not_an_object")]
+
+
 def test_damaged_characters_in_a_scraper_record_are_repaired_not_fatal(tmp_path: Path) -> None:
     """A JavaScript scraper that cuts an emoji in two writes a lone surrogate, as a JSON escape or as its three
     bytes; another writes a Windows-1252 quote byte into UTF-8. JSON reads the surrogates, but no UTF-8 output

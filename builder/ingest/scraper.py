@@ -269,16 +269,29 @@ class JsonLayout(Enum):
 def json_layout(path: Path, head: bytes) -> JsonLayout:
     """The layout of a scraper export from its name and first bytes."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    first_line, newline, _ = start.partition(b"\n")
-    if start.startswith(b"["):
-        item = first_line[1:].strip() or start[len(first_line) + 1 :].lstrip().partition(b"\n")[0].strip()
+    first_line, newline, rest = start.partition(b"\n")
+    # A whole JSON value on the first line with more lines after it ("[]", then objects) opens JSON Lines: one
+    # document would have ended with that line.
+    first_of_lines = bool(newline and rest.strip()) and _is_json(first_line)
+    if start.startswith(b"[") and not first_of_lines:
+        item = first_line[1:].strip() or rest.lstrip().partition(b"\n")[0].strip()
         one_a_line = item.startswith(b"{") and not _ITEM_SEPARATOR.search(item)
         if one_a_line and (item.rstrip(b",]").rstrip().endswith(b"}") or len(item) >= len(start) - 2):
             return JsonLayout.array_lines
         return JsonLayout.whole
-    if format_suffix(path) == ".json" and not (newline and first_line.rstrip().endswith(b"}")):
+    if format_suffix(path) == ".json" and not (newline and first_line.rstrip().endswith(b"}")) and not first_of_lines:
         return JsonLayout.whole
     return JsonLayout.lines
+
+
+def _is_json(raw: bytes) -> bool:
+    """Whether `raw` is one whole JSON value: a first line that is one ("[]", "[1, 2]") with more lines after it
+    opens JSON Lines, which an array on every line of its own would end before the second."""
+    try:
+        json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+    return True
 
 
 def json_document_pages(
