@@ -212,6 +212,30 @@ PROSE = [
 ]
 
 
+def test_the_author_s_name_under_a_byline_is_no_title() -> None:
+    # A news site's author card prints the name again under the byline, and the name is in the bio that follows:
+    # that the byline ends with it does not make it the last crumb of a breadcrumb.
+    headline = "Night buses for every district as the council extends its trial"
+    bio = "Jane Roe covers transport and city hall, and writes the weekly Commute newsletter for the paper."
+    page = [
+        "Home",
+        "City",
+        headline,
+        "A trial that doubled its riders becomes a service for every district",
+        "Manage alerts for this article",
+        "Email this article",
+        "Share this article",
+        "By Jane Roe",
+        "Dec. 18, 2025",
+        "Transport Reporter",
+        "Jane Roe",
+        bio,
+        *PROSE,
+    ]
+    [article] = extract_pagetext("\n".join(page) + "\n")
+    assert article.title == headline
+
+
 def test_a_menu_item_printed_twice_does_not_take_the_headline_s_place() -> None:
     # Menus printed for desktop and mobile repeat their items like an aggregator repeats a headline: being
     # printed twice is one clue among others, and the headline above its byline and date still wins.

@@ -149,7 +149,8 @@ class TitleClues:
     between the headline and the byline and so shares the headline's clues, often with more of the story's words."""
     last_crumb: bool
     """The end of a longer line nearby: the last crumb of a breadcrumb run together without separators
-    ("BlogTechnologyWhat is X?"), or a headline that its subtitle restates ("Understanding X")."""
+    ("BlogTechnologyWhat is X?"), or a headline that its subtitle restates ("Understanding X"); not the end of a
+    byline, which is the author's name ("By Elaine Chen" over an author card's "Elaine Chen")."""
     glued_path: bool
     """Ends with another title-like line nearby: a breadcrumb run together with the title it ends with."""
     contents_entry: bool
@@ -436,7 +437,8 @@ class TitleContext:
             # Lengths first: most lines nearby are neither, and comparing lengths is cheaper than their ends.
             other_size = len(other.key)
             if other_size > size:
-                last_crumb = last_crumb or other.key.endswith(key)
+                # A byline that ends with the line ("By Elaine Chen") makes it the author's name, not a last crumb.
+                last_crumb = last_crumb or (other.key.endswith(key) and not other.metadata)
             elif other_size < size and other.title_like and other.words >= 3:
                 glued_path = glued_path or key.endswith(other.key)
         return last_crumb, glued_path
