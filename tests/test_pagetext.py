@@ -740,6 +740,15 @@ def test_word_f1_on_rendered_wcxb_pages() -> None:
     assert mean > sum(whole_page) / len(whole_page) + 0.03, "no better than taking the whole page"
 
 
+def test_the_news_pages_of_the_evaluation_are_the_claims_gold_s_wcxb_articles() -> None:
+    evaluate = load_script("eval_pagetext")
+    rows = [json.loads(line) for line in evaluate.CLAIMS_GOLD.read_text(encoding="utf-8").splitlines()]
+    wcxb = [row["path"] for row in rows if row["source"] == "wcxb"]
+    pages = evaluate.news_pages()
+    assert len(pages) == len(wcxb) >= 18
+    assert all(f"wcxb-dev-articles/ground-truth/{page}.json" in wcxb and page.isdigit() for page in pages)
+
+
 @pytest.mark.parametrize(
     ("html", "text"),
     [
