@@ -119,7 +119,7 @@ def ingest_file(source: InputFile, options: IngestOptions) -> FileOutcome:
     started = time.perf_counter()
     outcome = FileOutcome(source.shown)
     matcher = TargetMatcher(options.targets) if options.targets else None
-    for item in read_pages(source, options.format, options.field_map):
+    for item in _read(source, options):
         if isinstance(item, Rejection):
             outcome.rejections.append(item)
             continue
@@ -218,7 +218,7 @@ def common_page_lines(files: Iterable[InputFile], options: IngestOptions) -> fro
     for source in files:
         if sampled >= COMMON_LINE_SAMPLE:
             break
-        for item in read_pages(source, options.format, options.field_map):
+        for item in _read(source, options):
             if isinstance(item, Page) and item.format is SourceFormat.pagetext:
                 sampled += 1
                 short = {line.strip() for line in item.content.splitlines()}
@@ -352,12 +352,28 @@ def _size(source: InputFile) -> int:
         return TASK_BYTES
 
 
+def _read(source: InputFile, options: IngestOptions) -> Iterator[Page | Rejection]:
+    """`read_pages`, with a fault of the builder while reading the file quarantined after the pages read before
+    it, as faults while extracting and building are: one odd file (a feed's root, a charset name, a property
+    list nested thousands deep) must not end the run, nor the pre-pass that samples page dumps before it."""
+    try:
+        yield from read_pages(source, options.format, options.field_map)
+    except Exception as error:
+        reason = f"the builder failed reading this file ({_fault_place(error)}); please report it"
+        yield Rejection("ingest.read", source.shown, "builder_fault", reason)
+
+
+def _fault_place(error: Exception) -> str:
+    """The error and where in the builder it was raised."""
+    frames = traceback.extract_tb(error.__traceback__)
+    place = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "unknown place"
+    return f"{type(error).__name__}: {error} at {place}"
+
+
 def _fault(page: Page, stage: str, error: Exception) -> Rejection:
     """A page on which the builder itself failed: quarantined with the error and where in the builder it was
     raised, so that the run goes on and the page can be reported and read again once the fault is fixed."""
-    frames = traceback.extract_tb(error.__traceback__)
-    place = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "unknown place"
-    reason = f"the builder failed on this page ({type(error).__name__}: {error} at {place}); please report it"
+    reason = f"the builder failed on this page ({_fault_place(error)}); please report it"
     return _page_rejection(page, stage, "builder_fault", reason)
 
 
