@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import lzma
 import sys
 import zlib
@@ -31,7 +32,6 @@ MAGIC_BYTES = {
 SUFFIXES = frozenset({".gz", ".bz2", ".xz", ".zst"})
 """Compression suffixes, which say nothing of the format inside (`page.txt.zst` is page text)."""
 _OPEN = {"gzip": gzip.open, "bzip2": bz2.open, "xz": lzma.open, "zstd": zstd.open}
-_DECOMPRESS = {"gzip": gzip.decompress, "bzip2": bz2.decompress, "xz": lzma.decompress, "zstd": zstd.decompress}
 BROKEN_DATA_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, lzma.LZMAError, zstd.ZstdError)
 """What decompressing raises on data cut short or corrupt; bzip2 raises a plain `OSError` without an errno too
 (see `is_broken_data`)."""
@@ -82,15 +82,17 @@ def open_compressed(path: Path, compression: str | None) -> IO[bytes]:
     return _OPEN[compression](path, "rb")  # type: ignore[no-any-return]
 
 
-def decompressed(data: bytes) -> bytes:
-    """The bytes decompressed when they are compressed, else as they are.
+def decompressed(data: bytes, limit: int) -> bytes:
+    """The bytes decompressed when they are compressed, else as they are; at most `limit` bytes, so that a small
+    file that decompresses to gigabytes (a bomb, or a whole crawl in one file) costs no more memory than that.
 
     Raises `BrokenCompressedDataError` when they do not decompress."""
     compression = compression_of(data)
     if compression is None:
-        return data
+        return data[:limit]
     try:
-        return _DECOMPRESS[compression](data)  # type: ignore[no-any-return]
+        with _OPEN[compression](io.BytesIO(data), "rb") as stream:
+            return stream.read(limit)  # type: ignore[no-any-return]
     except Exception as error:
         if broken := broken_data(error, compression):
             raise broken from error

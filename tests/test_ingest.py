@@ -6,9 +6,11 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import struct
 import subprocess
 import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +18,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.ingest.pages import Rejection
+from builder.ingest.pages import Page, Rejection
 from builder.ingest.pagetext import extract_pagetext
 from builder.ingest.parts import ArticleParts
 from builder.ingest.pipeline import IngestOptions, run_ingest
+from builder.ingest.readers import read_pages
+from builder.ingest.sources import InputFile
 from tests.paths import REPO, SAMPLES
 
 SAMPLE_PAGE = SAMPLES / "daily8-putin-trump-call.txt"
@@ -1032,6 +1036,101 @@ def test_a_fault_of_the_builder_on_one_page_is_quarantined_and_the_run_goes_on(
     assert "KeyError" in rejections[0].reason
     assert "test_ingest.py:" in rejections[0].reason
     assert report.rejected == {"builder_fault": 1}
+
+
+def test_a_fault_of_the_builder_while_reading_a_file_is_quarantined_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same for a fault while a file is read, in the run and in the pre-pass that samples page dumps before
+    it: seven such faults, each on one odd file, ended whole runs before they were fixed. Made here as above."""
+    from builder.ingest import pipeline
+
+    def failing_on_one_file(source: InputFile, *arguments: Any) -> Iterator[Page | Rejection]:
+        if source.path.name == "b.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        yield from read_pages(source, *arguments)
+
+    monkeypatch.setattr(pipeline, "read_pages", failing_on_one_file)
+    (tmp_path / "a.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+    (tmp_path / "b.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+    items, report = run_ingest([str(tmp_path)], IngestOptions())
+    rejections = [item for item in items if isinstance(item, Rejection)]
+    assert report.documents == 4
+    assert [(Path(rejection.source).name, rejection.code) for rejection in rejections] == [("b.txt", "builder_fault")]
+    assert "RecursionError" in rejections[0].reason
+    assert "test_ingest.py:" in rejections[0].reason
+
+
+def _deep_folder(top: Path, depth: int) -> Path:
+    """`depth` folders each in the last, made one level at a time (mkdir(parents=True) recurses as deep)."""
+    folder = top
+    for _ in range(depth):
+        folder.mkdir()
+        folder /= "d"
+    folder.mkdir()
+    return folder
+
+
+def _remove_deep_folder(deepest: Path, stop: Path) -> None:
+    """Remove a tree from `deepest` up to `stop`, one level at a time: pytest's clean-up recurses as deep."""
+    for entry in deepest.iterdir():
+        entry.unlink()
+    while deepest != stop:
+        deepest.rmdir()
+        deepest = deepest.parent
+
+
+def _nested_binary_plist(depth: int) -> bytes:
+    """A binary property list of `depth` arrays each holding the next, then the integer 1, written by hand:
+    plistlib writes (and reads) it by recursion, which that depth exhausts."""
+    objects = [b"\xa1" + (number + 1).to_bytes(2, "big") for number in range(depth)] + [b"\x10\x01"]
+    body, offsets = b"bplist00", []
+    for item in objects:
+        offsets.append(len(body))
+        body += item
+    table = len(body)
+    body += b"".join(offset.to_bytes(4, "big") for offset in offsets)
+    return body + struct.pack(">6xBBQQQ", 4, 2, len(objects), 0, table)
+
+
+def test_odd_files_and_folders_are_read_or_quarantined_never_the_end_of_a_run(tmp_path: Path) -> None:
+    """Names that are not UTF-8, symbolic links that loop, a tree a thousand folders deep, a charset named
+    "undefined", a web archive nested thousands deep and a page that decompresses to gigabytes each ended a run
+    (or took its memory). Each is now a document or a quarantine entry with its reason."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    page = SAMPLE_PAGE.read_bytes()
+    (inputs / os.fsdecode(b"bad\xffname.txt")).write_bytes(page)
+    deep = _deep_folder(inputs / "deep", 1100)
+    (deep / "page.txt").write_bytes(page)
+    (inputs / "loop-a").symlink_to("loop-b")
+    (inputs / "loop-b").symlink_to("loop-a")
+    html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs()).replace(b"weapons", b"weap\xf6ns")
+    mhtml = (
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=XX\r\n\r\n--XX\r\n"
+        b'Content-Type: text/html; charset="undefined"\r\nContent-Location: https://example.org/a\r\n\r\n'
+        + html
+        + b"\r\n--XX--\r\n"
+    )
+    (inputs / "undefined.mhtml").write_bytes(mhtml)
+    (inputs / "nested.webarchive").write_bytes(_nested_binary_plist(5000))
+    (inputs / "bomb.txt.gz").write_bytes(gzip.compress(b"\0" * (40 << 20), compresslevel=1))
+
+    try:
+        result = ingest(str(inputs), "--out", str(out))
+    finally:
+        _remove_deep_folder(deep, inputs)
+
+    assert result.returncode == 0, result.stderr
+    read = sorted(Path(d["provenance"]["path"]).name for d in read_jsonl(out / "documents.jsonl"))
+    assert read == sorted(["bad\\xffname.txt"] * 4 + ["page.txt"] * 4 + ["undefined.mhtml"])
+    rejected = {Path(item["source"]).name: item["reason_code"] for item in read_jsonl(out / "quarantine.jsonl")}
+    assert rejected == {
+        "loop-a": "unreadable",
+        "loop-b": "unreadable",
+        "nested.webarchive": "broken_webarchive",
+        "bomb.txt.gz": "page_too_large",
+    }
 
 
 def test_warc_target_uris_in_angle_brackets_are_read_and_others_quarantined(tmp_path: Path) -> None:

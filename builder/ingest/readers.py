@@ -6,6 +6,7 @@ Large inputs (WARC, scraper JSONL) are streamed; page dumps and HTML files are r
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import zipfile
@@ -48,6 +49,9 @@ from builder.records import SourceFormat
 
 HASH_CHUNK = 1 << 20
 READ = "ingest.read"
+PAGE_MAX_BYTES = 32 << 20
+"""A page dump, HTML page or saved page is read whole, and its text takes about ten times its size in memory on
+its way through extraction: past this size (decompressed) it is no page but a bomb or many pages in one file."""
 
 
 def read_pages(
@@ -99,9 +103,15 @@ def _read_local(
             yield from feed_pages(source, file_sha256(source.path))
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
+            if source.path.stat().st_size > PAGE_MAX_BYTES:
+                yield _too_large(source, "is")
+                return
             raw = source.path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
-            data = decompress(raw)
+            data = decompress(raw, PAGE_MAX_BYTES + 1)
+            if len(data) > PAGE_MAX_BYTES:
+                yield _too_large(source, "decompresses to")
+                return
             if file_format is SourceFormat.html and is_mhtml(data[:SNIFF_BYTES]):
                 yield from _archived_page(source, digest, root_html(data))
                 return
@@ -125,9 +135,19 @@ def _read_local(
         yield Rejection(READ, source.shown, error.code, error.message, line=error.line)
     except OSError as error:
         reason = f"cannot read the file: {error.strerror or error}"
-        if source.path.is_symlink() and not source.path.exists():
+        if error.errno == errno.ELOOP:
+            reason = f"a symbolic link that loops: it points to {os.readlink(source.path)}, which leads back to it"
+        elif source.path.is_symlink() and not source.path.exists():
             reason = f"a broken symbolic link: it points to {os.readlink(source.path)}, which does not exist"
         yield Rejection(READ, source.shown, "unreadable", reason)
+
+
+def _too_large(source: InputFile, how: str) -> Rejection:
+    reason = (
+        f"the file {how} more than {PAGE_MAX_BYTES >> 20} MB, far more than any page: a decompression bomb, or many "
+        "pages in one file (split it, or give it as JSON Lines or a WARC, which are read record by record)"
+    )
+    return Rejection(READ, source.shown, "page_too_large", reason)
 
 
 def _folder_rejection(source: InputFile) -> Rejection:

@@ -91,7 +91,8 @@ def webarchive_html(archive: bytes) -> ArchivedPage:
     """
     try:
         root = plistlib.loads(archive)
-    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, OverflowError) as error:
+    # RecursionError: a property list nested thousands deep (plistlib reads it recursively).
+    except (plistlib.InvalidFileException, ValueError, TypeError, KeyError, OverflowError, RecursionError) as error:
         raise UnreadableInputError(
             "broken_webarchive", f"a web archive that does not parse: {error}", archive
         ) from None

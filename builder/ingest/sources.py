@@ -89,6 +89,10 @@ class InputFile:
     def __init__(self, path: Path | str, shown: str) -> None:
         location = str(path)
         object.__setattr__(self, "location", location)
+        # A name's bytes that are not UTF-8 come as surrogates (Python's file-system encoding), which no record can
+        # hold: they are shown as escapes ("bad\xff.txt"), readable and writable, while `location` still opens it.
+        if not shown.isascii():
+            shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         # One string for both when they are equal, as they are for every file that `discover` finds.
         object.__setattr__(self, "shown", location if shown == location else shown)
 
@@ -162,24 +166,51 @@ def _files_under(directory: Path, skipped: str | None = None) -> Iterator[Path]:
     """The files under the directory, but not those whose names start with a dot, nor those in the folder
     `skipped` (a resolved path ending with a separator), in the order of `sorted(directory.rglob("*"))`: by
     name at each level, a subdirectory's files in its place. Symbolic links to files are files; those to
-    directories are not followed, as `rglob` does not follow them. A broken link, and a folder that cannot be
-    listed, are listed too, so that reading them fails with a reason in quarantine rather than their files
-    vanishing unseen."""
-    if skipped and os.path.realpath(directory) + os.sep == skipped:
-        return
+    directories are not followed, as `rglob` does not follow them. A broken link, a link that loops, and a folder
+    that cannot be listed, are listed too, so that reading them fails with a reason in quarantine rather than
+    their files vanishing unseen. Walked with a stack of listings rather than by recursion, which a tree a
+    thousand folders deep exhausted."""
+    # Each listing with its folder's resolved path: a subfolder reached without following a link resolves to its
+    # parent's and its name, where resolving each folder anew took time in the square of the tree's depth.
+    listings: list[tuple[Iterator[os.DirEntry[str]], str]] = []
+    unlisted = _open_listing(directory, os.path.realpath(directory), skipped, listings)
+    if unlisted is not None:
+        yield unlisted
+    while listings:
+        entries, resolved = listings[-1]
+        entry = next(entries, None)
+        if entry is None:
+            listings.pop()
+        elif entry.is_dir(follow_symlinks=False):
+            folder = Path(entry.path)
+            if (unlisted := _open_listing(folder, os.path.join(resolved, entry.name), skipped, listings)) is not None:
+                yield unlisted
+        elif _is_file_or_odd_link(entry) and not entry.name.startswith("."):
+            yield Path(entry.path)
+
+
+def _open_listing(
+    directory: Path, resolved: str, skipped: str | None, listings: list[tuple[Iterator[os.DirEntry[str]], str]]
+) -> Path | None:
+    """Push the directory's entries, sorted by name, onto `listings`; the directory itself when it cannot be
+    listed (an input of the run like a file: reading it quarantines it with the listing's error)."""
+    if skipped and resolved + os.sep == skipped:
+        return None
     try:
         with os.scandir(directory) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
+            listings.append((iter(sorted(listing, key=lambda entry: entry.name)), resolved))
     except OSError:
-        # The folder is an input of the run like a file: reading it quarantines it with the listing's error,
-        # rather than its files vanishing unseen.
-        yield directory
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from _files_under(directory / entry.name, skipped)
-        elif (entry.is_file() or _is_broken_link(entry)) and not entry.name.startswith("."):
-            yield directory / entry.name
+        return directory
+    return None
+
+
+def _is_file_or_odd_link(entry: os.DirEntry[str]) -> bool:
+    """A file, a link to one, or a link that leads nowhere (broken, or looping: "a -> b -> a"), which `is_file`
+    raises on rather than answers."""
+    try:
+        return entry.is_file() or _is_broken_link(entry)
+    except OSError:
+        return entry.is_symlink()
 
 
 def _members_if_archive(path: Path) -> list[tuple[str, str]] | None:
@@ -258,11 +289,11 @@ def read_decompressed(path: Path, limit: int) -> bytes:
         raise
 
 
-def decompress(raw: bytes) -> bytes:
-    """A file's bytes as stored, decompressed when they are compressed whatever its name; broken compressed data
-    is unreadable."""
+def decompress(raw: bytes, limit: int) -> bytes:
+    """A file's bytes as stored, decompressed when they are compressed whatever its name, up to `limit` bytes;
+    broken compressed data is unreadable."""
     try:
-        return decompressed(raw)
+        return decompressed(raw, limit)
     except BrokenCompressedDataError as error:
         raise UnreadableInputError(error.code, str(error)) from error
 
@@ -473,7 +504,8 @@ def _decode_narrow(data: bytes, declared: str | None) -> DecodedText:
     for encoding in dict.fromkeys(filter(None, ("utf-8", declared))):
         try:
             return DecodedText(body.decode(encoding), encoding, bom_bytes=bom_bytes)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError):
+            # No such codec, bytes it cannot read, a codec that reads nothing ("undefined") or a name with a NUL.
             continue
     text, replacements = repaired_utf8(body)
     replaced = len(replacements)
@@ -505,7 +537,7 @@ def _seven_bit(body: bytes, declared: str) -> str | None:
         if not codecs.lookup(declared).name.startswith(SEVEN_BIT_CODECS):
             return None  # UTF-16, say, would read ASCII bytes as other characters: a wrong declaration, not text
         text = body.decode(declared)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError, ValueError):  # as in `decode`: a declaration is the page's word, not ours
         return None
     return text if text != body.decode("ascii") else None
 
