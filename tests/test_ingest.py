@@ -1093,6 +1093,28 @@ def _nested_binary_plist(depth: int) -> bytes:
     return body + struct.pack(">6xBBQQQ", 4, 2, len(objects), 0, table)
 
 
+def test_the_sample_of_page_dumps_before_a_run_reads_no_other_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pass that finds the lines common to the run's page dumps reads page dumps only: a WARC or a feed read
+    there was read twice for nothing. Counted by wrapping the real reader, which still reads every file."""
+    from builder.ingest import pipeline
+
+    reads: list[str] = []
+
+    def counted(source: InputFile, *arguments: Any) -> Iterator[Page | Rejection]:
+        reads.append(source.path.name)
+        yield from read_pages(source, *arguments)
+
+    monkeypatch.setattr(pipeline, "read_pages", counted)
+    html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs())
+    (tmp_path / "crawl.warc").write_bytes(_warc_record("https://example.org/a", html, 1))
+    (tmp_path / "page.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+    items, report = run_ingest([str(tmp_path)], IngestOptions())
+    assert len(list(items)) == report.documents == 5
+    assert sorted(reads) == ["crawl.warc", "page.txt", "page.txt"]
+
+
 def test_odd_files_and_folders_are_read_or_quarantined_never_the_end_of_a_run(tmp_path: Path) -> None:
     """Names that are not UTF-8, symbolic links that loop, a tree a thousand folders deep, a charset named
     "undefined", a web archive nested thousands deep and a page that decompresses to gigabytes each ended a run

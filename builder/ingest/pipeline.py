@@ -34,7 +34,7 @@ from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
-from builder.ingest.sources import InputFile, discover, is_url
+from builder.ingest.sources import EXTENSIONS, InputFile, discover, format_suffix, is_url
 from builder.records import DocumentRole, ParagraphKind, SourceFormat, Target
 from builder.validate import error_fields
 
@@ -218,6 +218,8 @@ def common_page_lines(files: Iterable[InputFile], options: IngestOptions) -> fro
     for source in files:
         if sampled >= COMMON_LINE_SAMPLE:
             break
+        if not _may_be_page_text(source, options):
+            continue
         for item in _read(source, options):
             if isinstance(item, Page) and item.format is SourceFormat.pagetext:
                 sampled += 1
@@ -225,6 +227,14 @@ def common_page_lines(files: Iterable[InputFile], options: IngestOptions) -> fro
                 pages_with_line.update(line for line in short if 0 < len(line.split()) <= COMMON_LINE_MAX_WORDS)
     floor = max(COMMON_LINE_MIN_PAGES, COMMON_LINE_MIN_SHARE * sampled)
     return frozenset(line for line, count in pages_with_line.items() if count >= floor)
+
+
+def _may_be_page_text(source: InputFile, options: IngestOptions) -> bool:
+    """Whether the file may hold page dumps, told from `--format` or its name alone: the sample reads no WARC,
+    feed, export or HTML file only to throw it away (a run of WARCs read each of them twice)."""
+    if options.format is not None:
+        return options.format is SourceFormat.pagetext
+    return EXTENSIONS.get(format_suffix(Path(source.location)) or "", SourceFormat.pagetext) is SourceFormat.pagetext
 
 
 @dataclass(frozen=True)
