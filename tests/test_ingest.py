@@ -1093,6 +1093,28 @@ def _nested_binary_plist(depth: int) -> bytes:
     return body + struct.pack(">6xBBQQQ", 4, 2, len(objects), 0, table)
 
 
+def test_a_pipe_or_device_is_quarantined_not_read(tmp_path: Path) -> None:
+    """A named pipe waits for a writer that never comes, and /dev/zero never ends: in a folder or named on their
+    own, each is quarantined as no file, rather than skipped without a word or hanging the run."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    os.mkfifo(inputs / "pipe.txt")
+    (inputs / "zero.txt").symlink_to("/dev/zero")
+    (inputs / "page.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+
+    folder = ingest(str(inputs), "--out", str(tmp_path / "folder"), timeout=HOSTILE_INPUT_SECONDS)
+    alone = ingest(str(inputs / "pipe.txt"), "--out", str(tmp_path / "alone"), timeout=HOSTILE_INPUT_SECONDS)
+
+    assert folder.returncode == 0, folder.stderr
+    assert len(read_jsonl(tmp_path / "folder" / "documents.jsonl")) == 4
+    rejected = {
+        Path(item["source"]).name: item["reason_code"] for item in read_jsonl(tmp_path / "folder" / "quarantine.jsonl")
+    }
+    assert rejected == {"pipe.txt": "not_a_file", "zero.txt": "not_a_file"}
+    assert alone.returncode == 1  # nothing could be read
+    assert [item["reason_code"] for item in read_jsonl(tmp_path / "alone" / "quarantine.jsonl")] == ["not_a_file"]
+
+
 def test_the_sample_of_page_dumps_before_a_run_reads_no_other_format(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -84,6 +85,10 @@ def _read_local(
         yield Rejection(READ, source.shown, "saved_page_asset", reason)
         return
     try:
+        if not stat.S_ISREG(source.path.stat().st_mode):
+            reason = "not a file but a pipe, socket or device: not read (reading it could wait forever or never end)"
+            yield Rejection(READ, source.shown, "not_a_file", reason)
+            return
         head = read_head(source.path)
         file_format = forced or detect_format(source.path, head)
         if file_format is None:

@@ -205,10 +205,10 @@ def _open_listing(
 
 
 def _is_file_or_odd_link(entry: os.DirEntry[str]) -> bool:
-    """A file, a link to one, or a link that leads nowhere (broken, or looping: "a -> b -> a"), which `is_file`
-    raises on rather than answers."""
+    """Anything but a folder: a file, a link to one, a link that leads nowhere (broken, or looping: "a -> b -> a",
+    which `is_file` raises on rather than answers), or a pipe, socket or device, which reading quarantines."""
     try:
-        return entry.is_file() or _is_broken_link(entry)
+        return not entry.is_dir()
     except OSError:
         return entry.is_symlink()
 
@@ -222,10 +222,6 @@ def _members_if_archive(path: Path) -> list[tuple[str, str]] | None:
         return archive_members(path, str(path))
     except (zipfile.BadZipFile, OSError):
         return None
-
-
-def _is_broken_link(entry: os.DirEntry[str]) -> bool:
-    return entry.is_symlink() and not os.path.exists(entry.path)
 
 
 def _files_at_url(given: str) -> list[str]:
