@@ -73,3 +73,27 @@ def test_a_broken_archive_and_a_damaged_member_are_quarantined(tmp_path: Path) -
     code, reason = rejected[f"{damaged}/bad.txt"]
     assert code == "unreadable"
     assert reason.startswith("cannot extract the file from its zip archive: Bad CRC-32")
+
+
+def test_members_with_the_same_name_are_each_read_once(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    archive = inputs / "dumps.zip"
+    first = SAMPLE_PAGE.read_text(encoding="utf-8")
+    second = first.replace("Putin", "Macron").replace("Trump", "Merkel")
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("site/same.txt", first)
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            packed.writestr("site/same.txt", second)
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    titles: dict[str, list[str]] = {}
+    for document in read_jsonl(out / "documents.jsonl"):
+        titles.setdefault(document["provenance"]["path"], []).append(document["title"])
+    # Opened by name, both were the last entry: the first was never read and the second was read twice.
+    assert titles == {
+        f"{archive}/site/same.txt": SAMPLE_TITLES,
+        f"{archive}/site/same.txt#2": [t.replace("Putin", "Macron").replace("Trump", "Merkel") for t in SAMPLE_TITLES],
+    }

@@ -5,6 +5,12 @@ A member's location is fsspec's chained URL for it (`zip://site/page.txt::/abs/d
 the same thing everywhere, but it is extracted here with the standard library: fsspec would parse the archive's
 directory again for every member, which is quadratic in the members of a large archive. Each process keeps the
 few archives it reads from open.
+
+Two entries of an archive may have the same name (`zip -u`, or tools that append): the standard library opens
+the last one by name, so each member is extracted by its index among the archive's entries instead, and a name
+held by more than one entry carries that index in its location (`zip://page.txt::/abs/dumps.zip#3`). The
+second and later entries of a name are shown with their ordinal (`dumps.zip/page.txt#2`), so that provenance
+tells them apart.
 """
 
 from __future__ import annotations
@@ -14,10 +20,12 @@ import os
 import re
 import shutil
 import zipfile
+from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 ARCHIVE_SUFFIX = ".zip"
-_MEMBER_LOCATION = re.compile(r"^zip://(?P<member>.+)::(?P<archive>.+)$", re.DOTALL)
+_MEMBER_LOCATION = re.compile(r"^zip://(?P<member>.+)::(?P<archive>.+?)(?:#(?P<entry>[0-9]+))?$", re.DOTALL)
 OPEN_ARCHIVES = 4
 """Archives each process keeps open: inputs are read in order, so a run reads one archive's members in a row."""
 COPY_CHUNK_BYTES = 1 << 20
@@ -27,35 +35,64 @@ def is_archive(path: Path) -> bool:
     return path.suffix.lower() == ARCHIVE_SUFFIX
 
 
+class Member(NamedTuple):
+    """A file in a zip archive, as its location names it (see `archive_members`)."""
+
+    archive: str
+    name: str
+    entry: int | None
+    """Its index among the archive's entries when another entry has the same name, else None."""
+
+
 def archive_members(archive: Path, shown: str) -> list[tuple[str, str]]:
-    """`(location, shown)` of the archive's files, in name order; not its folders, nor files whose names or
-    folders start with a dot, nor the `__MACOSX` resource forks that macOS adds to the archives it makes.
+    """`(location, shown)` of the archive's files, in name order (entries of the same name in archive order);
+    not its folders, nor files whose names or folders start with a dot, nor the `__MACOSX` resource forks that
+    macOS adds to the archives it makes.
 
     Raises `zipfile.BadZipFile` or `OSError` for an archive that cannot be opened."""
     with zipfile.ZipFile(archive) as opened:
-        names = sorted(
-            member.filename
-            for member in opened.infolist()
+        files = [
+            (member.filename, index)
+            for index, member in enumerate(opened.infolist())
             if not member.is_dir() and not any(map(_is_left_out, member.filename.split("/")))
-        )
+        ]
     absolute = os.path.abspath(archive)
-    return [(f"zip://{name}::{absolute}", f"{shown}/{name}") for name in names]
+    entries_of = Counter(name for name, _ in files)
+    ordinals: Counter[str] = Counter()
+    listed = []
+    for name, index in files:
+        ordinals[name] += 1
+        location = f"zip://{name}::{absolute}" + (f"#{index}" if entries_of[name] > 1 else "")
+        ordinal = f"#{ordinals[name]}" if ordinals[name] > 1 else ""
+        listed.append((name, ordinals[name], location, f"{shown}/{name}{ordinal}"))
+    return [(location, shown_as) for _, _, location, shown_as in sorted(listed)]
 
 
 def _is_left_out(part: str) -> bool:
     return part.startswith((".", "__MACOSX"))
 
 
-def member_of(location: str) -> tuple[str, str] | None:
-    """`(archive path, member name)` of a member's location (see `archive_members`), or None for other inputs."""
+def member_of(location: str) -> Member | None:
+    """The archive member at a location (see `archive_members`), or None for other inputs."""
     found = _MEMBER_LOCATION.match(location)
-    return (found["archive"], found["member"]) if found else None
+    if found is None:
+        return None
+    entry = found["entry"]
+    return Member(found["archive"], found["member"], int(entry) if entry is not None else None)
 
 
-def extract_member(archive: str, member: str, folder: Path) -> Path:
+def extract_member(member: Member, folder: Path) -> Path:
     """Write the member into `folder` under its own file name (whose suffixes tell its format) and return it."""
-    target = folder / member.rsplit("/", 1)[-1]
-    with _opened(archive, os.getpid()).open(member) as packed, target.open("wb") as unpacked:
+    opened = _opened(member.archive, os.getpid())
+    if member.entry is None:
+        info = opened.getinfo(member.name)
+    else:
+        # By name, zipfile would give the last entry of that name, whichever this is.
+        info = opened.infolist()[member.entry]
+        if info.filename != member.name:
+            raise KeyError(f"entry {member.entry} of the archive is {info.filename!r} now, not {member.name!r}")
+    target = folder / member.name.rsplit("/", 1)[-1]
+    with opened.open(info) as packed, target.open("wb") as unpacked:
         shutil.copyfileobj(packed, unpacked, COPY_CHUNK_BYTES)
     return target
 

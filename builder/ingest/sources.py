@@ -253,7 +253,7 @@ def local_copy(source: InputFile) -> Iterator[InputFile]:
     it seeks and sniffs, reads WARC records and hashes the bytes; `shown` stays the URL."""
     if (member := member_of(source.location)) is not None:
         with tempfile.TemporaryDirectory(prefix="builder-input-") as folder:
-            yield InputFile(extract_member(*member, Path(folder)), source.shown)
+            yield InputFile(extract_member(member, Path(folder)), source.shown)
         return
     if not is_url(source.location):
         yield source
