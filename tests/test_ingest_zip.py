@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
+from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _article_html, _related_paragraphs, ingest, read_jsonl
 
 
 def _export_line() -> bytes:
@@ -97,3 +97,27 @@ def test_members_with_the_same_name_are_each_read_once(tmp_path: Path) -> None:
         f"{archive}/site/same.txt": SAMPLE_TITLES,
         f"{archive}/site/same.txt#2": [t.replace("Putin", "Macron").replace("Trump", "Merkel") for t in SAMPLE_TITLES],
     }
+
+
+def test_a_page_saved_complete_in_a_zip_archive_gives_no_documents_of_its_assets(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    archive = inputs / "saved.zip"
+    advert = "<html><body><p>" + " ".join(["Win a free cruise to the Bahamas, click here to claim it."] * 6)
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("Story.html", _article_html(SAMPLE_TITLES[3], _related_paragraphs()))
+        packed.writestr("Story_files/saved_resource.html", advert + "</p></body></html>")
+        packed.writestr("Story_files/style.css", "p.story-text { margin: 0 }\n")
+        # Without its page beside it in the archive, a folder named like one is an ordinary folder of inputs.
+        packed.writestr("Other_files/story.html", _article_html(SAMPLE_TITLES[3], _related_paragraphs()))
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    paths = [document["provenance"]["path"] for document in read_jsonl(out / "documents.jsonl")]
+    assert paths == [f"{archive}/Other_files/story.html", f"{archive}/Story.html"]
+    rejected = {item["source"]: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert sorted(rejected) == [f"{archive}/Story_files/saved_resource.html", f"{archive}/Story_files/style.css"]
+    for item in rejected.values():
+        assert item["reason_code"] == "saved_page_asset"
+        assert "saved as Story.html" in item["reason"]

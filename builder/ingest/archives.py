@@ -97,6 +97,15 @@ def extract_member(member: Member, folder: Path) -> Path:
     return target
 
 
+def has_file(archive: str, name: str) -> bool:
+    """Whether the archive holds a file of that name; False too when it cannot be opened (extracting a member
+    then says why)."""
+    try:
+        return not _opened(archive, os.getpid()).getinfo(name).is_dir()
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
+
+
 @functools.lru_cache(maxsize=OPEN_ARCHIVES)
 def _opened(archive: str, process: int) -> zipfile.ZipFile:
     """The archive opened by this `process`: a worker forked from a process that had it open would share its file

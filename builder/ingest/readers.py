@@ -13,13 +13,13 @@ import stat
 import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from typing import IO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from builder.compression import compression_of_file, open_compressed
-from builder.ingest.archives import archive_members, is_archive, member_of
+from builder.ingest.archives import Member, archive_members, has_file, is_archive, member_of
 from builder.ingest.feeds import feed_pages
 from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
@@ -60,11 +60,15 @@ def read_pages(
 ) -> Iterator[Page | Rejection]:
     """Yield the pages of one input file (a path, or an fsspec URL read from a local copy), or rejections for
     what cannot be read."""
+    member = member_of(source.location)
+    if member is not None and (refused := _member_rejection(source, member)) is not None:
+        yield refused
+        return
     with ExitStack() as cleanup:
         try:
             readable = cleanup.enter_context(local_copy(source))
         except Exception as error:  # each fsspec back end raises its own errors (s3fs, gcsfs, ...)
-            doing = "extract the file from its zip archive" if member_of(source.location) else "fetch the file"
+            doing = "extract the file from its zip archive" if member else "fetch the file"
             yield Rejection(READ, source.shown, "unreadable", f"cannot {doing}: {error}")
             return
         yield from _read_local(readable, forced, field_map)
@@ -81,8 +85,7 @@ def _read_local(
         return
     page = saved_page_of_asset(source.path)
     if page is not None:
-        reason = f"a file of the page saved as {page.name} (its images, scripts and frames), not a page of its own"
-        yield Rejection(READ, source.shown, "saved_page_asset", reason)
+        yield _asset_rejection(source, page)
         return
     try:
         if not stat.S_ISREG(source.path.stat().st_mode):
@@ -153,6 +156,20 @@ def _too_large(source: InputFile, how: str) -> Rejection:
         "pages in one file (split it, or give it as JSON Lines or a WARC, which are read record by record)"
     )
     return Rejection(READ, source.shown, "page_too_large", reason)
+
+
+def _member_rejection(source: InputFile, member: Member) -> Rejection | None:
+    """Why a zip member is not read, told from its path in the archive, before it is extracted; None to read it."""
+    # The rule is checked on the path in the archive: the extracted copy has no assets folder above it.
+    page = saved_page_of_asset(PurePosixPath(member.name), lambda page: has_file(member.archive, str(page)))
+    if page is not None:
+        return _asset_rejection(source, page)
+    return None
+
+
+def _asset_rejection(source: InputFile, page: PurePath) -> Rejection:
+    reason = f"a file of the page saved as {page.name} (its images, scripts and frames), not a page of its own"
+    return Rejection(READ, source.shown, "saved_page_asset", reason)
 
 
 def _folder_rejection(source: InputFile) -> Rejection:

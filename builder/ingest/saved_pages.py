@@ -20,13 +20,14 @@ from __future__ import annotations
 import binascii
 import plistlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
 from email.utils import parsedate_to_datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from builder.ingest.sources import UnreadableInputError
 
@@ -115,17 +116,20 @@ SAVED_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 ASSETS_FOLDER_SUFFIX = "_files"
 
 
-def saved_page_of_asset(path: Path) -> Path | None:
+def saved_page_of_asset(path: PurePath, is_file: Callable[[PurePath], bool] | None = None) -> PurePath | None:
     """The page a file belongs to when it lies in the folder of assets a browser saves beside a page ("Web Page,
     complete": `Story.html` and `Story_files/`), else None. The folder holds the page's style sheets, scripts,
     images and frames; a frame is an HTML file too, an advert's or a video player's, and read as a page it became
-    a document ("Win a free cruise to the Bahamas!")."""
+    a document ("Win a free cruise to the Bahamas!").
+
+    `is_file` tells whether the page is there: a local file by default; a zip member's path is given with a test
+    on its archive's entries (its extracted copy has no folder beside it)."""
     for folder in path.parents:
         if folder.name.endswith(ASSETS_FOLDER_SUFFIX):
             stem = folder.name.removesuffix(ASSETS_FOLDER_SUFFIX)
             for suffix in SAVED_PAGE_SUFFIXES:
                 page = folder.with_name(stem + suffix)
-                if page.is_file():
+                if is_file(page) if is_file is not None else Path(page).is_file():
                     return page
     return None
 
