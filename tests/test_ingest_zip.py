@@ -121,3 +121,57 @@ def test_a_page_saved_complete_in_a_zip_archive_gives_no_documents_of_its_assets
     for item in rejected.values():
         assert item["reason_code"] == "saved_page_asset"
         assert "saved as Story.html" in item["reason"]
+
+
+def test_members_that_climb_out_of_the_archive_are_quarantined_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs, out, temporary = tmp_path / "in", tmp_path / "out", tmp_path / "tmp"
+    inputs.mkdir()
+    temporary.mkdir()
+    # Members are extracted under the run's temporary folder: one written by its path would land in tmp_path.
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    archive = inputs / "dumps.zip"
+    climbing = ["../../x.txt", "a/../../../z.txt", "..\\..\\w.txt", "__MACOSX/../../m.txt"]
+    with zipfile.ZipFile(archive, "w") as packed:
+        for name in climbing:
+            packed.writestr(name, SAMPLE_PAGE.read_bytes())
+        packed.writestr("ok.txt", SAMPLE_PAGE.read_bytes())
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    paths = {document["provenance"]["path"] for document in read_jsonl(out / "documents.jsonl")}
+    assert paths == {f"{archive}/ok.txt"}
+    rejected = {item["source"]: (item["reason_code"], item["reason"]) for item in read_jsonl(out / "quarantine.jsonl")}
+    assert sorted(rejected) == sorted(f"{archive}/{name}" for name in climbing)
+    for name in climbing:
+        code, reason = rejected[f"{archive}/{name}"]
+        assert code == "path_traversal"
+        assert repr(name) in reason
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in", "out", "tmp"]
+    assert list(temporary.iterdir()) == []
+
+
+def test_an_archive_with_nothing_to_read_is_quarantined(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    with zipfile.ZipFile(inputs / "empty.zip", "w"):
+        pass
+    with zipfile.ZipFile(inputs / "hidden.zip", "w") as packed:
+        packed.writestr("site/", b"")
+        packed.writestr("site/.DS_Store", b"\x00\x00\x00\x01Bud1")
+        packed.writestr("__MACOSX/site/._page.txt", b"\x00\x05\x16\x07")
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    # Both archives were left out without a row: the run ended with "No input files found" and no quarantine.
+    assert result.returncode == 1
+    assert "Nothing could be read" in result.stderr
+    rejected = {item["source"]: (item["reason_code"], item["reason"]) for item in read_jsonl(out / "quarantine.jsonl")}
+    assert sorted(rejected) == [str(inputs / "empty.zip"), str(inputs / "hidden.zip")]
+    for code, reason in rejected.values():
+        assert code == "empty_archive"
+        assert reason.startswith("a zip archive with no file to read")
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(row["path"] for row in report["files"]) == sorted(rejected)

@@ -47,14 +47,16 @@ class Member(NamedTuple):
 def archive_members(archive: Path, shown: str) -> list[tuple[str, str]]:
     """`(location, shown)` of the archive's files, in name order (entries of the same name in archive order);
     not its folders, nor files whose names or folders start with a dot, nor the `__MACOSX` resource forks that
-    macOS adds to the archives it makes.
+    macOS adds to the archives it makes. A file whose path climbs out of the archive (`../x.txt`) is listed,
+    whatever its folders, so that reading it quarantines it rather than it vanishing.
 
     Raises `zipfile.BadZipFile` or `OSError` for an archive that cannot be opened."""
     with zipfile.ZipFile(archive) as opened:
         files = [
             (member.filename, index)
             for index, member in enumerate(opened.infolist())
-            if not member.is_dir() and not any(map(_is_left_out, member.filename.split("/")))
+            if not member.is_dir()
+            and (climbs_out(member.filename) or not any(map(_is_left_out, member.filename.split("/"))))
         ]
     absolute = os.path.abspath(archive)
     entries_of = Counter(name for name, _ in files)
@@ -72,6 +74,12 @@ def _is_left_out(part: str) -> bool:
     return part.startswith((".", "__MACOSX"))
 
 
+def climbs_out(name: str) -> bool:
+    """Whether a member's path has a `..` in it, with `/` or Windows' `\\` between folders: unpacked by its path, it
+    would be written outside the folder the archive is unpacked into ("zip slip")."""
+    return ".." in re.split(r"[/\\]", name)
+
+
 def member_of(location: str) -> Member | None:
     """The archive member at a location (see `archive_members`), or None for other inputs."""
     found = _MEMBER_LOCATION.match(location)
@@ -83,6 +91,8 @@ def member_of(location: str) -> Member | None:
 
 def extract_member(member: Member, folder: Path) -> Path:
     """Write the member into `folder` under its own file name (whose suffixes tell its format) and return it."""
+    if climbs_out(member.name):  # the reader quarantines these before; never written, whatever calls this
+        raise ValueError(f"{member.name!r} climbs out of its archive's folder")
     opened = _opened(member.archive, os.getpid())
     if member.entry is None:
         info = opened.getinfo(member.name)

@@ -19,7 +19,7 @@ from typing import IO
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from builder.compression import compression_of_file, open_compressed
-from builder.ingest.archives import Member, archive_members, has_file, is_archive, member_of
+from builder.ingest.archives import Member, archive_members, climbs_out, has_file, is_archive, member_of
 from builder.ingest.feeds import feed_pages
 from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
@@ -160,6 +160,12 @@ def _too_large(source: InputFile, how: str) -> Rejection:
 
 def _member_rejection(source: InputFile, member: Member) -> Rejection | None:
     """Why a zip member is not read, told from its path in the archive, before it is extracted; None to read it."""
+    if climbs_out(member.name):
+        reason = (
+            f"a file whose path in the zip archive climbs out of it ({member.name!r}): not extracted, as unpacking"
+            " it by that path would write outside the folder it is unpacked into"
+        )
+        return Rejection(READ, source.shown, "path_traversal", reason)
     # The rule is checked on the path in the archive: the extracted copy has no assets folder above it.
     page = saved_page_of_asset(PurePosixPath(member.name), lambda page: has_file(member.archive, str(page)))
     if page is not None:
@@ -184,12 +190,18 @@ def _folder_rejection(source: InputFile) -> Rejection:
 
 
 def _archive_rejection(source: InputFile) -> Rejection:
-    """Why a zip archive reached the reader as a file rather than as its files: it cannot be opened, or it was
-    given as a URL (only a local archive's files are listed)."""
+    """Why a zip archive reached the reader as a file rather than as its files: it cannot be opened, it has no
+    file to read, or it was given as a URL (only a local archive's files are listed)."""
     try:
-        archive_members(source.path, source.shown)
+        members = archive_members(source.path, source.shown)
     except (zipfile.BadZipFile, OSError) as error:
         return Rejection(READ, source.shown, "broken_archive", f"a zip archive that cannot be opened: {error}")
+    if not members:
+        reason = (
+            "a zip archive with no file to read: it is empty, or holds only folders, dotfiles and macOS's __MACOSX"
+            " entries, which are left out"
+        )
+        return Rejection(READ, source.shown, "empty_archive", reason)
     reason = "a zip archive given as a URL: its files are read from a local copy only; download it and ingest that"
     return Rejection(READ, source.shown, "archive_at_url", reason)
 

@@ -156,7 +156,8 @@ def discover(inputs: Iterable[str], outputs: Path | None = None) -> Iterator[Inp
                 continue
             seen.add(resolved)
             members = _members_if_archive(candidate)
-            if members is None:
+            if not members:
+                # An archive with no file to read is an input too, so that reading it quarantines it with why.
                 yield InputFile(candidate, str(candidate))
             else:
                 yield from (InputFile(location, shown) for location, shown in members)
