@@ -175,3 +175,25 @@ def test_an_archive_with_nothing_to_read_is_quarantined(tmp_path: Path) -> None:
         assert reason.startswith("a zip archive with no file to read")
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert sorted(row["path"] for row in report["files"]) == sorted(rejected)
+
+
+def test_an_archive_inside_an_archive_is_quarantined_as_nested(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    inner = tmp_path / "inner.zip"
+    with zipfile.ZipFile(inner, "w") as packed:
+        packed.writestr("page.txt", SAMPLE_PAGE.read_bytes())
+    archive = inputs / "dumps.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.write(inner, "site/inner.zip")
+        packed.writestr("site/page.txt", SAMPLE_PAGE.read_bytes())
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    paths = {document["provenance"]["path"] for document in read_jsonl(out / "documents.jsonl")}
+    assert paths == {f"{archive}/site/page.txt"}
+    # It was quarantined as archive_at_url, "a zip archive given as a URL", which it is not.
+    [item] = read_jsonl(out / "quarantine.jsonl")
+    assert (item["source"], item["reason_code"]) == (f"{archive}/site/inner.zip", "nested_archive")
+    assert "unpack" in item["reason"]

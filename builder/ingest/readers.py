@@ -166,6 +166,13 @@ def _member_rejection(source: InputFile, member: Member) -> Rejection | None:
             " it by that path would write outside the folder it is unpacked into"
         )
         return Rejection(READ, source.shown, "path_traversal", reason)
+    if is_archive(Path(member.name)):
+        # Members are not listed recursively; extracted, this one would pass for an archive given as a URL.
+        reason = (
+            "a zip archive inside a zip archive: archives in archives are not read; unpack the outer one and ingest"
+            " the inner archive (or its files)"
+        )
+        return Rejection(READ, source.shown, "nested_archive", reason)
     # The rule is checked on the path in the archive: the extracted copy has no assets folder above it.
     page = saved_page_of_asset(PurePosixPath(member.name), lambda page: has_file(member.archive, str(page)))
     if page is not None:
