@@ -26,7 +26,7 @@ def test_each_file_in_a_zip_archive_is_an_input(tmp_path: Path, workers: str) ->
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as packed:
         packed.writestr("site/page.txt", SAMPLE_PAGE.read_bytes())
         packed.writestr("site/page-again.txt.gz", gzip.compress(SAMPLE_PAGE.read_bytes()))
-        packed.writestr("export.jsonl", _export_line())
+        packed.writestr("./export.jsonl", _export_line())  # "." is the archive's own folder, not a dotfile
         packed.writestr("site/", b"")
         # What macOS's Archive Utility and editors leave in archives: no inputs.
         packed.writestr("__MACOSX/site/._page.txt", b"\x00\x05\x16\x07")
@@ -40,7 +40,7 @@ def test_each_file_in_a_zip_archive_is_an_input(tmp_path: Path, workers: str) ->
     for document in read_jsonl(out / "documents.jsonl"):
         titles.setdefault(document["provenance"]["path"], []).append(document["title"])
     assert titles == {
-        f"{archive}/export.jsonl": [SAMPLE_TITLES[3]],
+        f"{archive}/./export.jsonl": [SAMPLE_TITLES[3]],
         f"{archive}/site/page-again.txt.gz": SAMPLE_TITLES,
         f"{archive}/site/page.txt": SAMPLE_TITLES,
     }

@@ -71,7 +71,8 @@ def archive_members(archive: Path, shown: str) -> list[tuple[str, str]]:
 
 
 def _is_left_out(part: str) -> bool:
-    return part.startswith((".", "__MACOSX"))
+    """A dotfile or folder, or macOS's resource forks; not "." (`./page.txt`), the archive's own folder."""
+    return part != "." and part.startswith((".", "__MACOSX"))
 
 
 def climbs_out(name: str) -> bool:
