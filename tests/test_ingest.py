@@ -10,6 +10,7 @@ import struct
 import subprocess
 import sys
 import warnings
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -443,6 +444,24 @@ def test_fsspec_urls_are_inputs_of_the_local_engine(tmp_path: Path) -> None:
             (f"{dumps.as_uri()}/broken.txt.gz", "truncated_gzip"),
             (f"{dumps.as_uri()}/page.txt.gz", "no_article"),
         ]
+
+
+def test_a_chained_fsspec_url_reads_inside_the_archive_it_names(tmp_path: Path) -> None:
+    """ "zip://a/*.txt::file:///data/d.zip" names files inside an archive: each found file keeps the chain. It
+    lost it, and was looked for as "a/page.txt" against the working directory."""
+    archive = tmp_path / "d.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("a/page.txt", SAMPLE_PAGE.read_bytes())
+    for name, url in [
+        ("file", f"zip://a/page.txt::{archive.as_uri()}"),
+        ("glob", f"zip://a/*.txt::{archive.as_uri()}"),
+    ]:
+        out = tmp_path / name
+        result = ingest(url, "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        documents = read_jsonl(out / "documents.jsonl")
+        assert [document["title"] for document in documents] == SAMPLE_TITLES
+        assert {document["provenance"]["path"] for document in documents} == {f"zip://a/page.txt::{archive.as_uri()}"}
 
 
 def test_a_url_that_cannot_be_fetched_is_quarantined_not_fatal() -> None:

@@ -25,7 +25,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 ARCHIVE_SUFFIX = ".zip"
-_MEMBER_LOCATION = re.compile(r"^zip://(?P<member>.+)::(?P<archive>.+?)(?:#(?P<entry>[0-9]+))?$", re.DOTALL)
+_MEMBER_LOCATION = re.compile(
+    r"^zip://(?P<member>.+)::(?P<archive>(?![a-z][a-z0-9+.-]*://).+?)(?:#(?P<entry>[0-9]+))?$", re.DOTALL
+)
+"""A member of a local archive, as `archive_members` names it; not an fsspec chained URL given as an input
+("zip://page.txt::file:///data/dumps.zip", "zip://page.txt::s3://bucket/dumps.zip"), which fsspec reads."""
 OPEN_ARCHIVES = 4
 """Archives each process keeps open: inputs are read in order, so a run reads one archive's members in a row."""
 COPY_CHUNK_BYTES = 1 << 20

@@ -232,6 +232,9 @@ def _files_at_url(given: str) -> list[str]:
     import fsspec
 
     protocol = given.split("://", 1)[0]
+    # A chained URL ("zip://page.txt::file:///data/dumps.zip") names its files inside what follows "::": each
+    # found file keeps that chain, or it would be looked for against the working directory.
+    chain = given.split("::", 1)[1] if "::" in given else None
     try:
         file_system, path = fsspec.core.url_to_fs(given)
         if file_system.isdir(path):
@@ -244,7 +247,8 @@ def _files_at_url(given: str) -> list[str]:
         raise InputListingError(f"cannot read {given}: {error}") from error
     except Exception as error:  # each back end raises its own errors (unknown protocol, credentials, network)
         raise InputListingError(f"cannot list {given}: {error}") from error
-    return [f"{protocol}://{name.removeprefix(f'{protocol}://')}" for name in found]
+    urls = [f"{protocol}://{name.removeprefix(f'{protocol}://')}" for name in found]
+    return [f"{url}::{chain}" for url in urls] if chain else urls
 
 
 @contextmanager
@@ -262,7 +266,8 @@ def local_copy(source: InputFile) -> Iterator[InputFile]:
     import fsspec
 
     with tempfile.TemporaryDirectory(prefix="builder-input-") as folder:
-        copy = Path(folder) / source.location.rstrip("/").rsplit("/", 1)[-1]
+        # Named by the file's own URL, before a chain's "::" (the archive it is read from).
+        copy = Path(folder) / source.location.split("::", 1)[0].rstrip("/").rsplit("/", 1)[-1]
         with fsspec.open(source.location, "rb") as remote, copy.open("wb") as local:
             while chunk := remote.read(COPY_CHUNK_BYTES):
                 local.write(chunk)
