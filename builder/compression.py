@@ -51,8 +51,15 @@ class BrokenCompressedDataError(Exception):
         return "truncated_gzip" if self.compression == "gzip" else "truncated_compressed"
 
 
+ZSTD_SKIPPABLE_FRAME = b"\x2a\x4d\x18"
+"""Bytes 1 to 3 of a Zstandard skippable frame (its magic is 0x184D2A50 to 0x184D2A5F, little-endian), which
+pzstd writes first to note the sizes of the frames that follow."""
+
+
 def compression_of(head: bytes) -> str | None:
     """The compression of data starting with `head` ("gzip", "bzip2", "xz", "zstd"), or None."""
+    if head[1:4] == ZSTD_SKIPPABLE_FRAME and head[:1] and head[0] & 0xF0 == 0x50:
+        return "zstd"
     return next((name for name, magic in MAGIC_BYTES.items() if head.startswith(magic)), None)
 
 

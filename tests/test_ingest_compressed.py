@@ -8,6 +8,7 @@ import bz2
 import gzip
 import json
 import lzma
+import struct
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,8 @@ COMPRESSORS: dict[str, tuple[str, Callable[[bytes], bytes]]] = {
     "bzip2": (".bz2", lambda data: bz2.compress(data, compresslevel=1)),
     "xz": (".xz", lzma.compress),
     "zstd": (".zst", zstd.compress),
+    # pzstd opens with a skippable frame that notes the sizes of the frames after it.
+    "zstd-skippable": (".zst", lambda data: struct.pack("<II", 0x184D2A50, 4) + b"\0\0\0\0" + zstd.compress(data)),
 }
 
 
