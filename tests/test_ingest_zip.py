@@ -197,3 +197,20 @@ def test_an_archive_inside_an_archive_is_quarantined_as_nested(tmp_path: Path) -
     [item] = read_jsonl(out / "quarantine.jsonl")
     assert (item["source"], item["reason_code"]) == (f"{archive}/site/inner.zip", "nested_archive")
     assert "unpack" in item["reason"]
+
+
+def test_a_member_that_unpacks_to_a_thousand_times_its_size_is_not_extracted(tmp_path: Path) -> None:
+    # 40 MB of one byte packs to 40 KB: a bomb, refused from the sizes the archive states, before it is written out.
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    with zipfile.ZipFile(inputs / "dumps.zip", "w", compression=zipfile.ZIP_DEFLATED) as packed:
+        packed.writestr("bomb.txt", b"\0" * (40 << 20))
+        packed.writestr("page.txt", SAMPLE_PAGE.read_bytes())
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert len(read_jsonl(out / "documents.jsonl")) == 4
+    [rejected] = read_jsonl(out / "quarantine.jsonl")
+    assert (Path(rejected["source"]).name, rejected["reason_code"]) == ("bomb.txt", "compression_bomb")
+

@@ -112,6 +112,17 @@ def extract_member(member: Member, folder: Path) -> Path:
     return target
 
 
+def member_sizes(member: Member) -> tuple[int, int] | None:
+    """(compressed, unpacked) bytes of the member as the archive states them (zipfile unpacks no more than the
+    stated size), or None when it cannot be told (extracting it then says why)."""
+    try:
+        opened = _opened(member.archive, os.getpid())
+        info = opened.getinfo(member.name) if member.entry is None else opened.infolist()[member.entry]
+    except (KeyError, IndexError, zipfile.BadZipFile, OSError):
+        return None
+    return info.compress_size, info.file_size
+
+
 def has_file(archive: str, name: str) -> bool:
     """Whether the archive holds a file of that name; False too when it cannot be opened (extracting a member
     then says why)."""

@@ -19,7 +19,15 @@ from typing import IO
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from builder.compression import compression_of_file, open_compressed
-from builder.ingest.archives import Member, archive_members, climbs_out, has_file, is_archive, member_of
+from builder.ingest.archives import (
+    Member,
+    archive_members,
+    climbs_out,
+    has_file,
+    is_archive,
+    member_of,
+    member_sizes,
+)
 from builder.ingest.feeds import feed_pages
 from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
@@ -50,6 +58,9 @@ from builder.records import SourceFormat
 
 HASH_CHUNK = 1 << 20
 READ = "ingest.read"
+BOMB_RATIO = 100
+"""An archive member of more than PAGE_MAX_BYTES that unpacks to more than this many times its packed size is a
+decompression bomb: text, HTML and WARCs pack about ten times, runs of one byte a thousand times."""
 PAGE_MAX_BYTES = 32 << 20
 """A page dump, HTML page or saved page is read whole, and its text takes about ten times its size in memory on
 its way through extraction: past this size (decompressed) it is no page but a bomb or many pages in one file."""
@@ -166,6 +177,13 @@ def _member_rejection(source: InputFile, member: Member) -> Rejection | None:
             " it by that path would write outside the folder it is unpacked into"
         )
         return Rejection(READ, source.shown, "path_traversal", reason)
+    sizes = member_sizes(member)
+    if sizes is not None and sizes[1] > PAGE_MAX_BYTES and sizes[1] > BOMB_RATIO * max(sizes[0], 1):
+        reason = (
+            f"a file that unpacks from {sizes[0]:,} to {sizes[1]:,} bytes, {sizes[1] // max(sizes[0], 1):,} times"
+            f" its size: a decompression bomb, not extracted (text and HTML pack ten times or so)"
+        )
+        return Rejection(READ, source.shown, "compression_bomb", reason)
     if is_archive(Path(member.name)):
         # Members are not listed recursively; extracted, this one would pass for an archive given as a URL.
         reason = (
