@@ -261,3 +261,24 @@ def test_a_link_that_cannot_be_parsed_is_quarantined_not_fatal(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert [d["url"] for d in read_jsonl(out / "documents.jsonl")] == [None]
     assert [q["reason_code"] for q in read_jsonl(out / "quarantine.jsonl")] == ["invalid_url"]
+
+
+def test_a_feed_the_parser_gives_no_line_for_is_quarantined_without_one(tmp_path: Path) -> None:
+    """An undeclared entity (`&nbsp;`, common in feeds) is reported by the parser as "no element found" at line 0;
+    the quarantine's lines start at 1, so that 0 used to stop the whole run when the quarantine was written. The
+    parser's log names the entity and its line."""
+    items = _rss(3).split("<item>")
+    items[2] = items[2].replace(f"<title>{html.escape(html.escape(TITLE))}</title>", "<title>A&nbsp;B</title>")
+    entity = "<item>".join(items)
+    (tmp_path / "entity.rss").write_text(entity, encoding="utf-8")
+    # A download that failed leaves an empty file: the parser gives no line for that either.
+    (tmp_path / "empty.rss").write_bytes(b"")
+    out = tmp_path / "out"
+    result = ingest(str(tmp_path), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert [d["provenance"]["record"] for d in read_jsonl(out / "documents.jsonl")] == ["fmt-0"]
+    rejected = {Path(q["source"]).name: q for q in read_jsonl(out / "quarantine.jsonl")}
+    assert rejected["entity.rss"]["reason_code"] == "broken_feed"
+    assert rejected["entity.rss"]["reason"] == "the feed's XML is broken after 1 item(s): Entity 'nbsp' not defined"
+    assert rejected["entity.rss"]["line"] == entity[: entity.index("A&nbsp;B")].count("\n") + 1
+    assert (rejected["empty.rss"]["reason_code"], rejected["empty.rss"]["line"]) == ("empty", None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html as html_entities
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -19,7 +20,7 @@ from lxml import etree
 
 from builder.compression import broken_data, compression_of_file, open_compressed
 from builder.ingest.pages import Page, Rejection, url_rejection, web_url
-from builder.ingest.sources import InputFile
+from builder.ingest.sources import SNIFF_BYTES, InputFile
 from builder.records import SourceFormat
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -38,6 +39,9 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
     outlet: str | None = None
     position = 0
     compression = compression_of_file(source.path)
+    if _blank(source.path, compression):
+        yield Rejection(READ, source.shown, "empty", "the feed is empty or holds only white space or NUL bytes")
+        return
     with open_compressed(source.path, compression) as handle:
         events = etree.iterparse(
             handle, events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -52,14 +56,33 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
                 elif outlet is None and tag in FEED_TITLE_TAGS and element.getparent().tag in FEED_PARENTS:
                     outlet = _text(element)
         except etree.XMLSyntaxError as error:
-            line = error.position[0] if error.position else None
-            reason = f"the feed's XML is broken after {position} item(s): {error.msg}"
-            yield Rejection(READ, source.shown, "broken_feed", reason, line=line)
+            message, line = error.msg, error.position[0] if error.position else 0
+            # An undeclared entity (`&nbsp;`) is raised as "no element found" at line 0; the log holds the real error.
+            if not line and (logged := events.error_log.last_error) is not None:
+                message, line = logged.message, logged.line
+            reason = f"the feed's XML is broken after {position} item(s): {message}"
+            # Lines start at 1: 0 is the parser's "unknown".
+            yield Rejection(READ, source.shown, "broken_feed", reason, line=line or None)
         except Exception as error:
             broken = broken_data(error, compression)
             if broken is None:
                 raise
             yield Rejection(READ, source.shown, broken.code, f"{broken} after {position} item(s)")
+
+
+def _blank(path: Path, compression: str | None) -> bool:
+    """Whether the feed holds nothing but white space and NUL bytes (a download that failed leaves an empty
+    file), read up to its first other byte. Broken compressed data is left for the parse to report."""
+    with open_compressed(path, compression) as handle:
+        try:
+            while chunk := handle.read(SNIFF_BYTES):
+                if chunk.translate(None, b" \t\r\n\x00"):
+                    return False
+        except Exception as error:
+            if broken_data(error, compression) is None:
+                raise
+            return False
+    return True
 
 
 def _item_pages(
