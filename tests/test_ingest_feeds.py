@@ -282,3 +282,30 @@ def test_a_feed_the_parser_gives_no_line_for_is_quarantined_without_one(tmp_path
     assert rejected["entity.rss"]["reason"] == "the feed's XML is broken after 1 item(s): Entity 'nbsp' not defined"
     assert rejected["entity.rss"]["line"] == entity[: entity.index("A&nbsp;B")].count("\n") + 1
     assert (rejected["empty.rss"]["reason_code"], rejected["empty.rss"]["line"]) == ("empty", None)
+
+
+def test_a_feed_whose_root_is_not_a_feed_s_is_quarantined_not_fatal(tmp_path: Path) -> None:
+    """A title as the root element has no parent, which the outlet's look-up took for granted."""
+    (tmp_path / "title.rss").write_text("<title>just a title</title>", encoding="utf-8")
+    (tmp_path / "title.atom").write_text('<title xmlns="http://www.w3.org/2005/Atom">t</title>', encoding="utf-8")
+    (tmp_path / "good.rss").write_text(_rss(1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = ingest(str(tmp_path), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert [d["provenance"]["record"] for d in read_jsonl(out / "documents.jsonl")] == ["fmt-0"]
+    assert [(Path(q["source"]).name, q["reason_code"], q["reason"]) for q in read_jsonl(out / "quarantine.jsonl")] == [
+        ("title.atom", "no_items_in_feed", "no RSS item or Atom entry in the file, whose root element is <title>"),
+        ("title.rss", "no_items_in_feed", "no RSS item or Atom entry in the file, whose root element is <title>"),
+    ]
+
+
+def test_a_feed_without_items_is_quarantined(tmp_path: Path) -> None:
+    """A feed with a channel but no item gave nothing at all, and nothing said why."""
+    empty = re.sub(r"<item>.*</item>", "", _rss(1), flags=re.DOTALL)
+    (tmp_path / "noitems.rss").write_text(empty, encoding="utf-8")
+    out = tmp_path / "out"
+    ingest(str(tmp_path), "--out", str(out))
+    assert read_jsonl(out / "documents.jsonl") == []
+    assert [(q["reason_code"], q["reason"], q["line"]) for q in read_jsonl(out / "quarantine.jsonl")] == [
+        ("no_items_in_feed", "the feed holds no RSS item or Atom entry", None)
+    ]

@@ -30,6 +30,7 @@ DUBLIN_CORE = "{http://purl.org/dc/elements/1.1/}"
 ITEM_TAGS = ("item", f"{RSS1}item", f"{ATOM}entry")
 FEED_TITLE_TAGS = frozenset({"title", f"{RSS1}title", f"{ATOM}title"})
 FEED_PARENTS = frozenset({"channel", f"{RSS1}channel", f"{ATOM}feed"})
+FEED_ROOTS = frozenset({"rss", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF", f"{ATOM}feed"})
 READ = "ingest.read"
 
 
@@ -53,8 +54,10 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
                     position += 1
                     yield from _item_pages(source, digest, element, position, outlet)
                     _forget(element)
-                elif outlet is None and tag in FEED_TITLE_TAGS and element.getparent().tag in FEED_PARENTS:
+                elif outlet is None and tag in FEED_TITLE_TAGS and _parent_tag(element) in FEED_PARENTS:
                     outlet = _text(element)
+            if position == 0:
+                yield _no_items(source, events.root)
         except etree.XMLSyntaxError as error:
             message, line = error.msg, error.position[0] if error.position else 0
             # An undeclared entity (`&nbsp;`) is raised as "no element found" at line 0; the log holds the real error.
@@ -68,6 +71,20 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
             if broken is None:
                 raise
             yield Rejection(READ, source.shown, broken.code, f"{broken} after {position} item(s)")
+
+
+def _parent_tag(element: Any) -> str | None:
+    parent = element.getparent()
+    return None if parent is None else str(parent.tag)
+
+
+def _no_items(source: InputFile, root: Any) -> Rejection:
+    """Why a feed that parsed gave nothing: it holds no item, or it is no feed at all (a `.rss` holding a title)."""
+    if root.tag in FEED_ROOTS:
+        reason = "the feed holds no RSS item or Atom entry"
+    else:
+        reason = f"no RSS item or Atom entry in the file, whose root element is <{etree.QName(root).localname}>"
+    return Rejection(READ, source.shown, "no_items_in_feed", reason)
 
 
 def _blank(path: Path, compression: str | None) -> bool:
