@@ -309,3 +309,34 @@ def test_a_feed_without_items_is_quarantined(tmp_path: Path) -> None:
     assert [(q["reason_code"], q["reason"], q["line"]) for q in read_jsonl(out / "quarantine.jsonl")] == [
         ("no_items_in_feed", "the feed holds no RSS item or Atom entry", None)
     ]
+
+
+def test_an_item_s_whole_content_is_read_past_entities_comments_and_elements(tmp_path: Path) -> None:
+    """An element's `.text` stops at its first child, and an entity reference left unexpanded, a comment and an
+    element written in the feed unescaped (`<description><p>...</p></description>`) are children: the text
+    used to stop there (a five-paragraph story read as its first words, or as no content at all)."""
+    paragraphs = _related_paragraphs()[:6]
+    dtd = '<!ENTITY co "ACME Corporation">'
+    item_content = r"<description>[^<]*</description>\s*<content:encoded>.*</content:encoded>"
+    summary_only = re.sub(item_content, "<description>SUMMARY</description>", _rss(1), flags=re.DOTALL)
+    summary_only = summary_only.replace("<rss ", f"<!DOCTYPE rss [{dtd}]>\n<rss ", 1)
+    unescaped = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs).replace("</p>", "</p><p>&co; agreed.</p>", 1)
+    inline = summary_only.replace("SUMMARY", unescaped)
+    (tmp_path / "inline.rss").write_text(inline.replace(html.escape(html.escape(TITLE)), f"&co; {TITLE}"))
+    escaped = html.escape("".join(f"<p>{p}</p>" for p in paragraphs))
+    cut = escaped.index("&lt;/p&gt;", len(escaped) // 2)
+    (tmp_path / "comment.rss").write_text(summary_only.replace("SUMMARY", f"{escaped[:cut]}<!-- ad -->{escaped[cut:]}"))
+    atom = _atom().replace("<feed xmlns=", f"<!DOCTYPE feed [{dtd}]>\n<feed xmlns=", 1)
+    (tmp_path / "entity.atom").write_text(atom.replace("&lt;/p&gt;&lt;p&gt;", "&lt;/p&gt;&co;&lt;p&gt;", 1))
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    documents = {Path(d["provenance"]["path"]).name: d for d in read_jsonl(out / "documents.jsonl")}
+    assert sorted(documents) == ["comment.rss", "entity.atom", "inline.rss"]
+    for name, document in documents.items():
+        text = " ".join(document["text"].split())
+        assert all(paragraph in text for paragraph in paragraphs), name
+    assert documents["inline.rss"]["title"] == f"&co; {TITLE}"  # an entity the feed declares is left unexpanded

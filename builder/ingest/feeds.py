@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html as html_entities
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -108,8 +108,8 @@ def _item_pages(
     """The item's page, or why it has none. A relative link is resolved against the feed's `xml:base` (Atom's
     way of making links short); one that is still no absolute http(s) URL is quarantined on its own and the page
     kept without it (see `url_rejection`)."""
-    html = _first_text(item, f"{CONTENT}encoded", f"{ATOM}content", "description", f"{RSS1}description")
-    html = html or _first_text(item, f"{ATOM}summary")
+    html = _first_text(item, f"{CONTENT}encoded", f"{ATOM}content", "description", f"{RSS1}description", read=_html)
+    html = html or _first_text(item, f"{ATOM}summary", read=_html)
     link = _link(item)
     record = _first_text(item, "guid", f"{ATOM}id") or link or f"item {position}"
     if not html:
@@ -154,19 +154,34 @@ def _resolved(base: str | None, link: str) -> str | None:
         return None
 
 
-def _first_text(item: Any, *tags: str) -> str | None:
+def _first_text(item: Any, *tags: str, read: Callable[[Any], str | None] | None = None) -> str | None:
+    """The text of the first of `tags` the item has with any (`read` by `_text`, or `_html` for content)."""
     for tag in tags:
         found = item.find(tag)
-        if found is not None and (text := _text(found)):
+        if found is not None and (text := (read or _text)(found)):
             return text
     return None
 
 
 def _text(element: Any) -> str | None:
-    """The element's text; for Atom's XHTML content, its markup."""
+    """The element's whole text, its children's included: an entity reference, which is not expanded, is a child
+    node (kept as `&name;`), and so is a comment (left out). `.text` alone stops at the first child."""
+    return "".join(element.itertext()).strip() or None
+
+
+def _html(element: Any) -> str | None:
+    """An item's content as HTML. Escaped HTML (`&lt;p&gt;`, CDATA) is the element's text; HTML written in the
+    feed unescaped, as Atom's XHTML content is and many RSS descriptions are, is its child elements, serialised;
+    an entity reference is kept as one (an HTML entity such as `&eacute;` the HTML parser reads) and a comment
+    dropped. The text between children is their tails, escaped HTML as the element's own text is."""
     if element.get("type") == "xhtml":
         return "".join(etree.tostring(child, encoding="unicode") for child in element).strip() or None
-    return (element.text or "").strip() or None
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag is not etree.Comment and child.tag is not etree.ProcessingInstruction:
+            parts.append(etree.tostring(child, encoding="unicode", with_tail=False))
+        parts.append(child.tail or "")
+    return "".join(parts).strip() or None
 
 
 def _link(item: Any) -> str | None:
