@@ -340,3 +340,32 @@ def test_an_item_s_whole_content_is_read_past_entities_comments_and_elements(tmp
         text = " ".join(document["text"].split())
         assert all(paragraph in text for paragraph in paragraphs), name
     assert documents["inline.rss"]["title"] == f"&co; {TITLE}"  # an entity the feed declares is left unexpanded
+
+
+def test_a_feed_s_encoding_is_decided_as_a_page_s(tmp_path: Path) -> None:
+    """Valid UTF-8 is read as UTF-8 whatever the XML declaration says (a feed declared ISO-8859-1 but written in
+    UTF-8 came out as "CafÃ©"), and a few bytes that are not UTF-8 read as U+FFFD (one Windows-1252 quote used to
+    end the feed there, losing every later item), as docs/ingest.md's "Encodings" says of pages. A feed really in
+    ISO-8859-1, and declared so, is still read as its declaration says."""
+    words = "Café résumé naïve — “quoted”"
+    feed = _rss(3).replace(f"<title>{html.escape(html.escape(TITLE))}</title>", f"<title>{words}</title>")
+    latin1_declared = feed.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+    (tmp_path / "declared_latin1.rss").write_bytes(latin1_declared.encode("utf-8"))
+    items = feed.encode("utf-8").split(b"<item>")
+    items[2] = items[2].replace(words.encode("utf-8"), "“Item” 1".encode("cp1252"))
+    (tmp_path / "stray_cp1252.rss").write_bytes(b"<item>".join(items))
+    (tmp_path / "latin1.rss").write_bytes(latin1_declared.replace(words, "Café résumé naïve").encode("latin-1"))
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    titles = [(Path(d["provenance"]["path"]).name, d["title"]) for d in read_jsonl(out / "documents.jsonl")]
+    assert titles == [
+        *[("declared_latin1.rss", words)] * 3,
+        *[("latin1.rss", "Café résumé naïve")] * 3,
+        ("stray_cp1252.rss", words),
+        ("stray_cp1252.rss", "\ufffdItem\ufffd 1"),
+        ("stray_cp1252.rss", words),
+    ]

@@ -9,18 +9,26 @@ feed is untrusted input: no entity expansion bombs, no external entities).
 
 from __future__ import annotations
 
+import codecs
 import html as html_entities
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urljoin
 
 from lxml import etree
 
 from builder.compression import broken_data, compression_of_file, open_compressed
 from builder.ingest.pages import Page, Rejection, url_rejection, web_url
-from builder.ingest.sources import SNIFF_BYTES, InputFile
+from builder.ingest.sources import (
+    REPAIRED_UTF8,
+    REPLACEMENT_SHARE_LIMIT,
+    SNIFF_BYTES,
+    UTF8_BOM,
+    InputFile,
+    wide_encoding,
+)
 from builder.records import SourceFormat
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -32,6 +40,10 @@ FEED_TITLE_TAGS = frozenset({"title", f"{RSS1}title", f"{ATOM}title"})
 FEED_PARENTS = frozenset({"channel", f"{RSS1}channel", f"{ATOM}feed"})
 FEED_ROOTS = frozenset({"rss", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF", f"{ATOM}feed"})
 READ = "ingest.read"
+EMPTY = "empty"
+READ_CHUNK_BYTES = 1 << 16
+UTF8_REPLACEMENT = "\ufffd".encode()
+_XML_DECLARATION = re.compile(rb"""\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 
 
 def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
@@ -40,12 +52,20 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
     outlet: str | None = None
     position = 0
     compression = compression_of_file(source.path)
-    if _blank(source.path, compression):
+    reading = _reading(source.path, compression)
+    if reading == EMPTY:
         yield Rejection(READ, source.shown, "empty", "the feed is empty or holds only white space or NUL bytes")
         return
     with open_compressed(source.path, compression) as handle:
+        stream = _RepairedUtf8(handle) if reading == REPAIRED_UTF8 else handle
         events = etree.iterparse(
-            handle, events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+            stream,
+            events=("end",),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            encoding="utf-8" if reading else None,  # overrides the XML declaration
         )
         try:
             for _, element in events:
@@ -87,19 +107,85 @@ def _no_items(source: InputFile, root: Any) -> Rejection:
     return Rejection(READ, source.shown, "no_items_in_feed", reason)
 
 
-def _blank(path: Path, compression: str | None) -> bool:
-    """Whether the feed holds nothing but white space and NUL bytes (a download that failed leaves an empty
-    file), read up to its first other byte. Broken compressed data is left for the parse to report."""
+def _reading(path: Path, compression: str | None) -> str | None:
+    """How to decode the feed, by the rule `sources.decode` applies to pages (see docs/ingest.md, "Encodings"),
+    taken on one streamed pass over the file, as `decode` wants the whole file in memory and a feed is read in
+    flat memory:
+
+    - EMPTY: nothing but white space and NUL bytes (a download that failed leaves an empty file);
+    - "utf-8": valid UTF-8 with non-ASCII text, read so whatever the XML declaration says (a feed declared
+      ISO-8859-1 but written in UTF-8 read as declared is mojibake, "CafÃ©");
+    - `REPAIRED_UTF8`: UTF-8 with a few broken bytes, under `REPLACEMENT_SHARE_LIMIT` of the text, each read as
+      U+FFFD (the parser stops at the first and loses every later item) when as many valid multi-byte sequences
+      show it is UTF-8, or when the feed declares no other charset;
+    - None: as the XML declares (UTF-16 and UTF-32, which the parser tells itself; ASCII; a legacy charset).
+
+    Broken compressed data ends the pass, deciding on what was read: the parse meets the break again and reports it
+    after the items before it.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    head = carry = b""
+    blank = True
+    characters = replaced = non_ascii = 0
     with open_compressed(path, compression) as handle:
         try:
-            while chunk := handle.read(SNIFF_BYTES):
-                if chunk.translate(None, b" \t\r\n\x00"):
-                    return False
+            while True:
+                chunk = handle.read(READ_CHUNK_BYTES)
+                head = head or chunk[:SNIFF_BYTES]
+                blank = blank and not chunk.translate(None, b" \t\r\n\x00")
+                text = decoder.decode(chunk, final=not chunk)  # the last call flushes a character cut at the end
+                characters += len(text)
+                non_ascii += len(text) - len(text.encode("ascii", errors="ignore"))
+                # A U+FFFD the file holds is valid UTF-8: `carry` finds one split between two chunks.
+                replaced += text.count("\ufffd") - (carry + chunk).count(UTF8_REPLACEMENT)
+                carry = chunk[-2:]
+                if not chunk:
+                    break
         except Exception as error:
             if broken_data(error, compression) is None:
                 raise
-            return False
-    return True
+            if blank:
+                return None
+    if blank:
+        return EMPTY
+    if not non_ascii or wide_encoding(head) is not None:
+        return None
+    if not replaced:
+        return "utf-8"
+    few = replaced <= characters * REPLACEMENT_SHARE_LIMIT
+    if few and (non_ascii - replaced >= replaced or _declared(head) in (None, "utf-8")):
+        return REPAIRED_UTF8
+    return None
+
+
+def _declared(head: bytes) -> str | None:
+    """The charset the XML declaration names (Python's name for it), or None: none named, or one unknown."""
+    found = _XML_DECLARATION.match(head.removeprefix(UTF8_BOM))
+    try:
+        return codecs.lookup(found[1].decode("ascii")).name if found else None
+    except LookupError:
+        return None
+
+
+class _RepairedUtf8:
+    """A UTF-8 byte stream with each broken sequence in it read as U+FFFD, for the XML parser, which reads it in
+    pieces. Lines stay where they were, so an item's line is still its line in the file."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._handle = handle
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self._pending = b""
+        self._done = False
+
+    def read(self, size: int = -1) -> bytes:
+        # Never b"" before the end (the parser takes it for the end): a chunk can end inside a character.
+        while not self._pending and not self._done:
+            chunk = self._handle.read(size if size > 0 else READ_CHUNK_BYTES)
+            self._done = not chunk
+            self._pending = self._decoder.decode(chunk, final=self._done).encode("utf-8")
+        size = size if size > 0 else len(self._pending)
+        piece, self._pending = self._pending[:size], self._pending[size:]
+        return piece
 
 
 def _item_pages(
