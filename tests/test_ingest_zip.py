@@ -213,4 +213,3 @@ def test_a_member_that_unpacks_to_a_thousand_times_its_size_is_not_extracted(tmp
     assert len(read_jsonl(out / "documents.jsonl")) == 4
     [rejected] = read_jsonl(out / "quarantine.jsonl")
     assert (Path(rejected["source"]).name, rejected["reason_code"]) == ("bomb.txt", "compression_bomb")
-
