@@ -872,8 +872,9 @@ hundred times what they take, so a slow shared machine does not trip it."""
 
 
 def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: Path) -> None:
-    """A run of 200,000 spaces in a record's last paragraph, of 100,000 in a page dump's, and of 20,000 speech verbs
-    before a Chinese quote are each read in linear time: one such record must not stall a whole run."""
+    """A run of 200,000 spaces in a record's last paragraph, of 100,000 in a page dump's, of 20,000 speech verbs
+    before a Chinese quote, and runs without spaces (32,000 initials or hyphenated names before "he said", 256,000
+    dashes after a German quote) are each read in linear time: one such record must not stall a whole run."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
     body = " ".join(_related_paragraphs())
@@ -888,9 +889,21 @@ def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: P
         "url": "https://example.com/zh",
         "text": f"{cues}\n\n{'说' * 20_000}!“中国政府将继续推动谈判进程。”",
     }
-    (inputs / "records.jsonl").write_text(
-        json.dumps(spaced) + "\n" + json.dumps(chinese, ensure_ascii=False) + "\n", "utf-8"
-    )
+    quote = "“We are going to build the new park before the summer starts, and everyone can use it,” he said."
+    unspaced = [
+        {"title": f"Park {name}", "url": f"https://example.com/{name}", "text": f"{body}\n\n{run}\n\n{quote}"}
+        for name, run in (("initials", "A." * 32_000), ("names", "Smith-" * 32_000))
+    ]
+    dashes = {
+        "title": "Stadtrat plant neuen Park",
+        "url": "https://example.com/de",
+        "lang": "de",
+        "text": "Der Stadtrat hat am Dienstag über den Park beraten.\n\n„Wir bauen den Park vor dem Sommer“"
+        + "-" * 256_000
+        + " und danach ging die Sitzung weiter.",
+    }
+    records = [spaced, chinese, *unspaced, dashes]
+    (inputs / "records.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), "utf-8")
     lines = SAMPLE_PAGE.read_text(encoding="utf-8").splitlines()
     last_body = max(index for index, line in enumerate(lines) if "Ukraine" in line and len(line) > 80)
     lines[last_body] = lines[last_body].replace(" ", " " * 100_000, 1)
@@ -904,6 +917,9 @@ def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: P
     assert [d["title"] for d in documents if d["provenance"]["path"].endswith("records.jsonl")] == [
         SAMPLE_TITLES[3],
         "外交部发言人表示",
+        "Park initials",
+        "Park names",
+        "Stadtrat plant neuen Park",
     ]
 
 

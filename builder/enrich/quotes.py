@@ -137,7 +137,13 @@ MORE_NAME_WORDS = 6
 ROLE_REACH = 40
 """How far before a name a role that it follows is looked for."""
 _SPACE_RUN_IN_LINE = re.compile(_SPACE_IN_LINE)
-_MODIFIERS = r"(?:[\w'’\-]++\s+){0,3}?"
+WORD_MAX_CHARS = 40
+INITIALS_MAX = 5
+"""A word of a name or of the words before it is at most WORD_MAX_CHARS long, a name's initials ("J.R.R.") at most
+INITIALS_MAX + 1: the patterns read no further. Unbounded, a pattern tried at each mark of a long run without
+spaces ("A.A.A.…", "Buy-Cheap-Now-…", "-----") read the rest of the run from each, which took time in the square
+of the run's length (a record of 16,000 initials took 43 seconds)."""
+_MODIFIERS = rf"(?:[\w'’\-]{{1,{WORD_MAX_CHARS}}}+\s+){{0,3}}?"
 _APPOSITIVE = r"(?:,\s[^,\"“”‘’]{3,130}+,)?"
 """An aside between a speaker and the verb: "Zelensky, speaking later in his nightly video address, said". The
 run is possessive: the comma that must end it is outside its class, so a shorter run cannot be followed by one.
@@ -242,7 +248,8 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
     not_before_subject = f"{lexicon.prepositions}|{lexicon.determiners}" if lexicon.prepositions else ""
     return _Rules(
         subject_cue=re.compile(_subject_cue(lexicon, parts)),
-        tail=re.compile(rf"[\s{re.escape(lexicon.tail_gap)}]*(?:{tail})"),
+        # Possessive: the gap given back a dash at a time let the modifiers read the rest of a run of dashes anew.
+        tail=re.compile(rf"[\s{re.escape(lexicon.tail_gap)}]*+(?:{tail})"),
         tail_anywhere=re.compile(rf"(?<![\w'’])(?:{far})"),
         credit=re.compile(rf"[ \t,—–\-]*(?P<bracket>\()?(?P<speaker>{name}{joined})[ \t]*(?P<after>[,;)\n]|$)"),
         header=re.compile(rf"(?P<speaker>{name}{joined})(?:{header_joint})[^\n.!?]{{0,120}}:\s*$"),
@@ -327,7 +334,9 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
     # A capitalised word or initials. Possessive (`*+`, as in the other word patterns here): what the patterns
     # allow after a word is never a letter, digit, apostrophe or hyphen, so giving back its letters one by one
     # when the rest fails could only fail again; not trying saves a fifth of the scan for speakers.
-    capword = rf"(?:[{capitals}]\.(?:[{capitals}]\.)*|[{capitals}][\w'’\-]*+)"
+    # Bounded (see WORD_MAX_CHARS).
+    initials = rf"[{capitals}]\.(?:[{capitals}]\.){{0,{INITIALS_MAX}}}"
+    capword = rf"(?:{initials}|[{capitals}][\w'’\-]{{0,{WORD_MAX_CHARS}}}+)"
     particle = rf"(?:(?:{lexicon.particles})\s+)?" if lexicon.particles else ""
     not_subject = "(?!" + one_of(lexicon.not_subject) + r"\b)"
     # A word of a speaker's noun phrase ("the Strava report", "a 2022 article"): not a pronoun or conjunction,
