@@ -873,7 +873,7 @@ hundred times what they take, so a slow shared machine does not trip it."""
 
 def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: Path) -> None:
     """A run of 200,000 spaces in a record's last paragraph, of 100,000 in a page dump's, of 20,000 speech verbs
-    before a Chinese quote, and runs without spaces (32,000 initials or hyphenated names before "he said", 256,000
+    before a Chinese quote, and runs without spaces (64,000 initials or hyphenated names before "he said", 512,000
     dashes after a German quote) are each read in linear time: one such record must not stall a whole run."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
@@ -892,14 +892,14 @@ def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: P
     quote = "“We are going to build the new park before the summer starts, and everyone can use it,” he said."
     unspaced = [
         {"title": f"Park {name}", "url": f"https://example.com/{name}", "text": f"{body}\n\n{run}\n\n{quote}"}
-        for name, run in (("initials", "A." * 32_000), ("names", "Smith-" * 32_000))
+        for name, run in (("initials", "A." * 64_000), ("names", "Smith-" * 64_000))
     ]
     dashes = {
         "title": "Stadtrat plant neuen Park",
         "url": "https://example.com/de",
         "lang": "de",
         "text": "Der Stadtrat hat am Dienstag über den Park beraten.\n\n„Wir bauen den Park vor dem Sommer“"
-        + "-" * 256_000
+        + "-" * 512_000
         + " und danach ging die Sitzung weiter.",
     }
     records = [spaced, chinese, *unspaced, dashes]
@@ -1049,6 +1049,19 @@ def test_a_folder_that_cannot_be_listed_is_quarantined_not_skipped(
     assert sorted(Path(row["path"]).name for row in report.files) == ["locked", "page.txt"]
 
 
+def _one_faulty_file(tmp_path: Path) -> tuple[list[Rejection], dict[str, int]]:
+    """Ingest the sample page as a.txt and as b.txt, marked FAULTY, on which the test makes the builder fail: the
+    run goes on, and b.txt is quarantined with the error and where it was raised."""
+    (tmp_path / "a.txt").write_bytes(SAMPLE_PAGE.read_bytes())
+    (tmp_path / "b.txt").write_text("FAULTY\n" + SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    items, report = run_ingest([str(tmp_path)], IngestOptions())
+    rejections = [item for item in items if isinstance(item, Rejection)]
+    assert report.documents == 4
+    assert [(Path(rejection.source).name, rejection.code) for rejection in rejections] == [("b.txt", "builder_fault")]
+    assert "test_ingest.py:" in rejections[0].reason
+    return rejections, dict(report.rejected)
+
+
 def test_a_fault_of_the_builder_on_one_page_is_quarantined_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1062,15 +1075,9 @@ def test_a_fault_of_the_builder_on_one_page_is_quarantined_and_the_run_goes_on(
         return extract_pagetext(text, common)
 
     monkeypatch.setattr(pipeline, "extract_pagetext", failing_on_one_page)
-    (tmp_path / "a.txt").write_bytes(SAMPLE_PAGE.read_bytes())
-    (tmp_path / "b.txt").write_text("FAULTY\n" + SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
-    items, report = run_ingest([str(tmp_path)], IngestOptions())
-    rejections = [item for item in items if isinstance(item, Rejection)]
-    assert report.documents == 4
-    assert [(Path(rejection.source).name, rejection.code) for rejection in rejections] == [("b.txt", "builder_fault")]
+    rejections, rejected = _one_faulty_file(tmp_path)
     assert "KeyError" in rejections[0].reason
-    assert "test_ingest.py:" in rejections[0].reason
-    assert report.rejected == {"builder_fault": 1}
+    assert rejected == {"builder_fault": 1}
 
 
 def test_a_fault_of_the_builder_while_reading_a_file_is_quarantined_and_the_run_goes_on(
@@ -1086,14 +1093,8 @@ def test_a_fault_of_the_builder_while_reading_a_file_is_quarantined_and_the_run_
         yield from read_pages(source, *arguments)
 
     monkeypatch.setattr(pipeline, "read_pages", failing_on_one_file)
-    (tmp_path / "a.txt").write_bytes(SAMPLE_PAGE.read_bytes())
-    (tmp_path / "b.txt").write_bytes(SAMPLE_PAGE.read_bytes())
-    items, report = run_ingest([str(tmp_path)], IngestOptions())
-    rejections = [item for item in items if isinstance(item, Rejection)]
-    assert report.documents == 4
-    assert [(Path(rejection.source).name, rejection.code) for rejection in rejections] == [("b.txt", "builder_fault")]
+    rejections, _ = _one_faulty_file(tmp_path)
     assert "RecursionError" in rejections[0].reason
-    assert "test_ingest.py:" in rejections[0].reason
 
 
 def _deep_folder(top: Path, depth: int) -> Path:
