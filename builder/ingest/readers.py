@@ -181,7 +181,7 @@ def _member_rejection(source: InputFile, member: Member) -> Rejection | None:
     if sizes is not None and sizes[1] > PAGE_MAX_BYTES and sizes[1] > BOMB_RATIO * max(sizes[0], 1):
         reason = (
             f"a file that unpacks from {sizes[0]:,} to {sizes[1]:,} bytes, {sizes[1] // max(sizes[0], 1):,} times"
-            f" its size: a decompression bomb, not extracted (text and HTML pack ten times or so)"
+            " its size: a decompression bomb, not extracted (text and HTML pack ten times or so)"
         )
         return Rejection(READ, source.shown, "compression_bomb", reason)
     if is_archive(Path(member.name)):
