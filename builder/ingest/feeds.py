@@ -13,6 +13,7 @@ import codecs
 import html as html_entities
 import re
 from collections.abc import Callable, Iterator
+from html.entities import html5
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urljoin
@@ -57,7 +58,7 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
         yield Rejection(READ, source.shown, "empty", "the feed is empty or holds only white space or NUL bytes")
         return
     with open_compressed(source.path, compression) as handle:
-        stream = _RepairedUtf8(handle) if reading == REPAIRED_UTF8 else handle
+        stream = _HtmlEntities(_RepairedUtf8(handle) if reading == REPAIRED_UTF8 else handle)
         events = etree.iterparse(
             stream,
             events=("end",),
@@ -186,6 +187,49 @@ class _RepairedUtf8:
         size = size if size > 0 else len(self._pending)
         piece, self._pending = self._pending[:size], self._pending[size:]
         return piece
+
+
+_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+ENTITY_MAX_BYTES = 34
+"""The longest named reference `_NAMED_ENTITY` reads, "&" and ";" included: what a chunk's end may cut."""
+
+
+class _HtmlEntities:
+    """A feed's byte stream with HTML's named references that XML does not know (`&nbsp;`, `&eacute;`, `&mdash;`,
+    common in feeds written by hand or by templates) written as the numeric references XML does (`&#160;`), for
+    the XML parser, which reads it in pieces. Undeclared, each ended the feed at its item, and every item after it
+    was lost. Names HTML does not know are left for the parser (a feed's own declared entities). UTF-16 and UTF-32
+    streams are passed through: their bytes are not ASCII's. Lines stay where they were."""
+
+    def __init__(self, handle: IO[bytes] | _RepairedUtf8) -> None:
+        self._handle = handle
+        self._carry = self._pending = b""
+        self._wide: bool | None = None
+        self._done = False
+
+    def read(self, size: int = -1) -> bytes:
+        # Never b"" before the end (the parser takes it for the end), never more than asked for.
+        while not self._pending and not self._done:
+            chunk = self._handle.read(size if size > 0 else READ_CHUNK_BYTES)
+            if self._wide is None:
+                self._wide = wide_encoding(chunk[:4]) is not None
+            self._done = not chunk
+            data, self._carry = self._carry + chunk, b""
+            # A reference cut by the chunk's end waits for the next chunk, whole.
+            cut = data.rfind(b"&", max(0, len(data) - ENTITY_MAX_BYTES))
+            if not self._done and not self._wide and cut != -1 and b";" not in data[cut:]:
+                data, self._carry = data[:cut], data[cut:]
+            self._pending = data if self._wide else _NAMED_ENTITY.sub(_numeric_reference, data)
+        size = size if size > 0 else len(self._pending)
+        piece, self._pending = self._pending[:size], self._pending[size:]
+        return piece
+
+
+def _numeric_reference(reference: re.Match[bytes]) -> bytes:
+    name = reference.group(1)
+    text = html5.get(name.decode("ascii") + ";") if name not in _XML_ENTITIES else None
+    return reference.group(0) if text is None else "".join(f"&#{ord(char)};" for char in text).encode("ascii")
 
 
 def _item_pages(
