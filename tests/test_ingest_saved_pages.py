@@ -134,9 +134,9 @@ def test_the_assets_folder_of_a_page_saved_complete_gives_no_documents(tmp_path:
         assert "saved as Story.html" in item["reason"]
 
 
-def _webarchive(html: bytes, mime_type: str = "text/html") -> bytes:
+def _webarchive(html: bytes, mime_type: str = "text/html", fmt: plistlib.PlistFormat = plistlib.FMT_BINARY) -> bytes:
     """A Safari web archive as Safari writes one: a binary property list of the main resource (the page), its
-    subresources (an image) and subframes (an advert's frame)."""
+    subresources (an image) and subframes (an advert's frame); or as `plutil -convert xml1` leaves it, in XML."""
 
     def resource(data: bytes, url: str, mime: str) -> dict[str, object]:
         return {"WebResourceData": data, "WebResourceURL": url, "WebResourceMIMEType": mime, "WebResourceFrameName": ""}
@@ -147,7 +147,7 @@ def _webarchive(html: bytes, mime_type: str = "text/html") -> bytes:
         "WebSubresources": [resource(PNG, "https://www.freemalaysiatoday.com/logo.png", "image/png")],
         "WebSubframeArchives": [{"WebMainResource": resource(advert, "https://ads.example.net/frame", "text/html")}],
     }
-    return plistlib.dumps(archive, fmt=plistlib.FMT_BINARY)
+    return plistlib.dumps(archive, fmt=fmt)
 
 
 def test_a_safari_web_archive_is_read_as_its_main_page(tmp_path: Path) -> None:
@@ -155,6 +155,7 @@ def test_a_safari_web_archive_is_read_as_its_main_page(tmp_path: Path) -> None:
     inputs.mkdir()
     (inputs / "Story.webarchive").write_bytes(_webarchive(_page_html().encode()))
     (inputs / "story-unnamed").write_bytes(_webarchive(_page_html().encode()))
+    (inputs / "xml.webarchive").write_bytes(_webarchive(_page_html().encode(), fmt=plistlib.FMT_XML))
     (inputs / "image.webarchive").write_bytes(_webarchive(PNG, mime_type="image/png"))
     (inputs / "cut.webarchive").write_bytes(_webarchive(_page_html().encode())[:300])
 
@@ -165,6 +166,7 @@ def test_a_safari_web_archive_is_read_as_its_main_page(tmp_path: Path) -> None:
     assert [(Path(d["provenance"]["path"]).name, d["title"], d["url"]) for d in documents] == [
         ("Story.webarchive", TITLE, URL),
         ("story-unnamed", TITLE, URL),
+        ("xml.webarchive", TITLE, URL),
     ]
     assert all("Bahamas" not in document["text"] for document in documents)
     rejected = {Path(item["source"]).name: item["reason_code"] for item in read_jsonl(out / "quarantine.jsonl")}

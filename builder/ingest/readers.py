@@ -48,6 +48,7 @@ from builder.ingest.sources import (
     detect_format,
     http_body,
     is_mhtml,
+    is_webarchive,
     local_copy,
     read_decompressed,
     read_head,
@@ -134,7 +135,8 @@ def _read_local(
             if file_format is SourceFormat.html and is_mhtml(data[:SNIFF_BYTES]):
                 yield from _archived_page(source, digest, root_html(data))
                 return
-            if file_format is SourceFormat.html and data.startswith(b"bplist00"):
+            # Any binary property list (Safari's key may lie past the first bytes), or one in XML that is a web archive.
+            if file_format is SourceFormat.html and (data.startswith(b"bplist00") or is_webarchive(data[:SNIFF_BYTES])):
                 yield from _archived_page(source, digest, webarchive_html(data))
                 return
             decoded = decode(data)

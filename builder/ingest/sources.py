@@ -395,10 +395,13 @@ def is_feed(head: bytes) -> bool:
     return head.startswith(b"<") and _FEED_ROOT.search(head[:2048]) is not None
 
 
+_XML_PLIST = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE plist[^>]*>\s*)?<plist\b")
+
+
 def is_webarchive(head: bytes) -> bool:
-    """Whether the first bytes of a file are those of a Safari web archive: a binary property list whose
-    top-level keys (stored after the header) include WebMainResource."""
-    return head.startswith(b"bplist00") and b"WebMainResource" in head
+    """Whether the first bytes of a file are those of a Safari web archive: a property list, binary as Safari
+    writes it or XML as `plutil -convert xml1` does, whose top-level keys include WebMainResource."""
+    return (head.startswith(b"bplist00") or _XML_PLIST.match(head) is not None) and b"WebMainResource" in head
 
 
 CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
