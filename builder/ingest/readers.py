@@ -206,11 +206,15 @@ def _asset_rejection(source: InputFile, page: PurePath) -> Rejection:
 
 
 def _folder_rejection(source: InputFile) -> Rejection:
-    """Why a folder reached the reader: `discover` could not list it (see `sources._files_under`). Listing it
-    again names the error; a folder that lists now was made readable in between, and is read by the next run."""
+    """Why a folder reached the reader: `discover` could not list it (see `sources._files_under`), or it was a
+    file then. Listing it again names the error; a folder that lists now was made readable, or put in the file's
+    place, in between, and is read by the next run."""
     try:
         with os.scandir(source.path):
-            reason = "a folder that could not be listed when the run started; run again to read its files"
+            reason = (
+                "a folder that could not be listed when the run started, or was a file then and changed since; run"
+                " again to read its files"
+            )
     except OSError as error:
         reason = f"cannot list the folder, so none of its files were read: {error.strerror or error}"
     return Rejection(READ, source.shown, "unreadable", reason)
