@@ -874,7 +874,8 @@ hundred times what they take, so a slow shared machine does not trip it."""
 def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: Path) -> None:
     """A run of 200,000 spaces in a record's last paragraph, of 100,000 in a page dump's, of 20,000 speech verbs
     before a Chinese quote, and runs without spaces (64,000 initials or hyphenated names before "he said", 512,000
-    dashes after a German quote) are each read in linear time: one such record must not stall a whole run."""
+    dashes after a German quote), and a paragraph of 32,000 quotes "…," he said with no full stop, are each read in
+    linear time: one such record must not stall a whole run."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
     body = " ".join(_related_paragraphs())
@@ -902,7 +903,10 @@ def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: P
         + "-" * 512_000
         + " und danach ging die Sitzung weiter.",
     }
-    records = [spaced, chinese, *unspaced, dashes]
+    # One "sentence" (no full stop) of 32,000 quotes "…," he said: each pronoun looked back over all of it.
+    said = "John Smith spoke about the park, “we will build the new park before summer,” he said, " * 32_000
+    pronouns = {"title": "Park pronouns", "url": "https://example.com/he", "text": f"{body}\n\n{said}and left."}
+    records = [spaced, chinese, *unspaced, dashes, pronouns]
     (inputs / "records.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), "utf-8")
     lines = SAMPLE_PAGE.read_text(encoding="utf-8").splitlines()
     last_body = max(index for index, line in enumerate(lines) if "Ukraine" in line and len(line) > 80)
@@ -920,6 +924,7 @@ def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: P
         "Park initials",
         "Park names",
         "Stadtrat plant neuen Park",
+        "Park pronouns",
     ]
 
 

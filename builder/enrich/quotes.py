@@ -137,6 +137,8 @@ MORE_NAME_WORDS = 6
 ROLE_REACH = 40
 """How far before a name a role that it follows is looked for."""
 _SPACE_RUN_IN_LINE = re.compile(_SPACE_IN_LINE)
+SENTENCE_MENTIONS_MAX = 20
+"""How many names mentioned before a pronoun in its sentence are candidates for it (see `_People.resolve`)."""
 WORD_MAX_CHARS = 40
 INITIALS_MAX = 5
 """A word of a name or of the words before it is at most WORD_MAX_CHARS long, a name's initials ("J.R.R.") at most
@@ -1124,8 +1126,13 @@ class _People:
             if index < 0:
                 continue
             mention_at = mentions[index][0]
-            sentence_start = max(self.text.rfind(". ", 0, mention_at), self.text.rfind("\n", 0, mention_at))
-            first = bisect.bisect_left(mentions, (sentence_start + 1, ""))
+            # The sentence's mentions, of the last SENTENCE_MENTIONS_MAX only, and its start looked for no further
+            # back: in a "sentence" of thousands of "…," he said (a paragraph that never ends one) every pronoun
+            # looked back over the whole paragraph, and at every name in it.
+            earliest = max(0, index + 1 - SENTENCE_MENTIONS_MAX)
+            low = mentions[earliest][0]
+            sentence_start = max(self.text.rfind(". ", low, mention_at), self.text.rfind("\n", low, mention_at))
+            first = bisect.bisect_left(mentions, (sentence_start + 1, "")) if sentence_start >= 0 else earliest
             in_sentence = mentions[first : index + 1]
             # A possessive is no candidate beside a name that is not one: "Bernard seconds Kevin’s recommendation.
             # “…,” he says." is Bernard.
