@@ -905,7 +905,8 @@ def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: P
     }
     # One "sentence" (no full stop) of 32,000 quotes "…," he said: each pronoun looked back over all of it.
     said = "John Smith spoke about the park, “we will build the new park before summer,” he said, " * 32_000
-    pronouns = {"title": "Park pronouns", "url": "https://example.com/he", "text": f"{body}\n\n{said}and left."}
+    council = "The council met on Tuesday to discuss the budget for next year and the plans for the new park in town."
+    pronouns = {"title": "Park pronouns", "url": "https://example.com/he", "text": f"{council}\n\n{said}and left."}
     records = [spaced, chinese, *unspaced, dashes, pronouns]
     (inputs / "records.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), "utf-8")
     lines = SAMPLE_PAGE.read_text(encoding="utf-8").splitlines()
