@@ -121,7 +121,7 @@ _CREDIT_NAME = r"(?:[A-Z][A-Za-z&.\-]*|[a-z]{2,4}(?=/|\s*\)?\s*$))(?:[\s/][A-Z][
 "dpa/AFP"), which ends the paragraph or is joined to another agency."""
 _TRAILING_DASH_CREDIT = re.compile(rf"(?:^|(?<=[.!?\"”’')\]])\s*|\s+){_DASH}\s*(?P<name>{_CREDIT_NAME})\s*$")
 _TRAILING_PAREN_CREDIT = re.compile(rf"(?:^|(?<=[.!?\"”’')\]])\s*)\(\s*(?P<name>{_CREDIT_NAME})\s*\)\s*$")
-CREDIT_TAIL_CHARS = 120
+WIRE_CREDIT_TAIL_CHARS = 120
 """How far from a paragraph's end a wire credit is looked for. Searched along a whole paragraph, the dash pattern's
 white space before the dash was tried from every space of a long run of spaces to the run's end: a paragraph
 holding a run of 50,000 spaces took 24 seconds, and one of 200,000 never ended."""
@@ -134,7 +134,7 @@ def split_credit(paragraph: str) -> tuple[str | None, str]:
     parenthetical like "the alliance (Nato)" mid-thought is not mistaken for one.
     """
     text = paragraph.rstrip()
-    tail = max(0, len(text) - CREDIT_TAIL_CHARS)
+    tail = max(0, len(text) - WIRE_CREDIT_TAIL_CHARS)
     for pattern in (_TRAILING_DASH_CREDIT, _TRAILING_PAREN_CREDIT):
         match = pattern.search(text, tail)
         if match is None:
@@ -196,17 +196,17 @@ _BEFORE_CREDIT_LINE = re.compile(
 """Where a caption's sentence ends and a credit line (`split_credit_line`) follows it on the same line: after " | "
 or a sentence's end ("Guests pick their pastries. | Photo by Lisa Jennings", "... top pick. Image by John
 Goreham")."""
-CREDIT_TAIL_CHARS = 90
+CREDIT_LINE_TAIL_CHARS = 90
 """How far from a line's end a credit line after its caption may start."""
 
 
 def _caption_before_credit_line(text: str) -> Caption | None:
     """A caption whose credit is a credit line of its own after it: "... cabinets. | Photo by Lisa Jennings"."""
-    tail = text[-CREDIT_TAIL_CHARS:]
+    tail = text[-CREDIT_LINE_TAIL_CHARS:]
     # Most lines hold none of the words: four substring tests settle them before any regex.
     if "oto" not in tail and "mage" not in tail and "ictur" not in tail and "llustrat" not in tail:
         return None
-    separators = list(_BEFORE_CREDIT_LINE.finditer(text, max(0, len(text) - CREDIT_TAIL_CHARS)))
+    separators = list(_BEFORE_CREDIT_LINE.finditer(text, max(0, len(text) - CREDIT_LINE_TAIL_CHARS)))
     if not separators:
         return None
     body = text[: separators[-1].start()].strip()
