@@ -168,25 +168,40 @@ def _declared(head: bytes) -> str | None:
         return None
 
 
-class _RepairedUtf8:
-    """A UTF-8 byte stream with each broken sequence in it read as U+FFFD, for the XML parser, which reads it in
-    pieces. Lines stay where they were, so an item's line is still its line in the file."""
+class _TransformedStream:
+    """A byte stream for the XML parser, which reads it in pieces, each piece of the stream below changed on the way
+    by `_transform` (given whether it is the last). Never b"" before the end (the parser takes it for the end, and
+    a piece may be held back whole), never more than asked for."""
 
-    def __init__(self, handle: IO[bytes]) -> None:
+    def __init__(self, handle: IO[bytes] | _TransformedStream) -> None:
         self._handle = handle
-        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self._pending = b""
         self._done = False
 
+    def _transform(self, chunk: bytes, final: bool) -> bytes:
+        raise NotImplementedError
+
     def read(self, size: int = -1) -> bytes:
-        # Never b"" before the end (the parser takes it for the end): a chunk can end inside a character.
         while not self._pending and not self._done:
             chunk = self._handle.read(size if size > 0 else READ_CHUNK_BYTES)
             self._done = not chunk
-            self._pending = self._decoder.decode(chunk, final=self._done).encode("utf-8")
+            self._pending = self._transform(chunk, self._done)
         size = size if size > 0 else len(self._pending)
         piece, self._pending = self._pending[:size], self._pending[size:]
         return piece
+
+
+class _RepairedUtf8(_TransformedStream):
+    """A UTF-8 byte stream with each broken sequence in it read as U+FFFD. Lines stay where they were, so an item's
+    line is still its line in the file."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        super().__init__(handle)
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def _transform(self, chunk: bytes, final: bool) -> bytes:
+        # The decoder holds back a character the chunk's end cuts in two.
+        return self._decoder.decode(chunk, final=final).encode("utf-8")
 
 
 _NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
@@ -195,35 +210,29 @@ ENTITY_MAX_BYTES = 34
 """The longest named reference `_NAMED_ENTITY` reads, "&" and ";" included: what a chunk's end may cut."""
 
 
-class _HtmlEntities:
+class _HtmlEntities(_TransformedStream):
     """A feed's byte stream with HTML's named references that XML does not know (`&nbsp;`, `&eacute;`, `&mdash;`,
-    common in feeds written by hand or by templates) written as the numeric references XML does (`&#160;`), for
-    the XML parser, which reads it in pieces. Undeclared, each ended the feed at its item, and every item after it
-    was lost. Names HTML does not know are left for the parser (a feed's own declared entities). UTF-16 and UTF-32
-    streams are passed through: their bytes are not ASCII's. Lines stay where they were."""
+    common in feeds written by hand or by templates) written as the numeric references XML does (`&#160;`).
+    Undeclared, each ended the feed at its item, and every item after it was lost. Names HTML does not know are
+    left for the parser (a feed's own declared entities). UTF-16 and UTF-32 streams are passed through: their bytes
+    are not ASCII's. Lines stay where they were."""
 
-    def __init__(self, handle: IO[bytes] | _RepairedUtf8) -> None:
-        self._handle = handle
-        self._carry = self._pending = b""
+    def __init__(self, handle: IO[bytes] | _TransformedStream) -> None:
+        super().__init__(handle)
+        self._carry = b""
         self._wide: bool | None = None
-        self._done = False
 
-    def read(self, size: int = -1) -> bytes:
-        # Never b"" before the end (the parser takes it for the end), never more than asked for.
-        while not self._pending and not self._done:
-            chunk = self._handle.read(size if size > 0 else READ_CHUNK_BYTES)
-            if self._wide is None:
-                self._wide = wide_encoding(chunk[:4]) is not None
-            self._done = not chunk
-            data, self._carry = self._carry + chunk, b""
-            # A reference cut by the chunk's end waits for the next chunk, whole.
-            cut = data.rfind(b"&", max(0, len(data) - ENTITY_MAX_BYTES))
-            if not self._done and not self._wide and cut != -1 and b";" not in data[cut:]:
-                data, self._carry = data[:cut], data[cut:]
-            self._pending = data if self._wide else _NAMED_ENTITY.sub(_numeric_reference, data)
-        size = size if size > 0 else len(self._pending)
-        piece, self._pending = self._pending[:size], self._pending[size:]
-        return piece
+    def _transform(self, chunk: bytes, final: bool) -> bytes:
+        if self._wide is None:
+            self._wide = wide_encoding(chunk[:4]) is not None
+        if self._wide:
+            return chunk
+        data, self._carry = self._carry + chunk, b""
+        # A reference cut by the chunk's end waits for the next chunk, whole.
+        cut = data.rfind(b"&", max(0, len(data) - ENTITY_MAX_BYTES))
+        if not final and cut != -1 and b";" not in data[cut:]:
+            data, self._carry = data[:cut], data[cut:]
+        return _NAMED_ENTITY.sub(_numeric_reference, data)
 
 
 def _numeric_reference(reference: re.Match[bytes]) -> bytes:
