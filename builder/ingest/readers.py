@@ -100,7 +100,8 @@ def _read_local(
         yield _asset_rejection(source, page)
         return
     try:
-        if not stat.S_ISREG(source.path.stat().st_mode):
+        status = source.path.stat()
+        if not stat.S_ISREG(status.st_mode):
             reason = "not a file but a pipe, socket or device: not read (reading it could wait forever or never end)"
             yield Rejection(READ, source.shown, "not_a_file", reason)
             return
@@ -123,7 +124,7 @@ def _read_local(
             yield from feed_pages(source, file_sha256(source.path))
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
-            if source.path.stat().st_size > PAGE_MAX_BYTES:
+            if status.st_size > PAGE_MAX_BYTES:
                 yield _too_large(source, "is")
                 return
             raw = source.path.read_bytes()
