@@ -98,16 +98,9 @@ def extract_member(member: Member, folder: Path) -> Path:
     """Write the member into `folder` under its own file name (whose suffixes tell its format) and return it."""
     if climbs_out(member.name):  # the reader quarantines these before; never written, whatever calls this
         raise ValueError(f"{member.name!r} climbs out of its archive's folder")
-    opened = _opened(member.archive, os.getpid())
-    if member.entry is None:
-        info = opened.getinfo(member.name)
-    else:
-        # By name, zipfile would give the last entry of that name, whichever this is.
-        info = opened.infolist()[member.entry]
-        if info.filename != member.name:
-            raise KeyError(f"entry {member.entry} of the archive is {info.filename!r} now, not {member.name!r}")
+    info = _entry(member)
     target = folder / member.name.rsplit("/", 1)[-1]
-    with opened.open(info) as packed, target.open("wb") as unpacked:
+    with _opened(member.archive, os.getpid()).open(info) as packed, target.open("wb") as unpacked:
         shutil.copyfileobj(packed, unpacked, COPY_CHUNK_BYTES)
     return target
 
@@ -116,11 +109,22 @@ def member_sizes(member: Member) -> tuple[int, int] | None:
     """(compressed, unpacked) bytes of the member as the archive states them (zipfile unpacks no more than the
     stated size), or None when it cannot be told (extracting it then says why)."""
     try:
-        opened = _opened(member.archive, os.getpid())
-        info = opened.getinfo(member.name) if member.entry is None else opened.infolist()[member.entry]
+        info = _entry(member)
     except (KeyError, IndexError, zipfile.BadZipFile, OSError):
         return None
     return info.compress_size, info.file_size
+
+
+def _entry(member: Member) -> zipfile.ZipInfo:
+    """The member's entry in its archive: by name, or by its index when another entry has the same name (by name,
+    zipfile gives the last entry of that name, whichever this is)."""
+    opened = _opened(member.archive, os.getpid())
+    if member.entry is None:
+        return opened.getinfo(member.name)
+    info = opened.infolist()[member.entry]
+    if info.filename != member.name:
+        raise KeyError(f"entry {member.entry} of the archive is {info.filename!r} now, not {member.name!r}")
+    return info
 
 
 def has_file(archive: str, name: str) -> bool:
