@@ -866,9 +866,9 @@ def test_a_date_in_numbers_is_read_in_the_order_the_page_writes_its_dates(tmp_pa
 
 
 HOSTILE_INPUT_SECONDS = 300
-"""A bound on an ingest of the hostile inputs below, each well under a second now: it only stops a run that does
-not end (each took minutes or never ended when a pattern's work grew with the square of a run's length), and is a
-hundred times what they take, so a slow shared machine does not trip it."""
+"""A bound on an ingest of the hostile inputs below, about five seconds all together now: it only stops a run that
+does not end (each took minutes or never ended when a pattern's work grew with the square of a run's length), and
+is sixty times what they take, so a slow shared machine does not trip it."""
 
 
 def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: Path) -> None:
