@@ -280,6 +280,17 @@ def test_a_bare_word_below_a_long_headline_is_not_a_wrapped_line() -> None:
     assert main.title == headline
 
 
+def test_a_lower_case_tag_below_a_headline_in_title_case_is_not_a_wrapped_line() -> None:
+    # A headline in title case goes on in title case when it wraps; a lower-case line of words below it is a
+    # category tag, not the rest of the headline. A sentence-case headline still takes its wrapped rest.
+    headline = "Guide to Landscape Photography Composition: Framing the Landscape"
+    [main] = extract_pagetext("\n".join([headline, "making images", "Sep 16", "Written By Jane Doe", *PROSE]) + "\n")
+    assert main.title == headline
+    wrapped = ["Council extends the late-night bus service to every one", "of the outer districts"]
+    [main] = extract_pagetext("\n".join([*wrapped, "May 5, 2025", *PROSE]) + "\n")
+    assert main.title == " ".join(wrapped)
+
+
 def test_the_headline_beats_the_subtitle_printed_below_it() -> None:
     # A subtitle sits between the headline and the byline, so it shares the headline's place, and often names
     # more of the story; it is set in sentence case under a headline in title case, and its headline is right

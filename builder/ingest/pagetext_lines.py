@@ -170,6 +170,8 @@ STOP_SAMPLE_CHARS = 400
 """The share of function words is read from a line's first characters only: as telling, and cheap."""
 WRAPPED_MIN_CHARS = 40
 """A line at least this long that stops mid-sentence, followed by one starting in lower case, was wrapped."""
+TITLE_CASE_MIN_CHARS = 4
+"""Words of at least this length count for `title_case`: short words stay lower case in title case too."""
 WHOLE_ARTICLE_CHARS = 1500
 WHOLE_ARTICLE_SENTENCES = 8
 """A line this long with this many sentences is a whole article, not a paragraph: web paragraphs rarely pass
@@ -288,7 +290,14 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         else:
             raw.append((number, offset + chunk.index(stripped[0]), stripped))
         if stripped:
-            joinable = len(stripped) >= WRAPPED_MIN_CHARS and not SENTENCE_END.search(stripped[-4:])
+            # A line in title case is a headline or a label, whose next line in lower case is a tag or a kicker
+            # ("Framing the Landscape" / "making images"), not the rest of it: a wrapped headline goes on in title
+            # case, and wrapped prose is in sentence case.
+            joinable = (
+                len(stripped) >= WRAPPED_MIN_CHARS
+                and not SENTENCE_END.search(stripped[-4:])
+                and title_case(stripped) < 1.0
+            )
         offset += len(chunk)
     shapes = [line_shape(stripped, writing) for _, _, stripped in raw]
     counts = Counter(shape.key for shape in shapes)
@@ -297,6 +306,12 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         measure(number, start, stripped, shape, counts[shape.key], shape.key in common)
         for (number, start, stripped), shape in zip(raw, shapes, strict=True)
     ]
+
+
+def title_case(text: str) -> float:
+    """The share of the words of `text` of TITLE_CASE_MIN_CHARS letters or more that start with a capital."""
+    initials = [word[0] for word in text.split() if len(word) >= TITLE_CASE_MIN_CHARS and word[0].isalpha()]
+    return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
 
 def is_continuation(text: str, language: str = "en") -> bool:

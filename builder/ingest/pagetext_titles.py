@@ -14,7 +14,7 @@ from functools import cached_property
 
 from builder.enrich.function_words import STOP_WORDS
 from builder.ingest.pagetext_blocks import Block
-from builder.ingest.pagetext_lines import Line, content_words, is_header, opening_words
+from builder.ingest.pagetext_lines import Line, content_words, is_header, opening_words, title_case
 
 TITLE_WINDOW = 150
 """How many lines above a body its title may be: headers carry a kicker, byline, dates, share buttons, and a
@@ -100,8 +100,6 @@ _PUNCTUATION = ",.;:!?()[]\"'’“”&|/-–—"
 RESTATED_LINES = 3
 RESTATED_WORDS = 2
 """How far above a candidate, and with how many of its content words, a line it restates is looked for."""
-TITLE_CASE_MIN_CHARS = 4
-"""Words of at least this length count for `title_case`: short words stay lower case in title case too."""
 
 
 @dataclass(slots=True)
@@ -315,12 +313,6 @@ def is_credit(text: str) -> bool:
         return False
     names = [word for word in _NAME_SEPARATOR.split(listed) if word]
     return bool(names) and all(word[0].isupper() for word in names)
-
-
-def title_case(text: str) -> float:
-    """The share of the words of `text` of TITLE_CASE_MIN_CHARS letters or more that start with a capital."""
-    initials = [word[0] for word in text.split() if len(word) >= TITLE_CASE_MIN_CHARS and word[0].isalpha()]
-    return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
 
 def is_menu_row(text: str, words: Sequence[str]) -> bool:
