@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import gzip
 import html
+import io
 import random
 import re
 from pathlib import Path
 
+import pytest
+
+from builder.ingest.feeds import _RepairedReferences
 from tests.test_ingest import SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
 
 TITLE = SAMPLE_TITLES[3]
@@ -172,26 +176,24 @@ def test_a_feed_s_entities_are_not_expanded_nor_its_external_files_read(tmp_path
     secret.write_text("TOP-SECRET-TOKEN", encoding="utf-8")
     external = f'<!DOCTYPE rss [<!ENTITY secret SYSTEM "{secret.as_uri()}">]>'
     (inputs / "external.rss").write_text(
-        _rss(1).replace("<rss ", f"{external}\n<rss ", 1).replace("<description>", "<description>&secret; "),
+        _rss(1).replace("<rss ", f"{external}\n<rss ", 1).replace("<item>\n      <title>", "<item><title>&secret; "),
         encoding="utf-8",
     )
     laughs = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
     bomb = f'<!DOCTYPE rss [<!ENTITY lol0 "lol">{laughs}]>'
     (inputs / "bomb.rss").write_text(
-        _rss(1).replace("<rss ", f"{bomb}\n<rss ", 1).replace("<description>", "<description>&lol9; "),
+        _rss(1).replace("<rss ", f"{bomb}\n<rss ", 1).replace("<item>\n      <title>", "<item><title>&lol9; "),
         encoding="utf-8",
     )
 
     result = ingest(str(inputs), "--out", str(out))
 
     assert result.returncode == 0, result.stderr
-    (document,) = read_jsonl(out / "documents.jsonl")
-    assert Path(document["provenance"]["path"]).name == "external.rss"
-    assert "TOP-SECRET-TOKEN" not in document["text"]
-    (rejected,) = read_jsonl(out / "quarantine.jsonl")
-    assert Path(rejected["source"]).name == "bomb.rss"
-    assert rejected["reason_code"] == "broken_feed"
-    assert "amplification" in rejected["reason"]
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    titles = {Path(d["provenance"]["path"]).name: d["title"] for d in read_jsonl(out / "documents.jsonl")}
+    # Each reference is read as the text a browser shows for a name it does not know: neither the file's content
+    # nor a billion "lol"s.
+    assert titles == {"external.rss": f"&secret; {TITLE}", "bomb.rss": f"&lol9; {TITLE}"}
 
 
 def test_plain_text_summaries_are_text_and_a_compressed_feed_cut_short_keeps_its_items(tmp_path: Path) -> None:
@@ -266,11 +268,12 @@ def test_a_link_that_cannot_be_parsed_is_quarantined_not_fatal(tmp_path: Path) -
 def test_a_feed_the_parser_gives_no_line_for_is_quarantined_without_one(tmp_path: Path) -> None:
     """An undeclared entity is reported by the parser as "no element found" at line 0; the quarantine's lines start
     at 1, so that 0 used to stop the whole run when the quarantine was written. The parser's log names the entity
-    and its line."""
-    items = _rss(3).split("<item>")
+    and its line. (Only in UTF-16 or UTF-32 does an undeclared entity still reach the parser: in an ASCII-based
+    encoding it is read as text, see the test below.)"""
+    items = _rss(3).replace('encoding="UTF-8"', 'encoding="UTF-16"').split("<item>")
     items[2] = items[2].replace(f"<title>{html.escape(html.escape(TITLE))}</title>", "<title>A&bogus;B</title>")
     entity = "<item>".join(items)
-    (tmp_path / "entity.rss").write_text(entity, encoding="utf-8")
+    (tmp_path / "entity.rss").write_bytes(entity.encode("utf-16"))
     # A download that failed leaves an empty file: the parser gives no line for that either.
     (tmp_path / "empty.rss").write_bytes(b"")
     out = tmp_path / "out"
@@ -287,7 +290,7 @@ def test_a_feed_the_parser_gives_no_line_for_is_quarantined_without_one(tmp_path
 def test_html_s_named_entities_in_a_feed_are_read_as_their_characters(tmp_path: Path) -> None:
     """`&nbsp;`, `&eacute;` and their like are HTML's, not XML's, but feeds written by hand or by templates use
     them: each ended the feed at its item, and every later item was lost. They are read as the characters they
-    name, wherever the stream's pieces cut them; a name HTML does not know still breaks the feed."""
+    name, wherever the stream's pieces cut them."""
     items = _rss(3).split("<item>")
     items[1] = items[1].replace(
         f"<title>{html.escape(html.escape(TITLE))}</title>", "<title>Caf&eacute;&nbsp;news</title>"
@@ -303,6 +306,52 @@ def test_html_s_named_entities_in_a_feed_are_read_as_their_characters(tmp_path: 
     documents = read_jsonl(out / "documents.jsonl")
     assert [d["provenance"]["record"] for d in documents] == ["fmt-0", "fmt-1", "fmt-2"]
     assert documents[0]["title"] == "Café news"  # titles' white space, a no-break space too, is one space
+
+
+def test_ampersands_xml_refuses_are_read_as_the_text_a_browser_shows(tmp_path: Path) -> None:
+    """A bare ampersand ("AT&T", a link's "?a=1&b=2"), a name neither XML nor HTML knows and a number that is no
+    character each ended the feed at its item, and every later item was lost: they are read as text, as a browser
+    shows them. Inside a CDATA section an ampersand is text already and is left as it is."""
+    items = _rss(3).split("<item>")
+    items[1] = items[1].replace(
+        f"<title>{html.escape(html.escape(TITLE))}</title>", "<title>AT&T & Verizon &bogus; &#0; &#x1F600; deal</title>"
+    )
+    items[1] = items[1].replace(
+        "<link>https://www.freemalaysiatoday.com/world/0</link>",
+        "<link><![CDATA[https://www.freemalaysiatoday.com/world/?a=1&b=2]]></link>",
+    )
+    items[2] = items[2].replace(
+        "<link>https://www.freemalaysiatoday.com/world/1</link>",
+        "<link>https://www.freemalaysiatoday.com/world/?a=1&b=2</link>",
+    )
+    (tmp_path / "ampersands.rss").write_text("<item>".join(items), encoding="utf-8")
+    out = tmp_path / "out"
+    result = ingest(str(tmp_path), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [d["provenance"]["record"] for d in documents] == ["fmt-0", "fmt-1", "fmt-2"]
+    # Titles are read as HTML too (many feeds escape them twice), so the number that is no character is HTML's.
+    assert documents[0]["title"] == "AT&T & Verizon &bogus; \N{REPLACEMENT CHARACTER} \N{GRINNING FACE} deal"
+    assert [d["url"] for d in documents[:2]] == ["https://www.freemalaysiatoday.com/world/?a=1&b=2"] * 2
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 5, 8, 13, 34])
+def test_references_are_repaired_alike_wherever_the_stream_s_pieces_cut_them(piece: int) -> None:
+    """The parser reads the feed in pieces: a reference, a CDATA marker or its end cut by a piece's end is
+    repaired as it is when whole."""
+    feed = (
+        b"<r>AT&T &nbsp; &amp; &bogus; &#0; &#160; &#x20; <![CDATA[&b&nbsp;]]> ]] ]> <![CDATA[ ] ]] ]]]> &eacute;&</r>"
+    )
+    whole, cut = _RepairedReferences(io.BytesIO(feed)), _RepairedReferences(io.BytesIO(feed))
+    assert (
+        b"".join(iter(lambda: cut.read(piece), b""))
+        == b"".join(iter(whole.read, b""))
+        == (
+            b"<r>AT&amp;T &#160; &amp; &amp;bogus; &amp;#0; &#160; &#x20; "
+            b"<![CDATA[&b&nbsp;]]> ]] ]> <![CDATA[ ] ]] ]]]> &#233;&amp;</r>"
+        )
+    )
 
 
 def test_a_feed_whose_root_is_not_a_feed_s_is_quarantined_not_fatal(tmp_path: Path) -> None:

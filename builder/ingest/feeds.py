@@ -4,7 +4,8 @@
 Each item becomes a page of the item's HTML, with its title, link, date and the feed's title as the outlet; the
 HTML then goes through the same extraction as a scraper record's. The file is streamed item by item, so a feed
 archive of any size reads in flat memory; its XML is parsed without resolving entities or fetching anything (a
-feed is untrusted input: no entity expansion bombs, no external entities).
+feed is untrusted input: no entity expansion bombs, no external entities), its ampersands repaired on the way
+(`_RepairedReferences`).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
         yield Rejection(READ, source.shown, "empty", "the feed is empty or holds only white space or NUL bytes")
         return
     with open_compressed(source.path, compression) as handle:
-        stream = _HtmlEntities(_RepairedUtf8(handle) if reading == REPAIRED_UTF8 else handle)
+        stream = _RepairedReferences(_RepairedUtf8(handle) if reading == REPAIRED_UTF8 else handle)
         events = etree.iterparse(
             stream,
             events=("end",),
@@ -204,23 +205,33 @@ class _RepairedUtf8(_TransformedStream):
         return self._decoder.decode(chunk, final=final).encode("utf-8")
 
 
-_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_REFERENCE = re.compile(rb"&(?:([A-Za-z][A-Za-z0-9]{1,31});|#([0-9]{1,8});|#x([0-9A-Fa-f]{1,8});)?")
+"""An ampersand and the reference it may start: a name, a decimal or a hexadecimal character number."""
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 ENTITY_MAX_BYTES = 34
-"""The longest named reference `_NAMED_ENTITY` reads, "&" and ";" included: what a chunk's end may cut."""
+"""The longest reference `_REFERENCE` reads, "&" and ";" included: what a chunk's end may cut."""
+CDATA_OPEN, CDATA_CLOSE = b"<![CDATA[", b"]]>"
 
 
-class _HtmlEntities(_TransformedStream):
-    """A feed's byte stream with HTML's named references that XML does not know (`&nbsp;`, `&eacute;`, `&mdash;`,
-    common in feeds written by hand or by templates) written as the numeric references XML does (`&#160;`).
-    Undeclared, each ended the feed at its item, and every item after it was lost. Names HTML does not know are
-    left for the parser (a feed's own declared entities). UTF-16 and UTF-32 streams are passed through: their bytes
-    are not ASCII's. Lines stay where they were."""
+class _RepairedReferences(_TransformedStream):
+    """A feed's byte stream with the ampersands XML refuses made into what a browser shows. Each of them ended the
+    feed at its item, and every item after it was lost:
+
+    - HTML's named references that XML does not know (`&nbsp;`, `&eacute;`, `&mdash;`, common in feeds written by
+      hand or by templates) become the numeric references XML does (`&#160;`);
+    - a name neither knows (`&bogus;`, or one the feed declares itself, which is not expanded anyway: see `_text`),
+      a number that is no character XML allows (`&#0;`) and a bare ampersand ("AT&T", a link's "?a=1&b=2") become
+      text (`&amp;`).
+
+    Inside CDATA sections nothing is changed: there an ampersand is text already, and a link written in one would
+    be changed. UTF-16 and UTF-32 streams are passed through: their bytes are not ASCII's. Lines stay where they
+    were."""
 
     def __init__(self, handle: IO[bytes] | _TransformedStream) -> None:
         super().__init__(handle)
         self._carry = b""
         self._wide: bool | None = None
+        self._in_cdata = False
 
     def _transform(self, chunk: bytes, final: bool) -> bytes:
         if self._wide is None:
@@ -228,17 +239,63 @@ class _HtmlEntities(_TransformedStream):
         if self._wide:
             return chunk
         data, self._carry = self._carry + chunk, b""
-        # A reference cut by the chunk's end waits for the next chunk, whole.
-        cut = data.rfind(b"&", max(0, len(data) - ENTITY_MAX_BYTES))
-        if not final and cut != -1 and b";" not in data[cut:]:
-            data, self._carry = data[:cut], data[cut:]
-        return _NAMED_ENTITY.sub(_numeric_reference, data)
+        if not final:
+            data, self._carry = _without_cut_tail(data)
+        pieces: list[bytes] = []
+        position = 0
+        while position < len(data):
+            if self._in_cdata:
+                end = data.find(CDATA_CLOSE, position)
+                stop = len(data) if end == -1 else end + len(CDATA_CLOSE)
+                pieces.append(data[position:stop])
+                self._in_cdata = end == -1
+            else:
+                start = data.find(CDATA_OPEN, position)
+                stop = len(data) if start == -1 else start + len(CDATA_OPEN)
+                pieces.append(_REFERENCE.sub(_repaired_reference, data[position:stop]))
+                self._in_cdata = start != -1
+            position = stop
+        return b"".join(pieces)
 
 
-def _numeric_reference(reference: re.Match[bytes]) -> bytes:
-    name = reference.group(1)
-    text = html5.get(name.decode("ascii") + ";") if name not in _XML_ENTITIES else None
-    return reference.group(0) if text is None else "".join(f"&#{ord(char)};" for char in text).encode("ascii")
+def _without_cut_tail(data: bytes) -> tuple[bytes, bytes]:
+    """`data` and its tail held back for the next chunk: what the chunk's end may cut in two, a reference (an
+    ampersand with no semicolon after it yet) or a CDATA section's opening or closing marker."""
+    keep = len(data)
+    ampersand = data.rfind(b"&", max(0, len(data) - ENTITY_MAX_BYTES))
+    if ampersand != -1 and b";" not in data[ampersand:]:
+        keep = ampersand
+    bracket = data.rfind(b"<", max(0, len(data) - len(CDATA_OPEN) + 1))
+    if bracket != -1:
+        keep = min(keep, bracket)
+    tail = data[-len(CDATA_CLOSE) + 1 :]
+    keep = min(keep, len(data) - (len(tail) - len(tail.rstrip(b"]"))))
+    return data[:keep], data[keep:]
+
+
+def _repaired_reference(reference: re.Match[bytes]) -> bytes:
+    name, decimal, hexadecimal = reference.groups()
+    if name is not None:
+        if name in _XML_ENTITIES:
+            return reference.group(0)
+        text = html5.get(name.decode("ascii") + ";")
+        if text is not None:
+            return "".join(f"&#{ord(char)};" for char in text).encode("ascii")
+    elif decimal is not None or hexadecimal is not None:
+        number = int(decimal) if decimal is not None else int(hexadecimal, 16)
+        if _xml_character(number):
+            return reference.group(0)
+    return b"&amp;" + reference.group(0)[1:]
+
+
+def _xml_character(number: int) -> bool:
+    """Whether XML allows the character: its Char production."""
+    return (
+        number in (0x9, 0xA, 0xD)
+        or 0x20 <= number <= 0xD7FF
+        or 0xE000 <= number <= 0xFFFD
+        or 0x10000 <= number <= 0x10FFFF
+    )
 
 
 def _item_pages(
