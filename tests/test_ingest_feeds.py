@@ -439,3 +439,25 @@ def test_a_feed_s_encoding_is_decided_as_a_page_s(tmp_path: Path) -> None:
         ("stray_cp1252.rss", "\ufffdItem\ufffd 1"),
         ("stray_cp1252.rss", words),
     ]
+
+
+def test_a_feed_in_a_legacy_charset_it_does_not_declare_is_read_in_the_charset_detected(tmp_path: Path) -> None:
+    """XML's default charset is UTF-8: a Windows-1252 feed in French that declares none, or a Windows-1251 feed in
+    Russian that declares UTF-8 by mistake, ended at its first accented letter, and every item was lost. When the
+    bytes are not UTF-8 and no other charset is declared, the charset is detected, as a page's is."""
+    french = "Le conseil municipal a voté mardi la prolongation du service d’autobus de nuit à tous les quartiers"
+    russian = "Городской совет во вторник проголосовал за продление ночного автобусного маршрута во все районы"
+    for name, words, encoding in (("french.rss", french, "cp1252"), ("russian.rss", russian, "cp1251")):
+        feed = _rss(3).replace(f"<title>{html.escape(html.escape(TITLE))}</title>", f"<title>{words}</title>")
+        feed = feed.replace("<description>", f"<description>{words}. {words}. ")
+        if name == "french.rss":
+            feed = feed.replace(' encoding="UTF-8"', "")
+        (tmp_path / name).write_bytes(feed.encode(encoding))
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    titles = [(Path(d["provenance"]["path"]).name, d["title"]) for d in read_jsonl(out / "documents.jsonl")]
+    assert titles == [*[("french.rss", french)] * 3, *[("russian.rss", russian)] * 3]

@@ -29,6 +29,7 @@ from builder.ingest.sources import (
     SNIFF_BYTES,
     UTF8_BOM,
     InputFile,
+    web_encoding,
     wide_encoding,
 )
 from builder.records import SourceFormat
@@ -45,6 +46,8 @@ READ = "ingest.read"
 EMPTY = "empty"
 READ_CHUNK_BYTES = 1 << 16
 UTF8_REPLACEMENT = "\ufffd".encode()
+DETECTION_SAMPLE_BYTES = 1 << 18
+"""How much of a feed charset-normalizer reads to tell the legacy charset of a feed that declares none."""
 _XML_DECLARATION = re.compile(rb"""\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 
 
@@ -59,7 +62,12 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
         yield Rejection(READ, source.shown, "empty", "the feed is empty or holds only white space or NUL bytes")
         return
     with open_compressed(source.path, compression) as handle:
-        stream = _RepairedReferences(_RepairedUtf8(handle) if reading == REPAIRED_UTF8 else handle)
+        decoded: IO[bytes] | _TransformedStream = handle
+        if reading == REPAIRED_UTF8:
+            decoded = _RepairedUtf8(handle)
+        elif reading not in (None, "utf-8"):
+            decoded = _Recoded(handle, reading)
+        stream = _RepairedReferences(decoded)
         events = etree.iterparse(
             stream,
             events=("end",),
@@ -119,14 +127,17 @@ def _reading(path: Path, compression: str | None) -> str | None:
       ISO-8859-1 but written in UTF-8 read as declared is mojibake, "CafÃ©");
     - `REPAIRED_UTF8`: UTF-8 with a few broken bytes, under `REPLACEMENT_SHARE_LIMIT` of the text, each read as
       U+FFFD (the parser stops at the first and loses every later item) when as many valid multi-byte sequences
-      show it is UTF-8, or when the feed declares no other charset;
+      show it is UTF-8, or when the feed declares no other charset and none is detected;
+    - a legacy charset charset-normalizer finds (Python's name for it, "cp1252"), when the feed is not UTF-8 and
+      its XML declares no charset (XML's default is UTF-8) or declares UTF-8: read as UTF-8, each broken byte ended
+      the feed at its item (or was read as U+FFFD, when few), and a feed in French or Russian was lost;
     - None: as the XML declares (UTF-16 and UTF-32, which the parser tells itself; ASCII; a legacy charset).
 
     Broken compressed data ends the pass, deciding on what was read: the parse meets the break again and reports it
     after the items before it.
     """
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    head = carry = b""
+    head = carry = sample = b""
     blank = True
     characters = replaced = non_ascii = 0
     with open_compressed(path, compression) as handle:
@@ -134,6 +145,8 @@ def _reading(path: Path, compression: str | None) -> str | None:
             while True:
                 chunk = handle.read(READ_CHUNK_BYTES)
                 head = head or chunk[:SNIFF_BYTES]
+                if len(sample) < DETECTION_SAMPLE_BYTES:
+                    sample += chunk[: DETECTION_SAMPLE_BYTES - len(sample)]
                 blank = blank and not chunk.translate(None, b" \t\r\n\x00")
                 text = decoder.decode(chunk, final=not chunk)  # the last call flushes a character cut at the end
                 characters += len(text)
@@ -155,9 +168,14 @@ def _reading(path: Path, compression: str | None) -> str | None:
     if not replaced:
         return "utf-8"
     few = replaced <= characters * REPLACEMENT_SHARE_LIMIT
-    if few and (non_ascii - replaced >= replaced or _declared(head) in (None, "utf-8")):
+    if few and non_ascii - replaced >= replaced:
         return REPAIRED_UTF8
-    return None
+    if _declared(head) not in (None, "utf-8"):
+        return None
+    guess = web_encoding(sample)
+    if guess is not None and guess.encoding not in ("utf_8", "ascii"):
+        return guess.encoding
+    return REPAIRED_UTF8 if few else None
 
 
 def _declared(head: bytes) -> str | None:
@@ -202,6 +220,18 @@ class _RepairedUtf8(_TransformedStream):
 
     def _transform(self, chunk: bytes, final: bool) -> bytes:
         # The decoder holds back a character the chunk's end cuts in two.
+        return self._decoder.decode(chunk, final=final).encode("utf-8")
+
+
+class _Recoded(_TransformedStream):
+    """A byte stream in a legacy charset written as UTF-8 (a byte the charset lacks read as U+FFFD). Lines stay
+    where they were."""
+
+    def __init__(self, handle: IO[bytes], encoding: str) -> None:
+        super().__init__(handle)
+        self._decoder = codecs.getincrementaldecoder(encoding)("replace")
+
+    def _transform(self, chunk: bytes, final: bool) -> bytes:
         return self._decoder.decode(chunk, final=final).encode("utf-8")
 
 

@@ -445,19 +445,36 @@ EQUALLY_CLEAN = 0.01
 """How much more noise (charset-normalizer's chaos) a web encoding may show than the best guess and still win."""
 
 
-def _web_encoding(body: bytes) -> CharsetMatch | None:
-    """charset-normalizer's best guess, but a web encoding before a DOS or Mac one that reads as cleanly."""
+MOST_WEB_ENCODING = "cp1252"
+"""Windows-1252, the legacy charset most web pages were written in (and how HTML reads a "latin1" label)."""
+
+
+def web_encoding(body: bytes) -> CharsetMatch | None:
+    """charset-normalizer's best guess, but a web encoding before a DOS or Mac one that reads as cleanly, and
+    Windows-1252 before another one that reads as cleanly and as coherently. The last is a tie charset-normalizer
+    breaks by its own order: a French feed's "à" (the one letter where Windows-1250 and 1252 differ) came out as
+    Central European "ŕ" when English markup and text made every Latin code page equally likely."""
     guesses = list(from_bytes(body))
     if not guesses:
         return None
     best = guesses[0]
-    return next(
+    chosen = next(
         (
             guess
             for guess in guesses
             if not NOT_WEB_ENCODINGS.match(guess.encoding) and guess.chaos <= best.chaos + EQUALLY_CLEAN
         ),
         best,
+    )
+    return next(
+        (
+            guess
+            for guess in guesses
+            if guess.encoding == MOST_WEB_ENCODING
+            and guess.chaos <= chosen.chaos
+            and guess.coherence >= chosen.coherence
+        ),
+        chosen,
     )
 
 
@@ -522,7 +539,7 @@ def _decode_narrow(data: bytes, declared: str | None) -> DecodedText:
     valid_non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
     if few_enough and valid_non_ascii >= replaced:
         return DecodedText(text, REPAIRED_UTF8, replacements, bom_bytes)
-    guess = _web_encoding(body)
+    guess = web_encoding(body)
     if guess is not None and guess.encoding not in {"utf_8", "ascii"}:
         return DecodedText(str(guess), guess.encoding, bom_bytes=bom_bytes)
     if not few_enough:
