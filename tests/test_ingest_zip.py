@@ -69,7 +69,7 @@ def test_a_broken_archive_and_a_damaged_member_are_quarantined(tmp_path: Path) -
     assert paths == {f"{damaged}/good.txt"}
     rejected = {item["source"]: (item["reason_code"], item["reason"]) for item in read_jsonl(out / "quarantine.jsonl")}
     assert rejected[str(inputs / "cut.zip")][0] == "broken_archive"
-    assert rejected[str(inputs / "cut.zip")][1].startswith("a zip archive that cannot be opened: ")
+    assert rejected[str(inputs / "cut.zip")][1].startswith("a zip archive that cannot be read at all: ")
     code, reason = rejected[f"{damaged}/bad.txt"]
     assert code == "unreadable"
     assert reason.startswith("cannot extract the file from its zip archive: Bad CRC-32")

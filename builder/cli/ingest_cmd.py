@@ -39,7 +39,7 @@ UTF-8 file with a few broken bytes is repaired. Pages a browser saved as one fil
 read as the HTML they hold. WARC responses are read as sent (chunked, gzip, deflate, brotli); redirects, \
 error pages and non-HTML records are passed over. Each item of an RSS or Atom feed is a document. Scraper JSONL \
 must be UTF-8. Any input may be compressed \
-(gzip, bzip2, xz, Zstandard); each file in a .zip archive is an input of its own.
+(gzip, bzip2, xz, Zstandard); each file in a .zip or .tar(.gz, .bz2, .xz) archive is an input of its own.
 
 With --engine ray the documents are written as shards documents-00000.jsonl, ... (read in name order, they are \
 the local engine's documents.jsonl); `pip install 'news-stance-builder\\[ray]'` first."""

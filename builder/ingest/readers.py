@@ -10,7 +10,6 @@ import errno
 import hashlib
 import os
 import stat
-import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path, PurePath, PurePosixPath
@@ -21,10 +20,11 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 from builder.compression import compression_of_file, open_compressed
 from builder.ingest.archives import (
     Member,
-    archive_members,
+    archive_kind,
     climbs_out,
     has_file,
     is_archive,
+    list_archive,
     member_of,
     member_sizes,
 )
@@ -80,7 +80,7 @@ def read_pages(
         try:
             readable = cleanup.enter_context(local_copy(source))
         except Exception as error:  # each fsspec back end raises its own errors (s3fs, gcsfs, ...)
-            doing = "extract the file from its zip archive" if member else "fetch the file"
+            doing = f"extract the file from its {member.kind} archive" if member else "fetch the file"
             yield Rejection(READ, source.shown, "unreadable", f"cannot {doing}: {error}")
             return
         yield from _read_local(readable, forced, field_map)
@@ -173,11 +173,12 @@ def _too_large(source: InputFile, how: str) -> Rejection:
 
 
 def _member_rejection(source: InputFile, member: Member) -> Rejection | None:
-    """Why a zip member is not read, told from its path in the archive, before it is extracted; None to read it."""
+    """Why an archive member is not read, told from its path in the archive, before it is extracted; None to read
+    it."""
     if climbs_out(member.name):
         reason = (
-            f"a file whose path in the zip archive climbs out of it ({member.name!r}): not extracted, as unpacking"
-            " it by that path would write outside the folder it is unpacked into"
+            f"a file whose path in the {member.kind} archive climbs out of it ({member.name!r}): not extracted, as"
+            " unpacking it by that path would write outside the folder it is unpacked into"
         )
         return Rejection(READ, source.shown, "path_traversal", reason)
     sizes = member_sizes(member)
@@ -190,12 +191,12 @@ def _member_rejection(source: InputFile, member: Member) -> Rejection | None:
     if is_archive(Path(member.name)):
         # Members are not listed recursively; extracted, this one would pass for an archive given as a URL.
         reason = (
-            "a zip archive inside a zip archive: archives in archives are not read; unpack the outer one and ingest"
-            " the inner archive (or its files)"
+            f"an archive inside a {member.kind} archive: archives in archives are not read; unpack the outer one and"
+            " ingest the inner archive (or its files)"
         )
         return Rejection(READ, source.shown, "nested_archive", reason)
     # The rule is checked on the path in the archive: the extracted copy has no assets folder above it.
-    page = saved_page_of_asset(PurePosixPath(member.name), lambda page: has_file(member.archive, str(page)))
+    page = saved_page_of_asset(PurePosixPath(member.name), lambda page: has_file(member, str(page)))
     if page is not None:
         return _asset_rejection(source, page)
     return None
@@ -222,19 +223,22 @@ def _folder_rejection(source: InputFile) -> Rejection:
 
 
 def _archive_rejection(source: InputFile) -> Rejection:
-    """Why a zip archive reached the reader as a file rather than as its files: it cannot be opened, it has no
-    file to read, or it was given as a URL (only a local archive's files are listed)."""
-    try:
-        members = archive_members(source.path, source.shown)
-    except (zipfile.BadZipFile, OSError) as error:
-        return Rejection(READ, source.shown, "broken_archive", f"a zip archive that cannot be opened: {error}")
-    if not members:
+    """Why an archive reached the reader as a file rather than as its files: it cannot be read (wholly, or past
+    the files listed before its break), it has no file to read, or it was given as a URL (only a local archive's
+    files are listed)."""
+    kind = archive_kind(source.path)
+    listing = list_archive(source.path, source.shown)
+    if listing.broken is not None:
+        where = f"past its first {len(listing.files):,} file(s), which were read" if listing.files else "at all"
+        reason = f"a {kind} archive that cannot be read {where}: {listing.broken}"
+        return Rejection(READ, source.shown, "broken_archive", reason)
+    if not listing.files:
         reason = (
-            "a zip archive with no file to read: it is empty, or holds only folders, dotfiles and macOS's __MACOSX"
-            " entries, which are left out"
+            f"a {kind} archive with no file to read: it is empty, or holds only folders, links, dotfiles and macOS's"
+            " __MACOSX entries, which are left out"
         )
         return Rejection(READ, source.shown, "empty_archive", reason)
-    reason = "a zip archive given as a URL: its files are read from a local copy only; download it and ingest that"
+    reason = f"a {kind} archive given as a URL: its files are read from a local copy only; download it and ingest that"
     return Rejection(READ, source.shown, "archive_at_url", reason)
 
 

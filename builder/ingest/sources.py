@@ -11,7 +11,6 @@ import glob
 import os
 import re
 import tempfile
-import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,7 +28,7 @@ from builder.compression import (
     decompressed,
     open_compressed,
 )
-from builder.ingest.archives import archive_members, extract_member, is_archive, member_of
+from builder.ingest.archives import extract_member, is_archive, list_archive, member_of
 from builder.records import SourceFormat
 
 EXTENSIONS: dict[str, SourceFormat] = {
@@ -155,12 +154,15 @@ def discover(inputs: Iterable[str], outputs: Path | None = None) -> Iterator[Inp
             if resolved in seen:
                 continue
             seen.add(resolved)
-            members = _members_if_archive(candidate)
-            if not members:
-                # An archive with no file to read is an input too, so that reading it quarantines it with why.
+            if not is_archive(candidate):
                 yield InputFile(candidate, str(candidate))
-            else:
-                yield from (InputFile(location, shown) for location, shown in members)
+                continue
+            listing = list_archive(candidate, str(candidate))
+            yield from (InputFile(location, shown) for location, shown in listing.files)
+            if listing.broken is not None or not listing.files:
+                # An archive that cannot be read, or has no file to read, or is cut short after some (a tar), is
+                # an input too, so that reading it quarantines it with why.
+                yield InputFile(candidate, str(candidate))
 
 
 def _files_under(directory: Path, skipped: str | None = None) -> Iterator[Path]:
@@ -212,17 +214,6 @@ def _is_file_or_odd_link(entry: os.DirEntry[str]) -> bool:
         return not entry.is_dir()
     except OSError:
         return entry.is_symlink()
-
-
-def _members_if_archive(path: Path) -> list[tuple[str, str]] | None:
-    """`(location, shown)` of each file in a zip archive (see `archives.archive_members`), or None for a file that
-    is no archive or whose archive cannot be opened: reading it then quarantines it with the reason."""
-    if not is_archive(path):
-        return None
-    try:
-        return archive_members(path, str(path))
-    except (zipfile.BadZipFile, OSError):
-        return None
 
 
 def _files_at_url(given: str) -> list[str]:

@@ -1,0 +1,174 @@
+"""Tar archives of inputs (`.tar`, `.tar.gz`/`.tgz`, `.tar.bz2`, `.tar.xz`), as crawls are often shipped: each
+file in one is an input of its own, named `dumps.tar.gz/folder/file` in reports and provenance, as a zip's are;
+a tar cut short keeps the files before the cut, and what cannot be read is quarantined."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from builder.ingest.archives import Member, _tar_cursor, extract_member
+from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
+
+
+def _add(packed: tarfile.TarFile, name: str, data: bytes, kind: bytes = tarfile.REGTYPE, link: str = "") -> None:
+    info = tarfile.TarInfo(name)
+    info.type, info.linkname = kind, link
+    info.size = len(data) if kind == tarfile.REGTYPE else 0
+    packed.addfile(info, io.BytesIO(data) if kind == tarfile.REGTYPE else None)
+
+
+def _export_line() -> bytes:
+    text = "\n\n".join(_related_paragraphs())
+    return json.dumps({"url": "https://example.com/t", "title": SAMPLE_TITLES[3], "text": text}).encode() + b"\n"
+
+
+@pytest.mark.parametrize(("suffix", "mode", "workers"), [(".tar.gz", "w:gz", "1"), (".tar.gz", "w:gz", "2")])
+def test_each_file_in_a_tar_archive_is_an_input(tmp_path: Path, suffix: str, mode: str, workers: str) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    archive = inputs / f"crawl{suffix}"
+    with tarfile.open(archive, mode) as packed:
+        _add(packed, "site", b"", tarfile.DIRTYPE)
+        _add(packed, "site/page.txt", SAMPLE_PAGE.read_bytes())
+        _add(packed, "./export.jsonl", _export_line())  # "." is the archive's own folder, not a dotfile
+        _add(packed, "site/.DS_Store", b"\x00\x00\x00\x01Bud1")
+        # Links and devices are no files to read: a link's target is listed on its own when the archive holds it.
+        _add(packed, "site/latest.txt", b"", tarfile.SYMTYPE, "page.txt")
+        _add(packed, "site/copy.txt", b"", tarfile.LNKTYPE, "site/page.txt")
+        _add(packed, "site/fifo", b"", tarfile.FIFOTYPE)
+
+    result = ingest(str(inputs), "--out", str(out), "--workers", workers)
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    titles: dict[str, list[str]] = {}
+    for document in read_jsonl(out / "documents.jsonl"):
+        titles.setdefault(document["provenance"]["path"], []).append(document["title"])
+    assert titles == {f"{archive}/site/page.txt": SAMPLE_TITLES, f"{archive}/./export.jsonl": [SAMPLE_TITLES[3]]}
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(row["path"] for row in report["files"]) == sorted(titles)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "mode"), [(".tar", "w"), (".tgz", "w:gz"), (".tar.bz2", "w:bz2"), (".tar.xz", "w:xz")]
+)
+def test_every_compression_of_a_tar_is_read(tmp_path: Path, suffix: str, mode: str) -> None:
+    archive = tmp_path / f"crawl{suffix}"
+    with tarfile.open(archive, mode) as packed:
+        _add(packed, "page.txt", SAMPLE_PAGE.read_bytes())
+    out = tmp_path / "out"
+    result = ingest(str(archive), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == SAMPLE_TITLES
+
+
+def test_a_tar_cut_short_keeps_the_files_before_the_cut(tmp_path: Path) -> None:
+    """A download or copy that stopped: the files before the cut are read, and the cut is quarantined with how
+    many were; an archive that is no tar at all is quarantined as one that cannot be read."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    whole = tmp_path / "whole.tar.gz"
+    with tarfile.open(whole, "w:gz") as packed:
+        _add(packed, "a.txt", SAMPLE_PAGE.read_bytes())
+        # Random bytes do not compress: the cut below falls inside this member, well after a.txt.
+        _add(packed, "b.bin", os.urandom(200_000))
+        _add(packed, "c.txt", SAMPLE_PAGE.read_bytes())
+    data = whole.read_bytes()
+    (inputs / "cut.tar.gz").write_bytes(data[: len(data) // 2])
+    (inputs / "notatar.tar.gz").write_bytes(b"this is no archive at all\n" * 10)
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    paths = {document["provenance"]["path"] for document in read_jsonl(out / "documents.jsonl")}
+    assert paths == {f"{inputs / 'cut.tar.gz'}/a.txt"}
+    rejected = {Path(q["source"]).name: (q["reason_code"], q["reason"]) for q in read_jsonl(out / "quarantine.jsonl")}
+    assert sorted(rejected) == ["b.bin", "cut.tar.gz", "notatar.tar.gz"]
+    # b.bin was listed (its header is before the cut) but its data is cut: extracting it fails.
+    assert rejected["b.bin"][0] == "unreadable"
+    assert rejected["b.bin"][1].startswith("cannot extract the file from its tar archive: ")
+    assert rejected["cut.tar.gz"][0] == "broken_archive"
+    assert rejected["cut.tar.gz"][1].startswith("a tar archive that cannot be read past its first 2 file(s), which")
+    assert rejected["notatar.tar.gz"][0] == "broken_archive"
+    assert rejected["notatar.tar.gz"][1].startswith("a tar archive that cannot be read at all: ")
+
+
+def test_tar_members_are_quarantined_as_zip_members_are(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A path that climbs out of the archive, an archive inside it, a decompression bomb, an empty tar: each is
+    quarantined with its reason, and nothing is written outside the run's temporary folder."""
+    inputs, out, temporary = tmp_path / "in", tmp_path / "out", tmp_path / "tmp"
+    inputs.mkdir()
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as packed:
+        packed.writestr("page.txt", SAMPLE_PAGE.read_bytes())
+    archive = inputs / "dumps.tar.gz"
+    with tarfile.open(archive, "w:gz") as packed:
+        _add(packed, "../../x.txt", SAMPLE_PAGE.read_bytes())
+        _add(packed, "site/inner.zip", inner.getvalue())
+        # 40 MB of one byte packs to 40 KB: refused from the sizes, before it is written out.
+        _add(packed, "bomb.txt", b"\0" * (40 << 20))
+        _add(packed, "ok.txt", SAMPLE_PAGE.read_bytes())
+    with tarfile.open(inputs / "empty.tar", "w") as packed:
+        _add(packed, "site", b"", tarfile.DIRTYPE)
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    paths = {document["provenance"]["path"] for document in read_jsonl(out / "documents.jsonl")}
+    assert paths == {f"{archive}/ok.txt"}
+    rejected = {q["source"]: (q["reason_code"], q["reason"]) for q in read_jsonl(out / "quarantine.jsonl")}
+    assert {source: code for source, (code, _) in rejected.items()} == {
+        f"{archive}/../../x.txt": "path_traversal",
+        f"{archive}/site/inner.zip": "nested_archive",
+        f"{archive}/bomb.txt": "compression_bomb",
+        str(inputs / "empty.tar"): "empty_archive",
+    }
+    assert rejected[f"{archive}/../../x.txt"][1].startswith("a file whose path in the tar archive climbs out of it")
+    assert rejected[str(inputs / "empty.tar")][1].startswith("a tar archive with no file to read")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in", "out", "tmp"]
+    assert list(temporary.iterdir()) == []
+
+
+def test_members_with_the_same_name_are_each_read_once(tmp_path: Path) -> None:
+    """`tar -r` appends a newer copy of a file under the same name: each copy is an input, told apart by its
+    ordinal."""
+    archive = tmp_path / "dumps.tar"
+    export = _export_line()
+    with tarfile.open(archive, "w") as packed:
+        _add(packed, "export.jsonl", export)
+        _add(packed, "export.jsonl", export.replace(b"example.com/t", b"example.com/u"))
+    out = tmp_path / "out"
+    result = ingest(str(archive), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = [(d["provenance"]["path"], d["url"]) for d in read_jsonl(out / "documents.jsonl")]
+    assert rows == [
+        (f"{archive}/export.jsonl", "https://example.com/t"),
+        (f"{archive}/export.jsonl#2", "https://example.com/u"),
+    ]
+
+
+def test_members_read_in_archive_order_read_the_stream_once(tmp_path: Path) -> None:
+    """A compressed tar has no index: tarfile's look-up by name reads every header to the archive's end, and going
+    back means decompressing from the start. Members asked for in archive order are reached reading forward only:
+    after each, no header past it has been read."""
+    archive = tmp_path / "many.tar.gz"
+    names = [f"page-{number:03d}.txt" for number in range(50)]
+    with tarfile.open(archive, "w:gz") as packed:
+        for name in names:
+            _add(packed, name, name.encode() * 100)
+    folder = tmp_path / "x"
+    folder.mkdir()
+    cursor = _tar_cursor(str(archive), os.getpid())
+    for index, name in enumerate(names):
+        extracted = extract_member(Member("tar", str(archive), name, None), folder)
+        assert extracted.read_bytes() == name.encode() * 100
+        assert len(cursor.tar.members) == index + 1
