@@ -200,23 +200,35 @@ def without_tail(lines: Sequence[Line], block: Block) -> Block:
     prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
     # Where each content word is first and last used in the block: the article's words above a gap are those
     # first used above it, the tail's those last used below it. Cheaper than a set per gap on a long article.
-    first_use: dict[str, int] = {}
-    last_use: dict[str, int] = {}
-    for position, index in enumerate(prose):
-        for word in opening_words(lines[index]):
-            first_use.setdefault(word, position)
-            last_use[word] = position
+    # Found at the first gap that may end the article, if any: most blocks have none low enough, and reading
+    # the words of every prose line was most of what this cost.
+    uses: tuple[dict[str, int], dict[str, int]] | None = None
     above = 0
     for position, (index, following) in enumerate(itertools.pairwise(prose)):
         above += lines[index].words
         gap = following - index - 1
         if not gap or above < TAIL_MIN_SHARE * block.words:
             continue
+        if uses is None:
+            uses = word_uses(lines, prose)
+        first_use, last_use = uses
         tail = [word for word, last in last_use.items() if last > position]
         overlap = sum(first_use[word] <= position for word in tail) / len(tail) if tail else 0.0
         if tail_score(above / block.words, gap, overlap) > 0:
             return Block(block.first, index, above)
     return block
+
+
+def word_uses(lines: Sequence[Line], prose: Sequence[int]) -> tuple[dict[str, int], dict[str, int]]:
+    """Where each content word (of a line's opening) is first and where last used, as positions in `prose`, the
+    indexes of a block's prose lines."""
+    first_use: dict[str, int] = {}
+    last_use: dict[str, int] = {}
+    for position, index in enumerate(prose):
+        for word in opening_words(lines[index]):
+            first_use.setdefault(word, position)
+            last_use[word] = position
+    return first_use, last_use
 
 
 def tail_score(share: float, gap: int, overlap: float) -> float:
