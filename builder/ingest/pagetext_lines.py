@@ -416,9 +416,7 @@ def _shape(text: str, writing: Writing) -> LineShape:
         and not BULLET.match(text)
         and split_caption(text) is None
     )
-    whole_article = (
-        len(text) >= WHOLE_ARTICLE_CHARS and sum(map(text.count, _SENTENCE_BREAKS)) >= WHOLE_ARTICLE_SENTENCES
-    )
+    whole_article = len(text) >= WHOLE_ARTICLE_CHARS and holds_sentences(text, WHOLE_ARTICLE_SENTENCES)
     section_end = (count <= 6 and bool(_SECTION_END.match(text))) or (
         # Its pattern opens with a digit (`\d` is `str.isdecimal`): most lines need not be matched.
         short and text[:1].isdecimal() and bool(_COMMENT_COUNT.match(text))
@@ -433,6 +431,18 @@ def _shape(text: str, writing: Writing) -> LineShape:
 
 
 _kept_shape = lru_cache(maxsize=SHAPES_KEPT)(_shape)
+
+
+def holds_sentences(text: str, needed: int) -> bool:
+    """Whether sentences meet inside the line (`_SENTENCE_BREAKS`) at least `needed` times. Counted one kind of
+    break at a time until there are enough: the full stops of a long line mostly settle it, and each count reads
+    the whole line."""
+    found = 0
+    for separator in _SENTENCE_BREAKS:
+        found += text.count(separator)
+        if found >= needed:
+            return True
+    return False
 
 
 def stop_share(key: str, function_words: frozenset[str] = STOP_WORDS) -> float:
