@@ -221,16 +221,48 @@ class _Rules:
     spaced_openers: str
     spaced_closers: str
     person_words: Callable[[str], tuple[str, ...]] = field(init=False, repr=False)
+    mention: Callable[[str], _Mention | None] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Cached per language: documents name the same few people again and again, and one another's too.
         self.person_words = functools.lru_cache(maxsize=4096)(self._person_words)
+        self.mention = functools.lru_cache(maxsize=4096)(self._mention)
 
     def _person_words(self, name: str) -> tuple[str, ...]:
         """A name's words without leading roles or a trailing possessive or contraction (`_without_clitic`): "US
         President Donald Trump's" → Donald Trump."""
         words = name.split()
         return tuple(_without_clitic(word) for word in words[_name_start(words, self) :])
+
+    def _mention(self, name: str) -> _Mention | None:
+        """What a name run found by `name_run` tells by its text alone (see `_People.tiers`), or None for one that
+        names no one: a firm and a role ("Holloway Events Founder"), or a role alone ("says Co-Founder, Stephanie
+        Özcan"). Two words ending in a role may be a name ("Edith Head")."""
+        words = self.person_words(name)
+        last = words[-1]
+        if (
+            last in self.not_names
+            or (last in self.role_words and (len(words) >= FIRM_AND_ROLE_WORDS or len(words) == 1))
+            or (self.role_endings and last.casefold().endswith(self.role_endings))
+        ):
+            return None
+        return _Mention(
+            words,
+            " ".join(words[-3:]) if len(words) >= 2 else None,
+            any(_is_role(word, self) for word in name.split()[:-1]),
+        )
+
+
+class _Mention(NamedTuple):
+    """A name run as a mention of a person, by its text alone: the same wherever it stands."""
+
+    words: tuple[str, ...]
+    """`_Rules.person_words` of the run."""
+    full_name: str | None
+    """Its last three words, for a name of two words or more."""
+    role_inside: bool
+    """A capitalised role before its last word ("Planner Beth Lowe"), which `person_words` left out: the name is
+    set beside a role (see `_People._beside_a_role`)."""
 
 
 @functools.cache
@@ -1074,35 +1106,28 @@ class _People:
         by_first: dict[str, str] = {}
         tiers: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
         for run in rules.name_run.finditer(text):
-            name = run.group()
-            words = person_words(name)
-            last = words[-1]
-            if (
-                last in rules.not_names
-                or (last in rules.role_words and (len(words) >= FIRM_AND_ROLE_WORDS or len(words) == 1))
-                or (rules.role_endings and last.casefold().endswith(rules.role_endings))
-            ):
-                # A firm and a role ("Holloway Events Founder"), or a role alone ("says Co-Founder, Stephanie
-                # Özcan"): no one's name to resolve "she" to. Two words ending in a role may be a name ("Edith Head").
+            # The facts of a name's text are cached (`_Rules.mention`): a document names the same few people again
+            # and again.
+            mention = rules.mention(run.group())
+            if mention is None:
                 continue
-            if len(words) >= 2:
-                joined = " ".join(words[-3:])
-                full_name = by_last.setdefault(last, joined)
-                by_first.setdefault(words[0], joined)
+            words = mention.words
+            last = words[-1]
+            if mention.full_name is not None:
+                full_name = by_last.setdefault(last, mention.full_name)
+                by_first.setdefault(words[0], mention.full_name)
             else:
                 full_name = by_last.get(last) or by_first.get(last)
-            speaks = not speakers.isdisjoint(words) or self._holds_a_role(run)
+            speaks = not speakers.isdisjoint(words) or mention.role_inside or self._beside_a_role(run)
             if speaks or full_name:
                 tiers[not speaks].append((run.start(), full_name or last))
         return tiers
 
-    def _holds_a_role(self, run: re.Match[str]) -> bool:
+    def _beside_a_role(self, run: re.Match[str]) -> bool:
         """Whether the name is set beside a role, which makes it a person as surely as a speech verb does: "the
         opposition leader, Peter Dutton,", "Peter Dutton, the opposition leader,", "Senate leader John Thune" (a
-        capitalised role inside the name, "Planner Beth Lowe", counts too: the name lost it in `person_words`)."""
+        capitalised role inside the name, "Planner Beth Lowe", is its `_Mention.role_inside`)."""
         rules = self.rules
-        if any(_is_role(word, rules) for word in run.group().split()[:-1]):
-            return True
         if not rules.role_nouns:
             return False
         # The word before, read with string methods: a regex search before each of a document's names cost a
@@ -1111,7 +1136,12 @@ class _People:
         words = before.rstrip().removesuffix(",").split() if before[-1:].isspace() else []
         if words and words[-1] in rules.role_nouns:
             return True
-        return rules.role_after is not None and rules.role_after.match(self.text, run.end()) is not None
+        # `role_after` opens with its comma: tested first, it spares most names the regex.
+        return (
+            rules.role_after is not None
+            and self.text.startswith(",", run.end())
+            and rules.role_after.match(self.text, run.end()) is not None
+        )
 
     def _possessive(self, at: int) -> bool:
         """Whether the name mentioned at `at` is a possessive ("Kevin’s recommendation"): not its sentence's subject."""
