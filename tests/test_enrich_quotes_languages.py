@@ -5,8 +5,11 @@ spaces in French, «…» in Spanish, Italian, Portuguese and Russian, “…”
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from builder.enrich.quotes import find_quotes
+from builder.enrich.quote_lexicons import LEXICONS
+from builder.enrich.quotes import _rules, find_quotes
 from builder.records import Quote
 from tests.text_support import paragraphs_document
 
@@ -651,3 +654,38 @@ def test_a_verb_without_its_subject_credits_the_person_who_spoke_last() -> None:
         ("«las cuentas están saneadas»", "La ministra de Hacienda", None, "explicó"),
         ("«Hemos hecho los deberes»", None, "La ministra de Hacienda", "añadió"),
     ]
+
+
+@pytest.mark.parametrize("language", sorted(LEXICONS))
+@settings(max_examples=200)
+@given(data=st.data())
+def test_an_attribution_later_in_a_sentence_holds_a_word_that_its_quicker_search_finds(
+    language: str, data: st.DataObject
+) -> None:
+    """`find_quotes` looks for an attribution later in a sentence only where one of its verbs is: on text made of
+    the lexicon's words, each attribution holds a word that the verbs' search finds."""
+    lexicon = LEXICONS[language]
+    hyphenated = [
+        f"{verb}{joint}-{pronoun}"
+        for verb in f"{lexicon.auxiliaries}|{lexicon.cues}".split("|")
+        for joint in ("", "-t")
+        for pronoun in lexicon.inverted_pronouns.split("|")
+    ]
+    kinds = [
+        f"{lexicon.cues}|{lexicon.participles}|{lexicon.auxiliaries}",
+        f"{lexicon.according_to}|{lexicon.pronoun_cues}",
+        f"{lexicon.pronouns}|{lexicon.determiners}|{lexicon.adverbs}",
+        "|".join(hyphenated) if lexicon.inverted_pronouns else "",
+        "Merz|Anna Weber|minister|,|.|—",
+    ]
+    words = st.one_of(
+        [st.sampled_from([word for word in kind.split("|") if word]) for kind in kinds if kind.strip("|")]
+    )
+    text = " ".join(data.draw(st.lists(words, max_size=8)))
+    rules = _rules(language)
+    position = 0
+    while attribution := rules.tail_anywhere.search(text, position):
+        word = rules.tail_anywhere_word.search(text, attribution.start())
+        assert word is not None
+        assert word.start() < attribution.end()
+        position = attribution.start() + 1

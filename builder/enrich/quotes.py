@@ -167,6 +167,11 @@ class _Rules:
     tail_anywhere: re.Pattern[str]
     """An attribution later in the sentence ('"...," in healthy individuals, says Mellor'); stricter than right
     after the quote: no verb that is often a noun ("share the stage") and no inverted common noun phrase."""
+    tail_anywhere_word: re.Pattern[str]
+    """A cue or its auxiliary, one of which every match of `tail_anywhere` holds: where none is, `tail_anywhere`
+    is not searched for. Its search reads a speaker's words at every word, this one only the verbs, which costs a
+    fifth as much; a part of a sentence that holds a verb is read twice, but most that `_attribute` searches
+    hold none (the verb was before the quote or right after it)."""
     credit: re.Pattern[str]
     """A bare name right after a quote: a pull quote's credit ending the line, a citation in brackets ('“...”
     (Vogel and Black, 2024)', which may follow the quote's full stop), or a name and title after a quote that does
@@ -277,7 +282,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
     other languages need is left out of a pattern when the lexicon has no words for it."""
     parts = _pattern_parts(lexicon)
     name, pronoun, joined = parts.name, parts.pronoun, rf"(?:\s+(?:{lexicon.and_words})\s+{parts.name})?"
-    tail, far = _attributions(lexicon, parts)
+    tail, far, far_word = _attributions(lexicon, parts)
     header_joint = rf",|\s+(?:{lexicon.of_words})\s" if lexicon.of_words else ","
     not_before_subject = f"{lexicon.prepositions}|{lexicon.determiners}" if lexicon.prepositions else ""
     return _Rules(
@@ -285,6 +290,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         # Possessive: the gap given back a dash at a time let the modifiers read the rest of a run of dashes anew.
         tail=re.compile(rf"[\s{re.escape(lexicon.tail_gap)}]*+(?:{tail})"),
         tail_anywhere=re.compile(rf"(?<![\w'’])(?:{far})"),
+        tail_anywhere_word=re.compile(rf"(?<![\w'’])(?:{far_word})"),
         credit=re.compile(rf"[ \t,—–\-]*(?P<bracket>\()?(?P<speaker>{name}{joined})[ \t]*(?P<after>[,;)\n]|$)"),
         header=re.compile(rf"(?P<speaker>{name}{joined})(?:{header_joint})[^\n.!?]{{0,120}}:\s*$"),
         spoke=re.compile(
@@ -427,9 +433,11 @@ def _subject_cue(lexicon: SpeechLexicon, parts: _PatternParts) -> str:
     return "|".join(branches)
 
 
-def _attributions(lexicon: SpeechLexicon, parts: _PatternParts) -> tuple[str, str]:
+def _attributions(lexicon: SpeechLexicon, parts: _PatternParts) -> tuple[str, str, str]:
     """The branches of an attribution right after a quote ('said Kraft', 'Kraft said', 'according to X') and of
-    one later in its sentence, numbered: `_branch_spans` reads the speaker and cue of the one that matched."""
+    one later in its sentence, numbered: `_branch_spans` reads the speaker and cue of the one that matched. Then
+    the words one of which every match of the later one holds after a character that is no letter, digit or
+    apostrophe (`_Rules.tail_anywhere_word`): the cue of each branch, or the auxiliary opening it."""
     name, pronoun, det_np, adverbs, between = parts.name, parts.pronoun, parts.det_np, parts.adverbs, parts.between
     credited = _alternatives(det_np + parts.np_end, name) if det_np else _credited(parts)
     tail = [
@@ -443,6 +451,7 @@ def _attributions(lexicon: SpeechLexicon, parts: _PatternParts) -> tuple[str, st
         rf"(?P<speaker2>{_alternatives(pronoun, det_np, _MODIFIERS + name)})\s+{adverbs}(?P<cue2>{parts.far_cues})\b",
         rf"(?P<cue3>{parts.according})\s+(?P<speaker3>{credited})",
     ]
+    far_words = [parts.far_cues, parts.according]
     if lexicon.inverted_pronouns:
         # "a-t-il dit" (the participle is the cue: the pronoun stands inside the verb), "ajoute-t-elle", "dit-il".
         inverted = one_of(lexicon.inverted_pronouns)
@@ -453,14 +462,16 @@ def _attributions(lexicon: SpeechLexicon, parts: _PatternParts) -> tuple[str, st
         ]
         tail += hyphenated
         far += hyphenated
+        far_words += [one_of(lexicon.auxiliaries), one_of(lexicon.cues)]
     if parts.pronoun_cues:
         tail.append(rf"(?P<cue6>{parts.pronoun_cues})\b")
         far.append(rf"(?P<cue6>{parts.pronoun_cues})\b")
+        far_words.append(parts.pronoun_cues)
     if lexicon.subject_dropped:
         # The verb alone, then the sentence's end or what follows a subject: "«…», añadió.", "ha detto ai giornalisti".
         follows = r"\s*(?:[.,;:!?)]|$)" + (rf"|\s+(?:{lexicon.np_end})\b" if lexicon.np_end else "")
         tail.append(rf"(?P<cue7>{parts.tail_cues})(?={follows})")
-    return "|".join(tail), "|".join(far)
+    return "|".join(tail), "|".join(far), "|".join(far_words)
 
 
 def _inverted_subject(parts: _PatternParts) -> str:
@@ -731,7 +742,11 @@ def _attribute(
         found = credit.span("speaker"), None
     else:
         found = _head(text, head_start, quote.start, rules)
-        if found is None and (later := rules.tail_anywhere.search(text, quote.end, tail_end)):
+        if (
+            found is None
+            and rules.tail_anywhere_word.search(text, quote.end, tail_end)
+            and (later := rules.tail_anywhere.search(text, quote.end, tail_end))
+        ):
             found = _branch_spans(later)
     if found is None:
         return
