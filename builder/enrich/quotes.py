@@ -699,10 +699,12 @@ def _is_speech(text: str, quote: _Found, rules: _Rules) -> bool:
     if _WORK_YEAR.match(text, quote.end):
         return False
     words = _WORD.findall(text, quote.start + 1, quote.end)
-    content_words = [word for word in words if word.casefold() not in rules.title_small_words]
-    title_case = all(word[0].isupper() for word in content_words) and not all(word.isupper() for word in words)
-    if title_case and len(content_words) >= 2 and len(words) <= 8:
-        return False
+    # Only a short quote can be a title: a longer one is not read word by word for its case.
+    if len(words) <= 8:
+        content_words = [word for word in words if word.casefold() not in rules.title_small_words]
+        title_case = all(word[0].isupper() for word in content_words) and not all(word.isupper() for word in words)
+        if title_case and len(content_words) >= 2:
+            return False
     if quote.attributed:
         return len(words) > 2 or not rules.modified_word.match(text, quote.end)
     return len(words) >= 4
