@@ -172,3 +172,94 @@ def test_members_read_in_archive_order_read_the_stream_once(tmp_path: Path) -> N
         extracted = extract_member(Member("tar", str(archive), name, None), folder)
         assert extracted.read_bytes() == name.encode() * 100
         assert len(cursor.tar.members) == index + 1
+
+
+def _header(name: str, size: int, pax: dict[str, str] | None = None) -> bytes:
+    info = tarfile.TarInfo(name)
+    info.size = size
+    if pax is not None:
+        info.pax_headers = pax
+    return info.tobuf(tarfile.PAX_FORMAT if pax is not None else tarfile.GNU_FORMAT)
+
+
+@pytest.mark.parametrize("pax", [False, True])
+def test_a_header_with_a_negative_size_is_a_break_not_a_loop(tmp_path: Path, pax: bool) -> None:
+    """A negative size (base-256 in the header, or a PAX `size`) sends tarfile back to an earlier header, and it read
+    the same headers forever, its memory growing (CVE-2025-8194): a 4 KB tar hung the run before it started. It is a
+    break: the files before it are read."""
+    export = _export_line().ljust(2048)
+    head = _header("a.jsonl", len(export)) + export + _header("b.jsonl", len(export)) + export
+    # The third header, at 5,120, has its data at 5,632 (PAX: 6,656); its size sends the next header back to b's,
+    # at 2,560.
+    back = _header("c.txt", 0, {"size": "-4096"}) if pax else _header("c.txt", -3072)
+    archive = tmp_path / "loop.tar"
+    archive.write_bytes(head + back + b"\0" * 1024)
+    out = tmp_path / "out"
+    result = ingest(str(archive), "--out", str(out), timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [Path(d["provenance"]["path"]).name for d in read_jsonl(out / "documents.jsonl")] == ["a.jsonl", "b.jsonl"]
+    [broken] = read_jsonl(out / "quarantine.jsonl")
+    assert (broken["source"], broken["reason_code"]) == (str(archive), "broken_archive")
+    assert broken["reason"].endswith("the header of 'c.txt' at byte 5,120 gives a negative size")
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "cut short"])
+def test_a_header_past_the_first_that_cannot_be_read_is_a_break(tmp_path: Path, damage: str) -> None:
+    """tarfile ends an archive at a header it cannot read as at its end marker: the files after a corrupt header,
+    or a header cut short, vanished with no word in quarantine."""
+    whole = io.BytesIO()
+    with tarfile.open(fileobj=whole, mode="w") as packed:
+        _add(packed, "a.jsonl", _export_line())
+        _add(packed, "b.jsonl", _export_line())
+    data = bytearray(whole.getvalue())
+    second = data.find(b"b.jsonl")
+    if damage == "corrupt":
+        data[second + 200] ^= 0xFF  # in the header's owner name: its checksum fails
+    else:
+        data = data[: second + 100]
+    archive = tmp_path / "damaged.tar"
+    archive.write_bytes(bytes(data))
+    out = tmp_path / "out"
+    result = ingest(str(archive), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert [Path(d["provenance"]["path"]).name for d in read_jsonl(out / "documents.jsonl")] == ["a.jsonl"]
+    [broken] = read_jsonl(out / "quarantine.jsonl")
+    assert (broken["source"], broken["reason_code"]) == (str(archive), "broken_archive")
+    assert broken["reason"].endswith(f"the header at byte {second:,} is {damage}")
+
+
+@pytest.mark.parametrize("kind", [tarfile.SYMTYPE, tarfile.DIRTYPE, tarfile.FIFOTYPE])
+def test_a_file_is_read_whatever_else_has_its_name(tmp_path: Path, kind: bytes) -> None:
+    """A link, folder or device of a file's name before it (`tar -r` after the file replaced it) is left out, and
+    the file is read: by name, the link was read instead (its target, a dotfile here) and the folder and device
+    made the file unreadable."""
+    archive = tmp_path / "replaced.tar.gz"
+    with tarfile.open(archive, "w:gz") as packed:
+        _add(packed, ".hidden.jsonl", _export_line().replace(b"example.com/t", b"example.com/hidden"))
+        _add(packed, "export.jsonl", b"", kind, ".hidden.jsonl")
+        _add(packed, "export.jsonl", _export_line())
+    out = tmp_path / "out"
+    result = ingest(str(archive), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    assert [d["url"] for d in read_jsonl(out / "documents.jsonl")] == ["https://example.com/t"]
+
+
+def test_an_archive_whose_path_holds_double_colons_is_read(tmp_path: Path) -> None:
+    """A member's location is `tar://NAME::ARCHIVE`, and either may hold "::": split at the last one, every file of
+    an archive in a folder named "a::b" was unreadable ("No such file or directory: 'b/dumps.tar'")."""
+    folder = tmp_path / "a::b"
+    folder.mkdir()
+    archive = folder / "dumps::1.tar"
+    with tarfile.open(archive, "w") as packed:
+        _add(packed, "x::y.jsonl", _export_line())
+        _add(packed, "x::y.jsonl", _export_line().replace(b"example.com/t", b"example.com/u"))
+    out = tmp_path / "out"
+    result = ingest(str(archive), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    rows = [(d["provenance"]["path"], d["url"]) for d in read_jsonl(out / "documents.jsonl")]
+    assert rows == [
+        (f"{archive}/x::y.jsonl", "https://example.com/t"),
+        (f"{archive}/x::y.jsonl#2", "https://example.com/u"),
+    ]

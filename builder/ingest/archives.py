@@ -48,6 +48,42 @@ BROKEN_ARCHIVE_ERRORS = (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError
 EOFError and zlib.error and xz's LZMAError reach through tarfile)."""
 
 
+class _CheckedTarFile(tarfile.TarFile):
+    """tarfile, with two breaks it passes over made errors (`tarfile.ReadError`, one of BROKEN_ARCHIVE_ERRORS):
+
+    - a header whose size is negative (base-256 in its size field, or a PAX `size`) sends the next header back
+      to an earlier one: tarfile (before Python 3.12.12/3.13.6, CVE-2025-8194) reads the same headers again
+      forever, its list of members growing with them, and a 4 KB tar hung the run with its memory growing;
+    - a header that is corrupt or cut short past the first ends the archive for tarfile as its end marker does:
+      the files after it vanished without a word, where a cut in a member's data is reported.
+    """
+
+    def next(self) -> tarfile.TarInfo | None:
+        start = self.offset
+        info = super().next()
+        if info is None:
+            self._check_end(start)
+        elif info.size < 0 or self.offset < info.offset_data:
+            # Forgotten, and the archive's reading left at its header: asked again, it fails again.
+            self.members.remove(info)
+            self.offset = info.offset
+            raise tarfile.ReadError(f"the header of {info.name!r} at byte {info.offset:,} gives a negative size")
+        return info
+
+    def _check_end(self, start: int) -> None:
+        """Why tarfile found no header at `start` (past the first): the end marker (zero bytes) and the end of the
+        data are the archive's end; any other bytes are a header it could not read."""
+        if start == 0 or self.fileobj is None:
+            return
+        self.fileobj.seek(start)
+        block = self.fileobj.read(tarfile.BLOCKSIZE)
+        self.offset = start
+        if not block.strip(b"\0"):
+            return
+        what = "cut short" if len(block) < tarfile.BLOCKSIZE else "corrupt"
+        raise tarfile.ReadError(f"the header at byte {start:,} is {what}")
+
+
 def archive_kind(path: Path) -> str | None:
     """ZIP or TAR for an archive's file name, or None."""
     name = path.name.lower()
@@ -89,7 +125,7 @@ def list_archive(archive: Path, shown: str) -> Listing:
     broken = None
     try:
         if kind == TAR:
-            with tarfile.open(archive) as opened:
+            with _CheckedTarFile.open(archive) as opened:
                 # Iterated rather than listed whole, so that a tar cut short keeps the files before the cut.
                 for index, info in enumerate(opened):
                     if info.isfile() and _is_listed(info.name):
@@ -141,8 +177,23 @@ def member_of(location: str) -> Member | None:
     found = _MEMBER_LOCATION.match(location)
     if found is None:
         return None
-    entry = found["entry"]
-    return Member(found["kind"], found["archive"], found["member"], int(entry) if entry is not None else None)
+    name, archive, entry = found["member"], found["archive"], found["entry"]
+    if "::" in archive or "::" in name:
+        name, archive = _split_at_archive(f"{name}::{archive}", name, archive)
+    return Member(found["kind"], archive, name, int(entry) if entry is not None else None)
+
+
+def _split_at_archive(joined: str, name: str, archive: str) -> tuple[str, str]:
+    """`(name, archive)` of a location whose member name or archive path holds "::" too: split at the first "::"
+    after which an archive file is found (an archive's path is absolute, and its folder, as its name, may hold
+    "::"). The match's split, at the last "::", is kept when none is, and made every member of an archive at
+    "/data/a::b/dumps.tar" unreadable: it looked for the archive "b/dumps.tar"."""
+    parts = joined.split("::")
+    for cut in range(1, len(parts)):
+        candidate = "::".join(parts[cut:])
+        if os.path.isabs(candidate) and os.path.isfile(candidate):
+            return "::".join(parts[:cut]), candidate
+    return name, archive
 
 
 def extract_member(member: Member, folder: Path) -> Path:
@@ -194,9 +245,11 @@ class _TarCursor:
     archive once, where tarfile's own look-up by name reads the whole archive first."""
 
     def __init__(self, archive: str) -> None:
-        self.tar = tarfile.open(archive)  # noqa: SIM115  (open as long as the process reads from it, as `_opened`)
-        # Opening reads the first entry's header already.
-        self._by_name: dict[str, tarfile.TarInfo] = {info.name: info for info in self.tar.members}
+        # Open as long as the process reads from it, as `_opened` is.
+        self.tar = _CheckedTarFile.open(archive)
+        # Opening reads the first entry's header already. Files only: a folder, link or device of a file's name
+        # (`tar -r` after the file was replaced) is not it; a link's target would be read in its place.
+        self._by_name: dict[str, tarfile.TarInfo] = {info.name: info for info in self.tar.members if info.isfile()}
         self._names: frozenset[str] | None = None
 
     def entry(self, member: Member) -> tarfile.TarInfo:
@@ -217,14 +270,15 @@ class _TarCursor:
         info = self.tar.next()
         if info is None:
             return False
-        self._by_name[info.name] = info
+        if info.isfile():
+            self._by_name[info.name] = info
         return True
 
     def names(self) -> frozenset[str]:
         """The names of the archive's files (reading the whole archive, once)."""
         if self._names is None:
             self._names = frozenset(info.name for info in self.tar.getmembers() if info.isfile())
-            self._by_name.update((info.name, info) for info in self.tar.members)
+            self._by_name.update((info.name, info) for info in self.tar.members if info.isfile())
         return self._names
 
 
