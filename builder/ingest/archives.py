@@ -48,40 +48,42 @@ BROKEN_ARCHIVE_ERRORS = (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError
 EOFError and zlib.error and xz's LZMAError reach through tarfile)."""
 
 
+class _CheckedTarInfo(tarfile.TarInfo):
+    """A tar header that, corrupt or cut short, is an error wherever it stands. tarfile reads such a header past
+    the first as the archive's end, as it reads its end marker (zero bytes) and the end of the data: the files
+    after it vanished without a word, where a cut in a member's data is reported. Raised as the error tarfile
+    raises for a broken header inside a member's own headers (a GNU long name's), it ends the reading with a
+    `tarfile.ReadError`, one of BROKEN_ARCHIVE_ERRORS."""
+
+    @classmethod
+    def fromtarfile(cls, archive: tarfile.TarFile) -> tarfile.TarInfo:
+        start = archive.fileobj.tell() if archive.fileobj is not None else 0
+        try:
+            return super().fromtarfile(archive)
+        except (tarfile.TruncatedHeaderError, tarfile.InvalidHeaderError) as error:
+            what = "cut short" if isinstance(error, tarfile.TruncatedHeaderError) else "corrupt"
+            raise tarfile.SubsequentHeaderError(f"the header at byte {start:,} is {what}") from None
+
+
 class _CheckedTarFile(tarfile.TarFile):
     """tarfile, with two breaks it passes over made errors (`tarfile.ReadError`, one of BROKEN_ARCHIVE_ERRORS):
 
     - a header whose size is negative (base-256 in its size field, or a PAX `size`) sends the next header back
       to an earlier one: tarfile (before Python 3.12.12/3.13.6, CVE-2025-8194) reads the same headers again
       forever, its list of members growing with them, and a 4 KB tar hung the run with its memory growing;
-    - a header that is corrupt or cut short past the first ends the archive for tarfile as its end marker does:
-      the files after it vanished without a word, where a cut in a member's data is reported.
+    - a header that is corrupt or cut short past the first (see `_CheckedTarInfo`).
     """
 
+    tarinfo = _CheckedTarInfo
+
     def next(self) -> tarfile.TarInfo | None:
-        start = self.offset
         info = super().next()
-        if info is None:
-            self._check_end(start)
-        elif info.size < 0 or self.offset < info.offset_data:
+        if info is not None and (info.size < 0 or self.offset < info.offset_data):
             # Forgotten, and the archive's reading left at its header: asked again, it fails again.
             self.members.remove(info)
             self.offset = info.offset
             raise tarfile.ReadError(f"the header of {info.name!r} at byte {info.offset:,} gives a negative size")
         return info
-
-    def _check_end(self, start: int) -> None:
-        """Why tarfile found no header at `start` (past the first): the end marker (zero bytes) and the end of the
-        data are the archive's end; any other bytes are a header it could not read."""
-        if start == 0 or self.fileobj is None:
-            return
-        self.fileobj.seek(start)
-        block = self.fileobj.read(tarfile.BLOCKSIZE)
-        self.offset = start
-        if not block.strip(b"\0"):
-            return
-        what = "cut short" if len(block) < tarfile.BLOCKSIZE else "corrupt"
-        raise tarfile.ReadError(f"the header at byte {start:,} is {what}")
 
 
 def archive_kind(path: Path) -> str | None:
