@@ -498,3 +498,32 @@ def test_what_stands_beside_a_feed_s_items_is_freed_as_it_is_read(
     assert [page.fields["source"] for page in pages] == ["Free Malaysia Today: World"] * 2  # type: ignore[union-attr]
     assert len(held) > 100_000
     assert max(held) <= (feeds.READ_CHUNK_BYTES // len("<a/>")) + 2
+
+
+def test_a_plain_text_summary_s_html_references_are_read_but_not_an_atom_text_s(tmp_path: Path) -> None:
+    """RSS descriptions are HTML, so a plain-text summary comes escaped: "Tom &amp; Jerry" in CDATA, or
+    "Tom &amp;amp; Jerry" without, was kept as "Tom &amp; Jerry". An Atom summary of type "text" (the default) is
+    text as it stands, references and all."""
+    summary = " ".join(_related_paragraphs()[:3])
+    with_ampersand = summary.replace(" and ", " & ", 1)
+    assert with_ampersand != summary
+    escaped = with_ampersand.replace("&", "&amp;")
+    rss = _rss(2).replace(f"<description>{html.escape(_related_paragraphs()[0])}</description>", "")
+    rss = re.sub(r"<content:encoded>.*?</content:encoded>", "", rss, flags=re.DOTALL)
+    items = rss.split("</item>")
+    items[0] += f"<description><![CDATA[{escaped}]]></description>"
+    items[1] += f"<description>{html.escape(escaped)}</description>"
+    (tmp_path / "plain.rss").write_text("</item>".join(items), encoding="utf-8")
+    atom = _atom().replace("<content", "<summary").replace("</content>", "</summary>")
+    atom = re.sub(r"<summary[^>]*>.*?</summary>", f"<summary>{html.escape(escaped)}</summary>", atom, flags=re.DOTALL)
+    (tmp_path / "plain.atom").write_text(atom, encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    texts = [
+        (Path(d["provenance"]["path"]).name, " ".join(d["text"].split())) for d in read_jsonl(out / "documents.jsonl")
+    ]
+    assert texts == [("plain.atom", escaped), ("plain.rss", with_ampersand), ("plain.rss", with_ampersand)]

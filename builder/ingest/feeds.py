@@ -354,8 +354,8 @@ def _item_pages(
     """The item's page, or why it has none. A relative link is resolved against the feed's `xml:base` (Atom's
     way of making links short); one that is still no absolute http(s) URL is quarantined on its own and the page
     kept without it (see `url_rejection`)."""
-    html = _first_text(item, f"{CONTENT}encoded", f"{ATOM}content", "description", f"{RSS1}description", read=_html)
-    html = html or _first_text(item, f"{ATOM}summary", read=_html)
+    html = _first_text(item, f"{CONTENT}encoded", f"{ATOM}content", "description", f"{RSS1}description", read=_content)
+    html = html or _first_text(item, f"{ATOM}summary", read=_content)
     link = _link(item)
     record = _first_text(item, "guid", f"{ATOM}id") or link or f"item {position}"
     if not html:
@@ -413,6 +413,23 @@ def _text(element: Any) -> str | None:
     """The element's whole text, its children's included: an entity reference, which is not expanded, is a child
     node (kept as `&name;`), and so is a comment (left out). `.text` alone stops at the first child."""
     return "".join(element.itertext()).strip() or None
+
+
+ATOM_TEXT_TYPES = (None, "text")
+"""An Atom content or summary of these types (none given means "text") is text, to be read as it is."""
+
+
+def _content(element: Any) -> str | None:
+    """An item's content (see `_html`), with the HTML references of one that holds no markup read: RSS gives HTML
+    in its descriptions, so a summary of plain text comes escaped ("Tom &amp; Jerry", often inside CDATA, where
+    the XML parser leaves it so), and was kept as "Tom &amp; Jerry". Not an Atom text construct, whose text is
+    meant as it is."""
+    content = _html(element)
+    if content is None or _MARKUP.search(content) is not None:
+        return content
+    if element.tag in (f"{ATOM}content", f"{ATOM}summary") and element.get("type") in ATOM_TEXT_TYPES:
+        return content
+    return html_entities.unescape(content).strip() or None
 
 
 def _html(element: Any) -> str | None:
