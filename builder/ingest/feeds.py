@@ -254,6 +254,8 @@ _REFERENCE = re.compile(rb"&(?:([A-Za-z][A-Za-z0-9]{1,31});|#([0-9]{1,8});|#x([0
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 ENTITY_MAX_BYTES = 34
 """The longest reference `_REFERENCE` reads, "&" and ";" included: what a chunk's end may cut."""
+WINDOWS_1252_NUMBERS = (0x80, 0x9F)
+"""Character numbers that are C1 controls in Unicode and, in a browser, the Windows-1252 characters of those bytes."""
 CDATA_OPEN, CDATA_CLOSE = b"<![CDATA[", b"]]>"
 COMMENT_OPEN, COMMENT_CLOSE = b"<!--", b"-->"
 _CLOSE_OF = {CDATA_OPEN: CDATA_CLOSE, COMMENT_OPEN: COMMENT_CLOSE}
@@ -333,6 +335,10 @@ def _repaired_reference(reference: re.Match[bytes]) -> bytes:
             return "".join(f"&#{ord(char)};" for char in text).encode("ascii")
     elif decimal is not None or hexadecimal is not None:
         number = int(decimal) if decimal is not None else int(hexadecimal, 16)
+        if WINDOWS_1252_NUMBERS[0] <= number <= WINDOWS_1252_NUMBERS[1]:
+            # Feeds written on Windows number their curly quotes and dashes in Windows-1252 ("&#146;"): in XML
+            # invisible control characters, which browsers, as HTML says, read as the Windows-1252 ones.
+            return f"&#{ord(html_entities.unescape(f'&#{number};'))};".encode("ascii")
         if _xml_character(number):
             return reference.group(0)
     return b"&amp;" + reference.group(0)[1:]
