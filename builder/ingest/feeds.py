@@ -272,7 +272,9 @@ class _RepairedReferences(_TransformedStream):
       hand or by templates) become the numeric references XML does (`&#160;`);
     - a name neither knows (`&bogus;`, or one the feed declares itself, which is not expanded anyway: see `_text`),
       a number that is no character XML allows (`&#0;`) and a bare ampersand ("AT&T", a link's "?a=1&b=2") become
-      text (`&amp;`).
+      text (`&amp;`);
+    - Windows-1252's numbers for its curly quotes and dashes (`&#146;`) become those characters (see
+      WINDOWS_1252_NUMBERS).
 
     Inside CDATA sections nothing is changed: there an ampersand is text already, and a link written in one would
     be changed; nor inside comments, which are dropped. UTF-16 and UTF-32 streams are passed through: their bytes
