@@ -46,6 +46,14 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def titles_by_path(out: Path) -> dict[str, list[str]]:
+    """The titles of a run's documents, by the path their provenance names (an archive's member's included)."""
+    titles: dict[str, list[str]] = {}
+    for document in read_jsonl(out / "documents.jsonl"):
+        titles.setdefault(document["provenance"]["path"], []).append(document["title"])
+    return titles
+
+
 @pytest.fixture(scope="module")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample")

@@ -290,6 +290,18 @@ def test_a_feed_the_parser_gives_no_line_for_is_quarantined_without_one(tmp_path
     assert (rejected["empty.rss"]["reason_code"], rejected["empty.rss"]["line"]) == ("empty", None)
 
 
+def _every_item_read(folder: Path, records: list[str]) -> list[dict[str, Any]]:
+    """The documents of a run over the folder, which must read every item (`records`, in order) and reject
+    nothing."""
+    out = folder / "out"
+    result = ingest(str(folder), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [d["provenance"]["record"] for d in documents] == records
+    return documents
+
+
 def test_html_s_named_entities_in_a_feed_are_read_as_their_characters(tmp_path: Path) -> None:
     """`&nbsp;`, `&eacute;` and their like are HTML's, not XML's, but feeds written by hand or by templates use
     them: each ended the feed at its item, and every later item was lost. They are read as the characters they
@@ -302,12 +314,7 @@ def test_html_s_named_entities_in_a_feed_are_read_as_their_characters(tmp_path: 
     padding = "".join(f"<category>tag&nbsp;{number}&mdash;x</category>" for number in range(5000))
     items[2] = items[2].replace("</title>", "</title>" + padding, 1)
     (tmp_path / "entities.rss").write_text("<item>".join(items), encoding="utf-8")
-    out = tmp_path / "out"
-    result = ingest(str(tmp_path), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    assert read_jsonl(out / "quarantine.jsonl") == []
-    documents = read_jsonl(out / "documents.jsonl")
-    assert [d["provenance"]["record"] for d in documents] == ["fmt-0", "fmt-1", "fmt-2"]
+    documents = _every_item_read(tmp_path, ["fmt-0", "fmt-1", "fmt-2"])
     assert documents[0]["title"] == "Café news"  # titles' white space, a no-break space too, is one space
 
 
@@ -330,12 +337,7 @@ def test_ampersands_xml_refuses_are_read_as_the_text_a_browser_shows(tmp_path: P
         "<link>https://www.freemalaysiatoday.com/world/?a=1&b=2</link>",
     )
     (tmp_path / "ampersands.rss").write_text("<item>".join(items), encoding="utf-8")
-    out = tmp_path / "out"
-    result = ingest(str(tmp_path), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    assert read_jsonl(out / "quarantine.jsonl") == []
-    documents = read_jsonl(out / "documents.jsonl")
-    assert [d["provenance"]["record"] for d in documents] == ["fmt-0", "fmt-1", "fmt-2"]
+    documents = _every_item_read(tmp_path, ["fmt-0", "fmt-1", "fmt-2"])
     # Titles are read as HTML too (many feeds escape them twice), so the number that is no character is HTML's.
     # Windows-1252's numbers for a curly quote and a dash are those characters, as in a browser; 0x81 is none.
     assert documents[0]["title"] == (

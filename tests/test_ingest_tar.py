@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from builder.ingest.archives import Member, _tar_cursor, extract_member
-from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
+from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl, titles_by_path
 
 
 def _add(packed: tarfile.TarFile, name: str, data: bytes, kind: bytes = tarfile.REGTYPE, link: str = "") -> None:
@@ -48,9 +48,7 @@ def test_each_file_in_a_tar_archive_is_an_input(tmp_path: Path, suffix: str, mod
 
     assert result.returncode == 0, result.stderr
     assert read_jsonl(out / "quarantine.jsonl") == []
-    titles: dict[str, list[str]] = {}
-    for document in read_jsonl(out / "documents.jsonl"):
-        titles.setdefault(document["provenance"]["path"], []).append(document["title"])
+    titles = titles_by_path(out)
     assert titles == {f"{archive}/site/page.txt": SAMPLE_TITLES, f"{archive}/./export.jsonl": [SAMPLE_TITLES[3]]}
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert sorted(row["path"] for row in report["files"]) == sorted(titles)

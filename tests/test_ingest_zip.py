@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _article_html, _related_paragraphs, ingest, read_jsonl
+from tests.test_ingest import (
+    SAMPLE_PAGE,
+    SAMPLE_TITLES,
+    _article_html,
+    _related_paragraphs,
+    ingest,
+    read_jsonl,
+    titles_by_path,
+)
 
 
 def _export_line() -> bytes:
@@ -36,9 +44,7 @@ def test_each_file_in_a_zip_archive_is_an_input(tmp_path: Path, workers: str) ->
 
     assert result.returncode == 0, result.stderr
     assert read_jsonl(out / "quarantine.jsonl") == []
-    titles: dict[str, list[str]] = {}
-    for document in read_jsonl(out / "documents.jsonl"):
-        titles.setdefault(document["provenance"]["path"], []).append(document["title"])
+    titles = titles_by_path(out)
     assert titles == {
         f"{archive}/./export.jsonl": [SAMPLE_TITLES[3]],
         f"{archive}/site/page-again.txt.gz": SAMPLE_TITLES,
@@ -89,9 +95,7 @@ def test_members_with_the_same_name_are_each_read_once(tmp_path: Path) -> None:
     result = ingest(str(inputs), "--out", str(out))
 
     assert result.returncode == 0, result.stderr
-    titles: dict[str, list[str]] = {}
-    for document in read_jsonl(out / "documents.jsonl"):
-        titles.setdefault(document["provenance"]["path"], []).append(document["title"])
+    titles = titles_by_path(out)
     # Opened by name, both were the last entry: the first was never read and the second was read twice.
     assert titles == {
         f"{archive}/site/same.txt": SAMPLE_TITLES,
