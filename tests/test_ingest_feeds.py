@@ -535,3 +535,20 @@ def test_a_plain_text_summary_s_html_references_are_read_but_not_an_atom_text_s(
         (Path(d["provenance"]["path"]).name, " ".join(d["text"].split())) for d in read_jsonl(out / "documents.jsonl")
     ]
     assert texts == [("plain.atom", escaped), ("plain.rss", with_ampersand), ("plain.rss", with_ampersand)]
+
+
+def test_an_item_whose_content_is_one_html_paragraph_is_a_document(tmp_path: Path) -> None:
+    """trafilatura takes a fragment of fewer than two elements without an <html> tag for no HTML at all: an item
+    whose whole content was one paragraph ("<p>…</p>", as summary feeds give) was quarantined as `no_article`,
+    however long the paragraph."""
+    summary = " ".join(_related_paragraphs()[:2])
+    rss = re.sub(r"<content:encoded>.*?</content:encoded>", "", _rss(2), flags=re.DOTALL)
+    rss = rss.replace(f"<description>{html.escape(_related_paragraphs()[0])}</description>", "")
+    items = rss.split("</item>")
+    items[0] += f"<description>{html.escape(f'<p>{summary}</p>')}</description>"
+    items[1] += f"<description><![CDATA[<div><p>{summary}</p></div>]]></description>"
+    (tmp_path / "summaries.rss").write_text("</item>".join(items), encoding="utf-8")
+
+    documents = _every_item_read(tmp_path, ["fmt-0", "fmt-1"])
+
+    assert [" ".join(d["text"].split()) for d in documents] == [summary, summary]

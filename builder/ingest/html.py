@@ -35,7 +35,11 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     same word F1 (0.936 against 0.937 without it, both above `trafilatura.extract`'s 0.930;
     `scripts/eval_html.py`).
     """
+    # trafilatura refuses as no HTML a fragment without an <html> tag that parses to fewer than two elements: a
+    # feed item's or a scraper record's content of one paragraph ("<p>…</p>") gave no article, however long.
     tree = load_html(html)
+    if tree is None:
+        tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None:
         return None
     # Before extraction, which prunes the tree it is given.
