@@ -49,7 +49,8 @@ EMPTY = "empty"
 READ_CHUNK_BYTES = 1 << 16
 UTF8_REPLACEMENT = "\ufffd".encode()
 DETECTION_SAMPLE_BYTES = 1 << 18
-"""How much of a feed charset-normalizer reads to tell the legacy charset of a feed that declares none."""
+"""How much of a feed charset-normalizer reads to tell the legacy charset of a feed that declares none: of its
+chunks that hold other bytes than ASCII's."""
 _XML_DECLARATION = re.compile(rb"""\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 
 
@@ -159,7 +160,9 @@ def _reading(path: Path, compression: str | None) -> str | None:
             while True:
                 chunk = handle.read(READ_CHUNK_BYTES)
                 head = head or chunk[:SNIFF_BYTES]
-                if len(sample) < DETECTION_SAMPLE_BYTES:
+                # The chunks with other bytes than ASCII's are what tells a charset: a feed in English whose first
+                # items are ASCII may name a "Montréal" or a "Zürich" only further on.
+                if len(sample) < DETECTION_SAMPLE_BYTES and not chunk.isascii():
                     sample += chunk[: DETECTION_SAMPLE_BYTES - len(sample)]
                 blank = blank and not chunk.translate(None, b" \t\r\n\x00")
                 text = decoder.decode(chunk, final=not chunk)  # the last call flushes a character cut at the end
