@@ -15,7 +15,6 @@ import html as html_entities
 import re
 from collections.abc import Callable, Iterator
 from html.entities import html5
-from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urljoin
 
@@ -23,15 +22,8 @@ from lxml import etree
 
 from builder.compression import broken_data, compression_of_file, open_compressed
 from builder.ingest.pages import Page, Rejection, url_rejection, web_url
-from builder.ingest.sources import (
-    REPAIRED_UTF8,
-    REPLACEMENT_SHARE_LIMIT,
-    SNIFF_BYTES,
-    UTF8_BOM,
-    InputFile,
-    web_encoding,
-    wide_encoding,
-)
+from builder.ingest.sources import REPAIRED_UTF8, UTF8_BOM, InputFile, wide_encoding
+from builder.ingest.streamed_text import EMPTY, READ_CHUNK_BYTES, streamed_reading
 from builder.records import SourceFormat
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -45,12 +37,6 @@ FEED_ROOTS = frozenset({"rss", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF
 FEED_LEVEL = FEED_PARENTS | FEED_ROOTS
 """Parents of the items and of what stands beside them (the feed's title, image, links; RSS 1.0's channel)."""
 READ = "ingest.read"
-EMPTY = "empty"
-READ_CHUNK_BYTES = 1 << 16
-UTF8_REPLACEMENT = "\ufffd".encode()
-DETECTION_SAMPLE_BYTES = 1 << 18
-"""How much of a feed charset-normalizer reads to tell the legacy charset of a feed that declares none: of its
-chunks that hold other bytes than ASCII's."""
 _XML_DECLARATION = re.compile(rb"""\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 
 
@@ -60,7 +46,7 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
     outlet: str | None = None
     position = 0
     compression = compression_of_file(source.path)
-    reading = _reading(source.path, compression)
+    reading = streamed_reading(source.path, compression, _declared)
     if reading == EMPTY:
         yield Rejection(READ, source.shown, "empty", "the feed is empty or holds only white space or NUL bytes")
         return
@@ -130,69 +116,6 @@ def _no_items(source: InputFile, root: Any) -> Rejection:
     else:
         reason = f"no RSS item or Atom entry in the file, whose root element is <{etree.QName(root).localname}>"
     return Rejection(READ, source.shown, "no_items_in_feed", reason)
-
-
-def _reading(path: Path, compression: str | None) -> str | None:
-    """How to decode the feed, by the rule `sources.decode` applies to pages (see docs/ingest.md, "Encodings"),
-    taken on one streamed pass over the file, as `decode` wants the whole file in memory and a feed is read in
-    flat memory:
-
-    - EMPTY: nothing but white space and NUL bytes (a download that failed leaves an empty file);
-    - "utf-8": valid UTF-8 with non-ASCII text, read so whatever the XML declaration says (a feed declared
-      ISO-8859-1 but written in UTF-8 read as declared is mojibake, "CafÃ©");
-    - `REPAIRED_UTF8`: UTF-8 with a few broken bytes, under `REPLACEMENT_SHARE_LIMIT` of the text, each read as
-      U+FFFD (the parser stops at the first and loses every later item) when as many valid multi-byte sequences
-      show it is UTF-8, or when the feed declares no other charset and none is detected;
-    - a legacy charset charset-normalizer finds (Python's name for it, "cp1252"), when the feed is not UTF-8 and
-      its XML declares no charset (XML's default is UTF-8) or declares UTF-8: read as UTF-8, each broken byte ended
-      the feed at its item (or was read as U+FFFD, when few), and a feed in French or Russian was lost;
-    - None: as the XML declares (UTF-16 and UTF-32, which the parser tells itself; ASCII; a legacy charset).
-
-    Broken compressed data ends the pass, deciding on what was read: the parse meets the break again and reports it
-    after the items before it.
-    """
-    decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    head = carry = sample = b""
-    blank = True
-    characters = replaced = non_ascii = 0
-    with open_compressed(path, compression) as handle:
-        try:
-            while True:
-                chunk = handle.read(READ_CHUNK_BYTES)
-                head = head or chunk[:SNIFF_BYTES]
-                # The chunks with other bytes than ASCII's are what tells a charset: a feed in English whose first
-                # items are ASCII may name a "Montréal" or a "Zürich" only further on.
-                if len(sample) < DETECTION_SAMPLE_BYTES and not chunk.isascii():
-                    sample += chunk[: DETECTION_SAMPLE_BYTES - len(sample)]
-                blank = blank and not chunk.translate(None, b" \t\r\n\x00")
-                text = decoder.decode(chunk, final=not chunk)  # the last call flushes a character cut at the end
-                characters += len(text)
-                non_ascii += len(text) - len(text.encode("ascii", errors="ignore"))
-                # A U+FFFD the file holds is valid UTF-8: `carry` finds one split between two chunks.
-                replaced += text.count("\ufffd") - (carry + chunk).count(UTF8_REPLACEMENT)
-                carry = chunk[-2:]
-                if not chunk:
-                    break
-        except Exception as error:
-            if broken_data(error, compression) is None:
-                raise
-            if blank:
-                return None
-    if blank:
-        return EMPTY
-    if not non_ascii or wide_encoding(head) is not None:
-        return None
-    if not replaced:
-        return "utf-8"
-    few = replaced <= characters * REPLACEMENT_SHARE_LIMIT
-    if few and non_ascii - replaced >= replaced:
-        return REPAIRED_UTF8
-    if _declared(head) not in (None, "utf-8"):
-        return None
-    guess = web_encoding(sample)
-    if guess is not None and guess.encoding not in ("utf_8", "ascii"):
-        return guess.encoding
-    return REPAIRED_UTF8 if few else None
 
 
 def _declared(head: bytes) -> str | None:
