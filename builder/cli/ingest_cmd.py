@@ -37,8 +37,8 @@ EXAMPLES = """Examples:
 Text is read as UTF-8, UTF-16 or UTF-32 (Windows' "Unicode" files), or in the legacy encoding detected; a \
 UTF-8 file with a few broken bytes is repaired. Pages a browser saved as one file (.mhtml, .webarchive) are \
 read as the HTML they hold. WARC responses are read as sent (chunked, gzip, deflate, brotli); redirects, \
-error pages and non-HTML records are passed over. Each item of an RSS or Atom feed is a document. Scraper JSONL \
-must be UTF-8. Any input may be compressed \
+error pages and non-HTML records are passed over. Each item of an RSS or Atom feed is a document, and each row \
+of a CSV or TSV export (its header naming the columns). Scraper JSONL must be UTF-8. Any input may be compressed \
 (gzip, bzip2, xz, Zstandard); each file in a .zip or .tar(.gz, .bz2, .xz) archive is an input of its own.
 
 With --engine ray the documents are written as shards documents-00000.jsonl, ... (read in name order, they are \
@@ -86,7 +86,7 @@ def ingest(
         ),
     ] = None,
 ) -> None:
-    """Turn raw news dumps (page text, HTML, WARC, scraper JSONL) into validated, enriched documents."""
+    """Turn raw news dumps (page text, HTML, WARC, scraper JSONL, CSV, feeds) into validated, enriched documents."""
     from builder.ingest.dedup import DedupConfig
     from builder.ingest.pipeline import IngestOptions
     from builder.ingest.scraper import parse_field_overrides

@@ -28,6 +28,7 @@ from builder.ingest.archives import (
     member_of,
     member_sizes,
 )
+from builder.ingest.csv_export import csv_pages
 from builder.ingest.feeds import feed_pages
 from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
@@ -122,6 +123,8 @@ def _read_local(
             yield from _scraper_export_pages(source, head, field_map)
         elif file_format is SourceFormat.feed:
             yield from feed_pages(source, file_sha256(source.path))
+        elif file_format is SourceFormat.csv:
+            yield from csv_pages(source, head, file_sha256(source.path), field_map)
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
             if status.st_size > PAGE_MAX_BYTES:

@@ -170,10 +170,10 @@ def scraper_pages(
                 snippet=snippet(raw),
             )
             continue
-        yield from _record_pages(source, record, digest, overrides, line=line_number, offset=position, raw=raw)
+        yield from record_pages(source, record, digest, overrides, line=line_number, offset=position, raw=raw)
 
 
-def _record_pages(
+def record_pages(
     source: InputFile,
     record: Any,
     digest: str,
@@ -183,6 +183,7 @@ def _record_pages(
     offset: int,
     raw: bytes | str,
     position: str | None = None,
+    source_format: SourceFormat = SourceFormat.jsonl,
 ) -> Iterator[Page | Rejection]:
     """The page of one scraper record, or why it has none; `position` names it where it has no line (an item of
     a JSON array read whole: "[12]"). A url that is no absolute http(s) URL is rejected on its own (see
@@ -225,7 +226,7 @@ def _record_pages(
         yield url_rejection("ingest.read", source.shown, given_url, line=line, offset=offset, record=key)
     yield Page(
         source,
-        SourceFormat.jsonl,
+        source_format,
         digest,
         str(content),
         content_is_html=use_html,
@@ -308,11 +309,11 @@ def json_document_pages(
         return
     records = _records_in(document, overrides)
     if records is None:
-        yield from _record_pages(source, document, digest, overrides, line=None, offset=0, raw=data)
+        yield from record_pages(source, document, digest, overrides, line=None, offset=0, raw=data)
         return
     for index, record in enumerate(records):
         raw = json.dumps(record, ensure_ascii=False)[:SNIPPET_CHARS] if isinstance(record, dict) else repr(record)
-        yield from _record_pages(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
+        yield from record_pages(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
 
 
 def _records_in(document: Any, overrides: FieldMap | None) -> list[Any] | None:

@@ -45,6 +45,8 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".ndjson": SourceFormat.jsonl,
     ".jl": SourceFormat.jsonl,
     ".json": SourceFormat.jsonl,
+    ".csv": SourceFormat.csv,
+    ".tsv": SourceFormat.csv,
 }
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 """An fsspec URL (s3://, gs://, hf://, file://, memory://) rather than a local path."""

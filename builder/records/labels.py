@@ -58,6 +58,7 @@ class SourceFormat(StrEnum):
     warc = "warc"
     jsonl = "jsonl"
     feed = "feed"
+    csv = "csv"
 
 
 class AnnotationStatus(StrEnum):

@@ -1,0 +1,127 @@
+"""CSV and TSV exports of news data sets (a row an article, as spreadsheet exports and many published news corpora
+hold them): each row is a scraper record whose columns the header row names, recognised as a JSON Lines record's
+fields are (`scraper.FIELD_NAMES`, overridden by `--field`).
+
+Streamed row by row in flat memory, each row's provenance its first line and that line's byte offset (a quoted
+field may hold line breaks, so a row may span lines). Decoded by the rule pages are (`streamed_text`): UTF-8 with
+or without its byte-order mark, else the legacy charset detected, as spreadsheet programs export in Windows-1252.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from builder.compression import compression_of_file
+from builder.ingest.pages import Page, Rejection, snippet
+from builder.ingest.scraper import FieldMap, record_pages
+from builder.ingest.sources import InputFile, wide_encoding
+from builder.ingest.streamed_text import EMPTY, streamed_reading
+from builder.jsonl import iter_raw_lines
+from builder.records import SourceFormat
+
+READ = "ingest.read"
+FIELD_MAX_CHARS = 32 << 20
+"""The longest field read: `csv`'s own limit (128 KB) refused long articles; past this one a field is no article
+(as `readers.PAGE_MAX_BYTES` says of a page)."""
+DELIMITERS = ",;\t|"
+"""What separates fields: commas, or semicolons where the comma is the decimal mark (spreadsheets in French or
+German), tabs (TSV), bars."""
+
+
+def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
+    """The pages of a CSV or TSV export's rows, or why a row or the file has none."""
+    if (wide := wide_encoding(head)) is not None:
+        # Split at its newline bytes, UTF-16 would not be lines at all: one rejection of the file, with the fix.
+        reason = (
+            f"CSV files must be UTF-8 or a legacy charset; this one is {wide[0].upper()}: convert it (iconv -t UTF-8)"
+        )
+        yield Rejection(READ, source.shown, "not_utf8", reason, snippet=snippet(head))
+        return
+    reading = streamed_reading(source.path, compression_of_file(source.path), lambda _: None)
+    if reading == EMPTY:
+        yield Rejection(READ, source.shown, "empty", "the CSV file is empty or holds only white space or NUL bytes")
+        return
+    # A byte-order mark is no part of the first column's name; UTF-8 with broken bytes reads them as U+FFFD.
+    encoding = "utf-8-sig" if reading is None or reading.startswith("utf-8") else reading
+    lines = _Lines(source.path, encoding)
+    csv.field_size_limit(FIELD_MAX_CHARS)
+    delimiter = "\t" if source.path.name.lower().removesuffix(".gz").endswith(".tsv") else _delimiter(head)
+    rows = csv.reader(lines, delimiter=delimiter)
+    header: list[str] | None = None
+    broken_rows = data_rows = 0
+    while True:
+        first = rows.line_num + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            offset = lines.forget(first, rows.line_num)
+            reason = f"not valid CSV: {error}"
+            broken_rows += 1
+            yield Rejection(READ, source.shown, "bad_csv", reason, line=first, offset=offset)
+            continue
+        offset = lines.forget(first, rows.line_num)
+        if not any(field.strip() for field in row):
+            continue  # a blank line separates nothing; skipping it loses no record
+        if header is None:
+            header = [name.strip() for name in row]
+            continue
+        data_rows += 1
+        raw = delimiter.join(row)
+        if len(row) > len(header):
+            reason = (
+                f"{len(row)} fields where the header names {len(header)}: a {_named(delimiter)} inside a field that"
+                " is not quoted?"
+            )
+            yield Rejection(READ, source.shown, "bad_csv_row", reason, line=first, offset=offset, snippet=snippet(raw))
+            continue
+        record = dict(zip(header, row, strict=False))
+        yield from record_pages(
+            source, record, digest, overrides, line=first, offset=offset, raw=raw, source_format=SourceFormat.csv
+        )
+    if not data_rows and not broken_rows:
+        what = "no row, not even a header" if header is None else "a header but no row"
+        yield Rejection(READ, source.shown, "empty", f"the CSV file holds {what}")
+
+
+class _Lines:
+    """The file's lines, decoded, for `csv.reader`, with the byte offset each starts at (its line ending kept, for
+    offsets that hold in files whose lines end in CRLF, and for quoted fields whose line breaks are text)."""
+
+    def __init__(self, path: Path, encoding: str) -> None:
+        self._raw = iter_raw_lines(path)
+        self._decoder = codecs.getincrementaldecoder(encoding)("replace")
+        self._offset = 0
+        self._starts: dict[int, int] = {}
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        number, line = next(self._raw)
+        self._starts[number] = self._offset
+        self._offset += len(line)
+        return self._decoder.decode(line)
+
+    def forget(self, first: int, last: int) -> int:
+        """The byte offset of line `first`, forgetting lines `first` to `last`, a row's, now read."""
+        offset = self._starts.get(first, self._offset)
+        for number in range(first, last + 1):
+            self._starts.pop(number, None)
+        return offset
+
+
+def _delimiter(head: bytes) -> str:
+    """The delimiter of an export, from its header line: the one of DELIMITERS it holds most of (a comma if none)."""
+    header = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
+    best = max(counts, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] else ","
+
+
+def _named(delimiter: str) -> str:
+    return {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}[delimiter]

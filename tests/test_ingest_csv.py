@@ -1,0 +1,115 @@
+"""CSV and TSV exports (a row an article): each row is a scraper record whose columns the header names, read with
+the same field names as JSON Lines (and `--field`); a bad row is quarantined with its line, the rest are read."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from pathlib import Path
+
+from tests.test_ingest import SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
+
+TEXT = "\n\n".join(_related_paragraphs())
+
+
+def _export(rows: list[dict[str, str]], delimiter: str = ",") -> str:
+    written = io.StringIO()
+    writer = csv.DictWriter(written, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return written.getvalue()
+
+
+def test_each_row_of_a_csv_export_is_a_document_with_its_fields(tmp_path: Path) -> None:
+    """Field names as exports spell them (headline, body, link, pubDate, publisher), a text of several paragraphs
+    quoted over several lines, a byte-order mark; each document points at its row's first line and byte."""
+    rows = [
+        {
+            "headline": SAMPLE_TITLES[3],
+            "body": TEXT,
+            "link": f"https://example.com/{number}",
+            "pubDate": "2025-07-05",
+            "publisher": "Free Malaysia Today",
+            "id": f"row-{number}",
+        }
+        for number in range(3)
+    ]
+    rows[1]["body"] = TEXT.replace("Trump", "the president")
+    data = _export(rows).encode("utf-8-sig")
+    (tmp_path / "export.csv").write_bytes(data)
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path / "export.csv"), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [d["provenance"]["record"] for d in documents] == ["row-0", "row-1", "row-2"]
+    first = documents[0]
+    assert (first["title"], first["url"], first["source"]) == (
+        SAMPLE_TITLES[3],
+        "https://example.com/0",
+        "Free Malaysia Today",
+    )
+    assert first["published_at"].startswith("2025-07-05")
+    assert len(first["paragraphs"]) == len(_related_paragraphs())
+    assert first["provenance"]["format"] == "csv"
+    for document in documents:
+        provenance = document["provenance"]
+        assert data[provenance["offset"] :].startswith(f'"{SAMPLE_TITLES[3]}",'.encode())  # quoted: it has a comma
+        assert provenance["line"] == data[: provenance["offset"]].count(b"\n") + 1
+    assert documents[2]["duplicate_of"] == documents[0]["doc_id"]
+
+
+def test_spreadsheet_exports_in_their_charsets_and_delimiters_are_read(tmp_path: Path) -> None:
+    """Spreadsheets in French export Windows-1252 with semicolons; TSV has tabs; exports come gzipped too."""
+    french = "Le conseil municipal a voté mardi la prolongation du service d’autobus de nuit à tous les quartiers."
+    row = {"title": "Les bus de nuit prolongés", "text": f"{french} {french}", "url": "https://example.fr/a"}
+    (tmp_path / "excel.csv").write_bytes(_export([row], ";").encode("cp1252"))
+    (tmp_path / "tabs.tsv").write_text(_export([row], "\t"), encoding="utf-8")
+    (tmp_path / "packed.csv.gz").write_bytes(gzip.compress(_export([row]).encode()))
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    read = {
+        Path(d["provenance"]["path"]).name: (d["title"], " ".join(d["text"].split()))
+        for d in read_jsonl(out / "documents.jsonl")
+    }
+    assert read == dict.fromkeys(["excel.csv", "packed.csv.gz", "tabs.tsv"], (row["title"], row["text"]))
+
+
+def test_bad_rows_are_quarantined_with_their_line_and_the_rest_read(tmp_path: Path) -> None:
+    """A row with more fields than the header names (a comma in a field left unquoted), a row without text, and a
+    file in UTF-16 (which splits into no lines), an empty one and one holding only its header: each is quarantined
+    with why; the good rows are read, `--field` naming the text column no field name tells."""
+    good = {"title": SAMPLE_TITLES[3], "article_body": TEXT, "url": "https://example.com/a"}
+    export = _export([good, {**good, "article_body": ""}])
+    export += "Night buses,The council voted on Tuesday to extend them,https://example.com/b,extra\r\n"
+    (tmp_path / "rows.csv").write_text(export, encoding="utf-8")
+    (tmp_path / "wide.csv").write_bytes(_export([good]).encode("utf-16"))
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "header.csv").write_text("title,article_body,url\r\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out), "--field", "text=article_body")
+
+    assert result.returncode == 0, result.stderr
+    assert [d["provenance"]["line"] for d in read_jsonl(out / "documents.jsonl")] == [2]
+    rejected = [
+        (Path(q["source"]).name, q["reason_code"], q["line"], q["field"]) for q in read_jsonl(out / "quarantine.jsonl")
+    ]
+    second_row = 2 + TEXT.count("\n") + 1
+    assert rejected == [
+        ("empty.csv", "empty", None, None),
+        ("header.csv", "empty", None, None),
+        ("rows.csv", "no_text", second_row, "text"),
+        ("rows.csv", "bad_csv_row", second_row + 1, None),
+        ("wide.csv", "not_utf8", None, None),
+    ]
+    reasons = {q["reason_code"]: q["reason"] for q in read_jsonl(out / "quarantine.jsonl")}
+    assert reasons["bad_csv_row"] == "4 fields where the header names 3: a comma inside a field that is not quoted?"
+    assert "convert it" in reasons["not_utf8"]
