@@ -83,15 +83,18 @@ def test_spreadsheet_exports_in_their_charsets_and_delimiters_are_read(tmp_path:
 
 
 def test_bad_rows_are_quarantined_with_their_line_and_the_rest_read(tmp_path: Path) -> None:
-    """A row with more fields than the header names (a comma in a field left unquoted), a row without text, and a
-    file in UTF-16 (which splits into no lines), an empty one and one holding only its header: each is quarantined
-    with why; the good rows are read, `--field` naming the text column no field name tells."""
+    """A row with more fields than the header names (a comma in a field left unquoted), a row without text, a
+    carriage return in a field left unquoted, and a file in UTF-16 (which splits into no lines), a binary one, an
+    empty one and one holding only its header: each is quarantined with why; the good rows are read, `--field`
+    naming the text column no field name tells."""
     good = {"title": SAMPLE_TITLES[3], "article_body": TEXT, "url": "https://example.com/a"}
     export = _export([good, {**good, "article_body": ""}])
     export += "Night buses,The council voted on Tuesday to extend them,https://example.com/b,extra\r\n"
     (tmp_path / "rows.csv").write_text(export, encoding="utf-8")
     (tmp_path / "wide.csv").write_bytes(_export([good]).encode("utf-16"))
     (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "image.csv").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "return.csv").write_bytes(b"title,text\r\nA,The council\rvoted on Tuesday\r\n")
     (tmp_path / "header.csv").write_text("title,article_body,url\r\n", encoding="utf-8")
     out = tmp_path / "out"
 
@@ -106,6 +109,8 @@ def test_bad_rows_are_quarantined_with_their_line_and_the_rest_read(tmp_path: Pa
     assert rejected == [
         ("empty.csv", "empty", None, None),
         ("header.csv", "empty", None, None),
+        ("image.csv", "binary", None, None),
+        ("return.csv", "bad_csv", 2, None),
         ("rows.csv", "no_text", second_row, "text"),
         ("rows.csv", "bad_csv_row", second_row + 1, None),
         ("wide.csv", "not_utf8", None, None),
@@ -113,3 +118,4 @@ def test_bad_rows_are_quarantined_with_their_line_and_the_rest_read(tmp_path: Pa
     reasons = {q["reason_code"]: q["reason"] for q in read_jsonl(out / "quarantine.jsonl")}
     assert reasons["bad_csv_row"] == "4 fields where the header names 3: a comma inside a field that is not quoted?"
     assert "convert it" in reasons["not_utf8"]
+    assert reasons["bad_csv"] == "not valid CSV: a line break (a carriage return) inside a field that is not quoted"

@@ -17,7 +17,7 @@ from pathlib import Path
 from builder.compression import compression_of_file
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.scraper import FieldMap, record_pages
-from builder.ingest.sources import InputFile, wide_encoding
+from builder.ingest.sources import InputFile, looks_binary, wide_encoding
 from builder.ingest.streamed_text import EMPTY, streamed_reading
 from builder.jsonl import iter_raw_lines
 from builder.records import SourceFormat
@@ -33,6 +33,10 @@ German), tabs (TSV), bars."""
 
 def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
     """The pages of a CSV or TSV export's rows, or why a row or the file has none."""
+    if looks_binary(head) and wide_encoding(head) is None:
+        reason = "the file is binary (it has NUL or control bytes), not a CSV export"
+        yield Rejection(READ, source.shown, "binary", reason, snippet=snippet(head))
+        return
     if (wide := wide_encoding(head)) is not None:
         # Split at its newline bytes, UTF-16 would not be lines at all: one rejection of the file, with the fix.
         reason = (
@@ -60,7 +64,7 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
             break
         except csv.Error as error:
             offset = lines.forget(first, rows.line_num)
-            reason = f"not valid CSV: {error}"
+            reason = f"not valid CSV: {_explained(error)}"
             broken_rows += 1
             yield Rejection(READ, source.shown, "bad_csv", reason, line=first, offset=offset)
             continue
@@ -121,6 +125,15 @@ def _delimiter(head: bytes) -> str:
     counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
     best = max(counts, key=lambda delimiter: counts[delimiter])
     return best if counts[best] else ","
+
+
+def _explained(error: csv.Error) -> str:
+    """The CSV reader's error in the file's terms: it tells of a carriage return inside a field that is not
+    quoted as if the file were opened wrongly ("do you need to open the file with newline=''?")."""
+    message = str(error)
+    if message.startswith("new-line character seen in unquoted field"):
+        return "a line break (a carriage return) inside a field that is not quoted"
+    return message
 
 
 def _named(delimiter: str) -> str:
