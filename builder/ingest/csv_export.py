@@ -57,18 +57,18 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
     header: list[str] | None = None
     broken_rows = data_rows = 0
     while True:
-        first = rows.line_num + 1
+        first = lines.first_line = rows.line_num + 1
         try:
             row = next(rows)
         except StopIteration:
             break
         except csv.Error as error:
-            offset = lines.forget(first, rows.line_num)
+            offset = lines.first_offset
             reason = f"not valid CSV: {_explained(error)}"
             broken_rows += 1
             yield Rejection(READ, source.shown, "bad_csv", reason, line=first, offset=offset)
             continue
-        offset = lines.forget(first, rows.line_num)
+        offset = lines.first_offset
         if not any(field.strip() for field in row):
             continue  # a blank line separates nothing; skipping it loses no record
         if header is None:
@@ -93,30 +93,26 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
 
 
 class _Lines:
-    """The file's lines, decoded, for `csv.reader`, with the byte offset each starts at (its line ending kept, for
-    offsets that hold in files whose lines end in CRLF, and for quoted fields whose line breaks are text)."""
+    """The file's lines, decoded, for `csv.reader`, with the byte offset of the line `first_line` (line endings
+    kept, for offsets that hold in files whose lines end in CRLF, and for quoted fields whose line breaks are text).
+    Only the one offset is kept: a field quoted and never closed may run over millions of lines."""
 
     def __init__(self, path: Path, encoding: str) -> None:
         self._raw = iter_raw_lines(path)
         self._decoder = codecs.getincrementaldecoder(encoding)("replace")
         self._offset = 0
-        self._starts: dict[int, int] = {}
+        self.first_line = 1
+        self.first_offset = 0
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
         number, line = next(self._raw)
-        self._starts[number] = self._offset
+        if number == self.first_line:
+            self.first_offset = self._offset
         self._offset += len(line)
         return self._decoder.decode(line)
-
-    def forget(self, first: int, last: int) -> int:
-        """The byte offset of line `first`, forgetting lines `first` to `last`, a row's, now read."""
-        offset = self._starts.get(first, self._offset)
-        for number in range(first, last + 1):
-            self._starts.pop(number, None)
-        return offset
 
 
 def _delimiter(head: bytes) -> str:
