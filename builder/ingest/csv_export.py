@@ -33,10 +33,6 @@ German), tabs (TSV), bars."""
 
 def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
     """The pages of a CSV or TSV export's rows, or why a row or the file has none."""
-    if looks_binary(head) and wide_encoding(head) is None:
-        reason = "the file is binary (it has NUL or control bytes), not a CSV export"
-        yield Rejection(READ, source.shown, "binary", reason, snippet=snippet(head))
-        return
     if (wide := wide_encoding(head)) is not None:
         # Split at its newline bytes, UTF-16 would not be lines at all: one rejection of the file, with the fix.
         reason = (
@@ -47,6 +43,10 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
     reading = streamed_reading(source.path, compression_of_file(source.path), lambda _: None)
     if reading == EMPTY:
         yield Rejection(READ, source.shown, "empty", "the CSV file is empty or holds only white space or NUL bytes")
+        return
+    if looks_binary(head):
+        reason = "the file is binary (it has NUL or control bytes), not a CSV export"
+        yield Rejection(READ, source.shown, "binary", reason, snippet=snippet(head))
         return
     # A byte-order mark is no part of the first column's name; UTF-8 with broken bytes reads them as U+FFFD.
     encoding = "utf-8-sig" if reading is None or reading.startswith("utf-8") else reading
