@@ -3,11 +3,16 @@ the same field names as JSON Lines (and `--field`); a bad row is quarantined wit
 
 from __future__ import annotations
 
+import bz2
 import csv
 import gzip
 import io
 from pathlib import Path
 
+import pytest
+
+from builder.ingest import csv_export
+from builder.ingest.sources import InputFile
 from tests.test_ingest import SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
 
 TEXT = "\n\n".join(_related_paragraphs())
@@ -119,3 +124,42 @@ def test_bad_rows_are_quarantined_with_their_line_and_the_rest_read(tmp_path: Pa
     assert reasons["bad_csv_row"] == "4 fields where the header names 3: a comma inside a field that is not quoted?"
     assert "convert it" in reasons["not_utf8"]
     assert reasons["bad_csv"] == "not valid CSV: a line break (a carriage return) inside a field that is not quoted"
+
+
+def test_the_delimiter_is_told_outside_quoted_names_and_a_compressed_tsv_is_tab_separated(tmp_path: Path) -> None:
+    """A semicolon export whose quoted column names hold commas is read by its semicolons, and a `.tsv.bz2` whose
+    header holds as many commas as tabs by its tabs (only `.tsv.gz` was)."""
+    named = f'"title";"text (body, cleaned, full)";"url"\r\n"{SAMPLE_TITLES[0]}";"{TEXT}";https://example.com/a\r\n'
+    (tmp_path / "named.csv").write_text(named)
+    tabs = f"title\ttext\turl, link, or href\n{SAMPLE_TITLES[1]}\t{TEXT.replace(chr(10), ' ')}\thttps://example.com/b\n"
+    (tmp_path / "tabs.tsv.bz2").write_bytes(bz2.compress(tabs.encode()))
+
+    for name, title, field in (
+        ("named.csv", SAMPLE_TITLES[0], "text=text (body, cleaned, full)"),
+        ("tabs.tsv.bz2", SAMPLE_TITLES[1], "text=text"),
+    ):
+        out = tmp_path / f"out-{name}"
+        result = ingest(str(tmp_path / name), "--out", str(out), "--field", field)
+        assert result.returncode == 0, result.stderr
+        assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == [title]
+
+
+def test_a_quoted_field_over_the_limit_is_one_rejection_not_rows_of_its_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quoted field over the field limit that runs over many lines is rejected once, at its row's first line;
+    the reader goes on after its closing quote, rather than reading each of its lines as a row (the rejected
+    article's paragraphs became documents), and the next row keeps its own line and byte offset."""
+    monkeypatch.setattr(csv_export, "FIELD_MAX_CHARS", len(TEXT) + 100)
+    paragraph = "word " * 100
+    lines = len(TEXT) // len(paragraph) + 5
+    big = "\n".join([paragraph] * lines)
+    export = f'text,title\n"{big}",Too long\n"{TEXT}",After\n'
+    path = tmp_path / "big.csv"
+    path.write_text(export)
+    pages = list(csv_export.csv_pages(InputFile(path, "big.csv"), export.encode()[:8192], "digest", None))
+
+    assert [(type(page).__name__, page.line) for page in pages] == [("Rejection", 2), ("Page", 2 + lines)]
+    after = export.index(f'"{TEXT}"')
+    assert pages[1].offset == after
+    assert export[:after].count("\n") + 1 == 2 + lines

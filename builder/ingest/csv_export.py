@@ -17,7 +17,7 @@ from pathlib import Path
 from builder.compression import compression_of_file
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.scraper import FieldMap, record_pages
-from builder.ingest.sources import InputFile, looks_binary, wide_encoding
+from builder.ingest.sources import InputFile, format_suffix, looks_binary, wide_encoding
 from builder.ingest.streamed_text import EMPTY, streamed_reading
 from builder.jsonl import iter_raw_lines
 from builder.records import SourceFormat
@@ -52,12 +52,14 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
     encoding = "utf-8-sig" if reading is None or reading.startswith("utf-8") else reading
     lines = _Lines(source.path, encoding)
     csv.field_size_limit(FIELD_MAX_CHARS)
-    delimiter = "\t" if source.path.name.lower().removesuffix(".gz").endswith(".tsv") else _delimiter(head)
+    # Whatever compresses it (.tsv.bz2, .tsv.zst): a header's comma outnumbering its tabs made a TSV read as CSV.
+    delimiter = "\t" if format_suffix(source.path) == ".tsv" else _delimiter(head)
     rows = csv.reader(lines, delimiter=delimiter)
     header: list[str] | None = None
     broken_rows = data_rows = 0
     while True:
-        first = lines.first_line = rows.line_num + 1
+        # The lines' own count, not the reader's: the lines of a broken quoted field are skipped past the reader.
+        first = lines.first_line = lines.last_line + 1
         try:
             row = next(rows)
         except StopIteration:
@@ -67,6 +69,11 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
             reason = f"not valid CSV: {_explained(error)}"
             broken_rows += 1
             yield Rejection(READ, source.shown, "bad_csv", reason, line=first, offset=offset)
+            # The reader starts a row afresh at the next line, but a quoted field that broke it (one over the
+            # field limit) may run on over more lines: read on from there and each of its paragraphs was a row,
+            # the rejected article's pieces kept as documents. Its lines are skipped up to its closing quote.
+            if lines.quotes_since_first % 2:
+                lines.skip_quoted()
             continue
         offset = lines.first_offset
         if not any(field.strip() for field in row):
@@ -103,22 +110,43 @@ class _Lines:
         self._offset = 0
         self.first_line = 1
         self.first_offset = 0
+        self.last_line = 0
+        self.quotes_since_first = 0
+        """Quote marks in the lines of the row that starts at `first_line`: odd, the row ends inside a quoted field
+        (a doubled quote inside one counts twice)."""
 
     def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
         number, line = next(self._raw)
+        self.last_line = number
         if number == self.first_line:
             self.first_offset = self._offset
+            self.quotes_since_first = 0
         self._offset += len(line)
-        return self._decoder.decode(line)
+        text = self._decoder.decode(line)
+        self.quotes_since_first += text.count('"')
+        return text
+
+    def skip_quoted(self) -> None:
+        """Skip the lines of a quoted field up to the line its closing quote is on, that line included (the rest
+        of a row that is rejected)."""
+        inside = True
+        while inside:
+            try:
+                text = next(self)
+            except StopIteration:
+                return
+            inside = text.count('"') % 2 == 0
 
 
 def _delimiter(head: bytes) -> str:
-    """The delimiter of an export, from its header line: the one of DELIMITERS it holds most of (a comma if none)."""
+    """The delimiter of an export, from its header line: the one of DELIMITERS it holds most of outside quoted
+    names (a comma if none): `"text (body, cleaned)";"url"` is a semicolon's header whose names hold commas."""
     header = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
-    counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
+    unquoted = "".join(header.split('"')[::2])  # a doubled quote inside a name splits it into an empty piece
+    counts = {delimiter: unquoted.count(delimiter) for delimiter in DELIMITERS}
     best = max(counts, key=lambda delimiter: counts[delimiter])
     return best if counts[best] else ","
 
