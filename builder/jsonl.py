@@ -23,7 +23,7 @@ class InputError(Exception):
         self.line = line
         self.message = message
         self.code = code
-        """The quarantine's reason code: `truncated_gzip`, `truncated_compressed` or `unreadable`."""
+        """The quarantine's reason code: `truncated_gzip`, `truncated_compressed`, `line_too_long` or `unreadable`."""
 
 
 def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -32,17 +32,32 @@ def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
         yield line_number, raw.rstrip(b"\r\n")
 
 
+LINE_MAX_BYTES = 64 << 20
+"""The longest line read: a record longer than this is none (a JSON record of a whole page, HTML and all, is a
+few MB), and a longer line, read whole, took memory without bound: a file whose lines end in a bare carriage
+return, or binary data, is one line."""
+
+
 def iter_raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """Yield `(line_number, raw_bytes)` with the line ending kept, for byte offsets that hold in files whose lines
-    end in CRLF; raise `InputError` where reading fails."""
+    end in CRLF; raise `InputError` where reading fails, or at a line longer than LINE_MAX_BYTES."""
     line_number = 0
     compression = None
     try:
         compression = compression_of_file(path)
         with open_compressed(path, compression) as handle:
-            for line_number, raw in enumerate(handle, start=1):
+            while raw := handle.readline(LINE_MAX_BYTES + 1):
+                line_number += 1
+                if len(raw) > LINE_MAX_BYTES:
+                    message = (
+                        f"a line longer than {LINE_MAX_BYTES >> 20} MB, which no record is (lines that end in a bare"
+                        " carriage return, or binary data?): the file is read no further"
+                    )
+                    raise InputError(path, line_number, message, "line_too_long")
                 yield line_number, raw
     except Exception as error:
+        if isinstance(error, InputError):
+            raise
         if broken := broken_data(error, compression):
             message = f"the {compression} data ends or breaks here ({error})"
             raise InputError(path, line_number + 1, message, broken.code) from error

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from builder import jsonl
 from builder.ingest import csv_export
+from builder.ingest.pages import Page, Rejection
+from builder.ingest.readers import read_pages
 from builder.ingest.sources import InputFile
 from tests.test_ingest import SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
 
@@ -163,3 +166,24 @@ def test_a_quoted_field_over_the_limit_is_one_rejection_not_rows_of_its_pieces(
     after = export.index(f'"{TEXT}"')
     assert pages[1].offset == after
     assert export[:after].count("\n") + 1 == 2 + lines
+
+
+def test_a_line_longer_than_any_record_ends_the_reading_without_taking_memory_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose lines end in a bare carriage return, or binary data, is one line: read whole, it took memory
+    without bound. Past LINE_MAX_BYTES (lowered here) the reading stops with the rows before it kept, for CSV and
+    JSON Lines alike."""
+    monkeypatch.setattr(jsonl, "LINE_MAX_BYTES", 1000)
+    row = {"title": SAMPLE_TITLES[3], "text": "The council voted on Tuesday to extend the night bus service."}
+    export = tmp_path / "export.csv"
+    export.write_text(_export([row]) + "A," + "x" * 2000 + "\r\n" + _export([row]), encoding="utf-8")
+    with pytest.raises(jsonl.InputError) as raised:
+        list(jsonl.iter_raw_lines(export))
+    assert (raised.value.code, raised.value.line) == ("line_too_long", 3)
+
+    items = list(read_pages(InputFile(export, str(export))))
+
+    assert [item.line for item in items if isinstance(item, Page)] == [2]
+    [rejected] = [item for item in items if isinstance(item, Rejection)]
+    assert (rejected.code, rejected.line) == ("line_too_long", 3)
