@@ -9,6 +9,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from builder.ingest import pipeline
+from builder.ingest.pipeline import IngestOptions
+from builder.ingest.sources import InputFile
 from tests.test_ingest import SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
 
 TEXT = "\n\n".join(_related_paragraphs())
@@ -254,3 +259,34 @@ def test_a_record_of_nothing_but_a_sign_up_has_no_article(tmp_path: Path) -> Non
     [rejected] = read_jsonl(out / "quarantine.jsonl")
     assert (rejected["reason_code"], rejected["line"]) == ("no_article", 1)
     assert "promotion" in rejected["reason"]
+
+
+def test_a_big_export_is_handed_on_in_parts_not_held_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file's documents were held until its end: a JSON Lines export of millions of records made memory grow
+    with the file. They come in parts of PART_DOCUMENTS (lowered here), the file's report row still counting them
+    all, and a worker's whole outcome (`ingest_file`) is the parts joined."""
+    monkeypatch.setattr(pipeline, "PART_DOCUMENTS", 10)
+    records = [
+        {"title": f"Story {number}", "text": f"{_related_paragraphs()[0]} Story {number}.", "url": None}
+        for number in range(25)
+    ]
+    records[7] = {"title": "no text here"}
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    source = InputFile(export, str(export))
+    options = IngestOptions()
+
+    parts = list(pipeline.ingest_file_parts(source, options))
+
+    assert [(len(part.documents), len(part.rejections), part.final) for part in parts] == [
+        (10, 1, False),
+        (10, 0, False),
+        (4, 0, True),
+    ]
+    assert (parts[-1].pages, parts[-1].articles) == (24, 24)
+    whole = pipeline.ingest_file(source, options)
+    assert [built.line for built in whole.documents] == [built.line for part in parts for built in part.documents]
+    items, report = pipeline.run_ingest([str(export)], options)
+    assert sum(isinstance(item, pipeline.DocumentLine) for item in items) == 24
+    [row] = list(report.files)
+    assert (row["pages"], row["documents"], row["rejected"]) == (24, 24, {"no_text": 1})
