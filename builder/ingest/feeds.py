@@ -52,10 +52,8 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
         return
     with open_compressed(source.path, compression) as handle:
         decoded: IO[bytes] | _TransformedStream = handle
-        if reading == REPAIRED_UTF8:
-            decoded = _RepairedUtf8(handle)
-        elif reading not in (None, "utf-8"):
-            decoded = _Recoded(handle, reading)
+        if reading not in (None, "utf-8"):
+            decoded = _Recoded(handle, "utf-8" if reading == REPAIRED_UTF8 else reading)
         stream = _RepairedReferences(decoded)
         events = etree.iterparse(
             stream,
@@ -150,28 +148,17 @@ class _TransformedStream:
         return piece
 
 
-class _RepairedUtf8(_TransformedStream):
-    """A UTF-8 byte stream with each broken sequence in it read as U+FFFD. Lines stay where they were, so an item's
-    line is still its line in the file."""
-
-    def __init__(self, handle: IO[bytes]) -> None:
-        super().__init__(handle)
-        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
-
-    def _transform(self, chunk: bytes, final: bool) -> bytes:
-        # The decoder holds back a character the chunk's end cuts in two.
-        return self._decoder.decode(chunk, final=final).encode("utf-8")
-
-
 class _Recoded(_TransformedStream):
-    """A byte stream in a legacy charset written as UTF-8 (a byte the charset lacks read as U+FFFD). Lines stay
-    where they were."""
+    """A byte stream in a legacy charset written as UTF-8, a byte the charset lacks read as U+FFFD; or in UTF-8 with
+    broken sequences, each read as U+FFFD (the parser stops at the first). Lines stay where they were, so an item's
+    line is still its line in the file."""
 
     def __init__(self, handle: IO[bytes], encoding: str) -> None:
         super().__init__(handle)
         self._decoder = codecs.getincrementaldecoder(encoding)("replace")
 
     def _transform(self, chunk: bytes, final: bool) -> bytes:
+        # The decoder holds back a character the chunk's end cuts in two.
         return self._decoder.decode(chunk, final=final).encode("utf-8")
 
 
