@@ -17,7 +17,7 @@ from pathlib import Path
 from builder.compression import compression_of_file
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.scraper import FieldMap, record_pages
-from builder.ingest.sources import InputFile, format_suffix, looks_binary, wide_encoding
+from builder.ingest.sources import REPAIRED_UTF8, InputFile, format_suffix, looks_binary
 from builder.ingest.streamed_text import EMPTY, streamed_reading
 from builder.jsonl import iter_raw_lines
 from builder.records import SourceFormat
@@ -32,14 +32,7 @@ German), tabs (TSV), bars."""
 
 
 def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
-    """The pages of a CSV or TSV export's rows, or why a row or the file has none."""
-    if (wide := wide_encoding(head)) is not None:
-        # Split at its newline bytes, UTF-16 would not be lines at all: one rejection of the file, with the fix.
-        reason = (
-            f"CSV files must be UTF-8 or a legacy charset; this one is {wide[0].upper()}: convert it (iconv -t UTF-8)"
-        )
-        yield Rejection(READ, source.shown, "not_utf8", reason, snippet=snippet(head))
-        return
+    """The pages of a CSV or TSV export's rows, or why a row or the file has none (`readers` refuses UTF-16 before)."""
     reading = streamed_reading(source.path, compression_of_file(source.path), lambda _: None)
     if reading == EMPTY:
         yield Rejection(READ, source.shown, "empty", "the CSV file is empty or holds only white space or NUL bytes")
@@ -49,7 +42,7 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
         yield Rejection(READ, source.shown, "binary", reason, snippet=snippet(head))
         return
     # A byte-order mark is no part of the first column's name; UTF-8 with broken bytes reads them as U+FFFD.
-    encoding = "utf-8-sig" if reading is None or reading.startswith("utf-8") else reading
+    encoding = "utf-8-sig" if reading in (None, "utf-8", REPAIRED_UTF8) else reading
     lines = _Lines(source.path, encoding)
     csv.field_size_limit(FIELD_MAX_CHARS)
     # Whatever compresses it (.tsv.bz2, .tsv.zst): a header's comma outnumbering its tabs made a TSV read as CSV.

@@ -59,6 +59,11 @@ from builder.jsonl import InputError, iter_raw_lines
 from builder.records import SourceFormat
 
 HASH_CHUNK = 1 << 20
+LINE_FORMATS = {
+    SourceFormat.jsonl: "JSON Lines files must be UTF-8",
+    SourceFormat.csv: "CSV files must be UTF-8 or a legacy charset",
+}
+"""Formats read line by line at their newline bytes, which UTF-16 and UTF-32 do not have alone; what they must be."""
 READ = "ingest.read"
 BOMB_RATIO = 100
 """An archive member of more than PAGE_MAX_BYTES that unpacks to more than this many times its packed size is a
@@ -114,10 +119,10 @@ def _read_local(
             return
         if file_format is SourceFormat.warc:
             yield from _warc_pages(source, file_sha256(source.path))
-        elif file_format is SourceFormat.jsonl and (wide := wide_encoding(head)) is not None:
-            # JSON Lines is UTF-8 by definition, and splitting UTF-16 at its newline bytes would turn every line
-            # into a bad_json rejection: one rejection of the file, with the fix, says it better.
-            reason = f"JSON Lines files must be UTF-8; this one is {wide[0].upper()}: convert it (iconv -t UTF-8)"
+        elif file_format in LINE_FORMATS and (wide := wide_encoding(head)) is not None:
+            # Read line by line, UTF-16 split at its newline bytes would turn every line into a rejection (JSON Lines
+            # is UTF-8 by definition): one rejection of the file, with the fix, says it better.
+            reason = f"{LINE_FORMATS[file_format]}; this one is {wide[0].upper()}: convert it (iconv -t UTF-8)"
             yield Rejection(READ, source.shown, "not_utf8", reason, snippet=snippet(head))
         elif file_format is SourceFormat.jsonl:
             yield from _scraper_export_pages(source, head, field_map)
