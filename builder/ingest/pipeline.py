@@ -114,7 +114,7 @@ def extract_articles(page: Page, common_lines: frozenset[str] = frozenset()) -> 
         if article is None:
             raise NoArticleError("trafilatura found no article text in the HTML")
         return [article]
-    if page.format in (SourceFormat.jsonl, SourceFormat.feed, SourceFormat.csv):
+    if page.format in (SourceFormat.jsonl, SourceFormat.feed, SourceFormat.csv, SourceFormat.parquet):
         return [_scraper_article(page)]
     return extract_pagetext(page.content, common_lines)
 

@@ -204,7 +204,7 @@ def record_pages(
     body = fields.pop("text", None)
     html = fields.pop("html", None)
     if not isinstance(body, str) and not isinstance(html, str):
-        tried = ", ".join(_looked_for("text", overrides) + _looked_for("html", overrides))
+        tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
         yield Rejection(
             "ingest.read",
             source.shown,
@@ -334,7 +334,7 @@ def _records_in(document: Any, overrides: FieldMap | None) -> list[Any] | None:
     return lists[0] if len(lists) == 1 else None
 
 
-def _looked_for(name: str, overrides: FieldMap | None) -> tuple[str, ...]:
+def looked_for(name: str, overrides: FieldMap | None) -> tuple[str, ...]:
     """The record fields tried for one of our fields: the `--field` path given for it, or the common names."""
     return (overrides[name],) if overrides and name in overrides else FIELD_NAMES[name]
 

@@ -47,7 +47,11 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".json": SourceFormat.jsonl,
     ".csv": SourceFormat.csv,
     ".tsv": SourceFormat.csv,
+    ".parquet": SourceFormat.parquet,
+    ".pq": SourceFormat.parquet,
 }
+PARQUET_MAGIC = b"PAR1"
+"""The four bytes a Parquet file starts (and ends) with."""
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 """An fsspec URL (s3://, gs://, hf://, file://, memory://) rather than a local path."""
 COPY_CHUNK_BYTES = 1 << 20
@@ -353,6 +357,8 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
     suffix = format_suffix(path)
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
+    if head.startswith(PARQUET_MAGIC):
+        return SourceFormat.parquet
     wide = wide_encoding(head)
     if wide is not None:
         codec, bom_bytes = wide

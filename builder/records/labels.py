@@ -59,6 +59,7 @@ class SourceFormat(StrEnum):
     jsonl = "jsonl"
     feed = "feed"
     csv = "csv"
+    parquet = "parquet"
 
 
 class AnnotationStatus(StrEnum):

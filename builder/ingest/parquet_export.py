@@ -1,0 +1,126 @@
+"""Parquet exports of news data sets (as the Hugging Face Hub serves every data set, and as news crawls and
+pandas users publish them): each row is a scraper record whose columns are recognised as a JSON Lines record's
+fields are (`scraper.FIELD_NAMES`, overridden by `--field`, dotted paths reaching into struct columns).
+
+Read a batch of rows at a time, and only the columns that can be used: a data set may carry images or embeddings
+beside its text. A row has no byte offset of its own (Parquet stores a column's values together, compressed), so
+each document's provenance names its row, counted from 0 as pyarrow and pandas count them ("row 12"), unless the
+row has an `id`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from builder.compression import compression_of_file
+from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection
+from builder.ingest.scraper import FIELD_NAMES, FieldMap, looked_for, record_pages
+from builder.ingest.sources import InputFile
+from builder.records import SourceFormat
+
+READ = "ingest.read"
+ROWS_PER_BATCH = 512
+"""Rows converted to records at a time: a few megabytes of articles, whatever the size of the row groups."""
+RECORD_KEY = "id"
+"""The column whose value keys a record (`scraper.record_pages` reads it)."""
+
+
+def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
+    """The pages of a Parquet export's rows, or why a row or the file has none."""
+    if compression_of_file(source.path) is not None:
+        reason = "Parquet compresses its columns itself, and is read only as it is: decompress the file first"
+        yield Rejection(READ, source.shown, "compressed_parquet", reason)
+        return
+    try:
+        parquet = pq.ParquetFile(source.path)
+    except (pa.ArrowException, OSError) as error:
+        yield Rejection(READ, source.shown, "bad_parquet", f"not a readable Parquet file: {error}")
+        return
+    names = parquet.schema_arrow.names
+    columns = used_columns(names, overrides or {})
+    if not any(column_role(name, overrides or {}) in ("text", "html") for name in columns):
+        tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
+        reason = (
+            f"no text or HTML column (looked for {tried}); its columns are {', '.join(names) or 'none'}:"
+            " name the one holding the articles with --field text=COLUMN"
+        )
+        yield Rejection(READ, source.shown, "no_text", reason, field="text")
+        return
+    rows = parquet.metadata.num_rows
+    if not rows:
+        yield Rejection(READ, source.shown, "empty", "the Parquet file holds no row")
+        return
+    first_row = 0
+    # Row group by row group: a corrupt one loses its own rows, and the next is read as if it were not there.
+    for group in range(parquet.num_row_groups):
+        group_rows = parquet.metadata.row_group(group).num_rows
+        row = first_row
+        try:
+            for batch in parquet.iter_batches(batch_size=ROWS_PER_BATCH, row_groups=[group], columns=columns):
+                for values in batch.to_pylist():
+                    yield from _row_pages(source, values, row, digest, overrides)
+                    row += 1
+        except (pa.ArrowException, OSError) as error:
+            last = first_row + group_rows - 1
+            reason = f"row group {group} (rows {row:,} to {last:,}) cannot be read: {error}"
+            yield Rejection(READ, source.shown, "broken_parquet", reason, record=f"row {row}")
+        first_row += group_rows
+
+
+def _row_pages(
+    source: InputFile, values: dict[str, Any], row: int, digest: str, overrides: FieldMap | None
+) -> Iterator[Page | Rejection]:
+    record = {name: _plain(value) for name, value in values.items()}
+    raw = json.dumps(record, ensure_ascii=False, default=str)[:SNIPPET_CHARS]
+    yield from record_pages(
+        source,
+        record,
+        digest,
+        overrides,
+        line=None,
+        offset=0,
+        raw=raw,
+        position=f"row {row}",
+        source_format=SourceFormat.parquet,
+    )
+
+
+def used_columns(names: list[str], overrides: FieldMap) -> list[str]:
+    """The columns whose values can become a document's text, HTML or metadata, or key its record."""
+    return [name for name in names if column_role(name, overrides) is not None]
+
+
+def column_role(name: str, overrides: FieldMap) -> str | None:
+    """Which of our fields a column can fill (`text`, `title`, ...), "id" for the record key, or None. A `--field`
+    path names its column by its first part, as given; the common names are recognised in any case."""
+    for ours, path in overrides.items():
+        if path.split(".", 1)[0] == name:
+            return ours
+    folded = name.lower()
+    for ours, candidates in FIELD_NAMES.items():
+        if ours not in overrides and folded in candidates:
+            return ours
+    return RECORD_KEY if name == RECORD_KEY else None
+
+
+def _plain(value: Any) -> Any:
+    """A Parquet value as JSON has it: a timestamp or date as ISO 8601 text (the published date is read from text),
+    bytes as UTF-8 text (a crawl's HTML is often stored as binary), decimals as numbers."""
+    if isinstance(value, datetime.date):  # a datetime is a date too
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value

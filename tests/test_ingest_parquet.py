@@ -1,0 +1,161 @@
+"""Parquet exports (a row an article, as the Hugging Face Hub serves data sets): each row is a scraper record whose
+columns are read with the same field names as JSON Lines (and `--field`, into struct columns too); only the
+columns that can be used are read; a corrupt row group, a file that is no Parquet or has no text column is
+quarantined with what to do, and the rest is read."""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from builder.ingest.parquet_export import used_columns
+from tests.test_ingest import SAMPLE_TITLES, _article_html, _related_paragraphs, ingest, read_jsonl
+
+TEXT = "\n\n".join(_related_paragraphs())
+UTC = datetime.UTC
+
+
+def _news_table(count: int) -> pa.Table:
+    """Rows shaped as the Hub's news data sets (cc_news: title, text, domain, date, url, image_url), with a
+    timestamp and an embedding column beside them."""
+    return pa.table(
+        {
+            "title": [SAMPLE_TITLES[3]] * count,
+            "text": [f"{TEXT}\n\nThis is report number {number} of the series." for number in range(count)],
+            "domain": ["freemalaysiatoday.com"] * count,
+            "date": [datetime.datetime(2025, 7, 5, 8, number, tzinfo=UTC) for number in range(count)],
+            "url": [f"https://www.freemalaysiatoday.com/{number}" for number in range(count)],
+            "image_url": ["https://cdn.example/a.jpg"] * count,
+            "embedding": [[0.25] * 8] * count,
+        }
+    )
+
+
+Records = list[dict[str, Any]]
+
+
+def _run(tmp_path: Path, *inputs: Path, extra: tuple[str, ...] = ()) -> tuple[Records, Records]:
+    out = tmp_path / "out"
+    result = ingest(*map(str, inputs), "--out", str(out), *extra)
+    assert result.returncode == 0, result.stderr
+    return read_jsonl(out / "documents.jsonl"), read_jsonl(out / "quarantine.jsonl")
+
+
+def test_each_row_of_a_parquet_export_is_a_document_with_its_fields(tmp_path: Path) -> None:
+    path = tmp_path / "news.parquet"
+    pq.write_table(_news_table(3), path, row_group_size=2)
+
+    documents, quarantined = _run(tmp_path, path)
+
+    assert quarantined == []
+    assert [d["provenance"]["record"] for d in documents] == ["row 0", "row 1", "row 2"]
+    first = documents[0]
+    assert (first["title"], first["url"], first["source"]) == (
+        SAMPLE_TITLES[3],
+        "https://www.freemalaysiatoday.com/0",
+        "freemalaysiatoday.com",
+    )
+    # A Parquet timestamp is a date the record states: read, not guessed from the text.
+    assert first["published_at"] == "2025-07-05T08:00:00Z"
+    assert first["provenance"]["format"] == "parquet"
+    assert first["text"].startswith(_related_paragraphs()[0])
+    assert len(first["paragraphs"]) == len(_related_paragraphs()) + 1
+
+
+def test_only_the_columns_that_can_be_used_are_read() -> None:
+    names = ["ID", "id", "Title", "text", "date", "embedding", "image_url", "meta"]
+    assert used_columns(names, {}) == ["id", "Title", "text", "date"]
+    assert used_columns(names, {"title": "meta.headline"}) == ["id", "text", "date", "meta"]
+
+
+def test_struct_columns_are_reached_with_field_paths_and_ids_key_the_records(tmp_path: Path) -> None:
+    path = tmp_path / "nested.parquet"
+    table = pa.table(
+        {
+            "id": ["a-1", "a-2"],
+            "article": [{"body": TEXT, "headline": SAMPLE_TITLES[3]}, {"body": TEXT + " Two.", "headline": "Two"}],
+        }
+    )
+    pq.write_table(table, path)
+
+    documents, quarantined = _run(
+        tmp_path, path, extra=("--field", "text=article.body", "--field", "title=article.headline")
+    )
+
+    assert quarantined == []
+    assert [(d["provenance"]["record"], d["title"]) for d in documents] == [("a-1", SAMPLE_TITLES[3]), ("a-2", "Two")]
+
+
+def test_html_stored_as_binary_is_extracted_and_a_parquet_file_is_known_by_its_bytes(tmp_path: Path) -> None:
+    """A crawl's HTML column is often binary; a file named without .parquet is told by its magic bytes."""
+    path = tmp_path / "crawl-00001"
+    html = _article_html(SAMPLE_TITLES[3], _related_paragraphs())
+    table = pa.table({"url": ["https://www.freemalaysiatoday.com/a"], "html": pa.array([html], pa.binary())})
+    pq.write_table(table, path)
+
+    documents, quarantined = _run(tmp_path, path)
+
+    assert quarantined == []
+    assert [d["title"] for d in documents] == [SAMPLE_TITLES[3]]
+    assert documents[0]["provenance"]["format"] == "parquet"
+    assert _related_paragraphs()[2] in documents[0]["text"]
+
+
+def test_bad_parquet_inputs_are_quarantined_with_what_to_do_and_the_rest_is_read(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    whole = inputs / "good.parquet"
+    pq.write_table(_news_table(2), whole)
+    data = whole.read_bytes()
+    (inputs / "cut.parquet").write_bytes(data[: len(data) // 2])
+    (inputs / "fake.parquet").write_bytes(b"PAR1 and then not Parquet at all")
+    pq.write_table(pa.table({"headline": ["a"], "views": [3]}), inputs / "no-text.parquet")
+    pq.write_table(_news_table(0), inputs / "empty.parquet")
+    (inputs / "zipped.parquet.gz").write_bytes(gzip.compress(data))
+    # One row with an empty text: that row alone is rejected, by its row number.
+    blank = _news_table(2).set_column(1, "text", pa.array(["", TEXT]))
+    pq.write_table(blank, inputs / "blank-row.parquet")
+
+    documents, quarantined = _run(tmp_path, inputs)
+
+    reasons = {(Path(item["source"]).name, item["reason_code"]): item for item in quarantined}
+    assert set(reasons) == {
+        ("cut.parquet", "bad_parquet"),
+        ("fake.parquet", "bad_parquet"),
+        ("no-text.parquet", "no_text"),
+        ("empty.parquet", "empty"),
+        ("zipped.parquet.gz", "compressed_parquet"),
+        ("blank-row.parquet", "no_text"),
+    }
+    no_text = reasons[("no-text.parquet", "no_text")]
+    assert "its columns are headline, views" in no_text["reason"]
+    assert "--field text=" in no_text["reason"]
+    assert reasons[("blank-row.parquet", "no_text")]["record"] == "row 0"
+    assert sorted(Path(d["provenance"]["path"]).name for d in documents) == [
+        "blank-row.parquet",
+        "good.parquet",
+        "good.parquet",
+    ]
+
+
+def test_a_corrupt_row_group_loses_its_own_rows_only(tmp_path: Path) -> None:
+    path = tmp_path / "news.parquet"
+    pq.write_table(_news_table(6), path, row_group_size=2, compression="snappy")
+    metadata = pq.ParquetFile(path).metadata
+    # Overwrite the middle row group's text column chunk (the largest) with zeros.
+    chunk = metadata.row_group(1).column(1)
+    data = bytearray(path.read_bytes())
+    start = chunk.dictionary_page_offset if chunk.has_dictionary_page else chunk.data_page_offset
+    data[start + 16 : start + chunk.total_compressed_size] = bytes(chunk.total_compressed_size - 16)
+    path.write_bytes(bytes(data))
+
+    documents, quarantined = _run(tmp_path, path)
+
+    assert [d["provenance"]["record"] for d in documents] == ["row 0", "row 1", "row 4", "row 5"]
+    assert [(item["reason_code"], item["record"]) for item in quarantined] == [("broken_parquet", "row 2")]
+    assert "row group 1 (rows 2 to 3)" in quarantined[0]["reason"]
