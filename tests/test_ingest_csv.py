@@ -147,6 +147,57 @@ def test_the_delimiter_is_told_outside_quoted_names_and_a_compressed_tsv_is_tab_
         assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == [title]
 
 
+def test_a_name_given_to_several_columns_is_its_first_value_not_empty_and_field_reads_each_alone(
+    tmp_path: Path,
+) -> None:
+    """Two `text` columns and a `Title` and a `title` (recognised alike): a row's text and title are the first of
+    them that is not empty, not the last column's whatever it holds; the file's quarantine says so once a name, at
+    the header, and `--field text=text.1` reads the second text column alone."""
+    paragraphs = _related_paragraphs()
+    summary, full = paragraphs[0], "\n\n".join(paragraphs[1:])
+    export = "Title,text,title,text,url\r\n"
+    export += f'First,"{summary}",Second,"{full}",https://example.com/a\r\n'
+    export += f',,Only second,"{full}",https://example.com/b\r\n'
+    (tmp_path / "doubled.csv").write_text(export, encoding="utf-8")
+
+    read = {}
+    for override in ((), ("--field", "text=text.1")):
+        out = tmp_path / f"out{len(override)}"
+        result = ingest(str(tmp_path / "doubled.csv"), "--out", str(out), *override)
+        assert result.returncode == 0, result.stderr
+        read[override] = [
+            (d["title"], d["text"][: d["paragraphs"][0]["end"]]) for d in read_jsonl(out / "documents.jsonl")
+        ]
+        notices = read_jsonl(out / "quarantine.jsonl")
+        assert [(q["reason_code"], q["line"], q["offset"], q["field"]) for q in notices] == [
+            ("duplicate_column", 1, 0, "Title"),
+            ("duplicate_column", 1, 0, "text"),
+        ]
+        assert notices[1]["reason"] == (
+            "columns 2 and 4 are named 'text': a row's 'text' is the first of them that is not empty; --field"
+            " reads column 4 alone as 'text.1'"
+        )
+        assert "columns 1 and 3 are named 'Title' or 'title'" in notices[0]["reason"]
+
+    assert read[()] == [("First", summary), ("Only second", paragraphs[1])]
+    assert read[("--field", "text=text.1")] == [("First", paragraphs[1]), ("Only second", paragraphs[1])]
+
+
+def test_a_header_naming_a_column_as_a_repeated_one_would_be_named_keeps_each_column(tmp_path: Path) -> None:
+    """`text,text.1,text`: the third column is `text.2`, not a second `text.1` over the header's own."""
+    path = tmp_path / "named.csv"
+    path.write_text(f'text,text.1,text,title\n,"{TEXT}",third,Night buses\n', encoding="utf-8")
+
+    pages = list(csv_export.csv_pages(InputFile(path, "named.csv"), path.read_bytes(), "digest", {"text": "text.1"}))
+
+    assert [page.reason for page in pages if isinstance(page, Rejection)] == [
+        "columns 1 and 3 are named 'text': a row's 'text' is the first of them that is not empty; --field reads"
+        " column 3 alone as 'text.2'"
+    ]
+    [page] = [page for page in pages if isinstance(page, Page)]
+    assert (page.content, page.fields["title"]) == (TEXT, "Night buses")
+
+
 def test_a_quoted_field_over_the_limit_is_one_rejection_not_rows_of_its_pieces(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -71,25 +71,89 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
         offset = lines.first_offset
         if not any(field.strip() for field in row):
             continue  # a blank line separates nothing; skipping it loses no record
+        raw = delimiter.join(row)
         if header is None:
-            header = [name.strip() for name in row]
+            header = _Header([name.strip() for name in row])
+            for columns in header.repeated:
+                reason = header.repeated_reason(columns)
+                name = header.keys[columns[0]]
+                yield Rejection(
+                    READ,
+                    source.shown,
+                    "duplicate_column",
+                    reason,
+                    line=first,
+                    offset=offset,
+                    field=name,
+                    snippet=snippet(raw),
+                )
             continue
         data_rows += 1
-        raw = delimiter.join(row)
-        if len(row) > len(header):
+        if len(row) > len(header.keys):
             reason = (
-                f"{len(row)} fields where the header names {len(header)}: a {_named(delimiter)} inside a field that"
-                " is not quoted?"
+                f"{len(row)} fields where the header names {len(header.keys)}: a {_named(delimiter)} inside a field"
+                " that is not quoted?"
             )
             yield Rejection(READ, source.shown, "bad_csv_row", reason, line=first, offset=offset, snippet=snippet(raw))
             continue
-        record = dict(zip(header, row, strict=False))
+        record = header.record(row)
         yield from record_pages(
             source, record, digest, overrides, line=first, offset=offset, raw=raw, source_format=SourceFormat.csv
         )
     if not data_rows and not broken_rows:
         what = "no row, not even a header" if header is None else "a header but no row"
         yield Rejection(READ, source.shown, "empty", f"the CSV file holds {what}")
+
+
+class _Header:
+    """The columns a header row names, and the record each row makes of them.
+
+    A name given to several columns (ignoring case, as record fields are recognised) holds in a row the first of
+    their values that is not empty, as a record's fields are tried in order (`scraper.map_fields`): keyed by name,
+    the last column won unseen, and an empty one lost the text the first held. The columns after the first are
+    also kept under names of their own, as pandas names them (`text.1`), for `--field text=text.1` to read one
+    alone. A column without a name (after a trailing delimiter) names no field and is left out."""
+
+    def __init__(self, names: list[str]) -> None:
+        columns_of: dict[str, list[int]] = {}
+        for index, name in enumerate(names):
+            if name:
+                columns_of.setdefault(name.lower(), []).append(index)
+        self.names = names
+        """The names as the header spells them."""
+        self.keys = list(names)
+        """Each column's key in a row's record."""
+        self.repeated = [columns for columns in columns_of.values() if len(columns) > 1]
+        """The columns of each name the header gives more than one, by index."""
+        taken = set(columns_of)
+        for columns in self.repeated:
+            for index in columns[1:]:
+                number = 1
+                while f"{names[index]}.{number}".lower() in taken:  # a header may name a "text.1" of its own
+                    number += 1
+                self.keys[index] = f"{names[index]}.{number}"
+                taken.add(self.keys[index].lower())
+
+    def record(self, row: list[str]) -> dict[str, str]:
+        """The record of a row no wider than the header."""
+        record = {key: value for key, value in zip(self.keys, row, strict=False) if key}
+        for columns in self.repeated:
+            filled = next((row[index] for index in columns if index < len(row) and row[index].strip()), None)
+            if filled is not None:
+                record[self.keys[columns[0]]] = filled
+        return record
+
+    def repeated_reason(self, columns: list[int]) -> str:
+        """What a person reads of one name given to these columns: which value is taken, how to take another."""
+        name = self.keys[columns[0]]
+        spellings = " or ".join(repr(spelling) for spelling in dict.fromkeys(self.names[index] for index in columns))
+        later = "column" if len(columns) == 2 else "columns"
+        return (
+            f"columns {_listed([str(index + 1) for index in columns])} are named {spellings}: a row's {name!r} is"
+            f" the first of them that is not empty; --field reads {later}"
+            f" {_listed([str(index + 1) for index in columns[1:]])} alone as"
+            f" {_listed([repr(self.keys[index]) for index in columns[1:]])}"
+        )
 
 
 class _Lines:
@@ -151,6 +215,11 @@ def _explained(error: csv.Error) -> str:
     if message.startswith("new-line character seen in unquoted field"):
         return "a line break (a carriage return) inside a field that is not quoted"
     return message
+
+
+def _listed(items: list[str]) -> str:
+    """Items as a sentence lists them: 2, 3 and 5."""
+    return ", ".join(items[:-1]) + f" and {items[-1]}" if len(items) > 1 else items[0]
 
 
 def _named(delimiter: str) -> str:

@@ -75,8 +75,9 @@ def snippet(data: bytes | str) -> str:
 
 
 _WEB_URL = re.compile(WEB_URL_PATTERN)
-FIELD_ONLY_CODES = frozenset({"invalid_url"})
-"""Rejections of one field's value, whose article is kept without it (see `url_rejection`)."""
+FIELD_ONLY_CODES = frozenset({"invalid_url", "duplicate_column"})
+"""Rejections of one field's value, whose article is kept without it (see `url_rejection`), or of the values of a
+CSV export's column whose name an earlier column has, read only where the earlier is empty."""
 
 
 def web_url(value: object) -> str | None:

@@ -340,6 +340,10 @@ def looked_for(name: str, overrides: FieldMap | None) -> tuple[str, ...]:
 
 
 def _at_path(record: Mapping[str, Any], path: str) -> Any:
+    """The value at a `--field` path: the key that is the whole path, where there is one (a CSV export's column
+    "text.1", a flattened record's "source.name"), else the dotted path through nested objects."""
+    if path in record:
+        return record[path]
     value: Any = record
     for part in path.split("."):
         if not isinstance(value, Mapping) or part not in value:
