@@ -198,6 +198,43 @@ def test_a_header_naming_a_column_as_a_repeated_one_would_be_named_keeps_each_co
     assert (page.content, page.fields["title"]) == (TEXT, "Night buses")
 
 
+def test_an_excel_sep_line_states_the_delimiter_and_the_header_is_the_line_after_it(tmp_path: Path) -> None:
+    """Excel's `sep=;` first line, after a byte-order mark or not, quoted as a CSV writer writes it, stating a tab
+    in a `.csv`: the rows are split by it (texts holding commas and semicolons, quoted over several lines) and
+    the header is the line after it; each document points at its row's first line and byte, past the line."""
+    rows = [
+        {"title": SAMPLE_TITLES[number], "text": f"{TEXT}; and, {number}", "url": f"https://example.com/{number}"}
+        for number in range(2)
+    ]
+    exports = {
+        "semicolons.csv": ("sep=;\r\n", ";", "utf-8"),
+        "bom.csv": ("sep=,\r\n", ",", "utf-8-sig"),
+        "quoted.csv": ('"sep=;"\n', ";", "utf-8"),
+        "tabs.csv": ("sep=\t\r\n", "\t", "cp1252"),
+    }
+    files = {}
+    for name, (line, delimiter, encoding) in exports.items():
+        files[name] = (line + _export(rows, delimiter)).encode(encoding)
+        (tmp_path / name).write_bytes(files[name])
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    read: dict[str, list[str]] = {}
+    for document in read_jsonl(out / "documents.jsonl"):
+        provenance = document["provenance"]
+        name = Path(provenance["path"]).name
+        data = files[name]
+        read.setdefault(name, []).append(document["title"])
+        row = data[provenance["offset"] :].decode(exports[name][2])
+        assert row.removeprefix('"').startswith(document["title"])  # quoted where it holds the delimiter
+        assert provenance["line"] == data[: provenance["offset"]].count(b"\n") + 1
+        assert provenance["line"] > 2
+    assert read == dict.fromkeys(exports, SAMPLE_TITLES[:2])
+
+
 def test_a_quoted_field_over_the_limit_is_one_rejection_not_rows_of_its_pieces(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,8 +46,11 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
     encoding = "utf-8-sig" if reading in (None, "utf-8", REPAIRED_UTF8) else reading
     lines = _Lines(source.path, encoding)
     csv.field_size_limit(FIELD_MAX_CHARS)
+    stated = _stated_delimiter(head)
+    if stated is not None:
+        next(lines)  # the "sep=" line is no row: the header is the next one
     # Whatever compresses it (.tsv.bz2, .tsv.zst): a header's comma outnumbering its tabs made a TSV read as CSV.
-    delimiter = "\t" if format_suffix(source.path) == ".tsv" else _delimiter(head)
+    delimiter = stated or ("\t" if format_suffix(source.path) == ".tsv" else _delimiter(head))
     rows = csv.reader(lines, delimiter=delimiter)
     header: list[str] | None = None
     broken_rows = data_rows = 0
@@ -198,6 +202,20 @@ class _Lines:
             inside = text.count('"') % 2 == 0
 
 
+_SEP_LINE = re.compile(rb'(?:\xef\xbb\xbf)?("?)sep=([\t !#-~])\1\r?(?:\n|$)')
+"""The line that states an export's delimiter (`sep=;`, `sep=,`, `sep=` and a tab) before its header, after a
+byte-order mark or not: Excel reads it to split the rows by that delimiter whatever the list separator of the
+reader's locale, and programs writing for Excel write it. Quoted as a CSV writer writes it when it holds the
+delimiter it states (`"sep=;"`). The delimiter is a tab or a printable ASCII character other than the quote."""
+
+
+def _stated_delimiter(head: bytes) -> str | None:
+    """The delimiter an export states on its first line (`_SEP_LINE`): taken as the header, that line named one
+    column and every row was rejected."""
+    stated = _SEP_LINE.match(head)
+    return None if stated is None else stated[2].decode("ascii")
+
+
 def _delimiter(head: bytes) -> str:
     """The delimiter of an export, from its header line: the one of DELIMITERS it holds most of outside quoted
     names (a comma if none): `"text (body, cleaned)";"url"` is a semicolon's header whose names hold commas."""
@@ -223,4 +241,5 @@ def _listed(items: list[str]) -> str:
 
 
 def _named(delimiter: str) -> str:
-    return {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}[delimiter]
+    """A delimiter's name, or itself quoted: `sep=` may state any character."""
+    return {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
