@@ -4,14 +4,18 @@ at a time, so memory stays flat at any size."""
 from __future__ import annotations
 
 import gzip
+import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from builder.compression import broken_data, compression_of_file, open_compressed
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 
 class InputError(Exception):
@@ -38,15 +42,19 @@ few MB), and a longer line, read whole, took memory without bound: a file whose 
 return, or binary data, is one line."""
 
 
-def iter_raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+def iter_raw_lines(path: Path, *, returns_end_lines: bool = False) -> Iterator[tuple[int, bytes]]:
     """Yield `(line_number, raw_bytes)` with the line ending kept, for byte offsets that hold in files whose lines
-    end in CRLF; raise `InputError` where reading fails, or at a line longer than LINE_MAX_BYTES."""
+    end in CRLF; raise `InputError` where reading fails, or at a line longer than LINE_MAX_BYTES.
+
+    `returns_end_lines`: the file's lines end in a bare carriage return (as Excel for Mac writes CSV), each read
+    as a line feed, byte for byte, so that line numbers and byte offsets hold."""
     line_number = 0
     compression = None
     try:
         compression = compression_of_file(path)
         with open_compressed(path, compression) as handle:
-            while raw := handle.readline(LINE_MAX_BYTES + 1):
+            stream = io.BufferedReader(_ReturnsAsLineFeeds(handle)) if returns_end_lines else handle
+            while raw := stream.readline(LINE_MAX_BYTES + 1):
                 line_number += 1
                 if len(raw) > LINE_MAX_BYTES:
                     message = (
@@ -64,6 +72,22 @@ def iter_raw_lines(path: Path) -> Iterator[tuple[int, bytes]]:
         if isinstance(error, OSError):
             raise InputError(path, None, f"cannot read: {error.strerror or error}", "unreadable") from error
         raise
+
+
+class _ReturnsAsLineFeeds(io.RawIOBase):
+    """A stream read with each carriage return as a line feed, for `readline` to end lines at them."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self._stream.read(len(view)).replace(b"\r", b"\n")
+        view[: len(data)] = data
+        return len(data)
 
 
 class AtomicJsonlWriter:

@@ -235,6 +235,49 @@ def test_an_excel_sep_line_states_the_delimiter_and_the_header_is_the_line_after
     assert read == dict.fromkeys(exports, SAMPLE_TITLES[:2])
 
 
+def test_an_export_whose_lines_end_in_a_carriage_return_is_read_row_by_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel for Mac writes CSV with a bare carriage return ending each line (and a line feed where a cell breaks
+    a line): read by line feeds, the file was one row, rejected. Each row is read, gzipped or stating its
+    delimiter too, pointing at its first line (as an editor counts them, at either break) and byte; and each line
+    is read on its own, not the file whole up to LINE_MAX_BYTES."""
+    rows = [
+        {"title": SAMPLE_TITLES[number], "text": TEXT, "url": f"https://example.com/{number}"} for number in range(3)
+    ]
+    files = {
+        "mac.csv": _export(rows).replace("\r\n", "\r").encode(),
+        "mac.csv.gz": gzip.compress(_export(rows).replace("\r\n", "\r").encode()),
+        "stated.csv": ("sep=;\r" + _export(rows, ";").replace("\r\n", "\r")).encode("cp1252"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    read: dict[str, list[str]] = {}
+    for document in read_jsonl(out / "documents.jsonl"):
+        provenance = document["provenance"]
+        name = Path(provenance["path"]).name
+        data = gzip.decompress(files[name]) if name.endswith(".gz") else files[name]
+        read.setdefault(name, []).append(document["title"])
+        assert data[provenance["offset"] :].removeprefix(b'"').startswith(document["title"][:20].encode())
+        before = data[: provenance["offset"]]
+        assert provenance["line"] == before.count(b"\r") + before.count(b"\n") + 1
+    assert read == dict.fromkeys(files, SAMPLE_TITLES[:3])
+
+    monkeypatch.setattr(jsonl, "LINE_MAX_BYTES", len(TEXT) + 100)
+    pages = list(read_pages(InputFile(tmp_path / "mac.csv", "mac.csv")))
+    assert [page.line for page in pages if isinstance(page, Page)] == [
+        2,
+        3 + TEXT.count("\n"),
+        4 + 2 * TEXT.count("\n"),
+    ]
+
+
 def test_a_quoted_field_over_the_limit_is_one_rejection_not_rows_of_its_pieces(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -259,9 +302,9 @@ def test_a_quoted_field_over_the_limit_is_one_rejection_not_rows_of_its_pieces(
 def test_a_line_longer_than_any_record_ends_the_reading_without_taking_memory_for_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A file whose lines end in a bare carriage return, or binary data, is one line: read whole, it took memory
-    without bound. Past LINE_MAX_BYTES (lowered here) the reading stops with the rows before it kept, for CSV and
-    JSON Lines alike."""
+    """A JSON Lines file whose lines end in a bare carriage return (a CSV export's are read by them), or binary
+    data, is one line: read whole, it took memory without bound. Past LINE_MAX_BYTES (lowered here) the reading
+    stops with the rows before it kept, for CSV and JSON Lines alike."""
     monkeypatch.setattr(jsonl, "LINE_MAX_BYTES", 1000)
     row = {"title": SAMPLE_TITLES[3], "text": "The council voted on Tuesday to extend the night bus service."}
     export = tmp_path / "export.csv"

@@ -44,7 +44,7 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
         return
     # A byte-order mark is no part of the first column's name; UTF-8 with broken bytes reads them as U+FFFD.
     encoding = "utf-8-sig" if reading in (None, "utf-8", REPAIRED_UTF8) else reading
-    lines = _Lines(source.path, encoding)
+    lines = _Lines(source.path, encoding, returns_end_lines=_ends_in_return(head))
     csv.field_size_limit(FIELD_MAX_CHARS)
     stated = _stated_delimiter(head)
     if stated is not None:
@@ -165,8 +165,8 @@ class _Lines:
     kept, for offsets that hold in files whose lines end in CRLF, and for quoted fields whose line breaks are text).
     Only the one offset is kept: a field quoted and never closed may run over millions of lines."""
 
-    def __init__(self, path: Path, encoding: str) -> None:
-        self._raw = iter_raw_lines(path)
+    def __init__(self, path: Path, encoding: str, *, returns_end_lines: bool) -> None:
+        self._raw = iter_raw_lines(path, returns_end_lines=returns_end_lines)
         self._decoder = codecs.getincrementaldecoder(encoding)("replace")
         self._offset = 0
         self.first_line = 1
@@ -202,7 +202,8 @@ class _Lines:
             inside = text.count('"') % 2 == 0
 
 
-_SEP_LINE = re.compile(rb'(?:\xef\xbb\xbf)?("?)sep=([\t !#-~])\1\r?(?:\n|$)')
+_LINE_BREAK = re.compile(rb"\r\n?|\n")
+_SEP_LINE = re.compile(rb'(?:\xef\xbb\xbf)?("?)sep=([\t !#-~])\1(?:[\r\n]|$)')
 """The line that states an export's delimiter (`sep=;`, `sep=,`, `sep=` and a tab) before its header, after a
 byte-order mark or not: Excel reads it to split the rows by that delimiter whatever the list separator of the
 reader's locale, and programs writing for Excel write it. Quoted as a CSV writer writes it when it holds the
@@ -216,10 +217,17 @@ def _stated_delimiter(head: bytes) -> str | None:
     return None if stated is None else stated[2].decode("ascii")
 
 
+def _ends_in_return(head: bytes) -> bool:
+    """Whether an export's lines end in a bare carriage return, as Excel for Mac writes CSV, told by its first
+    line's end (no header holds a line break): read by line feeds, the whole file was one row, rejected."""
+    first_break = _LINE_BREAK.search(head)
+    return first_break is not None and first_break[0] == b"\r"
+
+
 def _delimiter(head: bytes) -> str:
     """The delimiter of an export, from its header line: the one of DELIMITERS it holds most of outside quoted
     names (a comma if none): `"text (body, cleaned)";"url"` is a semicolon's header whose names hold commas."""
-    header = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    header = _LINE_BREAK.split(head, maxsplit=1)[0].decode("utf-8", errors="replace")
     unquoted = "".join(header.split('"')[::2])  # a doubled quote inside a name splits it into an empty piece
     counts = {delimiter: unquoted.count(delimiter) for delimiter in DELIMITERS}
     best = max(counts, key=lambda delimiter: counts[delimiter])
