@@ -102,7 +102,7 @@ def test_bad_rows_are_quarantined_with_their_line_and_the_rest_read(tmp_path: Pa
     (tmp_path / "wide.csv").write_bytes(_export([good]).encode("utf-16"))
     (tmp_path / "empty.csv").write_bytes(b"")
     (tmp_path / "image.csv").write_bytes(bytes(range(256)) * 8)
-    (tmp_path / "return.csv").write_bytes(b"title,text\r\nA,The council\rvoted on Tuesday\r\n")
+    (tmp_path / "return.csv").write_bytes(b"title,article_body\r\nA,The council\rvoted on Tuesday\r\n")
     (tmp_path / "header.csv").write_text("title,article_body,url\r\n", encoding="utf-8")
     out = tmp_path / "out"
 
@@ -318,3 +318,23 @@ def test_a_line_longer_than_any_record_ends_the_reading_without_taking_memory_fo
     assert [item.line for item in items if isinstance(item, Page)] == [2]
     [rejected] = [item for item in items if isinstance(item, Rejection)]
     assert (rejected.code, rejected.line) == ("line_too_long", 3)
+
+
+def test_a_header_without_a_text_column_is_one_rejection_not_one_a_row(tmp_path: Path) -> None:
+    """Known from the header, a file with no column to hold an article is rejected once, naming its columns and
+    the --field that would read one; with that --field, its rows are read."""
+    rows = [{"headline": SAMPLE_TITLES[number], "story": TEXT, "link": "https://example.com/a"} for number in range(3)]
+    (tmp_path / "export.csv").write_text(_export(rows), encoding="utf-8")
+
+    result = ingest(str(tmp_path / "export.csv"), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 1, result.stderr  # nothing could be read
+    [rejected] = read_jsonl(tmp_path / "out" / "quarantine.jsonl")
+    assert (rejected["reason_code"], rejected["line"], rejected["offset"]) == ("no_text", 1, 0)
+    assert "its columns are headline, story, link" in rejected["reason"]
+    assert read_jsonl(tmp_path / "out" / "documents.jsonl") == []
+
+    result = ingest(str(tmp_path / "export.csv"), "--out", str(tmp_path / "fixed"), "--field", "text=story")
+
+    assert result.returncode == 0, result.stderr
+    assert [d["title"] for d in read_jsonl(tmp_path / "fixed" / "documents.jsonl")] == SAMPLE_TITLES[:3]

@@ -133,6 +133,7 @@ def test_bad_parquet_inputs_are_quarantined_with_what_to_do_and_the_rest_is_read
         ("blank-row.parquet", "no_text"),
     }
     no_text = reasons[("no-text.parquet", "no_text")]
+    assert "the Parquet file has no text or HTML column" in no_text["reason"]
     assert "its columns are headline, views" in no_text["reason"]
     assert "--field text=" in no_text["reason"]
     assert reasons[("blank-row.parquet", "no_text")]["record"] == "row 0"

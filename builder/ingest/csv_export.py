@@ -17,7 +17,7 @@ from pathlib import Path
 
 from builder.compression import compression_of_file
 from builder.ingest.pages import Page, Rejection, snippet
-from builder.ingest.scraper import FieldMap, record_pages
+from builder.ingest.scraper import FieldMap, no_text_column, record_pages
 from builder.ingest.sources import REPAIRED_UTF8, InputFile, format_suffix, looks_binary
 from builder.ingest.streamed_text import EMPTY, streamed_reading
 from builder.jsonl import iter_raw_lines
@@ -78,6 +78,9 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
         raw = delimiter.join(row)
         if header is None:
             header = _Header([name.strip() for name in row])
+            if (reason := no_text_column(header.keys, overrides, "CSV header")) is not None:
+                yield Rejection(READ, source.shown, "no_text", reason, line=first, offset=offset, snippet=snippet(raw))
+                return
             for columns in header.repeated:
                 reason = header.repeated_reason(columns)
                 name = header.keys[columns[0]]

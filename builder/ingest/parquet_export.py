@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from builder.compression import compression_of_file
 from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection
-from builder.ingest.scraper import FIELD_NAMES, FieldMap, looked_for, record_pages
+from builder.ingest.scraper import FieldMap, field_of_column, no_text_column, record_pages
 from builder.ingest.sources import InputFile
 from builder.records import SourceFormat
 
@@ -44,15 +44,10 @@ def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) ->
         yield Rejection(READ, source.shown, "bad_parquet", f"not a readable Parquet file: {error}")
         return
     names = parquet.schema_arrow.names
-    columns = used_columns(names, overrides or {})
-    if not any(column_role(name, overrides or {}) in ("text", "html") for name in columns):
-        tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
-        reason = (
-            f"no text or HTML column (looked for {tried}); its columns are {', '.join(names) or 'none'}:"
-            " name the one holding the articles with --field text=COLUMN"
-        )
+    if (reason := no_text_column(names, overrides, "Parquet file")) is not None:
         yield Rejection(READ, source.shown, "no_text", reason, field="text")
         return
+    columns = used_columns(names, overrides or {})
     rows = parquet.metadata.num_rows
     if not rows:
         yield Rejection(READ, source.shown, "empty", "the Parquet file holds no row")
@@ -94,20 +89,7 @@ def _row_pages(
 
 def used_columns(names: list[str], overrides: FieldMap) -> list[str]:
     """The columns whose values can become a document's text, HTML or metadata, or key its record."""
-    return [name for name in names if column_role(name, overrides) is not None]
-
-
-def column_role(name: str, overrides: FieldMap) -> str | None:
-    """Which of our fields a column can fill (`text`, `title`, ...), "id" for the record key, or None. A `--field`
-    path names its column by its first part, as given; the common names are recognised in any case."""
-    for ours, path in overrides.items():
-        if path.split(".", 1)[0] == name:
-            return ours
-    folded = name.lower()
-    for ours, candidates in FIELD_NAMES.items():
-        if ours not in overrides and folded in candidates:
-            return ours
-    return RECORD_KEY if name == RECORD_KEY else None
+    return [name for name in names if name == RECORD_KEY or field_of_column(name, overrides) is not None]
 
 
 def _plain(value: Any) -> Any:

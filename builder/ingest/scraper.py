@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -337,6 +337,29 @@ def _records_in(document: Any, overrides: FieldMap | None) -> list[Any] | None:
 def looked_for(name: str, overrides: FieldMap | None) -> tuple[str, ...]:
     """The record fields tried for one of our fields: the `--field` path given for it, or the common names."""
     return (overrides[name],) if overrides and name in overrides else FIELD_NAMES[name]
+
+
+def field_of_column(column: str, overrides: FieldMap) -> str | None:
+    """Which of our fields (`text`, `title`, ...) an export's column can fill, or None. A `--field` path names its
+    column whole or by its first part (a struct column's field); the common names are recognised in any case."""
+    for ours, path in overrides.items():
+        if column in (path, path.split(".", 1)[0]):
+            return ours
+    folded = column.lower()
+    return next((ours for ours, names in FIELD_NAMES.items() if ours not in overrides and folded in names), None)
+
+
+def no_text_column(columns: Sequence[str], overrides: FieldMap | None, kind: str) -> str | None:
+    """Why an export whose columns are `columns` holds no article, or None when one may hold the text or HTML:
+    known from its header or schema, this is one rejection of the file rather than one of every row."""
+    if any(field_of_column(column, overrides or {}) in ("text", "html") for column in columns):
+        return None
+    tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
+    named = ", ".join(column for column in columns if column) or "none"
+    return (
+        f"the {kind} has no text or HTML column (looked for {tried}); its columns are {named}: name the one"
+        " holding the articles with --field text=COLUMN"
+    )
 
 
 def _at_path(record: Mapping[str, Any], path: str) -> Any:
