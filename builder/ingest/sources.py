@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import codecs
 import glob
+import locale
 import os
 import re
 import tempfile
+import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -28,6 +31,7 @@ from builder.compression import (
     decompressed,
     open_compressed,
 )
+from builder.enrich.language import detect_language
 from builder.ingest.archives import extract_member, is_archive, list_archive, member_of
 from builder.records import SourceFormat
 
@@ -446,16 +450,49 @@ EQUALLY_CLEAN = 0.01
 
 MOST_WEB_ENCODING = "cp1252"
 """Windows-1252, the legacy charset most web pages were written in (and how HTML reads a "latin1" label)."""
+TEXT_RUN = re.compile(rb"[^<>\r\n]+")
+"""A run of text between line breaks and markup (a page's HTML, a feed's XML): a line of a page dump or a CSV
+export, an element's text."""
+LETTERS_SAMPLE_BYTES = 1 << 16
+"""How much of the runs of text that hold other bytes than ASCII's `web_encoding` weighs its guesses' letters on:
+a long page's first 64 KB of them say as much as the rest, and reading all of a 1.2 MB page in each guess took
+130 ms, where charset-normalizer's own detection takes 35."""
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def web_encoding(body: bytes) -> CharsetMatch | None:
     """charset-normalizer's best guess, but a web encoding before a DOS or Mac one that reads as cleanly, and
-    Windows-1252 before another one that reads as cleanly and as coherently. The last is a tie charset-normalizer
-    breaks by its own order: a French feed's "à" (the one letter where Windows-1250 and 1252 differ) came out as
-    Central European "ŕ" when English markup and text made every Latin code page equally likely."""
+    Windows-1252 before another one that reads as cleanly and as coherently; then, of the web encodings it finds,
+    the one whose letters are most those of the text's language (`_letters_fit`), that guess on a tie.
+
+    The second is a tie charset-normalizer breaks by its own order: a French feed's "à" (the one letter where
+    Windows-1250 and 1252 differ) came out as Central European "ŕ" when English markup and text made every Latin
+    code page equally likely. The last is where its noise measure misleads it: it counts a word half of whose
+    letters bear acute, grave or circumflex accents as noise ("Déjà") but not one with Baltic or Central European
+    ogoneks and carons, so a French paragraph with one "déjà" came out as Baltic (cp1257: "Déją", "ministčre"), and
+    a Lithuanian or Turkish one as Windows-1252 ("sumaþëjo", "Saðlýk")."""
     guesses = list(from_bytes(body))
     if not guesses:
         return None
+    choice = _cleanest_web_encoding(guesses)
+    rivals = [guess for guess in guesses if guess is not choice and not NOT_WEB_ENCODINGS.match(guess.encoding)]
+    if not rivals:
+        return choice
+    sample = _runs_with_other_bytes(body)
+    # The sample's ASCII letters, which every guess reads alike, tell its language: not the one a misreading looks
+    # like. Dropping the other letters ("prsident") leaves py3langid enough: of 1,797 short news texts in 14
+    # languages written in Latin script, it named the language of 1,792 and found 5 too short.
+    charset = _language_charset(detect_language(sample.decode("ascii", errors="ignore")))
+    if charset is None:
+        return choice
+    # `max` keeps the first of equals: the guess by charset-normalizer's measures, when no rival fits better.
+    return max(
+        [choice, *rivals], key=lambda guess: _letters_fit(sample.decode(guess.encoding, errors="replace"), charset)
+    )
+
+
+def _cleanest_web_encoding(guesses: list[CharsetMatch]) -> CharsetMatch:
+    """`web_encoding`'s choice by charset-normalizer's measures alone: its noise (chaos) and coherence."""
     best = guesses[0]
     chosen = next(
         (
@@ -475,6 +512,61 @@ def web_encoding(body: bytes) -> CharsetMatch | None:
         ),
         chosen,
     )
+
+
+def _runs_with_other_bytes(body: bytes) -> bytes:
+    """The runs of text (`TEXT_RUN`) that hold bytes other than ASCII's, the bytes guesses read differently, a line
+    each, up to `LETTERS_SAMPLE_BYTES`."""
+    runs: list[bytes] = []
+    size = 0
+    for match in TEXT_RUN.finditer(body):
+        if match.group().isascii():
+            continue
+        runs.append(match.group())
+        size += len(runs[-1])
+        if size >= LETTERS_SAMPLE_BYTES:
+            break
+    return b"\n".join(runs)
+
+
+def _language_charset(language: str) -> str | None:
+    """The legacy charset a language is written in, as the C library's locale names have it
+    (`locale.locale_alias`: French ISO-8859-1, Polish ISO-8859-2, Lithuanian ISO-8859-13), or None: the language
+    is undetermined ("und"), or written in a charset that has every letter (Russian is UTF-8 there) or Python
+    lacks."""
+    name = locale.locale_alias.get(language, "").partition(".")[2].partition("@")[0]
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return None if codec.startswith("utf") else codec
+
+
+def _letters_fit(text: str, charset: str) -> int:
+    """How many of the text's letters other than ASCII's the charset of its language writes, less how many it
+    cannot, less its control characters. A misreading turns the language's letters into another language's ("à"
+    into Baltic "ą"), into symbols (Polish "ł" into "³"), into combining accents (Windows-1258 reads Italian "ì" as
+    "i" and an accent, which counts as a letter here) or into control characters (ISO-8859 reads the bytes of
+    Windows' curly quotes and of "œ" so). A letter the charset lacks but its Windows sibling has (French "œ", not
+    in ISO-8859-1) counts against the right reading, but no less against every other reading of its byte."""
+    fit = 0
+    for character, count in Counter(NON_ASCII.findall(text)).items():
+        kind = unicodedata.category(character)
+        if kind == "Cc":
+            fit -= count
+        elif kind[0] in "LM":
+            fit += count if _writes(charset, character) else -count
+    return fit
+
+
+def _writes(charset: str, character: str) -> bool:
+    try:
+        character.encode(charset)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,96 @@
+"""Short texts in a legacy code page that no header declares: a page dump, a CSV export and a feed are each read in
+the code page their language is written in, not in another that charset-normalizer finds as clean."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tests.test_ingest import ingest, read_jsonl
+
+STORIES = {
+    "fr": (
+        "cp1252",
+        "La réforme des retraites sera débattue à la rentrée",
+        "Le président a déclaré que la réforme était nécessaire à l'économie, selon le ministère. Déjà contestée par"
+        " les syndicats, elle sera débattue à l'Assemblée dès la rentrée, a précisé le porte-parole.",
+    ),
+    "de": (
+        "cp1252",
+        "Die Brücke über die Elbe wird teurer als geplant",
+        "Der Bürgermeister äußerte sich am Mittwoch überrascht über die hohen Kosten für die neue Brücke. Nach Angaben"
+        " der Stadtverwaltung müssen die Arbeiten wegen der Schäden am Fundament früher als geplant beginnen, sagte"
+        " ein Sprecher.",
+    ),
+    "es": (
+        "cp1252",
+        "Málaga inaugura la nueva línea de metro",
+        "El alcalde de Málaga inauguró el miércoles la nueva línea de metro en la zona oeste de la ciudad. Según el"
+        " ayuntamiento, el servicio funcionará todos los días desde las seis de la mañana, y los vecinos podrán"
+        " usarlo gratis durante una semana.",
+    ),
+    "pl": (
+        "cp1250",
+        "Prezydent podpisał ustawę o emeryturach",
+        "Prezydent podpisał w środę ustawę o zmianach w systemie emerytalnym. Według Głównego Urzędu Statystycznego"
+        " bezrobocie spadło w czerwcu do pięciu procent, a rząd ogłosił, że ceny energii dla gospodarstw domowych"
+        " zostaną zamrożone do końca roku.",
+    ),
+    "lt": (
+        "cp1257",
+        "Policija sulaikė du vyrus, įtariamus apiplėšus parduotuvę",
+        "Policija sulaikė du vyrus, įtariamus apiplėšus parduotuvę Vilniaus centre. Pasak pareigūnų, vyrai pagrobė"
+        " daugiau nei tūkstantį eurų ir pabėgo automobiliu, tačiau po valandos buvo sulaikyti prie miesto ribos.",
+    ),
+    "ru": (
+        "cp1251",
+        "Правительство одобрило проект бюджета",
+        "Правительство в среду одобрило проект государственного бюджета на следующий год. Министр здравоохранения"
+        " заявил, что больницы получат больше денег, а по данным Росстата безработица в июне снизилась до рекордно"
+        " низкого уровня.",
+    ),
+}
+"""A title and a paragraph in each language, with the code page it is written in."""
+
+
+def _export(title: str, text: str, url: str) -> str:
+    written = io.StringIO()
+    csv.writer(written, lineterminator="\r\n").writerows([["title", "text", "url"], [title, text, url]])
+    return written.getvalue()
+
+
+def _feed(title: str, text: str, url: str) -> str:
+    return f"""<?xml version="1.0"?>
+<rss version="2.0"><channel><title>News</title><link>https://example.com/</link><description>News</description>
+<item><title>{title}</title><link>{url}</link><description>{text}</description></item>
+</channel></rss>
+"""
+
+
+def test_short_texts_in_legacy_code_pages_are_read_in_their_language_s_code_page(tmp_path: Path) -> None:
+    """A French paragraph with one "déjà" came out as Baltic (cp1257: "Déją", "ministčre", "débattue ą la
+    rentrée"), and a Lithuanian one as Windows-1252 ("sulaikë", "apiplëðus"): charset-normalizer found those as
+    clean, and Windows-1252 won ties. German, Spanish, Polish and Russian read right before, and still do."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for language, (code_page, title, text) in STORIES.items():
+        url = f"https://example.com/{language}"
+        (inputs / f"{language}.txt").write_bytes(f"{title}\n\n{text}\n".encode(code_page))
+        (inputs / f"{language}.csv").write_bytes(_export(title, text, url).encode(code_page))
+        (inputs / f"{language}.rss").write_bytes(_feed(title, text, url).encode(code_page))
+    out = tmp_path / "out"
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    read = {
+        Path(document["provenance"]["path"]).name: (document["title"], " ".join(document["text"].split()))
+        for document in read_jsonl(out / "documents.jsonl")
+    }
+    assert read == {
+        f"{language}.{suffix}": (title, text)
+        for language, (_, title, text) in STORIES.items()
+        for suffix in ("csv", "rss", "txt")
+    }
