@@ -347,12 +347,47 @@ def test_ampersands_xml_refuses_are_read_as_the_text_a_browser_shows(tmp_path: P
     assert [d["url"] for d in documents[:2]] == ["https://www.freemalaysiatoday.com/world/?a=1&b=2"] * 2
 
 
+def test_html_s_names_without_their_semicolon_are_read_as_a_browser_reads_them(tmp_path: Path) -> None:
+    """HTML reads its Latin-1 names and XML's without their semicolon ("&copy 2024", "&amp the"), as feeds written
+    by hand have them: each was read as text, "&copy 2024", where nothing read the text as HTML again (the feed's
+    title, an Atom text construct). Where a browser would not read one, in a link's query ("?id=1&copy=2") or a
+    longer word ("&copyright", "&region=us"), it is still text."""
+    text = f"{_related_paragraphs()[0]} It costs &pound 3 million &amp starts in May&nbsp&copy 2024."
+    (tmp_path / "unended.rss").write_text(
+        f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Daily News &copy 2024</title><link>https://example.com/</link>
+<item><title>Fish &amp chips</title><link>https://example.com/a?id=1&copy=2&region=us</link><guid>rss-1</guid>
+<description>{text}</description></item>
+</channel></rss>
+""",
+        encoding="utf-8",
+    )
+    (tmp_path / "unended.atom").write_text(
+        f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Caf&eacute Gazette &copyright</title><id>urn:feed</id>
+<entry><title>Fish &amp chips</title><id>atom-1</id><link href="https://example.com/b?id=1&copy=2"/>
+<summary>{text}</summary></entry>
+</feed>
+""",
+        encoding="utf-8",
+    )
+
+    documents = _every_item_read(tmp_path, ["atom-1", "rss-1"])
+
+    assert [(d["source"], d["title"], d["url"]) for d in documents] == [
+        ("Café Gazette &copyright", "Fish & chips", "https://example.com/b?id=1&copy=2"),
+        ("Daily News © 2024", "Fish & chips", "https://example.com/a?id=1&copy=2&region=us"),
+    ]
+    assert all(d["text"].endswith("It costs £ 3 million & starts in May\N{NO-BREAK SPACE}© 2024.") for d in documents)
+
+
 @pytest.mark.parametrize("piece", [1, 2, 3, 5, 8, 13, 34])
 def test_references_are_repaired_alike_wherever_the_stream_s_pieces_cut_them(piece: int) -> None:
     """The parser reads the feed in pieces: a reference, a CDATA marker or its end cut by a piece's end is
     repaired as it is when whole."""
     feed = (
-        b"<r>AT&T &nbsp; &amp; &bogus; &#0; &#160; &#x20; <![CDATA[&b&nbsp;]]> ]] ]> <![CDATA[ ] ]] ]]]> &eacute;&</r>"
+        b"<r>AT&T &nbsp; &amp; &bogus; &#0; &#160; &#x20; <![CDATA[&b&nbsp;]]> ]] ]> <![CDATA[ ] ]] ]]]> &eacute;&"
+        b" &copy 2024 &amp<![CDATA[&copy ]]>&copyright ?a=&copy=2 &nbsp</r>"
     )
     whole, cut = _RepairedReferences(io.BytesIO(feed)), _RepairedReferences(io.BytesIO(feed))
     assert (
@@ -360,7 +395,8 @@ def test_references_are_repaired_alike_wherever_the_stream_s_pieces_cut_them(pie
         == b"".join(iter(whole.read, b""))
         == (
             b"<r>AT&amp;T &#160; &amp; &amp;bogus; &amp;#0; &#160; &#x20; "
-            b"<![CDATA[&b&nbsp;]]> ]] ]> <![CDATA[ ] ]] ]]]> &#233;&amp;</r>"
+            b"<![CDATA[&b&nbsp;]]> ]] ]> <![CDATA[ ] ]] ]]]> &#233;&amp;"
+            b" &#169; 2024 &#38;<![CDATA[&copy ]]>&amp;copyright ?a=&amp;copy=2 &#160;</r>"
         )
     )
 

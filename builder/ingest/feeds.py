@@ -162,11 +162,16 @@ class _Recoded(_TransformedStream):
         return self._decoder.decode(chunk, final=final).encode("utf-8")
 
 
-_REFERENCE = re.compile(rb"&(?:([A-Za-z][A-Za-z0-9]{1,31});|#([0-9]{1,8});|#x([0-9A-Fa-f]{1,8});)?")
-"""An ampersand and the reference it may start: a name, a decimal or a hexadecimal character number."""
+_REFERENCE = re.compile(
+    rb"&(?:([A-Za-z][A-Za-z0-9]{1,31});|#([0-9]{1,8});|#x([0-9A-Fa-f]{1,8});"
+    rb"|([A-Za-z][A-Za-z0-9]{1,31})(?![A-Za-z0-9=]))?"
+)
+"""An ampersand and the reference it may start: a name, a decimal or a hexadecimal character number; or a name
+without its semicolon, whole (not followed by a letter or digit) and not followed by "=" (a link's "?a=1&copy=2")."""
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 ENTITY_MAX_BYTES = 34
-"""The longest reference `_REFERENCE` reads, "&" and ";" included: what a chunk's end may cut."""
+"""The longest reference `_REFERENCE` reads, "&" and ";" (or the byte after a name without one) included: what a
+chunk's end may cut."""
 WINDOWS_1252_NUMBERS = (0x80, 0x9F)
 """Character numbers that are C1 controls in Unicode and, in a browser, the Windows-1252 characters of those bytes."""
 CDATA_OPEN, CDATA_CLOSE = b"<![CDATA[", b"]]>"
@@ -182,7 +187,10 @@ class _RepairedReferences(_TransformedStream):
     feed at its item, and every item after it was lost:
 
     - HTML's named references that XML does not know (`&nbsp;`, `&eacute;`, `&mdash;`, common in feeds written by
-      hand or by templates) become the numeric references XML does (`&#160;`);
+      hand or by templates) become the numeric references XML does (`&#160;`), and so do those HTML reads without
+      their semicolon (`&copy 2024`, `&amp `, `&eacute`: its legacy names, the Latin-1 ones and XML's), where a
+      browser reads them in an attribute: not followed by a letter, a digit or "=" ("&copyright", a link's
+      "?a=1&copy=2" or "&region=us" are text);
     - a name neither knows (`&bogus;`, or one the feed declares itself, which is not expanded anyway: see `_text`),
       a number that is no character XML allows (`&#0;`) and a bare ampersand ("AT&T", a link's "?a=1&b=2") become
       text (`&amp;`);
@@ -241,13 +249,19 @@ def _without_cut_tail(data: bytes) -> tuple[bytes, bytes]:
 
 
 def _repaired_reference(reference: re.Match[bytes]) -> bytes:
-    name, decimal, hexadecimal = reference.groups()
+    name, decimal, hexadecimal, unended_name = reference.groups()
     if name is not None:
         if name in _XML_ENTITIES:
             return reference.group(0)
         text = html5.get(name.decode("ascii") + ";")
         if text is not None:
-            return "".join(f"&#{ord(char)};" for char in text).encode("ascii")
+            return _numeric_references(text)
+    elif unended_name is not None:
+        # HTML's table holds, without the semicolon, the names browsers read without one ("&copy 2024", "&amp "):
+        # the Latin-1 ones and XML's but "apos".
+        text = html5.get(unended_name.decode("ascii"))
+        if text is not None:
+            return _numeric_references(text)
     elif decimal is not None or hexadecimal is not None:
         number = int(decimal) if decimal is not None else int(hexadecimal, 16)
         if WINDOWS_1252_NUMBERS[0] <= number <= WINDOWS_1252_NUMBERS[1]:
@@ -257,6 +271,11 @@ def _repaired_reference(reference: re.Match[bytes]) -> bytes:
         if _xml_character(number):
             return reference.group(0)
     return b"&amp;" + reference.group(0)[1:]
+
+
+def _numeric_references(text: str) -> bytes:
+    """The text as XML's numeric references, which need no declaration (`&#169;`)."""
+    return "".join(f"&#{ord(char)};" for char in text).encode("ascii")
 
 
 def _xml_character(number: int) -> bool:
