@@ -14,7 +14,7 @@ import pytest
 from builder.ingest import pipeline
 from builder.ingest.pipeline import IngestOptions
 from builder.ingest.sources import InputFile
-from tests.test_ingest import SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
+from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
 
 TEXT = "\n\n".join(_related_paragraphs())
 
@@ -283,10 +283,59 @@ def test_a_big_export_is_handed_on_in_parts_not_held_whole(tmp_path: Path, monke
         (10, 0, False),
         (4, 0, True),
     ]
-    assert (parts[-1].pages, parts[-1].articles) == (24, 24)
+    assert [(part.pages, part.articles) for part in parts] == [(10, 10), (10, 10), (4, 4)]
     whole = pipeline.ingest_file(source, options)
     assert [built.line for built in whole.documents] == [built.line for part in parts for built in part.documents]
     items, report = pipeline.run_ingest([str(export)], options)
     assert sum(isinstance(item, pipeline.DocumentLine) for item in items) == 24
     [row] = list(report.files)
     assert (row["pages"], row["documents"], row["rejected"]) == (24, 24, {"no_text": 1})
+
+
+def test_a_big_export_is_built_by_every_worker_and_gives_what_one_worker_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big export of records, as one worker's task, kept the other workers idle and its documents in memory
+    until its end: the parent reads it and hands its pages to the workers in runs. The documents, rejections
+    and report rows are those of one worker, page files before and after it included."""
+    monkeypatch.setattr(pipeline, "SPLIT_BYTES", 2000)
+    monkeypatch.setattr(pipeline, "TASK_BYTES", 1500)
+    paragraphs = _related_paragraphs()
+    records: list[Any] = [
+        {"title": f"Story {number}", "text": f"{paragraphs[number % 5]} Story {number}.", "id": number}
+        for number in range(40)
+    ]
+    records[17] = {"title": "no text here"}
+    records[30] = records[29] | {"id": 30}  # a duplicate, marked against the first copy whatever the worker
+    lines = [json.dumps(record) for record in records]
+    lines.insert(25, "{not json")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a-page.txt").write_text(SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    (inputs / "b-export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (inputs / "c-page.txt").write_text(SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    export = InputFile(inputs / "b-export.jsonl", str(inputs / "b-export.jsonl"))
+    assert pipeline._read_by_parent(export, 1 << 20, IngestOptions())
+    ends = [run.ends_file for run in pipeline._page_runs(export, IngestOptions())]
+    assert len(ends) > 2
+    assert ends == [False] * (len(ends) - 1) + [True]
+
+    runs = {}
+    for workers in (1, 2):
+        items, report = pipeline.run_ingest([str(inputs)], IngestOptions(), workers)
+        # Each to its own file: documents.jsonl and quarantine.jsonl.
+        written = ([], [])
+        for item in items:
+            if isinstance(item, pipeline.DocumentLine):
+                written[0].append(item.line)
+            else:
+                written[1].append(item.to_record())
+        rows = [{key: value for key, value in row.items() if key != "seconds"} for row in report.files]
+        runs[workers] = (written, rows, report.stages, dict(report.duplicates))
+
+    for one, two in zip(runs[1], runs[2], strict=True):
+        assert two == one
+    written, rows, _, duplicates = runs[2]
+    assert [row["documents"] for row in rows] == [4, 39, 4]
+    assert rows[1]["rejected"] == {"no_text": 1, "bad_json": 1}
+    assert duplicates["exact"] == 5  # the second page's four articles, and the copied record

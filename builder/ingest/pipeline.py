@@ -16,7 +16,7 @@ import time
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
@@ -50,6 +50,13 @@ TASKS_PER_WORKER = 8
 """At least this many tasks per worker when there are files enough: the last task of a run keeps one worker
 busy while the others wait, so a run of few files is cut finer (40 page dumps in 3 tasks made 2 workers slower
 than one)."""
+SPLIT_BYTES = 4 << 20
+"""An export of records bigger than this is read by the parent and its pages built by all workers (see
+`_read_by_parent`): sixteen tasks' worth of content or more."""
+RECORD_FORMATS = frozenset(
+    {SourceFormat.jsonl, SourceFormat.csv, SourceFormat.parquet, SourceFormat.feed, SourceFormat.warc}
+)
+"""Formats whose files hold many pages, read one after another."""
 COMMON_LINE_SAMPLE = 200
 COMMON_LINE_MIN_PAGES = 3
 COMMON_LINE_MIN_SHARE = 0.5
@@ -79,7 +86,8 @@ class BuiltDocument:
 
 @dataclass
 class FileOutcome:
-    """What one input file gave: its documents, its rejections, and its counts."""
+    """What one input file gave, or a part of it: its documents, its rejections, and the counts of the pages it
+    read (a file may come in parts, see `ingest_file_parts`: the report adds their counts up)."""
 
     path: str
     format: str | None = None
@@ -89,7 +97,14 @@ class FileOutcome:
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
     final: bool = True
-    """False for a part of the file's outcome that more parts follow (see `ingest_file_parts`)."""
+    """False for a part of the file's outcome that more parts follow."""
+
+    def add_counts(self, part: FileOutcome) -> None:
+        """Count a part of the same file in (its documents and rejections are not kept)."""
+        self.format = self.format or part.format
+        self.pages += part.pages
+        self.articles += part.articles
+        self.seconds += part.seconds
 
     def report_row(self, documents: int | None = None, rejected: Counter[str] | None = None) -> dict[str, Any]:
         """The file's line in report.json: what it gave, and why anything in it was rejected (`documents` and
@@ -127,21 +142,31 @@ held until the file's end they made memory grow with the file (20,000 records: 1
 def ingest_file(source: InputFile, options: IngestOptions) -> FileOutcome:
     """Read, extract and build the documents of one input file, its parts (`ingest_file_parts`) joined: for a
     worker's task and a Ray batch, which return a file's whole outcome."""
-    parts = list(ingest_file_parts(source, options))
-    whole = parts[-1]
-    whole.documents = [document for part in parts for document in part.documents]
-    whole.rejections = [rejection for part in parts for rejection in part.rejections]
+    whole = FileOutcome(source.shown)
+    for part in ingest_file_parts(source, options):
+        whole.add_counts(part)
+        whole.documents += part.documents
+        whole.rejections += part.rejections
     return whole
 
 
 def ingest_file_parts(source: InputFile, options: IngestOptions) -> Iterator[FileOutcome]:
     """Read, extract and build the documents of one input file, in parts of up to PART_DOCUMENTS documents, each
-    with the rejections met since the part before; the counts of pages and articles are the file's so far, and
-    its last part (`final`) carries them whole, with its time. Nothing here needs the rest of the run."""
+    with the rejections met since the part before and the counts of its own pages; the last part is `final`.
+    Nothing here needs the rest of the run."""
+    return build_parts(source.shown, _read(source, options), options)
+
+
+def build_parts(
+    path: str, items: Iterable[Page | Rejection], options: IngestOptions, *, ends_file: bool = True
+) -> Iterator[FileOutcome]:
+    """Extract and build the documents of the pages of file `path` (all of them, or a run of them read by the
+    parent for its workers, `ends_file` telling whether the run is the file's last), in parts as
+    `ingest_file_parts` gives them; rejections met reading them pass through in place."""
     started = time.perf_counter()
-    outcome = FileOutcome(source.shown)
+    outcome = FileOutcome(path)
     matcher = TargetMatcher(options.targets) if options.targets else None
-    for item in _read(source, options):
+    for item in items:
         if isinstance(item, Rejection):
             outcome.rejections.append(item)
             continue
@@ -174,9 +199,11 @@ def ingest_file_parts(source: InputFile, options: IngestOptions) -> Iterator[Fil
                 continue
             outcome.documents.append(BuiltDocument(line, seen))
             if len(outcome.documents) >= PART_DOCUMENTS:
-                yield replace(outcome, final=False)
-                outcome.documents, outcome.rejections = [], []
+                now = time.perf_counter()
+                yield replace(outcome, seconds=now - started, final=False)
+                outcome, started = FileOutcome(path, outcome.format), now
     outcome.seconds = time.perf_counter() - started
+    outcome.final = ends_file
     yield outcome
 
 
@@ -301,20 +328,23 @@ def _run(
     started = time.perf_counter()
     index = DuplicateIndex(options.dedup)
     stages = {name: Counter() for name in ("read", "extract", "build", "dedup")}
-    # A file's documents and rejections over its parts, for its report row once its last part is in.
+    # A file's counts, documents and rejections over its parts, for its report row once its last part is in.
+    whole: FileOutcome | None = None
     file_documents, file_rejected = 0, Counter[str]()
     for outcome in _outcomes(files, options, workers):
+        whole = whole or FileOutcome(outcome.path)
+        whole.add_counts(outcome)
         file_documents += len(outcome.documents)
         file_rejected.update(rejection.code for rejection in outcome.rejections)
         if outcome.final:
-            on_file(outcome)
-            row = outcome.report_row(file_documents, file_rejected)
+            on_file(whole)
+            row = whole.report_row(file_documents, file_rejected)
             report.files.append(row)
             report.rejected.update(row["rejected"])
-            stages["read"].update(files=1, pages=outcome.pages)
-            stages["extract"].update(pages=outcome.pages, articles=outcome.articles)
-            stages["build"].update(articles=outcome.articles, documents=file_documents)
-            file_documents, file_rejected = 0, Counter()
+            stages["read"].update(files=1, pages=whole.pages)
+            stages["extract"].update(pages=whole.pages, articles=whole.articles)
+            stages["build"].update(articles=whole.articles, documents=file_documents)
+            whole, file_documents, file_rejected = None, 0, Counter()
         yield from outcome.rejections
         for built in outcome.documents:
             duplicate_of, kind = index.check(built.fingerprint)
@@ -352,14 +382,29 @@ def _outcomes(files: list[InputFile], options: IngestOptions, workers: int) -> I
     # would pile up in memory whenever writing falls behind).
     load_model()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        tasks = _tasks(files, max(1, min(TASK_FILES, len(files) // (workers * TASKS_PER_WORKER))))
-        pending = deque(pool.submit(ingest_task, task, options) for task in islice(tasks, workers * AHEAD))
+        tasks = _tasks(files, options, max(1, min(TASK_FILES, len(files) // (workers * TASKS_PER_WORKER))))
+        pending = deque(_submit(pool, task, options) for task in islice(tasks, workers * AHEAD))
         while pending:
             outcomes = pending.popleft().result()
             following = next(tasks, None)
             if following is not None:
-                pending.append(pool.submit(ingest_task, following, options))
+                pending.append(_submit(pool, following, options))
             yield from outcomes
+
+
+@dataclass(frozen=True)
+class PagesTask:
+    """A run of one file's pages (and the rejections met reading them), read by the parent for a worker."""
+
+    path: str
+    items: list[Page | Rejection]
+    ends_file: bool
+
+
+def _submit(pool: ProcessPoolExecutor, task: list[InputFile] | PagesTask, options: IngestOptions) -> Future[Any]:
+    if isinstance(task, PagesTask):
+        return pool.submit(pages_task, task, options)
+    return pool.submit(ingest_task, task, options)
 
 
 def ingest_task(sources: list[InputFile], options: IngestOptions) -> list[FileOutcome]:
@@ -367,19 +412,55 @@ def ingest_task(sources: list[InputFile], options: IngestOptions) -> list[FileOu
     return [ingest_file(source, options) for source in sources]
 
 
-def _tasks(files: Iterable[InputFile], most_files: int) -> Iterator[list[InputFile]]:
-    """Consecutive files in groups of up to `TASK_BYTES` (a bigger file alone) and at most `most_files`."""
+def pages_task(task: PagesTask, options: IngestOptions) -> list[FileOutcome]:
+    """A worker's task: build the documents of a run of a file's pages."""
+    return list(build_parts(task.path, task.items, options, ends_file=task.ends_file))
+
+
+def _tasks(
+    files: Iterable[InputFile], options: IngestOptions, most_files: int
+) -> Iterator[list[InputFile] | PagesTask]:
+    """Consecutive files in groups of up to `TASK_BYTES` (a bigger file alone) and at most `most_files`; a big
+    export of records (`_read_by_parent`) as runs of its pages instead, which the workers build in turn."""
     task: list[InputFile] = []
     task_bytes = 0
     for source in files:
         size = _size(source)
-        if task and (task_bytes + size > TASK_BYTES or len(task) == most_files):
+        by_parent = _read_by_parent(source, size, options)
+        if task and (task_bytes + size > TASK_BYTES or len(task) == most_files or by_parent):
             yield task
             task, task_bytes = [], 0
+        if by_parent:
+            yield from _page_runs(source, options)
+            continue
         task.append(source)
         task_bytes += size
     if task:
         yield task
+
+
+def _read_by_parent(source: InputFile, size: int, options: IngestOptions) -> bool:
+    """Whether a file is read by the parent, its pages handed to the workers in runs: an export of records
+    (JSON Lines, CSV, Parquet, a feed, a WARC) over SPLIT_BYTES. As a worker's task of its own, one such file
+    kept one worker busy while the others waited, and its documents were held until its end."""
+    if size <= SPLIT_BYTES or is_url(source.location):
+        return False
+    kind = options.format or EXTENSIONS.get(format_suffix(Path(source.location)) or "")
+    return kind in RECORD_FORMATS
+
+
+def _page_runs(source: InputFile, options: IngestOptions) -> Iterator[PagesTask]:
+    """The file's pages and rejections in runs of about TASK_BYTES of content, or PART_DOCUMENTS pages; a run is
+    handed on when the next item is read, so the last is known to end the file."""
+    run: list[Page | Rejection] = []
+    run_chars = 0
+    for item in _read(source, options):
+        if run and (run_chars >= TASK_BYTES or len(run) >= PART_DOCUMENTS):
+            yield PagesTask(source.shown, run, ends_file=False)
+            run, run_chars = [], 0
+        run.append(item)
+        run_chars += len(item.content) if isinstance(item, Page) else 0
+    yield PagesTask(source.shown, run, ends_file=True)
 
 
 def _size(source: InputFile) -> int:
