@@ -338,3 +338,22 @@ def test_a_header_without_a_text_column_is_one_rejection_not_one_a_row(tmp_path:
 
     assert result.returncode == 0, result.stderr
     assert [d["title"] for d in read_jsonl(tmp_path / "fixed" / "documents.jsonl")] == SAMPLE_TITLES[:3]
+
+
+def test_an_export_with_a_space_after_each_delimiter_is_read_field_by_field(tmp_path: Path) -> None:
+    """`title, "text", url`, as a person writes a CSV file: the spaces are no part of the fields, and a quote after
+    them opens a quoted field (read as they were, the header named a column '"text"' and no row had text)."""
+    body = TEXT.replace('"', '""')
+    for name, (first, delimiter) in {"typed.csv": ("", ","), "stated.csv": ("sep=;\r\n", ";")}.items():
+        export = f'title{delimiter} "text"{delimiter} url\r\nNight buses{delimiter} "{body}"{delimiter} https://example.com/a\r\n'
+        (tmp_path / name).write_text(first + export, encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(d["title"], d["url"]) for d in documents] == [("Night buses", "https://example.com/a")] * 2
+    assert all(d["text"] == documents[0]["text"] for d in documents)
+    assert documents[0]["text"].startswith(_related_paragraphs()[0])

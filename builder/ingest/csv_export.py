@@ -51,7 +51,7 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
         next(lines)  # the "sep=" line is no row: the header is the next one
     # Whatever compresses it (.tsv.bz2, .tsv.zst): a header's comma outnumbering its tabs made a TSV read as CSV.
     delimiter = stated or ("\t" if format_suffix(source.path) == ".tsv" else _delimiter(head))
-    rows = csv.reader(lines, delimiter=delimiter)
+    rows = csv.reader(lines, delimiter=delimiter, skipinitialspace=_spaced(head, delimiter, skip=stated is not None))
     header: list[str] | None = None
     broken_rows = data_rows = 0
     while True:
@@ -235,6 +235,18 @@ def _delimiter(head: bytes) -> str:
     counts = {delimiter: unquoted.count(delimiter) for delimiter in DELIMITERS}
     best = max(counts, key=lambda delimiter: counts[delimiter])
     return best if counts[best] else ","
+
+
+def _spaced(head: bytes, delimiter: str, *, skip: bool) -> bool:
+    """Whether the header sets a space after every delimiter (`title, "text", url`, as a person writes a CSV
+    file): then each field's leading spaces are no part of it, and a quote after them opens a quoted field (read
+    as they are, `"text"` kept its quotes and no text column was found). `skip`: the first line states the
+    delimiter, and the header is the next."""
+    lines = _LINE_BREAK.split(head, maxsplit=2)
+    header = lines[1 if skip and len(lines) > 1 else 0].decode("utf-8", errors="replace")
+    unquoted = "".join(header.split('"')[::2])
+    count = unquoted.count(delimiter)
+    return delimiter != " " and count > 0 and unquoted.count(delimiter + " ") == count
 
 
 def _explained(error: csv.Error) -> str:
