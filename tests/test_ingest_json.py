@@ -339,3 +339,21 @@ def test_a_big_export_is_built_by_every_worker_and_gives_what_one_worker_gives(
     assert [row["documents"] for row in rows] == [4, 39, 4]
     assert rows[1]["rejected"] == {"no_text": 1, "bad_json": 1}
     assert duplicates["exact"] == 5  # the second page's four articles, and the copied record
+
+
+def test_keys_that_differ_only_in_case_give_the_first_value_present(tmp_path: Path) -> None:
+    """A record with "Title" and "title" (a scraper that merged two sources): names are recognised whatever their
+    case, and the first value present is taken, as among the names tried; an empty one does not hide the other."""
+    text = _related_paragraphs()[0]
+    records = [
+        {"Title": SAMPLE_TITLES[3], "title": "Home | Site", "text": text},
+        {"Text": "", "TITLE": SAMPLE_TITLES[2], "text": text},
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert [(d["title"], d["text"]) for d in documents] == [(SAMPLE_TITLES[3], text), (SAMPLE_TITLES[2], text)]

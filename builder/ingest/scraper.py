@@ -121,7 +121,11 @@ def _without_lone_surrogates(value: Any) -> Any:
 
 def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]:
     """Our field names to values found in the record (missing ones left out)."""
-    folded = {key.lower(): value for key, value in record.items() if isinstance(key, str)}
+    # Keys that differ only in case ("Title" and "title") give the first value present, as the names tried do.
+    folded: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(key, str) and not _present(folded.get(folded_key := key.lower())):
+            folded[folded_key] = value
     found: dict[str, Any] = {}
     for name, candidates in FIELD_NAMES.items():
         if name in overrides:
