@@ -10,10 +10,12 @@ import gzip
 from pathlib import Path
 from typing import Any
 
+import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
+from pyarrow import feather
 
-from builder.ingest.parquet_export import used_columns
+from builder.ingest.columnar import used_columns
 from tests.test_ingest import SAMPLE_TITLES, _article_html, _related_paragraphs, ingest, read_jsonl
 
 TEXT = "\n\n".join(_related_paragraphs())
@@ -160,3 +162,52 @@ def test_a_corrupt_row_group_loses_its_own_rows_only(tmp_path: Path) -> None:
     assert [d["provenance"]["record"] for d in documents] == ["row 0", "row 1", "row 4", "row 5"]
     assert [(item["reason_code"], item["record"]) for item in quarantined] == [("broken_parquet", "row 2")]
     assert "row group 1 (rows 2 to 3)" in quarantined[0]["reason"]
+
+
+def test_a_dataset_saved_to_disk_and_a_feather_file_are_read_row_by_row(tmp_path: Path) -> None:
+    """Arrow IPC: the stream format of a Hugging Face `save_to_disk` (read here with the real `datasets`), gzipped
+    too, and the file format of Feather (LZ4-compressed columns); not the folder's own JSON files."""
+    saved = tmp_path / "saved"
+    datasets.Dataset.from_dict(_news_table(3).drop_columns(["date"]).to_pydict()).save_to_disk(str(saved))
+    [shard] = saved.glob("*.arrow")
+    (tmp_path / "packed.arrow.gz").write_bytes(gzip.compress(shard.read_bytes()))
+    feather.write_feather(_news_table(2), tmp_path / "news.feather")
+
+    documents, quarantined = _run(tmp_path, saved, tmp_path / "packed.arrow.gz", tmp_path / "news.feather")
+
+    rows = [
+        (Path(d["provenance"]["path"]).name, d["provenance"]["record"], d["provenance"]["format"]) for d in documents
+    ]
+    assert rows == [
+        *[(shard.name, f"row {number}", "arrow") for number in range(3)],
+        *[("packed.arrow.gz", f"row {number}", "arrow") for number in range(3)],
+        *[("news.feather", f"row {number}", "arrow") for number in range(2)],
+    ]
+    assert documents[-1]["published_at"] == "2025-07-05T08:01:00Z"
+    assert {d["title"] for d in documents} == {SAMPLE_TITLES[3]}
+    # save_to_disk's dataset_info.json and state.json, beside the .arrow file, describe it: they are not inputs.
+    assert quarantined == []
+
+
+def test_bad_arrow_inputs_are_quarantined_and_the_rows_before_a_break_kept(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    sink = pa.BufferOutputStream()
+    table = _news_table(4)
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        for batch in table.to_batches(max_chunksize=2):
+            writer.write_batch(batch)
+    stream = sink.getvalue().to_pybytes()
+    (inputs / "cut.arrow").write_bytes(stream[: len(stream) - 300])
+    (inputs / "fake.arrow").write_bytes(b"not Arrow at all, just text in a file named .arrow")
+    feather.write_feather(pa.table({"headline": ["a"]}), inputs / "no-text.feather")
+
+    documents, quarantined = _run(tmp_path, inputs)
+
+    assert [d["provenance"]["record"] for d in documents] == ["row 0", "row 1"]
+    reasons = {Path(item["source"]).name: (item["reason_code"], item["record"]) for item in quarantined}
+    assert reasons == {
+        "cut.arrow": ("broken_arrow", "row 2"),
+        "fake.arrow": ("bad_arrow", None),
+        "no-text.feather": ("no_text", None),
+    }

@@ -53,9 +53,11 @@ than one)."""
 SPLIT_BYTES = 4 << 20
 """An export of records bigger than this is read by the parent and its pages built by all workers (see
 `_read_by_parent`): sixteen tasks' worth of content or more."""
-RECORD_FORMATS = frozenset(
-    {SourceFormat.jsonl, SourceFormat.csv, SourceFormat.parquet, SourceFormat.feed, SourceFormat.warc}
+SCRAPER_FORMATS = frozenset(
+    {SourceFormat.jsonl, SourceFormat.csv, SourceFormat.parquet, SourceFormat.arrow, SourceFormat.feed}
 )
+"""Formats whose pages are a scraper's records, their text extracted already (unless given as HTML)."""
+RECORD_FORMATS = SCRAPER_FORMATS | {SourceFormat.warc}
 """Formats whose files hold many pages, read one after another."""
 COMMON_LINE_SAMPLE = 200
 COMMON_LINE_MIN_PAGES = 3
@@ -129,7 +131,7 @@ def extract_articles(page: Page, common_lines: frozenset[str] = frozenset()) -> 
         if article is None:
             raise NoArticleError("trafilatura found no article text in the HTML")
         return [article]
-    if page.format in (SourceFormat.jsonl, SourceFormat.feed, SourceFormat.csv, SourceFormat.parquet):
+    if page.format in SCRAPER_FORMATS:
         return [_scraper_article(page)]
     return extract_pagetext(page.content, common_lines)
 

@@ -28,10 +28,10 @@ from builder.ingest.archives import (
     member_of,
     member_sizes,
 )
+from builder.ingest.columnar import arrow_pages, parquet_pages
 from builder.ingest.csv_export import csv_pages
 from builder.ingest.feeds import feed_pages
 from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
-from builder.ingest.parquet_export import parquet_pages
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
 from builder.ingest.scraper import (
     JSON_WHOLE_MAX_BYTES,
@@ -133,6 +133,8 @@ def _read_local(
             yield from csv_pages(source, head, file_sha256(source.path), field_map)
         elif file_format is SourceFormat.parquet:
             yield from parquet_pages(source, file_sha256(source.path), field_map)
+        elif file_format is SourceFormat.arrow:
+            yield from arrow_pages(source, file_sha256(source.path), field_map)
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
             if status.st_size > PAGE_MAX_BYTES:

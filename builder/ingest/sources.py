@@ -53,9 +53,13 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".tsv": SourceFormat.csv,
     ".parquet": SourceFormat.parquet,
     ".pq": SourceFormat.parquet,
+    ".arrow": SourceFormat.arrow,
+    ".feather": SourceFormat.arrow,
 }
 PARQUET_MAGIC = b"PAR1"
 """The four bytes a Parquet file starts (and ends) with."""
+ARROW_FILE_MAGIC = b"ARROW1"
+"""The bytes an Arrow IPC file (a Feather file) starts with; the stream format (`save_to_disk`) has none."""
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 """An fsspec URL (s3://, gs://, hf://, file://, memory://) rather than a local path."""
 COPY_CHUNK_BYTES = 1 << 20
@@ -185,12 +189,12 @@ def _files_under(directory: Path, skipped: str | None = None) -> Iterator[Path]:
     thousand folders deep exhausted."""
     # Each listing with its folder's resolved path: a subfolder reached without following a link resolves to its
     # parent's and its name, where resolving each folder anew took time in the square of the tree's depth.
-    listings: list[tuple[Iterator[os.DirEntry[str]], str]] = []
+    listings: list[_Listing] = []
     unlisted = _open_listing(directory, os.path.realpath(directory), skipped, listings)
     if unlisted is not None:
         yield unlisted
     while listings:
-        entries, resolved = listings[-1]
+        entries, resolved, left_out = listings[-1]
         entry = next(entries, None)
         if entry is None:
             listings.pop()
@@ -198,22 +202,30 @@ def _files_under(directory: Path, skipped: str | None = None) -> Iterator[Path]:
             folder = Path(entry.path)
             if (unlisted := _open_listing(folder, os.path.join(resolved, entry.name), skipped, listings)) is not None:
                 yield unlisted
-        elif _is_file_or_odd_link(entry) and not entry.name.startswith("."):
+        elif _is_file_or_odd_link(entry) and not entry.name.startswith(".") and entry.name not in left_out:
             yield Path(entry.path)
 
 
-def _open_listing(
-    directory: Path, resolved: str, skipped: str | None, listings: list[tuple[Iterator[os.DirEntry[str]], str]]
-) -> Path | None:
+_Listing = tuple[Iterator[os.DirEntry[str]], str, frozenset[str]]
+"""A folder's entries still to walk, its resolved path, and the names of its files that are left out."""
+SAVED_DATASET_METADATA = frozenset({"dataset_info.json", "state.json"})
+"""What a Hugging Face `save_to_disk` writes beside its `.arrow` files: the data set's description and the list
+of its files, no article. Left out of a folder that holds `.arrow` files, where each was quarantined as a record
+without text."""
+
+
+def _open_listing(directory: Path, resolved: str, skipped: str | None, listings: list[_Listing]) -> Path | None:
     """Push the directory's entries, sorted by name, onto `listings`; the directory itself when it cannot be
     listed (an input of the run like a file: reading it quarantines it with the listing's error)."""
     if skipped and resolved + os.sep == skipped:
         return None
     try:
         with os.scandir(directory) as listing:
-            listings.append((iter(sorted(listing, key=lambda entry: entry.name)), resolved))
+            entries = sorted(listing, key=lambda entry: entry.name)
     except OSError:
         return directory
+    saved_dataset = any(entry.name.endswith(".arrow") for entry in entries)
+    listings.append((iter(entries), resolved, SAVED_DATASET_METADATA if saved_dataset else frozenset()))
     return None
 
 
@@ -363,6 +375,8 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
         return EXTENSIONS[suffix]
     if head.startswith(PARQUET_MAGIC):
         return SourceFormat.parquet
+    if head.startswith(ARROW_FILE_MAGIC):
+        return SourceFormat.arrow
     wide = wide_encoding(head)
     if wide is not None:
         codec, bom_bytes = wide

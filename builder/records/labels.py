@@ -60,6 +60,7 @@ class SourceFormat(StrEnum):
     feed = "feed"
     csv = "csv"
     parquet = "parquet"
+    arrow = "arrow"
 
 
 class AnnotationStatus(StrEnum):

@@ -1,11 +1,12 @@
-"""Parquet exports of news data sets (as the Hugging Face Hub serves every data set, and as news crawls and
-pandas users publish them): each row is a scraper record whose columns are recognised as a JSON Lines record's
-fields are (`scraper.FIELD_NAMES`, overridden by `--field`, dotted paths reaching into struct columns).
+"""Columnar exports of news data sets: Parquet (as the Hugging Face Hub serves every data set, and as news crawls
+and pandas users publish them) and Arrow IPC (the `.arrow` files of a Hugging Face `save_to_disk` and of its
+cache, Feather files): each row is a scraper record whose columns are recognised as a JSON Lines record's fields
+are (`scraper.FIELD_NAMES`, overridden by `--field`, dotted paths reaching into struct columns).
 
 Read a batch of rows at a time, and only the columns that can be used: a data set may carry images or embeddings
-beside its text. A row has no byte offset of its own (Parquet stores a column's values together, compressed), so
-each document's provenance names its row, counted from 0 as pyarrow and pandas count them ("row 12"), unless the
-row has an `id`.
+beside its text. A row has no byte offset of its own (a column's values are stored together, maybe compressed),
+so each document's provenance names its row, counted from 0 as pyarrow and pandas count them ("row 12"), unless
+the row has an `id`.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from builder.compression import compression_of_file
+from builder.compression import compression_of_file, open_compressed
 from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection
 from builder.ingest.scraper import FieldMap, field_of_column, no_text_column, record_pages
-from builder.ingest.sources import InputFile
+from builder.ingest.sources import ARROW_FILE_MAGIC, InputFile
 from builder.records import SourceFormat
 
 READ = "ingest.read"
@@ -60,7 +61,7 @@ def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) ->
         try:
             for batch in parquet.iter_batches(batch_size=ROWS_PER_BATCH, row_groups=[group], columns=columns):
                 for values in batch.to_pylist():
-                    yield from _row_pages(source, values, row, digest, overrides)
+                    yield from _row_pages(source, values, row, digest, overrides, SourceFormat.parquet)
                     row += 1
         except (pa.ArrowException, OSError) as error:
             last = first_row + group_rows - 1
@@ -70,7 +71,12 @@ def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) ->
 
 
 def _row_pages(
-    source: InputFile, values: dict[str, Any], row: int, digest: str, overrides: FieldMap | None
+    source: InputFile,
+    values: dict[str, Any],
+    row: int,
+    digest: str,
+    overrides: FieldMap | None,
+    source_format: SourceFormat,
 ) -> Iterator[Page | Rejection]:
     record = {name: _plain(value) for name, value in values.items()}
     raw = json.dumps(record, ensure_ascii=False, default=str)[:SNIPPET_CHARS]
@@ -83,8 +89,45 @@ def _row_pages(
         offset=0,
         raw=raw,
         position=f"row {row}",
-        source_format=SourceFormat.parquet,
+        source_format=source_format,
     )
+
+
+def arrow_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
+    """The pages of an Arrow IPC export's rows (the file or the stream format, compressed or not), or why a row or
+    the file has none."""
+    compression = compression_of_file(source.path)
+    with open_compressed(source.path, compression) as stream:
+        try:
+            if compression is None and stream.read(len(ARROW_FILE_MAGIC)) == ARROW_FILE_MAGIC:
+                opened = pa.ipc.open_file(pa.memory_map(str(source.path)))
+                batches: Iterator[pa.RecordBatch] = (opened.get_batch(i) for i in range(opened.num_record_batches))
+            else:
+                stream.seek(0)
+                opened = pa.ipc.open_stream(stream)
+                batches = iter(opened)
+        except (pa.ArrowException, OSError, EOFError) as error:
+            yield Rejection(READ, source.shown, "bad_arrow", f"not a readable Arrow IPC file or stream: {error}")
+            return
+        names = opened.schema.names
+        if (reason := no_text_column(names, overrides, "Arrow file")) is not None:
+            yield Rejection(READ, source.shown, "no_text", reason, field="text")
+            return
+        columns = used_columns(names, overrides or {})
+        row = 0
+        try:
+            for batch in batches:
+                for start in range(0, batch.num_rows, ROWS_PER_BATCH):
+                    for values in batch.slice(start, ROWS_PER_BATCH).select(columns).to_pylist():
+                        yield from _row_pages(source, values, row, digest, overrides, SourceFormat.arrow)
+                        row += 1
+        except (pa.ArrowException, OSError, EOFError) as error:
+            # A stream has no index of its batches: past a broken one, none can be found.
+            reason = f"the file breaks off after {row:,} rows (the rest cannot be found past the break): {error}"
+            yield Rejection(READ, source.shown, "broken_arrow", reason, record=f"row {row}")
+            return
+    if not row:
+        yield Rejection(READ, source.shown, "empty", "the Arrow file holds no row")
 
 
 def used_columns(names: list[str], overrides: FieldMap) -> list[str]:
