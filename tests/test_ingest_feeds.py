@@ -591,3 +591,52 @@ def test_an_item_whose_content_is_one_html_paragraph_is_a_document(tmp_path: Pat
     documents = _every_item_read(tmp_path, ["fmt-0", "fmt-1"])
 
     assert [" ".join(d["text"].split()) for d in documents] == [summary, summary]
+
+
+def test_an_aggregators_items_of_links_and_titles_are_no_articles(tmp_path: Path) -> None:
+    """Google News gives each item as its headline linked to the article, or a list of related headlines, each
+    with its outlet's name, and a feed may repeat an item's title as its description: extracted, each was a
+    document of headlines. Each is quarantined saying why; a real item beside them is read, its outlet the
+    item's own <source>, not the aggregator's title."""
+    link = "https://news.google.com/rss/articles/CBMi{}?oc=5"
+    one = f'<a href="{link.format("A")}">{SAMPLE_TITLES[0]}</a>&nbsp;&nbsp;<font color="#6f6f6f">Reuters</font>'
+    listed = (
+        "<ol>"
+        + "".join(
+            f'<li><a href="{link.format(number)}">{title}</a>&nbsp;&nbsp;<font color="#6f6f6f">{outlet}</font></li>'
+            for number, (title, outlet) in enumerate(zip(SAMPLE_TITLES[1:3], ["AP News", "The Guardian"], strict=True))
+        )
+        + "</ol>"
+    )
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in _related_paragraphs())
+    items = [
+        (f"{SAMPLE_TITLES[0]} - Reuters", one, "Reuters"),
+        (f"{SAMPLE_TITLES[1]} - AP News", listed, "AP News"),
+        (TITLE, TITLE, None),
+        (f"{TITLE} - Reuters", f"{TITLE} Reuters", "Reuters"),
+        (TITLE, story, "Free Malaysia Today"),
+    ]
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Top stories - Google News</title>'
+        + "".join(
+            f"<item><title>{html.escape(title)}</title><link>{link.format(number)}</link>"
+            f"<description>{html.escape(description)}</description>"
+            + (f'<source url="https://example.com">{outlet}</source>' if outlet else "")
+            + "</item>\n"
+            for number, (title, description, outlet) in enumerate(items)
+        )
+        + "</channel></rss>"
+    )
+    (tmp_path / "news.rss").write_text(feed, encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path / "news.rss"), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    rejected = [(item["reason_code"], item["line"]) for item in read_jsonl(out / "quarantine.jsonl")]
+    assert rejected == [("links_only", 1), ("links_only", 2), ("no_article", 3), ("no_article", 4)]
+    reasons = [item["reason"] for item in read_jsonl(out / "quarantine.jsonl")]
+    assert "(2 links, 4 words beside them)" in reasons[1]
+    assert "only restates its title" in reasons[2]
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert (document["title"], document["source"]) == (TITLE, "Free Malaysia Today")

@@ -19,9 +19,10 @@ from typing import IO, Any
 from urllib.parse import urljoin
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from builder.compression import broken_data, compression_of_file, open_compressed
-from builder.ingest.pages import Page, Rejection, url_rejection, web_url
+from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.sources import REPAIRED_UTF8, UTF8_BOM, InputFile, wide_encoding
 from builder.ingest.streamed_text import EMPTY, READ_CHUNK_BYTES, streamed_reading
 from builder.records import SourceFormat
@@ -304,6 +305,22 @@ def _item_pages(
         )
         yield Rejection(READ, source.shown, "no_text", reason, line=item.sourceline, record=record, field="text")
         return
+    if (links_only := _links_only(html)) is not None:
+        reason = (
+            f"the item holds only links to articles ({links_only}), as a news aggregator's feed gives them (Google"
+            " News): no article text to annotate; ingest the linked pages instead"
+        )
+        yield Rejection(
+            READ,
+            source.shown,
+            "links_only",
+            reason,
+            line=item.sourceline,
+            record=record,
+            field="text",
+            snippet=snippet(html),
+        )
+        return
     url = web_url(link)
     if link is not None and link.strip() and url is None:
         url = _resolved(item.base, link.strip())
@@ -312,6 +329,8 @@ def _item_pages(
     fields: dict[str, Any] = {}
     title = _first_text(item, "title", f"{RSS1}title", f"{ATOM}title")
     published = _first_text(item, "pubDate", f"{DUBLIN_CORE}date", f"{ATOM}published", f"{ATOM}updated")
+    # RSS's <source> names the outlet an item came from, where a feed gathers several (an aggregator's).
+    outlet = _first_text(item, "source") or outlet
     for name, value in (("title", title and _without_tags(title)), ("published", published), ("source", outlet)):
         if value:
             fields[name] = value
@@ -327,6 +346,30 @@ def _item_pages(
         url=url,
         fields=fields,
     )
+
+
+LINKS_ONLY_MAX_WORDS = 8
+"""Words outside its links that an item's HTML may hold and still be only links: the outlets' names beside them
+("Reuters", "AP News The Guardian"), or "Read the story at"."""
+
+
+def _links_only(html: str) -> str | None:
+    """What an item's HTML holds when it is links to articles and hardly any text besides ("2 links, 1 word
+    beside them"), else None: an aggregator's item is its headline linked to the article, or a list of related
+    headlines, each with its outlet's name (Google News); extracted, it became a document of headlines."""
+    if "<a" not in html.lower():
+        return None
+    try:
+        fragment = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+    links = fragment.xpath(".//a")
+    # Counted text node by text node: the text of neighbouring elements runs together ("NewsHamas").
+    linked = sum(len(text.split()) for text in fragment.xpath(".//a//text()"))
+    beside = sum(len(text.split()) for text in fragment.xpath(".//text()[not(ancestor::a)]"))
+    if not links or not linked or beside > LINKS_ONLY_MAX_WORDS:
+        return None
+    return f"{len(links)} link{'s' * (len(links) > 1)}, {beside} word{'s' * (beside != 1)} beside them"
 
 
 def _resolved(base: str | None, link: str) -> str | None:
