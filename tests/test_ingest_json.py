@@ -357,3 +357,25 @@ def test_keys_that_differ_only_in_case_give_the_first_value_present(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
     assert [(d["title"], d["text"]) for d in documents] == [(SAMPLE_TITLES[3], text), (SAMPLE_TITLES[2], text)]
+
+
+def test_a_record_whose_text_only_restates_its_title_is_no_article(tmp_path: Path) -> None:
+    """A scraper that kept the link and not the article: its text is the title again, maybe with the outlet's name.
+    A short text of its own is kept, and so is a record without a title, whose title is its text's start."""
+    short = "The council voted on Tuesday to extend night buses to the airport."
+    records = [
+        {"title": SAMPLE_TITLES[3], "text": SAMPLE_TITLES[3].upper(), "source": "Reuters"},
+        {"title": SAMPLE_TITLES[2], "text": f"{SAMPLE_TITLES[2]} - Reuters", "source": "Reuters"},
+        {"title": "Night buses extended", "text": short},
+        {"text": short},
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    rejected = [(item["reason_code"], item["line"]) for item in read_jsonl(tmp_path / "out" / "quarantine.jsonl")]
+    assert rejected == [("no_article", 1), ("no_article", 2)]
+    documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert [(d["title"], d["text"]) for d in documents] == [("Night buses extended", short), (short, short)]

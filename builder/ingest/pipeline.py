@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from builder.enrich.function_words import STOP_WORDS
 from builder.enrich.language import load_model
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.build import build_document
@@ -515,6 +516,19 @@ def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: 
     )
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _restates_title(title: str, paragraphs: list[tuple[str, ParagraphKind]], outlet: Any) -> bool:
+    """Whether a record's text holds no word of substance beyond its title and outlet's name ("Council extends night
+    buses" under that title, "... - Reuters"): a feed or scraper that kept the link, not the article."""
+    known = set(_WORD.findall(title.casefold()))
+    if isinstance(outlet, str):
+        known.update(_WORD.findall(outlet.casefold()))
+    words = {word for text, _ in paragraphs for word in _WORD.findall(text.casefold())}
+    return not (words - known - STOP_WORDS)
+
+
 def _scraper_article(page: Page) -> ArticleParts:
     title = page.fields.get("title")
     blocks = [block.strip() for block in BLANK_LINE.split(page.content) if block.strip()]
@@ -524,6 +538,8 @@ def _scraper_article(page: Page) -> ArticleParts:
     paragraphs = split_paragraphs(blocks[0]) if len(blocks) == 1 else [(block, ParagraphKind.body) for block in blocks]
     if not paragraphs:
         raise NoArticleError("the record's text is empty")
+    if isinstance(title, str) and _restates_title(title, paragraphs, page.fields.get("source")):
+        raise NoArticleError("the record's text only restates its title (a link to the article, not the article)")
     return ArticleParts(
         role=DocumentRole.main,
         title=title.strip() if isinstance(title, str) and title.strip() else paragraphs[0][0][:120],
