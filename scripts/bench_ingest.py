@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import statistics
 import subprocess
@@ -46,6 +47,22 @@ def page_dumps(folder: Path, count: int) -> Path:
             f"{line} Page {index} item {number}." if len(line) > 200 else line for number, line in enumerate(lines)
         ]
         (folder / f"page-{index:06d}.txt").write_text("\n".join(varied) + "\n", encoding="utf-8")
+    return folder
+
+
+def record_export(folder: Path, count: int) -> Path:
+    """One JSON Lines export of `count` records of six paragraphs of three sentences from the sample's articles in
+    turn, each record's own (a record number in every paragraph, as `page_dumps` does): a scraper's export, which
+    `--workers` splits (2,000 records make 6 MB)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines() if len(line) > 200]
+    sentences = [sentence for line in lines for sentence in line.split(". ")]
+    paragraphs = [". ".join(sentences[start : start + 3]) for start in range(0, len(sentences), 3)]
+    with (folder / "export.jsonl").open("w", encoding="utf-8") as export:
+        for index in range(count):
+            chosen = [paragraphs[(index + offset) % len(paragraphs)] for offset in range(6)]
+            text = "\n\n".join(f"{paragraph} Record {index} item {number}." for number, paragraph in enumerate(chosen))
+            export.write(json.dumps({"title": f"Record {index}", "text": text}) + "\n")
     return folder
 
 
@@ -219,6 +236,24 @@ def main() -> None:
                 "s",
                 "1 worker, CPU time",
                 seconds,
+            )
+        )
+        export = record_export(root / "export", args.pages * 10)
+        megabytes = (export / "export.jsonl").stat().st_size / 1e6
+        rounds = in_turns(
+            max(3, args.repeat),
+            lambda: timed_ingest(export, 1, time.perf_counter)[0],
+            lambda: timed_ingest(export, 2, time.perf_counter)[0],
+        )
+        one_export, two_export = (statistics.median(side) for side in zip(*rounds, strict=True))
+        print(f"one JSON Lines export of {args.pages * 10:,} records ({megabytes:.1f} MB)")
+        figures.append(
+            Figure(
+                "ingest one JSON Lines export, 2 workers (wall clock, median of rounds)",
+                args.pages * 10 / two_export,
+                "documents/s",
+                "1 worker, wall clock, median",
+                args.pages * 10 / one_export,
             )
         )
         ray_seconds = ray_ingest_seconds(dumps, root / "ray-out", args.repeat)
