@@ -136,8 +136,8 @@ def used_columns(names: list[str], overrides: FieldMap) -> list[str]:
 
 
 def _plain(value: Any) -> Any:
-    """A Parquet value as JSON has it: a timestamp or date as ISO 8601 text (the published date is read from text),
-    bytes as UTF-8 text (a crawl's HTML is often stored as binary), decimals as numbers."""
+    """A Parquet or Arrow value as JSON has it: a timestamp or date as ISO 8601 text (the published date is read
+    from text), bytes as UTF-8 text (a crawl's HTML is often stored as binary), decimals as numbers."""
     if isinstance(value, datetime.date):  # a datetime is a date too
         return value.isoformat()
     if isinstance(value, bytes):
