@@ -44,11 +44,10 @@ def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) ->
     except (pa.ArrowException, OSError) as error:
         yield Rejection(READ, source.shown, "bad_parquet", f"not a readable Parquet file: {error}")
         return
-    names = parquet.schema_arrow.names
-    if (reason := no_text_column(names, overrides, "Parquet file")) is not None:
-        yield Rejection(READ, source.shown, "no_text", reason, field="text")
+    columns = _usable_columns(source, parquet.schema_arrow.names, overrides, "Parquet file")
+    if isinstance(columns, Rejection):
+        yield columns
         return
-    columns = used_columns(names, overrides or {})
     rows = parquet.metadata.num_rows
     if not rows:
         yield Rejection(READ, source.shown, "empty", "the Parquet file holds no row")
@@ -109,11 +108,10 @@ def arrow_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> I
         except (pa.ArrowException, OSError, EOFError) as error:
             yield Rejection(READ, source.shown, "bad_arrow", f"not a readable Arrow IPC file or stream: {error}")
             return
-        names = opened.schema.names
-        if (reason := no_text_column(names, overrides, "Arrow file")) is not None:
-            yield Rejection(READ, source.shown, "no_text", reason, field="text")
+        columns = _usable_columns(source, opened.schema.names, overrides, "Arrow file")
+        if isinstance(columns, Rejection):
+            yield columns
             return
-        columns = used_columns(names, overrides or {})
         row = 0
         try:
             for batch in batches:
@@ -128,6 +126,15 @@ def arrow_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> I
             return
     if not row:
         yield Rejection(READ, source.shown, "empty", "the Arrow file holds no row")
+
+
+def _usable_columns(
+    source: InputFile, names: list[str], overrides: FieldMap | None, kind: str
+) -> list[str] | Rejection:
+    """The columns to read (`used_columns`), or the file's rejection when none can hold the text or HTML."""
+    if (reason := no_text_column(names, overrides, kind)) is not None:
+        return Rejection(READ, source.shown, "no_text", reason, field="text")
+    return used_columns(names, overrides or {})
 
 
 def used_columns(names: list[str], overrides: FieldMap) -> list[str]:
