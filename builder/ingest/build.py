@@ -244,8 +244,11 @@ def build_document(
         # text to read, but a date all the same, which a guess must not stand in for).
         published_text = parts.searched_date or date_in_url(url, page.crawled_at)
     # A page dump holds several articles: point at this one's first byte. Other formats have one per page.
-    offset = page.offset
-    if page.format is SourceFormat.pagetext:
+    offset, line = page.offset, page.line or parts.line
+    if page.markdown is not None:
+        line, start = page.markdown.start_of(page.content, parts.offset)
+        offset += page.bom_bytes + stored_length(page.markdown.text[:start], page.encoding, page.replacements)
+    elif page.format is SourceFormat.pagetext:
         offset += page.bom_bytes + stored_length(page.content[: parts.offset], page.encoding, page.replacements)
     document = Document.create(
         doc_id=doc_id(content, the_page, parts.role.value, index),
@@ -272,7 +275,7 @@ def build_document(
             "path": page.source.shown,
             "format": page.format,
             "offset": offset,
-            "line": page.line or parts.line,
+            "line": line,
             "record": page.record,
             "sha256": page.file_sha256,
         },

@@ -38,6 +38,29 @@ class Page:
     """Bytes of a byte-order mark before `content`, which decoding dropped."""
     replacements: tuple[tuple[int, int], ...] = ()
     """Where undecodable bytes were replaced (`DecodedText.replacements`), for exact offsets into the file."""
+    markdown: MarkdownSource | None = None
+    """The page as written, when `content` is the visible text of a page dump in Markdown (`markdown_text`)."""
+    text_is_markdown: bool = False
+    """A scraper record's text is Markdown by its field's name (`scraper.MARKDOWN_KEY`), however little markup."""
+
+
+@dataclass(frozen=True)
+class MarkdownSource:
+    """A page dump in Markdown as decoded, and where each line of its visible text came from."""
+
+    text: str
+    source_lines: tuple[int, ...]
+    """For each line of the page's content, the 0-based line of `text` it came from."""
+
+    def start_of(self, content: str, offset: int) -> tuple[int, int]:
+        """The 1-based line of `text` that the character `offset` of the page's `content` came from, and the
+        character offset in `text` where that line starts (an article starts at the start of a line)."""
+        content_line = content.count("\n", 0, offset)
+        line = self.source_lines[min(content_line, len(self.source_lines) - 1)] if self.source_lines else 0
+        start = 0
+        for _ in range(line):
+            start = self.text.index("\n", start) + 1
+        return line + 1, start
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from builder.ingest.build import build_document
 from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import DedupConfig, DuplicateIndex, Fingerprint, fingerprint
 from builder.ingest.html import extract_html
+from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.parts import ArticleParts
@@ -516,6 +517,26 @@ def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: 
     )
 
 
+def _markdown_paragraphs(markdown: str, title: Any) -> list[tuple[str, ParagraphKind]]:
+    """A record's text in Markdown (Firecrawl's, crawl4ai's `markdown`) as paragraphs: a block each, its headings
+    as headings, the markup out (`markdown_text`); a heading first that is the record's title printed again is
+    not the story's."""
+    visible = markdown_text(markdown)
+    paragraphs = [
+        (line.strip(), ParagraphKind.heading if number in visible.headings else ParagraphKind.body)
+        for number, line in enumerate(visible.text.split("\n"))
+        if line.strip()
+    ]
+    if (
+        paragraphs
+        and paragraphs[0][1] is ParagraphKind.heading
+        and isinstance(title, str)
+        and " ".join(paragraphs[0][0].casefold().split()) == " ".join(title.casefold().split())
+    ):
+        del paragraphs[0]
+    return paragraphs
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -531,11 +552,16 @@ def _restates_title(title: str, paragraphs: list[tuple[str, ParagraphKind]], out
 
 def _scraper_article(page: Page) -> ArticleParts:
     title = page.fields.get("title")
-    blocks = [block.strip() for block in BLANK_LINE.split(page.content) if block.strip()]
-    if len(blocks) == 1 and "\n" in blocks[0]:
-        blocks = [line.strip() for line in blocks[0].splitlines() if line.strip()]
-    # One block left is an article the scraper flattened onto one line: restore its paragraphs.
-    paragraphs = split_paragraphs(blocks[0]) if len(blocks) == 1 else [(block, ParagraphKind.body) for block in blocks]
+    if page.text_is_markdown or is_markdown(None, page.content):
+        paragraphs = _markdown_paragraphs(page.content, title)
+    else:
+        blocks = [block.strip() for block in BLANK_LINE.split(page.content) if block.strip()]
+        if len(blocks) == 1 and "\n" in blocks[0]:
+            blocks = [line.strip() for line in blocks[0].splitlines() if line.strip()]
+        # One block left is an article the scraper flattened onto one line: restore its paragraphs.
+        paragraphs = (
+            split_paragraphs(blocks[0]) if len(blocks) == 1 else [(block, ParagraphKind.body) for block in blocks]
+        )
     if not paragraphs:
         raise NoArticleError("the record's text is empty")
     if isinstance(title, str) and _restates_title(title, paragraphs, page.fields.get("source")):

@@ -31,7 +31,8 @@ from builder.ingest.archives import (
 from builder.ingest.columnar import arrow_pages, parquet_pages
 from builder.ingest.csv_export import csv_pages
 from builder.ingest.feeds import feed_pages
-from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
+from builder.ingest.markdown_text import is_markdown, markdown_text
+from builder.ingest.pages import MarkdownSource, Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
 from builder.ingest.scraper import (
     JSON_WHOLE_MAX_BYTES,
@@ -154,15 +155,20 @@ def _read_local(
                 yield from _archived_page(source, digest, webarchive_html(data))
                 return
             decoded = decode(data)
+            content, markdown = decoded.text, None
+            if file_format is SourceFormat.pagetext and is_markdown(source.path, decoded.text):
+                visible = markdown_text(decoded.text)
+                content, markdown = visible.text, MarkdownSource(decoded.text, visible.source_lines)
             yield Page(
                 source,
                 file_format,
                 digest,
-                decoded.text,
+                content,
                 file_format is SourceFormat.html,
                 encoding=decoded.encoding,
                 bom_bytes=decoded.bom_bytes,
                 replacements=decoded.replacements,
+                markdown=markdown,
             )
     except UnreadableInputError as error:
         yield Rejection(READ, source.shown, error.code, error.reason, snippet=error.snippet)

@@ -31,10 +31,11 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "full_text",
         "plain_text",
         "raw_text",
+        "markdown",
     ),
     "html": ("html", "raw_html", "content_html", "body_html", "page_html"),
     "title": ("title", "headline", "heading"),
-    "url": ("url", "link", "href", "source_url", "canonical_url", "uri"),
+    "url": ("url", "link", "href", "source_url", "canonical_url", "uri", "sourceurl"),
     "published": (
         "published",
         "published_at",
@@ -66,7 +67,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 }
 """Our name → the scraper names tried, in order. Among them are the fields of news-please (maintext,
 date_publish, source_domain), trafilatura's JSON (raw_text, sitename, hostname), newspaper (publish_date) and
-NewsAPI (publishedAt, content, and source as an object with its name)."""
+NewsAPI (publishedAt, content, and source as an object with its name), and the Markdown of Firecrawl and
+crawl4ai (markdown, sourceURL)."""
 OUR_NAMES = tuple(FIELD_NAMES)
 
 
@@ -239,7 +241,20 @@ def record_pages(
         record=key,
         url=url,
         fields=fields,
+        text_is_markdown=not use_html and _held_in(record, MARKDOWN_KEY, overrides, body),
     )
+
+
+MARKDOWN_KEY = "markdown"
+"""The field in which Firecrawl and crawl4ai give a page's text, in Markdown."""
+
+
+def _held_in(record: Mapping[str, Any], name: str, overrides: FieldMap | None, value: Any) -> bool:
+    """Whether the record's text is `value` held under the key `name` (any case), or the `--field` path naming it."""
+    path = (overrides or {}).get("text")
+    if path is not None:
+        return path.rsplit(".", 1)[-1].lower() == name
+    return any(isinstance(key, str) and key.lower() == name and item is value for key, item in record.items())
 
 
 def _array_item(raw: bytes) -> bytes:

@@ -37,6 +37,8 @@ from builder.records import SourceFormat
 
 EXTENSIONS: dict[str, SourceFormat] = {
     ".txt": SourceFormat.pagetext,
+    ".md": SourceFormat.pagetext,
+    ".markdown": SourceFormat.pagetext,
     ".html": SourceFormat.html,
     ".htm": SourceFormat.html,
     ".mhtml": SourceFormat.html,

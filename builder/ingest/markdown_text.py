@@ -1,0 +1,119 @@
+"""Pages in Markdown (what Firecrawl, Jina Reader and crawl4ai give of a page, boilerplate and all, and what their
+exports carry as a record's text) as the visible text a browser's `innerText` gives of the page: each block on a
+line of its own, a paragraph set off by a blank line, a table's cells by tabs, the markup taken out. Links keep
+their text; images and raw HTML tags go, as neither is text a reader sees. The page-text extractor then reads it
+as any page dump.
+
+Parsed by markdown-it-py (CommonMark, with tables and strikethrough), not by regexes: emphasis, nested brackets,
+escapes and code spans are a grammar, and a stray asterisk or underscore in a headline is no markup. Each line of
+the text keeps the line of the Markdown it came from, for the document's provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_TAG = re.compile(r"<[^>]*>")
+_MARKED_LINE = re.compile(r"^(?:#{1,6}[ \t]+\S.*|.*(?:\]\((?:https?://|/|#|mailto:)|!\[[^\]\n]*\]\().*)$", re.MULTILINE)
+"""A line with a link or image in Markdown's syntax, or a Markdown heading."""
+SNIFF_CHARS = 65536
+"""How much of a text is looked at to tell Markdown: its links, images and headings come early, in the menus."""
+MIN_MARKED_LINES = 3
+MIN_MARKED_SHARE = 0.1
+"""A text is Markdown when at least this many of its lines, and this share of those not blank, hold a link, an
+image or a heading in Markdown's syntax: a crawler's Markdown of a page marks up its menus, where visible page
+text has none, or a few cited as written (a page listing "Retrieved from [osha.gov](https://www.osha.gov)" among
+330 lines was read as Markdown, and its lines run together into paragraphs)."""
+
+
+@dataclass(frozen=True)
+class MarkdownText:
+    """A Markdown text as visible text, with where each of its lines came from."""
+
+    text: str
+    source_lines: tuple[int, ...]
+    """For each line of `text`, the 0-based line of the Markdown it came from."""
+    headings: frozenset[int]
+    """The lines of `text` that are headings."""
+
+
+def is_markdown(path: Path | None, text: str) -> bool:
+    """Whether a page or a record's text is Markdown: by a `.md` name, or by the lines that hold Markdown's links,
+    images and headings in its first `SNIFF_CHARS` (see `MIN_MARKED_SHARE`)."""
+    if path is not None and path.suffix.lower() in MARKDOWN_SUFFIXES:
+        return True
+    head = text[:SNIFF_CHARS]
+    if "](" not in head:  # most texts, and a text whose only marks are "#" (a "# 1" at a line's start)
+        return False
+    marked = len(_MARKED_LINE.findall(head))
+    lines = sum(1 for line in head.splitlines() if line.strip())
+    return marked >= MIN_MARKED_LINES and marked >= MIN_MARKED_SHARE * lines
+
+
+def markdown_text(markdown: str) -> MarkdownText:
+    """The visible text of a Markdown text (see the module's docstring)."""
+    lines: list[str] = []
+    sources: list[int] = []
+    headings: set[int] = set()
+    cells: list[str] = []
+    row_line = 0
+
+    def add(text: str, source: int) -> None:
+        lines.append(text)
+        sources.append(source)
+
+    tokens = _PARSER.parse(markdown)
+    for index, token in enumerate(tokens):
+        first = token.map[0] if token.map else (sources[-1] if sources else 0)
+        if token.type == "inline":
+            parent = tokens[index - 1].type if index else ""
+            if parent in ("th_open", "td_open"):
+                cells.append(" ".join(_inline_text(token.children or [], first)[0][0].split()))
+                continue
+            for text, source in _inline_text(token.children or [], first):
+                if parent == "heading_open":
+                    headings.add(len(lines))
+                add(" ".join(text.split()), source)
+        elif token.type == "paragraph_close" and not token.hidden:
+            add("", sources[-1] if sources else 0)
+        elif token.type == "tr_open":
+            cells, row_line = [], first
+        elif token.type == "tr_close":
+            add("\t".join(cells), row_line)
+        elif token.type in ("fence", "code_block"):
+            start = first + (token.type == "fence")  # a fence's first line is its opening ```
+            for number, text in enumerate(token.content.splitlines()):
+                add(text.rstrip(), start + number)
+        elif token.type == "html_block":
+            for number, text in enumerate(token.content.splitlines()):
+                if visible := " ".join(_TAG.sub(" ", text).split()):
+                    add(visible, first + number)
+    return MarkdownText("\n".join(lines), tuple(sources), frozenset(headings))
+
+
+def _inline_text(children: list[Token], first_line: int) -> list[tuple[str, int]]:
+    """The text of a block's inline tokens, a piece for each line a hard break starts, with its source line: a soft
+    break is a space, as a browser shows it; an image and raw HTML are no text."""
+    pieces: list[tuple[str, int]] = []
+    current: list[str] = []
+    line = piece_line = first_line
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            current.append(child.content)
+        elif child.type == "softbreak":
+            current.append(" ")
+            line += 1
+        elif child.type == "hardbreak":
+            pieces.append(("".join(current), piece_line))
+            current = []
+            line += 1
+            piece_line = line
+    pieces.append(("".join(current), piece_line))
+    return pieces

@@ -1,0 +1,153 @@
+"""Pages in Markdown (Firecrawl, Jina Reader, crawl4ai): read as the visible text a browser shows of them, markup
+out, so that the page-text extractor finds the same articles as in the page's plain dump, each pointing at its
+line of the Markdown file; a scraper record's Markdown text likewise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from builder.ingest.markdown_text import is_markdown, markdown_text
+from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, ingest, read_jsonl
+
+
+def _sample_as_markdown() -> str:
+    """The sample page as a Markdown crawler writes it: the menu as a list of links, the headline as a heading,
+    blocks set off by blank lines, emphasis and links inside the story's paragraphs, an image among them."""
+    written: list[str] = []
+    for number, line in enumerate(SAMPLE_PAGE.read_text(encoding="utf-8").splitlines()):
+        text = line.strip()
+        if not text:
+            continue
+        if number < 30 and len(text) < 40:
+            written.append(f"- [{text}](https://www.daily8.example/{number})")
+            continue
+        if written and written[-1].startswith("- "):
+            written.append("")
+        if text == SAMPLE_TITLES[0] and not any(block.startswith("# ") for block in written):
+            text = f"# {text}"
+        elif len(text) > 200:
+            words = text.split(" ")
+            words[5], words[12] = f"**{words[5]}**", f"[{words[12]}](https://example.com/a_(b))"
+            text = " ".join(words)
+        written += [text, ""]
+        if number == 40:
+            written += ["![Vladimir Putin at a ceremony](https://cdn.example/putin.jpg)", ""]
+    return "\n".join(written)
+
+
+def test_a_markdown_page_gives_the_articles_of_its_plain_dump_each_at_its_line(tmp_path: Path) -> None:
+    markdown = _sample_as_markdown()
+    (tmp_path / "md").mkdir()
+    (tmp_path / "md" / "page.md").write_text(markdown, encoding="utf-8")
+    # No .md name: told by its links and headings.
+    (tmp_path / "md" / "page-from-a-crawler.txt").write_text(markdown, encoding="utf-8")
+
+    result = ingest(str(tmp_path / "md"), str(SAMPLE_PAGE), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    by_file: dict[str, list[dict[str, object]]] = {}
+    for document in documents:
+        by_file.setdefault(Path(document["provenance"]["path"]).name, []).append(document)
+    plain = by_file.pop(SAMPLE_PAGE.name)
+    assert [d["title"] for d in plain] == SAMPLE_TITLES
+    fields = ("title", "text", "paragraphs", "dateline", "credit", "captions", "source", "quotes")
+    data = markdown.encode("utf-8")
+    for name, found in by_file.items():
+        assert [{key: d[key] for key in fields} for d in found] == [{key: d[key] for key in fields} for d in plain]
+        for document in found:
+            provenance = document["provenance"]
+            start = data[provenance["offset"] :].decode("utf-8").removeprefix("# ")
+            assert start.startswith(document["title"]), name
+            assert provenance["line"] == data[: provenance["offset"]].count(b"\n") + 1
+
+
+def test_markdown_is_read_as_its_visible_text() -> None:
+    markdown = (
+        "[Skip to content](#main)\n\n"
+        "- [Home](https://x.example/) \n- [World](/world)\n\n"
+        "## A *headline* with a \\*star\\*\n\n"
+        'Text with [a link](https://x.example/a "title"), ![an image](https://x.example/i.png) `code` &amp; '
+        "<b>tags</b>,\nwrapped.  \nAfter a break.\n\n"
+        "| Team | Score |\n|---|---:|\n| Reds | 3 |\n\n"
+        "```\nprint(1)\n```\n"
+    )
+    visible = markdown_text(markdown)
+    assert visible.text.split("\n") == [
+        "Skip to content",
+        "",
+        "Home",
+        "World",
+        "A headline with a *star*",
+        "Text with a link, code & tags, wrapped.",
+        "After a break.",
+        "",
+        "Team\tScore",
+        "Reds\t3",
+        "print(1)",
+    ]
+    assert visible.source_lines == (0, 0, 2, 3, 5, 7, 9, 9, 11, 13, 16)
+    assert visible.headings == {4}
+
+
+def test_plain_page_text_is_not_taken_for_markdown() -> None:
+    text = SAMPLE_PAGE.read_text(encoding="utf-8")
+    assert not is_markdown(None, text)
+    # A page that cites its sources as written: five Markdown links among a hundred lines of visible text.
+    cited = text + "".join(f"Retrieved from [source{n}.org](https://source{n}.org).\n" for n in range(5))
+    assert not is_markdown(None, cited)
+    assert not is_markdown(Path("page.txt"), "# 1 in the charts [again] (for now)\nBest seller list\n")
+    assert is_markdown(Path("page.md"), text)
+
+
+def test_a_records_markdown_text_is_read_without_its_markup(tmp_path: Path) -> None:
+    """Firecrawl's export: the page's Markdown under "markdown", its title and address under "metadata"."""
+    markdown = (
+        "# Council extends night buses to the airport\n\n"
+        "The city council voted on **Tuesday** to extend night buses to the airport, a move "
+        "[officials](https://example.com/o) said would help 4,000 shift workers.\n\n"
+        "## What changes\n\nBuses will run every 20 minutes between midnight and 5am.\n\n"
+        "![A night bus](https://cdn.example/bus.jpg)\n"
+    )
+    record = {
+        "markdown": markdown,
+        "metadata": {"title": "Council extends night buses to the airport", "sourceURL": "https://example.com/b"},
+    }
+    export = tmp_path / "crawl.jsonl"
+    export.write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"), "--field", "title=metadata.title")
+
+    assert result.returncode == 0, result.stderr
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    paragraphs = [(document["text"][p["start"] : p["end"]], p["kind"]) for p in document["paragraphs"]]
+    assert paragraphs == [
+        (
+            "The city council voted on Tuesday to extend night buses to the airport, a move officials said would help"
+            " 4,000 shift workers.",
+            "body",
+        ),
+        ("What changes", "heading"),
+        ("Buses will run every 20 minutes between midnight and 5am.", "body"),
+    ]
+
+
+def test_a_records_markdown_field_is_markdown_however_little_markup_it_holds(tmp_path: Path) -> None:
+    """Firecrawl's main content of an article: many paragraphs, one link; read as Markdown because of its field,
+    where a plain text field with as few marks keeps its lines as they are."""
+    paragraphs = [f"Paragraph {number} of the story, with *some* emphasis." for number in range(12)]
+    paragraphs[3] += " See [the report](https://example.com/report)."
+    markdown = "\n\n".join(paragraphs)
+    records = [{"title": "Story", "markdown": markdown}, {"title": "Story", "text": "Line one.\nLine two [x](/a)."}]
+    export = tmp_path / "crawl.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    first, second = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert "*" not in first["text"]
+    assert "See the report." in first["text"]
+    assert len(first["paragraphs"]) == 12
+    assert second["text"] == "Line one.\n\nLine two [x](/a)."
