@@ -64,6 +64,7 @@ import numpy as np
 
 from builder.ingest import pagetext, pagetext_titles
 from builder.ingest.build import parse_published, tidy
+from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.pagetext_blocks import Block
 from builder.ingest.pagetext_lines import Line
@@ -119,9 +120,20 @@ def half(page: str) -> str:
     return "dev" if hashlib.sha256(SPLIT_SALT + page.encode()).digest()[0] % 2 == 0 else "test"
 
 
+def dump_files(dump_dir: Path) -> list[Path]:
+    """The page dumps of a folder: plain (`NNNN.txt`) or Markdown (`NNNN.md`, `render_wcxb.py --markdown`)."""
+    return sorted([*dump_dir.glob("*.txt"), *dump_dir.glob("*.md")])
+
+
+def visible_text(path: Path) -> str:
+    """A dump's text as `builder ingest` reads it: a Markdown dump as the text it shows (`markdown_text`)."""
+    text = path.read_text(encoding="utf-8")
+    return markdown_text(text).text if is_markdown(path, text) else text
+
+
 def run_common_lines(dump_dir: Path) -> frozenset[str]:
     """The common lines `builder ingest DUMP_DIR` would pass to every page of its run."""
-    files = [InputFile(path, path.name) for path in sorted(dump_dir.glob("*.txt"))]
+    files = [InputFile(path, path.name) for path in dump_files(dump_dir)]
     return common_page_lines(files, IngestOptions(format=SourceFormat.pagetext))
 
 
@@ -423,7 +435,7 @@ def main(argv: list[str]) -> int:
     if not dump_dir.is_dir():
         print(f"skipped: no rendered dumps in {dump_dir}; run scripts/render_wcxb.py first")
         return 0
-    dumps = {path.stem: path.read_text(encoding="utf-8") for path in sorted(dump_dir.glob("*.txt"))}
+    dumps = {path.stem: visible_text(path) for path in dump_files(dump_dir)}
     common = frozenset() if args.no_common else run_common_lines(dump_dir)
     halves: dict[str, list[PageScore]] = {"dev": [], "test": []}
     related_labels = load_related_labels()

@@ -12,7 +12,15 @@ Content a page streams out of order (React's `<div hidden id="S:n">`) is put whe
 markup after a stray `</html>` is kept, as a browser does. `aria-hidden` content is kept: it hides text from
 screen readers, not from the eye (`innerText` has it), and dropping it changed no figure.
 
-Usage: render_wcxb.py [DATA_DIR] [OUT_DIR]   (defaults: ../shared/data/wcxb-dev-articles, /tmp/wcxb-pagetext)
+With --markdown it writes each page as Markdown instead (`NNNN.md`), the way an HTML-to-Markdown crawler
+(Firecrawl, Jina Reader: turndown's rules) writes a whole page: headings as `#` lines, links as `[text](href)`,
+images as `![alt](src)`, bold and italic marked, list items as `- ` lines, blocks set off by blank lines, the
+text's own Markdown characters escaped. A link around blocks (a teaser card) comes out broken as it does from
+turndown, "[" and "](href)" left on lines of their own. `eval_pagetext.py` scores these dumps as it scores the
+plain ones, read as `builder ingest` reads Markdown.
+
+Usage: render_wcxb.py [--markdown] [DATA_DIR] [OUT_DIR]
+(defaults: ../shared/data/wcxb-dev-articles, /tmp/wcxb-pagetext or with --markdown /tmp/wcxb-markdown)
 Dumps go to a temporary directory, never into the repository.
 """
 
@@ -28,6 +36,7 @@ from lxml import etree
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wcxb-dev-articles"
 DEFAULT_OUT = Path("/tmp/wcxb-pagetext")
+DEFAULT_MARKDOWN_OUT = Path("/tmp/wcxb-markdown")
 
 SKIPPED = frozenset(
     [
@@ -112,6 +121,18 @@ BLOCKS = frozenset(
 PARAGRAPHS = frozenset({"p"})
 """Elements `innerText` sets off by a blank line (two required line breaks), per the HTML spec."""
 
+MARKED = "\x00"
+"""Marks the Markdown a line starts with (a heading's `#`, a list item's `-`) from text that must be escaped."""
+EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*"}
+_TEXT_ESCAPES = re.compile(r"([\\`*_\[\]])|<(?=[A-Za-z/!])")
+_LINE_START_ESCAPES = re.compile(r"^(#{1,6}(?=\s)|>|[-+*](?=\s)|\d+(?=[.)]\s)|=+$|-+$)")
+
+
+def escape_markdown(text: str) -> str:
+    """Text with the characters Markdown would read as markup escaped, as turndown escapes them."""
+    return _TEXT_ESCAPES.sub(lambda match: "\\" + (match.group(1) or "<"), text)
+
+
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 
@@ -188,9 +209,11 @@ def _remove_keeping_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def render(root: etree._Element) -> str:
-    """The page's visible text: a list of text runs and required line breaks, then merged like `innerText`."""
+def render(root: etree._Element, markdown: bool = False) -> str:
+    """The page's visible text: a list of text runs and required line breaks, then merged like `innerText`; or
+    with `markdown`, the page in Markdown."""
     resolve_streamed_content(root)
+    escaped = escape_markdown if markdown else (lambda text: text)
     items: list[str | int] = []
     # libxml2 leaves markup found after a stray `</html>` in further top-level elements, where a browser puts it
     # into the body: render them after the root (on some pages the whole article is there).
@@ -200,35 +223,75 @@ def render(root: etree._Element) -> str:
         element, closing = stack.pop()
         if closing:
             tag = element.tag if isinstance(element.tag, str) else ""
-            if tag in PARAGRAPHS:
+            if markdown:
+                items.extend(_markdown_closing(element, tag))
+            if tag in PARAGRAPHS or (markdown and tag in BLOCKS and tag != "li"):
                 items.append(2)
             elif tag in BLOCKS or tag == "tr":
                 items.append(1)
             elif tag in ("td", "th"):
                 items.append("\t")
             if element.tail:
-                items.append(element.tail)
+                items.append(escaped(element.tail))
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or tag in SKIPPED or is_hidden(element):
             # Comments, processing instructions and hidden elements show nothing, but their tail text does.
             if element.tail:
-                items.append(element.tail)
+                items.append(escaped(element.tail))
             continue
-        if tag == "br":
-            items.append("\n")
+        if tag == "br" or (markdown and tag == "img"):
+            if tag == "br":
+                items.append("\n")
+            elif element.get("src"):
+                items.append(f"![{escape_markdown(element.get('alt') or '')}]({element.get('src')})")
             if element.tail:
-                items.append(element.tail)
+                items.append(escaped(element.tail))
             continue
-        if tag in PARAGRAPHS:
+        if tag in PARAGRAPHS or (markdown and tag in BLOCKS and tag != "li"):
             items.append(2)
         elif tag in BLOCKS or tag == "tr":
             items.append(1)
+        if markdown:
+            items.extend(_markdown_opening(element, tag))
         if element.text:
-            items.append(element.text)
+            items.append(escaped(element.text))
         stack.append((element, True))
         stack.extend((child, False) for child in reversed(element))
-    return _merge(items)
+    text = _merge(items)
+    if not markdown:
+        return text
+    lines = [
+        line[1:] if line.startswith(MARKED) else _LINE_START_ESCAPES.sub(r"\\\1", line) for line in text.split("\n")
+    ]
+    return "\n".join(lines)
+
+
+def _markdown_opening(element: etree._Element, tag: str) -> list[str]:
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return [MARKED + "#" * int(tag[1]) + " "]
+    if tag == "li":
+        return [MARKED + "- "]
+    if tag == "a" and element.get("href"):
+        return ["["]
+    if tag in EMPHASIS and _emphasised(element):
+        return [EMPHASIS[tag]]
+    return []
+
+
+def _markdown_closing(element: etree._Element, tag: str) -> list[str]:
+    if tag == "a" and element.get("href"):
+        return [f"]({element.get('href')})"]
+    if tag in EMPHASIS and _emphasised(element):
+        return [EMPHASIS[tag]]
+    return []
+
+
+def _emphasised(element: etree._Element) -> bool:
+    """Whether turndown would mark the element: text with no space at either end (a marker before a space is no
+    emphasis in Markdown)."""
+    text = element.text_content()
+    return bool(text.strip()) and text == text.strip()
 
 
 def _merge(items: list[str | int]) -> str:
@@ -266,7 +329,7 @@ def _merge(items: list[str | int]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 
 
-def render_file(path: Path) -> str:
+def render_file(path: Path, markdown: bool = False) -> str:
     """Decompress and render one `NNNN.html.gz` page.
 
     Bytes that decode as UTF-8 are parsed as UTF-8: left to itself, lxml falls back to Latin-1 for pages that
@@ -282,20 +345,25 @@ def render_file(path: Path) -> str:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):
         return ""
-    return render(root)
+    return render(root, markdown)
 
 
 def main(argv: list[str]) -> int:
-    data_dir = Path(argv[1]) if len(argv) > 1 else DEFAULT_DATA
-    out_dir = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUT
+    markdown = "--markdown" in argv
+    arguments = [argument for argument in argv[1:] if argument != "--markdown"]
+    data_dir = Path(arguments[0]) if arguments else DEFAULT_DATA
+    out_dir = Path(arguments[1]) if len(arguments) > 1 else (DEFAULT_MARKDOWN_OUT if markdown else DEFAULT_OUT)
     html_dir = data_dir / "html"
     if not html_dir.is_dir():
         print(f"skipped: {html_dir} is absent (the WCXB data lives outside the repository)")
         return 0
     out_dir.mkdir(parents=True, exist_ok=True)
     pages = sorted(html_dir.glob("*.html.gz"))
+    suffix = ".md" if markdown else ".txt"
     for path in pages:
-        (out_dir / (path.name.removesuffix(".html.gz") + ".txt")).write_text(render_file(path), encoding="utf-8")
+        (out_dir / (path.name.removesuffix(".html.gz") + suffix)).write_text(
+            render_file(path, markdown), encoding="utf-8"
+        )
     print(f"rendered {len(pages)} pages to {out_dir}")
     return 0
 
