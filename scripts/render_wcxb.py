@@ -125,7 +125,9 @@ MARKED = "\x00"
 """Marks the Markdown a line starts with (a heading's `#`, a list item's `-`) from text that must be escaped."""
 EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*"}
 _TEXT_ESCAPES = re.compile(r"([\\`*_\[\]])|<(?=[A-Za-z/!])")
-_LINE_START_ESCAPES = re.compile(r"^(#{1,6}(?=\s)|>|[-+*](?=\s)|\d+(?=[.)]\s)|=+$|-+$)")
+_LINE_START_ESCAPES = re.compile(r"^(#{1,6}(?=\s)|>|[-+*](?=\s)|=+$|-+$)")
+_ORDERED_ITEM = re.compile(r"^(\d+)([.)])(?=\s)")
+"""What would start a block at a line's start: escaped with a backslash before it, or before a number's dot."""
 
 
 def escape_markdown(text: str) -> str:
@@ -262,7 +264,8 @@ def render(root: etree._Element, markdown: bool = False) -> str:
     if not markdown:
         return text
     lines = [
-        line[1:] if line.startswith(MARKED) else _LINE_START_ESCAPES.sub(r"\\\1", line) for line in text.split("\n")
+        line[1:] if line.startswith(MARKED) else _ORDERED_ITEM.sub(r"\1\\\2", _LINE_START_ESCAPES.sub(r"\\\1", line))
+        for line in text.split("\n")
     ]
     return "\n".join(lines)
 

@@ -788,6 +788,30 @@ def test_render_shows_what_a_browser_shows(html: str, text: str) -> None:
     assert render.render(lxml.html.document_fromstring(html)) == text
 
 
+def test_render_as_markdown_writes_what_a_crawler_writes_and_reads_back_as_the_page_shows() -> None:
+    """`--markdown`: the page as turndown writes it (Firecrawl's Markdown), the text's own markup characters
+    escaped; read back as `builder ingest` reads Markdown, it is the page's plain rendering, blank lines aside."""
+    import lxml.html
+
+    from builder.ingest.markdown_text import markdown_text
+
+    html = (
+        "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+        "<h1>Headline *here*</h1><p>First <b>bold</b> and <em> spaced</em> text, [1] <a href='/a'>linked</a>."
+        "<img src='/p.jpg' alt='A photo'></p><p>1. Not a list</p></body></html>"
+    )
+    render = load_script("render_wcxb")
+    markdown = render.render(lxml.html.document_fromstring(html), markdown=True)
+    assert markdown == (
+        "- [Home](/)\n- [News](/news)\n\n# Headline \\*here\\*\n\n"
+        "First **bold** and  spaced text, \\[1\\] [linked](/a).![A photo](/p.jpg)\n\n1\\. Not a list\n"
+    )
+    plain = render.render(lxml.html.document_fromstring(html))
+    shown = markdown_text(markdown).text
+    plain_lines = [" ".join(line.split()) for line in plain.splitlines() if line]
+    assert [line for line in shown.splitlines() if line] == plain_lines
+
+
 def test_render_keeps_what_follows_a_stray_closing_html_tag() -> None:
     render = load_script("render_wcxb")
     # libxml2 puts markup after `</html>` into another top-level element; browsers put it into the body.
