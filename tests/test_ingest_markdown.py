@@ -151,3 +151,29 @@ def test_a_records_markdown_field_is_markdown_however_little_markup_it_holds(tmp
     assert "See the report." in first["text"]
     assert len(first["paragraphs"]) == 12
     assert second["text"] == "Line one.\n\nLine two [x](/a)."
+
+
+def test_a_jina_reader_page_gives_its_address_and_date_to_its_main_article(tmp_path: Path) -> None:
+    """Jina Reader (r.jina.ai) writes the page's title, address and time above its Markdown: the address and date
+    are the main article's (not the related articles'), and each article still points at its line."""
+    header = (
+        f"Title: {SAMPLE_TITLES[0]} | Daily8\n\nURL Source: https://www.daily8.example/putin-trump\n\n"
+        "Published Time: 2025-07-04T09:30:00+08:00\n\nMarkdown Content:\n"
+    )
+    page = header + _sample_as_markdown()
+    (tmp_path / "reader.txt").write_text(page, encoding="utf-8")
+
+    result = ingest(str(tmp_path / "reader.txt"), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert [d["title"] for d in documents] == SAMPLE_TITLES
+    assert [(d["url"], d["published_at"]) for d in documents] == [
+        ("https://www.daily8.example/putin-trump", "2025-07-04T09:30:00+08:00"),
+        *[(None, d["published_at"]) for d in documents[1:]],
+    ]
+    data = page.encode("utf-8")
+    for document in documents:
+        provenance = document["provenance"]
+        assert data[provenance["offset"] :].decode("utf-8").removeprefix("# ").startswith(document["title"])
+        assert provenance["line"] == data[: provenance["offset"]].count(b"\n") + 1

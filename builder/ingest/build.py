@@ -26,7 +26,7 @@ from builder.ingest.pages import Page
 from builder.ingest.pagetext import NoArticleError
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
-from builder.records import Document, Paragraph, ParagraphKind, SourceFormat
+from builder.records import Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat
 
 EXTRACTOR_VERSION = f"builder-{__version__}"
 """Recorded on every document and pre-annotation, so a push can tell when the extractor changed."""
@@ -237,8 +237,10 @@ def build_document(
     quotes = find_quotes(text, paragraphs, sentences, language)
     the_page = page_identity(page)
     content = content_hash(parts.title, text)
-    url = parts.url or page.url
-    published_text = parts.published_text or _text_field(page, "published")
+    # What the page states of itself (an address, a date) is its main article's, not the related articles'.
+    main = parts.role is DocumentRole.main
+    url = parts.url or (page.url if main else None)
+    published_text = parts.published_text or (_text_field(page, "published") if main else None)
     if not published_text and page.fields.get("published") in (None, ""):
         # Found rather than stated: only where the record states no date at all (an epoch number it states is no
         # text to read, but a date all the same, which a guess must not stand in for).

@@ -44,10 +44,51 @@ class MarkdownText:
     """The lines of `text` that are headings."""
 
 
+@dataclass(frozen=True)
+class ReaderHeader:
+    """What Jina Reader writes above a page's Markdown: its title, address and published time."""
+
+    fields: dict[str, str]
+    """`title`, `url` and `published`, those given."""
+    lines: int
+    """Lines the header takes, its "Markdown Content:" line included."""
+
+
+_READER_FIELDS = {"Title": "title", "URL Source": "url", "Published Time": "published"}
+_READER_LINE = re.compile(r"^(Title|URL Source|Published Time|Warning|Description):[ \t]*(.*)$")
+READER_HEADER_LINES = 20
+"""How far down the "Markdown Content:" line that ends a Jina Reader header may be."""
+
+
+def reader_header(text: str) -> ReaderHeader | None:
+    """The header Jina Reader (r.jina.ai) writes above a page's Markdown, when the text opens with one: "Title:",
+    "URL Source:", maybe "Published Time:" and warnings, then "Markdown Content:"."""
+    if not text.startswith("Title:"):
+        return None
+    fields: dict[str, str] = {}
+    for number, line in enumerate(text.split("\n", READER_HEADER_LINES)[:READER_HEADER_LINES]):
+        if line.strip() == "Markdown Content:":
+            return ReaderHeader(fields, number + 1) if "url" in fields else None
+        if match := _READER_LINE.match(line.strip()):
+            name = _READER_FIELDS.get(match.group(1))
+            if name and match.group(2).strip():
+                fields[name] = match.group(2).strip()
+        elif line.strip():
+            return None
+    return None
+
+
+def without_header(text: str, header: ReaderHeader) -> str:
+    """The text with its reader header's lines blank: the page's Markdown, on the lines it has in the file."""
+    parts = text.split("\n", header.lines)
+    rest = parts[header.lines] if len(parts) > header.lines else ""
+    return "\n" * (len(parts) - 1) + rest
+
+
 def is_markdown(path: Path | None, text: str) -> bool:
-    """Whether a page or a record's text is Markdown: by a `.md` name, or by the lines that hold Markdown's links,
-    images and headings in its first `SNIFF_CHARS` (see `MIN_MARKED_SHARE`)."""
-    if path is not None and path.suffix.lower() in MARKDOWN_SUFFIXES:
+    """Whether a page or a record's text is Markdown: by a `.md` name, a Jina Reader header, or the lines that hold
+    Markdown's links, images and headings in its first `SNIFF_CHARS` (see `MIN_MARKED_SHARE`)."""
+    if (path is not None and path.suffix.lower() in MARKDOWN_SUFFIXES) or reader_header(text) is not None:
         return True
     head = text[:SNIFF_CHARS]
     if "](" not in head:  # most texts, and a text whose only marks are "#" (a "# 1" at a line's start)

@@ -31,7 +31,7 @@ from builder.ingest.archives import (
 from builder.ingest.columnar import arrow_pages, parquet_pages
 from builder.ingest.csv_export import csv_pages
 from builder.ingest.feeds import feed_pages
-from builder.ingest.markdown_text import is_markdown, markdown_text
+from builder.ingest.markdown_text import is_markdown, markdown_text, reader_header, without_header
 from builder.ingest.pages import MarkdownSource, Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
 from builder.ingest.scraper import (
@@ -156,8 +156,17 @@ def _read_local(
                 return
             decoded = decode(data)
             content, markdown = decoded.text, None
+            fields: dict[str, str] = {}
+            url = None
             if file_format is SourceFormat.pagetext and is_markdown(source.path, decoded.text):
-                visible = markdown_text(decoded.text)
+                header = reader_header(decoded.text)
+                written = decoded.text
+                if header is not None:
+                    # Jina Reader's header: the page's address and date, for its main article.
+                    written = without_header(decoded.text, header)
+                    url = web_url(header.fields.get("url"))
+                    fields = {name: value for name, value in header.fields.items() if name == "published"}
+                visible = markdown_text(written)
                 content, markdown = visible.text, MarkdownSource(decoded.text, visible.source_lines)
             yield Page(
                 source,
@@ -169,6 +178,8 @@ def _read_local(
                 bom_bytes=decoded.bom_bytes,
                 replacements=decoded.replacements,
                 markdown=markdown,
+                url=url,
+                fields=fields,
             )
     except UnreadableInputError as error:
         yield Rejection(READ, source.shown, error.code, error.reason, snippet=error.snippet)
