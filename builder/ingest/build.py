@@ -240,7 +240,13 @@ def build_document(
     # What the page states of itself (an address, a date) is its main article's, not the related articles'.
     main = parts.role is DocumentRole.main
     url = parts.url or (page.url if main else None)
-    published_text = parts.published_text or (_text_field(page, "published") if main else None)
+    stated = _text_field(page, "published") if main else None
+    # A page dump's stated date (a post's front matter, Jina Reader's header) is surer than the time it prints
+    # ("2 hours ago"); elsewhere what the extractor reads of the page (trafilatura's date) comes first, as before.
+    if page.format is SourceFormat.pagetext:
+        published_text = stated or parts.published_text
+    else:
+        published_text = parts.published_text or stated
     if not published_text and page.fields.get("published") in (None, ""):
         # Found rather than stated: only where the record states no date at all (an epoch number it states is no
         # text to read, but a date all the same, which a guess must not stand in for).
@@ -256,7 +262,7 @@ def build_document(
         doc_id=doc_id(content, the_page, parts.role.value, index),
         page_id=the_page,
         role=parts.role,
-        title=_text_field(page, "title") or parts.title,
+        title=(_text_field(page, "title") if main else None) or parts.title,
         text=text,
         paragraphs=paragraphs,
         sentences=sentences,

@@ -11,10 +11,12 @@ the text keeps the line of the Markdown it came from, for the document's provena
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -46,15 +48,17 @@ class MarkdownText:
 
 @dataclass(frozen=True)
 class ReaderHeader:
-    """What Jina Reader writes above a page's Markdown: its title, address and published time."""
+    """What is written above a page's Markdown about the page: Jina Reader's header, or YAML front matter."""
 
     fields: dict[str, str]
-    """`title`, `url` and `published`, those given."""
+    """`title`, `url` and `published`, those given; `card` for a data set's card."""
     lines: int
-    """Lines the header takes, its "Markdown Content:" line included."""
+    """Lines the header takes, its last ("Markdown Content:", "---") included."""
 
 
-_READER_FIELDS = {"Title": "title", "URL Source": "url", "Published Time": "published"}
+_READER_FIELDS = {"URL Source": "url", "Published Time": "published"}
+"""Jina Reader's header lines kept: not its "Title", the page's <title> with the site's name, which the
+extractor's headline is better than."""
 _READER_LINE = re.compile(r"^(Title|URL Source|Published Time|Warning|Description):[ \t]*(.*)$")
 READER_HEADER_LINES = 20
 """How far down the "Markdown Content:" line that ends a Jina Reader header may be."""
@@ -76,6 +80,37 @@ def reader_header(text: str) -> ReaderHeader | None:
         elif line.strip():
             return None
     return None
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+DATASET_CARD_KEYS = frozenset({"dataset_info", "configs", "task_categories", "task_ids", "size_categories"})
+"""Keys of a Hugging Face dataset card's YAML header, which no article's front matter has."""
+FRONT_MATTER_DATES = ("date", "published", "publishDate", "pubDate")
+"""Where a static site (Hugo, Jekyll, Astro) puts a post's date in its front matter."""
+
+
+def front_matter(text: str) -> ReaderHeader | None:
+    """The YAML front matter a Markdown file opens with (a static site's post: its `title` and `date`; a Hugging
+    Face dataset card: `dataset_info` and `configs`), as a header: its fields (`card` when it is a dataset's card)
+    and its lines. None when the text opens with none, or with YAML that does not parse into a mapping."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return None
+    try:
+        values = yaml.safe_load(found.group(1))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(values, dict):
+        return None
+    fields: dict[str, str] = {}
+    if DATASET_CARD_KEYS & set(map(str, values)):
+        fields["card"] = "dataset"
+    if isinstance(values.get("title"), str):
+        fields["title"] = values["title"]
+    date = next((values[key] for key in FRONT_MATTER_DATES if values.get(key)), None)
+    if date is not None:
+        fields["published"] = date.isoformat() if isinstance(date, datetime.date) else str(date)
+    return ReaderHeader(fields, found.group(0).count("\n") + (not found.group(0).endswith("\n")))
 
 
 def without_header(text: str, header: ReaderHeader) -> str:

@@ -31,7 +31,7 @@ from builder.ingest.archives import (
 from builder.ingest.columnar import arrow_pages, parquet_pages
 from builder.ingest.csv_export import csv_pages
 from builder.ingest.feeds import feed_pages
-from builder.ingest.markdown_text import is_markdown, markdown_text, reader_header, without_header
+from builder.ingest.markdown_text import front_matter, is_markdown, markdown_text, reader_header, without_header
 from builder.ingest.pages import MarkdownSource, Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
 from builder.ingest.scraper import (
@@ -159,13 +159,21 @@ def _read_local(
             fields: dict[str, str] = {}
             url = None
             if file_format is SourceFormat.pagetext and is_markdown(source.path, decoded.text):
-                header = reader_header(decoded.text)
+                header = reader_header(decoded.text) or front_matter(decoded.text)
                 written = decoded.text
+                if header is not None and header.fields.get("card"):
+                    reason = (
+                        "a Hugging Face dataset card (README.md with its YAML header): it describes the data set,"
+                        " whose rows are in its data files"
+                    )
+                    yield Rejection(READ, source.shown, "dataset_card", reason, snippet=snippet(decoded.text))
+                    return
                 if header is not None:
-                    # Jina Reader's header: the page's address and date, for its main article.
+                    # Jina Reader's header, a post's front matter: the page's address, date and title, for its main
+                    # article.
                     written = without_header(decoded.text, header)
                     url = web_url(header.fields.get("url"))
-                    fields = {name: value for name, value in header.fields.items() if name == "published"}
+                    fields = {name: value for name, value in header.fields.items() if name in ("published", "title")}
                 visible = markdown_text(written)
                 content, markdown = visible.text, MarkdownSource(decoded.text, visible.source_lines)
             yield Page(
