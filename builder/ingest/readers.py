@@ -44,6 +44,7 @@ from builder.ingest.scraper import (
 )
 from builder.ingest.sources import (
     SNIFF_BYTES,
+    DecodedText,
     InputFile,
     UnreadableInputError,
     decode,
@@ -155,39 +156,18 @@ def _read_local(
                 yield from _archived_page(source, digest, webarchive_html(data))
                 return
             decoded = decode(data)
-            content, markdown = decoded.text, None
-            fields: dict[str, str] = {}
-            url = None
             if file_format is SourceFormat.pagetext and is_markdown(source.path, decoded.text):
-                header = reader_header(decoded.text) or front_matter(decoded.text)
-                written = decoded.text
-                if header is not None and header.fields.get("card"):
-                    reason = (
-                        "a Hugging Face dataset card (README.md with its YAML header): it describes the data set,"
-                        " whose rows are in its data files"
-                    )
-                    yield Rejection(READ, source.shown, "dataset_card", reason, snippet=snippet(decoded.text))
-                    return
-                if header is not None:
-                    # Jina Reader's header, a post's front matter: the page's address, date and title, for its main
-                    # article.
-                    written = without_header(decoded.text, header)
-                    url = web_url(header.fields.get("url"))
-                    fields = {name: value for name, value in header.fields.items() if name in ("published", "title")}
-                visible = markdown_text(written)
-                content, markdown = visible.text, MarkdownSource(decoded.text, visible.source_lines)
+                yield _markdown_page(source, digest, decoded)
+                return
             yield Page(
                 source,
                 file_format,
                 digest,
-                content,
+                decoded.text,
                 file_format is SourceFormat.html,
                 encoding=decoded.encoding,
                 bom_bytes=decoded.bom_bytes,
                 replacements=decoded.replacements,
-                markdown=markdown,
-                url=url,
-                fields=fields,
             )
     except UnreadableInputError as error:
         yield Rejection(READ, source.shown, error.code, error.reason, snippet=error.snippet)
@@ -200,6 +180,34 @@ def _read_local(
         elif source.path.is_symlink() and not source.path.exists():
             reason = f"a broken symbolic link: it points to {os.readlink(source.path)}, which does not exist"
         yield Rejection(READ, source.shown, "unreadable", reason)
+
+
+def _markdown_page(source: InputFile, digest: str, decoded: DecodedText) -> Page | Rejection:
+    """A page dump in Markdown as the text it shows (`markdown_text`), what a Jina Reader header or a post's front
+    matter states of it (its address, date and title, for its main article); a dataset card is no page."""
+    header = reader_header(decoded.text) or front_matter(decoded.text)
+    if header is not None and header.fields.get("card"):
+        reason = (
+            "a Hugging Face dataset card (README.md with its YAML header): it describes the data set, whose rows are"
+            " in its data files"
+        )
+        return Rejection(READ, source.shown, "dataset_card", reason, snippet=snippet(decoded.text))
+    fields = {
+        name: value for name, value in (header.fields if header else {}).items() if name in ("published", "title")
+    }
+    visible = markdown_text(without_header(decoded.text, header) if header else decoded.text)
+    return Page(
+        source,
+        SourceFormat.pagetext,
+        digest,
+        visible.text,
+        encoding=decoded.encoding,
+        bom_bytes=decoded.bom_bytes,
+        replacements=decoded.replacements,
+        markdown=MarkdownSource(decoded.text, visible.source_lines),
+        url=web_url(header.fields.get("url")) if header else None,
+        fields=fields,
+    )
 
 
 def _too_large(source: InputFile, how: str) -> Rejection:
