@@ -379,3 +379,28 @@ def test_a_record_whose_text_only_restates_its_title_is_no_article(tmp_path: Pat
     assert rejected == [("no_article", 1), ("no_article", 2)]
     documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
     assert [(d["title"], d["text"]) for d in documents] == [("Night buses extended", short), (short, short)]
+
+
+def test_a_records_text_in_html_or_as_a_list_of_paragraphs_is_read_as_its_paragraphs(tmp_path: Path) -> None:
+    """A CMS export's content with its <p> tags (which were left in the text), and a text given as a list of its
+    paragraphs (which was no text at all): both are the same paragraphs as plain text. A name in angle brackets
+    is no HTML."""
+    paragraphs = _related_paragraphs()[:5]
+    html = "<h2>Air defence</h2>" + "".join(f"<p>{p.replace('Trump', '<b>Trump</b>')}</p>" for p in paragraphs)
+    records = [
+        {"title": "In HTML", "content": html + "<script>track()</script>"},
+        {"title": "As a list", "paragraphs": paragraphs},
+        {"title": "Plain", "text": "\n\n".join(paragraphs) + "\n\nWrite to <news@example.com> with tips."},
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    in_html, as_list, plain = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    text = "\n\n".join(paragraphs)
+    assert in_html["text"] == f"Air defence\n\n{text}"
+    assert [p["kind"] for p in in_html["paragraphs"]] == ["heading"] + ["body"] * len(paragraphs)
+    assert as_list["text"] == text
+    assert plain["text"].endswith("Write to <news@example.com> with tips.")

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 import htmldate
+import lxml.html
 import trafilatura
+from lxml import etree
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
@@ -88,6 +90,44 @@ def found_date(tree: HtmlElement, url: str | None) -> str | None:
 def _paragraphs(body: _Element) -> list[tuple[str, ParagraphKind]]:
     """Flatten trafilatura's output tree into paragraphs: each block (and each line break inside one) starts a
     new paragraph, inline elements (`hi`, `ref`) stay in their paragraph, nested blocks come out in order."""
+    return _flatten(body, BLOCKS, frozenset({"head"}), "lb")
+
+
+HTML_BLOCKS = frozenset(
+    {"p", "div", "section", "article", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td"}
+    | {"th", "figure", "figcaption", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
+)
+HTML_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+UNSHOWN = ("script", "style", "noscript", "template", "iframe", "object", "svg")
+_HTML_TAG = re.compile(
+    r"<(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|figure|figcaption|img|table|tr|td)\b[^>]*>",
+    re.IGNORECASE,
+)
+"""A common HTML element's tag: what tells a record's text written in HTML from plain text, where a name in angle
+brackets ("<john@example.com>") is not one."""
+
+
+def is_html_text(text: str) -> bool:
+    """Whether a record's text field holds HTML (a CMS export's `content` with its `<p>` tags)."""
+    return _HTML_TAG.search(text) is not None
+
+
+def fragment_paragraphs(fragment: str) -> list[tuple[str, ParagraphKind]]:
+    """A record's text written in HTML as paragraphs, all of its text kept (it is the article already: no
+    extraction throws a short paragraph away), scripts and styles out, headings as headings."""
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    etree.strip_elements(root, *UNSHOWN, with_tail=False)
+    return _flatten(root, HTML_BLOCKS, HTML_HEADINGS, "br")
+
+
+def _flatten(
+    root: _Element, blocks: frozenset[str], headings: frozenset[str], line_break: str
+) -> list[tuple[str, ParagraphKind]]:
+    """Each block (and each line break inside one) starts a new paragraph, inline elements stay in their
+    paragraph, nested blocks come out in order."""
     found: list[tuple[str, ParagraphKind]] = []
 
     def emit(pieces: list[str], kind: ParagraphKind) -> None:
@@ -98,17 +138,17 @@ def _paragraphs(body: _Element) -> list[tuple[str, ParagraphKind]]:
     def walk(element: _Element, kind: ParagraphKind) -> None:
         pieces = [element.text or ""]
         for child in element:
-            if child.tag in BLOCKS or child.tag == "lb":
+            if child.tag in blocks or child.tag == line_break:
                 emit(pieces, kind)
                 pieces = []
-                if child.tag != "lb":
-                    walk(child, ParagraphKind.heading if child.tag == "head" else ParagraphKind.body)
-            else:
+                if child.tag != line_break:
+                    walk(child, ParagraphKind.heading if child.tag in headings else ParagraphKind.body)
+            elif isinstance(child.tag, str):  # not a comment
                 pieces.append("".join(child.itertext()))
             pieces.append(child.tail or "")
         emit(pieces, kind)
 
-    walk(body, ParagraphKind.body)
+    walk(root, ParagraphKind.body)
     return found
 
 

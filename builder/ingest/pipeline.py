@@ -30,7 +30,7 @@ from builder.enrich.targets import TargetMatcher
 from builder.ingest.build import build_document
 from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import DedupConfig, DuplicateIndex, Fingerprint, fingerprint
-from builder.ingest.html import extract_html
+from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
@@ -554,6 +554,8 @@ def _scraper_article(page: Page) -> ArticleParts:
     title = page.fields.get("title")
     if page.text_is_markdown or is_markdown(None, page.content):
         paragraphs = _markdown_paragraphs(page.content, title)
+    elif is_html_text(page.content):
+        paragraphs = fragment_paragraphs(page.content)
     else:
         blocks = [block.strip() for block in BLANK_LINE.split(page.content) if block.strip()]
         if len(blocks) == 1 and "\n" in blocks[0]:

@@ -32,6 +32,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "plain_text",
         "raw_text",
         "markdown",
+        "paragraphs",
     ),
     "html": ("html", "raw_html", "content_html", "body_html", "page_html"),
     "title": ("title", "headline", "heading"),
@@ -208,6 +209,8 @@ def record_pages(
         return
     fields = map_fields(record, overrides or {})
     body = fields.pop("text", None)
+    if isinstance(body, list) and body and all(isinstance(item, str) for item in body):
+        body = "\n\n".join(item.strip() for item in body if item.strip())  # the text as a list of its paragraphs
     html = fields.pop("html", None)
     if not isinstance(body, str) and not isinstance(html, str):
         tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
