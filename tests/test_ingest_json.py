@@ -404,3 +404,22 @@ def test_a_records_text_in_html_or_as_a_list_of_paragraphs_is_read_as_its_paragr
     assert [p["kind"] for p in in_html["paragraphs"]] == ["heading"] + ["body"] * len(paragraphs)
     assert as_list["text"] == text
     assert plain["text"].endswith("Write to <news@example.com> with tips.")
+
+
+def test_character_references_a_scraper_left_in_a_record_are_read(tmp_path: Path) -> None:
+    """Scrapers that take a title or text out of HTML or a feed often leave "&amp;" and "&#8217;" in it: read, as
+    a page would show them. A bare ampersand ("AT&T", "R&D") is text."""
+    record = {
+        "title": "Tom &amp; Jerry&#8217;s feud ends",
+        "text": "The feud between Tom &amp; Jerry ended on Tuesday &mdash; AT&T and R&D labs watched the chase.",
+        "source": "Cartoon &amp; Co",
+    }
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert (document["title"], document["source"]) == ("Tom & Jerry’s feud ends", "Cartoon & Co")
+    assert document["text"] == "The feud between Tom & Jerry ended on Tuesday — AT&T and R&D labs watched the chase."

@@ -36,6 +36,7 @@ from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
+from builder.ingest.scraper import unescape_references
 from builder.ingest.sources import EXTENSIONS, InputFile, discover, format_suffix, is_url
 from builder.records import DocumentRole, ParagraphKind, SourceFormat, Target
 from builder.validate import error_fields
@@ -557,7 +558,8 @@ def _scraper_article(page: Page) -> ArticleParts:
     elif is_html_text(page.content):
         paragraphs = fragment_paragraphs(page.content)
     else:
-        blocks = [block.strip() for block in BLANK_LINE.split(page.content) if block.strip()]
+        text = unescape_references(page.content)
+        blocks = [block.strip() for block in BLANK_LINE.split(text) if block.strip()]
         if len(blocks) == 1 and "\n" in blocks[0]:
             blocks = [line.strip() for line in blocks[0].splitlines() if line.strip()]
         # One block left is an article the scraper flattened onto one line: restore its paragraphs.

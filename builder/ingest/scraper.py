@@ -7,6 +7,7 @@ for nested objects (`--field title=meta.headline`).
 
 from __future__ import annotations
 
+import html as html_entities
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -208,6 +209,9 @@ def record_pages(
         )
         return
     fields = map_fields(record, overrides or {})
+    for name in ("title", "source"):
+        if isinstance(fields.get(name), str):
+            fields[name] = unescape_references(fields[name])
     body = fields.pop("text", None)
     if isinstance(body, list) and body and all(isinstance(item, str) for item in body):
         body = "\n\n".join(item.strip() for item in body if item.strip())  # the text as a list of its paragraphs
@@ -258,6 +262,18 @@ def _held_in(record: Mapping[str, Any], name: str, overrides: FieldMap | None, v
     if path is not None:
         return path.rsplit(".", 1)[-1].lower() == name
     return any(isinstance(key, str) and key.lower() == name and item is value for key, item in record.items())
+
+
+_CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def unescape_references(text: str) -> str:
+    """Text with HTML's character references read ("Tom &amp; Jerry&#8217;s" as "Tom & Jerry’s"): scrapers that
+    take a title or a text out of HTML or a feed often leave them. Only whole references, with their semicolon:
+    "AT&T" and "R&D" are text."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda reference: html_entities.unescape(reference.group()), text)
 
 
 def _array_item(raw: bytes) -> bytes:
