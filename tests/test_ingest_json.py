@@ -198,8 +198,8 @@ def test_a_scraped_text_without_a_date_takes_the_day_its_url_files_it_under(tmp_
             "date": "July 1, 2025",
         },
         {"url": "https://example.com/2025/13/40/talks", "title": SAMPLE_TITLES[3], "text": f"{TEXT} 3"},
-        # A numbered list filed under a month, an event's future day, a URL urlsplit cannot read, and a date the
-        # record states as an epoch number: none gives the URL's day.
+        # A numbered list filed under a month, an event's future day, a URL urlsplit cannot read: none gives the
+        # URL's day; a date the record states as a Unix time is that date, not the URL's day.
         {"url": "https://example.com/2025/07/10-best-laptops/", "title": "Best laptops", "text": f"{TEXT} 4"},
         {"url": "https://example.com/events/2091/05/20/summit", "title": "Summit", "text": f"{TEXT} 5"},
         {"url": "https://example.com[0]/2025/07/05/library", "title": "Library", "text": f"{TEXT} 6"},
@@ -219,7 +219,7 @@ def test_a_scraped_text_without_a_date_takes_the_day_its_url_files_it_under(tmp_
         (None, None),
         (None, None),
         (None, None),
-        (None, None),
+        ("2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z"),
     ]
 
 
@@ -423,3 +423,22 @@ def test_character_references_a_scraper_left_in_a_record_are_read(tmp_path: Path
     [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
     assert (document["title"], document["source"]) == ("Tom & Jerry’s feud ends", "Cartoon & Co")
     assert document["text"] == "The feud between Tom & Jerry ended on Tuesday — AT&T and R&D labs watched the chase."
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        (1577836800, "2020-01-01T00:00:00Z"),
+        (1577836800500, "2020-01-01T00:00:00.500000Z"),
+        ("1577836800", "2020-01-01T00:00:00Z"),
+        (1577836800.25, "2020-01-01T00:00:00.250000Z"),
+        (2025, None),  # a year, not a time
+        (20250705, None),  # a day written as digits
+        (True, None),
+        ("July 1, 2025", None),  # read as text, not here
+    ],
+)
+def test_a_unix_time_is_a_date_and_other_numbers_are_not(value: object, date: str | None) -> None:
+    from builder.ingest.scraper import epoch_date
+
+    assert epoch_date(value) == date

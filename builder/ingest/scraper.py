@@ -7,6 +7,7 @@ for nested objects (`--field title=meta.headline`).
 
 from __future__ import annotations
 
+import datetime
 import html as html_entities
 import json
 import re
@@ -212,6 +213,8 @@ def record_pages(
     for name in ("title", "source"):
         if isinstance(fields.get(name), str):
             fields[name] = unescape_references(fields[name])
+    if (stated := epoch_date(fields.get("published"))) is not None:
+        fields["published"] = stated
     body = fields.pop("text", None)
     if isinstance(body, list) and body and all(isinstance(item, str) for item in body):
         body = "\n\n".join(item.strip() for item in body if item.strip())  # the text as a list of its paragraphs
@@ -262,6 +265,25 @@ def _held_in(record: Mapping[str, Any], name: str, overrides: FieldMap | None, v
     if path is not None:
         return path.rsplit(".", 1)[-1].lower() == name
     return any(isinstance(key, str) and key.lower() == name and item is value for key, item in record.items())
+
+
+EPOCH_SECONDS = (1e8, 1e10)
+"""Unix times in seconds a published date may be (1973 to 2286); the same times in milliseconds are a thousand
+times these, as JavaScript scrapers write them."""
+
+
+def epoch_date(value: Any) -> str | None:
+    """A published date stated as a Unix time (1720000000, 1720000000000, or those digits as text), in ISO 8601
+    UTC; None for anything else. It was no text to read a date from, and the record's date was lost."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    low, high = EPOCH_SECONDS
+    seconds = value if low <= value < high else value / 1000 if low * 1000 <= value < high * 1000 else None
+    if seconds is None:
+        return None
+    return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
 _CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
