@@ -248,8 +248,8 @@ def build_document(
     else:
         published_text = parts.published_text or stated
     if not published_text and page.fields.get("published") in (None, ""):
-        # Found rather than stated: only where the record states no date at all (an epoch number it states is no
-        # text to read, but a date all the same, which a guess must not stand in for).
+        # Found rather than stated: only where the record states no date at all (a value it states that cannot be
+        # read, a date object of some API, is a date all the same, which a guess must not stand in for).
         published_text = parts.searched_date or date_in_url(url, page.crawled_at)
     # A page dump holds several articles: point at this one's first byte. Other formats have one per page.
     offset, line = page.offset, page.line or parts.line
