@@ -558,7 +558,8 @@ def _scraper_article(page: Page) -> ArticleParts:
     elif is_html_text(page.content):
         paragraphs = fragment_paragraphs(page.content)
     else:
-        text = unescape_references(page.content)
+        # A feed's item text has had its references read already, as its format says (an Atom text's stand).
+        text = page.content if page.format is SourceFormat.feed else unescape_references(page.content)
         blocks = [block.strip() for block in BLANK_LINE.split(text) if block.strip()]
         if len(blocks) == 1 and "\n" in blocks[0]:
             blocks = [line.strip() for line in blocks[0].splitlines() if line.strip()]
