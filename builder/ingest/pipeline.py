@@ -446,7 +446,7 @@ def _tasks(
 
 def _read_by_parent(source: InputFile, size: int, options: IngestOptions) -> bool:
     """Whether a file is read by the parent, its pages handed to the workers in runs: an export of records
-    (JSON Lines, CSV, Parquet, a feed, a WARC) over SPLIT_BYTES. As a worker's task of its own, one such file
+    (JSON Lines, CSV, Parquet, Arrow, a feed, a WARC) over SPLIT_BYTES. As a worker's task of its own, one such file
     kept one worker busy while the others waited, and its documents were held until its end."""
     if size <= SPLIT_BYTES or is_url(source.location):
         return False
