@@ -30,6 +30,10 @@ EXAMPLES = """Examples:
 
   builder ingest export.jsonl --format jsonl --field title=meta.headline --out out
 
+  builder ingest 'news-dataset/data/*.parquet' --field text=article --out out   (a Hugging Face data set)
+
+  builder ingest crawl/markdown/ --out out   (pages in Markdown, as Firecrawl or Jina Reader writes them)
+
   builder ingest 'gs://bucket/dumps/*.txt.gz' --out out --workers 2   (with gcsfs installed)
 
   builder ingest 's3://bucket/dumps/' --engine ray --ray-address auto --out /shared/out
@@ -73,7 +77,11 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when anything was rejected.")] = False,
     fields: Annotated[
-        list[str] | None, typer.Option("--field", help="Scraper JSONL field override NAME=PATH, e.g. title=meta.h1.")
+        list[str] | None,
+        typer.Option(
+            "--field",
+            help="Where a record's field is (a JSON key, a CSV or Parquet column): NAME=PATH, e.g. title=meta.h1.",
+        ),
     ] = None,
     near_duplicate: Annotated[
         float, typer.Option("--near-duplicate", min=0.0, max=1.0, help="Jaccard threshold for near-duplicates.")
@@ -88,7 +96,7 @@ def ingest(
         ),
     ] = None,
 ) -> None:
-    """Turn raw news dumps (page text, HTML, WARC, scraper JSONL, CSV, Parquet, feeds) into enriched documents."""
+    """Turn raw news dumps (page text or Markdown, HTML, WARC, JSONL, CSV, Parquet, feeds) into enriched documents."""
     from builder.ingest.dedup import DedupConfig
     from builder.ingest.pipeline import IngestOptions
     from builder.ingest.scraper import parse_field_overrides
