@@ -49,9 +49,13 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
     stated = _stated_delimiter(head)
     if stated is not None:
         next(lines)  # the "sep=" line is no row: the header is the next one
+    # The header's names, without what is quoted: a doubled quote inside a name splits it into an empty piece.
+    head_lines = _LINE_BREAK.split(head, maxsplit=2)
+    header_line = head_lines[1] if stated is not None and len(head_lines) > 1 else head_lines[0]
+    unquoted = "".join(header_line.decode("utf-8", errors="replace").split('"')[::2])
     # Whatever compresses it (.tsv.bz2, .tsv.zst): a header's comma outnumbering its tabs made a TSV read as CSV.
-    delimiter = stated or ("\t" if format_suffix(source.path) == ".tsv" else _delimiter(head))
-    rows = csv.reader(lines, delimiter=delimiter, skipinitialspace=_spaced(head, delimiter, skip=stated is not None))
+    delimiter = stated or ("\t" if format_suffix(source.path) == ".tsv" else _delimiter(unquoted))
+    rows = csv.reader(lines, delimiter=delimiter, skipinitialspace=_spaced(unquoted, delimiter))
     header: list[str] | None = None
     broken_rows = data_rows = 0
     while True:
@@ -227,24 +231,18 @@ def _ends_in_return(head: bytes) -> bool:
     return first_break is not None and first_break[0] == b"\r"
 
 
-def _delimiter(head: bytes) -> str:
-    """The delimiter of an export, from its header line: the one of DELIMITERS it holds most of outside quoted
-    names (a comma if none): `"text (body, cleaned)";"url"` is a semicolon's header whose names hold commas."""
-    header = _LINE_BREAK.split(head, maxsplit=1)[0].decode("utf-8", errors="replace")
-    unquoted = "".join(header.split('"')[::2])  # a doubled quote inside a name splits it into an empty piece
+def _delimiter(unquoted: str) -> str:
+    """The delimiter of an export, from its header line outside quoted names: the one of DELIMITERS it holds most
+    of (a comma if none): `"text (body, cleaned)";"url"` is a semicolon's header whose names hold commas."""
     counts = {delimiter: unquoted.count(delimiter) for delimiter in DELIMITERS}
     best = max(counts, key=lambda delimiter: counts[delimiter])
     return best if counts[best] else ","
 
 
-def _spaced(head: bytes, delimiter: str, *, skip: bool) -> bool:
-    """Whether the header sets a space after every delimiter (`title, "text", url`, as a person writes a CSV
-    file): then each field's leading spaces are no part of it, and a quote after them opens a quoted field (read
-    as they are, `"text"` kept its quotes and no text column was found). `skip`: the first line states the
-    delimiter, and the header is the next."""
-    lines = _LINE_BREAK.split(head, maxsplit=2)
-    header = lines[1 if skip and len(lines) > 1 else 0].decode("utf-8", errors="replace")
-    unquoted = "".join(header.split('"')[::2])
+def _spaced(unquoted: str, delimiter: str) -> bool:
+    """Whether the header (outside quoted names) sets a space after every delimiter (`title, "text", url`, as a
+    person writes a CSV file): then each field's leading spaces are no part of it, and a quote after them opens a
+    quoted field (read as they are, `"text"` kept its quotes and no text column was found)."""
     count = unquoted.count(delimiter)
     return delimiter != " " and count > 0 and unquoted.count(delimiter + " ") == count
 

@@ -24,7 +24,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from builder.enrich.function_words import STOP_WORDS
 from builder.enrich.language import load_model
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.build import build_document
@@ -34,6 +33,7 @@ from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pages import Page, Rejection, snippet
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
+from builder.ingest.pagetext_lines import content_words
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
 from builder.ingest.scraper import unescape_references
@@ -538,17 +538,11 @@ def _markdown_paragraphs(markdown: str, title: Any) -> list[tuple[str, Paragraph
     return paragraphs
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _restates_title(title: str, paragraphs: list[tuple[str, ParagraphKind]], outlet: Any) -> bool:
     """Whether a record's text holds no word of substance beyond its title and outlet's name ("Council extends night
     buses" under that title, "... - Reuters"): a feed or scraper that kept the link, not the article."""
-    known = set(_WORD.findall(title.casefold()))
-    if isinstance(outlet, str):
-        known.update(_WORD.findall(outlet.casefold()))
-    words = {word for text, _ in paragraphs for word in _WORD.findall(text.casefold())}
-    return not (words - known - STOP_WORDS)
+    known = content_words(title) | (content_words(outlet) if isinstance(outlet, str) else set())
+    return not set().union(*(content_words(text) for text, _ in paragraphs)) - known
 
 
 def _scraper_article(page: Page) -> ArticleParts:
