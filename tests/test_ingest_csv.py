@@ -358,3 +358,57 @@ def test_an_export_with_a_space_after_each_delimiter_is_read_field_by_field(tmp_
     assert [(d["title"], d["url"]) for d in documents] == [("Night buses", "https://example.com/a")] * 2
     assert all(d["text"] == documents[0]["text"] for d in documents)
     assert documents[0]["text"].startswith(_related_paragraphs()[0])
+
+
+def test_data_rows_ending_in_a_delimiter_the_header_lacks_are_read(tmp_path: Path) -> None:
+    """`title,text,url` above rows that each end in a comma (or in a tab in a TSV file), as some exporters write
+    them: the empty field past the header's holds nothing, so the row is read; a filled one is still quarantined."""
+    body = TEXT.replace('"', '""')
+    for name, delimiter in {"comma.csv": ",", "tab.tsv": "\t"}.items():
+        header = delimiter.join(["title", "text", "url"])
+        row = delimiter.join(["Night buses", f'"{body}"', "https://example.com/a", ""])
+        filled = delimiter.join(["Night buses", f'"{body}"', "https://example.com/b", "extra"])
+        (tmp_path / name).write_text(f"{header}\r\n{row}\r\n{filled}\r\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(d["title"], d["url"]) for d in documents] == [("Night buses", "https://example.com/a")] * 2
+    assert documents[0]["text"].startswith(_related_paragraphs()[0])
+    assert [(Path(q["source"]).name, q["reason_code"]) for q in read_jsonl(out / "quarantine.jsonl")] == [
+        ("comma.csv", "bad_csv_row"),
+        ("tab.tsv", "bad_csv_row"),
+    ]
+
+
+def test_a_tsv_written_without_quoting_keeps_its_quote_marks_and_a_quoted_one_is_read_as_quoted(
+    tmp_path: Path,
+) -> None:
+    """A TSV export written as the IANA format has it, no field quoted: a text that opens with a quote keeps it, and
+    one whose quote is never closed ends at its line (read as quoted, the marks went and the next row was swallowed
+    into the text). A TSV file that quotes its fields, as pandas writes one, is still read as quoted."""
+    paragraph = _related_paragraphs()[0]
+    opening = f'"We will win," the mayor said. {paragraph}'
+    unclosed = f'"Night buses will run, {paragraph}'
+    rows = [("A", opening), ("B", unclosed), ('The "rough cut"', paragraph)]
+    plain = "title\ttext\n" + "".join(f"{title}\t{text}\n" for title, text in rows)
+    (tmp_path / "plain.tsv").write_text(plain, encoding="utf-8")
+    quoted = io.StringIO()
+    writer = csv.writer(quoted, delimiter="\t", lineterminator="\n")
+    writer.writerows([("title", "text"), *rows])
+    (tmp_path / "quoted.tsv").write_text(quoted.getvalue(), encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(d["provenance"]["path"].rsplit("/", 1)[1], d["title"]) for d in documents] == [
+        (name, title) for name in ("plain.tsv", "quoted.tsv") for title, _ in rows
+    ]
+    assert [d["text"] for d in documents[:3]] == [d["text"] for d in documents[3:]]
+    assert documents[0]["text"].startswith('"We will win," the mayor said.')
+    assert documents[1]["text"].startswith('"Night buses will run,')

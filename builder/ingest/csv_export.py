@@ -55,7 +55,8 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
     unquoted = "".join(header_line.decode("utf-8", errors="replace").split('"')[::2])
     # Whatever compresses it (.tsv.bz2, .tsv.zst): a header's comma outnumbering its tabs made a TSV read as CSV.
     delimiter = stated or ("\t" if format_suffix(source.path) == ".tsv" else _delimiter(unquoted))
-    rows = csv.reader(lines, delimiter=delimiter, skipinitialspace=_spaced(unquoted, delimiter))
+    quoting = csv.QUOTE_MINIMAL if _quoted(head, delimiter) else csv.QUOTE_NONE
+    rows = csv.reader(lines, delimiter=delimiter, quoting=quoting, skipinitialspace=_spaced(unquoted, delimiter))
     header: list[str] | None = None
     broken_rows = data_rows = 0
     while True:
@@ -73,7 +74,7 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
             # The reader starts a row afresh at the next line, but a quoted field that broke it (one over the
             # field limit) may run on over more lines: read on from there and each of its paragraphs was a row,
             # the rejected article's pieces kept as documents. Its lines are skipped up to its closing quote.
-            if lines.quotes_since_first % 2:
+            if quoting != csv.QUOTE_NONE and lines.quotes_since_first % 2:
                 lines.skip_quoted()
             continue
         offset = lines.first_offset
@@ -100,6 +101,10 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
                 )
             continue
         data_rows += 1
+        # Some exporters end every data row with a delimiter the header lacks (`a,b,c,`): empty fields past the
+        # header's hold nothing to lose, where a filled one means a field's delimiter was left unquoted.
+        if len(row) > len(header.keys) and not any(field.strip() for field in row[len(header.keys) :]):
+            row = row[: len(header.keys)]
         if len(row) > len(header.keys):
             reason = (
                 f"{len(row)} fields where the header names {len(header.keys)}: a {_named(delimiter)} inside a field"
@@ -222,6 +227,26 @@ def _stated_delimiter(head: bytes) -> str | None:
     column and every row was rejected."""
     stated = _SEP_LINE.match(head)
     return None if stated is None else stated[2].decode("ascii")
+
+
+_QUOTE_RUN = re.compile(rb'"+')
+
+
+def _quoted(head: bytes, delimiter: str) -> bool:
+    """Whether an export quotes its fields as CSV does, told from its first bytes. A TSV file is often written
+    without (the IANA format has no quoting: a field holds no tab), and read as quoted, a text opening with a quote
+    lost its quote marks (`"We will win," he said.` became `We will win, he said.`) and one never closed ran on
+    over the rows after it. In a quoted field, a quote mark is doubled or opens or closes the field, by a delimiter
+    or a line's end; a single one within a field's words ("the "rough cut" is") is the text's own. Only a TSV
+    file is so told: a comma or semicolon inside a CSV field needs the quoting, and CSV writers quote."""
+    if delimiter != "\t":
+        return True
+    framing = (b"\t", b"\r", b"\n", b"")
+    for run in _QUOTE_RUN.finditer(head):
+        framed = head[run.start() - 1 : run.start()] in framing or head[run.end() : run.end() + 1] in framing
+        if len(run[0]) % 2 and not framed:
+            return False
+    return True
 
 
 def _ends_in_return(head: bytes) -> bool:
