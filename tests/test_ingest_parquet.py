@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pyarrow import feather
 
+from builder.compression import zstd
 from builder.ingest.columnar import used_columns
 from tests.test_ingest import SAMPLE_TITLES, _article_html, _related_paragraphs, ingest, read_jsonl
 
@@ -118,7 +120,11 @@ def test_bad_parquet_inputs_are_quarantined_with_what_to_do_and_the_rest_is_read
     (inputs / "fake.parquet").write_bytes(b"PAR1 and then not Parquet at all")
     pq.write_table(pa.table({"headline": ["a"], "views": [3]}), inputs / "no-text.parquet")
     pq.write_table(_news_table(0), inputs / "empty.parquet")
-    (inputs / "zipped.parquet.gz").write_bytes(gzip.compress(data))
+    # Its first 8 KB, which tell the format, decompress; its end, where Parquet's index is, does not.
+    long = tmp_path / "long.parquet"
+    pq.write_table(_news_table(40), long, compression="none")
+    zipped = gzip.compress(long.read_bytes())
+    (inputs / "cut.parquet.gz").write_bytes(zipped[: len(zipped) // 2])
     # One row with an empty text: that row alone is rejected, by its row number.
     blank = _news_table(2).set_column(1, "text", pa.array(["", TEXT]))
     pq.write_table(blank, inputs / "blank-row.parquet")
@@ -131,9 +137,10 @@ def test_bad_parquet_inputs_are_quarantined_with_what_to_do_and_the_rest_is_read
         ("fake.parquet", "bad_parquet"),
         ("no-text.parquet", "no_text"),
         ("empty.parquet", "empty"),
-        ("zipped.parquet.gz", "compressed_parquet"),
+        ("cut.parquet.gz", "truncated_gzip"),
         ("blank-row.parquet", "no_text"),
     }
+    assert "a Parquet file is read from its end" in reasons[("cut.parquet.gz", "truncated_gzip")]["reason"]
     no_text = reasons[("no-text.parquet", "no_text")]
     assert "the Parquet file has no text or HTML column" in no_text["reason"]
     assert "its columns are headline, views" in no_text["reason"]
@@ -144,6 +151,34 @@ def test_bad_parquet_inputs_are_quarantined_with_what_to_do_and_the_rest_is_read
         "good.parquet",
         "good.parquet",
     ]
+
+
+def test_a_parquet_or_feather_file_compressed_as_a_whole_is_read_from_a_decompressed_copy(tmp_path: Path) -> None:
+    """`.parquet.gz`, `.parquet.zst`, `.feather.gz`: the file's end, where its row index is, can only be reached by
+    seeking, so each is read from a decompressed copy, which is gone once it is read."""
+    plain = tmp_path / "news.parquet"
+    pq.write_table(_news_table(3), plain, row_group_size=2)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "news.parquet.gz").write_bytes(gzip.compress(plain.read_bytes()))
+    (inputs / "news.parquet.zst").write_bytes(zstd.compress(plain.read_bytes()))
+    feather.write_feather(_news_table(2), tmp_path / "news.feather")
+    (inputs / "news.feather.gz").write_bytes(gzip.compress((tmp_path / "news.feather").read_bytes()))
+    copies_before = set(Path(tempfile.gettempdir()).glob("builder-*"))
+
+    documents, quarantined = _run(tmp_path, inputs)
+
+    assert quarantined == []
+    rows = [
+        (Path(d["provenance"]["path"]).name, d["provenance"]["record"], d["provenance"]["format"]) for d in documents
+    ]
+    assert rows == [
+        *[("news.feather.gz", f"row {number}", "arrow") for number in range(2)],
+        *[("news.parquet.gz", f"row {number}", "parquet") for number in range(3)],
+        *[("news.parquet.zst", f"row {number}", "parquet") for number in range(3)],
+    ]
+    assert documents[2]["url"] == "https://www.freemalaysiatoday.com/0"
+    assert set(Path(tempfile.gettempdir()).glob("builder-*")) == copies_before
 
 
 def test_a_corrupt_row_group_loses_its_own_rows_only(tmp_path: Path) -> None:

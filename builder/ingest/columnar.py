@@ -13,37 +13,50 @@ from __future__ import annotations
 
 import datetime
 import json
+import shutil
+import tempfile
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from builder.compression import compression_of_file, open_compressed
+from builder.compression import BROKEN_DATA_ERRORS, broken_data, compression_of_file, open_compressed
 from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection
 from builder.ingest.scraper import FieldMap, field_of_column, no_text_column, record_pages
-from builder.ingest.sources import ARROW_FILE_MAGIC, InputFile
+from builder.ingest.sources import ARROW_FILE_MAGIC, InputFile, read_head
 from builder.records import SourceFormat
 
 READ = "ingest.read"
 ROWS_PER_BATCH = 512
 """Rows converted to records at a time: a few megabytes of articles, whatever the size of the row groups."""
+COPY_CHUNK_BYTES = 1 << 20
+"""Bytes decompressed at a time into the copy of a compressed Parquet or Arrow file."""
 RECORD_KEY = "id"
 """The column whose value keys a record (`scraper.record_pages` reads it)."""
 
 
 def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
     """The pages of a Parquet export's rows, or why a row or the file has none."""
-    if compression_of_file(source.path) is not None:
-        reason = "Parquet compresses its columns itself, and is read only as it is: decompress the file first"
-        yield Rejection(READ, source.shown, "compressed_parquet", reason)
-        return
-    try:
-        parquet = pq.ParquetFile(source.path)
-    except (pa.ArrowException, OSError) as error:
-        yield Rejection(READ, source.shown, "bad_parquet", f"not a readable Parquet file: {error}")
-        return
+    with _seekable(source, "Parquet file") as path:
+        if isinstance(path, Rejection):
+            yield path
+            return
+        try:
+            parquet = pq.ParquetFile(path)
+        except (pa.ArrowException, OSError) as error:
+            yield Rejection(READ, source.shown, "bad_parquet", f"not a readable Parquet file: {error}")
+            return
+        yield from _parquet_rows(source, parquet, digest, overrides)
+
+
+def _parquet_rows(
+    source: InputFile, parquet: pq.ParquetFile, digest: str, overrides: FieldMap | None
+) -> Iterator[Page | Rejection]:
+    """The pages of an opened Parquet file's rows, row group by row group."""
     columns = _usable_columns(source, parquet.schema_arrow.names, overrides, "Parquet file")
     if isinstance(columns, Rejection):
         yield columns
@@ -95,37 +108,79 @@ def _row_pages(
 def arrow_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
     """The pages of an Arrow IPC export's rows (the file or the stream format, compressed or not), or why a row or
     the file has none."""
-    compression = compression_of_file(source.path)
-    with open_compressed(source.path, compression) as stream:
+    if read_head(source.path).startswith(ARROW_FILE_MAGIC):
+        with _seekable(source, "Arrow file") as path:
+            if isinstance(path, Rejection):
+                yield path
+                return
+            try:
+                opened = pa.ipc.open_file(pa.memory_map(str(path)))
+            except (pa.ArrowException, OSError) as error:
+                yield Rejection(READ, source.shown, "bad_arrow", f"not a readable Arrow IPC file: {error}")
+                return
+            batches = (opened.get_batch(index) for index in range(opened.num_record_batches))
+            yield from _arrow_rows(source, opened.schema, batches, digest, overrides)
+        return
+    # The stream format is read as it is decompressed, with no copy: it is written batch after batch.
+    with open_compressed(source.path, compression_of_file(source.path)) as stream:
         try:
-            if compression is None and stream.read(len(ARROW_FILE_MAGIC)) == ARROW_FILE_MAGIC:
-                opened = pa.ipc.open_file(pa.memory_map(str(source.path)))
-                batches: Iterator[pa.RecordBatch] = (opened.get_batch(i) for i in range(opened.num_record_batches))
-            else:
-                stream.seek(0)
-                opened = pa.ipc.open_stream(stream)
-                batches = iter(opened)
+            reader = pa.ipc.open_stream(stream)
         except (pa.ArrowException, OSError, EOFError) as error:
             yield Rejection(READ, source.shown, "bad_arrow", f"not a readable Arrow IPC file or stream: {error}")
             return
-        columns = _usable_columns(source, opened.schema.names, overrides, "Arrow file")
-        if isinstance(columns, Rejection):
-            yield columns
-            return
-        row = 0
-        try:
-            for batch in batches:
-                for start in range(0, batch.num_rows, ROWS_PER_BATCH):
-                    for values in batch.slice(start, ROWS_PER_BATCH).select(columns).to_pylist():
-                        yield from _row_pages(source, values, row, digest, overrides, SourceFormat.arrow)
-                        row += 1
-        except (pa.ArrowException, OSError, EOFError) as error:
-            # A stream has no index of its batches: past a broken one, none can be found.
-            reason = f"the file breaks off after {row:,} rows (the rest cannot be found past the break): {error}"
-            yield Rejection(READ, source.shown, "broken_arrow", reason, record=f"row {row}")
-            return
+        yield from _arrow_rows(source, reader.schema, iter(reader), digest, overrides)
+
+
+def _arrow_rows(
+    source: InputFile,
+    schema: pa.Schema,
+    batches: Iterator[pa.RecordBatch],
+    digest: str,
+    overrides: FieldMap | None,
+) -> Iterator[Page | Rejection]:
+    """The pages of an Arrow file's or stream's rows, a batch at a time."""
+    columns = _usable_columns(source, schema.names, overrides, "Arrow file")
+    if isinstance(columns, Rejection):
+        yield columns
+        return
+    row = 0
+    try:
+        for batch in batches:
+            for start in range(0, batch.num_rows, ROWS_PER_BATCH):
+                for values in batch.slice(start, ROWS_PER_BATCH).select(columns).to_pylist():
+                    yield from _row_pages(source, values, row, digest, overrides, SourceFormat.arrow)
+                    row += 1
+    except (pa.ArrowException, *BROKEN_DATA_ERRORS, OSError) as error:
+        # A stream has no index of its batches: past a broken one (or broken compressed data), none can be found.
+        reason = f"the file breaks off after {row:,} rows (the rest cannot be found past the break): {error}"
+        yield Rejection(READ, source.shown, "broken_arrow", reason, record=f"row {row}")
+        return
     if not row:
         yield Rejection(READ, source.shown, "empty", "the Arrow file holds no row")
+
+
+@contextmanager
+def _seekable(source: InputFile, kind: str) -> Iterator[Path | Rejection]:
+    """The file's path, or that of a temporary copy of it decompressed (`.parquet.gz`, `.feather.zst`): a Parquet
+    file's footer and an Arrow file's index are at its end, read by seeking, which a decompressing stream cannot
+    do. The copy is on disk, not in memory, as a data set's file may hold gigabytes. Compressed data that breaks
+    off is the file's rejection: without its end, no row can be found."""
+    compression = compression_of_file(source.path)
+    if compression is None:
+        yield source.path
+        return
+    with tempfile.TemporaryDirectory(prefix="builder-") as folder:
+        copy = Path(folder) / source.path.name
+        try:
+            with open_compressed(source.path, compression) as stream, copy.open("wb") as decompressed:
+                shutil.copyfileobj(stream, decompressed, COPY_CHUNK_BYTES)
+        except Exception as error:
+            if (broken := broken_data(error, compression)) is None:
+                raise
+            reason = f"{broken}: a {kind} is read from its end, so none of its rows can be found"
+            yield Rejection(READ, source.shown, broken.code, reason)
+            return
+        yield copy
 
 
 def _usable_columns(
