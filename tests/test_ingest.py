@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builder.compression import zstd
 from builder.ingest.pages import Page, Rejection
 from builder.ingest.pagetext import extract_pagetext
 from builder.ingest.parts import ArticleParts
@@ -309,6 +310,7 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
         "deflate": ("Content-Encoding: deflate\r\n", zlib.compress(html)),
         "raw-deflate": ("Content-Encoding: deflate\r\n", zlib.compress(html, wbits=-15)),
         "brotli": ("Content-Encoding: br\r\n", brotli.compress(html)),
+        "zstandard": ("Content-Encoding: zstd\r\n", zstd.compress(html)),
         "already-decoded": ("Content-Encoding: gzip\r\n", html),
         "cut-chunk": ("Transfer-Encoding: chunked\r\n", b"ffff\r\n" + html[:100]),
         "broken-gzip": ("Content-Encoding: gzip\r\n", gzipped[:60]),
@@ -319,8 +321,8 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
         for number, (name, (headers, body)) in enumerate(sent.items(), start=1)
     )
     # A redirect and an error page carry HTML too, but no article: passed over like images.
-    crawl += _warc_record("https://example.org/old", html, 9, "Location: /new\r\n", "301 Moved Permanently")
-    crawl += _warc_record("https://example.org/gone", html, 10, status="404 Not Found")
+    crawl += _warc_record("https://example.org/old", html, 10, "Location: /new\r\n", "301 Moved Permanently")
+    crawl += _warc_record("https://example.org/gone", html, 11, status="404 Not Found")
     (tmp_path / "crawl.warc").write_bytes(crawl)
     out = tmp_path / "out"
     assert ingest(str(tmp_path / "crawl.warc"), "--out", str(out)).returncode == 0
@@ -330,17 +332,18 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
         "deflate",
         "raw-deflate",
         "brotli",
+        "zstandard",
         "already-decoded",
     }
     assert {d["title"] for d in documents} == {"Trump, Zelensky discuss weapons"}
     rejected = {item["record"].rstrip(">")[-2:]: item for item in read_jsonl(out / "quarantine.jsonl")}
     assert {number: item["reason_code"] for number, item in rejected.items()} == {
-        "06": "broken_chunked_body",
-        "07": "broken_content_encoding",
-        "08": "unsupported_content_encoding",
+        "07": "broken_chunked_body",
+        "08": "broken_content_encoding",
+        "09": "unsupported_content_encoding",
     }
-    assert "gzip" in rejected["07"]["reason"]
-    assert "'compress'" in rejected["08"]["reason"]
+    assert "gzip" in rejected["08"]["reason"]
+    assert "'compress'" in rejected["09"]["reason"]
 
 
 def test_help_shows_the_examples_and_the_ray_install_line_whole() -> None:

@@ -30,6 +30,7 @@ from builder.compression import (
     compression_of_file,
     decompressed,
     open_compressed,
+    zstd,
 )
 from builder.enrich.language import detect_language
 from builder.ingest.archives import extract_member, is_archive, list_archive, member_of
@@ -316,9 +317,9 @@ def decompress(raw: bytes, limit: int) -> bytes:
 
 
 def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str | None) -> bytes:
-    """An HTTP response body as the page was written: chunked transfer undone, then gzip, deflate or brotli
-    content coding. WARCs written by wget, warcprox or Browsertrix keep the response as it came over the wire;
-    FastWARC hands it over undecoded (Common Crawl's come decoded, their headers renamed)."""
+    """An HTTP response body as the page was written: chunked transfer undone, then gzip, deflate, brotli or
+    Zstandard content coding. WARCs written by wget, warcprox or Browsertrix keep the response as it came over the
+    wire; FastWARC hands it over undecoded (Common Crawl's come decoded, their headers renamed)."""
     if transfer_encoding and "chunked" in transfer_encoding.lower():
         body = _dechunked(body)
     coding = (content_encoding or "identity").strip().lower()
@@ -332,7 +333,10 @@ def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str 
             return zlib.decompress(body, wbits=zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
         if coding == "br":
             return brotli.decompress(body)
-    except (zlib.error, brotli.error) as error:
+        if coding == "zstd":
+            # Browsers ask for it since 2024 (Chrome 123, Firefox 126), and CDNs send it.
+            return zstd.decompress(body)
+    except (zlib.error, brotli.error, zstd.ZstdError) as error:
         raise UnreadableInputError(
             "broken_content_encoding", f"the body's {coding} content coding is corrupt ({error})", body
         ) from error
