@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.ingest.archives import zipfile as zstd_zipfile
 from tests.test_ingest import (
     SAMPLE_PAGE,
     SAMPLE_TITLES,
@@ -52,6 +53,20 @@ def test_each_file_in_a_zip_archive_is_an_input(tmp_path: Path, workers: str) ->
     }
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert sorted(row["path"] for row in report["files"]) == sorted(titles)
+
+
+def test_members_compressed_with_zstandard_are_read(tmp_path: Path) -> None:
+    """Zip's method 93, which 7-Zip, WinZip and Python 3.14 write: read as a deflated member is."""
+    archive = tmp_path / "dumps.zip"
+    with zstd_zipfile.ZipFile(archive, "w", compression=zstd_zipfile.ZIP_ZSTANDARD) as packed:
+        packed.writestr("site/page.txt", SAMPLE_PAGE.read_bytes())
+    out = tmp_path / "out"
+
+    result = ingest(str(archive), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    assert titles_by_path(out) == {f"{archive}/site/page.txt": SAMPLE_TITLES}
 
 
 def test_a_broken_archive_and_a_damaged_member_are_quarantined(tmp_path: Path) -> None:

@@ -25,15 +25,25 @@ import lzma
 import os
 import re
 import shutil
-import tarfile
-import zipfile
+import sys
 import zlib
 from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
+from builder.compression import zstd
+
+# Zstandard-compressed tars (`tar --zstd`) and zip entries (method 93) are read by Python 3.14's tarfile and
+# zipfile; before it, by the copies of those modules that backports.zstd ships. One pair is used throughout, as each
+# has its own error classes.
+if sys.version_info >= (3, 14):
+    import tarfile
+    import zipfile
+else:
+    from backports.zstd import tarfile, zipfile
+
 ZIP, TAR = "zip", "tar"
-TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
+TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst", ".tzst")
 _MEMBER_LOCATION = re.compile(
     r"^(?P<kind>zip|tar)://(?P<member>.+)::(?P<archive>(?![a-z][a-z0-9+.-]*://).+?)(?:#(?P<entry>[0-9]+))?$",
     re.DOTALL,
@@ -43,9 +53,17 @@ _MEMBER_LOCATION = re.compile(
 OPEN_ARCHIVES = 4
 """Archives each process keeps open: inputs are read in order, so a run reads one archive's members in a row."""
 COPY_CHUNK_BYTES = 1 << 20
-BROKEN_ARCHIVE_ERRORS = (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, zlib.error, lzma.LZMAError)
+BROKEN_ARCHIVE_ERRORS = (
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    OSError,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    zstd.ZstdError,
+)
 """What the standard library raises for an archive that cannot be read: not one, cut short, or corrupt (gzip's
-EOFError and zlib.error and xz's LZMAError reach through tarfile)."""
+EOFError and zlib.error, xz's LZMAError and Zstandard's ZstdError reach through tarfile)."""
 
 
 class _CheckedTarInfo(tarfile.TarInfo):
@@ -61,29 +79,19 @@ class _CheckedTarInfo(tarfile.TarInfo):
         try:
             return super().fromtarfile(archive)
         except (tarfile.TruncatedHeaderError, tarfile.InvalidHeaderError) as error:
-            what = "cut short" if isinstance(error, tarfile.TruncatedHeaderError) else "corrupt"
+            what = "cut short" if isinstance(error, tarfile.TruncatedHeaderError) else f"corrupt ({error})"
             raise tarfile.SubsequentHeaderError(f"the header at byte {start:,} is {what}") from None
 
 
 class _CheckedTarFile(tarfile.TarFile):
-    """tarfile, with two breaks it passes over made errors (`tarfile.ReadError`, one of BROKEN_ARCHIVE_ERRORS):
+    """tarfile, with a header that is corrupt or cut short past the first made an error (see `_CheckedTarInfo`).
 
-    - a header whose size is negative (base-256 in its size field, or a PAX `size`) sends the next header back
-      to an earlier one: tarfile (before Python 3.12.12/3.13.6, CVE-2025-8194) reads the same headers again
-      forever, its list of members growing with them, and a 4 KB tar hung the run with its memory growing;
-    - a header that is corrupt or cut short past the first (see `_CheckedTarInfo`).
-    """
+    Among those is a header whose size is negative (base-256 in its size field, or a PAX `size`), which sends the
+    next header back to an earlier one: Python 3.14's tarfile, used here, refuses it as an invalid header, where
+    tarfile before Python 3.12.12/3.13.6 (CVE-2025-8194) read the same headers again forever, and a 4 KB tar hung
+    the run with its memory growing."""
 
     tarinfo = _CheckedTarInfo
-
-    def next(self) -> tarfile.TarInfo | None:
-        info = super().next()
-        if info is not None and (info.size < 0 or self.offset < info.offset_data):
-            # Forgotten, and the archive's reading left at its header: asked again, it fails again.
-            self.members.remove(info)
-            self.offset = info.offset
-            raise tarfile.ReadError(f"the header of {info.name!r} at byte {info.offset:,} gives a negative size")
-        return info
 
 
 def archive_kind(path: Path) -> str | None:
