@@ -346,6 +346,48 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
     assert "'compress'" in rejected["09"]["reason"]
 
 
+def _wet_record(kind: str, body: bytes, record: int, content_type: str) -> bytes:
+    """A WARC record without HTTP headers, gzipped on its own as Common Crawl writes each record."""
+    head = (
+        f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: https://daily8.example/{record}\r\n"
+        f"WARC-Date: 2025-07-05T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{record:012d}>\r\n"
+        f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    return gzip.compress(head + body + b"\r\n\r\n")
+
+
+def test_the_page_text_of_common_crawl_wet_records_is_read_as_a_page_dump(tmp_path: Path, sample_run: Path) -> None:
+    """A WET file holds, in conversion records, each page's text as Common Crawl extracted it: the title tag's
+    text on the first line, then a line a block, menus and all, no blank line between. Each is read as a page
+    dump is, with the record's address and crawl date (which dates the related articles' "31 minutes ago"); its
+    warcinfo record and a conversion to another format are passed over, and a page with no article is
+    quarantined with its record."""
+    lines = [line for line in SAMPLE_PAGE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = "\n".join([f"{SAMPLE_TITLES[0]} | Daily8", *lines]).encode()
+    wet = _wet_record("warcinfo", b"Software-Info: ia-web-commons\r\n", 0, "application/warc-fields")
+    wet += _wet_record("conversion", text, 1, "text/plain")
+    wet += _wet_record("conversion", b'{"links": []}', 2, "application/json")
+    wet += _wet_record("conversion", b"Sign in\nMenu\nSearch\n", 3, "text/plain")
+    (tmp_path / "CC-NEWS-0001.warc.wet.gz").write_bytes(wet)
+    out = tmp_path / "out"
+
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [d["title"] for d in documents] == SAMPLE_TITLES
+    # The same articles as the page dump gives, to the quote.
+    page_dump = read_jsonl(sample_run / "documents.jsonl")
+    assert [(d["text"], d["quotes"], d["dateline"], d["source"]) for d in documents] == [
+        (d["text"], d["quotes"], d["dateline"], d["source"]) for d in page_dump
+    ]
+    assert {(d["url"], d["provenance"]["format"], d["provenance"]["record"]) for d in documents[:1]} == {
+        ("https://daily8.example/1", "warc", "<urn:uuid:00000000-0000-0000-0000-000000000001>")
+    }
+    assert documents[1]["published_at"] == "2025-07-05T09:29:00Z"  # "31 minutes ago" at the crawl
+    assert [(q["reason_code"], q["record"]) for q in read_jsonl(out / "quarantine.jsonl")] == [
+        ("no_article", "<urn:uuid:00000000-0000-0000-0000-000000000003>")
+    ]
+
+
 def test_help_shows_the_examples_and_the_ray_install_line_whole() -> None:
     """The epilog is rich markup: "[ray]" unescaped was taken for a tag and vanished from the install line."""
     shown = subprocess.run(

@@ -41,11 +41,12 @@ EXAMPLES = """Examples:
 Text is read as UTF-8, UTF-16 or UTF-32 (Windows' "Unicode" files), or in the legacy encoding detected; a \
 UTF-8 file with a few broken bytes is repaired. Pages a browser saved as one file (.mhtml, .webarchive) are \
 read as the HTML they hold, and pages in Markdown (Firecrawl, Jina Reader) as the text they show. WARC \
-responses are read as sent (chunked, gzip, deflate, brotli); redirects, error pages and non-HTML records are \
-passed over. Each item of an RSS or Atom feed is a document, and each row \
+responses are read as sent (chunked, gzip, deflate, brotli, Zstandard); redirects, error pages and non-HTML \
+records are passed over; the page texts of Common Crawl's WET files are read as page dumps. Each item of an RSS \
+or Atom feed is a document, and each row \
 of a CSV or TSV export (its header naming the columns) or of a Parquet or Arrow export. Scraper JSONL must be \
-UTF-8. Any input but Parquet and Feather may be compressed (gzip, bzip2, xz, Zstandard); each file in a .zip or \
-.tar(.gz, .bz2, .xz) archive is an input of its own.
+UTF-8. Any input may be compressed (gzip, bzip2, xz, Zstandard); each file in a .zip or .tar(.gz, .bz2, .xz, \
+.zst) archive is an input of its own.
 
 With --engine ray the documents are written as shards documents-00000.jsonl, ... (read in name order, they are \
 the local engine's documents.jsonl); `pip install 'news-stance-builder\\[ray]'` first."""

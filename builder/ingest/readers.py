@@ -335,6 +335,9 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+WARC_PAGE_RECORDS = WarcRecordType.response | WarcRecordType.conversion
+"""The records that hold a page: a crawl's HTTP responses, and the text converted from them, as Common Crawl's WET
+files hold it."""
 WARC_RECORD_START = b"\nWARC/1."
 """The version line that opens every WARC record, after the blank line that ends the one before."""
 GZIP_MEMBER_START = b"\x1f\x8b\x08"
@@ -358,7 +361,7 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
             last = start
             truncated = False
             try:
-                for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True):
+                for record in ArchiveIterator(handle, record_types=WARC_PAGE_RECORDS, parse_http=True):
                     last = record.stream_pos
                     for item in _warc_page(source, digest, record):
                         truncated = isinstance(item, Rejection) and item.code == TRUNCATED_RECORD
@@ -394,21 +397,31 @@ def _next_record_start(handle: IO[bytes], after: int, marker: bytes) -> int | No
 
 
 def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page | Rejection]:
+    """The page of a response record with HTML, or of a conversion record with plain text: the page text that
+    Common Crawl's WET files hold, its title on the first line, then the text of each of its blocks on a line,
+    menus and footers and all, as a page dump has them; read as one."""
     record_id = record.record_id  # type: ignore[attr-defined]
     offset = record.stream_pos  # type: ignore[attr-defined]
     http_headers = record.http_headers  # type: ignore[attr-defined]
     payload = record.reader.read()  # type: ignore[attr-defined]
-    if http_headers is None or len(payload) < record.content_length:  # type: ignore[attr-defined]
+    converted = record.record_type == WarcRecordType.conversion  # type: ignore[attr-defined]
+    if (http_headers is None and not converted) or len(payload) < record.content_length:  # type: ignore[attr-defined]
         reason = f"WARC record {record_id} is truncated: its payload is shorter than its Content-Length"
         yield Rejection(READ, source.shown, TRUNCATED_RECORD, reason, offset=offset, record=record_id)
         return
-    if "html" not in (http_headers.get("Content-Type") or "").lower():
+    if converted:
+        if not (record.headers.get("Content-Type") or "").lower().startswith("text/plain"):  # type: ignore[attr-defined]
+            return  # a conversion to another format is no page text
+    elif "html" not in (http_headers.get("Content-Type") or "").lower():
         return  # images, PDFs and scripts in a crawl are not pages, and not errors either
-    if not 200 <= (http_headers.status_code or 200) < 300:
+    elif not 200 <= (http_headers.status_code or 200) < 300:
         return  # nor are redirects and error pages ("Moved Permanently", "Page not found"): no article to find
     try:
-        body = http_body(payload, http_headers.get("Transfer-Encoding"), http_headers.get("Content-Encoding"))
-        decoded = decode(body, declared=record.http_charset)  # type: ignore[attr-defined]
+        if converted:
+            decoded = decode(payload)
+        else:
+            body = http_body(payload, http_headers.get("Transfer-Encoding"), http_headers.get("Content-Encoding"))
+            decoded = decode(body, declared=record.http_charset)  # type: ignore[attr-defined]
     except UnreadableInputError as error:
         yield Rejection(
             READ, source.shown, error.code, error.reason, offset=offset, record=record_id, snippet=error.snippet
@@ -423,7 +436,7 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page 
         SourceFormat.warc,
         digest,
         decoded.text,
-        content_is_html=True,
+        content_is_html=not converted,
         offset=offset,
         record=record_id,
         url=url,
