@@ -597,7 +597,7 @@ def test_an_aggregators_items_of_links_and_titles_are_no_articles(tmp_path: Path
     """Google News gives each item as its headline linked to the article, or a list of related headlines, each
     with its outlet's name, and a feed may repeat an item's title as its description: extracted, each was a
     document of headlines. Each is quarantined saying why; a real item beside them is read, its outlet the
-    item's own <source>, not the aggregator's title."""
+    item's own <source>, not the aggregator's title, and its title without that outlet's name after it."""
     link = "https://news.google.com/rss/articles/CBMi{}?oc=5"
     one = f'<a href="{link.format("A")}">{SAMPLE_TITLES[0]}</a>&nbsp;&nbsp;<font color="#6f6f6f">Reuters</font>'
     listed = (
@@ -614,7 +614,7 @@ def test_an_aggregators_items_of_links_and_titles_are_no_articles(tmp_path: Path
         (f"{SAMPLE_TITLES[1]} - AP News", listed, "AP News"),
         (TITLE, TITLE, None),
         (f"{TITLE} - Reuters", f"{TITLE} Reuters", "Reuters"),
-        (TITLE, story, "Free Malaysia Today"),
+        (f"{TITLE} - Free Malaysia Today", story, "Free Malaysia Today"),
     ]
     feed = (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Top stories - Google News</title>'

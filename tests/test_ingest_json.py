@@ -14,7 +14,7 @@ import pytest
 from builder.ingest import pipeline
 from builder.ingest.pipeline import IngestOptions
 from builder.ingest.sources import InputFile
-from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _related_paragraphs, ingest, read_jsonl
+from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _article_html, _related_paragraphs, ingest, read_jsonl
 
 TEXT = "\n\n".join(_related_paragraphs())
 
@@ -379,6 +379,38 @@ def test_a_record_whose_text_only_restates_its_title_is_no_article(tmp_path: Pat
     assert rejected == [("no_article", 1), ("no_article", 2)]
     documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
     assert [(d["title"], d["text"]) for d in documents] == [("Night buses extended", short), (short, short)]
+
+
+def test_a_text_a_news_api_cut_short_is_quarantined_and_a_title_s_outlet_taken_off(tmp_path: Path) -> None:
+    """NewsAPI gives the first 200 characters of an article and "… [+2345 chars]", GNews "... [1234 chars]": no
+    article to annotate, quarantined with what to do; with the page's HTML beside it, the HTML is read instead.
+    Headlines from such services end in their outlet's name ("Story - Reuters"), which the title leaves off."""
+    cut = TEXT[:200]
+    records = [
+        {"source": {"id": "reuters", "name": "Reuters"}, "title": "A - Reuters", "content": f"{cut}… [+2345 chars]"},
+        {"title": "B", "content": f"{cut}... [1,234 chars]"},
+        {"title": SAMPLE_TITLES[3], "content": f"{cut}… [+99 chars]", "html": _article_html("C", [TEXT]).decode()},
+        {"source": {"id": None, "name": "Reuters"}, "title": f"{SAMPLE_TITLES[0]} - Reuters", "content": TEXT},
+        {"source": "BBC News", "title": f"{SAMPLE_TITLES[1]} | BBC News", "content": TEXT},
+        {"source": "Reuters", "title": "Clashes in Kyiv - Live", "content": TEXT},
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    rejected = read_jsonl(tmp_path / "out" / "quarantine.jsonl")
+    assert [(item["reason_code"], item["line"], item["field"]) for item in rejected] == [
+        ("cut_text", 1, "text"),
+        ("cut_text", 2, "text"),
+    ]
+    assert "2,345 characters of the article left out" in rejected[0]["reason"]
+    documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    titles = [SAMPLE_TITLES[3], SAMPLE_TITLES[0], SAMPLE_TITLES[1], "Clashes in Kyiv - Live"]
+    assert [d["title"] for d in documents] == titles
+    assert documents[0]["text"].startswith(TEXT[:100])
+    assert "chars]" not in documents[0]["text"]
 
 
 def test_a_records_text_in_html_or_as_a_list_of_paragraphs_is_read_as_its_paragraphs(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from builder.compression import broken_data, compression_of_file, open_compressed
+from builder.ingest.html import title_without_site
 from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.sources import REPAIRED_UTF8, UTF8_BOM, InputFile, wide_encoding
 from builder.ingest.streamed_text import EMPTY, READ_CHUNK_BYTES, streamed_reading
@@ -331,7 +332,9 @@ def _item_pages(
     published = _first_text(item, "pubDate", f"{DUBLIN_CORE}date", f"{ATOM}published", f"{ATOM}updated")
     # RSS's <source> names the outlet an item came from, where a feed gathers several (an aggregator's).
     outlet = _first_text(item, "source") or outlet
-    for name, value in (("title", title and _without_tags(title)), ("published", published), ("source", outlet)):
+    # An aggregator's headlines end in their outlet's name ("Story - Reuters", as Google News gives them).
+    title = title and title_without_site(_without_tags(title), outlet)
+    for name, value in (("title", title), ("published", published), ("source", outlet)):
         if value:
             fields[name] = value
     yield Page(

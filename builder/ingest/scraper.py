@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from builder.ingest.html import title_without_site
 from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.sources import REPLACEMENT_SHARE_LIMIT, InputFile, format_suffix
 from builder.records import SourceFormat
@@ -213,6 +214,9 @@ def record_pages(
     for name in ("title", "source"):
         if isinstance(fields.get(name), str):
             fields[name] = unescape_references(fields[name])
+    if isinstance(fields.get("title"), str) and isinstance(fields.get("source"), str):
+        # News APIs give headlines as the aggregators show them, with their outlet: "Story - Reuters".
+        fields["title"] = title_without_site(fields["title"], fields["source"])
     if (stated := epoch_date(fields.get("published"))) is not None:
         fields["published"] = stated
     body = fields.pop("text", None)
@@ -233,9 +237,28 @@ def record_pages(
             snippet=snippet(raw),
         )
         return
-    use_html = not isinstance(body, str)
-    content = html if use_html else body
     key = str(record.get("id")) if record.get("id") is not None else position
+    cut = TEXT_CUT_MARK.search(body) if isinstance(body, str) else None
+    if cut is not None and not isinstance(html, str):
+        left_out = int(cut["left_out"].replace(",", ""))
+        reason = (
+            f"the text is cut short by the service that exported it: it ends {cut[0].strip()!r}, {left_out:,}"
+            " characters of the article left out; ingest the page at the record's url instead"
+        )
+        yield Rejection(
+            "ingest.read",
+            source.shown,
+            "cut_text",
+            reason,
+            line=line,
+            offset=offset,
+            record=key,
+            field="text",
+            snippet=snippet(raw),
+        )
+        return
+    use_html = cut is not None or not isinstance(body, str)
+    content = html if use_html else body
     given_url = fields.pop("url", None)
     url = web_url(given_url)
     if given_url is not None and url is None:
@@ -253,6 +276,11 @@ def record_pages(
         fields=fields,
         text_is_markdown=not use_html and _held_in(record, MARKDOWN_KEY, overrides, body),
     )
+
+
+TEXT_CUT_MARK = re.compile(r"\s*\[\+?(?P<left_out>\d[\d,]*) chars\]\s*$")
+"""How news APIs end a text they cut short ("… [+2345 chars]" from NewsAPI, "... [1234 chars]" from GNews): the
+first 200 characters or so of an article are no article to annotate."""
 
 
 MARKDOWN_KEY = "markdown"
