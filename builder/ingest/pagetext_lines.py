@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from heapq import nlargest
 from typing import NamedTuple
 
-from builder.enrich.function_words import STOP_WORDS
+from builder.enrich.function_words import STOP_WORDS, language_function_words
 from builder.enrich.language import UNDETERMINED, detect_language, function_word_share_is_english
 from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import MONTH, split_caption
@@ -122,8 +122,6 @@ class Writing:
 ENGLISH = Writing("en", STOP_WORDS)
 LANGUAGE_SAMPLE_LINES = 3
 """The page's language is told from its longest lines: its paragraphs rather than its menus."""
-JUSTEXT_NAMES = {"bn": "Bengali", "fy": "West_Frisian", "ht": "Haitian", "no": "Norwegian_Bokmal", "tl": "Tagalog"}
-"""Languages jusText names otherwise than their English names in babel's locale data."""
 
 
 def page_writing(texts: Sequence[str]) -> Writing:
@@ -145,26 +143,12 @@ def page_writing(texts: Sequence[str]) -> Writing:
 def _writing(language: str) -> Writing:
     if language in UNSPACED_LANGUAGES:
         return Writing(language, frozenset(), spaced=False)
-    function_words = _function_words(language)
+    # Casefolded, as line keys are.
+    function_words = frozenset(word.casefold() for word in language_function_words(language))
     # English ones too: pages in other languages quote English, and sites print English articles in a shell in
     # their own language (an English article on a German agency's site was lost when its German footer told
     # the page's language).
     return Writing(language, STOP_WORDS | function_words if function_words else frozenset())
-
-
-def _function_words(language: str) -> frozenset[str]:
-    """jusText's function words for the language (lowercased, as line keys are), or none when it has no list."""
-    # Imported here: only pages in other languages than English need them, and babel's data takes a while to load.
-    import justext
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = JUSTEXT_NAMES.get(language) or Locale.parse(language).get_language_name("en").replace(" ", "_")
-    except (UnknownLocaleError, ValueError, AttributeError):
-        return frozenset()
-    if name not in justext.get_stoplists():
-        return frozenset()
-    return frozenset(word.casefold() for word in justext.get_stoplist(name))
 
 
 # Line features.
