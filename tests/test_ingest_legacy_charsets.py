@@ -30,6 +30,13 @@ STORIES = {
         " ayuntamiento, el servicio funcionará todos los días desde las seis de la mañana, y los vecinos podrán"
         " usarlo gratis durante una semana.",
     ),
+    "fi": (
+        "cp1252",
+        "Hallitus esittää lisää rahaa vanhustenhoitoon",
+        "Hallitus esittää lisää rahaa vanhustenhoitoon ensi vuoden budjetissa. Kunnat saavat sata miljoonaa euroa"
+        " lisää hoitajien palkkaamiseen, kertoi ministeri tiistaina. Oppositio pitää summaa liian pienenä, ja"
+        " hoitajien liitto vaatii, että palkkoja nostetaan jo tänä vuonna eikä vasta ensi keväänä.",
+    ),
     "pl": (
         "cp1250",
         "Prezydent podpisał ustawę o emeryturach",
@@ -71,7 +78,8 @@ def _feed(title: str, text: str, url: str) -> str:
 def test_short_texts_in_legacy_code_pages_are_read_in_their_language_s_code_page(tmp_path: Path) -> None:
     """A French paragraph with one "déjà" came out as Baltic (cp1257: "Déją", "ministčre", "débattue ą la
     rentrée"), and a Lithuanian one as Windows-1252 ("sulaikë", "apiplëðus"): charset-normalizer found those as
-    clean, and Windows-1252 won ties. German, Spanish, Polish and Russian read right before, and still do."""
+    clean, and Windows-1252 won ties; a Finnish one came out as HP's Roman-8 ("esittðð lisðð"). German, Spanish,
+    Polish and Russian read right before, and still do."""
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     for language, (code_page, title, text) in STORIES.items():

@@ -461,9 +461,10 @@ def looks_binary(head: bytes) -> bool:
     return head.count(0) > max(1, len(head) * NUL_SHARE_LIMIT) or controls > len(head) * 0.05
 
 
-NOT_WEB_ENCODINGS = re.compile(r"^(cp(437|7\d\d|8[5-6]\d|1125)|mac_\w+)$")
-"""DOS and classic Mac OS code pages: charset-normalizer ranks them as high as the Windows code page that web
-pages use (a Windows-1252 news page with curly quotes came out as Baltic DOS, cp775: "won't ægive up'")."""
+NOT_WEB_ENCODINGS = re.compile(r"^(cp(437|7\d\d|8[5-6]\d|1125)|mac_\w+|hp_roman8)$")
+"""DOS and classic Mac OS code pages, and HP's Roman-8 (its printers' and terminals'): charset-normalizer ranks them
+as high as the Windows code page that web pages use (a Windows-1252 news page with curly quotes came out as Baltic
+DOS, cp775: "won't ægive up'"; a Finnish one as Roman-8, "esittðð lisðð rahaa", a Portuguese one "Cãmara")."""
 EQUALLY_CLEAN = 0.01
 """How much more noise (charset-normalizer's chaos) a web encoding may show than the best guess and still win."""
 
