@@ -102,3 +102,25 @@ def test_short_texts_in_legacy_code_pages_are_read_in_their_language_s_code_page
         for language, (_, title, text) in STORIES.items()
         for suffix in ("csv", "rss", "txt")
     }
+
+
+def test_a_short_german_text_is_not_read_as_chinese(tmp_path: Path) -> None:
+    """A German sentence's "für" and "fünf" are valid Big5-HKSCS byte pairs, and charset-normalizer, having read
+    them without noise ("f僡", "f𤦂f"), tried no single-byte code page at all: a CSV export of that one sentence
+    came out in Chinese. Its ASCII words are German, written in ISO-8859-1 or Windows-1252, which read it as
+    cleanly, with German letters."""
+    text = "Die Preise für Lebensmittel sind im vergangenen Jahr um fünf Prozent gestiegen."
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for code_page in ("cp1252", "latin_1"):
+        (inputs / f"de-{code_page}.csv").write_bytes(f"text\r\n{text}\r\n".encode(code_page))
+    out = tmp_path / "out"
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    read = {
+        Path(document["provenance"]["path"]).name: document["text"] for document in read_jsonl(out / "documents.jsonl")
+    }
+    assert read == {"de-cp1252.csv": text, "de-latin_1.csv": text}

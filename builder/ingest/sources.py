@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 import brotli
@@ -483,32 +484,34 @@ NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 def web_encoding(body: bytes) -> CharsetMatch | None:
     """charset-normalizer's best guess, but a web encoding before a DOS or Mac one that reads as cleanly, and
-    Windows-1252 before another one that reads as cleanly and as coherently; then, of the web encodings it finds,
-    the one whose letters are most those of the text's language (`_letters_fit`), that guess on a tie.
+    Windows-1252 before another one that reads as cleanly and as coherently; then, of the web encodings it finds and
+    the code pages of the text's language that it left out but that read as cleanly (`_language_readings`), the one
+    whose letters are most those of the language (`_letters_fit`), that guess on a tie.
 
     The second is a tie charset-normalizer breaks by its own order: a French feed's "à" (the one letter where
     Windows-1250 and 1252 differ) came out as Central European "ŕ" when English markup and text made every Latin
     code page equally likely. The last is where its noise measure misleads it: it counts a word half of whose
     letters bear acute, grave or circumflex accents as noise ("Déjà") but not one with Baltic or Central European
     ogoneks and carons, so a French paragraph with one "déjà" came out as Baltic (cp1257: "Déją", "ministčre"), and
-    a Lithuanian or Turkish one as Windows-1252 ("sumaþëjo", "Saðlýk")."""
+    a Lithuanian or Turkish one as Windows-1252 ("sumaþëjo", "Saðlýk"). Its one guess is weighed too: it may be a
+    multi-byte code page that made it try no other (`_language_readings`)."""
     guesses = list(from_bytes(body))
     if not guesses:
         return None
     choice = _cleanest_web_encoding(guesses)
     rivals = [guess for guess in guesses if guess is not choice and not NOT_WEB_ENCODINGS.match(guess.encoding)]
-    if not rivals:
-        return choice
     sample = _runs_with_other_bytes(body)
     # The sample's ASCII letters, which every guess reads alike, tell its language: not the one a misreading looks
     # like. Dropping the other letters ("prsident") leaves py3langid enough: of 1,797 short news texts in 14
     # languages written in Latin script, it named the language of 1,792 and found 5 too short.
-    charset = _language_charset(detect_language(sample.decode("ascii", errors="ignore")))
+    language = detect_language(sample.decode("ascii", errors="ignore"))
+    charset = _language_charset(language)
     if charset is None:
         return choice
     # `max` keeps the first of equals: the guess by charset-normalizer's measures, when no rival fits better.
     return max(
-        [choice, *rivals], key=lambda guess: _letters_fit(sample.decode(guess.encoding, errors="replace"), charset)
+        [choice, *rivals, *_language_readings(body, charset, guesses, choice)],
+        key=lambda guess: _letters_fit(sample.decode(guess.encoding, errors="replace"), charset),
     )
 
 
@@ -548,6 +551,50 @@ def _runs_with_other_bytes(body: bytes) -> bytes:
         if size >= LETTERS_SAMPLE_BYTES:
             break
     return b"\n".join(runs)
+
+
+def _language_readings(
+    body: bytes, charset: str, guesses: list[CharsetMatch], choice: CharsetMatch
+) -> list[CharsetMatch]:
+    """charset-normalizer's readings of the body in the language's charset and in its Windows sibling, those of
+    them its guesses lack, when they read as cleanly as its choice.
+
+    It leaves code pages out: those like one it has found once it has a few (ISO-8859-2, when ISO-8859-10, 14 and 4
+    read a Polish text as cleanly: "przyjąģ", "ķrodę"), and every single-byte one once a multi-byte one reads a few
+    byte pairs without noise (a German sentence's "für" and "fünf" read as Big5, "f僡" and "f𤦂f"). As clean as
+    its choice, not just clean enough for its list: Chinese read as Latin letters is noisy, and must not win by
+    holding more of the Latin letters that the ASCII words' language is written with."""
+    found = {codecs.lookup(guess.encoding).name for guess in guesses}
+    missing = [name for name in dict.fromkeys((_windows_sibling(charset), charset)) if name and name not in found]
+    # One code page a call: given both, charset-normalizer skips ISO-8859-2 as like Windows-1250 when that one reads
+    # a Polish text's "ą" as a noisy "±", and finds neither.
+    return [
+        reading
+        for name in missing
+        for reading in from_bytes(body, cp_isolation=[name])
+        if reading.chaos <= choice.chaos + EQUALLY_CLEAN
+    ]
+
+
+WINDOWS_CODE_PAGES = tuple(f"cp{number}" for number in range(1250, 1259))
+"""Windows' code pages for the scripts of Europe, Turkey and Vietnam, which most legacy web pages were written in."""
+
+
+@cache
+def _windows_sibling(charset: str) -> str | None:
+    """The Windows code page that writes every letter the single-byte charset writes (Windows-1250 for ISO-8859-2,
+    1252 for ISO-8859-1 and 15, 1254 for ISO-8859-9), or None. Pages declared or thought to be in the ISO charset
+    were mostly written in the Windows one, which adds curly quotes, dashes and a few letters in ISO's control
+    bytes."""
+    letters = {
+        character
+        for byte in range(0x80, 0x100)
+        for character in bytes([byte]).decode(charset, errors="ignore")
+        if unicodedata.category(character)[0] == "L"
+    }
+    if not letters:  # a multi-byte charset (Chinese GB2312): a byte alone is no character
+        return None
+    return next((page for page in WINDOWS_CODE_PAGES if all(_writes(page, letter) for letter in letters)), None)
 
 
 def _language_charset(language: str) -> str | None:
