@@ -104,6 +104,80 @@ def test_short_texts_in_legacy_code_pages_are_read_in_their_language_s_code_page
     }
 
 
+CENTRAL_EUROPEAN_STORIES = {
+    "cs": (
+        "Vláda schválila vyšší platy učitelů",
+        "Vláda ve středu schválila zvýšení platů učitelů o deset procent. Ministr školství uvedl, že peníze dostanou"
+        " školy už v září. Podle odborů je to však málo, protože ceny energií a potravin rostou rychleji než mzdy.",
+    ),
+    "sk": (
+        "Ceny tepla v januári vzrástli o štvrtinu",
+        "Ceny tepla sa v januári zvýšili o štvrtinu, uviedol v pondelok úrad pre reguláciu. Podľa ministra"
+        " hospodárstva však štát pomôže domácnostiam, ktoré nemajú dosť peňazí na zálohy. Opozícia žiada, aby vláda"
+        " znížila daň z elektriny.",
+    ),
+    "pl": (
+        "Źródła: rząd przesunie wybory samorządowe",
+        "Rząd zamierza przesunąć wybory samorządowe na wiosnę przyszłego roku, dowiedział się portal. Według źródeł"
+        " w kancelarii premiera decyzja zapadnie w środę, a projekt ustawy trafi do Sejmu jeszcze w tym miesiącu."
+        " Opozycja zapowiada, że zaskarży zmianę do Trybunału.",
+    ),
+    "hu": (
+        "Ősszel nyílik meg az új Duna-híd",
+        "A főváros szerint az új Duna-híd ősszel nyílik meg, két hónappal a tervezett időpont után. A polgármester"
+        " kedden közölte, hogy a késést az árvíz okozta, de a költségek nem nőttek. Az építkezés miatt a rakparton"
+        " júniusig lezárások lesznek.",
+    ),
+    "sl": (
+        "Vlada bo znižala davek na dobiček",
+        "Vlada je v četrtek sprejela predlog zakona, ki bo podjetjem znižal davek na dobiček. Minister za finance je"
+        " dejal, da bo država zaradi tega izgubila več kot sto milijonov evrov na leto, a da bo gospodarstvo hitreje"
+        " raslo. Sindikati opozarjajo, da bodo delavci plačali več.",
+    ),
+    "hr": (
+        "Učenici u Zagrebu dobivaju besplatne obroke",
+        "Grad Zagreb od rujna će svim učenicima osnovnih škola osigurati besplatan topli obrok, najavio je"
+        " gradonačelnik. Prema njegovim riječima, to će proračun koštati oko dvadeset milijuna eura godišnje."
+        " Roditelji su odluku pozdravili, a sindikati traže veće plaće za kuharice.",
+    ),
+}
+"""A title and a paragraph in each language written in ISO-8859-2 and Windows-1250, which put some of its letters
+at different bytes: Czech and Slovak "š", "ž", "ť", Polish "ą", "ś", "ź"."""
+
+
+def test_central_european_texts_are_read_alike_in_iso_8859_2_and_windows_1250(tmp_path: Path) -> None:
+    """The two code pages write every letter of these languages, each at its own byte, so that either reads a text
+    in the other as letters of the charset too: a Czech "vyšší" in ISO-8859-2 came out as "vyąąí" in Windows-1250,
+    a Croatian "škola" as "ąkola" (and a Polish "Źródła" as Nordic ISO-8859-10's "Žródģa", until the language's own
+    code pages were read too). The letters the language's own words are written with decide: Czech has "š" and no
+    "ą", Polish "ą" and no "š". Both a page dump and a CSV export (read by the streaming reader, which detects its
+    charset on a sample) are read; Slovak, Hungarian and Slovenian ones, and all in Windows-1250, read right before
+    too."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for language, (title, text) in CENTRAL_EUROPEAN_STORIES.items():
+        for code_page in ("iso8859_2", "cp1250"):
+            url = f"https://example.com/{language}"
+            (inputs / f"{language}-{code_page}.txt").write_bytes(f"{title}\n\n{text}\n".encode(code_page))
+            (inputs / f"{language}-{code_page}.csv").write_bytes(_export(title, text, url).encode(code_page))
+    out = tmp_path / "out"
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    read = {
+        Path(document["provenance"]["path"]).name: (document["title"], " ".join(document["text"].split()))
+        for document in read_jsonl(out / "documents.jsonl")
+    }
+    assert read == {
+        f"{language}-{code_page}.{suffix}": (title, text)
+        for language, (title, text) in CENTRAL_EUROPEAN_STORIES.items()
+        for code_page in ("iso8859_2", "cp1250")
+        for suffix in ("csv", "txt")
+    }
+
+
 def test_a_short_german_text_is_not_read_as_chinese(tmp_path: Path) -> None:
     """A German sentence's "für" and "fünf" are valid Big5-HKSCS byte pairs, and charset-normalizer, having read
     them without noise ("f僡", "f𤦂f"), tried no single-byte code page at all: a CSV export of that one sentence

@@ -33,6 +33,7 @@ from builder.compression import (
     open_compressed,
     zstd,
 )
+from builder.enrich.function_words import language_function_words
 from builder.enrich.language import detect_language
 from builder.ingest.archives import extract_member, is_archive, list_archive, member_of
 from builder.records import SourceFormat
@@ -508,10 +509,11 @@ def web_encoding(body: bytes) -> CharsetMatch | None:
     charset = _language_charset(language)
     if charset is None:
         return choice
+    letters = _language_letters(language, charset)
     # `max` keeps the first of equals: the guess by charset-normalizer's measures, when no rival fits better.
     return max(
         [choice, *rivals, *_language_readings(body, charset, guesses, choice)],
-        key=lambda guess: _letters_fit(sample.decode(guess.encoding, errors="replace"), charset),
+        key=lambda guess: _letters_fit(sample.decode(guess.encoding, errors="replace"), charset, letters),
     )
 
 
@@ -612,13 +614,38 @@ def _language_charset(language: str) -> str | None:
     return None if codec.startswith("utf") else codec
 
 
-def _letters_fit(text: str, charset: str) -> int:
+@cache
+def _language_letters(language: str, charset: str) -> frozenset[str]:
+    """The letters other than ASCII's that the language writes its own words with, in both cases: those of its
+    function words (jusText's list) that its legacy charset writes; none when jusText has no list for it.
+
+    Function words are a language's most common words, and hold its letters (Czech "že", "ať", "však"; Polish
+    "się", "już", "właśnie"): Czech's list has all of "áčďéěíňóřšťúůýž" and no "ą", Polish's "ąćęłńóśźż" and no
+    "š". The charset leaves out the odd foreign letter a list holds (a Cyrillic "и" in the Estonian one)."""
+    letters = {
+        character
+        for word in language_function_words(language)
+        for written in (word, word.upper())
+        for character in unicodedata.normalize("NFC", written)
+        if not character.isascii() and unicodedata.category(character)[0] in "LM"
+    }
+    return frozenset(letter for letter in letters if _writes(charset, letter))
+
+
+def _letters_fit(text: str, charset: str, letters: frozenset[str]) -> int:
     """How many of the text's letters other than ASCII's the charset of its language writes, less how many it
-    cannot, less its control characters. A misreading turns the language's letters into another language's ("à"
-    into Baltic "ą"), into symbols (Polish "ł" into "³"), into combining accents (Windows-1258 reads Italian "ì" as
-    "i" and an accent, which counts as a letter here) or into control characters (ISO-8859 reads the bytes of
-    Windows' curly quotes and of "œ" so). A letter the charset lacks but its Windows sibling has (French "œ", not
-    in ISO-8859-1) counts against the right reading, but no less against every other reading of its byte."""
+    cannot, less its control characters, plus how many are the language's own `letters` again. A misreading turns
+    the language's letters into another language's ("à" into Baltic "ą"), into symbols (Polish "ł" into "³"), into
+    combining accents (Windows-1258 reads Italian "ì" as "i" and an accent, which counts as a letter here) or into
+    control characters (ISO-8859 reads the bytes of Windows' curly quotes and of "œ" so). A letter the charset lacks
+    but its Windows sibling has (French "œ", not in ISO-8859-1) counts against the right reading, but no less
+    against every other reading of its byte.
+
+    The language's own letters count twice because a charset serves several languages: a Czech text in ISO-8859-2
+    read as Windows-1250 turns "š" and "ž" into "ą" and "ľ", Polish and Slovak letters that ISO-8859-2 writes as
+    well, and "ť", "Š" and "Ž" into symbols ("»", "©", "®"), which count neither way; the charset alone found the
+    two readings as fit. A letter of the charset that the language's words do not hold (Dutch "ö" in "coördinatie",
+    a name's "ñ") still counts once, as before: the right reading of its byte has it, a wrong one something else."""
     fit = 0
     for character, count in Counter(NON_ASCII.findall(text)).items():
         kind = unicodedata.category(character)
@@ -626,6 +653,8 @@ def _letters_fit(text: str, charset: str) -> int:
             fit -= count
         elif kind[0] in "LM":
             fit += count if _writes(charset, character) else -count
+            if character in letters:
+                fit += count
     return fit
 
 
