@@ -388,6 +388,51 @@ def test_the_page_text_of_common_crawl_wet_records_is_read_as_a_page_dump(tmp_pa
     ]
 
 
+def test_a_mirrored_site_s_style_sheets_scripts_images_and_documents_are_no_pages(tmp_path: Path) -> None:
+    """A site mirrored with wget or HTTrack: beside its pages lie style sheets, scripts, images, fonts and PDFs,
+    each quarantined as `not_a_page` saying what it is, not read as page text (a script's licence comment is prose
+    enough to pass for an article), in a folder or a zip archive alike; the page is read."""
+    licence = (
+        "/*! Permission is hereby granted, free of charge, to any person obtaining a copy of this software and"
+        " associated documentation files, to deal in the Software without restriction, including without"
+        " limitation the rights to use, copy, modify, merge, publish and distribute it. */\n"
+    )
+    site = tmp_path / "site"
+    for name, data in {
+        "css/site.css": b"body { color: #222; }\n",
+        "js/vendor.min.js": (licence + "var a=1;\n").encode(),
+        "img/logo.svg": b'<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+        "img/photo.jpg": b"\xff\xd8\xff\xe0" + bytes(200),
+        "fonts/body.woff2": b"wOF2" + bytes(100),
+        "reports/annual.pdf": b"%PDF-1.7\n" + bytes(100),
+        "news/story.txt": SAMPLE_PAGE.read_bytes(),
+    }.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    with zipfile.ZipFile(tmp_path / "mirror.zip", "w") as packed:
+        packed.write(site / "js/vendor.min.js", "js/vendor.min.js")
+    out = tmp_path / "out"
+
+    assert ingest(str(site), str(tmp_path / "mirror.zip"), "--out", str(out)).returncode == 0
+    assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == SAMPLE_TITLES
+    rejected = {
+        item["source"].removeprefix(f"{tmp_path}/"): (item["reason_code"], item["reason"])
+        for item in read_jsonl(out / "quarantine.jsonl")
+    }
+    assert rejected == {
+        "site/css/site.css": ("not_a_page", "a style sheet (.css), not a page, crawl or export"),
+        "site/js/vendor.min.js": ("not_a_page", "a script (.js), not a page, crawl or export"),
+        "mirror.zip/js/vendor.min.js": ("not_a_page", "a script (.js), not a page, crawl or export"),
+        "site/img/logo.svg": ("not_a_page", "an image (.svg), not a page, crawl or export"),
+        "site/img/photo.jpg": ("not_a_page", "an image (.jpg), not a page, crawl or export"),
+        "site/fonts/body.woff2": ("not_a_page", "a font (.woff2), not a page, crawl or export"),
+        "site/reports/annual.pdf": (
+            "not_a_page",
+            "a document (.pdf), not a page, crawl or export: convert it to text or HTML to read it",
+        ),
+    }
+
+
 def test_help_shows_the_examples_and_the_ray_install_line_whole() -> None:
     """The epilog is rich markup: "[ray]" unescaped was taken for a tag and vanished from the install line."""
     shown = subprocess.run(

@@ -54,6 +54,7 @@ from builder.ingest.sources import (
     is_mhtml,
     is_webarchive,
     local_copy,
+    not_a_page,
     read_decompressed,
     read_head,
     wide_encoding,
@@ -107,6 +108,10 @@ def _read_local(
     page = saved_page_of_asset(source.path)
     if page is not None:
         yield _asset_rejection(source, page)
+        return
+    if forced is None and (kind := not_a_page(source.path)) is not None:
+        hint = ": convert it to text or HTML to read it" if kind.startswith("a document") else ""
+        yield Rejection(READ, source.shown, "not_a_page", f"{kind}, not a page, crawl or export{hint}")
         return
     try:
         status = source.path.stat()

@@ -61,6 +61,27 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".arrow": SourceFormat.arrow,
     ".feather": SourceFormat.arrow,
 }
+NOT_PAGES: dict[str, tuple[str, ...]] = {
+    "a style sheet": (".css", ".scss", ".sass", ".less"),
+    "a script": (".js", ".mjs", ".cjs", ".map"),
+    "an image": (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".svg", ".tif", ".tiff", ".heic"),
+    "a font": (".woff", ".woff2", ".ttf", ".otf", ".eot"),
+    "audio or video": (".mp3", ".m4a", ".ogg", ".wav", ".mp4", ".m4v", ".webm", ".mov", ".avi", ".m3u8"),
+    "a document": (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".xls", ".xlsx", ".ods", ".ppt", ".pptx"),
+}
+"""What a file is by its suffix, when it is no page, crawl or export: a site mirrored with wget or HTTrack holds
+thousands of them beside its pages, and read as page text, a style sheet or a script with a licence comment could
+pass for an article."""
+_NOT_PAGE_SUFFIXES = {suffix: kind for kind, suffixes in NOT_PAGES.items() for suffix in suffixes}
+
+
+def not_a_page(path: Path) -> str | None:
+    """What the file is when its suffix says it is no page, crawl or export ("a style sheet (.css)"), else None."""
+    suffix = format_suffix(path)
+    kind = _NOT_PAGE_SUFFIXES.get(suffix or "")
+    return None if kind is None else f"{kind} ({suffix})"
+
+
 PARQUET_MAGIC = b"PAR1"
 """The four bytes a Parquet file starts (and ends) with."""
 ARROW_FILE_MAGIC = b"ARROW1"
