@@ -361,19 +361,24 @@ def test_the_page_text_of_common_crawl_wet_records_is_read_as_a_page_dump(tmp_pa
     text on the first line, then a line a block, menus and all, no blank line between. Each is read as a page
     dump is, with the record's address and crawl date (which dates the related articles' "31 minutes ago"); its
     warcinfo record and a conversion to another format are passed over, and a page with no article is
-    quarantined with its record."""
+    quarantined with its record. A resource record (a file archived without HTTP headers, as warcit writes one)
+    with HTML is read as a response's HTML is, in the charset its Content-Type names."""
     lines = [line for line in SAMPLE_PAGE.read_text(encoding="utf-8").splitlines() if line.strip()]
     text = "\n".join([f"{SAMPLE_TITLES[0]} | Daily8", *lines]).encode()
     wet = _wet_record("warcinfo", b"Software-Info: ia-web-commons\r\n", 0, "application/warc-fields")
     wet += _wet_record("conversion", text, 1, "text/plain")
     wet += _wet_record("conversion", b'{"links": []}', 2, "application/json")
     wet += _wet_record("conversion", b"Sign in\nMenu\nSearch\n", 3, "text/plain")
+    html = _article_html(SAMPLE_TITLES[0], _related_paragraphs()).decode().encode("cp1252")
+    wet += _wet_record("resource", html, 4, "text/html; charset=windows-1252")
     (tmp_path / "CC-NEWS-0001.warc.wet.gz").write_bytes(wet)
     out = tmp_path / "out"
 
     assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
     documents = read_jsonl(out / "documents.jsonl")
-    assert [d["title"] for d in documents] == SAMPLE_TITLES
+    assert [d["title"] for d in documents] == [*SAMPLE_TITLES, SAMPLE_TITLES[0]]
+    assert documents[-1]["text"].startswith(_related_paragraphs()[0])
+    documents = documents[:-1]
     # The same articles as the page dump gives, to the quote.
     page_dump = read_jsonl(sample_run / "documents.jsonl")
     assert [(d["text"], d["quotes"], d["dateline"], d["source"]) for d in documents] == [

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -340,9 +341,10 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-WARC_PAGE_RECORDS = WarcRecordType.response | WarcRecordType.conversion
-"""The records that hold a page: a crawl's HTTP responses, and the text converted from them, as Common Crawl's WET
-files hold it."""
+WARC_PAGE_RECORDS = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
+"""The records that may hold a page: a crawl's HTTP responses; a file archived as it was fetched, without HTTP
+headers (warcit, ArchiveWeb.page); and the text converted from a response, as Common Crawl's WET files hold it."""
+_CHARSET_PARAMETER = re.compile(r";\s*charset=[\"']?([^\s;\"']+)", re.IGNORECASE)
 WARC_RECORD_START = b"\nWARC/1."
 """The version line that opens every WARC record, after the blank line that ends the one before."""
 GZIP_MEMBER_START = b"\x1f\x8b\x08"
@@ -402,31 +404,33 @@ def _next_record_start(handle: IO[bytes], after: int, marker: bytes) -> int | No
 
 
 def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page | Rejection]:
-    """The page of a response record with HTML, or of a conversion record with plain text: the page text that
-    Common Crawl's WET files hold, its title on the first line, then the text of each of its blocks on a line,
-    menus and footers and all, as a page dump has them; read as one."""
+    """The page of a response or resource record with HTML, or of a conversion or resource record with plain text:
+    the page text that Common Crawl's WET files hold, its title on the first line, then the text of each of its
+    blocks on a line, menus and footers and all, as a page dump has them; read as one."""
     record_id = record.record_id  # type: ignore[attr-defined]
     offset = record.stream_pos  # type: ignore[attr-defined]
     http_headers = record.http_headers  # type: ignore[attr-defined]
     payload = record.reader.read()  # type: ignore[attr-defined]
-    converted = record.record_type == WarcRecordType.conversion  # type: ignore[attr-defined]
-    if (http_headers is None and not converted) or len(payload) < record.content_length:  # type: ignore[attr-defined]
+    is_response = record.record_type == WarcRecordType.response  # type: ignore[attr-defined]
+    if (is_response and http_headers is None) or len(payload) < record.content_length:  # type: ignore[attr-defined]
         reason = f"WARC record {record_id} is truncated: its payload is shorter than its Content-Length"
         yield Rejection(READ, source.shown, TRUNCATED_RECORD, reason, offset=offset, record=record_id)
         return
-    if converted:
-        if not (record.headers.get("Content-Type") or "").lower().startswith("text/plain"):  # type: ignore[attr-defined]
-            return  # a conversion to another format is no page text
-    elif "html" not in (http_headers.get("Content-Type") or "").lower():
+    # A response says what it holds in its HTTP headers; a resource or conversion record, in its own.
+    headers = http_headers if is_response else record.headers  # type: ignore[attr-defined]
+    content_type = (headers.get("Content-Type") or "").lower()
+    is_html = "html" in content_type
+    if not is_html and (is_response or not content_type.startswith("text/plain")):
         return  # images, PDFs and scripts in a crawl are not pages, and not errors either
-    elif not 200 <= (http_headers.status_code or 200) < 300:
+    if is_response and not 200 <= (http_headers.status_code or 200) < 300:
         return  # nor are redirects and error pages ("Moved Permanently", "Page not found"): no article to find
     try:
-        if converted:
-            decoded = decode(payload)
-        else:
+        if is_response:
             body = http_body(payload, http_headers.get("Transfer-Encoding"), http_headers.get("Content-Encoding"))
             decoded = decode(body, declared=record.http_charset)  # type: ignore[attr-defined]
+        else:
+            declared = _CHARSET_PARAMETER.search(content_type)
+            decoded = decode(payload, declared=declared[1] if declared else None)
     except UnreadableInputError as error:
         yield Rejection(
             READ, source.shown, error.code, error.reason, offset=offset, record=record_id, snippet=error.snippet
@@ -441,7 +445,7 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page 
         SourceFormat.warc,
         digest,
         decoded.text,
-        content_is_html=not converted,
+        content_is_html=is_html,
         offset=offset,
         record=record_id,
         url=url,
