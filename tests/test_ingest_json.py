@@ -384,7 +384,8 @@ def test_a_record_whose_text_only_restates_its_title_is_no_article(tmp_path: Pat
 def test_a_text_a_news_api_cut_short_is_quarantined_and_a_title_s_outlet_taken_off(tmp_path: Path) -> None:
     """NewsAPI gives the first 200 characters of an article and "… [+2345 chars]", GNews "... [1234 chars]": no
     article to annotate, quarantined with what to do; with the page's HTML beside it, the HTML is read instead.
-    Headlines from such services end in their outlet's name ("Story - Reuters"), which the title leaves off."""
+    Headlines from such services end in their outlet's name ("Story - Reuters"), which the title leaves off, and
+    only that: a part that names no outlet stays ("- Live"), and so does a word the outlet's name holds ("US -")."""
     cut = TEXT[:200]
     records = [
         {"source": {"id": "reuters", "name": "Reuters"}, "title": "A - Reuters", "content": f"{cut}… [+2345 chars]"},
@@ -393,6 +394,7 @@ def test_a_text_a_news_api_cut_short_is_quarantined_and_a_title_s_outlet_taken_o
         {"source": {"id": None, "name": "Reuters"}, "title": f"{SAMPLE_TITLES[0]} - Reuters", "content": TEXT},
         {"source": "BBC News", "title": f"{SAMPLE_TITLES[1]} | BBC News", "content": TEXT},
         {"source": "Reuters", "title": "Clashes in Kyiv - Live", "content": TEXT},
+        {"source": "US News", "title": "US - China talks stall - US News", "content": TEXT},
     ]
     export = tmp_path / "export.jsonl"
     export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
@@ -407,7 +409,7 @@ def test_a_text_a_news_api_cut_short_is_quarantined_and_a_title_s_outlet_taken_o
     ]
     assert "2,345 characters of the article left out" in rejected[0]["reason"]
     documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
-    titles = [SAMPLE_TITLES[3], SAMPLE_TITLES[0], SAMPLE_TITLES[1], "Clashes in Kyiv - Live"]
+    titles = [SAMPLE_TITLES[3], SAMPLE_TITLES[0], SAMPLE_TITLES[1], "Clashes in Kyiv - Live", "US - China talks stall"]
     assert [d["title"] for d in documents] == titles
     assert documents[0]["text"].startswith(TEXT[:100])
     assert "chars]" not in documents[0]["text"]

@@ -22,8 +22,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from builder.compression import broken_data, compression_of_file, open_compressed
-from builder.ingest.html import title_without_site
 from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
+from builder.ingest.scraper import without_outlet
 from builder.ingest.sources import REPAIRED_UTF8, UTF8_BOM, InputFile, wide_encoding
 from builder.ingest.streamed_text import EMPTY, READ_CHUNK_BYTES, streamed_reading
 from builder.records import SourceFormat
@@ -333,7 +333,7 @@ def _item_pages(
     # RSS's <source> names the outlet an item came from, where a feed gathers several (an aggregator's).
     outlet = _first_text(item, "source") or outlet
     # An aggregator's headlines end in their outlet's name ("Story - Reuters", as Google News gives them).
-    title = title and title_without_site(_without_tags(title), outlet)
+    title = title and without_outlet(_without_tags(title), outlet)
     for name, value in (("title", title), ("published", published), ("source", outlet)):
         if value:
             fields[name] = value

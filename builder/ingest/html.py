@@ -163,7 +163,7 @@ HEADLINE_AGREEMENT = 0.5
 
 def page_title(metadata: PageMetadata) -> str:
     """The headline printed on the page, when a `<h1>` agrees with the titles the page states; else the stated
-    title (its JSON-LD or meta title, else its `<title>`) without the site name (see `title_without_site`).
+    title (its JSON-LD or meta title, else its `<title>`) without the site name (see `_clean_title`).
 
     Sites state an SEO title in Open Graph, JSON-LD and `<title>` ("Top 11 SEO Strategies for 2025 | Site")
     and print another over the article ("11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"): the
@@ -175,9 +175,8 @@ def page_title(metadata: PageMetadata) -> str:
     On the 709 WCXB pages this chose the truth title on 83.1% of the dev half and 80.3% of the test half, where
     the stated title alone did on 71.5% and 68.2% (`scripts/eval_html.py`)."""
     stated_as = metadata.title or metadata.title_tag
-    stated = title_without_site(stated_as, metadata.site) if stated_as else None
-    tag_title = title_without_site(metadata.title_tag or "", metadata.site)
-    stated_words = _content_words(stated or "") | _content_words(tag_title)
+    stated = _clean_title(stated_as, metadata.site) if stated_as else None
+    stated_words = _content_words(stated or "") | _content_words(_clean_title(metadata.title_tag or "", metadata.site))
     best, best_share = None, HEADLINE_AGREEMENT
     for headline in metadata.headlines:
         words = _content_words(headline)
@@ -189,7 +188,7 @@ def page_title(metadata: PageMetadata) -> str:
     if best is not None and stated and best.isupper() and _content_words(best) == _content_words(stated):
         return stated
     if best is not None:
-        return title_without_site(best, metadata.site)
+        return _clean_title(best, metadata.site)
     return stated or next(iter(metadata.headlines), "")
 
 
@@ -197,9 +196,8 @@ def _content_words(text: str) -> set[str]:
     return {word for word in WORD.findall(text.casefold()) if word not in STOP_WORDS}
 
 
-def title_without_site(title: str, site: str | None) -> str:
-    """Drop a site name that a title appends or prepends ("Story | Outlet", "Outlet - Story"), as a page's <title>
-    does, and as news APIs and Google News give their headlines ("Story - Reuters")."""
+def _clean_title(title: str, site: str | None) -> str:
+    """Drop a site name that the page's <title> appends or prepends ("Story | Outlet", "Outlet - Story")."""
     title = WHITESPACE.sub(" ", title).strip()
     if not site:
         return title

@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from builder.ingest.html import title_without_site
+from builder.ingest.html import TITLE_SEPARATORS
 from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.sources import REPLACEMENT_SHARE_LIMIT, InputFile, format_suffix
 from builder.records import SourceFormat
@@ -215,8 +215,7 @@ def record_pages(
         if isinstance(fields.get(name), str):
             fields[name] = unescape_references(fields[name])
     if isinstance(fields.get("title"), str) and isinstance(fields.get("source"), str):
-        # News APIs give headlines as the aggregators show them, with their outlet: "Story - Reuters".
-        fields["title"] = title_without_site(fields["title"], fields["source"])
+        fields["title"] = without_outlet(fields["title"], fields["source"])
     if (stated := epoch_date(fields.get("published"))) is not None:
         fields["published"] = stated
     body = fields.pop("text", None)
@@ -276,6 +275,16 @@ def record_pages(
         fields=fields,
         text_is_markdown=not use_html and _held_in(record, MARKDOWN_KEY, overrides, body),
     )
+
+
+def without_outlet(title: str, outlet: str | None) -> str:
+    """The title without the outlet's name after it, as news APIs and aggregators give headlines ("Story -
+    Reuters", "Story | BBC News"). Only the outlet's whole name is taken off, ignoring case: "US - China talks"
+    from "US News" keeps its "US"."""
+    separators = list(TITLE_SEPARATORS.finditer(title))
+    if outlet and separators and title[separators[-1].end() :].strip().casefold() == outlet.strip().casefold():
+        return title[: separators[-1].start()].strip()
+    return title
 
 
 TEXT_CUT_MARK = re.compile(r"\s*\[\+?(?P<left_out>\d[\d,]*) chars\]\s*$")
