@@ -75,6 +75,18 @@ def _feed(title: str, text: str, url: str) -> str:
 """
 
 
+def _titles_and_texts(inputs: Path, out: Path) -> dict[str, tuple[str, str]]:
+    """Each input file's name and its document's title and text (spaces as one), read by `builder ingest`, which
+    must reject nothing."""
+    result = ingest(str(inputs), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    return {
+        Path(document["provenance"]["path"]).name: (document["title"], " ".join(document["text"].split()))
+        for document in read_jsonl(out / "documents.jsonl")
+    }
+
+
 def test_short_texts_in_legacy_code_pages_are_read_in_their_language_s_code_page(tmp_path: Path) -> None:
     """A French paragraph with one "déjà" came out as Baltic (cp1257: "Déją", "ministčre", "débattue ą la
     rentrée"), and a Lithuanian one as Windows-1252 ("sulaikë", "apiplëðus"): charset-normalizer found those as
@@ -87,16 +99,7 @@ def test_short_texts_in_legacy_code_pages_are_read_in_their_language_s_code_page
         (inputs / f"{language}.txt").write_bytes(f"{title}\n\n{text}\n".encode(code_page))
         (inputs / f"{language}.csv").write_bytes(_export(title, text, url).encode(code_page))
         (inputs / f"{language}.rss").write_bytes(_feed(title, text, url).encode(code_page))
-    out = tmp_path / "out"
-
-    result = ingest(str(inputs), "--out", str(out))
-
-    assert result.returncode == 0, result.stderr
-    assert read_jsonl(out / "quarantine.jsonl") == []
-    read = {
-        Path(document["provenance"]["path"]).name: (document["title"], " ".join(document["text"].split()))
-        for document in read_jsonl(out / "documents.jsonl")
-    }
+    read = _titles_and_texts(inputs, tmp_path / "out")
     assert read == {
         f"{language}.{suffix}": (title, text)
         for language, (_, title, text) in STORIES.items()
@@ -160,16 +163,7 @@ def test_central_european_texts_are_read_alike_in_iso_8859_2_and_windows_1250(tm
             url = f"https://example.com/{language}"
             (inputs / f"{language}-{code_page}.txt").write_bytes(f"{title}\n\n{text}\n".encode(code_page))
             (inputs / f"{language}-{code_page}.csv").write_bytes(_export(title, text, url).encode(code_page))
-    out = tmp_path / "out"
-
-    result = ingest(str(inputs), "--out", str(out))
-
-    assert result.returncode == 0, result.stderr
-    assert read_jsonl(out / "quarantine.jsonl") == []
-    read = {
-        Path(document["provenance"]["path"]).name: (document["title"], " ".join(document["text"].split()))
-        for document in read_jsonl(out / "documents.jsonl")
-    }
+    read = _titles_and_texts(inputs, tmp_path / "out")
     assert read == {
         f"{language}-{code_page}.{suffix}": (title, text)
         for language, (title, text) in CENTRAL_EUROPEAN_STORIES.items()

@@ -198,17 +198,22 @@ def record_pages(
     """The page of one scraper record, or why it has none; `position` names it where it has no line (an item of
     a JSON array read whole: "[12]"). A url that is no absolute http(s) URL is rejected on its own (see
     `url_rejection`) and the page kept without it."""
-    if not isinstance(record, dict):
-        yield Rejection(
+
+    def rejection(code: str, reason: str, record_key: str | None, field: str | None = None) -> Rejection:
+        return Rejection(
             "ingest.read",
             source.shown,
-            "not_an_object",
-            f"expected a JSON object, got {type(record).__name__}",
+            code,
+            reason,
             line=line,
             offset=offset,
-            record=position,
+            record=record_key,
+            field=field,
             snippet=snippet(raw),
         )
+
+    if not isinstance(record, dict):
+        yield rejection("not_an_object", f"expected a JSON object, got {type(record).__name__}", position)
         return
     fields = map_fields(record, overrides or {})
     for name in ("title", "source"):
@@ -224,17 +229,7 @@ def record_pages(
     html = fields.pop("html", None)
     if not isinstance(body, str) and not isinstance(html, str):
         tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
-        yield Rejection(
-            "ingest.read",
-            source.shown,
-            "no_text",
-            f"no text or HTML field (looked for {tried})",
-            line=line,
-            offset=offset,
-            record=position,
-            field="text",
-            snippet=snippet(raw),
-        )
+        yield rejection("no_text", f"no text or HTML field (looked for {tried})", position, "text")
         return
     key = str(record.get("id")) if record.get("id") is not None else position
     cut = TEXT_CUT_MARK.search(body) if isinstance(body, str) else None
@@ -244,17 +239,7 @@ def record_pages(
             f"the text is cut short by the service that exported it: it ends {cut[0].strip()!r}, {left_out:,}"
             " characters of the article left out; ingest the page at the record's url instead"
         )
-        yield Rejection(
-            "ingest.read",
-            source.shown,
-            "cut_text",
-            reason,
-            line=line,
-            offset=offset,
-            record=key,
-            field="text",
-            snippet=snippet(raw),
-        )
+        yield rejection("cut_text", reason, key, "text")
         return
     use_html = cut is not None or not isinstance(body, str)
     content = html if use_html else body
