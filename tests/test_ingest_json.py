@@ -315,8 +315,8 @@ def test_a_big_export_is_built_by_every_worker_and_gives_what_one_worker_gives(
     (inputs / "b-export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (inputs / "c-page.txt").write_text(SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
     export = InputFile(inputs / "b-export.jsonl", str(inputs / "b-export.jsonl"))
-    assert pipeline._read_by_parent(export, 1 << 20, IngestOptions())
-    ends = [run.ends_file for run in pipeline._page_runs(export, IngestOptions())]
+    assert pipeline.read_by_parent(export, 1 << 20, IngestOptions())
+    ends = [run.ends_file for run in pipeline.page_runs(export, IngestOptions())]
     assert len(ends) > 2
     assert ends == [False] * (len(ends) - 1) + [True]
 

@@ -55,7 +55,7 @@ busy while the others wait, so a run of few files is cut finer (40 page dumps in
 than one)."""
 SPLIT_BYTES = 4 << 20
 """An export of records bigger than this is read by the parent and its pages built by all workers (see
-`_read_by_parent`): sixteen tasks' worth of content or more."""
+`read_by_parent`): sixteen tasks' worth of content or more."""
 SCRAPER_FORMATS = frozenset(
     {SourceFormat.jsonl, SourceFormat.csv, SourceFormat.parquet, SourceFormat.arrow, SourceFormat.feed}
 )
@@ -426,17 +426,17 @@ def _tasks(
     files: Iterable[InputFile], options: IngestOptions, most_files: int
 ) -> Iterator[list[InputFile] | PagesTask]:
     """Consecutive files in groups of up to `TASK_BYTES` (a bigger file alone) and at most `most_files`; a big
-    export of records (`_read_by_parent`) as runs of its pages instead, which the workers build in turn."""
+    export of records (`read_by_parent`) as runs of its pages instead, which the workers build in turn."""
     task: list[InputFile] = []
     task_bytes = 0
     for source in files:
-        size = _size(source)
-        by_parent = _read_by_parent(source, size, options)
+        size = input_size(source)
+        by_parent = read_by_parent(source, size, options)
         if task and (task_bytes + size > TASK_BYTES or len(task) == most_files or by_parent):
             yield task
             task, task_bytes = [], 0
         if by_parent:
-            yield from _page_runs(source, options)
+            yield from page_runs(source, options)
             continue
         task.append(source)
         task_bytes += size
@@ -444,17 +444,18 @@ def _tasks(
         yield task
 
 
-def _read_by_parent(source: InputFile, size: int, options: IngestOptions) -> bool:
-    """Whether a file is read by the parent, its pages handed to the workers in runs: an export of records
-    (JSON Lines, CSV, Parquet, Arrow, a feed, a WARC) over SPLIT_BYTES. As a worker's task of its own, one such file
-    kept one worker busy while the others waited, and its documents were held until its end."""
+def read_by_parent(source: InputFile, size: int, options: IngestOptions) -> bool:
+    """Whether a file is read by the parent (or the Ray engine's driver), its pages handed to the workers (or Ray
+    tasks) in runs: an export of records (JSON Lines, CSV, Parquet, Arrow, a feed, a WARC) over SPLIT_BYTES. As a
+    worker's task of its own, one such file kept one worker busy while the others waited, and its documents were
+    held until its end."""
     if size <= SPLIT_BYTES or is_url(source.location):
         return False
     kind = options.format or EXTENSIONS.get(format_suffix(Path(source.location)) or "")
     return kind in RECORD_FORMATS
 
 
-def _page_runs(source: InputFile, options: IngestOptions) -> Iterator[PagesTask]:
+def page_runs(source: InputFile, options: IngestOptions) -> Iterator[PagesTask]:
     """The file's pages and rejections in runs of about TASK_BYTES of content, or PART_DOCUMENTS pages; a run is
     handed on when the next item is read, so the last is known to end the file."""
     run: list[Page | Rejection] = []
@@ -468,7 +469,7 @@ def _page_runs(source: InputFile, options: IngestOptions) -> Iterator[PagesTask]
     yield PagesTask(source.shown, run, ends_file=True)
 
 
-def _size(source: InputFile) -> int:
+def input_size(source: InputFile) -> int:
     """The file's size, as far as the parent can tell cheaply: a URL's (not asked for) or an unreadable file's
     counts as big, a task of its own, and reading it tells the rest."""
     if is_url(source.location):
