@@ -147,12 +147,19 @@ held until the file's end they made memory grow with the file (20,000 records: 1
 def ingest_file(source: InputFile, options: IngestOptions) -> FileOutcome:
     """Read, extract and build the documents of one input file, its parts (`ingest_file_parts`) joined: for a
     worker's task and a Ray batch, which return a file's whole outcome."""
-    whole = FileOutcome(source.shown)
-    for part in ingest_file_parts(source, options):
-        whole.add_counts(part)
-        whole.documents += part.documents
-        whole.rejections += part.rejections
-    return whole
+    return join_parts(source.shown, ingest_file_parts(source, options))
+
+
+def join_parts(path: str, parts: Iterable[FileOutcome]) -> FileOutcome:
+    """Consecutive parts of file `path`'s outcome as one, which ends the file if the last of them does: a whole
+    file's parts (`ingest_file`), or those of a run of its pages (`pages_task`) as one row of the Ray engine's map."""
+    joined = FileOutcome(path)
+    for part in parts:
+        joined.add_counts(part)
+        joined.documents += part.documents
+        joined.rejections += part.rejections
+        joined.final = part.final
+    return joined
 
 
 def ingest_file_parts(source: InputFile, options: IngestOptions) -> Iterator[FileOutcome]:
@@ -264,6 +271,37 @@ class IngestReport:
             out.write("\n  ]\n}\n")
 
 
+class FileTally:
+    """The report's row of every file, and the read, extract and build counts, from the parts of the files'
+    outcomes in input order (a file may come in parts: `ingest_file_parts`, a big export's runs of pages). The
+    local engine counts its parts as they come in, the Ray engine's driver the rows of its map stage."""
+
+    def __init__(self, report: IngestReport) -> None:
+        self.report = report
+        self.stages: dict[str, Counter[str]] = {name: Counter() for name in ("read", "extract", "build")}
+        self._whole: FileOutcome | None = None
+        self._documents = 0
+        self._rejected: Counter[str] = Counter()
+
+    def add(self, part: FileOutcome, documents: int, rejected: Counter[str]) -> FileOutcome | None:
+        """Count a part in, with its number of documents and its rejections by code (given apart: the Ray
+        engine's parts come without their lists); the file's counts over all its parts when it was the last."""
+        whole = self._whole = self._whole or FileOutcome(part.path)
+        whole.add_counts(part)
+        self._documents += documents
+        self._rejected.update(rejected)
+        if not part.final:
+            return None
+        row = whole.report_row(self._documents, self._rejected)
+        self.report.files.append(row)
+        self.report.rejected.update(row["rejected"])
+        self.stages["read"].update(files=1, pages=whole.pages)
+        self.stages["extract"].update(pages=whole.pages, articles=whole.articles)
+        self.stages["build"].update(articles=whole.articles, documents=self._documents)
+        self._whole, self._documents, self._rejected = None, 0, Counter()
+        return whole
+
+
 def common_page_lines(files: Iterable[InputFile], options: IngestOptions) -> frozenset[str]:
     """Short lines found on most page dumps of the run: the app or site shell, never article text.
 
@@ -332,35 +370,23 @@ def _run(
 ) -> Iterator[DocumentLine | Rejection]:
     started = time.perf_counter()
     index = DuplicateIndex(options.dedup)
-    stages = {name: Counter() for name in ("read", "extract", "build", "dedup")}
-    # A file's counts, documents and rejections over its parts, for its report row once its last part is in.
-    whole: FileOutcome | None = None
-    file_documents, file_rejected = 0, Counter[str]()
+    tally = FileTally(report)
+    dedup = Counter[str]()
     for outcome in _outcomes(files, options, workers):
-        whole = whole or FileOutcome(outcome.path)
-        whole.add_counts(outcome)
-        file_documents += len(outcome.documents)
-        file_rejected.update(rejection.code for rejection in outcome.rejections)
-        if outcome.final:
+        whole = tally.add(outcome, len(outcome.documents), Counter(rejection.code for rejection in outcome.rejections))
+        if whole is not None:
             on_file(whole)
-            row = whole.report_row(file_documents, file_rejected)
-            report.files.append(row)
-            report.rejected.update(row["rejected"])
-            stages["read"].update(files=1, pages=whole.pages)
-            stages["extract"].update(pages=whole.pages, articles=whole.articles)
-            stages["build"].update(articles=whole.articles, documents=file_documents)
-            whole, file_documents, file_rejected = None, 0, Counter()
         yield from outcome.rejections
         for built in outcome.documents:
             duplicate_of, kind = index.check(built.fingerprint)
-            stages["dedup"].update(documents=1, **({kind: 1} if kind else {"unique": 1}))
+            dedup.update(documents=1, **({kind: 1} if kind else {"unique": 1}))
             line = built.line
             if duplicate_of is not None:
                 report.duplicates[kind or ""] += 1
                 line = mark_duplicate(line, duplicate_of)
             report.documents += 1
             yield DocumentLine(built.fingerprint.doc_id, line, duplicate_of)
-    report.stages = {name: dict(counts) for name, counts in stages.items()}
+    report.stages = {name: dict(counts) for name, counts in {**tally.stages, "dedup": dedup}.items()}
     report.seconds = round(time.perf_counter() - started, 3)
 
 
