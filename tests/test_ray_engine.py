@@ -1,5 +1,6 @@
 """`--engine ray` gives the local engine's records: the same documents (ids, `duplicate_of`, order), the same
-quarantine and the same report counts, on a mixed input whose duplicates fall in different Ray partitions.
+quarantine and the same report counts, on a mixed input whose duplicates fall in different Ray partitions, and on
+one big export whose runs of pages different Ray tasks build.
 
 One Ray session (2 CPUs, `tests/ray_support.py`) serves the module, and the command joins it with
 `--ray-address`. Without Ray installed the module is skipped.
@@ -8,20 +9,21 @@ One Ray session (2 CPUs, `tests/ray_support.py`) serves the module, and the comm
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+import pyarrow as pa
 import pytest
 
 import tests.ray_support  # noqa: F401  (first: skips the module without Ray)
 
 # isort: split
-from builder.ingest.pipeline import IngestOptions
-from builder.ingest.ray_engine import discover_locations, ingest_files
+from builder.ingest.pipeline import SPLIT_BYTES, IngestOptions
+from builder.ingest.ray_engine import discover_locations, ingest_files, map_rows
 from tests.paths import REPO, SAMPLES
 
 SAMPLE_PAGE = SAMPLES / "daily8-putin-trump-call.txt"
@@ -131,26 +133,74 @@ def test_ray_engine_gives_the_local_engines_records(ray_address: str, mixed_inpu
     assert "WARNING" not in on_ray.stderr, "Ray's own logging leaked into the user's terminal"
 
 
+@pytest.fixture(scope="module")
+def big_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One JSON Lines export over `SPLIT_BYTES`, as a scraper writes it: each record's text and the HTML of the
+    page it was taken from (carried, not read: the text is), so that the file is an export's size while its text
+    is a few runs' worth. Exact and near copies of records far apart in it, a line that is no JSON and a record
+    without text."""
+    folder = tmp_path_factory.mktemp("export")
+    sample = SAMPLE_PAGE.read_text(encoding="utf-8")
+    sentences = [sentence for line in sample.splitlines() if len(line) > 200 for sentence in line.split(". ")]
+    paragraphs = [". ".join(sentences[start : start + 3]) for start in range(0, len(sentences), 3)]
+    page_html = (
+        "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in sample.splitlines()) + "</body></html>"
+    )
+    records: list[dict[str, Any]] = []
+    for number in range(300):
+        chosen = [paragraphs[(number + offset) % len(paragraphs)] for offset in range(4)]
+        text = _woven("\n\n".join(chosen), f"r{number}")  # each record's own, not a near copy of another
+        records.append(
+            {"id": number, "title": f"Record {number}", "text": text, "url": f"https://news.example/{number}"}
+        )
+    records[260] = records[7] | {"id": 260, "url": "https://news.example/copy"}
+    records[280] = records[20] | {"id": 280, "text": _near_copy(records[20]["text"], 280)}
+    records[150] = {"id": 150, "title": "No text here"}
+    lines = [json.dumps(record | {"html": page_html} if "text" in record else record) for record in records]
+    lines.insert(100, "{not json")
+    (folder / "export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_big_export_is_split_across_ray_tasks_and_gives_the_local_engines_records(
+    ray_address: str, big_export: Path, tmp_path: Path
+) -> None:
+    """One big export was one map row, built by one CPU while the other waited: its pages are read by the driver
+    and built in runs by many Ray tasks (one shard each here), with the local engine's records all the same."""
+    assert (big_export / "export.jsonl").stat().st_size > SPLIT_BYTES
+    local_out, ray_out = tmp_path / "local", tmp_path / "ray"
+    local = _builder("ingest", str(big_export), "--out", str(local_out))
+    assert local.returncode == 0, local.stderr
+
+    on_ray = _builder("ingest", str(big_export), "--out", str(ray_out), "--engine", "ray", "--ray-address", ray_address)
+
+    assert on_ray.returncode == 0, on_ray.stderr
+    report = json.loads((ray_out / "report.json").read_text(encoding="utf-8"))
+    local_report = json.loads((local_out / "report.json").read_text(encoding="utf-8"))
+    assert _without_timings(report) == _without_timings(local_report)
+    shards = [Path(path) for path in report["outputs"]["documents"]]
+    assert len(shards) > 1, "the export's runs should have been built by several map tasks, a shard each"
+    assert b"".join(shard.read_bytes() for shard in shards) == (local_out / "documents.jsonl").read_bytes()
+    assert (ray_out / "quarantine.jsonl").read_bytes() == (local_out / "quarantine.jsonl").read_bytes()
+    # What the equalities must cover: a file's rows added up, rejections in place, duplicates across runs.
+    [row] = local_report["files"]
+    assert (row["pages"], row["documents"], row["rejected"]) == (299, 299, {"bad_json": 1, "no_text": 1})
+    assert local_report["duplicates"] == {"exact": 1, "near": 1}
+    documents = _read_jsonl(shards)
+    first_ids = {documents[7]["doc_id"], documents[20]["doc_id"]}
+    assert {doc["duplicate_of"] for doc in documents} == {None} | first_ids
+
+
 def test_fsspec_urls_are_found_and_read_like_paths(mixed_inputs: Path) -> None:
     url = mixed_inputs.as_uri()
     locations = discover_locations([url])
     local = discover_locations([str(mixed_inputs)])
     assert [location for location, _ in locations] == [f"{url}/{Path(path).name}" for path, _ in local]
     assert all(shown == location for location, shown in locations)
-    rows = {"file_index": list(range(len(locations))), "location": [location for location, _ in locations]}
-    batch = {name: np.array(values, dtype=object) for name, values in rows.items()}
-    batch["shown"] = batch["location"]
 
-    outcomes = ingest_files(batch, IngestOptions())
+    outcomes = ingest_files(pa.Table.from_pylist(map_rows(locations, IngestOptions())), IngestOptions())
 
-    from_paths = ingest_files(
-        {
-            "file_index": np.arange(len(local)),
-            "location": np.array([path for path, _ in local], dtype=object),
-            "shown": np.array([shown for _, shown in local], dtype=object),
-        },
-        IngestOptions(),
-    )
+    from_paths = ingest_files(pa.Table.from_pylist(map_rows(local, IngestOptions())), IngestOptions())
     titles = [[json.loads(line)["title"] for line in lines] for lines in outcomes["lines"].to_pylist()]
     assert titles == [[json.loads(line)["title"] for line in lines] for lines in from_paths["lines"].to_pylist()]
     provenance = [json.loads(lines[0])["provenance"]["path"] for lines in outcomes["lines"].to_pylist() if lines]

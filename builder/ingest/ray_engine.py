@@ -4,7 +4,11 @@ with deduplication split into a parallel join and a small replay so the records 
 How the run is cut up, and why:
 
 1. map (parallel, one row per input file): `ingest_file`, the very function the local engine runs, gives each
-   file's JSON lines, fingerprints, rejections and report row as plain Arrow columns.
+   file's JSON lines, fingerprints, rejections and report row as plain Arrow columns. A big export of records
+   (JSON Lines, CSV, Parquet, Arrow, a feed or a WARC over `SPLIT_BYTES`, 4 MB: `read_by_parent`) is read by the
+   driver instead, as the local engine's parent reads it, and its pages become rows of their own in runs of about
+   256 KB (`page_runs`), each built by `pages_task` on whichever CPU has its block: one such file was one row,
+   built by one CPU while the others waited. The driver adds a file's rows up into its report row.
 2. candidates (parallel): every document emits its content hash and its LSH band keys; grouping on the key
    finds the keys shared by two or more documents. A document that shares no key cannot be a duplicate nor
    have one: `DuplicateIndex` only ever compares documents that share a content hash or a band key.
@@ -29,6 +33,7 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import re
 import time
 from collections import Counter
@@ -44,24 +49,39 @@ import ray.data
 
 from builder.ingest.dedup import DuplicateIndex, Fingerprint, band_keys
 from builder.ingest.pages import Rejection
-from builder.ingest.pipeline import IngestOptions, IngestReport, common_page_lines, ingest_file, mark_duplicate
+from builder.ingest.pipeline import (
+    FileOutcome,
+    FileTally,
+    IngestOptions,
+    IngestReport,
+    PagesTask,
+    common_page_lines,
+    ingest_file,
+    input_size,
+    join_parts,
+    mark_duplicate,
+    page_runs,
+    pages_task,
+    read_by_parent,
+)
 from builder.ingest.sources import InputFile, discover, is_url
 from builder.jsonl import AtomicJsonlWriter
 
 SHARD_NAME = "documents-{:05d}.jsonl"
 SHARD_PATTERN = re.compile(r"^documents-\d{5,}\.jsonl$")
-MAX_FILES_PER_BATCH = 16
-"""Input files per `ingest_file` call at most: enough to amortise Ray's per-batch cost (milliseconds) against
-files that take tens of milliseconds each; small runs get smaller batches, so that every CPU has work."""
+MAX_ROWS_PER_BATCH = 16
+"""Map rows (input files, or runs of a big export's pages) per batch at most: enough to amortise Ray's per-batch
+cost (milliseconds) against files that take tens of milliseconds each; small runs get smaller batches, so that
+every CPU has work."""
 BLOCKS_PER_CPU = 4
 EXACT_KEY_PREFIX = b"\xff"
 """Marks content-hash keys apart from band keys, whose first byte is the band number (below 128)."""
 POSITION_BITS = 32
-"""A document's place in input order as one integer: file index above, position in the file below."""
+"""A document's place in input order as one integer: its map row's index above, its position in the row below."""
 
 OUTCOME_SCHEMA = pa.schema(
     [
-        ("file_index", pa.int64()),
+        ("row_index", pa.int64()),
         ("lines", pa.list_(pa.large_string())),
         ("doc_ids", pa.list_(pa.string())),
         ("content_hashes", pa.list_(pa.string())),
@@ -70,13 +90,14 @@ OUTCOME_SCHEMA = pa.schema(
         # give each block a different Arrow struct type, which blocks cannot be concatenated across.
         ("rejections", pa.list_(pa.string())),
         ("report", pa.string()),
+        ("final", pa.bool_()),  # whether the row ends its file: a big export's runs end it at the last
     ]
 )
 KEY_SCHEMA = pa.schema([("key", pa.int64()), ("order", pa.int64())])
 FINGERPRINT_SCHEMA = pa.schema(
     [("order", pa.int64()), ("doc_id", pa.string()), ("content_hash", pa.string()), ("signature", pa.binary())]
 )
-SHARD_SCHEMA = pa.schema([("first_file", pa.int64()), ("part", pa.string()), ("documents", pa.int64())])
+SHARD_SCHEMA = pa.schema([("first_row", pa.int64()), ("part", pa.string()), ("documents", pa.int64())])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,23 +117,51 @@ def discover_locations(inputs: Sequence[str], outputs: Path | None = None) -> li
     ]
 
 
-def _order(file_index: int, position: int) -> int:
-    return file_index << POSITION_BITS | position
+def map_rows(locations: Sequence[tuple[str, str]], options: IngestOptions) -> list[dict[str, Any]]:
+    """The map stage's rows in input order: an input file each, but a big export of records (`read_by_parent`)
+    read here and given as the runs of its pages (`page_runs`), a row each."""
+    rows: list[dict[str, Any]] = []
+    for location, shown in locations:
+        source = InputFile(location, shown)
+        if read_by_parent(source, input_size(source), options):
+            # Pickled, as the local engine's pool sends a run to a worker: Arrow has no type for a page.
+            rows += [
+                {"location": location, "shown": shown, "pages": pickle.dumps(run)} for run in page_runs(source, options)
+            ]
+        else:
+            rows.append({"location": location, "shown": shown, "pages": None})
+    return [{"row_index": index, **row} for index, row in enumerate(rows)]
 
 
-def ingest_files(batch: dict[str, np.ndarray], options: IngestOptions) -> pa.Table:
-    """Map stage: `ingest_file` on each input file of the batch, one output row per file."""
+def _order(row_index: int, position: int) -> int:
+    return row_index << POSITION_BITS | position
+
+
+def ingest_files(batch: pa.Table, options: IngestOptions) -> pa.Table:
+    """Map stage: one output row for each row of the batch: `ingest_file` on an input file, or `pages_task` on a
+    run of a big export's pages."""
     columns: dict[str, list[Any]] = {name: [] for name in OUTCOME_SCHEMA.names}
-    for file_index, location, shown in zip(batch["file_index"], batch["location"], batch["shown"], strict=True):
-        outcome = ingest_file(InputFile(str(location), str(shown)), options)
+    for row_index, location, shown, pages in zip(
+        batch["row_index"].to_pylist(),
+        batch["location"].to_pylist(),
+        batch["shown"].to_pylist(),
+        batch["pages"].to_pylist(),
+        strict=True,
+    ):
+        if pages is None:
+            outcome = ingest_file(InputFile(location, shown), options)
+        else:
+            run: PagesTask = pickle.loads(pages)
+            outcome = join_parts(run.path, pages_task(run, options))
         row = outcome.report_row()
-        columns["file_index"].append(int(file_index))
+        columns["row_index"].append(row_index)
         columns["lines"].append([built.line for built in outcome.documents])
         columns["doc_ids"].append([built.fingerprint.doc_id for built in outcome.documents])
         columns["content_hashes"].append([built.fingerprint.content_hash for built in outcome.documents])
         columns["signatures"].append([built.fingerprint.signature.tobytes() for built in outcome.documents])
         columns["rejections"].append([json.dumps(dataclasses.asdict(item)) for item in outcome.rejections])
         columns["report"].append(json.dumps(row))
+        columns["final"].append(outcome.final)
     return pa.Table.from_pydict(columns, schema=OUTCOME_SCHEMA)
 
 
@@ -124,8 +173,8 @@ def document_keys(batch: pa.Table, options: IngestOptions) -> pa.Table:
     """
     keys: list[int] = []
     orders: list[int] = []
-    for file_index, hashes, signatures in zip(
-        batch["file_index"].to_pylist(),
+    for row_index, hashes, signatures in zip(
+        batch["row_index"].to_pylist(),
         batch["content_hashes"].to_pylist(),
         batch["signatures"].to_pylist(),
         strict=True,
@@ -134,7 +183,7 @@ def document_keys(batch: pa.Table, options: IngestOptions) -> pa.Table:
             document_keys = [EXACT_KEY_PREFIX + content_hash.encode()]
             document_keys += band_keys(np.frombuffer(packed, dtype=np.uint32), options.dedup)
             keys += [_key_hash(key) for key in document_keys]
-            orders += [_order(file_index, position)] * len(document_keys)
+            orders += [_order(row_index, position)] * len(document_keys)
     return pa.Table.from_pydict({"key": keys, "order": orders}, schema=KEY_SCHEMA)
 
 
@@ -152,14 +201,14 @@ def shared_key_members(group: pa.Table) -> pa.Table:
 def candidate_fingerprints(batch: pa.Table, candidates: np.ndarray) -> pa.Table:
     """The fingerprints of the candidate documents, for the driver's replay."""
     columns: dict[str, list[Any]] = {name: [] for name in FINGERPRINT_SCHEMA.names}
-    for file_index, doc_ids, hashes, signatures in zip(
-        batch["file_index"].to_pylist(),
+    for row_index, doc_ids, hashes, signatures in zip(
+        batch["row_index"].to_pylist(),
         batch["doc_ids"].to_pylist(),
         batch["content_hashes"].to_pylist(),
         batch["signatures"].to_pylist(),
         strict=True,
     ):
-        orders = np.array([_order(file_index, position) for position in range(len(doc_ids))], dtype=np.int64)
+        orders = np.array([_order(row_index, position) for position in range(len(doc_ids))], dtype=np.int64)
         for position in np.flatnonzero(np.isin(orders, candidates)):
             columns["order"].append(int(orders[position]))
             columns["doc_id"].append(doc_ids[position])
@@ -170,20 +219,20 @@ def candidate_fingerprints(batch: pa.Table, candidates: np.ndarray) -> pa.Table:
 
 def write_shard(batch: pa.Table, folder: str, duplicates: dict[int, str]) -> pa.Table:
     """Write stage: the batch's documents, in input order and with `duplicate_of` set, as one shard file named
-    after its first input file (the driver renames the shards in order once all are written)."""
-    rows = sorted(zip(batch["file_index"].to_pylist(), batch["lines"].to_pylist(), strict=True), key=lambda row: row[0])
+    after its first map row (the driver renames the shards in order once all are written)."""
+    rows = sorted(zip(batch["row_index"].to_pylist(), batch["lines"].to_pylist(), strict=True), key=lambda row: row[0])
     if not any(lines for _, lines in rows):
         return pa.Table.from_pylist([], schema=SHARD_SCHEMA)
     part = Path(folder) / f".documents-from-{rows[0][0]:012d}.jsonl"
     with AtomicJsonlWriter(part) as shard:
-        for file_index, lines in rows:
+        for row_index, lines in rows:
             for position, line in enumerate(lines):
-                duplicate_of = duplicates.get(_order(file_index, position))
+                duplicate_of = duplicates.get(_order(row_index, position))
                 if duplicate_of is not None:
                     line = mark_duplicate(line, duplicate_of)
                 shard.write_line(line)
     return pa.Table.from_pylist(
-        [{"first_file": rows[0][0], "part": part.name, "documents": shard.count}], schema=SHARD_SCHEMA
+        [{"first_row": rows[0][0], "part": part.name, "documents": shard.count}], schema=SHARD_SCHEMA
     )
 
 
@@ -234,13 +283,15 @@ def run_ingest_ray(
     report = IngestReport(inputs=list(inputs))
     out.mkdir(parents=True, exist_ok=True)
     with ray_session(address):
-        blocks = max(1, min(len(locations), int(ray.cluster_resources().get("CPU", 1)) * BLOCKS_PER_CPU))
-        files_per_batch = max(1, min(MAX_FILES_PER_BATCH, len(locations) // blocks))
-        rows = [{"file_index": i, "location": loc, "shown": shown} for i, (loc, shown) in enumerate(locations)]
         on_stage("read, extract and build")
+        rows = map_rows(locations, options)
+        blocks = max(1, min(len(rows), int(ray.cluster_resources().get("CPU", 1)) * BLOCKS_PER_CPU))
+        rows_per_batch = max(1, min(MAX_ROWS_PER_BATCH, len(rows) // blocks))
         outcomes = (
             ray.data.from_items(rows, override_num_blocks=blocks)
-            .map_batches(ingest_files, fn_kwargs={"options": options}, batch_size=files_per_batch)
+            .map_batches(
+                ingest_files, fn_kwargs={"options": options}, batch_format="pyarrow", batch_size=rows_per_batch
+            )
             .materialize()
         )
         on_stage("find duplicate candidates")
@@ -292,7 +343,7 @@ def _name_shards(out: Path, parts: list[dict[str, Any]]) -> list[Path]:
     """Rename the written parts `documents-00000.jsonl`, ... in input order, and remove what an earlier run left:
     shards beyond this run's count, and the local engine's `documents.jsonl`."""
     shards = []
-    for number, part in enumerate(sorted(parts, key=lambda part: part["first_file"])):
+    for number, part in enumerate(sorted(parts, key=lambda part: part["first_row"])):
         shard = out / SHARD_NAME.format(number)
         os.replace(out / part["part"], shard)
         shards.append(shard)
@@ -303,17 +354,22 @@ def _name_shards(out: Path, parts: list[dict[str, Any]]) -> list[Path]:
 
 
 def _write_quarantine_and_report(outcomes: Any, quarantine: Path, report: IngestReport) -> None:
-    """The rejections in input order to quarantine.jsonl, and the per-file rows and stage counts to the report."""
-    stages = {name: Counter() for name in ("read", "extract", "build")}
-    small = outcomes.select_columns(["file_index", "rejections", "report"])
+    """The rejections in input order to quarantine.jsonl, and the per-file rows and stage counts to the report,
+    a big export's rows added up as the local engine adds up a file's parts."""
+    tally = FileTally(report)
+    small = outcomes.select_columns(["rejections", "report", "final"])
     with AtomicJsonlWriter(quarantine) as writer:
         for row in small.iter_rows():
             for rejection in row["rejections"]:
                 writer.write(Rejection(**json.loads(rejection)).to_record())
-            file_row = json.loads(row["report"])
-            report.files.append(file_row)
-            report.rejected.update(file_row["rejected"])
-            stages["read"].update(files=1, pages=file_row["pages"])
-            stages["extract"].update(pages=file_row["pages"], articles=file_row["articles"])
-            stages["build"].update(articles=file_row["articles"], documents=file_row["documents"])
-    report.stages = {name: dict(counts) for name, counts in stages.items()}
+            part_row = json.loads(row["report"])
+            part = FileOutcome(
+                part_row["path"],
+                part_row["format"],
+                part_row["pages"],
+                part_row["articles"],
+                seconds=part_row["seconds"],
+                final=row["final"],
+            )
+            tally.add(part, part_row["documents"], Counter(part_row["rejected"]))
+    report.stages = {name: dict(counts) for name, counts in tally.stages.items()}
