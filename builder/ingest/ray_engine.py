@@ -74,6 +74,9 @@ MAX_ROWS_PER_BATCH = 16
 cost (milliseconds) against files that take tens of milliseconds each; small runs get smaller batches, so that
 every CPU has work."""
 BLOCKS_PER_CPU = 4
+IDLE_WORKER_SECONDS = 60
+"""How long a local Ray keeps an idle worker: longer than the driver's work between two Ray Data executions of a
+run, bar a replay of millions of candidates, after which a fresh worker's start-up no longer counts."""
 EXACT_KEY_PREFIX = b"\xff"
 """Marks content-hash keys apart from band keys, whose first byte is the band number (below 128)."""
 POSITION_BITS = 32
@@ -258,6 +261,10 @@ def ray_session(address: str | None = None) -> Iterator[None]:
     if address:
         ray.init(address=address, **settings)
     else:
+        # An idle worker is kept a minute, not Ray's second: Ray keeps idle workers only up to one a CPU, counting
+        # Ray Data's own actors, so on a small machine every Ray Data execution of the run (five of them) started
+        # fresh workers, which imported the builder and loaded its models again (2 to 3 s each on 2 cores).
+        os.environ.setdefault("RAY_idle_worker_killing_time_threshold_ms", str(IDLE_WORKER_SECONDS * 1000))
         ray.init(num_cpus=os.cpu_count() or 2, **settings)
     try:
         yield
