@@ -23,7 +23,7 @@ from builder.compression import zstd
 from builder.ingest.pages import Page, Rejection
 from builder.ingest.pagetext import extract_pagetext
 from builder.ingest.parts import ArticleParts
-from builder.ingest.pipeline import IngestOptions, run_ingest
+from builder.ingest.pipeline import SPLIT_BYTES, IngestOptions, read_by_parent, run_ingest
 from builder.ingest.readers import read_pages
 from builder.ingest.sources import InputFile
 from tests.paths import REPO, SAMPLES
@@ -371,7 +371,10 @@ def test_the_page_text_of_common_crawl_wet_records_is_read_as_a_page_dump(tmp_pa
     wet += _wet_record("conversion", b"Sign in\nMenu\nSearch\n", 3, "text/plain")
     html = _article_html(SAMPLE_TITLES[0], _related_paragraphs()).decode().encode("cp1252")
     wet += _wet_record("resource", html, 4, "text/html; charset=windows-1252")
-    (tmp_path / "CC-NEWS-0001.warc.wet.gz").write_bytes(wet)
+    wet_file = tmp_path / "CC-NEWS-0001.warc.wet.gz"
+    wet_file.write_bytes(wet)
+    # Told a WARC by its name, a WET file of Common Crawl's size (hundreds of MB) is split among the workers.
+    assert read_by_parent(InputFile(str(wet_file), wet_file.name), SPLIT_BYTES + 1, IngestOptions())
     out = tmp_path / "out"
 
     assert ingest(str(tmp_path), "--out", str(out)).returncode == 0

@@ -48,6 +48,9 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".mht": SourceFormat.html,
     ".webarchive": SourceFormat.html,
     ".warc": SourceFormat.warc,
+    # Common Crawl's WET files (`.warc.wet.gz`): told by name, a big one is split among the workers, and the run's
+    # sample of page dumps does not read it through.
+    ".wet": SourceFormat.warc,
     ".jsonl": SourceFormat.jsonl,
     ".rss": SourceFormat.feed,
     ".atom": SourceFormat.feed,
