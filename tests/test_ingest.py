@@ -295,9 +295,9 @@ def test_a_break_in_a_warc_stream_loses_no_record_after_it(tmp_path: Path) -> No
 
 
 def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> None:
-    """wget, warcprox and Browsertrix keep a response as it came over the wire: chunked, gzip, deflate or
-    brotli. Each is read as the page; a broken one is quarantined with the coding named; redirects and error
-    pages are not pages."""
+    """wget, warcprox and Browsertrix keep a response as it came over the wire: chunked, gzip, deflate, brotli or
+    Zstandard, or several codings in turn. Each is read as the page; a broken one is quarantined with the coding
+    named; redirects and error pages are not pages."""
     import zlib
 
     import brotli
@@ -311,6 +311,7 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
         "raw-deflate": ("Content-Encoding: deflate\r\n", zlib.compress(html, wbits=-15)),
         "brotli": ("Content-Encoding: br\r\n", brotli.compress(html)),
         "zstandard": ("Content-Encoding: zstd\r\n", zstd.compress(html)),
+        "gzip-then-brotli": ("Content-Encoding: gzip, br\r\n", brotli.compress(gzip.compress(html))),
         "already-decoded": ("Content-Encoding: gzip\r\n", html),
         "cut-chunk": ("Transfer-Encoding: chunked\r\n", b"ffff\r\n" + html[:100]),
         "broken-gzip": ("Content-Encoding: gzip\r\n", gzipped[:60]),
@@ -321,8 +322,8 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
         for number, (name, (headers, body)) in enumerate(sent.items(), start=1)
     )
     # A redirect and an error page carry HTML too, but no article: passed over like images.
-    crawl += _warc_record("https://example.org/old", html, 10, "Location: /new\r\n", "301 Moved Permanently")
-    crawl += _warc_record("https://example.org/gone", html, 11, status="404 Not Found")
+    crawl += _warc_record("https://example.org/old", html, 11, "Location: /new\r\n", "301 Moved Permanently")
+    crawl += _warc_record("https://example.org/gone", html, 12, status="404 Not Found")
     (tmp_path / "crawl.warc").write_bytes(crawl)
     out = tmp_path / "out"
     assert ingest(str(tmp_path / "crawl.warc"), "--out", str(out)).returncode == 0
@@ -333,17 +334,18 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
         "raw-deflate",
         "brotli",
         "zstandard",
+        "gzip-then-brotli",
         "already-decoded",
     }
     assert {d["title"] for d in documents} == {"Trump, Zelensky discuss weapons"}
     rejected = {item["record"].rstrip(">")[-2:]: item for item in read_jsonl(out / "quarantine.jsonl")}
     assert {number: item["reason_code"] for number, item in rejected.items()} == {
-        "07": "broken_chunked_body",
-        "08": "broken_content_encoding",
-        "09": "unsupported_content_encoding",
+        "08": "broken_chunked_body",
+        "09": "broken_content_encoding",
+        "10": "unsupported_content_encoding",
     }
-    assert "gzip" in rejected["08"]["reason"]
-    assert "'compress'" in rejected["09"]["reason"]
+    assert "gzip" in rejected["09"]["reason"]
+    assert "'compress'" in rejected["10"]["reason"]
 
 
 def _wet_record(kind: str, body: bytes, record: int, content_type: str) -> bytes:

@@ -344,11 +344,19 @@ def decompress(raw: bytes, limit: int) -> bytes:
 
 def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str | None) -> bytes:
     """An HTTP response body as the page was written: chunked transfer undone, then gzip, deflate, brotli or
-    Zstandard content coding. WARCs written by wget, warcprox or Browsertrix keep the response as it came over the
-    wire; FastWARC hands it over undecoded (Common Crawl's come decoded, their headers renamed)."""
+    Zstandard content coding, each coding a header lists undone in the reverse of its order ("gzip, br": brotli
+    was applied last, RFC 9110, section 8.4). WARCs written by wget, warcprox or Browsertrix keep the response as it
+    came over the wire; FastWARC hands it over undecoded (Common Crawl's come decoded, their headers renamed)."""
     if transfer_encoding and "chunked" in transfer_encoding.lower():
         body = _dechunked(body)
-    coding = (content_encoding or "identity").strip().lower()
+    codings = [coding.strip().lower() for coding in (content_encoding or "").split(",")]
+    for coding in reversed([coding for coding in codings if coding not in {"identity", ""}]):
+        body = _decoded(body, coding)
+    return body
+
+
+def _decoded(body: bytes, coding: str) -> bytes:
+    """The body with one content coding undone."""
     try:
         if coding in {"gzip", "x-gzip"}:
             # Without gzip's magic bytes the crawler decoded the body already and kept the header.
@@ -366,9 +374,7 @@ def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str 
         raise UnreadableInputError(
             "broken_content_encoding", f"the body's {coding} content coding is corrupt ({error})", body
         ) from error
-    if coding not in {"identity", ""}:
-        raise UnreadableInputError("unsupported_content_encoding", f"content coding {coding!r} is not supported", body)
-    return body
+    raise UnreadableInputError("unsupported_content_encoding", f"content coding {coding!r} is not supported", body)
 
 
 def _dechunked(body: bytes) -> bytes:
