@@ -640,3 +640,54 @@ def test_an_aggregators_items_of_links_and_titles_are_no_articles(tmp_path: Path
     assert "only restates its title" in reasons[2]
     [document] = read_jsonl(out / "documents.jsonl")
     assert (document["title"], document["source"]) == (TITLE, "Free Malaysia Today")
+
+
+def test_a_wordpress_feed_s_excerpts_are_cut_text_and_its_footer_no_text(tmp_path: Path) -> None:
+    """WordPress: a feed of excerpts ends each at 55 words with "[…]" (no article to annotate, quarantined as
+    `cut_text`), and Yoast SEO adds "The post <title> appeared first on <site>." to every item, in the site's
+    language: no text of the article. A last paragraph that names the title and the site among more words is text."""
+    paragraphs = _related_paragraphs()
+    excerpt = " ".join(" ".join(paragraphs).split()[:55]) + " [&#8230;]"
+    footers = {
+        "en": f'The post <a href="https://citydesk.example/en">{TITLE}</a> appeared first on'
+        ' <a href="https://citydesk.example">City Desk</a>.',
+        "de": f'Der Beitrag <a href="https://citydesk.example/de">{TITLE}</a> erschien zuerst auf'
+        ' <a href="https://citydesk.example">City Desk</a>.',
+        "long": f"{TITLE}, City Desk reported on Tuesday, is the third such decision by the council this year,"
+        " after two earlier votes on the same routes.",
+    }
+    items = [
+        ("excerpt", f"<description><![CDATA[{excerpt}]]></description>"),
+        *[
+            (
+                name,
+                "<content:encoded><![CDATA["
+                + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+                + f"<p>{footer}</p>]]></content:encoded>",
+            )
+            for name, footer in footers.items()
+        ],
+    ]
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"'
+        ' xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>City Desk</title>'
+        + "".join(
+            f"<item><title>{TITLE}</title><link>https://citydesk.example/{name}</link><guid>{name}</guid>{body}</item>\n"
+            for name, body in items
+        )
+        + "</channel></rss>"
+    )
+    (tmp_path / "wordpress.rss").write_text(feed, encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path / "wordpress.rss"), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert [(item["reason_code"], item["record"]) for item in read_jsonl(out / "quarantine.jsonl")] == [
+        ("cut_text", "excerpt")
+    ]
+    documents = {d["provenance"]["record"]: d for d in read_jsonl(out / "documents.jsonl")}
+    assert set(documents) == {"en", "de", "long"}
+    assert documents["en"]["text"].endswith(paragraphs[-1])
+    assert documents["de"]["text"] == documents["en"]["text"]
+    assert documents["long"]["text"].endswith(footers["long"])

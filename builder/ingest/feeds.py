@@ -22,7 +22,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from builder.compression import broken_data, compression_of_file, open_compressed
-from builder.ingest.pages import Page, Rejection, snippet, url_rejection, web_url
+from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet, url_rejection, web_url
 from builder.ingest.scraper import without_outlet
 from builder.ingest.sources import REPAIRED_UTF8, UTF8_BOM, InputFile, wide_encoding
 from builder.ingest.streamed_text import EMPTY, READ_CHUNK_BYTES, streamed_reading
@@ -322,6 +322,22 @@ def _item_pages(
             snippet=snippet(html),
         )
         return
+    if EXCERPT_END.search(html):
+        reason = (
+            'the feed gives only the start of the article (its text ends with a bracketed ellipsis, "[…]", as'
+            " WordPress ends an excerpt): no article to annotate; ingest the page at the item's link instead"
+        )
+        yield Rejection(
+            READ,
+            source.shown,
+            "cut_text",
+            reason,
+            line=item.sourceline,
+            record=record,
+            field="text",
+            snippet=snippet(html[-SNIPPET_CHARS:]),
+        )
+        return
     url = web_url(link)
     if link is not None and link.strip() and url is None:
         url = _resolved(item.base, link.strip())
@@ -351,6 +367,9 @@ def _item_pages(
     )
 
 
+EXCERPT_END = re.compile(r"\[\s*(?:…|\.\.\.|&#8230;|&hellip;|&#x2026;)\s*\]\s*(?:</\w+>\s*)*$", re.IGNORECASE)
+"""The bracketed ellipsis that ends an item's text when a feed gives an excerpt of the article ("[…]",
+WordPress's `the_excerpt_rss`, which cuts the article after 55 words), with the closing tags after it."""
 LINKS_ONLY_MAX_WORDS = 8
 """Words outside its links that an item's HTML may hold and still be only links: the outlets' names beside them
 ("Reuters", "AP News The Guardian"), or "Read the story at"."""

@@ -133,10 +133,33 @@ def extract_articles(page: Page, common_lines: frozenset[str] = frozenset()) -> 
         article = extract_html(page.content, page.url)
         if article is None:
             raise NoArticleError("trafilatura found no article text in the HTML")
-        return [article]
-    if page.format in SCRAPER_FORMATS:
-        return [_scraper_article(page)]
-    return extract_pagetext(page.content, common_lines)
+    elif page.format in SCRAPER_FORMATS:
+        article = _scraper_article(page)
+    else:
+        return extract_pagetext(page.content, common_lines)
+    if page.format is SourceFormat.feed:
+        article = _without_feed_footer(article, page.fields.get("title"), page.fields.get("source"))
+    return [article]
+
+
+FEED_FOOTER_MAX_WORDS = 8
+"""Words besides the item's title and the outlet's name that a feed's footer holds ("The post … appeared first
+on …." holds five)."""
+
+
+def _without_feed_footer(article: ArticleParts, title: object, outlet: object) -> ArticleParts:
+    """The article without the footer a site's feed adds to every item: Yoast SEO's "The post <title> appeared
+    first on <site>.", in the site's language ("Der Beitrag … erschien zuerst auf …"). Told by what it holds, in
+    any language: a last paragraph naming the item's title and the outlet, with a few words besides."""
+    if not article.paragraphs or not isinstance(title, str) or not isinstance(outlet, str) or not title or not outlet:
+        return article
+    last = article.paragraphs[-1][0]
+    if title not in last or outlet not in last:
+        return article
+    besides = last.replace(title, " ", 1).replace(outlet, " ", 1).split()
+    if len(besides) > FEED_FOOTER_MAX_WORDS or len(article.paragraphs) == 1:
+        return article
+    return replace(article, paragraphs=article.paragraphs[:-1])
 
 
 PART_DOCUMENTS = 1000
