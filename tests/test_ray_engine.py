@@ -14,7 +14,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyarrow as pa
 import pytest
@@ -96,20 +96,31 @@ def _builder(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO)
 
 
-def test_ray_engine_gives_the_local_engines_records(ray_address: str, mixed_inputs: Path, tmp_path: Path) -> None:
+class EngineRuns(NamedTuple):
+    local_out: Path
+    ray_out: Path
+    local_report: dict[str, Any]
+    shards: list[Path]
+    ray_stderr: str
+
+
+def _on_both_engines(inputs: Path, tmp_path: Path, ray_address: str) -> EngineRuns:
+    """Ingest `inputs` with the local engine and with Ray: both must succeed and report the same (timings aside)."""
     local_out, ray_out = tmp_path / "local", tmp_path / "ray"
-    local = _builder("ingest", str(mixed_inputs), "--out", str(local_out))
+    local = _builder("ingest", str(inputs), "--out", str(local_out))
     assert local.returncode == 0, local.stderr
-
-    on_ray = _builder(
-        "ingest", str(mixed_inputs), "--out", str(ray_out), "--engine", "ray", "--ray-address", ray_address
-    )
-
+    on_ray = _builder("ingest", str(inputs), "--out", str(ray_out), "--engine", "ray", "--ray-address", ray_address)
     assert on_ray.returncode == 0, on_ray.stderr
     report = json.loads((ray_out / "report.json").read_text(encoding="utf-8"))
     local_report = json.loads((local_out / "report.json").read_text(encoding="utf-8"))
     assert _without_timings(report) == _without_timings(local_report)
     shards = [Path(path) for path in report["outputs"]["documents"]]
+    return EngineRuns(local_out, ray_out, local_report, shards, on_ray.stderr)
+
+
+def test_ray_engine_gives_the_local_engines_records(ray_address: str, mixed_inputs: Path, tmp_path: Path) -> None:
+    local_out, ray_out, local_report, shards, ray_stderr = _on_both_engines(mixed_inputs, tmp_path, ray_address)
+
     assert len(shards) > 1, "the input should span several Ray blocks"
     assert [shard.name for shard in shards] == [f"documents-{number:05d}.jsonl" for number in range(len(shards))]
     assert sorted(path.name for path in ray_out.glob("documents*.jsonl")) == [shard.name for shard in shards]
@@ -129,8 +140,8 @@ def test_ray_engine_gives_the_local_engines_records(ray_address: str, mixed_inpu
     assert all(doc["duplicate_of"] in sample_ids for doc in near)
     validate = _builder("validate", *map(str, shards), str(ray_out / "quarantine.jsonl"))
     assert validate.returncode == 0, validate.stdout
-    assert "INFO" not in on_ray.stderr
-    assert "WARNING" not in on_ray.stderr, "Ray's own logging leaked into the user's terminal"
+    assert "INFO" not in ray_stderr
+    assert "WARNING" not in ray_stderr, "Ray's own logging leaked into the user's terminal"
 
 
 @pytest.fixture(scope="module")
@@ -168,17 +179,9 @@ def test_a_big_export_is_split_across_ray_tasks_and_gives_the_local_engines_reco
     """One big export was one map row, built by one CPU while the other waited: its pages are read by the driver
     and built in runs by many Ray tasks (one shard each here), with the local engine's records all the same."""
     assert (big_export / "export.jsonl").stat().st_size > SPLIT_BYTES
-    local_out, ray_out = tmp_path / "local", tmp_path / "ray"
-    local = _builder("ingest", str(big_export), "--out", str(local_out))
-    assert local.returncode == 0, local.stderr
 
-    on_ray = _builder("ingest", str(big_export), "--out", str(ray_out), "--engine", "ray", "--ray-address", ray_address)
+    local_out, ray_out, local_report, shards, _ = _on_both_engines(big_export, tmp_path, ray_address)
 
-    assert on_ray.returncode == 0, on_ray.stderr
-    report = json.loads((ray_out / "report.json").read_text(encoding="utf-8"))
-    local_report = json.loads((local_out / "report.json").read_text(encoding="utf-8"))
-    assert _without_timings(report) == _without_timings(local_report)
-    shards = [Path(path) for path in report["outputs"]["documents"]]
     assert len(shards) > 1, "the export's runs should have been built by several map tasks, a shard each"
     assert b"".join(shard.read_bytes() for shard in shards) == (local_out / "documents.jsonl").read_bytes()
     assert (ray_out / "quarantine.jsonl").read_bytes() == (local_out / "quarantine.jsonl").read_bytes()
