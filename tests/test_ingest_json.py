@@ -476,3 +476,36 @@ def test_a_unix_time_is_a_date_and_other_numbers_are_not(value: object, date: st
     from builder.ingest.scraper import epoch_date
 
     assert epoch_date(value) == date
+
+
+def test_a_scraped_text_s_headline_byline_and_date_above_its_body_are_no_text(tmp_path: Path) -> None:
+    """Scrapers that keep an article element's text keep its header: the headline again, "By Jane Doe", "July 5,
+    2025". Each is taken off the text; the printed date stands in where the record states none, and a stated one
+    wins. A text of nothing but its header is no article; a body's first paragraph stays, however it opens."""
+    paragraphs = _related_paragraphs()
+    body = "\n\n".join(paragraphs)
+    header = f"{SAMPLE_TITLES[3]}\n\nBy Jane Doe\n\nJuly 5, 2025\n\n"
+    records = [
+        {"title": SAMPLE_TITLES[3], "text": header + body},
+        {"title": SAMPLE_TITLES[3], "text": header + body + " Again.", "published": "2025-07-06T09:00:00Z"},
+        {"title": SAMPLE_TITLES[3], "text": header.strip()},
+        {"title": "Night buses", "text": f"By the numbers, the council's vote was close.\n\n{body}"},
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    rejected = [(item["reason_code"], item["line"]) for item in read_jsonl(tmp_path / "out" / "quarantine.jsonl")]
+    assert rejected == [("no_article", 3)]
+    documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert [d["text"].split("\n\n")[0] for d in documents] == [
+        paragraphs[0],
+        paragraphs[0],
+        "By the numbers, the council's vote was close.",
+    ]
+    assert [(d["published_text"], d["published_at"]) for d in documents[:2]] == [
+        ("July 5, 2025", "2025-07-05T00:00:00Z"),
+        ("2025-07-06T09:00:00Z", "2025-07-06T09:00:00Z"),
+    ]
