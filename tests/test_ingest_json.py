@@ -385,7 +385,8 @@ def test_a_text_a_news_api_cut_short_is_quarantined_and_a_title_s_outlet_taken_o
     """NewsAPI gives the first 200 characters of an article and "… [+2345 chars]", GNews "... [1234 chars]": no
     article to annotate, quarantined with what to do; with the page's HTML beside it, the HTML is read instead.
     Headlines from such services end in their outlet's name ("Story - Reuters"), which the title leaves off, and
-    only that: a part that names no outlet stays ("- Live"), and so does a word the outlet's name holds ("US -")."""
+    only that: a part that names no outlet stays ("- Live"), and so does a word the outlet's name holds ("US -").
+    A record with no content but its description (NewsAPI's `content: null`) is told why that is not read."""
     cut = TEXT[:200]
     records = [
         {"source": {"id": "reuters", "name": "Reuters"}, "title": "A - Reuters", "content": f"{cut}… [+2345 chars]"},
@@ -395,6 +396,7 @@ def test_a_text_a_news_api_cut_short_is_quarantined_and_a_title_s_outlet_taken_o
         {"source": "BBC News", "title": f"{SAMPLE_TITLES[1]} | BBC News", "content": TEXT},
         {"source": "Reuters", "title": "Clashes in Kyiv - Live", "content": TEXT},
         {"source": "US News", "title": "US - China talks stall - US News", "content": TEXT},
+        {"title": "D", "description": "A summary of the story.", "content": None},
     ]
     export = tmp_path / "export.jsonl"
     export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
@@ -406,8 +408,10 @@ def test_a_text_a_news_api_cut_short_is_quarantined_and_a_title_s_outlet_taken_o
     assert [(item["reason_code"], item["line"], item["field"]) for item in rejected] == [
         ("cut_text", 1, "text"),
         ("cut_text", 2, "text"),
+        ("no_text", 8, "text"),
     ]
     assert "2,345 characters of the article left out" in rejected[0]["reason"]
+    assert "its 'description' is a summary of the article, not its text" in rejected[2]["reason"]
     documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
     titles = [SAMPLE_TITLES[3], SAMPLE_TITLES[0], SAMPLE_TITLES[1], "Clashes in Kyiv - Live", "US - China talks stall"]
     assert [d["title"] for d in documents] == titles

@@ -229,7 +229,12 @@ def record_pages(
     html = fields.pop("html", None)
     if not isinstance(body, str) and not isinstance(html, str):
         tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
-        yield rejection("no_text", f"no text or HTML field (looked for {tried})", position, "text")
+        reason = f"no text or HTML field (looked for {tried})"
+        summary = next((key for key in record if isinstance(key, str) and key.lower() in SUMMARY_KEYS), None)
+        if summary is not None and _present(record[summary]):
+            # NewsAPI gives `content: null` and a `description` for many articles: say why that is not read.
+            reason += f"; its {summary!r} is a summary of the article, not its text: ingest the page at its url"
+        yield rejection("no_text", reason, position, "text")
         return
     key = str(record.get("id")) if record.get("id") is not None else position
     cut = TEXT_CUT_MARK.search(body) if isinstance(body, str) else None
@@ -272,6 +277,8 @@ def without_outlet(title: str, outlet: str | None) -> str:
     return title
 
 
+SUMMARY_KEYS = frozenset({"description", "summary", "abstract", "excerpt", "snippet", "lead", "teaser"})
+"""Fields in which news APIs and feeds give an article's summary, which is no text to annotate."""
 TEXT_CUT_MARK = re.compile(r"\s*\[\+?(?P<left_out>\d[\d,]*) chars\]\s*$")
 """How news APIs end a text they cut short ("… [+2345 chars]" from NewsAPI, "... [1234 chars]" from GNews): the
 first 200 characters or so of an article are no article to annotate."""
