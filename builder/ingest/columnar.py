@@ -27,14 +27,12 @@ import pyarrow.parquet as pq
 from builder.compression import BROKEN_DATA_ERRORS, broken_data, compression_of_file, open_compressed
 from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection
 from builder.ingest.scraper import FieldMap, field_of_column, no_text_column, record_pages
-from builder.ingest.sources import ARROW_FILE_MAGIC, InputFile, read_head
+from builder.ingest.sources import ARROW_FILE_MAGIC, COPY_CHUNK_BYTES, InputFile
 from builder.records import SourceFormat
 
 READ = "ingest.read"
 ROWS_PER_BATCH = 512
 """Rows converted to records at a time: a few megabytes of articles, whatever the size of the row groups."""
-COPY_CHUNK_BYTES = 1 << 20
-"""Bytes decompressed at a time into the copy of a compressed Parquet or Arrow file."""
 RECORD_KEY = "id"
 """The column whose value keys a record (`scraper.record_pages` reads it)."""
 
@@ -105,10 +103,10 @@ def _row_pages(
     )
 
 
-def arrow_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
-    """The pages of an Arrow IPC export's rows (the file or the stream format, compressed or not), or why a row or
-    the file has none."""
-    if read_head(source.path).startswith(ARROW_FILE_MAGIC):
+def arrow_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
+    """The pages of an Arrow IPC export's rows (the file or the stream format, compressed or not; `head` is its
+    first bytes decompressed), or why a row or the file has none."""
+    if head.startswith(ARROW_FILE_MAGIC):
         with _seekable(source, "Arrow file") as path:
             if isinstance(path, Rejection):
                 yield path
@@ -169,7 +167,7 @@ def _seekable(source: InputFile, kind: str) -> Iterator[Path | Rejection]:
     if compression is None:
         yield source.path
         return
-    with tempfile.TemporaryDirectory(prefix="builder-") as folder:
+    with tempfile.TemporaryDirectory(prefix="builder-input-") as folder:
         copy = Path(folder) / source.path.name
         try:
             with open_compressed(source.path, compression) as stream, copy.open("wb") as decompressed:

@@ -142,7 +142,7 @@ def _read_local(
         elif file_format is SourceFormat.parquet:
             yield from parquet_pages(source, file_sha256(source.path), field_map)
         elif file_format is SourceFormat.arrow:
-            yield from arrow_pages(source, file_sha256(source.path), field_map)
+            yield from arrow_pages(source, head, file_sha256(source.path), field_map)
         else:
             # A page or an HTML file is read whole anyway: hash the bytes read rather than read the file again.
             if status.st_size > PAGE_MAX_BYTES:
