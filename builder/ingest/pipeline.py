@@ -568,24 +568,16 @@ def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: 
     )
 
 
-def _markdown_paragraphs(markdown: str, title: Any) -> list[tuple[str, ParagraphKind]]:
+def _markdown_paragraphs(markdown: str) -> list[tuple[str, ParagraphKind]]:
     """A record's text in Markdown (Firecrawl's, crawl4ai's `markdown`) as paragraphs: a block each, its headings
-    as headings, the markup out (`markdown_text`); a heading first that is the record's title printed again is
-    not the story's."""
+    as headings, the markup out (`markdown_text`). A heading first that is the record's title printed again is
+    taken off with the rest of the text's header (`_without_header`)."""
     visible = markdown_text(markdown)
-    paragraphs = [
+    return [
         (line.strip(), ParagraphKind.heading if number in visible.headings else ParagraphKind.body)
         for number, line in enumerate(visible.text.split("\n"))
         if line.strip()
     ]
-    if (
-        paragraphs
-        and paragraphs[0][1] is ParagraphKind.heading
-        and isinstance(title, str)
-        and " ".join(paragraphs[0][0].casefold().split()) == " ".join(title.casefold().split())
-    ):
-        del paragraphs[0]
-    return paragraphs
 
 
 def _restates_title(title: str, paragraphs: list[tuple[str, ParagraphKind]], outlet: Any) -> bool:
@@ -598,7 +590,7 @@ def _restates_title(title: str, paragraphs: list[tuple[str, ParagraphKind]], out
 def _scraper_article(page: Page) -> ArticleParts:
     title = page.fields.get("title")
     if page.text_is_markdown or is_markdown(None, page.content):
-        paragraphs = _markdown_paragraphs(page.content, title)
+        paragraphs = _markdown_paragraphs(page.content)
     elif is_html_text(page.content):
         paragraphs = fragment_paragraphs(page.content)
     else:
