@@ -151,15 +151,14 @@ def _without_feed_footer(article: ArticleParts, title: object, outlet: object) -
     """The article without the footer a site's feed adds to every item: Yoast SEO's "The post <title> appeared
     first on <site>.", in the site's language ("Der Beitrag … erschien zuerst auf …"). Told by what it holds, in
     any language: a last paragraph naming the item's title and the outlet, with a few words besides."""
-    if not article.paragraphs or not isinstance(title, str) or not isinstance(outlet, str) or not title or not outlet:
+    # A text of one paragraph is the item, whatever it names.
+    if len(article.paragraphs) < 2 or not (isinstance(title, str) and title and isinstance(outlet, str) and outlet):
         return article
     last = article.paragraphs[-1][0]
     if title not in last or outlet not in last:
         return article
     besides = last.replace(title, " ", 1).replace(outlet, " ", 1).split()
-    if len(besides) > FEED_FOOTER_MAX_WORDS or len(article.paragraphs) == 1:
-        return article
-    return replace(article, paragraphs=article.paragraphs[:-1])
+    return replace(article, paragraphs=article.paragraphs[:-1]) if len(besides) <= FEED_FOOTER_MAX_WORDS else article
 
 
 PART_DOCUMENTS = 1000
