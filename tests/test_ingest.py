@@ -125,6 +125,20 @@ def test_sample_quotes_are_attributed(sample_run: Path) -> None:
     assert "Gideon Rosenberg" in gaza_speakers
 
 
+def test_a_single_quoted_continuation_of_a_one_line_article_is_one_paragraph_and_one_quote(sample_run: Path) -> None:
+    # The related article arrives on one line; its quote over two sentences opens a paragraph of its own after
+    # the unclosed quote before it, as wire copy sets a quote that runs on.
+    zelensky = read_jsonl(sample_run / "documents.jsonl")[3]
+    paragraphs = [zelensky["text"][span["start"] : span["end"]] for span in zelensky["paragraphs"]]
+    continuation = "'We had a very detailed discussion on joint production. We need it, America needs it.'"
+    assert continuation in paragraphs
+    assert paragraphs[paragraphs.index(continuation) - 1].endswith(
+        "'arrange a meeting between our teams to strengthen air defences."
+    )
+    quote = next(quote for quote in zelensky["quotes"] if quote["text"].startswith("'We had"))
+    assert (quote["text"], quote["speaker_name"]) == (continuation, "Zelensky")
+
+
 def test_sample_targets_claims_and_provenance(sample_run: Path) -> None:
     main, chips, gaza, _ = read_jsonl(sample_run / "documents.jsonl")
     assert "ukraine-ceasefire" in {mention["target_id"] for mention in main["targets"]}

@@ -637,6 +637,14 @@ def _marks(text: str, low: int, high: int, rules: _Rules) -> list[_Mark]:
     return marks
 
 
+def single_quote_marks(sentence: str) -> list[tuple[bool, bool]]:
+    """Whether each of the sentence's single quote marks may open and may close a quote, in order, told apart from
+    apostrophes ("won't", "the '90s") as `find_quotes` tells them; a closing mark that may be a plural possessive
+    ("the players' union") is left out. For restoring paragraphs, where a single quote may run over sentences."""
+    marks = _marks(sentence, 0, len(sentence), _rules("en"))
+    return [(mark.opens, mark.closes) for mark in marks if sentence[mark.position] in _SINGLE and not mark.weak]
+
+
 def _lowercase_word_follows(text: str, position: int) -> bool:
     return position + 1 < len(text) and text[position] == " " and text[position + 1].islower()
 

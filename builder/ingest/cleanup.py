@@ -15,9 +15,11 @@ abbreviations, newsroom kickers) are English grammar and newsroom vocabulary, no
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from builder.enrich.function_words import STOP_WORDS
+from builder.enrich.quotes import single_quote_marks
 from builder.records import Caption, Dateline, ParagraphKind
 
 MONTH = (
@@ -424,22 +426,49 @@ def quote_left_open(sentence: str, open_before: bool) -> bool:
     return open_before != (sentence.count('"') % 2 == 1)
 
 
+_SINGLE_MARK = re.compile(r"(?<![^\W_])['‘’]|['‘’](?![^\W_])")
+"""A single quote mark not inside a word, as the apostrophes of "won't" and "Trump's" are."""
+SINGLE_QUOTE_REACH = 4
+"""How many sentences after an unclosed single quote its closing mark is looked for. A single mark is often an
+apostrophe ("the '90s", "rock 'n' roll" aside, a dropped letter or a stray mark): one that never closes must not
+glue the rest of the article into one paragraph."""
+
+
+def single_quote_left_open(marks: list[tuple[bool, bool]], open_before: bool) -> bool:
+    """Whether a single quote is open after a sentence, given its marks (`single_quote_marks`) and whether one was
+    open before it: a mark that may close closes an open quote, and one that may open opens it."""
+    is_open = open_before
+    for opens, closes in marks:
+        if closes and is_open:
+            is_open = False
+        elif opens:
+            is_open = True
+    return is_open
+
+
 def split_paragraphs(text: str) -> list[tuple[str, ParagraphKind]]:
     """Restore paragraphs in an article captured as one line: one per sentence outside quotes (wire copy is
     written that way), a quote spanning several sentences kept whole, inline subheadings split off.
 
     A new sentence that opens with a quote mark while a quote is still open starts a paragraph: that is the
-    convention for a quote running over several paragraphs (the closing mark is left off the earlier one).
+    convention for a quote running over several paragraphs (the closing mark is left off the earlier one). Single
+    quotes count as double ones do where the outlet quotes with them ("'We had a detailed discussion. We need
+    it,' he said."), as long as the quote closes within SINGLE_QUOTE_REACH sentences.
     """
+    sentences = split_sentences(text)
+    # Only sentences with a single mark outside words are read for them: most hold none, or only apostrophes.
+    single_marks = [single_quote_marks(sentence) if _SINGLE_MARK.search(sentence) else [] for sentence in sentences]
+    closing_at = [index for index, marks in enumerate(single_marks) if any(closes for _, closes in marks)]
     paragraphs: list[tuple[str, ParagraphKind]] = []
     current: list[str] = []
-    open_quote = False
-    for sentence in split_sentences(text):
-        if current and open_quote and sentence.startswith(('"', "“")):
+    open_double = open_single = False
+    for index, sentence in enumerate(sentences):
+        opens_single = bool(single_marks[index]) and single_marks[index][0][0] and sentence.startswith(("'", "‘"))
+        if current and ((open_double and sentence.startswith(('"', "“"))) or (open_single and opens_single)):
             paragraphs.append((" ".join(current), ParagraphKind.body))
             current = []
-            open_quote = False
-        if not open_quote:
+            open_double = open_single = False
+        if not (open_double or open_single):
             heading, sentence = split_inline_heading(sentence)
             if heading:
                 if current:
@@ -447,10 +476,15 @@ def split_paragraphs(text: str) -> list[tuple[str, ParagraphKind]]:
                     current = []
                 paragraphs.append((heading, ParagraphKind.heading))
         current.append(sentence)
-        # Straight double quotes toggle; curly ones say which side they are on. Single quotes double as
-        # apostrophes ("won't"), so they cannot be counted.
-        open_quote = quote_left_open(sentence, open_quote)
-        if not open_quote:
+        # Straight double quotes toggle; curly ones say which side they are on.
+        open_double = quote_left_open(sentence, open_double)
+        next_closing = bisect.bisect_right(closing_at, index)
+        open_single = (
+            single_quote_left_open(single_marks[index], open_single)
+            and next_closing < len(closing_at)
+            and closing_at[next_closing] <= index + SINGLE_QUOTE_REACH
+        )
+        if not (open_double or open_single):
             paragraphs.append((" ".join(current), ParagraphKind.body))
             current = []
     if current:
