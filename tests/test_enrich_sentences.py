@@ -92,6 +92,23 @@ def test_closing_quote_marks_stay_with_their_sentence() -> None:
     ]
 
 
+def test_a_footnote_number_glued_to_a_full_stop_ends_its_sentence_but_not_an_abbreviation() -> None:
+    assert _sentences("Medicare takes 1.45% of all wages.4 For earnings in 2026, the base is higher.") == [
+        "Medicare takes 1.45% of all wages.4",
+        "For earnings in 2026, the base is higher.",
+    ]
+    assert _sentences("Is it loyalty to Rust?12 Based on surveys, yes.") == [
+        "Is it loyalty to Rust?12",
+        "Based on surveys, yes.",
+    ]
+    for whole in (
+        "The No.10 Downing Street team met the No.1 Seed there.",
+        "Version 2.4 For all users shipped.",
+        "It was good.2 of them left.",
+    ):
+        assert _sentences(whole) == [whole]
+
+
 def test_a_lower_case_word_after_a_quote_continues_the_sentence() -> None:
     assert _sentences('"Are you saying that?" asked Pineda. "Correct."') == [
         '"Are you saying that?" asked Pineda.',
