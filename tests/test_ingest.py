@@ -23,7 +23,7 @@ from builder.compression import zstd
 from builder.ingest.pages import Page, Rejection
 from builder.ingest.pagetext import extract_pagetext
 from builder.ingest.parts import ArticleParts
-from builder.ingest.pipeline import SPLIT_BYTES, IngestOptions, read_by_parent, run_ingest
+from builder.ingest.pipeline import SPLIT_BYTES, DocumentLine, IngestOptions, read_by_parent, run_ingest
 from builder.ingest.readers import read_pages
 from builder.ingest.sources import InputFile
 from tests.paths import REPO, SAMPLES
@@ -151,6 +151,25 @@ def test_sample_targets_claims_and_provenance(sample_run: Path) -> None:
     for document in read_jsonl(sample_run / "documents.jsonl"):
         start = document["provenance"]["offset"]
         assert raw[start:].decode("utf-8").startswith(document["title"])
+
+
+def test_subheadings_are_not_claim_candidates(tmp_path: Path) -> None:
+    body = (
+        "Researchers at the city hospital said on Monday that 4,200 patients were treated for heat stroke in July. "
+        "The figure is twice the number recorded in the same month of 2023, according to the health ministry."
+    )
+    heading = "3. Weight-Loss Drugs Steal the Spotlight in 2025 Hospital Budgets"
+    page = f"Heat wave fills city hospitals\n\n{body}\n\n{heading}\n\n{body.replace('July', 'August')}\n"
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    items, _ = run_ingest([str(tmp_path)], IngestOptions())
+    (document,) = [json.loads(item.line) for item in items if isinstance(item, DocumentLine)]
+    kinds = {document["text"][p["start"] : p["end"]]: p["kind"] for p in document["paragraphs"]}
+    assert kinds[heading] == "heading"
+    claimed = [document["text"][claim["start"] : claim["end"]] for claim in document["claims"]]
+    assert not [claim for claim in claimed if claim in heading]
+    # The body's sentences are all still candidates.
+    assert any("4,200 patients" in claim for claim in claimed)
+    assert any("in August" in claim for claim in claimed)
 
 
 def test_sample_run_is_valid_reproducible_and_reported(sample_run: Path, tmp_path: Path) -> None:
