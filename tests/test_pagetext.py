@@ -1300,3 +1300,63 @@ def test_a_caption_glued_to_its_credit_does_not_take_the_headline_s_place() -> N
         pytest.skip(f"{path} is absent")
     [main, *_] = extract_pagetext(load_script("render_wcxb").render_file(path))
     assert main.title == "The best smart home hubs of 2026, tested by our editors"
+
+
+COMPANY_BLURB = [
+    "Built by people who have driven the late shift themselves, for the people who still do it every week.",
+    "Harbourline makes planning software for bus and tram operators in forty cities, from the timetables drivers "
+    "see on their phones to the rota tools the depots use every morning.",
+    "The company was founded in 2009 by two former dispatchers, who wanted the rota of a whole network to fit on "
+    "one screen, and it still answers every call from an operator within the hour.",
+]
+RELATED_LINKS = [
+    "Night trams to run at weekends from June",
+    "Residents near the depots ask for quieter cars",
+    "The harbour bridge will close for a month this summer",
+    "Cyclists welcome the new lanes on the ring road",
+    "How planning software helps operators run night buses",
+]
+
+
+def test_the_last_link_of_a_list_is_no_related_article_s_title() -> None:
+    # Below a label, a list of links; the last one reads as the title of what follows the list (here the
+    # company's blurb), whose first paragraph shares no word with it, as an article card's excerpt would.
+    headline = "Council extends the late-night bus service to every district"
+    page = ["Home", "News", headline, *PROSE, "Related Articles", *RELATED_LINKS, *COMPANY_BLURB, "Contact"]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+    # A card right under the label stays, and so does one under a kicker and a category line.
+    page = ["Home", "News", headline, *PROSE, "Related Articles", *RELATED_CARD, "Contact"]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
+    page = ["Home", "News", headline, *PROSE, "Related Articles", "City Transport", "Trams and Trains", *RELATED_CARD]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
+
+
+def test_a_listicle_s_section_after_its_product_list_is_no_related_article() -> None:
+    # A buying guide's products, one name a line, cut its text in two (too long a list to take in); the heading
+    # below them shares the article's words and no label stands before it: a section of the article, not a related
+    # one.
+    headline = "The best cargo bikes for city families, tested by our editors"
+    intro = [
+        "We rode twelve cargo bikes through the city for a month, carrying children, shopping and once a sofa, to "
+        "find the ones that families can live with every day.",
+        "Our favourite cargo bikes are stable when loaded, easy to park in a hallway and quick to fit with seats, "
+        "covers and locks, and all of them come with electric assistance.",
+        "The cheapest bike we tested costs less than a used car, and the dearest more than a new one; most families "
+        "will be happy somewhere in between.",
+    ]
+    products = [
+        f"{brand} {model} cargo bike"
+        for brand in ("Urban", "Harbour", "Metro", "Bridge")
+        for model in "ABCDEFGHIJKLMNOPQRST"
+    ]
+    section = "How we chose the best cargo bikes for families"
+    method = [
+        "Each bike was ridden by three testers for at least two weeks, on the same routes, with the same load of "
+        "children and shopping, in the rain as often as in the sun.",
+        "We scored stability, braking, comfort, range and how easily the bike fits in a flat, and asked a mechanic "
+        "to judge how hard each one would be to keep in good repair over the years.",
+        "Prices were checked with three shops in the week we published, and bikes that were out of stock everywhere "
+        "were left off the list, however well they rode.",
+    ]
+    page = ["Home", "Reviews", headline, *intro, *products, section, *method, "Contact"]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]

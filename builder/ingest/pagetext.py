@@ -47,6 +47,7 @@ from builder.ingest.pagetext_lines import (
     SENTENCE_ENDS,
     Line,
     is_relative_time,
+    opening_words,
     published_text,
     read_lines,
 )
@@ -409,6 +410,7 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
         if title is not None
         and block.words >= RELATED_MIN_WORDS
         and not under_no_articles_label(lines, main_block, title)
+        and not is_list_item_title(lines, main_block, block, title)
     ]
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
         article for article in map(without_site_notices, related) if article is not None and not is_link_list(article)
@@ -464,6 +466,49 @@ def under_no_articles_label(lines: Sequence[Line], main_block: Block, title: int
         if lines[index].section_end:
             return NO_ARTICLES_LABEL.search(lines[index].text) is not None
     return False
+
+
+LINK_LIST_LINES = 3
+"""So many headline-shaped lines in a row right above a block's title make it the last item of a list (of links,
+of product names, of a table's rows) rather than a card's title: a card's title stands right under its label
+("Related Posts"), under a kicker and a category line at most, or under the previous card's excerpt."""
+MAIN_SECTION_SHARE = 0.5
+"""A heading below the main article with at least this share of its content words in the article is one of the
+article's own sections."""
+
+
+def is_list_item_title(lines: Sequence[Line], main_block: Block, block: Block, title: int) -> bool:
+    """Whether a block below the main article, whose title line is `title`, has as its title the last item of a
+    list (LINK_LIST_LINES headline-shaped lines or more right above it) and is no related article for it: the
+    title search takes the last line of a list over whatever follows the list.
+
+    Either the block's first paragraph shares no content word with that line, as a card's excerpt does with its
+    title: the line is a link, and the block is what follows the list of links (an author box, the site's
+    promotion, its footer). Or no section label stands between the main article and the line, and most of its
+    content words are the article's: it is a heading of the article's own, after a list of products or a table
+    (a listicle's next section, its methodology)."""
+    if not ends_list(lines, main_block, title):
+        return False
+    words = opening_words(lines[title])
+    opening = next((line for line in lines[block.first : block.last + 1] if line.prose), None)
+    if opening is None or not words & opening_words(opening):
+        return True
+    if not words or any(line.section_end for line in lines[main_block.last + 1 : title]):
+        return False
+    article = {
+        word for line in lines[main_block.first : main_block.last + 1] if line.prose for word in opening_words(line)
+    }
+    return len(words & article) >= MAIN_SECTION_SHARE * len(words)
+
+
+def ends_list(lines: Sequence[Line], main_block: Block, title: int) -> bool:
+    """Whether LINK_LIST_LINES or more headline-shaped lines stand right above the title line (its own printings
+    aside), below the main article, with no label, prose or byline between them."""
+    first = title
+    while first > 0 and lines[first - 1].key == lines[title].key:
+        first -= 1
+    above = lines[max(main_block.last + 1, first - LINK_LIST_LINES) : first]
+    return len(above) == LINK_LIST_LINES and all(line.title_like and not line.section_end for line in above)
 
 
 def without_site_notices(article: ArticleParts) -> ArticleParts | None:
