@@ -612,9 +612,8 @@ def is_data_gap(gap: Sequence[Line], article: Sequence[Line]) -> bool:
     if any(line.metadata for line in gap):
         return False
     printed = {line.key for line in article if not line.prose}
-    return sum(1 for line in gap if line.key in printed or any(map(str.isdigit, line.text))) >= DATA_GAP_SHARE * len(
-        gap
-    )
+    data_lines = sum(1 for line in gap if line.key in printed or any(map(str.isdigit, line.text)))
+    return data_lines >= DATA_GAP_SHARE * len(gap)
 
 
 def card_share(lines: Sequence[Line], block: Block) -> float:
