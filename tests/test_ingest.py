@@ -810,6 +810,32 @@ def test_an_html_page_without_a_stated_date_takes_the_one_printed_by_its_headlin
     assert found.published_text == "2025-07-04"
 
 
+def test_an_html_article_loses_the_header_trafilatura_keeps_above_its_body() -> None:
+    """A reading time, byline and date set as paragraphs under the headline are the article's header, not its text,
+    as in a page dump or a scraper's record; the date stands in where the page states none."""
+    from builder.ingest.html import extract_html
+
+    paragraphs = _related_paragraphs()
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    header = "<p>3 minute read</p><p>By Ana Ruiz</p><p>July 5, 2025</p>"
+    page = (
+        "<html><head><title>Trump, Zelensky discuss weapons | FMT</title></head><body><article>"
+        f"<h1>Trump, Zelensky discuss weapons</h1>{header}{body}</article></body></html>"
+    )
+    article = extract_html(page)
+    assert article is not None
+    assert [text for text, _ in article.paragraphs] == paragraphs
+    assert article.published_text == "July 5, 2025"
+    # A date the page states wins over the printed one.
+    stated = page.replace("</title>", '</title><meta property="article:published_time" content="2025-07-04">')
+    assert (found := extract_html(stated)) is not None
+    assert ([text for text, _ in found.paragraphs], found.published_text) == (paragraphs, "2025-07-04")
+    # A dated line that leads into what follows is text.
+    lead = page.replace(header, "<p>Effective beginning July 5, 2025:</p>")
+    assert (found := extract_html(lead)) is not None
+    assert [text for text, _ in found.paragraphs] == ["Effective beginning July 5, 2025:", *paragraphs]
+
+
 def test_an_html_page_that_states_and_prints_no_date_by_its_headline_takes_one_htmldate_finds() -> None:
     """No date in the head nor by the headline: htmldate reads one from the URL, else from the page's elements (a
     dated element above the headline), kept apart as a searched date, which a date stated by a feed item or scraper

@@ -18,6 +18,7 @@ from trafilatura.utils import load_html
 
 from builder.enrich.function_words import STOP_WORDS
 from builder.ingest.html_metadata import PageMetadata, page_metadata, printed_date
+from builder.ingest.pagetext import without_header
 from builder.ingest.parts import ArticleParts
 from builder.records import DocumentRole, ParagraphKind
 
@@ -62,12 +63,15 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
         # The headline kept inside the article (an <h1> in <article>, a fifth of the WCXB pages): it is the
         # title, not body text, and it stood before the paragraph a dateline opens.
         paragraphs = paragraphs[1:]
+    paragraphs, header_date = without_header(paragraphs, title)
+    if not paragraphs:
+        return None
     return ArticleParts(
         role=DocumentRole.main,
         title=title or paragraphs[0][0][:120],
         paragraphs=paragraphs,
         source=metadata.site,
-        published_text=published,
+        published_text=published or header_date,
         searched_date=searched,
         url=url,
     )

@@ -332,10 +332,44 @@ def is_header_furniture(line: Line, kept: int) -> bool:
         return kept == 0 and line.published is not None and METADATA_OPENER.match(line.text) is not None
     if _names_someone(line.text) or READING_TIME.search(line.text) is not None:
         return True
-    if line.published is None:
+    # A dated line that ends in a colon leads into what follows ("Effective beginning 6/2/2025:"), as a label of the
+    # date alone does not: "Published:" stands above its date, not after it.
+    if line.published is None or line.text.endswith(":"):
         return False
     rest = line.text.replace(line.published, " ")
     return sum(1 for word in rest.split() if any(map(str.isalpha, word))) <= FURNITURE_WORDS
+
+
+HEADER_MAX_WORDS = 40
+"""The most words a line of an article's header holds: a byline with its date and reading time ("Posted by BeauHD
+on Friday December 19, 2025 @08:00PM from the skewed-job-market dept." holds 13)."""
+
+
+def without_header(
+    paragraphs: list[tuple[str, ParagraphKind]], title: str | None
+) -> tuple[list[tuple[str, ParagraphKind]], str | None]:
+    """An article's paragraphs without the header they open with, and the date printed there: scrapers that keep
+    an article element's text keep its headline, byline and date ("By Jane Doe", "July 5, 2025") above the body,
+    and trafilatura keeps a byline or reading time it does not know for one ("3 minute read"). The title again,
+    and header furniture as the page-text extractor tells it (`is_header_furniture`), are taken off the first
+    paragraphs."""
+    folded_title = " ".join(title.split()).casefold() if title else None
+    printed: str | None = None
+    taken = 0
+    while taken < min(len(paragraphs), HEADER_PARAGRAPHS):
+        text = paragraphs[taken][0]
+        if folded_title is not None and " ".join(text.split()).casefold() == folded_title:
+            taken += 1
+            continue
+        # A longer paragraph is the body: measured as a line, it would cost a language guess a record.
+        if len(text.split()) > HEADER_MAX_WORDS:
+            break
+        lines = read_lines(text, ())
+        if len(lines) != 1 or not is_header_furniture(lines[0], 0):
+            break
+        printed = printed or lines[0].published
+        taken += 1
+    return paragraphs[taken:], printed
 
 
 def _names_someone(text: str) -> bool:

@@ -32,8 +32,8 @@ from builder.ingest.dedup import DedupConfig, DuplicateIndex, Fingerprint, finge
 from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pages import Page, Rejection, snippet
-from builder.ingest.pagetext import HEADER_PARAGRAPHS, NoArticleError, extract_pagetext, is_header_furniture
-from builder.ingest.pagetext_lines import content_words, read_lines
+from builder.ingest.pagetext import NoArticleError, extract_pagetext, without_header
+from builder.ingest.pagetext_lines import content_words
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
 from builder.ingest.scraper import unescape_references
@@ -570,7 +570,7 @@ def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: 
 def _markdown_paragraphs(markdown: str) -> list[tuple[str, ParagraphKind]]:
     """A record's text in Markdown (Firecrawl's, crawl4ai's `markdown`) as paragraphs: a block each, its headings
     as headings, the markup out (`markdown_text`). A heading first that is the record's title printed again is
-    taken off with the rest of the text's header (`_without_header`)."""
+    taken off with the rest of the text's header (`without_header`)."""
     visible = markdown_text(markdown)
     return [
         (line.strip(), ParagraphKind.heading if number in visible.headings else ParagraphKind.body)
@@ -606,7 +606,7 @@ def _scraper_article(page: Page) -> ArticleParts:
         raise NoArticleError("the record's text is empty")
     if isinstance(title, str) and _restates_title(title, paragraphs, page.fields.get("source")):
         raise NoArticleError("the record's text only restates its title (a link to the article, not the article)")
-    paragraphs, printed_date = _without_header(paragraphs, title if isinstance(title, str) else None)
+    paragraphs, printed_date = without_header(paragraphs, title if isinstance(title, str) else None)
     if not paragraphs:
         raise NoArticleError("the record's text holds only its title, byline and date")
     return ArticleParts(
@@ -616,34 +616,3 @@ def _scraper_article(page: Page) -> ArticleParts:
         # The date the record states wins (`build`): the printed one stands in where it states none.
         published_text=None if page.fields.get("published") not in (None, "") else printed_date,
     )
-
-
-HEADER_MAX_WORDS = 40
-"""The most words a line of an article's header holds: a byline with its date and reading time ("Posted by BeauHD
-on Friday December 19, 2025 @08:00PM from the skewed-job-market dept." holds 13)."""
-
-
-def _without_header(
-    paragraphs: list[tuple[str, ParagraphKind]], title: str | None
-) -> tuple[list[tuple[str, ParagraphKind]], str | None]:
-    """A scraped text without the header it opens with, and the date printed there: scrapers that keep an article
-    element's text keep its headline, byline and date ("By Jane Doe", "July 5, 2025") above the body. The title
-    again, and header furniture as the page-text extractor tells it (`is_header_furniture`), are taken off the
-    first paragraphs."""
-    folded_title = " ".join(title.split()).casefold() if title else None
-    printed: str | None = None
-    taken = 0
-    while taken < min(len(paragraphs), HEADER_PARAGRAPHS):
-        text = paragraphs[taken][0]
-        if folded_title is not None and " ".join(text.split()).casefold() == folded_title:
-            taken += 1
-            continue
-        # A longer paragraph is the body: measured as a line, it would cost a language guess a record.
-        if len(text.split()) > HEADER_MAX_WORDS:
-            break
-        lines = read_lines(text, ())
-        if len(lines) != 1 or not is_header_furniture(lines[0], 0):
-            break
-        printed = printed or lines[0].published
-        taken += 1
-    return paragraphs[taken:], printed
