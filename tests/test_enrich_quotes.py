@@ -287,6 +287,31 @@ def test_a_clause_with_a_verb_or_a_count_is_no_speaker_but_a_dated_phrase_is() -
     ]
 
 
+def test_a_verb_after_a_possessive_is_a_participle_not_speech() -> None:
+    """ "Osprey's stated capability of '…'" quotes the brand's claim but names no one speaking: the phrase before a
+    speech verb is its subject only when it is not a possessive."""
+    _, quotes = _quotes(
+        "That is still a bit off Osprey's stated capability for this bag of “up to a week or more in duration.”",
+        "The company's spokesman, Tom Reed, said “the bag holds a week of food for most hikers,” on Monday.",
+    )
+    assert [(quote["text"], _who(quote)) for quote in quotes] == [
+        ("“the bag holds a week of food for most hikers,”", "Tom Reed")
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The Kremlin spokesman, Dmitry Peskov, said “the talks were useful and will go on,” on Monday.",
+        "“The talks were useful and will go on,” the Kremlin spokesman, Dmitry Peskov, said.",
+        "“The talks were useful and will go on,” said the Kremlin spokesman, Dmitry Peskov.",
+    ],
+)
+def test_a_role_set_before_a_name_between_commas_gives_the_name(paragraph: str) -> None:
+    _, quotes = _quotes(paragraph)
+    assert [_who(quote) for quote in quotes] == ["Dmitry Peskov"]
+
+
 def test_called_names_a_thing_before_a_quote_and_characterises_before_an_object() -> None:
     """ "called the 'X'" names a thing; "called the move 'X'" and "called it 'X'" are a speaker's words. "read"
     far from a quote ("until I read") attributes nothing."""

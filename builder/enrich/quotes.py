@@ -68,7 +68,8 @@ with, and its patterns match what they always matched. The other lexicons add wh
   ("Im Interview sagte Merz", "Gegenüber der Zeitung sagte Merz") is no subject, and compound roles are told by
   their ending ("Bundeskanzler", "Kreml-Berater");
 - a determiner phrase gives the person's name it holds or that follows it between commas ("der russische Präsident
-  Wladimir Putin" gives "Wladimir Putin", "el portavoz del Kremlin, Dmitri Peskov," gives "Dmitri Peskov"), and stays
+  Wladimir Putin" gives "Wladimir Putin", "el portavoz del Kremlin, Dmitri Peskov," gives "Dmitri Peskov", as in
+  English "the Kremlin spokesman, Dmitry Peskov," gives "Dmitry Peskov"), and stays
   whole when it names no person ("die Regierung") or an institution, a capitalised name right after the determiner
   ("das Auswärtige Amt").
 Chinese and Japanese, without spaces or capitals, have rules of their own (`builder.enrich.quotes_unspaced`).
@@ -197,8 +198,9 @@ class _Rules:
     subject_after_cue: re.Pattern[str] | None
     """A pronoun or name right after a verb, which is its subject where the verb comes second ("Im Interview sagte
     Merz")."""
-    apposed_name: re.Pattern[str] | None
-    """A name set off by commas after a determiner phrase ("el portavoz del Kremlin, Dmitri Peskov,")."""
+    apposed_name: re.Pattern[str]
+    """A name set off by commas after a determiner phrase ("el portavoz del Kremlin, Dmitri Peskov,", "the Kremlin
+    spokesman, Dmitry Peskov,")."""
     more_name: re.Pattern[str]
     """More words of a name right after a speaker, which the patterns cut at five words ("Google Fonts Product
     Manager Sophia | Siao")."""
@@ -305,9 +307,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         subject_after_cue=(
             re.compile(rf"\s+{parts.between}(?P<speaker>{pronoun}|{name})") if lexicon.verb_second else None
         ),
-        apposed_name=(
-            re.compile(rf",\s+(?P<name>{name})(?=\s*[,.;:)]|\s*$)") if lexicon.narrow_determiner_phrases else None
-        ),
+        apposed_name=re.compile(rf",\s+(?P<name>{name})(?=\s*[,.;:)]|\s*$)"),
         more_name=re.compile(rf"(?:{_SPACE_IN_LINE}{parts.name_word}){{1,{MORE_NAME_WORDS}}}"),
         role_then_name=re.compile(
             rf"(?:(?P<conjoined>{_SPACE_IN_LINE}(?:{lexicon.and_words}){_SPACE_IN_LINE}"
@@ -442,7 +442,9 @@ def _attributions(lexicon: SpeechLexicon, parts: _PatternParts) -> tuple[str, st
     credited = _alternatives(det_np + parts.np_end, name) if det_np else _credited(parts)
     tail = [
         rf"(?P<cue1>{parts.tail_cues})\s+{between}(?P<speaker1>{_inverted_subject(parts)})",
-        rf"(?P<speaker2>{_alternatives(pronoun, det_np, _MODIFIERS + name)})\s+{adverbs}(?P<cue2>{parts.tail_cues})\b",
+        # An aside between them: '"…," the Kremlin spokesman, Dmitry Peskov, said' (`_name_within` takes the name).
+        rf"(?P<speaker2>{_alternatives(pronoun, det_np, _MODIFIERS + name)}){_APPOSITIVE}\s+{adverbs}"
+        rf"(?P<cue2>{parts.tail_cues})\b",
         rf"(?P<cue3>{parts.according})\s+(?P<speaker3>{credited})",
     ]
     # Later in the sentence: no verb that is often a noun ("share the stage"), no inverted common noun phrase.
@@ -849,6 +851,10 @@ def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Bounds | None
         # a determiner is a noun, not the subject; look further on.
         while match is not None and match.group("speaker") and _after_word_in(text, start, match.start(), rules):
             match = rules.subject_cue.search(text, match.start() + 1, end)
+    # A possessive before the verb makes the verb a participle, not speech: "Osprey's stated capability of '…'",
+    # "the agency's reported figure of '…'".
+    while match is not None and match.group("speaker") and text.endswith(("'s", "’s"), *match.span("speaker")):
+        match = rules.subject_cue.search(text, match.start() + 1, end)
     if match is None:
         return None
     if match.group("speaker"):
@@ -873,21 +879,23 @@ def _after_word_in(text: str, start: int, position: int, rules: _Rules) -> bool:
 
 def _name_within(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
     """Narrow a speaker phrase to the name in it: "Kremlin aide Yuri Ushakov" → "Yuri Ushakov". A phrase led by
-    a determiner ("the Strava report") is kept whole, as naming no person, unless the language narrows it to a
-    person's name it holds or that follows it between commas ("der russische Präsident Wladimir Putin", "el
-    portavoz del Kremlin, Dmitri Peskov,")."""
+    a determiner gives the person's name that follows it between commas, in any language ("the Kremlin
+    spokesman, Dmitry Peskov,", "el portavoz del Kremlin, Dmitri Peskov,"); else it is kept whole, as naming no
+    person ("the Strava report"), unless the language narrows it to a person's name it holds ("der russische
+    Präsident Wladimir Putin")."""
     phrase = text[start:end]
     determined = rules.determiner_first is not None and rules.determiner_first.match(phrase) is not None
+    if determined and (apposed := rules.apposed_name.match(text, end)):
+        # In every language: the phrase is the role of the person named after it, who speaks.
+        name = apposed.group("name")
+        if name not in rules.not_names and len(rules.person_words(name)) >= 2:
+            return _name_within(text, *apposed.span("name"), rules)
     if (
         (determined and not rules.narrow_determiner_phrases)
         or rules.pronoun_only.fullmatch(phrase)
         or rules.two_names.search(phrase)
     ):
         return start, end
-    if determined and rules.apposed_name and (apposed := rules.apposed_name.match(text, end)):
-        name = apposed.group("name")
-        if name not in rules.not_names and len(rules.person_words(name)) >= 2:
-            return _name_within(text, *apposed.span("name"), rules)
     runs: list[Bounds] = []
     for run in rules.name_run.finditer(text, start, end):
         if run.group() in rules.not_names:
