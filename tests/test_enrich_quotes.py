@@ -312,6 +312,25 @@ def test_a_role_set_before_a_name_between_commas_gives_the_name(paragraph: str) 
     assert [_who(quote) for quote in quotes] == ["Dmitry Peskov"]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("US Secretary of State Marco Rubio warned that “time is running out for a deal.”", "Marco Rubio"),
+        ("Minister of Foreign Affairs Sergei Lavrov said “we are close to a deal with them.”", "Sergei Lavrov"),
+        ("“This is unacceptable,” Chancellor of the Exchequer Rachel Reeves said.", "Rachel Reeves"),
+        ("“This is unacceptable,” European Commission President Ursula von der Leyen said.", "Ursula von der Leyen"),
+        (
+            "“The summit was a success for all of us,” said President Luiz Inácio Lula da Silva.",
+            "Luiz Inácio Lula da Silva",
+        ),
+        ("“We shall see about that,” said Charles de Gaulle.", "Charles de Gaulle"),
+    ],
+)
+def test_a_role_with_of_stays_out_of_the_name_and_particles_stay_in(paragraph: str, speaker: str) -> None:
+    _, quotes = _quotes(paragraph)
+    assert [_who(quote) for quote in quotes] == [speaker]
+
+
 def test_called_names_a_thing_before_a_quote_and_characterises_before_an_object() -> None:
     """ "called the 'X'" names a thing; "called the move 'X'" and "called it 'X'" are a speaker's words. "read"
     far from a quote ("until I read") attributes nothing."""

@@ -161,7 +161,7 @@ ENGLISH = SpeechLexicon(
     titles="Dr.|Mr.|Mrs.|Ms.|Prof.|Gov.|Sen.|Rep.|Gen.|Col.|Lt.|Sgt.|Capt.|Rev.|St.",
     # Latin-1 and the common Central European capitals ("Özcan", "Łukasz").
     capitals="A-ZÀ-ÖØ-ÞŁŚŠŽČĆŘ",
-    particles="al|el|bin|ibn|abu|van|von|de|da|del|der|di|du|la|le",
+    particles="al|el|bin|ibn|abu|van der|van den|van|von der|von|de la|de|da|dos|del|der|di|du|la|le",
     not_subject=(
         "It|Its|This|That|There|These|Those|Here|What|Which|Who|When|Where|Why|How|In|On|At|As|For|But|And|So|"
         "Then|Now|If|We|You"

@@ -916,7 +916,18 @@ def _name_within(text: str, start: int, end: int, rules: _Rules) -> tuple[int, i
         # No person's name: "die Regierung", "der Minister", and the capitalised noun right after the determiner
         # with its adjectives, an institution ("das Auswärtige Amt", "la Maison Blanche").
         return start, end
+    if len(words) - first > 2 and _after_role_of(text[max(0, best_start - ROLE_REACH) : best_start].split(), rules):
+        # The run opens with the rest of the role: "Secretary of | State Marco Rubio", "Minister of | Foreign
+        # Affairs Sergei Lavrov". A person is named by the last two words.
+        first = len(words) - 2
     return words[first].start(), best_end
+
+
+def _after_role_of(before: list[str], rules: _Rules) -> bool:
+    """Whether the words before a name run end with a role and "of" ("US Secretary of", "Minister of the")."""
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return len(before) >= 2 and f" {before[-1]} " in rules.employer_joints and _is_role(before[-2], rules)
 
 
 def _second_word_at(phrase: str) -> int:
