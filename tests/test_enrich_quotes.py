@@ -331,6 +331,30 @@ def test_a_role_with_of_stays_out_of_the_name_and_particles_stay_in(paragraph: s
     assert [_who(quote) for quote in quotes] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“We will bring them home,” Israel’s prime minister said.", "Israel’s prime minister"),
+        ("Trump's lawyer said “the case has no merit and will be dismissed soon.”", "Trump's lawyer"),
+        ("“The case has no merit,” Trump’s lawyer, Alina Habba, said.", "Alina Habba"),
+        ("“Talks will go on in Istanbul,” Russia's Lavrov said.", "Lavrov"),
+        (
+            "Israel's Prime Minister Benjamin Netanyahu said: “We will bring them home, all of them.”",
+            "Benjamin Netanyahu",
+        ),
+        (
+            "The U.S. Copyright Office's May 2025 report concluded that “there will not be a single answer.”",
+            "The U.S. Copyright Office's May 2025 report",
+        ),
+    ],
+)
+def test_a_possessive_name_opens_a_speaker_s_noun_phrase(paragraph: str, speaker: str) -> None:
+    """A possessive name stands for a determiner ("Israel’s prime minister"); the phrase gives the person named in
+    it, and is kept whole when it names none."""
+    _, quotes = _quotes(paragraph)
+    assert [_who(quote) for quote in quotes] == [speaker]
+
+
 def test_called_names_a_thing_before_a_quote_and_characterises_before_an_object() -> None:
     """ "called the 'X'" names a thing; "called the move 'X'" and "called it 'X'" are a speaker's words. "read"
     far from a quote ("until I read") attributes nothing."""

@@ -191,6 +191,9 @@ class _Rules:
     """A name wherever it stands. The leading class (every name starts with a capital) lets most positions fail on
     one test, before the look-behind and the alternations of the name pattern."""
     determiner_first: re.Pattern[str] | None
+    possessor_first: re.Pattern[str]
+    """A phrase opening with a possessive name: narrowed to the person's name it holds ("Israel's Prime Minister
+    Benjamin Netanyahu"), else kept whole ("Israel’s prime minister"), in every language."""
     pronoun_only: re.Pattern[str]
     two_names: re.Pattern[str]
     modified_word: re.Pattern[str]
@@ -301,6 +304,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         ),
         name_run=re.compile(rf"(?=[{lexicon.capitals}])(?<![\w'’]){name}"),
         determiner_first=re.compile(parts.determiner + r"\s") if parts.determiner else None,
+        possessor_first=re.compile(parts.possessor + r"\s"),
         pronoun_only=re.compile(pronoun),
         two_names=re.compile(rf"\s(?:{lexicon.and_words})\s"),
         modified_word=re.compile(rf"\s(?!(?:{lexicon.modified_word_exceptions})\b)[{lexicon.lowercase}]"),
@@ -344,6 +348,9 @@ class _PatternParts(NamedTuple):
     pronoun: str
     determiner: str
     """"" where the language has no articles."""
+    possessor: str
+    """A possessive name standing for a determiner ("Israel’s prime minister"), in English; else a pattern that
+    never matches."""
     det_np: str
     """A determiner phrase ("the Strava report", "der Minister"), or "" with no determiners."""
     np_end: str
@@ -385,6 +392,9 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
     np_word = rf"(?!(?:{lexicon.clause_words})\b|(?!\d{{4}}\b)\d+\b)[\w'’\-]++"
     np_last = rf"(?!(?:{lexicon.np_last_stop})\b)" if lexicon.np_last_stop else ""
     determiner = rf"(?:{_either_case(lexicon.determiners)})" if lexicon.determiners else ""
+    # A name's last word in the possessive ("the U.S. Copyright Office's"), in English only; elsewhere no match.
+    possessive = rf"(?:{capword}\s+){{0,3}}[{capitals}][\w\-]{{0,{WORD_MAX_CHARS}}}['’]s"
+    possessor = possessive if lexicon is ENGLISH else "(?!)"
     adverb_words = lexicon.adverbs + (rf"|\w+{lexicon.adverb_suffix}" if lexicon.adverb_suffix else "")
     adverbs = rf"(?:(?:{adverb_words})\s+){{0,2}}"
     compound = ""
@@ -400,7 +410,9 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
         name_word=rf"{particle}{capword}",
         pronoun=rf"(?:{_either_case(lexicon.pronouns)})\b",
         determiner=determiner,
-        det_np=rf"{determiner}\s+(?:{np_word}\s+){{0,5}}?{np_last}{np_word}" if determiner else "",
+        possessor=possessor,
+        # A possessive name stands for a determiner in English: "Israel’s prime minister", "Google's chief executive".
+        det_np=rf"(?:{determiner}|{possessor})\s+(?:{np_word}\s+){{0,5}}?{np_last}{np_word}" if determiner else "",
         np_end=r"(?=\s*(?:[,.;:!?(]|$)" + (rf"|\s+(?:{lexicon.np_end})\b)" if lexicon.np_end else ")"),
         adverbs=adverbs,
         between=(
@@ -885,16 +897,15 @@ def _name_within(text: str, start: int, end: int, rules: _Rules) -> tuple[int, i
     Präsident Wladimir Putin")."""
     phrase = text[start:end]
     determined = rules.determiner_first is not None and rules.determiner_first.match(phrase) is not None
+    narrowed = rules.narrow_determiner_phrases
+    if not determined and rules.possessor_first.match(phrase):
+        determined = narrowed = True
     if determined and (apposed := rules.apposed_name.match(text, end)):
         # In every language: the phrase is the role of the person named after it, who speaks.
         name = apposed.group("name")
         if name not in rules.not_names and len(rules.person_words(name)) >= 2:
             return _name_within(text, *apposed.span("name"), rules)
-    if (
-        (determined and not rules.narrow_determiner_phrases)
-        or rules.pronoun_only.fullmatch(phrase)
-        or rules.two_names.search(phrase)
-    ):
+    if (determined and not narrowed) or rules.pronoun_only.fullmatch(phrase) or rules.two_names.search(phrase):
         return start, end
     runs: list[Bounds] = []
     for run in rules.name_run.finditer(text, start, end):
@@ -912,7 +923,13 @@ def _name_within(text: str, start: int, end: int, rules: _Rules) -> tuple[int, i
     # would leave a double space or a line break inside the speaker span ("President  Donald Trump").
     words = list(_NON_SPACE.finditer(text, best_start, best_end))
     first = _name_start([word.group() for word in words], rules)
-    if determined and (len(words) - first < 2 or (first == 0 and _second_word_at(phrase) == best_start - start)):
+    # A name right after a possessive is a person's or a body's, even of one word: "Russia's Lavrov".
+    possessed = first > 0 and words[first - 1].group().endswith(("'s", "’s"))
+    if (
+        determined
+        and not possessed
+        and (len(words) - first < 2 or (first == 0 and _second_word_at(phrase) == best_start - start))
+    ):
         # No person's name: "die Regierung", "der Minister", and the capitalised noun right after the determiner
         # with its adjectives, an institution ("das Auswärtige Amt", "la Maison Blanche").
         return start, end
@@ -944,7 +961,10 @@ def _name_start(words: list[str], rules: _Rules) -> int:
         return 0
     start = 0
     for index, word in enumerate(words[:-1]):
-        if word in rules.not_names or _is_role(word, rules):
+        # A possessive before a surname is whose the person is: "Russia's | Lavrov". Before more words it may open
+        # a firm's name ("Moody's Investors Service").
+        possessive = index == len(words) - 2 and word.endswith(("'s", "’s"))
+        if word in rules.not_names or _is_role(word, rules) or possessive:
             start = index + 1
     return start
 
