@@ -192,8 +192,9 @@ class _Rules:
     one test, before the look-behind and the alternations of the name pattern."""
     determiner_first: re.Pattern[str] | None
     possessor_first: re.Pattern[str]
-    """A phrase opening with a possessive name: narrowed to the person's name it holds ("Israel's Prime Minister
-    Benjamin Netanyahu"), else kept whole ("Israel’s prime minister"), in every language."""
+    """A phrase opening with a possessive name (in English; in other languages it never matches): narrowed to the
+    person's name it holds ("Israel's Prime Minister Benjamin Netanyahu"), else kept whole ("Israel’s prime
+    minister")."""
     pronoun_only: re.Pattern[str]
     two_names: re.Pattern[str]
     modified_word: re.Pattern[str]
