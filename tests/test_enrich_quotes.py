@@ -275,15 +275,17 @@ def test_titles_in_quotes_are_not_speech_even_near_a_speech_verb() -> None:
 
 def test_a_clause_with_a_verb_or_a_count_is_no_speaker_but_a_dated_phrase_is() -> None:
     """A speaker's noun phrase holds no verb and no bare number: "is called the 'rough cut'" names a thing, and
-    "tokenizer states" is a noun; "A 2022 article in Life Science" still speaks."""
+    "tokenizer states" is a noun; "A 2022 article in Life Science" and "the 83-year-old" still speak."""
     _, quotes = _quotes(
         "The outcome of this step is called the “rough cut,” and editors share it.",
         'The specification defines 67 distinct tokenizer states and algorithms like "adoption agency" and more.',
         "A good tutor will not ask “Yes” or “No” questions.",
         "A 2022 article in Life Science said “weight gain has many causes,” and others agreed.",
+        "“Vaccines save lives every single day,” the 83-year-old said.",
     )
     assert [(quote["text"], _who(quote)) for quote in quotes] == [
-        ("“weight gain has many causes,”", "A 2022 article in Life Science")
+        ("“weight gain has many causes,”", "A 2022 article in Life Science"),
+        ("“Vaccines save lives every single day,”", "the 83-year-old"),
     ]
 
 

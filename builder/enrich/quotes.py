@@ -387,10 +387,10 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
     capword = rf"(?:{initials}|[{capitals}][\w'’\-]{{0,{WORD_MAX_CHARS}}}+)"
     particle = rf"(?:(?:{lexicon.particles})\s+)?" if lexicon.particles else ""
     not_subject = "(?!" + one_of(lexicon.not_subject) + r"\b)"
-    # A word of a speaker's noun phrase ("the Strava report", "a 2022 article"): not a pronoun or conjunction,
-    # nor a verb or a bare number other than a year, which make it a clause ("The outcome of this step is called
-    # the 'rough cut'", "The specification defines 67 distinct tokenizer states").
-    np_word = rf"(?!(?:{lexicon.clause_words})\b|(?!\d{{4}}\b)\d+\b)[\w'’\-]++"
+    # A word of a speaker's noun phrase ("the Strava report", "a 2022 article", "the 83-year-old"): not a pronoun or
+    # conjunction, nor a verb or a bare number other than a year, which make it a clause ("The outcome of this step
+    # is called the 'rough cut'", "The specification defines 67 distinct tokenizer states").
+    np_word = rf"(?!(?:{lexicon.clause_words})\b|(?!\d{{4}}\b)\d+(?![\w'’\-]))[\w'’\-]++"
     np_last = rf"(?!(?:{lexicon.np_last_stop})\b)" if lexicon.np_last_stop else ""
     determiner = rf"(?:{_either_case(lexicon.determiners)})" if lexicon.determiners else ""
     # A name's last word in the possessive ("the U.S. Copyright Office's"), in English only; elsewhere no match.
