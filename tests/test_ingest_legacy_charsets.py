@@ -192,3 +192,57 @@ def test_a_short_german_text_is_not_read_as_chinese(tmp_path: Path) -> None:
         Path(document["provenance"]["path"]).name: document["text"] for document in read_jsonl(out / "documents.jsonl")
     }
     assert read == {"de-cp1252.csv": text, "de-latin_1.csv": text}
+
+
+def _texts_read(inputs: Path, out: Path) -> dict[str, str]:
+    """Each input file's name and its document's text, read by `builder ingest`, which must reject nothing."""
+    result = ingest(str(inputs), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    return {
+        Path(document["provenance"]["path"]).name: document["text"] for document in read_jsonl(out / "documents.jsonl")
+    }
+
+
+def test_greek_is_not_read_as_cyrillic(tmp_path: Path) -> None:
+    """Read as Windows-1251, this Greek page dump made Cyrillic letters about as frequent as Russian's ("РбсбйфЮизке
+    п рспрпнзфЮт"), and charset-normalizer, finding that coherent, tried no Greek code page; a CSV export of one
+    sentence came out as Mac Greek, which reads the same letters with other accents. The Greek readings make Greek
+    words ("της", "την", "του", "θα"), the Cyrillic one no Russian ones."""
+    title = "Παραιτήθηκε ο προπονητής"
+    paragraph = (
+        "Η απεργία θα συνεχιστεί και την Παρασκευή. Η αστυνομία συνέλαβε δύο άνδρες για τη ληστεία του καταστήματος"
+        " στο κέντρο της πόλης. Ο προπονητής της ομάδας παραιτήθηκε μετά την ήττα στον τελικό του κυπέλλου."
+    )
+    sentence = "Ο προπονητής της ομάδας παραιτήθηκε μετά την ήττα στον τελικό του κυπέλλου."
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "el.txt").write_bytes(f"{title}\n\n{paragraph}\n".encode("cp1253"))
+    (inputs / "el.csv").write_bytes(f"text\r\n{sentence}\r\n".encode("cp1253"))
+
+    read = _texts_read(inputs, tmp_path / "out")
+
+    assert read == {"el.txt": paragraph, "el.csv": sentence}
+
+
+KOI8_TEXTS = {
+    "ru": ("koi8_r", "Фермеры просят правительство снизить налог на топливо. Забастовка продолжится и в пятницу."),
+    "uk": ("koi8_u", "Фермери просять уряд знизити податок на пальне. Страйк триватиме і в п'ятницю."),
+}
+"""A Russian text in KOI8-R and a Ukrainian one in KOI8-U, which writes Ukrainian's "і", "ї", "є" and "ґ" too."""
+
+
+def test_cyrillic_in_koi8_is_not_read_as_japanese(tmp_path: Path) -> None:
+    """KOI8's lower-case Cyrillic letters are Shift JIS's half-width katakana, and an upper-case one with the next
+    byte a kanji: charset-normalizer read CSV exports of these short texts so without noise ("ﾐﾒﾏﾓﾑﾔ ﾐﾒﾁﾗﾉﾔﾅﾌﾘﾓﾔﾗﾏ"),
+    and tried no single-byte code page once it had. The katakana make no words; KOI8's Cyrillic makes Russian and
+    Ukrainian ones ("на", "и", "в"; "і", "в"), and KOI8-U's more of Ukrainian's than KOI8-R's, which reads its "і"
+    as a box-drawing line."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for language, (code_page, text) in KOI8_TEXTS.items():
+        (inputs / f"{language}.csv").write_bytes(f"text\r\n{text}\r\n".encode(code_page))
+
+    read = _texts_read(inputs, tmp_path / "out")
+
+    assert read == {f"{language}.csv": text for language, (_, text) in KOI8_TEXTS.items()}
