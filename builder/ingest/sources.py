@@ -15,7 +15,7 @@ import tempfile
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
@@ -517,9 +517,10 @@ def web_encoding(body: bytes) -> CharsetMatch | None:
     """charset-normalizer's best guess, but a web encoding before a DOS or Mac one that reads as cleanly, and
     Windows-1252 before another one that reads as cleanly and as coherently; then, of the web encodings it finds and
     the code pages of the text's language that it left out but that read as cleanly (`_language_readings`), the one
-    whose letters are most those of the language (`_letters_fit`), that guess on a tie. When the text's ASCII
-    letters tell no language with a legacy charset (Greek, Cyrillic), the reading in a web encoding that makes far
-    more of its language's function words than that guess does instead (`_reading_in_words`).
+    whose letters are most those of the language (`_letters_fit`), that guess on a tie, unless another legacy web
+    code page that writes all of the language's letters fits them better (`_better_fitting_reading`). When the
+    text's ASCII letters tell no language with a legacy charset (Greek, Cyrillic), the reading in a web encoding
+    that makes far more of its language's function words than that guess does instead (`_reading_in_words`).
 
     The second is a tie charset-normalizer breaks by its own order: a French feed's "à" (the one letter where
     Windows-1250 and 1252 differ) came out as Central European "ŕ" when English markup and text made every Latin
@@ -542,11 +543,11 @@ def web_encoding(body: bytes) -> CharsetMatch | None:
     if charset is None:
         return _reading_in_words(body, sample, choice, rivals)
     letters = _language_letters(language, charset)
+    weighed = [choice, *rivals, *_language_readings(body, charset, guesses, choice)]
+    fits = [_letters_fit(sample.decode(guess.encoding, errors="replace"), charset, letters) for guess in weighed]
     # `max` keeps the first of equals: the guess by charset-normalizer's measures, when no rival fits better.
-    return max(
-        [choice, *rivals, *_language_readings(body, charset, guesses, choice)],
-        key=lambda guess: _letters_fit(sample.decode(guess.encoding, errors="replace"), charset, letters),
-    )
+    best = max(range(len(weighed)), key=fits.__getitem__)
+    return _better_fitting_reading(body, sample, charset, letters, weighed, fits[best]) or weighed[best]
 
 
 def _cleanest_web_encoding(guesses: list[CharsetMatch]) -> CharsetMatch:
@@ -608,6 +609,46 @@ def _language_readings(
         for reading in from_bytes(body, cp_isolation=[name])
         if reading.chaos <= choice.chaos + EQUALLY_CLEAN
     ]
+
+
+def _better_fitting_reading(
+    body: bytes, sample: bytes, charset: str, letters: frozenset[str], weighed: list[CharsetMatch], fit: int
+) -> CharsetMatch | None:
+    """charset-normalizer's reading of the body in a legacy web code page other than those `weighed` that writes
+    every one of the language's `letters`, when its letters fit the language better than `fit` (`_letters_fit`)
+    and it reads as cleanly as the first of `weighed` (charset-normalizer's choice); None when there is none.
+
+    `_language_readings` adds the language's own charset and its Windows sibling, but a language was written in
+    others too, which charset-normalizer may not try: once a code page reads a text coherently, it tries seven more
+    of the same script that read it as cleanly and no others. So Turkish in ISO-8859-3 (which writes "ş", "ı" and
+    "ğ" at other bytes than ISO-8859-9) came out as Windows-1252's "ºehir" and "k¹z", and Hungarian in ISO-8859-16
+    as Windows-1250's "fřtés". Such a code page's letters are weighed from the sample's counts of bytes, each read
+    as one character, which costs far less than reading the sample in each; charset-normalizer reads the body only
+    in the one that fits best."""
+    found = {codecs.lookup(guess.encoding).name for guess in weighed}
+    counts = Counter(sample.translate(None, ASCII_BYTES))
+    best: str | None = None
+    for page in LEGACY_WEB_CODE_PAGES:
+        if codecs.lookup(page).name in found or not all(_writes(page, letter) for letter in letters):
+            continue
+        try:
+            characters = bytes(counts).decode(page)
+        except UnicodeDecodeError:  # a byte the code page leaves undefined: not the text's code page
+            continue
+        page_fit = _characters_fit(dict(zip(characters, counts.values(), strict=True)), charset, letters)
+        if page_fit > fit:
+            best, fit = page, page_fit
+    if best is None:
+        return None
+    choice = weighed[0]
+    return next(
+        (reading for reading in from_bytes(body, cp_isolation=[best]) if reading.chaos <= choice.chaos + EQUALLY_CLEAN),
+        None,
+    )
+
+
+ASCII_BYTES = bytes(range(0x80))
+"""The bytes every legacy web code page reads as ASCII does."""
 
 
 WINDOWS_CODE_PAGES = tuple(f"cp{number}" for number in range(1250, 1259))
@@ -757,8 +798,13 @@ def _letters_fit(text: str, charset: str, letters: frozenset[str]) -> int:
     well, and "ť", "Š" and "Ž" into symbols ("»", "©", "®"), which count neither way; the charset alone found the
     two readings as fit. A letter of the charset that the language's words do not hold (Dutch "ö" in "coördinatie",
     a name's "ñ") still counts once, as before: the right reading of its byte has it, a wrong one something else."""
+    return _characters_fit(Counter(NON_ASCII.findall(text)), charset, letters)
+
+
+def _characters_fit(counts: Mapping[str, int], charset: str, letters: frozenset[str]) -> int:
+    """`_letters_fit` of a text whose characters other than ASCII's are `counts`."""
     fit = 0
-    for character, count in Counter(NON_ASCII.findall(text)).items():
+    for character, count in counts.items():
         kind = unicodedata.category(character)
         if kind == "Cc":
             fit -= count
