@@ -22,31 +22,33 @@ from pathlib import Path
 import trafilatura
 from eval_pagetext import date_score, half, normalise_space, snippets_found, word_scores
 
-from builder.ingest.build import date_in_url, join_paragraphs, tidy
+from builder.ingest.build import date_in_url, day_first_of, join_paragraphs, tidy
 from builder.ingest.html import extract_html
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wcxb-dev-articles"
 
 
-Extracted = tuple[str, str, str | None]
-"""Title, main text and the published date as printed (or as the page's metadata states it)."""
+Extracted = tuple[str, str, str | None, bool | None]
+"""Title, main text, the published date as printed (or as the page's metadata states it), and whether a date in
+numbers is read day first (None: as dateutil reads it, month first)."""
 
 
 def ours(html: str, url: str) -> Extracted:
     article = extract_html(html, url)
     if article is None:
-        return "", "", None
+        return "", "", None, None
     tidied = tidy(article)
     text, _ = join_paragraphs(tidied.paragraphs)
     # As `builder ingest` dates a page that comes without a record stating its date.
-    return tidied.title, text, tidied.published_text or tidied.searched_date or date_in_url(url)
+    published = tidied.published_text or tidied.searched_date or date_in_url(url)
+    return tidied.title, text, published, day_first_of(published, tidied.day_first, url)
 
 
 def baseline(html: str, url: str) -> Extracted:
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     if document is None:
-        return "", "", None
-    return document.title or "", trafilatura.extract(html, url=url) or "", document.date
+        return "", "", None, None
+    return document.title or "", trafilatura.extract(html, url=url) or "", document.date, None
 
 
 def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extracted]) -> dict[str, float]:
@@ -57,7 +59,7 @@ def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extr
     dates: dict[str, list[str]] = {"": [], "dev": [], "test": []}
     kept, leaked = [0, 0], [0, 0]
     for name, html, truth in pages:
-        title, text, published = extract(html, truth["url"])
+        title, text, published, day_first = extract(html, truth["url"])
         for total, snippets in (
             (kept, truth["ground_truth"].get("with")),
             (leaked, truth["ground_truth"].get("without")),
@@ -69,7 +71,7 @@ def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extr
         precisions.append(precision)
         recalls.append(recall)
         exact = normalise_space(title) == normalise_space(truth["ground_truth"]["title"] or "")
-        date = date_score(published, truth["ground_truth"].get("publish_date"))
+        date = date_score(published, truth["ground_truth"].get("publish_date"), day_first)
         for key in ("", half(name.removesuffix(".html.gz"))):
             titles[key].append(exact)
             if date is not None:

@@ -223,6 +223,37 @@ def test_a_scraped_text_without_a_date_takes_the_day_its_url_files_it_under(tmp_
     ]
 
 
+def test_a_date_in_numbers_that_reads_both_ways_is_read_as_its_url_files_it(tmp_path: Path) -> None:
+    """ "03/10/2023" is 10 March month first, as dateutil reads it, and 3 October day first: the URL's
+    "/2023/october/03/" or "/2023/10/03/" tells which. A URL that files it under neither day, or none, leaves the
+    reading month first; a date that reads one way only is read that way whatever the URL."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    filed = [
+        ("https://example.com/blog/2023/october/03/wine", "03/10/2023"),
+        ("https://example.com/2023/10/03/wine", "03/10/2023"),
+        ("https://example.com/2023/03/10/wine", "03/10/2023"),
+        ("https://example.com/2023/05/05/wine", "03/10/2023"),
+        ("https://example.com/wine", "03/10/2023"),
+        ("https://example.com/2023/10/03/wine", "13/10/2023"),
+    ]
+    records = [
+        {"url": url, "date": date, "title": f"{SAMPLE_TITLES[index % 4]} {index}", "text": f"{TEXT} {index}"}
+        for index, (url, date) in enumerate(filed)
+    ]
+    (inputs / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    assert ingest(str(inputs), "--out", str(out)).returncode == 0
+    assert [d["published_at"][:10] for d in read_jsonl(out / "documents.jsonl")] == [
+        "2023-10-03",
+        "2023-10-03",
+        "2023-03-10",
+        "2023-03-10",
+        "2023-03-10",
+        "2023-10-13",
+    ]
+
+
 def test_a_german_site_s_sign_up_is_no_text_of_its_german_article(tmp_path: Path) -> None:
     """The language is read from the text first; then the sign-ups of that language go, as English ones always do."""
     inputs, out = tmp_path / "in", tmp_path / "out"

@@ -24,7 +24,7 @@ from builder.ingest.cleanup import split_credit, split_credit_line, split_dateli
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
-from builder.ingest.pagetext import NoArticleError
+from builder.ingest.pagetext import AMBIGUOUS_NUMERIC_DATE, NoArticleError
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
 from builder.records import Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat, Span
@@ -38,12 +38,36 @@ _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _AT_TIME = re.compile(r"@\s*(?=\d)|(?<=\d)UTC(?=\d)")
 """"@" before a time ("December 19, 2025 @08:00PM", Slashdot) and "UTC" between a date and its time
 ("2025-12-17UTC07:30:00+00:00"), which dateutil reads as no date at all."""
+_URL_MONTHS = {
+    name: number
+    for number, month in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+    for name in (month, month[:3])
+}
 _URL_DATE = re.compile(
-    r"/(?P<year>(?:19|20)\d{2})(?:/(?P<month>0[1-9]|1[0-2])/(?P<day>0[1-9]|[12]\d|3[01])(?=[/.]|$)"
-    r"|(?P<separator>-?)(?P<dashed_month>0[1-9]|1[0-2])(?P=separator)(?P<dashed_day>0[1-9]|[12]\d|3[01])(?=[/._-]|$))"
+    r"/(?P<year>(?:19|20)\d{2})(?:/(?P<month>0[1-9]|1[0-2]|" + "|".join(_URL_MONTHS) + r")/"
+    r"(?P<day>0[1-9]|[12]\d|3[01])(?=[/.]|$)"
+    r"|(?P<separator>-?)(?P<dashed_month>0[1-9]|1[0-2])(?P=separator)(?P<dashed_day>0[1-9]|[12]\d|3[01])(?=[/._-]|$))",
+    re.IGNORECASE,
 )
-"""A day in a URL's path, as news sites file their stories: "/2025/07/05/", "/2025-07-05-slug", "/20250705/". A day
-between slashes is a whole part of the path: "/2025/07/10-best-laptops/" files a numbered list under July."""
+"""A day in a URL's path, as news sites file their stories: "/2025/07/05/", "/2023/october/03/", "/2025-07-05-slug",
+"/20250705/". A day between slashes is a whole part of the path: "/2025/07/10-best-laptops/" files a numbered list
+under July."""
 RELATIVE_TIME = re.compile(r"^(?P<count>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week)s?\s+ago$", re.I)
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 
@@ -101,7 +125,8 @@ def date_in_url(url: str | None, crawled_at: datetime | None = None) -> str | No
     for match in _URL_DATE.finditer(path):
         with contextlib.suppress(ValueError):
             month, day_of_month = match["month"] or match["dashed_month"], match["day"] or match["dashed_day"]
-            day = datetime(int(match["year"]), int(month), int(day_of_month)).date()
+            number = _URL_MONTHS.get(month.lower()) or int(month)
+            day = datetime(int(match["year"]), number, int(day_of_month)).date()
             return day.isoformat() if day <= latest else None
     return None
 
@@ -163,6 +188,24 @@ def parse_published(
     if parsed is None:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def day_first_of(
+    published_text: str | None, told: bool | None, url: str | None, crawled_at: datetime | None = None
+) -> bool | None:
+    """Whether a date printed in numbers is read day first: as the page `told` (`ArticleParts.day_first`), else,
+    for a date that reads both ways ("03/10/2023"), as the day its URL files it under says ("/2023/october/03/"
+    makes it 3 October); None, dateutil's month first, when neither tells."""
+    if told is not None or not published_text or not AMBIGUOUS_NUMERIC_DATE.search(published_text):
+        return told
+    filed = date_in_url(url, crawled_at)
+    if filed is None:
+        return None
+    for day_first in (True, False):
+        moment = parse_published(published_text, crawled_at, day_first=day_first)
+        if moment is not None and moment.date().isoformat() == filed:
+            return day_first
+    return None
 
 
 LEAP_YEAR = 2000
@@ -272,7 +315,12 @@ def build_document(
         url=url,
         dateline=parts.dateline,
         credit=parts.credit,
-        published_at=parse_published(published_text, page.crawled_at, language, parts.day_first),
+        published_at=parse_published(
+            published_text,
+            page.crawled_at,
+            language,
+            day_first_of(published_text, parts.day_first, url, page.crawled_at),
+        ),
         published_text=published_text,
         lang=language,
         captions=parts.captions,
