@@ -768,6 +768,26 @@ def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
             [],
             "M&A Roundup: And finally… 45 deals",
         ),
+        # UTF-8 read as Latin-1 where the site wrote its metadata, mended; its name then comes off.
+        (
+            '<meta property="og:title" content="Toddlers and Sleep | JOHNSON\u00e2\u0080\u0099S\u00c2\u00ae">'
+            '<meta property="og:site_name" content="JOHNSON\u2019S\u00ae">',
+            [],
+            "Toddlers and Sleep",
+        ),
+        # An aggregator's credit of the linked story's domain, and a label before the title.
+        (
+            '<meta property="og:title" content="Grads Find Degrees No Longer Guarantee Jobs (latimes.com)">',
+            [],
+            "Grads Find Degrees No Longer Guarantee Jobs",
+        ),
+        ("<title>Title:Merging Language Models</title>", [], "Merging Language Models"),
+        # A <h1> that holds the post's meta line after the headline: the stated title.
+        (
+            '<meta property="og:title" content="Top Strategies to Optimize Blockchain Security">',
+            ["Top Strategies to Optimize Blockchain Security <span>Posted on July 1, 2024 by Ivy</span>"],
+            "Top Strategies to Optimize Blockchain Security",
+        ),
     ],
 )
 def test_an_html_page_s_title_is_its_printed_headline_when_the_stated_titles_agree(

@@ -6,6 +6,8 @@ tidies the metadata (a title that repeats the site name, for one).
 
 from __future__ import annotations
 
+import contextlib
+import html
 import re
 
 import htmldate
@@ -19,6 +21,7 @@ from trafilatura.utils import load_html
 from builder.enrich.function_words import STOP_WORDS
 from builder.ingest.html_metadata import PageMetadata, page_metadata, printed_date
 from builder.ingest.pagetext import without_header
+from builder.ingest.pagetext_lines import is_metadata
 from builder.ingest.parts import ArticleParts
 from builder.records import DocumentRole, ParagraphKind
 
@@ -191,6 +194,8 @@ def page_title(metadata: PageMetadata) -> str:
             best, best_share = headline, share
     if best is not None and stated and best.isupper() and _content_words(best) == _content_words(stated):
         return stated
+    if best is not None and stated and _byline_after(best, stated):
+        return stated
     if best is not None:
         return _clean_title(best, metadata.site)
     return stated or next(iter(metadata.headlines), "")
@@ -200,9 +205,42 @@ def _content_words(text: str) -> set[str]:
     return {word for word in WORD.findall(text.casefold()) if word not in STOP_WORDS}
 
 
-def _clean_title(title: str, site: str | None) -> str:
-    """Drop a site name that the page's <title> appends or prepends ("Story | Outlet", "Outlet - Story")."""
+def _byline_after(headline: str, stated: str) -> bool:
+    """Whether the headline is the stated title with a byline or date after it: a `<h1>` that holds the post's
+    meta line ("Top Strategies to Optimize Blockchain … Posted on July 1, 2024 by …")."""
+    folded, title = headline.casefold(), stated.casefold()
+    return folded.startswith(title) and len(folded) > len(title) and is_metadata(headline[len(stated) :].strip())
+
+
+_TITLE_LABEL = re.compile(r"^title:\s*", re.IGNORECASE)
+"""A label before the title, as arXiv's pages print it ("Title:AlignMerge - …")."""
+_DOMAIN_CREDIT = re.compile(r"\s*\((?:[\w-]+\.)+[a-z]{2,}\)$", re.IGNORECASE)
+"""The domain of the story a title links to, after it, as aggregators print it ("… No Longer Guarantee Jobs
+(latimes.com)")."""
+_MOJIBAKE = re.compile("[ÂÃâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
+"""A UTF-8 character's bytes read one by one in Latin-1 or Windows-1252: "â\x80\x99" or "â€™" for "’", "Â®" for
+"®"."""
+
+
+def _tidy_title(title: str) -> str:
+    """A stated or printed title as readers saw it: its references read (metadata escaped twice, "&#x26;"), its
+    characters mended where UTF-8 was read as Latin-1 or Windows-1252 ("JOHNSONâ\x80\x99SÂ®"), without a label
+    before it or a linked story's domain after it."""
     title = WHITESPACE.sub(" ", title).strip()
+    if "&" in title:
+        title = html.unescape(title)
+    if _MOJIBAKE.search(title):
+        for codec in ("latin-1", "cp1252"):
+            with contextlib.suppress(UnicodeError):
+                title = title.encode(codec).decode("utf-8")
+                break
+    return _DOMAIN_CREDIT.sub("", _TITLE_LABEL.sub("", title))
+
+
+def _clean_title(title: str, site: str | None) -> str:
+    """Drop a site name that the page's <title> appends or prepends ("Story | Outlet", "Outlet - Story"), once the
+    title is tidied (`_tidy_title`)."""
+    title = _tidy_title(title)
     if not site:
         return title
     folded_site = site.casefold()
