@@ -357,6 +357,26 @@ def test_a_possessive_name_opens_a_speaker_s_noun_phrase(paragraph: str, speaker
     assert [_who(quote) for quote in quotes] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # Who was told is no speaker; an abbreviation in initials is a word of the speaker's noun phrase.
+        (
+            "“The talks are over,” a senior U.S. official told Reuters on condition of anonymity.",
+            "a senior U.S. official",
+        ),
+        # "According to" credits the report; the subject that follows spoke.
+        ("According to Reuters, the minister said “the talks are over for now and will not resume.”", "the minister"),
+        # Two asides between a name and its verb.
+        ("Jane Doe, 45, of Leeds, said: “It was terrifying to watch the water rise so fast.”", "Jane Doe"),
+        ("Dr. Jane Smith, MD, PhD, said “the results were striking and need more study.”", "Dr. Jane Smith"),
+    ],
+)
+def test_wire_copy_attributions(paragraph: str, speaker: str) -> None:
+    _, quotes = _quotes(paragraph)
+    assert [_who(quote) for quote in quotes] == [speaker]
+
+
 def test_called_names_a_thing_before_a_quote_and_characterises_before_an_object() -> None:
     """ "called the 'X'" names a thing; "called the move 'X'" and "called it 'X'" are a speaker's words. "read"
     far from a quote ("until I read") attributes nothing."""

@@ -72,6 +72,8 @@ class SpeechLexicon:
     """Verbs that introduce speech only right after a quote, being often something else before one."""
     near_only_cues: str = ""
     """Cues that attribute a quote only next to it, never from further on in its sentence ("read")."""
+    object_cues: str = ""
+    """Cues whose next word is who was addressed, never the speaker ("told Reuters"): no subject follows them."""
     cue_pattern: str = ""
     """A regex alternative added to the cues: a verb that is a cue only in some contexts."""
     far_cue_pattern: str = ""
@@ -144,6 +146,7 @@ ENGLISH = SpeechLexicon(
     ),
     # "the “microservices mania” for a while, until I read".
     near_only_cues="read|reads",
+    object_cues="told|tells",
     # "Per this library guide:" introduces a source as "according to" does; "5 per cent" stands nowhere near a quote.
     according_to="according to|per",
     determiners="the|a|an|one|this|his|her|their|its|our|another",

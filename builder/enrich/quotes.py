@@ -147,9 +147,12 @@ INITIALS_MAX + 1: the patterns read no further. Unbounded, a pattern tried at ea
 spaces ("A.A.A.…", "Buy-Cheap-Now-…", "-----") read the rest of the run from each, which took time in the square
 of the run's length (a record of 16,000 initials took 43 seconds)."""
 _MODIFIERS = rf"(?:[\w'’\-]{{1,{WORD_MAX_CHARS}}}+\s+){{0,3}}?"
-_APPOSITIVE = r"(?:,\s[^,\"“”‘’]{3,130}+,)?"
-"""An aside between a speaker and the verb: "Zelensky, speaking later in his nightly video address, said". The
-run is possessive: the comma that must end it is outside its class, so a shorter run cannot be followed by one.
+_APPOSITIVE = r"(?:(?:,\s[^,\"“”‘’«»()\n]{2,130}+){1,2},)?"
+"""Asides between a speaker and the verb: "Zelensky, speaking later in his nightly video address, said", "Jane
+Doe, 45, of Leeds, said", "Dr. Jane Smith, MD, PhD, said". Each run is possessive: the comma that must end it is
+outside its class, so a shorter run cannot be followed by one. An aside holds no quote mark, bracket or line break:
+one that ran over a paragraph made "Paris" of "La maire de Paris, Anne Hidalgo, a présenté son budget." the
+speaker of the next paragraph's "«…», explique-t-elle", and "(e.g., click, say 'Yes')" no aside.
 Up to 130 characters: a title and an affiliation run long ("As Paco Calvo, director of the Minimal Intelligence
 Laboratory at the University of Murcia in Spain and author of Planta Sapiens, puts it"); 90 missed that one."""
 
@@ -361,6 +364,9 @@ class _PatternParts(NamedTuple):
     cues: str
     far_cues: str
     tail_cues: str
+    inverted_tail_cues: str
+    """The cues a subject may follow ("said Kraft"), of `tail_cues` and `far_cues`: not "told Reuters"."""
+    inverted_far_cues: str
     according: str
     pronoun_cues: str
 
@@ -387,10 +393,11 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
     capword = rf"(?:{initials}|[{capitals}][\w'’\-]{{0,{WORD_MAX_CHARS}}}+)"
     particle = rf"(?:(?:{lexicon.particles})\s+)?" if lexicon.particles else ""
     not_subject = "(?!" + one_of(lexicon.not_subject) + r"\b)"
-    # A word of a speaker's noun phrase ("the Strava report", "a 2022 article", "the 83-year-old"): not a pronoun or
-    # conjunction, nor a verb or a bare number other than a year, which make it a clause ("The outcome of this step
-    # is called the 'rough cut'", "The specification defines 67 distinct tokenizer states").
-    np_word = rf"(?!(?:{lexicon.clause_words})\b|(?!\d{{4}}\b)\d+(?![\w'’\-]))[\w'’\-]++"
+    # A word of a speaker's noun phrase ("the Strava report", "a 2022 article", "the 83-year-old", "a senior U.S.
+    # official"): not a pronoun or conjunction, nor a verb or a bare number other than a year, which make it a
+    # clause ("The outcome of this step is called the 'rough cut'", "The specification defines 67 distinct
+    # tokenizer states").
+    np_word = rf"(?!(?:{lexicon.clause_words})\b|(?!\d{{4}}\b)\d+(?![\w'’\-]))(?:(?:[{capitals}]\.){{2,}}|[\w'’\-]++)"
     np_last = rf"(?!(?:{lexicon.np_last_stop})\b)" if lexicon.np_last_stop else ""
     determiner = rf"(?:{_either_case(lexicon.determiners)})" if lexicon.determiners else ""
     # A name's last word in the possessive ("the U.S. Copyright Office's"), in English only; elsewhere no match.
@@ -402,10 +409,14 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
     if lexicon.auxiliaries:
         # "a déclaré", "ha detto", "a également souligné".
         compound = rf"(?:{one_of(lexicon.auxiliaries)})\s+{adverbs}{one_of(lexicon.participles)}"
-    near_only = _word_set(lexicon.near_only_cues)
+    near_only, object_cues = _word_set(lexicon.near_only_cues), _word_set(lexicon.object_cues)
     far_words = "|".join(word for word in lexicon.cues.split("|") if word not in near_only)
     # Every use of the cues is followed by a word boundary or a space, where a trie alternation matches the same.
     cues = _alternatives(one_of(lexicon.cues), compound, lexicon.cue_pattern)
+    tail_cues = _alternatives(cues, one_of(lexicon.tail_only_cues) if lexicon.tail_only_cues else "")
+    tail_words = lexicon.cues + (f"|{lexicon.tail_only_cues}" if lexicon.tail_only_cues else "")
+    inverted_tail_words = "|".join(word for word in tail_words.split("|") if word not in object_cues)
+    inverted_far_words = "|".join(word for word in far_words.split("|") if word not in object_cues)
     return _PatternParts(
         name=rf"{not_subject}{title}{capword}(?:\s+{particle}{capword}){{0,4}}",
         name_word=rf"{particle}{capword}",
@@ -421,7 +432,11 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
         ),
         cues=cues,
         far_cues=_alternatives(one_of(far_words), compound, lexicon.far_cue_pattern),
-        tail_cues=_alternatives(cues, one_of(lexicon.tail_only_cues) if lexicon.tail_only_cues else ""),
+        tail_cues=tail_cues,
+        inverted_tail_cues=_alternatives(one_of(inverted_tail_words), compound, lexicon.cue_pattern)
+        if object_cues
+        else tail_cues,
+        inverted_far_cues=_alternatives(one_of(inverted_far_words), compound, lexicon.far_cue_pattern),
         according=f"(?i:{lexicon.according_to})",
         pronoun_cues=f"(?i:{one_of(lexicon.pronoun_cues)})" if lexicon.pronoun_cues else "",
     )
@@ -454,7 +469,7 @@ def _attributions(lexicon: SpeechLexicon, parts: _PatternParts) -> tuple[str, st
     name, pronoun, det_np, adverbs, between = parts.name, parts.pronoun, parts.det_np, parts.adverbs, parts.between
     credited = _alternatives(det_np + parts.np_end, name) if det_np else _credited(parts)
     tail = [
-        rf"(?P<cue1>{parts.tail_cues})\s+{between}(?P<speaker1>{_inverted_subject(parts)})",
+        rf"(?P<cue1>{parts.inverted_tail_cues})\s+{between}(?P<speaker1>{_inverted_subject(parts)})",
         # An aside between them: '"…," the Kremlin spokesman, Dmitry Peskov, said' (`_name_within` takes the name).
         rf"(?P<speaker2>{_alternatives(pronoun, det_np, _MODIFIERS + name)}){_APPOSITIVE}\s+{adverbs}"
         rf"(?P<cue2>{parts.tail_cues})\b",
@@ -462,7 +477,7 @@ def _attributions(lexicon: SpeechLexicon, parts: _PatternParts) -> tuple[str, st
     ]
     # Later in the sentence: no verb that is often a noun ("share the stage"), no inverted common noun phrase.
     far = [
-        rf"(?P<cue1>{parts.far_cues})\s+{between}(?P<speaker1>{pronoun}|{_MODIFIERS}{name})",
+        rf"(?P<cue1>{parts.inverted_far_cues})\s+{between}(?P<speaker1>{pronoun}|{_MODIFIERS}{name})",
         rf"(?P<speaker2>{_alternatives(pronoun, det_np, _MODIFIERS + name)})\s+{adverbs}(?P<cue2>{parts.far_cues})\b",
         rf"(?P<cue3>{parts.according})\s+(?P<speaker3>{credited})",
     ]
@@ -870,6 +885,9 @@ def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Bounds | None
         match = rules.subject_cue.search(text, match.start() + 1, end)
     if match is None:
         return None
+    if match.group("after") and (later := rules.subject_cue.search(text, match.end(), end)) and later["speaker"]:
+        # "According to Reuters, the minister said '…'": the source credits the report, the subject spoke.
+        match = later
     if match.group("speaker"):
         # Where the verb comes second, a subject right after it is the speaker ("Der Zeitung sagte Merz").
         subject = rules.subject_after_cue and rules.subject_after_cue.match(text, match.end("cue"), end)
