@@ -254,6 +254,36 @@ def test_a_date_in_numbers_that_reads_both_ways_is_read_as_its_url_files_it(tmp_
     ]
 
 
+def test_a_wire_story_s_staff_credit_is_its_credit_not_its_text(tmp_path: Path) -> None:
+    """Reuters closes a story with who reported, wrote and edited it, in brackets after the last paragraph, or run
+    onto it when a scraper flattened the story; a last sentence that opens so but reads on is text."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    body = "The Federal Reserve held rates steady on Wednesday, citing sticky inflation and a strong labour market."
+    endings = [
+        "\n\n(Reporting by Howard Schneider in Washington; Editing by Andrea Ricci)",
+        " Writing by Jane Doe; editing by John Smith",
+        " Research by Harvard shows that such pauses calm markets.",
+        "\n\n(Additional reporting by Ann Maria Shibu in Bengaluru) — Reuters",
+    ]
+    records = [
+        {"title": f"{SAMPLE_TITLES[index]} {index}", "text": f"WASHINGTON (Reuters) - {body[:-1]} {index}.{ending}"}
+        for index, ending in enumerate(endings)
+    ]
+    (inputs / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    assert ingest(str(inputs), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [d["credit"] for d in documents] == [
+        "Reporting by Howard Schneider in Washington; Editing by Andrea Ricci",
+        "Writing by Jane Doe; editing by John Smith",
+        None,
+        "Reuters; Additional reporting by Ann Maria Shibu in Bengaluru",
+    ]
+    ends = ["labour market 0.", "labour market 1.", "such pauses calm markets.", "labour market 3."]
+    assert [d["text"].endswith(end) for d, end in zip(documents, ends, strict=True)] == [True] * 4
+
+
 def test_a_german_site_s_sign_up_is_no_text_of_its_german_article(tmp_path: Path) -> None:
     """The language is read from the text first; then the sign-ups of that language go, as English ones always do."""
     inputs, out = tmp_path / "in", tmp_path / "out"

@@ -20,7 +20,13 @@ from builder.enrich.language import detect_language
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
 from builder.enrich.targets import TargetMatcher
-from builder.ingest.cleanup import split_credit, split_credit_line, split_dateline, without_promotions
+from builder.ingest.cleanup import (
+    split_credit,
+    split_credit_line,
+    split_dateline,
+    split_staff_credit,
+    without_promotions,
+)
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
@@ -38,26 +44,9 @@ _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _AT_TIME = re.compile(r"@\s*(?=\d)|(?<=\d)UTC(?=\d)")
 """"@" before a time ("December 19, 2025 @08:00PM", Slashdot) and "UTC" between a date and its time
 ("2025-12-17UTC07:30:00+00:00"), which dateutil reads as no date at all."""
+_MONTHS_IN_URLS = "january february march april may june july august september october november december"
 _URL_MONTHS = {
-    name: number
-    for number, month in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-    for name in (month, month[:3])
+    name: number for number, month in enumerate(_MONTHS_IN_URLS.split(), start=1) for name in (month, month[:3])
 }
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})(?:/(?P<month>0[1-9]|1[0-2]|" + "|".join(_URL_MONTHS) + r")/"
@@ -96,10 +85,28 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
         dateline, rest = split_dateline(paragraphs[0][0])
         paragraphs[0] = (rest, ParagraphKind.body)
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
-        credit, rest = split_credit(paragraphs[-1][0])
-        paragraphs[-1] = (rest, ParagraphKind.body)
+        credit, paragraphs = _wire_credits(paragraphs)
     paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]
     return dataclasses.replace(parts, paragraphs=paragraphs, dateline=dateline, credit=credit, captions=captions)
+
+
+def _wire_credits(
+    paragraphs: list[tuple[str, ParagraphKind]],
+) -> tuple[str | None, list[tuple[str, ParagraphKind]]]:
+    """The credits closing a story, taken off its last paragraphs: an agency's ("— Reuters") and its staff's
+    ("(Reporting by Jane Doe; Editing by John Smith)"), in either order, after the last paragraph or run onto it
+    when the story came on one line; joined with "; ", the agency first."""
+    agency = staff = None
+    for _ in range(2):
+        if not paragraphs or paragraphs[-1][1] is not ParagraphKind.body:
+            break
+        text = paragraphs[-1][0]
+        if staff is None:
+            staff, text = split_staff_credit(text)
+        if agency is None:
+            agency, text = split_credit(text)
+        paragraphs = [*paragraphs[:-1], (text, ParagraphKind.body)] if text.strip() else paragraphs[:-1]
+    return "; ".join(found for found in (agency, staff) if found) or None, paragraphs
 
 
 def join_paragraphs(paragraphs: Sequence[tuple[str, ParagraphKind]]) -> tuple[str, list[Paragraph]]:

@@ -150,6 +150,38 @@ def split_credit(paragraph: str) -> tuple[str | None, str]:
     return None, paragraph
 
 
+_STAFF_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\"”’')\]])\s+)\(?\s*(?P<credit>(?:additional\s+)?(?:reporting|writing|editing|compiled|"
+    r"research|graphics|produced|translated)\b[^()\n]{0,40}?\bby\s+[A-Z][^()\n]{1,200}?[^\W\d_])\s*\)?\s*$",
+    re.IGNORECASE,
+)
+"""A wire story's staff credit closing it, in brackets or not, alone or after its last sentence: "(Reporting by
+Howard Schneider; Editing by Andrea Ricci)", "Writing by Jane Doe; editing by John Smith". A name follows "by", and
+no full stop ends it."""
+_STAFF_CREDIT_WORDS = frozenset(
+    {"by", "in", "and", "for", "from", "at", "with", "of", "the", "additional", "reporting", "writing", "editing"}
+    | {"compiled", "research", "graphics", "produced", "translated"}
+)
+"""The words in lower case a staff credit holds besides names and places: any other makes it a sentence ("Research
+by Harvard shows that ...")."""
+STAFF_CREDIT_TAIL_CHARS = 300
+"""How far from a paragraph's end a staff credit is looked for: a few names and their roles."""
+
+
+def split_staff_credit(paragraph: str) -> tuple[str | None, str]:
+    """Take a wire story's staff credit off the end of its last paragraph: ("... made. (Reporting by Jane Doe;
+    Editing by John Smith)") -> ("Reporting by Jane Doe; Editing by John Smith", "... made."). Not its text: the
+    names of who wrote and edited it, as a wire credit ("— Reuters") names the agency."""
+    text = paragraph.rstrip()
+    match = _STAFF_CREDIT.search(text, max(0, len(text) - STAFF_CREDIT_TAIL_CHARS))
+    if match is None:
+        return None, paragraph
+    credit = match["credit"].strip()
+    if any(word.islower() and word not in _STAFF_CREDIT_WORDS for word in credit.replace(";", " ").split()):
+        return None, paragraph
+    return credit, text[: match.start()].rstrip()
+
+
 _CREDIT_WORDS = r"(?:pic(?:ture)?s?|photos?|image|file\s+(?:pic|photo)|foto|zdjęcie|фото|світлина)"
 """The word for a photo, in English and in the other languages whose pages are read ("Foto: dpa", Polish
 "Zdjęcie:", Russian and Ukrainian "Фото: ТАСС", "Світлина:"). Not German "Bild" (a newspaper: "sagte der Bild:
