@@ -284,6 +284,27 @@ def test_a_wire_story_s_staff_credit_is_its_credit_not_its_text(tmp_path: Path) 
     assert [d["text"].endswith(end) for d, end in zip(documents, ends, strict=True)] == [True] * 4
 
 
+def test_a_copyright_notice_below_a_story_is_no_text(tmp_path: Path) -> None:
+    """An agency's or a site's notice kept below the story by the scraper goes, above the credits or alone; a
+    paragraph that speaks of copyright, or a notice inside the story (an image's), stays."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    body = "A strong earthquake struck off northern Japan on Monday, prompting a tsunami advisory for the coast."
+    endings = [
+        "\n\nCopyright 2025 The Associated Press. All rights reserved. This material may not be published.",
+        "\n\n(Reporting by Jane Doe; Editing by John Smith)\n\n© 2025 Reuters. All rights reserved.",
+        "\n\nCopyright law protects the agency's photos of the quake, its lawyers said on Tuesday.",
+        "\n\n© A.M. Best Company, Inc. — used by permission\n\nThe agency said more tremors may follow.",
+    ]
+    records = [{"title": f"{SAMPLE_TITLES[i]} {i}", "text": f"{body} {i}.{end}"} for i, end in enumerate(endings)]
+    (inputs / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    assert ingest(str(inputs), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [d["text"].count("\n\n") + 1 for d in documents] == [1, 1, 2, 3]
+    assert documents[1]["credit"] == "Reporting by Jane Doe; Editing by John Smith"
+
+
 def test_a_german_site_s_sign_up_is_no_text_of_its_german_article(tmp_path: Path) -> None:
     """The language is read from the text first; then the sign-ups of that language go, as English ones always do."""
     inputs, out = tmp_path / "in", tmp_path / "out"

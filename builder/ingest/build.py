@@ -21,6 +21,7 @@ from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.cleanup import (
+    is_copyright_notice,
     split_credit,
     split_credit_line,
     split_dateline,
@@ -69,8 +70,9 @@ def page_identity(page: Page) -> str:
 def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     """Take the site's promotions of itself (a newsletter sign-up, an affiliate disclosure) out from between the
     paragraphs, in English and in the article's `language`, and make a paragraph that is only a photo credit
-    ("Photo by Jane Doe on Unsplash") a caption; then take a dateline off the first paragraph and a wire credit
-    off the last, if the extractor left them (a sign-up or a photo above or below the story hid them)."""
+    ("Photo by Jane Doe on Unsplash") a caption; then take a dateline off the first paragraph, a copyright notice
+    below the story off its end, and its wire and staff credits off the last paragraph, if the extractor left them
+    (a sign-up or a photo above or below the story hid them)."""
     captions = list(parts.captions)
     paragraphs: list[tuple[str, ParagraphKind]] = []
     for text, kind in without_promotions(
@@ -84,6 +86,9 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     if dateline is None and paragraphs and paragraphs[0][1] is ParagraphKind.body:
         dateline, rest = split_dateline(paragraphs[0][0])
         paragraphs[0] = (rest, ParagraphKind.body)
+    while paragraphs and paragraphs[-1][1] is ParagraphKind.body and is_copyright_notice(paragraphs[-1][0]):
+        # The footer's notice below the story ("© 2025 Reuters. All rights reserved."), above which its credits stand.
+        paragraphs.pop()
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
         credit, paragraphs = _wire_credits(paragraphs)
     paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]

@@ -182,6 +182,22 @@ def split_staff_credit(paragraph: str) -> tuple[str | None, str]:
     return credit, text[: match.start()].rstrip()
 
 
+_COPYRIGHT_NOTICE = re.compile(
+    r"^\W*(?:©|\(c\)\s*(?:19|20)\d\d|copyrights?\b(?=\W+(?:©|\(c\)|(?:19|20)\d\d)|.*\ball rights reserved\b))",
+    re.IGNORECASE,
+)
+"""A copyright notice: "©" first, or "Copyright" with "©", a year or "all rights reserved" ("Copyright 2025 The
+Associated Press. All rights reserved. This material may not be published ..."); not a heading that speaks of
+copyright ("Copyright Complexity in a Fragmented World")."""
+COPYRIGHT_NOTICE_MAX_WORDS = 40
+
+
+def is_copyright_notice(paragraph: str) -> bool:
+    """Whether a paragraph is a copyright notice (`_COPYRIGHT_NOTICE`) of at most COPYRIGHT_NOTICE_MAX_WORDS words:
+    a site's or an agency's footer, which a scraper or trafilatura may keep below the story."""
+    return _COPYRIGHT_NOTICE.match(paragraph) is not None and len(paragraph.split()) <= COPYRIGHT_NOTICE_MAX_WORDS
+
+
 _CREDIT_WORDS = r"(?:pic(?:ture)?s?|photos?|image|file\s+(?:pic|photo)|foto|zdjęcie|фото|світлина)"
 """The word for a photo, in English and in the other languages whose pages are read ("Foto: dpa", Polish
 "Zdjęcie:", Russian and Ukrainian "Фото: ТАСС", "Світлина:"). Not German "Bild" (a newspaper: "sagte der Bild:
