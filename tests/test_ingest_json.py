@@ -305,6 +305,24 @@ def test_a_copyright_notice_below_a_story_is_no_text(tmp_path: Path) -> None:
     assert documents[1]["credit"] == "Reporting by Jane Doe; Editing by John Smith"
 
 
+def test_the_dateline_opens_the_paragraph_after_an_editor_s_note(tmp_path: Path) -> None:
+    """The note stays text (WCXB's truth keeps it); the dateline under it is read as on a story without one."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    note = "Editor's note: This story has been updated with the latest forecast."
+    body = "A strong storm neared Florida's Gulf coast on Tuesday, as residents boarded up their homes and left."
+    record = {
+        "title": SAMPLE_TITLES[0],
+        "text": f"{note}\n\nMIAMI (AP) — {body}\n\nThe storm may land late on Wednesday.",
+    }
+    (inputs / "items.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+    assert ingest(str(inputs), "--out", str(out)).returncode == 0
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert document["dateline"]["raw"] == "MIAMI (AP) —"
+    assert document["text"].startswith(f"{note}\n\n{body}")
+
+
 def test_a_german_site_s_sign_up_is_no_text_of_its_german_article(tmp_path: Path) -> None:
     """The language is read from the text first; then the sign-ups of that language go, as English ones always do."""
     inputs, out = tmp_path / "in", tmp_path / "out"

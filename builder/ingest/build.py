@@ -21,6 +21,7 @@ from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.cleanup import (
+    EDITORS_NOTE,
     is_copyright_notice,
     split_credit,
     split_credit_line,
@@ -83,9 +84,12 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
         else:
             paragraphs.append((text, kind))
     dateline, credit = parts.dateline, parts.credit
-    if dateline is None and paragraphs and paragraphs[0][1] is ParagraphKind.body:
-        dateline, rest = split_dateline(paragraphs[0][0])
-        paragraphs[0] = (rest, ParagraphKind.body)
+    # An editor's note above the story ("Editor's note: This story has been updated ...") is its text, and the
+    # dateline opens the paragraph after it.
+    opening = 1 if len(paragraphs) > 1 and EDITORS_NOTE.match(paragraphs[0][0]) else 0
+    if dateline is None and len(paragraphs) > opening and paragraphs[opening][1] is ParagraphKind.body:
+        dateline, rest = split_dateline(paragraphs[opening][0])
+        paragraphs[opening] = (rest, ParagraphKind.body)
     while paragraphs and paragraphs[-1][1] is ParagraphKind.body and is_copyright_notice(paragraphs[-1][0]):
         # The footer's notice below the story ("© 2025 Reuters. All rights reserved."), above which its credits stand.
         paragraphs.pop()

@@ -118,6 +118,8 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     return Dateline(raw=raw, place=place, date_text=date), text[match.end() :]
 
 
+EDITORS_NOTE = re.compile(r"^\W*editor[’']?s\W+note\b", re.IGNORECASE)
+"""An editor's note opening a paragraph ("Editor's note: This story has been updated", "[EDITOR'S NOTE: ...")."""
 _CREDIT_NAME = r"(?:[A-Z][A-Za-z&.\-]*|[a-z]{2,4}(?=/|\s*\)?\s*$))(?:[\s/][A-Z][A-Za-z&.\-]*){0,2}"
 """An agency's name: capitalised ("Reuters", "AFP/Reuters"), or the German agencies' lower case ("dpa",
 "dpa/AFP"), which ends the paragraph or is joined to another agency."""
