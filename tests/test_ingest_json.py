@@ -323,6 +323,25 @@ def test_the_dateline_opens_the_paragraph_after_an_editor_s_note(tmp_path: Path)
     assert document["text"].startswith(f"{note}\n\n{body}")
 
 
+def test_ad_labels_share_buttons_and_calls_to_follow_between_paragraphs_are_no_text(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    story = [
+        "The city council voted on Tuesday to extend the night bus network to four more districts.",
+        "The plan will cost about 4 million dollars a year, according to the transport department.",
+        "Critics said the money would be better spent on daytime routes, which often run late.",
+        "The new routes start in September, the council said, and may share the stops of the day buses.",
+    ]
+    widgets = ["Advertisement", "Story continues below advertisement", "ADVERTISEMENT - SCROLL TO CONTINUE"]
+    widgets += ["Share this article", "Follow us on Instagram for the latest news."]
+    text = "\n\n".join([story[0], *widgets[:2], story[1], *widgets[2:], story[2], story[3]])
+    (inputs / "items.jsonl").write_text(json.dumps({"title": SAMPLE_TITLES[0], "text": text}) + "\n", encoding="utf-8")
+
+    assert ingest(str(inputs), "--out", str(out)).returncode == 0
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert document["text"] == "\n\n".join(story)
+
+
 def test_a_german_site_s_sign_up_is_no_text_of_its_german_article(tmp_path: Path) -> None:
     """The language is read from the text first; then the sign-ups of that language go, as English ones always do."""
     inputs, out = tmp_path / "in", tmp_path / "out"
