@@ -223,12 +223,19 @@ def test_a_scraped_text_without_a_date_takes_the_day_its_url_files_it_under(tmp_
     ]
 
 
+def _ingested(tmp_path: Path, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The documents `builder ingest` writes for the records, given as one scraper export."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    assert ingest(str(inputs), "--out", str(out)).returncode == 0
+    return read_jsonl(out / "documents.jsonl")
+
+
 def test_a_date_in_numbers_that_reads_both_ways_is_read_as_its_url_files_it(tmp_path: Path) -> None:
     """ "03/10/2023" is 10 March month first, as dateutil reads it, and 3 October day first: the URL's
     "/2023/october/03/" or "/2023/10/03/" tells which. A URL that files it under neither day, or none, leaves the
     reading month first; a date that reads one way only is read that way whatever the URL."""
-    inputs, out = tmp_path / "in", tmp_path / "out"
-    inputs.mkdir()
     filed = [
         ("https://example.com/blog/2023/october/03/wine", "03/10/2023"),
         ("https://example.com/2023/10/03/wine", "03/10/2023"),
@@ -241,10 +248,8 @@ def test_a_date_in_numbers_that_reads_both_ways_is_read_as_its_url_files_it(tmp_
         {"url": url, "date": date, "title": f"{SAMPLE_TITLES[index % 4]} {index}", "text": f"{TEXT} {index}"}
         for index, (url, date) in enumerate(filed)
     ]
-    (inputs / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
-
-    assert ingest(str(inputs), "--out", str(out)).returncode == 0
-    assert [d["published_at"][:10] for d in read_jsonl(out / "documents.jsonl")] == [
+    documents = _ingested(tmp_path, records)
+    assert [d["published_at"][:10] for d in documents] == [
         "2023-10-03",
         "2023-10-03",
         "2023-03-10",
@@ -257,8 +262,6 @@ def test_a_date_in_numbers_that_reads_both_ways_is_read_as_its_url_files_it(tmp_
 def test_a_wire_story_s_staff_credit_is_its_credit_not_its_text(tmp_path: Path) -> None:
     """Reuters closes a story with who reported, wrote and edited it, in brackets after the last paragraph, or run
     onto it when a scraper flattened the story; a last sentence that opens so but reads on is text."""
-    inputs, out = tmp_path / "in", tmp_path / "out"
-    inputs.mkdir()
     body = "The Federal Reserve held rates steady on Wednesday, citing sticky inflation and a strong labour market."
     endings = [
         "\n\n(Reporting by Howard Schneider in Washington; Editing by Andrea Ricci)",
@@ -270,10 +273,7 @@ def test_a_wire_story_s_staff_credit_is_its_credit_not_its_text(tmp_path: Path) 
         {"title": f"{SAMPLE_TITLES[index]} {index}", "text": f"WASHINGTON (Reuters) - {body[:-1]} {index}.{ending}"}
         for index, ending in enumerate(endings)
     ]
-    (inputs / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
-
-    assert ingest(str(inputs), "--out", str(out)).returncode == 0
-    documents = read_jsonl(out / "documents.jsonl")
+    documents = _ingested(tmp_path, records)
     assert [d["credit"] for d in documents] == [
         "Reporting by Howard Schneider in Washington; Editing by Andrea Ricci",
         "Writing by Jane Doe; editing by John Smith",
@@ -287,8 +287,6 @@ def test_a_wire_story_s_staff_credit_is_its_credit_not_its_text(tmp_path: Path) 
 def test_a_copyright_notice_below_a_story_is_no_text(tmp_path: Path) -> None:
     """An agency's or a site's notice kept below the story by the scraper goes, above the credits or alone; a
     paragraph that speaks of copyright, or a notice inside the story (an image's), stays."""
-    inputs, out = tmp_path / "in", tmp_path / "out"
-    inputs.mkdir()
     body = "A strong earthquake struck off northern Japan on Monday, prompting a tsunami advisory for the coast."
     endings = [
         "\n\nCopyright 2025 The Associated Press. All rights reserved. This material may not be published.",
@@ -297,35 +295,25 @@ def test_a_copyright_notice_below_a_story_is_no_text(tmp_path: Path) -> None:
         "\n\n© A.M. Best Company, Inc. — used by permission\n\nThe agency said more tremors may follow.",
     ]
     records = [{"title": f"{SAMPLE_TITLES[i]} {i}", "text": f"{body} {i}.{end}"} for i, end in enumerate(endings)]
-    (inputs / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
-
-    assert ingest(str(inputs), "--out", str(out)).returncode == 0
-    documents = read_jsonl(out / "documents.jsonl")
+    documents = _ingested(tmp_path, records)
     assert [d["text"].count("\n\n") + 1 for d in documents] == [1, 1, 2, 3]
     assert documents[1]["credit"] == "Reporting by Jane Doe; Editing by John Smith"
 
 
 def test_the_dateline_opens_the_paragraph_after_an_editor_s_note(tmp_path: Path) -> None:
     """The note stays text (WCXB's truth keeps it); the dateline under it is read as on a story without one."""
-    inputs, out = tmp_path / "in", tmp_path / "out"
-    inputs.mkdir()
     note = "Editor's note: This story has been updated with the latest forecast."
     body = "A strong storm neared Florida's Gulf coast on Tuesday, as residents boarded up their homes and left."
     record = {
         "title": SAMPLE_TITLES[0],
         "text": f"{note}\n\nMIAMI (AP) — {body}\n\nThe storm may land late on Wednesday.",
     }
-    (inputs / "items.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-
-    assert ingest(str(inputs), "--out", str(out)).returncode == 0
-    [document] = read_jsonl(out / "documents.jsonl")
+    [document] = _ingested(tmp_path, [record])
     assert document["dateline"]["raw"] == "MIAMI (AP) —"
     assert document["text"].startswith(f"{note}\n\n{body}")
 
 
 def test_ad_labels_share_buttons_and_calls_to_follow_between_paragraphs_are_no_text(tmp_path: Path) -> None:
-    inputs, out = tmp_path / "in", tmp_path / "out"
-    inputs.mkdir()
     story = [
         "The city council voted on Tuesday to extend the night bus network to four more districts.",
         "The plan will cost about 4 million dollars a year, according to the transport department.",
@@ -335,10 +323,7 @@ def test_ad_labels_share_buttons_and_calls_to_follow_between_paragraphs_are_no_t
     widgets = ["Advertisement", "Story continues below advertisement", "ADVERTISEMENT - SCROLL TO CONTINUE"]
     widgets += ["Share this article", "Follow us on Instagram for the latest news."]
     text = "\n\n".join([story[0], *widgets[:2], story[1], *widgets[2:], story[2], story[3]])
-    (inputs / "items.jsonl").write_text(json.dumps({"title": SAMPLE_TITLES[0], "text": text}) + "\n", encoding="utf-8")
-
-    assert ingest(str(inputs), "--out", str(out)).returncode == 0
-    [document] = read_jsonl(out / "documents.jsonl")
+    [document] = _ingested(tmp_path, [{"title": SAMPLE_TITLES[0], "text": text}])
     assert document["text"] == "\n\n".join(story)
 
 

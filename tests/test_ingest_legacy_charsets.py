@@ -206,6 +206,19 @@ def _texts_read(inputs: Path, out: Path) -> dict[str, str]:
     }
 
 
+def _csv_texts_read_back(
+    texts: dict[str, tuple[str, str]], tmp_path: Path, *, quoted: bool
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The texts read back and as written, by file name, each written as a one-column CSV export (its field in
+    quotes or not) in its code page: `texts` maps a language to its code page and text."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for language, (code_page, text) in texts.items():
+        field = f'"{text}"' if quoted else text
+        (inputs / f"{language}.csv").write_bytes(f"text\r\n{field}\r\n".encode(code_page))
+    return _texts_read(inputs, tmp_path / "out"), {f"{language}.csv": text for language, (_, text) in texts.items()}
+
+
 def test_greek_is_not_read_as_cyrillic(tmp_path: Path) -> None:
     """Read as Windows-1251, this Greek page dump made Cyrillic letters about as frequent as Russian's ("РбсбйфЮизке
     п рспрпнзфЮт"), and charset-normalizer, finding that coherent, tried no Greek code page; a CSV export of one
@@ -240,14 +253,8 @@ def test_cyrillic_in_koi8_is_not_read_as_japanese(tmp_path: Path) -> None:
     and tried no single-byte code page once it had. The katakana make no words; KOI8's Cyrillic makes Russian and
     Ukrainian ones ("на", "и", "в"; "і", "в"), and KOI8-U's more of Ukrainian's than KOI8-R's, which reads its "і"
     as a box-drawing line."""
-    inputs = tmp_path / "inputs"
-    inputs.mkdir()
-    for language, (code_page, text) in KOI8_TEXTS.items():
-        (inputs / f"{language}.csv").write_bytes(f"text\r\n{text}\r\n".encode(code_page))
-
-    read = _texts_read(inputs, tmp_path / "out")
-
-    assert read == {f"{language}.csv": text for language, (_, text) in KOI8_TEXTS.items()}
+    read, written = _csv_texts_read_back(KOI8_TEXTS, tmp_path, quoted=False)
+    assert read == written
 
 
 OTHER_CODE_PAGE_TEXTS = {
@@ -266,11 +273,5 @@ def test_a_text_in_another_code_page_that_writes_its_language_is_read_in_it(tmp_
     these were not among them: the Turkish text came out as Windows-1252 ("ºehir", "Iº¹klar"), the Hungarian one
     as Windows-1250 ("fřtés"), and neither is the language's own code page or its Windows sibling, which were
     weighed too. Read in the code page they were written in, their letters are the language's."""
-    inputs = tmp_path / "inputs"
-    inputs.mkdir()
-    for language, (code_page, text) in OTHER_CODE_PAGE_TEXTS.items():
-        (inputs / f"{language}.csv").write_bytes(f'text\r\n"{text}"\r\n'.encode(code_page))
-
-    read = _texts_read(inputs, tmp_path / "out")
-
-    assert read == {f"{language}.csv": text for language, (_, text) in OTHER_CODE_PAGE_TEXTS.items()}
+    read, written = _csv_texts_read_back(OTHER_CODE_PAGE_TEXTS, tmp_path, quoted=True)
+    assert read == written
