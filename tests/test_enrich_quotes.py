@@ -370,6 +370,12 @@ def test_a_possessive_name_opens_a_speaker_s_noun_phrase(paragraph: str, speaker
         # Two asides between a name and its verb.
         ("Jane Doe, 45, of Leeds, said: “It was terrifying to watch the water rise so fast.”", "Jane Doe"),
         ("Dr. Jane Smith, MD, PhD, said “the results were striking and need more study.”", "Dr. Jane Smith"),
+        # A text's author named before where it was posted, not the place, is who a relative clause quotes.
+        (
+            "Banners showed a post by Trump from his Truth Social platform that read, “Make the deal, bring all home!”",
+            "Trump",
+        ),
+        ("Protesters carried a sign that read, “Make the deal now and bring all of them home”", "a sign"),
     ],
 )
 def test_wire_copy_attributions(paragraph: str, speaker: str) -> None:

@@ -123,6 +123,9 @@ def test_sample_quotes_are_attributed(sample_run: Path) -> None:
     assert all(not quote["text"].startswith("'s ") for quote in main["quotes"])
     gaza_speakers = {quote["speaker_name"] or (quote["speaker"] or {}).get("text") for quote in gaza["quotes"]}
     assert "Gideon Rosenberg" in gaza_speakers
+    # "a post by Trump from his Truth Social platform that read, '…'": the post's author, not the platform.
+    post = next(quote for quote in gaza["quotes"] if quote["text"].startswith('"MAKE THE DEAL IN GAZA'))
+    assert (post["speaker"]["text"], post["cue"]["text"]) == ("Trump", "read")
 
 
 def test_a_single_quoted_continuation_of_a_one_line_article_is_one_paragraph_and_one_quote(sample_run: Path) -> None:

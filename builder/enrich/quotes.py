@@ -219,6 +219,9 @@ class _Rules:
     """A name set off by a comma after a speaker that ends in a role ("says Co-Founder |, Stephanie Özcan.")."""
     employer_joints: tuple[str, ...]
     """" of " and its like, between a person and where they work ("Dr. Ehsan Jazini of VSI explains")."""
+    author_before: re.Pattern[str] | None
+    """The author of a text named right before where it was posted, ending where the subject of a relative clause
+    begins: "a post by | Trump from | his Truth Social platform that read, '…'" (English)."""
     role_nouns: frozenset[str]
     """Roles in lower case (see `SpeechLexicon.role_nouns`)."""
     role_after: re.Pattern[str] | None
@@ -327,6 +330,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         else None,
         name_after_role=re.compile(rf",[^\S\n]+(?P<name>{name})(?=[^\S\n]*(?:[,.;:)!?]|$))", re.MULTILINE),
         employer_joints=tuple(f" {word} " for word in lexicon.of_words.split("|")) if lexicon.of_words else (),
+        author_before=re.compile(rf"\bby\s+(?P<name>{name})\s+(?:from|on|in|via)\s+$") if lexicon is ENGLISH else None,
         role_nouns=_word_set(lexicon.role_nouns),
         role_after=re.compile(rf",\s+(?:{lexicon.determiners})\s+(?:[\w'’\-]+\s+){{0,3}}?(?:{lexicon.role_nouns})\b")
         if lexicon.role_nouns and lexicon.determiners
@@ -888,6 +892,8 @@ def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Bounds | None
     if match.group("after") and (later := rules.subject_cue.search(text, match.end(), end)) and later["speaker"]:
         # "According to Reuters, the minister said '…'": the source credits the report, the subject spoke.
         match = later
+    if match.group("speaker") and (author := _author_of_relative(text, start, match, rules)):
+        return author, match.span("cue")
     if match.group("speaker"):
         # Where the verb comes second, a subject right after it is the speaker ("Der Zeitung sagte Merz").
         subject = rules.subject_after_cue and rules.subject_after_cue.match(text, match.end("cue"), end)
@@ -900,6 +906,24 @@ def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Bounds | None
     if match.groupdict().get("inverted_cue"):
         return match.span("inverted"), match.span("inverted_cue")
     return None, match.span("pronoun_cue")
+
+
+AUTHOR_REACH = 80
+"""How far before a relative clause's subject the author of the text it speaks of is looked for."""
+
+
+def _author_of_relative(text: str, start: int, match: re.Match[str], rules: _Rules) -> Bounds | None:
+    """The author named before a subject that a relative pronoun joins to its verb ("a post by Trump from his
+    Truth Social platform that read"): the text is the author's words, not the platform's. None otherwise."""
+    if rules.author_before is None or not _RELATIVE.search(text, match.end("speaker"), match.start("cue")):
+        return None
+    speaker_start = match.start("speaker")
+    author = rules.author_before.search(text, max(start, speaker_start - AUTHOR_REACH), speaker_start)
+    return author.span("name") if author else None
+
+
+_RELATIVE = re.compile(r"\s(?:that|which)\s")
+"""A relative pronoun between a subject and its verb, in English."""
 
 
 def _after_word_in(text: str, start: int, position: int, rules: _Rules) -> bool:
