@@ -106,14 +106,16 @@ def _wire_credits(
     ("(Reporting by Jane Doe; Editing by John Smith)"), in either order, after the last paragraph or run onto it
     when the story came on one line; joined with "; ", the agency first."""
     agency = staff = None
+    # Twice at most: a credit that was a paragraph of its own leaves the other on the paragraph above it.
     for _ in range(2):
         if not paragraphs or paragraphs[-1][1] is not ParagraphKind.body:
             break
         text = paragraphs[-1][0]
-        if staff is None:
-            staff, text = split_staff_credit(text)
-        if agency is None:
-            agency, text = split_credit(text)
+        found_staff, text = split_staff_credit(text) if staff is None else (None, text)
+        found_agency, text = split_credit(text) if agency is None else (None, text)
+        if found_staff is None and found_agency is None:
+            break
+        staff, agency = staff or found_staff, agency or found_agency
         paragraphs = [*paragraphs[:-1], (text, ParagraphKind.body)] if text.strip() else paragraphs[:-1]
     return "; ".join(found for found in (agency, staff) if found) or None, paragraphs
 
