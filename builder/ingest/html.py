@@ -7,8 +7,8 @@ tidies the metadata (a title that repeats the site name, for one).
 from __future__ import annotations
 
 import contextlib
-import html
 import re
+from html import unescape
 
 import htmldate
 import lxml.html
@@ -228,7 +228,7 @@ def _tidy_title(title: str) -> str:
     before it or a linked story's domain after it."""
     title = WHITESPACE.sub(" ", title).strip()
     if "&" in title:
-        title = html.unescape(title)
+        title = unescape(title)
     if _MOJIBAKE.search(title):
         for codec in ("latin-1", "cp1252"):
             with contextlib.suppress(UnicodeError):
