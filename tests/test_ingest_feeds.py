@@ -644,8 +644,9 @@ def test_an_aggregators_items_of_links_and_titles_are_no_articles(tmp_path: Path
 
 def test_a_wordpress_feed_s_excerpts_are_cut_text_and_its_footer_no_text(tmp_path: Path) -> None:
     """WordPress: a feed of excerpts ends each at 55 words with "[…]" (no article to annotate, quarantined as
-    `cut_text`), and Yoast SEO adds "The post <title> appeared first on <site>." to every item, in the site's
-    language: no text of the article. A last paragraph that names the title and the site among more words is text."""
+    `cut_text`, as is a summary that ends with a link to read on), and Yoast SEO adds "The post <title> appeared
+    first on <site>." to every item, in the site's language: no text of the article. A last paragraph that names
+    the title and the site among more words is text."""
     paragraphs = _related_paragraphs()
     excerpt = " ".join(" ".join(paragraphs).split()[:55]) + " [&#8230;]"
     footers = {
@@ -656,8 +657,15 @@ def test_a_wordpress_feed_s_excerpts_are_cut_text_and_its_footer_no_text(tmp_pat
         "long": f"{TITLE}, City Desk reported on Tuesday, is the third such decision by the council this year,"
         " after two earlier votes on the same routes.",
     }
+    summary = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs[:2])
     items = [
         ("excerpt", f"<description><![CDATA[{excerpt}]]></description>"),
+        # The Guardian's summary: its first paragraphs and a link to the article.
+        (
+            "summary",
+            f'<description><![CDATA[{summary} <a href="https://citydesk.example/s">Continue reading...</a>]]>'
+            "</description>",
+        ),
         *[
             (
                 name,
@@ -683,9 +691,12 @@ def test_a_wordpress_feed_s_excerpts_are_cut_text_and_its_footer_no_text(tmp_pat
     result = ingest(str(tmp_path / "wordpress.rss"), "--out", str(out))
 
     assert result.returncode == 0, result.stderr
-    assert [(item["reason_code"], item["record"]) for item in read_jsonl(out / "quarantine.jsonl")] == [
-        ("cut_text", "excerpt")
+    quarantined = read_jsonl(out / "quarantine.jsonl")
+    assert [(item["reason_code"], item["record"]) for item in quarantined] == [
+        ("cut_text", "excerpt"),
+        ("cut_text", "summary"),
     ]
+    assert '"Continue reading..."' in quarantined[1]["reason"]
     documents = {d["provenance"]["record"]: d for d in read_jsonl(out / "documents.jsonl")}
     assert set(documents) == {"en", "de", "long"}
     assert documents["en"]["text"].endswith(paragraphs[-1])

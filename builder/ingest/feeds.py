@@ -322,10 +322,16 @@ def _item_pages(
             snippet=snippet(html),
         )
         return
-    if EXCERPT_END.search(html):
+    more = CONTINUE_LINK_END.search(html)
+    if more or EXCERPT_END.search(html):
+        ending = (
+            f'a link to read on, "{more["label"].strip()}"'
+            if more
+            else 'a bracketed ellipsis, "[…]", as WordPress ends an excerpt'
+        )
         reason = (
-            'the feed gives only the start of the article (its text ends with a bracketed ellipsis, "[…]", as'
-            " WordPress ends an excerpt): no article to annotate; ingest the page at the item's link instead"
+            f"the feed gives only the start of the article (its text ends with {ending}): no article to annotate;"
+            " ingest the page at the item's link instead"
         )
         yield Rejection(
             READ,
@@ -370,6 +376,13 @@ def _item_pages(
 EXCERPT_END = re.compile(r"\[\s*(?:…|\.\.\.|&#8230;|&hellip;|&#x2026;)\s*\]\s*(?:</\w+>\s*)*$", re.IGNORECASE)
 """The bracketed ellipsis that ends an item's text when a feed gives an excerpt of the article ("[…]",
 WordPress's `the_excerpt_rss`, which cuts the article after 55 words), with the closing tags after it."""
+CONTINUE_LINK_END = re.compile(
+    r"<a\b[^>]*>\s*(?P<label>(?:continue reading|read more|keep reading|read the (?:full|rest of the) "
+    r"(?:story|article|post)|read (?:the )?full (?:story|article|post))\b[^<]{0,60})</a>\s*(?:</\w+>\s*)*$",
+    re.IGNORECASE,
+)
+"""A link to the rest of the article ending an item's text ("Continue reading...", "Read more »", as The Guardian's
+and many WordPress feeds end a summary), with the closing tags after it."""
 LINKS_ONLY_MAX_WORDS = 8
 """Words outside its links that an item's HTML may hold and still be only links: the outlets' names beside them
 ("Reuters", "AP News The Guardian"), or "Read the story at"."""
