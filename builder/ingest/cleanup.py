@@ -192,6 +192,7 @@ _COPYRIGHT_NOTICE = re.compile(
 Associated Press. All rights reserved. This material may not be published ..."); not a heading that speaks of
 copyright ("Copyright Complexity in a Fragmented World")."""
 COPYRIGHT_NOTICE_MAX_WORDS = 40
+"""A longer paragraph that opens so is text about copyright, not a footer's notice."""
 
 
 def is_copyright_notice(paragraph: str) -> bool:
