@@ -301,84 +301,51 @@ def test_a_verb_after_a_possessive_is_a_participle_not_speech() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    "paragraph",
-    [
-        "The Kremlin spokesman, Dmitry Peskov, said “the talks were useful and will go on,” on Monday.",
-        "“The talks were useful and will go on,” the Kremlin spokesman, Dmitry Peskov, said.",
-        "“The talks were useful and will go on,” said the Kremlin spokesman, Dmitry Peskov.",
-    ],
-)
-def test_a_role_set_before_a_name_between_commas_gives_the_name(paragraph: str) -> None:
-    _, quotes = _quotes(paragraph)
-    assert [_who(quote) for quote in quotes] == ["Dmitry Peskov"]
+ONE_QUOTE_SPEAKERS = [
+    # A role set before a name between commas gives the name.
+    ("The Kremlin spokesman, Dmitry Peskov, said “the talks were useful and will go on,” on Monday.", "Dmitry Peskov"),
+    ("“The talks were useful and will go on,” the Kremlin spokesman, Dmitry Peskov, said.", "Dmitry Peskov"),
+    ("“The talks were useful and will go on,” said the Kremlin spokesman, Dmitry Peskov.", "Dmitry Peskov"),
+    # A role with "of" stays out of the name, and name particles stay in.
+    ("US Secretary of State Marco Rubio warned that “time is running out for a deal.”", "Marco Rubio"),
+    ("Minister of Foreign Affairs Sergei Lavrov said “we are close to a deal with them.”", "Sergei Lavrov"),
+    ("“This is unacceptable,” Chancellor of the Exchequer Rachel Reeves said.", "Rachel Reeves"),
+    ("“This is unacceptable,” European Commission President Ursula von der Leyen said.", "Ursula von der Leyen"),
+    (
+        "“The summit was a success for all of us,” said President Luiz Inácio Lula da Silva.",
+        "Luiz Inácio Lula da Silva",
+    ),
+    ("“We shall see about that,” said Charles de Gaulle.", "Charles de Gaulle"),
+    # A possessive name stands for a determiner: the phrase gives the person named in it, and is kept whole when it
+    # names none.
+    ("“We will bring them home,” Israel’s prime minister said.", "Israel’s prime minister"),
+    ("Trump's lawyer said “the case has no merit and will be dismissed soon.”", "Trump's lawyer"),
+    ("“The case has no merit,” Trump’s lawyer, Alina Habba, said.", "Alina Habba"),
+    ("“Talks will go on in Istanbul,” Russia's Lavrov said.", "Lavrov"),
+    ("Israel's Prime Minister Benjamin Netanyahu said: “We will bring them home, all of them.”", "Benjamin Netanyahu"),
+    (
+        "The U.S. Copyright Office's May 2025 report concluded that “there will not be a single answer.”",
+        "The U.S. Copyright Office's May 2025 report",
+    ),
+    # Who was told is no speaker; an abbreviation in initials is a word of the speaker's noun phrase.
+    ("“The talks are over,” a senior U.S. official told Reuters on condition of anonymity.", "a senior U.S. official"),
+    # "According to" credits the report; the subject that follows spoke.
+    ("According to Reuters, the minister said “the talks are over for now and will not resume.”", "the minister"),
+    # Two asides between a name and its verb.
+    ("Jane Doe, 45, of Leeds, said: “It was terrifying to watch the water rise so fast.”", "Jane Doe"),
+    ("Dr. Jane Smith, MD, PhD, said “the results were striking and need more study.”", "Dr. Jane Smith"),
+    # A text's author named before where it was posted, not the place, is who a relative clause quotes.
+    (
+        "Banners showed a post by Trump from his Truth Social platform that read, “Make the deal, bring all home!”",
+        "Trump",
+    ),
+    ("Protesters carried a sign that read, “Make the deal now and bring all of them home”", "a sign"),
+]
+"""Paragraphs of one quote, in the forms of wire copy, and who speaks it."""
 
 
-@pytest.mark.parametrize(
-    ("paragraph", "speaker"),
-    [
-        ("US Secretary of State Marco Rubio warned that “time is running out for a deal.”", "Marco Rubio"),
-        ("Minister of Foreign Affairs Sergei Lavrov said “we are close to a deal with them.”", "Sergei Lavrov"),
-        ("“This is unacceptable,” Chancellor of the Exchequer Rachel Reeves said.", "Rachel Reeves"),
-        ("“This is unacceptable,” European Commission President Ursula von der Leyen said.", "Ursula von der Leyen"),
-        (
-            "“The summit was a success for all of us,” said President Luiz Inácio Lula da Silva.",
-            "Luiz Inácio Lula da Silva",
-        ),
-        ("“We shall see about that,” said Charles de Gaulle.", "Charles de Gaulle"),
-    ],
-)
-def test_a_role_with_of_stays_out_of_the_name_and_particles_stay_in(paragraph: str, speaker: str) -> None:
-    _, quotes = _quotes(paragraph)
-    assert [_who(quote) for quote in quotes] == [speaker]
-
-
-@pytest.mark.parametrize(
-    ("paragraph", "speaker"),
-    [
-        ("“We will bring them home,” Israel’s prime minister said.", "Israel’s prime minister"),
-        ("Trump's lawyer said “the case has no merit and will be dismissed soon.”", "Trump's lawyer"),
-        ("“The case has no merit,” Trump’s lawyer, Alina Habba, said.", "Alina Habba"),
-        ("“Talks will go on in Istanbul,” Russia's Lavrov said.", "Lavrov"),
-        (
-            "Israel's Prime Minister Benjamin Netanyahu said: “We will bring them home, all of them.”",
-            "Benjamin Netanyahu",
-        ),
-        (
-            "The U.S. Copyright Office's May 2025 report concluded that “there will not be a single answer.”",
-            "The U.S. Copyright Office's May 2025 report",
-        ),
-    ],
-)
-def test_a_possessive_name_opens_a_speaker_s_noun_phrase(paragraph: str, speaker: str) -> None:
-    """A possessive name stands for a determiner ("Israel’s prime minister"); the phrase gives the person named in
-    it, and is kept whole when it names none."""
-    _, quotes = _quotes(paragraph)
-    assert [_who(quote) for quote in quotes] == [speaker]
-
-
-@pytest.mark.parametrize(
-    ("paragraph", "speaker"),
-    [
-        # Who was told is no speaker; an abbreviation in initials is a word of the speaker's noun phrase.
-        (
-            "“The talks are over,” a senior U.S. official told Reuters on condition of anonymity.",
-            "a senior U.S. official",
-        ),
-        # "According to" credits the report; the subject that follows spoke.
-        ("According to Reuters, the minister said “the talks are over for now and will not resume.”", "the minister"),
-        # Two asides between a name and its verb.
-        ("Jane Doe, 45, of Leeds, said: “It was terrifying to watch the water rise so fast.”", "Jane Doe"),
-        ("Dr. Jane Smith, MD, PhD, said “the results were striking and need more study.”", "Dr. Jane Smith"),
-        # A text's author named before where it was posted, not the place, is who a relative clause quotes.
-        (
-            "Banners showed a post by Trump from his Truth Social platform that read, “Make the deal, bring all home!”",
-            "Trump",
-        ),
-        ("Protesters carried a sign that read, “Make the deal now and bring all of them home”", "a sign"),
-    ],
-)
-def test_wire_copy_attributions(paragraph: str, speaker: str) -> None:
+@pytest.mark.parametrize(("paragraph", "speaker"), ONE_QUOTE_SPEAKERS)
+def test_the_speaker_of_a_quote_in_wire_copy(paragraph: str, speaker: str) -> None:
     _, quotes = _quotes(paragraph)
     assert [_who(quote) for quote in quotes] == [speaker]
 
