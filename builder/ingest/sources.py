@@ -767,6 +767,12 @@ def _language_charset(language: str) -> str | None:
     return None if codec.startswith("utf") else codec
 
 
+LANGUAGE_LETTER_MIN_WORDS = 3
+"""In how many of a language's function words a letter must stand to be the language's own: jusText's Estonian list
+holds a loanword's "ç" and "ã" once each, which no Estonian code page but ISO-8859-15 writes, so ISO-8859-4 was
+never weighed for Estonian; Czech "ď" stands in three."""
+
+
 @cache
 def _language_letters(language: str, charset: str) -> frozenset[str]:
     """The letters other than ASCII's that the language writes its own words with, in both cases: those of its
@@ -775,12 +781,17 @@ def _language_letters(language: str, charset: str) -> frozenset[str]:
     Function words are a language's most common words, and hold its letters (Czech "že", "ať", "však"; Polish
     "się", "już", "właśnie"): Czech's list has all of "áčďéěíňóřšťúůýž" and no "ą", Polish's "ąćęłńóśźż" and no
     "š". The charset leaves out the odd foreign letter a list holds (a Cyrillic "и" in the Estonian one)."""
-    letters = {
+    words_with = Counter(
         character
         for word in language_function_words(language)
-        for written in (word, word.upper())
-        for character in unicodedata.normalize("NFC", written)
+        for character in set(unicodedata.normalize("NFC", word.lower()))
         if not character.isascii() and unicodedata.category(character)[0] in "LM"
+    )
+    letters = {
+        written
+        for character, words in words_with.items()
+        if words >= LANGUAGE_LETTER_MIN_WORDS
+        for written in (character, character.upper())
     }
     return frozenset(letter for letter in letters if _writes(charset, letter))
 
