@@ -526,6 +526,53 @@ def test_a_possessive_is_not_who_a_pronoun_refers_to_beside_a_subject() -> None:
     assert [_who(quote) for quote in quotes] == ["Kevin Moss"]
 
 
+def test_who_was_told_or_the_subject_of_a_reported_clause_does_not_speak() -> None:
+    # "suggested that the Bolt" made the car a speaker, and "he" was left between it and Zane Merva; "told
+    # Hartnett" made the reporter one.
+    _, quotes = _quotes(
+        "Car Talk’s GM electric vehicle expert and owner, Zane Merva, suggested that the Bolt should be a big "
+        "success for GM. He went on to add, “Would I like Apple CarPlay? Sure, but it’s just one aspect of a "
+        "vehicle.”"
+    )
+    assert [_who(quote) for quote in quotes] == ["Zane Merva"]
+
+
+def test_a_name_after_a_preposition_is_not_who_a_pronoun_refers_to() -> None:
+    # "Zettler adds" makes both names that hold "Zettler" speakers; the firm stands after "At", the founder is
+    # the sentence's subject.
+    _, quotes = _quotes(
+        "At Zettler Digital, founder Ben Zettler, sees brands overbuy CRMs all the time. “They pay for complexity "
+        "they’ll never fully use,” he says.",
+        "For ecommerce, “that almost always creates friction,” Zettler adds.",
+    )
+    assert [_who(quote) for quote in quotes] == ["Ben Zettler", "Zettler"]
+
+
+def test_a_name_that_opens_the_sentence_is_who_a_pronoun_in_its_paragraph_refers_to() -> None:
+    opening = (
+        "Cairo grew up in the Bahamas, where she was homeschooled, learning math by watching Khan Academy videos. "
+        "She found the homeschooling experience lonely."
+    )
+    quote = "“There was this inescapable sameness,” she told Hartnett."
+    introduction = "This was an account by Kevin Hartnett of how a mathematician named Hannah Cairo solved a problem."
+    _, quotes = _quotes(introduction, f"{opening} {quote}")
+    assert [_who(quote) for quote in quotes] == ["Hannah Cairo"]
+    # Not from a paragraph further back: it may be a heading's or a list's.
+    _, quotes = _quotes(introduction, opening, quote)
+    assert [_who(quote) for quote in quotes] == ["she"]
+
+
+def test_a_heading_s_last_word_is_no_part_of_the_name_that_opens_the_next_paragraph() -> None:
+    # The name pattern read "Prevention\n\nBenjamin Franklin" as one name, after "for", and left "Tips" (the
+    # podcast's title) as the only name for "he".
+    _, quotes = _quotes(
+        "Listen to the podcast, How to Get Rid of Bugs on Plants Naturally Tips that Work.",
+        "Tips for Prevention",
+        "Benjamin Franklin knew it all too well when he said, “An ounce of prevention is worth a pound of cure.”",
+    )
+    assert [_who(quote) for quote in quotes] == ["Benjamin Franklin"]
+
+
 def test_a_contracted_pronoun_is_no_one_to_resolve_a_pronoun_to() -> None:
     # "I’ve read" is a capitalised word before a verb of speech, as "Beard wrote" is; the contraction does not
     # make "I" a name.

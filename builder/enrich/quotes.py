@@ -97,7 +97,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -140,6 +140,8 @@ ROLE_REACH = 40
 _SPACE_RUN_IN_LINE = re.compile(_SPACE_IN_LINE)
 SENTENCE_MENTIONS_MAX = 20
 """How many names mentioned before a pronoun in its sentence are candidates for it (see `_People.resolve`)."""
+_SENTENCE_OPENERS = " \t\n\"“‘'(«„"
+"""What may stand between a sentence's start and a name that opens it."""
 WORD_MAX_CHARS = 40
 INITIALS_MAX = 5
 """A word of a name or of the words before it is at most WORD_MAX_CHARS long, a name's initials ("J.R.R.") at most
@@ -189,7 +191,8 @@ class _Rules:
     instead of starting a match on each (a fifth fewer instructions; `_People.tiers` searches so that no match is
     lost to the character taken). The second branch first tests for the capital every name starts with: at the
     start of each lower-case word it then fails on one test, before the look-ahead of the name pattern (an eighth
-    fewer instructions)."""
+    fewer instructions). Who was addressed ("told Reuters") and the subject of a reported clause ("suggested that
+    the Bolt") do not speak."""
     name_run: re.Pattern[str]
     """A name wherever it stands. The leading class (every name starts with a capital) lets most positions fail on
     one test, before the look-behind and the alternations of the name pattern."""
@@ -233,6 +236,9 @@ class _Rules:
     role_endings: tuple[str, ...]
     not_before_subject: frozenset[str]
     """Casefolded prepositions and determiners: a capitalised word after one is a noun, not the subject (German)."""
+    prepositions: frozenset[str]
+    """Casefolded `np_last_stop` words but the `and_words`: a name after one is no sentence's subject ("At Zettler
+    Digital, founder Ben Zettler", "an account by Kevin Hartnett of how …")."""
     title_small_words: frozenset[str]
     narrow_determiner_phrases: bool
     spaced_openers: str
@@ -306,7 +312,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         credit=re.compile(rf"[ \t,—–\-]*(?P<bracket>\()?(?P<speaker>{name}{joined})[ \t]*(?P<after>[,;)\n]|$)"),
         header=re.compile(rf"(?P<speaker>{name}{joined})(?:{header_joint})[^\n.!?]{{0,120}}:\s*$"),
         spoke=re.compile(
-            rf"[^\w'’](?:(?:{parts.cues})\s+{_MODIFIERS}(?P<after>{name})"
+            rf"[^\w'’](?:(?:{parts.inverted_cues})\s+{parts.clause_free_modifiers}(?P<after>{name})"
             rf"|(?=[{lexicon.capitals}])(?P<before>{name}){_APPOSITIVE}\s+{parts.adverbs}(?:{parts.cues})\b)"
         ),
         name_run=re.compile(rf"(?=[{lexicon.capitals}])(?<![\w'’]){name}"),
@@ -340,6 +346,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         role_words=_word_set(lexicon.role_words),
         role_endings=tuple(_word_set(lexicon.role_endings)),
         not_before_subject=_word_set(not_before_subject.casefold()),
+        prepositions=_word_set(lexicon.np_last_stop.casefold()) - _word_set(lexicon.and_words.casefold()),
         title_small_words=_word_set(lexicon.title_small_words),
         narrow_determiner_phrases=lexicon.narrow_determiner_phrases,
         spaced_openers=lexicon.spaced_openers,
@@ -370,6 +377,11 @@ class _PatternParts(NamedTuple):
     tail_cues: str
     inverted_tail_cues: str
     """The cues a subject may follow ("said Kraft"), of `tail_cues` and `far_cues`: not "told Reuters"."""
+    inverted_cues: str
+    """The same of `cues`."""
+    clause_free_modifiers: str
+    """`_MODIFIERS` with none of the lexicon's `clause_words`: the words between a verb and the subject after it
+    ("says former Fed chair Janet Yellen"), which a name after "that" is not ("suggested that the Bolt")."""
     inverted_far_cues: str
     according: str
     pronoun_cues: str
@@ -441,6 +453,12 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
         if object_cues
         else tail_cues,
         inverted_far_cues=_alternatives(one_of(inverted_far_words), compound, lexicon.far_cue_pattern),
+        inverted_cues=_alternatives(
+            one_of("|".join(word for word in lexicon.cues.split("|") if word not in object_cues)),
+            compound,
+            lexicon.cue_pattern,
+        ),
+        clause_free_modifiers=rf"(?:(?!(?:{lexicon.clause_words})\s)[\w'’\-]{{1,{WORD_MAX_CHARS}}}+\s+){{0,3}}?",
         according=f"(?i:{lexicon.according_to})",
         pronoun_cues=f"(?i:{one_of(lexicon.pronoun_cues)})" if lexicon.pronoun_cues else "",
     )
@@ -1212,10 +1230,10 @@ class _People:
         by_last: dict[str, str] = {}
         by_first: dict[str, str] = {}
         tiers: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
-        for run in rules.name_run.finditer(text):
+        for start, end in _line_runs(rules.name_run.finditer(text)):
             # The facts of a name's text are cached (`_Rules.mention`): a document names the same few people again
             # and again.
-            mention = rules.mention(run.group())
+            mention = rules.mention(text[start:end])
             if mention is None:
                 continue
             words = mention.words
@@ -1225,29 +1243,29 @@ class _People:
                 by_first.setdefault(words[0], mention.full_name)
             else:
                 full_name = by_last.get(last) or by_first.get(last)
-            speaks = not speakers.isdisjoint(words) or mention.role_inside or self._beside_a_role(run)
+            speaks = not speakers.isdisjoint(words) or mention.role_inside or self._beside_a_role(start, end)
             if speaks or full_name:
-                tiers[not speaks].append((run.start(), full_name or last))
+                tiers[not speaks].append((start, full_name or last))
         return tiers
 
-    def _beside_a_role(self, run: re.Match[str]) -> bool:
-        """Whether the name is set beside a role, which makes it a person as surely as a speech verb does: "the
-        opposition leader, Peter Dutton,", "Peter Dutton, the opposition leader,", "Senate leader John Thune" (a
-        capitalised role inside the name, "Planner Beth Lowe", is its `_Mention.role_inside`)."""
+    def _beside_a_role(self, start: int, end: int) -> bool:
+        """Whether the name at `start:end` is set beside a role, which makes it a person as surely as a speech verb
+        does: "the opposition leader, Peter Dutton,", "Peter Dutton, the opposition leader,", "Senate leader John
+        Thune" (a capitalised role inside the name, "Planner Beth Lowe", is its `_Mention.role_inside`)."""
         rules = self.rules
         if not rules.role_nouns:
             return False
         # The word before, read with string methods: a regex search before each of a document's names cost a
         # tenth of the whole ingest.
-        before = self.text[max(0, run.start() - ROLE_REACH) : run.start()]
+        before = self.text[max(0, start - ROLE_REACH) : start]
         words = before.rstrip().removesuffix(",").split() if before[-1:].isspace() else []
         if words and words[-1] in rules.role_nouns:
             return True
         # `role_after` opens with its comma: tested first, it spares most names the regex.
         return (
             rules.role_after is not None
-            and self.text.startswith(",", run.end())
-            and rules.role_after.match(self.text, run.end()) is not None
+            and self.text.startswith(",", end)
+            and rules.role_after.match(self.text, end) is not None
         )
 
     def _possessive(self, at: int) -> bool:
@@ -1271,16 +1289,51 @@ class _People:
             sentence_start = max(self.text.rfind(". ", low, mention_at), self.text.rfind("\n", low, mention_at))
             first = bisect.bisect_left(mentions, (sentence_start + 1, "")) if sentence_start >= 0 else earliest
             in_sentence = mentions[first : index + 1]
-            # A possessive is no candidate beside a name that is not one: "Bernard seconds Kevin’s recommendation.
-            # “…,” he says." is Bernard.
-            subjects = [(at, name) for at, name in in_sentence if not self._possessive(at)] or in_sentence
+            # A possessive, or a name after a preposition, is no candidate beside a name that is neither: "Bernard
+            # seconds Kevin’s recommendation. “…,” he says." is Bernard, and "At Zettler Digital, founder Ben
+            # Zettler, sees …" Ben Zettler.
+            subjects = [
+                (at, name) for at, name in in_sentence if not self._possessive(at) and not self._after_preposition(at)
+            ] or in_sentence
             candidates = {name.split()[-1] for _, name in subjects}
             if len(candidates) == 1:
                 return subjects[-1][1]
             if last_who and last_who.split()[-1] in candidates:
                 return last_who
+            # Else the sentence's subject, when a name opens it in the pronoun's paragraph: "Cairo grew up in the
+            # Bahamas, … watching Khan Academy videos. She found … “…,” she told Hartnett." is Cairo. A paragraph
+            # further back may be a heading's or a list's.
+            opener_at, opener = subjects[0]
+            if (
+                sentence_start >= 0
+                and not self.text[sentence_start + 1 : opener_at].strip(_SENTENCE_OPENERS)
+                and "\n" not in self.text[opener_at:pronoun_at]
+            ):
+                return opener
             return None
         return None
+
+    def _after_preposition(self, at: int) -> bool:
+        """Whether the word before the name mentioned at `at` is a preposition (`_Rules.prepositions`)."""
+        before = self.text[max(0, at - ROLE_REACH) : at].split()
+        return bool(before) and before[-1].casefold() in self.rules.prepositions
+
+
+_LINE_WORDS = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+"""A line's words, without the spaces around them."""
+
+
+def _line_runs(runs: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """The `(start, end)` of each name run, cut at line breaks: a name pattern reads on over white space, and a
+    heading's last word ran into the name that opens the next paragraph ("Tips for Prevention\n\nBenjamin
+    Franklin knew"). Each line's part is a mention of its own."""
+    for run in runs:
+        start, end = run.span()
+        if "\n" not in run.group():
+            yield start, end
+            continue
+        for part in _LINE_WORDS.finditer(run.group()):
+            yield start + part.start(), start + part.end()
 
 
 def _without_clitic(word: str) -> str:
