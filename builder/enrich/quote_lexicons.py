@@ -29,6 +29,9 @@ class SpeechLexicon:
     """Words that open a speaker's noun phrase that is no name ("the ministry", "der Minister", "el Gobierno")."""
     pronouns: str
     """Subject pronouns that are a speaker to resolve to a name ("he said", "sagte er", "— сказал он")."""
+    masculine_pronouns: str
+    feminine_pronouns: str
+    """Those of `pronouns` that refer to a man or to a woman only: "er" but not "sie", which is also "they"."""
     clause_words: str
     """Words never inside a speaker's noun phrase: conjunctions, pronouns, common verbs; one of them makes the
     phrase a clause."""
@@ -151,6 +154,8 @@ ENGLISH = SpeechLexicon(
     according_to="according to|per",
     determiners="the|a|an|one|this|his|her|their|its|our|another",
     pronouns="he|she|they",
+    masculine_pronouns="he",
+    feminine_pronouns="she",
     # A verb or a bare number other than a year makes a clause ("The outcome of this step is called the 'rough
     # cut'", "The specification defines 67 distinct tokenizer states").
     clause_words=(
@@ -238,6 +243,8 @@ GERMAN = SpeechLexicon(
         "der|die|das|ein|eine|kein|keine|dieser|diese|dieses|sein|seine|ihr|ihre|unser|unsere|dem|den|einem|einer"
     ),
     pronouns="er|sie",
+    masculine_pronouns="er",
+    feminine_pronouns="",
     clause_words=(
         "dass|und|aber|oder|weil|wenn|als|ob|er|sie|es|wir|ihr|ich|du|man|ist|sind|war|waren|sei|seien|wird|"
         "werden|wurde|wurden|hat|haben|hatte|hatten|habe|kann|könne|soll|solle|muss|müsse|nicht|auch|sich"
@@ -315,6 +322,8 @@ FRENCH = SpeechLexicon(
     pronoun_cues="selon lui|selon elle|selon eux|d'après lui|d'après elle|d’après lui|d’après elle",
     determiners="le|la|les|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos",
     pronouns="il|elle|ils|elles",
+    masculine_pronouns="il",
+    feminine_pronouns="elle",
     clause_words=(
         "que|qui|dont|et|mais|ou|il|elle|ils|elles|on|je|nous|vous|est|sont|était|étaient|a|ont|avait|sera|ne|"
         "n'|pas|se|s'est"
@@ -386,6 +395,8 @@ SPANISH = SpeechLexicon(
     subject_dropped=True,
     determiners="el|la|los|las|un|una|unos|unas|este|esta|estos|estas|ese|esa|su|sus|nuestro|nuestra",
     pronouns="él|ella|ellos|ellas",
+    masculine_pronouns="él",
+    feminine_pronouns="ella",
     clause_words="que|quien|y|pero|o|él|ella|ellos|ellas|es|son|era|fue|ha|han|había|será|no|se|lo|le|les",
     np_last_stop="de|del|en|a|al|con|por|para|sobre|entre|y|el|la|los|las",
     np_end=(f"que|quien|en|a|al|ante|durante|tras|desde|con|por|para|sobre|este|esta|el|ayer|hoy|según|{_WEEKDAYS_ES}"),
@@ -445,6 +456,8 @@ ITALIAN = SpeechLexicon(
     subject_dropped=True,
     determiners="il|lo|la|i|gli|le|un|uno|una|questo|questa|quel|quella|suo|sua",
     pronouns="lui|lei",
+    masculine_pronouns="lui",
+    feminine_pronouns="lei",
     clause_words="che|chi|e|ma|o|lui|lei|loro|è|sono|era|erano|ha|hanno|aveva|sarà|non|si|ci",
     np_last_stop="di|del|della|dei|degli|delle|a|al|alla|in|nel|nella|con|per|su|sul|sulla|da|dal|dalla|tra|fra|e",
     np_end=(f"che|chi|a|al|alla|ai|in|nel|nella|durante|dopo|prima|da|dal|con|per|su|oggi|ieri|secondo|{_WEEKDAYS_IT}"),
@@ -496,6 +509,8 @@ PORTUGUESE = SpeechLexicon(
     subject_dropped=True,
     determiners="o|a|os|as|um|uma|este|esta|esse|essa|seu|sua|nosso|nossa",
     pronouns="ele|ela|eles|elas",
+    masculine_pronouns="ele",
+    feminine_pronouns="ela",
     clause_words="que|quem|e|mas|ou|ele|ela|eles|elas|é|são|era|foi|será|não|se|tem|há",
     np_last_stop="de|do|da|dos|das|em|no|na|nos|nas|a|ao|à|com|por|pelo|pela|para|sobre|entre|e|o|os|as",
     np_end=(
@@ -553,6 +568,8 @@ RUSSIAN = SpeechLexicon(
     # Russian has no articles: a speaker is a name, a pronoun or a capitalised phrase ("Пресс-служба Кремля").
     determiners="",
     pronouns="он|она|они",
+    masculine_pronouns="он",
+    feminine_pronouns="она",
     clause_words="что|который|которая|которые|и|но|а|он|она|они|это|не|был|была|были|будет|является|есть",
     np_last_stop="",
     np_end="",
@@ -603,6 +620,8 @@ DUTCH = SpeechLexicon(
     pronoun_cues="volgens hem|volgens haar|volgens hen",
     determiners="de|het|een|deze|dit|die|dat|zijn|haar|hun|onze|ons",
     pronouns="hij|zij|ze",
+    masculine_pronouns="hij",
+    feminine_pronouns="",
     clause_words=(
         "dat|die|en|maar|of|omdat|hij|zij|ze|het|we|wij|ik|je|is|zijn|was|waren|wordt|werd|heeft|hebben|had|kan|"
         "zal|zou|niet|ook|zich"
@@ -660,6 +679,8 @@ POLISH = SpeechLexicon(
     subject_dropped=True,
     determiners="",
     pronouns="on|ona|oni|one",
+    masculine_pronouns="on",
+    feminine_pronouns="ona",
     clause_words="że|który|która|które|i|ale|a|lub|on|ona|oni|to|nie|jest|są|był|była|było|będzie|się",
     np_last_stop="",
     np_end="",
@@ -706,6 +727,8 @@ UKRAINIAN = SpeechLexicon(
     pronoun_cues="за його словами|за її словами|за їхніми словами|на його думку|на її думку",
     determiners="",
     pronouns="він|вона|вони",
+    masculine_pronouns="він",
+    feminine_pronouns="вона",
     clause_words="що|який|яка|які|і|й|та|але|а|він|вона|вони|це|не|був|була|були|буде|є",
     np_last_stop="",
     np_end="",

@@ -101,6 +101,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from builder.enrich.genders import Gender, name_gender
 from builder.enrich.patterns import one_of
 from builder.enrich.quote_lexicons import ENGLISH, LEXICONS, SpeechLexicon
 from builder.enrich.quotes_unspaced import UNSPACED_QUOTE_LANGUAGES, find_unspaced_quotes
@@ -140,6 +141,12 @@ ROLE_REACH = 40
 _SPACE_RUN_IN_LINE = re.compile(_SPACE_IN_LINE)
 SENTENCE_MENTIONS_MAX = 20
 """How many names mentioned before a pronoun in its sentence are candidates for it (see `_People.resolve`)."""
+SENTENCE_REACH = 600
+"""How far back the start of the sentence naming whom a pronoun may refer to is looked for, beyond its names."""
+PRONOUN_MAX_CHARS = 8
+"""Longer than any pronoun of the lexicons, for reading the word at a pronoun's offset."""
+_OTHER_GENDER: dict[Gender, Gender] = {"f": "m", "m": "f"}
+_PUNCTUATION = ",.;:!?\"'”’»"
 _SENTENCE_OPENERS = " \t\n\"“‘'(«„"
 """What may stand between a sentence's start and a name that opens it."""
 WORD_MAX_CHARS = 40
@@ -231,6 +238,8 @@ class _Rules:
     """A role set off by a comma right after a name ("Peter Dutton |, the opposition leader")."""
     pronouns: frozenset[str]
     """Casefolded: a speaker that is one of them is resolved to a name."""
+    pronoun_genders: dict[str, Gender]
+    """Casefolded pronouns that refer to a man or a woman only ("he", "she"; not "they" or German "sie")."""
     not_names: frozenset[str]
     role_words: frozenset[str]
     role_endings: tuple[str, ...]
@@ -342,6 +351,10 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         if lexicon.role_nouns and lexicon.determiners
         else None,
         pronouns=_word_set(lexicon.pronouns.casefold()),
+        pronoun_genders={
+            **dict.fromkeys(_word_set(lexicon.masculine_pronouns.casefold()), "m"),
+            **dict.fromkeys(_word_set(lexicon.feminine_pronouns.casefold()), "f"),
+        },
         not_names=_word_set(lexicon.not_names),
         role_words=_word_set(lexicon.role_words),
         role_endings=tuple(_word_set(lexicon.role_endings)),
@@ -1275,7 +1288,13 @@ class _People:
 
     def resolve(self, pronoun_at: int, last_who: str | None) -> str | None:
         """The person a pronoun most likely refers to, or None when the nearest sentence naming people is
-        ambiguous and the previous quote's speaker (`last_who`) is not among them."""
+        ambiguous and the previous quote's speaker (`last_who`) is not among them.
+
+        A pronoun of one gender ("she") takes the one name of its sentence whose title or first name tells that
+        gender (`name_gender`), when the names it would choose from tell none or the other; among several names it
+        passes over those that tell the other. A name alone is never passed over for its first name, which tells a
+        gender nine times in ten at best ("Burke Lennihan … she says")."""
+        gender = self._pronoun_gender(pronoun_at)
         for mentions in self.tiers:
             index = bisect.bisect_left(mentions, (pronoun_at, "")) - 1
             if index < 0:
@@ -1296,6 +1315,15 @@ class _People:
                 (at, name) for at, name in in_sentence if not self._possessive(at) and not self._after_preposition(at)
             ] or in_sentence
             candidates = {name.split()[-1] for _, name in subjects}
+            if gender is not None and (len(candidates) > 1 or name_gender(subjects[-1][1]) != gender):
+                telling = self._telling(gender, mention_at, pronoun_at)
+                if len(telling) == 1:
+                    return next(iter(telling.values()))
+                if len(candidates) > 1:
+                    subjects = [
+                        (at, name) for at, name in subjects if name_gender(name) != _OTHER_GENDER[gender]
+                    ] or subjects
+                    candidates = {name.split()[-1] for _, name in subjects}
             if len(candidates) == 1:
                 return subjects[-1][1]
             if last_who and last_who.split()[-1] in candidates:
@@ -1312,6 +1340,27 @@ class _People:
                 return opener
             return None
         return None
+
+    def _telling(self, gender: Gender, mention_at: int, pronoun_at: int) -> dict[str, str]:
+        """The names mentioned in the sentence of `mention_at` (up to SENTENCE_REACH characters back) and on to the
+        pronoun, in either tier, whose title or first name tells `gender`, by surname: "Elizabeth Warren and
+        Senator Bernie Sanders spoke" names a speaker (beside a role) and a woman, and "she" is the woman."""
+        reach = max(0, mention_at - SENTENCE_REACH)
+        low = max(self.text.rfind(". ", reach, mention_at), self.text.rfind("\n", reach, mention_at), reach - 1) + 1
+        high = pronoun_at
+        telling: dict[str, str] = {}
+        for mentions in self.tiers:
+            for at, name in mentions[
+                bisect.bisect_left(mentions, (low, "")) : bisect.bisect_left(mentions, (high, ""))
+            ]:
+                if name_gender(name) == gender and not self._possessive(at) and not self._after_preposition(at):
+                    telling[name.split()[-1]] = name
+        return telling
+
+    def _pronoun_gender(self, at: int) -> Gender | None:
+        """The gender of the pronoun at `at`, if one stands there and refers to one gender only."""
+        word = self.text[at : at + PRONOUN_MAX_CHARS].split(maxsplit=1)
+        return self.rules.pronoun_genders.get(word[0].strip(_PUNCTUATION).casefold()) if word else None
 
     def _after_preposition(self, at: int) -> bool:
         """Whether the word before the name mentioned at `at` is a preposition (`_Rules.prepositions`)."""
