@@ -20,6 +20,7 @@ from builder.enrich.language import detect_language
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
 from builder.enrich.targets import TargetMatcher
+from builder.ingest.characters import visible
 from builder.ingest.cleanup import (
     EDITORS_NOTE,
     is_copyright_notice,
@@ -74,11 +75,15 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     ("Photo by Jane Doe on Unsplash") a caption; then take a dateline off the first paragraph, a copyright notice
     below the story off its end, and its wire and staff credits off the last paragraph, if the extractor left them
     (a sign-up or a photo above or below the story hid them)."""
-    captions = list(parts.captions)
+    captions = [
+        caption.model_copy(update={"text": shown}) if (shown := visible(caption.text).strip()) else caption
+        for caption in parts.captions
+    ]
     paragraphs: list[tuple[str, ParagraphKind]] = []
-    for text, kind in without_promotions(
-        [(text.strip(), kind) for text, kind in parts.paragraphs if text.strip()], language
-    ):
+    # As a reader sees them (`visible`): a paragraph that is only an icon font's glyphs (a row of share buttons)
+    # goes.
+    seen = [(visible(text).strip(), kind) for text, kind in parts.paragraphs]
+    for text, kind in without_promotions([(text, kind) for text, kind in seen if text], language):
         if caption := split_credit_line(text):
             captions.append(caption)
         else:
@@ -96,7 +101,10 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
         credit, paragraphs = _wire_credits(paragraphs)
     paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]
-    return dataclasses.replace(parts, paragraphs=paragraphs, dateline=dateline, credit=credit, captions=captions)
+    title = visible(parts.title).strip() or parts.title
+    return dataclasses.replace(
+        parts, title=title, paragraphs=paragraphs, dateline=dateline, credit=credit, captions=captions
+    )
 
 
 def _wire_credits(
@@ -324,7 +332,7 @@ def build_document(
         doc_id=doc_id(content, the_page, parts.role.value, index),
         page_id=the_page,
         role=parts.role,
-        title=(_text_field(page, "title") if main else None) or parts.title,
+        title=(visible(_text_field(page, "title") or "").strip() if main else None) or parts.title,
         text=text,
         paragraphs=paragraphs,
         sentences=sentences,

@@ -1,0 +1,57 @@
+"""Characters as a reader sees them: invisible ones taken out, an icon font's glyphs dropped, and a character's
+UTF-8 bytes that were read one by one (mojibake) read again as the one character they are.
+
+Pages carry characters that their readers never see or see as something else:
+- format characters inside words ("H\\ufeffow to Apply", a zero-width space opening a paragraph, a soft hyphen),
+  which split the word for search, target mentions and annotators' selections;
+- an icon font's glyphs, which live in Unicode's Private Use Area and mean nothing outside that font: a row of
+  share buttons ("\\uf09a \\uf232 \\uf142") is a line of them;
+- mojibake written into the page by its own site, which charset detection cannot undo as the page is valid
+  UTF-8: "â\\xad\\x90" for "⭐", "â€™" for "’", "Ã©" for "é".
+
+Zero-width joiners and non-joiners stay: Persian, Indic scripts and emoji sequences need them.
+"""
+
+from __future__ import annotations
+
+import re
+
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+"""Soft hyphen, zero-width space, word joiner and zero-width no-break space (a byte order mark inside text)."""
+_PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010ffff"
+_WINDOWS_1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+"""What Windows-1252 reads bytes 0x80 to 0x9F as (where it reads them at all; the rest stay C1 controls)."""
+_CONTINUATION = f"[\x80-\xbf{_WINDOWS_1252_HIGH}]"
+MOJIBAKE = re.compile(f"[\u00c2\u00c3]{_CONTINUATION}|\u00e2{_CONTINUATION}{{2}}")
+"""A UTF-8 character of two bytes led by C2 or C3 (the Latin-1 supplement: "Â®" for "®", "Ã©" for "é") or of
+three led by E2 (punctuation and symbols: "â€™" for "’", "â\\xad\\x90" for "⭐"), read one byte a character in
+Latin-1 or Windows-1252. Other leads are left alone: "É" before a no-break space is French."""
+_UNSEEN = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}]+")
+_SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}\u00c2\u00c3\u00e2]")
+
+
+def _as_bytes(run: str) -> bytes:
+    return bytes(ord(char) if ord(char) < 0x100 else char.encode("cp1252")[0] for char in run)
+
+
+_QUOTE_MARKS = "\"'“”‘’«»"
+
+
+def _mended(match: re.Match[str]) -> str:
+    """The run read as UTF-8; as it is when it is quoted on its own, as a text about mojibake quotes it ("I saw
+    "Ã¤" instead of "ä""), or when its bytes are no UTF-8."""
+    text, start, end = match.string, match.start(), match.end()
+    if text[start - 1 : start] in _QUOTE_MARKS and text[end : end + 1] in _QUOTE_MARKS and start > 0:
+        return match.group()
+    try:
+        return _as_bytes(match.group()).decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+
+
+def visible(text: str) -> str:
+    """The text without invisible format characters and private-use glyphs, its mojibake read again. ASCII text,
+    and text with none of their characters, is returned as it is after one scan."""
+    if text.isascii() or not _SUSPECT.search(text):
+        return text
+    return _UNSEEN.sub("", MOJIBAKE.sub(_mended, text))

@@ -1,0 +1,83 @@
+"""Characters as a reader sees them, in every format: invisible ones out, icon-font glyphs dropped, mojibake that
+a site wrote into its own valid UTF-8 read again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from builder.ingest.characters import visible
+from tests.test_ingest import SAMPLE_PAGE, ingest, read_jsonl
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        # Format characters inside and between words.
+        ("H\ufeffow to Apply the Formula", "How to Apply the Formula"),
+        ("\u200bPersonalization has become", "Personalization has become"),
+        ("CEO: \u200b\u200b\u200bArvind Krishna", "CEO: Arvind Krishna"),
+        ("a soft\u00adhyphen", "a softhyphen"),
+        # An icon font's glyphs (Font Awesome's share buttons).
+        ("\uf09a \uf232 \uf142", "  "),
+        ("Speak with an expert\ue80a", "Speak with an expert"),
+        # UTF-8 read as Latin-1 or Windows-1252, in the site's own page.
+        ("isnâ€™t", "isn’t"),
+        ("Clients Review: â\xad\x90â\xad\x90 (5/5 stars)", "Clients Review: ⭐⭐ (5/5 stars)"),
+        ("the WireGuardÂ® protocol", "the WireGuard® protocol"),
+        ("â\x80\x9cThe fact is,â\x80\x9d she said", "“The fact is,” she said"),
+        # Left alone: text that only looks so, and mojibake quoted as an example of itself.
+        ("château, pâté, Straße", "château, pâté, Straße"),
+        ("CAFÉ\xa0!", "CAFÉ\xa0!"),
+        ('I saw "Ã¤" instead of "ä"', 'I saw "Ã¤" instead of "ä"'),
+        ("Ã", "Ã"),
+        # Joiners stay: Persian and emoji sequences need them.
+        ("می\u200cخواهم 👩\u200d💻", "می\u200cخواهم 👩\u200d💻"),
+    ],
+)
+def test_visible_text_is_what_a_reader_sees(text: str, seen: str) -> None:
+    assert visible(text) == seen
+
+
+def test_a_scraped_article_reaches_annotators_as_its_readers_saw_it(tmp_path: Path) -> None:
+    paragraphs = [
+        "A DIY investor can plan \u200bretirement with a calculator, and many are free to use.",
+        "\uf09a \uf232 \uf142",
+        "â\x80\x9cThe fact is there are good tools and bad ones,â\x80\x9d Jane Doe said.",
+        "H\ufeffow to choose one depends on what youâ\x80\x99re saving for.",
+    ]
+    record = {"title": "A DIY Investorâ\x80\x99s Guide to Retirement Calculators", "text": "\n\n".join(paragraphs)}
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "items.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert ingest(str(inputs), "--out", str(out)).returncode == 0
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert document["title"] == "A DIY Investor’s Guide to Retirement Calculators"
+    assert document["text"].split("\n\n") == [
+        "A DIY investor can plan retirement with a calculator, and many are free to use.",
+        "“The fact is there are good tools and bad ones,” Jane Doe said.",
+        "How to choose one depends on what you’re saving for.",
+    ]
+    [quote] = document["quotes"]
+    assert quote["text"] == "“The fact is there are good tools and bad ones,”"
+    assert quote["speaker"]["text"] == "Jane Doe"
+
+
+def test_a_row_of_icon_glyphs_in_a_page_dump_is_no_paragraph(tmp_path: Path) -> None:
+    lines = SAMPLE_PAGE.read_text(encoding="utf-8").splitlines()
+    opening = next(index for index, line in enumerate(lines) if line.startswith("MOSCOW :"))
+    plain, with_icons = tmp_path / "plain", tmp_path / "icons"
+    for folder, inserted in ((plain, []), (with_icons, ["\uf09a \uf232 \uf142"])):
+        folder.mkdir()
+        page = [*lines[: opening + 1], *inserted, *lines[opening + 1 :]]
+        (folder / "page.txt").write_text("\n".join(page) + "\n", encoding="utf-8")
+        assert ingest(str(folder), "--out", str(folder / "out")).returncode == 0
+    main = [
+        next(document for document in read_jsonl(folder / "out" / "documents.jsonl") if document["role"] == "main")
+        for folder in (plain, with_icons)
+    ]
+    assert "\uf09a" not in main[1]["text"]
+    assert main[1]["paragraphs"] == main[0]["paragraphs"]
+    assert main[1]["text"] == main[0]["text"]
