@@ -600,6 +600,19 @@ def test_a_heading_s_last_word_is_no_part_of_the_name_that_opens_the_next_paragr
     assert [_who(quote) for quote in quotes] == ["Benjamin Franklin"]
 
 
+def test_the_verb_a_comma_sets_before_a_quote_introduces_it_whoever_spoke_earlier_in_its_sentence() -> None:
+    _, quotes = _quotes(
+        "Once, when I told a guy on a plane that I taught philosophy at a community college, he responded, “So you "
+        "teach Plato to plumbers?” Yes, indeed."
+    )
+    assert [(quote["speaker"]["text"], quote["cue"]["text"]) for quote in quotes] == [("he", "responded")]
+    # Without the comma the quote runs on in the clause, and the first verb reports it.
+    _, quotes = _quotes(
+        'Trump said on Tuesday that Israel had agreed "to the necessary conditions to finalise" a 60-day ceasefire.'
+    )
+    assert [(quote["speaker"]["text"], quote["cue"]["text"]) for quote in quotes] == [("Trump", "said")]
+
+
 def test_a_contracted_pronoun_is_no_one_to_resolve_a_pronoun_to() -> None:
     # "I’ve read" is a capitalised word before a verb of speech, as "Beard wrote" is; the contraction does not
     # make "I" a name.

@@ -920,6 +920,7 @@ def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Bounds | None
         match = rules.subject_cue.search(text, match.start() + 1, end)
     if match is None:
         return None
+    match = _introducing(text, match, end, rules) or match
     if match.group("after") and (later := rules.subject_cue.search(text, match.end(), end)) and later["speaker"]:
         # "According to Reuters, the minister said '…'": the source credits the report, the subject spoke.
         match = later
@@ -937,6 +938,24 @@ def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Bounds | None
     if match.groupdict().get("inverted_cue"):
         return match.span("inverted"), match.span("inverted_cue")
     return None, match.span("pronoun_cue")
+
+
+def _introducing(text: str, first: re.Match[str], end: int, rules: _Rules) -> re.Match[str] | None:
+    """The last "subject + speech verb" before `end` when a comma or colon stands between its verb and the quote:
+    the verb that introduces the quote, whoever spoke earlier in its sentence ("Once, when I told a guy on a plane
+    that I taught philosophy, he responded, “So you teach Plato to plumbers?”"). A quote the verb's clause runs
+    on into is reported by the first ("Trump said on Tuesday that Israel had agreed "to the necessary
+    conditions"")."""
+    last = None
+    for last in rules.subject_cue.finditer(text, first.end(), end):  # noqa: B007 (the last one is wanted)
+        pass
+    if last is None or not last.group("speaker") or text[last.end("cue") : end].strip() not in (",", ":"):
+        return None
+    if text.endswith(("'s", "’s"), *last.span("speaker")):
+        return None
+    if rules.not_before_subject and _after_word_in(text, first.start(), last.start(), rules):
+        return None
+    return last
 
 
 AUTHOR_REACH = 80
