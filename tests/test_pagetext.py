@@ -913,8 +913,20 @@ def test_a_word_that_merely_opens_with_a_month_is_no_date(line: str) -> None:
     assert read.published is None
 
 
-@pytest.mark.parametrize(("line", "date"), [("Mar 5, 2025", "Mar 5, 2025"), ("5 Sept. 2025", "5 Sept. 2025")])
-def test_a_month_abbreviation_still_dates_a_line(line: str, date: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Mar 5, 2025", "Mar 5, 2025"),
+        ("5 Sept. 2025", "5 Sept. 2025"),
+        # The year first with dots or slashes, as East Asian sites and many blogs print it, and a month's name
+        # between dots or hyphens (WCXB 0488, 0093, 2020, 0385).
+        ("Essay - Published: 2025.12.17 | artificial-intelligence | create | programming |", "2025.12.17"),
+        ("EcoFlow- 2025/4/29", "2025/4/29"),
+        ("Published on 25.Jun.2019  in  Vol 7, No 6 (2019): June", "25.Jun.2019"),
+        ("19-Dec-2025", "19-Dec-2025"),
+    ],
+)
+def test_a_line_that_prints_a_date_gives_it(line: str, date: str) -> None:
     [read] = read_lines(line + "\n", ())
     assert read.published == date
 

@@ -101,6 +101,7 @@ GiuffridaMar 5, 2025"), when the date opens with a capital."""
 _ABSOLUTE_TIME = re.compile(
     rf"{_DATE_START}(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}"
+    rf"|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}\b|\d{{1,2}}[.\-]{MONTH}-?\d{{4}}"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,4}\b)?|\s*\d{1,2}時\d{1,2}分)?",
     re.IGNORECASE,
