@@ -28,8 +28,12 @@ from tests.test_ingest import SAMPLE_PAGE, ingest, read_jsonl
         ("Clients Review: â\xad\x90â\xad\x90 (5/5 stars)", "Clients Review: ⭐⭐ (5/5 stars)"),
         ("the WireGuardÂ® protocol", "the WireGuard® protocol"),
         ("â\x80\x9cThe fact is,â\x80\x9d she said", "“The fact is,” she said"),
+        ("Designed by Zyner.io ⚡ï¸\x8f", "Designed by Zyner.io ⚡\ufe0f"),
+        ("ðŸ˜€ smile", "😀 smile"),
+        ("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"),
         # Left alone: text that only looks so, and mojibake quoted as an example of itself.
-        ("château, pâté, Straße", "château, pâté, Straße"),
+        ("château, pâté, Straße, naïve, été à 10°C", "château, pâté, Straße, naïve, été à 10°C"),
+        ("Ñ° and Ð\xa0", "Ñ° and Ð\xa0"),
         ("CAFÉ\xa0!", "CAFÉ\xa0!"),
         ('I saw "Ã¤" instead of "ä"', 'I saw "Ã¤" instead of "ä"'),
         ("Ã", "Ã"),

@@ -22,12 +22,17 @@ _PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010ffff"
 _WINDOWS_1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 """What Windows-1252 reads bytes 0x80 to 0x9F as (where it reads them at all; the rest stay C1 controls)."""
 _CONTINUATION = f"[\x80-\xbf{_WINDOWS_1252_HIGH}]"
-MOJIBAKE = re.compile(f"[\u00c2\u00c3]{_CONTINUATION}|\u00e2{_CONTINUATION}{{2}}")
-"""A UTF-8 character of two bytes led by C2 or C3 (the Latin-1 supplement: "Â®" for "®", "Ã©" for "é") or of
-three led by E2 (punctuation and symbols: "â€™" for "’", "â\\xad\\x90" for "⭐"), read one byte a character in
-Latin-1 or Windows-1252. Other leads are left alone: "É" before a no-break space is French."""
+MOJIBAKE = re.compile(
+    f"[\u00c2\u00c3]{_CONTINUATION}|(?:[\u00c4-\u00df]{_CONTINUATION}){{2,}}"
+    f"|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
+)
+"""A UTF-8 character's bytes read one byte a character in Latin-1 or Windows-1252: two led by C2 or C3 (the
+Latin-1 supplement: "Â®" for "®", "Ã©" for "é"), three led by E0 to EF ("â€™" for "’", "â\\xad\\x90" for "⭐",
+"ï¸\\x8f" for an emoji's variation selector), four led by F0 to F4 ("ðŸ˜€" for "😀"). Other two-byte characters
+(Cyrillic, Greek: "ÐŸÑ€Ð¸") only two or more in a row: one alone may be a letter before a sign, as "É" before a
+no-break space is in French."""
 _UNSEEN = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}]+")
-_SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}\u00c2\u00c3\u00e2]")
+_SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}\u00c2-\u00f4]")
 
 
 def _as_bytes(run: str) -> bytes:
