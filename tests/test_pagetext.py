@@ -683,6 +683,28 @@ def test_a_photo_credit_between_paragraphs_becomes_a_caption_and_hides_no_dateli
     assert tidied.dateline.place == "LONDON"
 
 
+def test_the_headings_that_end_an_article_go_but_a_long_outline_stays() -> None:
+    # A heading heads what follows: at the end it is a widget's label or a sign-up's field (WCXB 0030, 4576).
+    widgets = ["Stay in the loop", "Email address", "SCHEDULE A CONSULTATION"]
+    scraped = ArticleParts(
+        role=DocumentRole.main,
+        title="Council extends the late-night bus service to every district",
+        paragraphs=[
+            (PROSE[0], ParagraphKind.body),
+            ("Who pays", ParagraphKind.heading),
+            (PROSE[1], ParagraphKind.body),
+            *[(widget, ParagraphKind.heading) for widget in widgets],
+        ],
+    )
+    assert [text for text, _ in tidy(scraped).paragraphs] == [PROSE[0], "Who pays", PROSE[1]]
+    # More than TRAILING_HEADINGS_MAX in a row are the outline of sections whose text the capture lost.
+    outline = [(f"Section {number}: what the council decided", ParagraphKind.heading) for number in range(6)]
+    kept = ArticleParts(
+        role=DocumentRole.main, title=scraped.title, paragraphs=[(PROSE[0], ParagraphKind.body), *outline]
+    )
+    assert tidy(kept).paragraphs == kept.paragraphs
+
+
 def test_split_leading_caption_takes_a_caption_glued_before_the_dateline() -> None:
     caption, rest = split_leading_caption(
         "Donald Trump told Zelensky he would look into it. (AFP pic) WASHINGTON : Ukrainian President Zelensky said"

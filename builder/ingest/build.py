@@ -74,7 +74,7 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     paragraphs, in English and in the article's `language`, and make a paragraph that is only a photo credit
     ("Photo by Jane Doe on Unsplash") a caption; then take a dateline off the first paragraph, a copyright notice
     below the story off its end, and its wire and staff credits off the last paragraph, if the extractor left them
-    (a sign-up or a photo above or below the story hid them)."""
+    (a sign-up or a photo above or below the story hid them), and the headings that end it."""
     captions = [
         caption.model_copy(update={"text": shown}) if (shown := visible(caption.text).strip()) else caption
         for caption in parts.captions
@@ -101,10 +101,28 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
         credit, paragraphs = _wire_credits(paragraphs)
     paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]
+    paragraphs = _without_trailing_headings(paragraphs)
     title = visible(parts.title).strip() or parts.title
     return dataclasses.replace(
         parts, title=title, paragraphs=paragraphs, dateline=dateline, credit=credit, captions=captions
     )
+
+
+TRAILING_HEADINGS_MAX = 5
+"""The most headings that end an article and go (see `_without_trailing_headings`)."""
+
+
+def _without_trailing_headings(paragraphs: list[tuple[str, ParagraphKind]]) -> list[tuple[str, ParagraphKind]]:
+    """The paragraphs without the headings that end them. A heading heads what follows it: one that ends the
+    article heads nothing of it, a widget's label ("Stay in the loop", "About the Authors", "SCHEDULE A
+    CONSULTATION", a sign-up's "Email address"). A longer run is kept: it is the outline of sections whose text
+    the capture lost (a page printing 64 section headings after its article), which a reader would want back."""
+    end = len(paragraphs)
+    while end > 0 and paragraphs[end - 1][1] is ParagraphKind.heading:
+        end -= 1
+    if end == 0 or len(paragraphs) - end > TRAILING_HEADINGS_MAX:
+        return paragraphs
+    return paragraphs[:end]
 
 
 def _wire_credits(
