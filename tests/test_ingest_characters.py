@@ -37,8 +37,9 @@ from tests.test_ingest import SAMPLE_PAGE, ingest, read_jsonl
         ("CAFÉ\xa0!", "CAFÉ\xa0!"),
         ('I saw "Ã¤" instead of "ä"', 'I saw "Ã¤" instead of "ä"'),
         ("Ã", "Ã"),
-        # Joiners stay: Persian and emoji sequences need them.
+        # Joiners stay inside words: Persian and emoji sequences need them. At a word's edge they join nothing.
         ("می\u200cخواهم 👩\u200d💻", "می\u200cخواهم 👩\u200d💻"),
+        ("\u200d", ""),
     ],
 )
 def test_visible_text_is_what_a_reader_sees(text: str, seen: str) -> None:

@@ -683,9 +683,19 @@ def test_a_photo_credit_between_paragraphs_becomes_a_caption_and_hides_no_dateli
     assert tidied.dateline.place == "LONDON"
 
 
-def test_the_headings_that_end_an_article_go_but_a_long_outline_stays() -> None:
-    # A heading heads what follows: at the end it is a widget's label or a sign-up's field (WCXB 0030, 4576).
-    widgets = ["Stay in the loop", "Email address", "SCHEDULE A CONSULTATION"]
+@pytest.mark.parametrize(
+    ("widgets", "kind"),
+    [
+        # A heading heads what follows: at the end it is a widget's label or a sign-up's field (WCXB 0030, 4576).
+        (["Stay in the loop", "Email address", "SCHEDULE A CONSULTATION"], ParagraphKind.heading),
+        # Short calls to action, a date alone and a counter that trafilatura leaves below an article (WCXB HTML
+        # 0005, 0105, 0103, 0116, 0184).
+        (["See all products", "July 18, 2024", "38", "Back to top", "Let's Get Started"], ParagraphKind.body),
+    ],
+)
+def test_the_headings_and_furniture_that_end_an_article_go_but_a_long_outline_stays(
+    widgets: list[str], kind: ParagraphKind
+) -> None:
     scraped = ArticleParts(
         role=DocumentRole.main,
         title="Council extends the late-night bus service to every district",
@@ -693,11 +703,11 @@ def test_the_headings_that_end_an_article_go_but_a_long_outline_stays() -> None:
             (PROSE[0], ParagraphKind.body),
             ("Who pays", ParagraphKind.heading),
             (PROSE[1], ParagraphKind.body),
-            *[(widget, ParagraphKind.heading) for widget in widgets],
+            *[(widget, kind) for widget in widgets],
         ],
     )
     assert [text for text, _ in tidy(scraped).paragraphs] == [PROSE[0], "Who pays", PROSE[1]]
-    # More than TRAILING_HEADINGS_MAX in a row are the outline of sections whose text the capture lost.
+    # More than TRAILING_FURNITURE_MAX in a row are the outline of sections whose text the capture lost.
     outline = [(f"Section {number}: what the council decided", ParagraphKind.heading) for number in range(6)]
     kept = ArticleParts(
         role=DocumentRole.main, title=scraped.title, paragraphs=[(PROSE[0], ParagraphKind.body), *outline]

@@ -34,6 +34,8 @@ from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
 from builder.ingest.pagetext import AMBIGUOUS_NUMERIC_DATE, NoArticleError
+from builder.ingest.pagetext_lines import is_metadata
+from builder.ingest.pagetext_titles import is_call_to_action
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
 from builder.records import Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat, Span
@@ -95,34 +97,49 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     if dateline is None and len(paragraphs) > opening and paragraphs[opening][1] is ParagraphKind.body:
         dateline, rest = split_dateline(paragraphs[opening][0])
         paragraphs[opening] = (rest, ParagraphKind.body)
+    paragraphs = _without_trailing_furniture(paragraphs, language)
     while paragraphs and paragraphs[-1][1] is ParagraphKind.body and is_copyright_notice(paragraphs[-1][0]):
         # The footer's notice below the story ("© 2025 Reuters. All rights reserved."), above which its credits stand.
         paragraphs.pop()
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
         credit, paragraphs = _wire_credits(paragraphs)
     paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]
-    paragraphs = _without_trailing_headings(paragraphs)
+    paragraphs = _without_trailing_furniture(paragraphs, language)
     title = visible(parts.title).strip() or parts.title
     return dataclasses.replace(
         parts, title=title, paragraphs=paragraphs, dateline=dateline, credit=credit, captions=captions
     )
 
 
-TRAILING_HEADINGS_MAX = 5
-"""The most headings that end an article and go (see `_without_trailing_headings`)."""
+TRAILING_FURNITURE_MAX = 5
+"""The most paragraphs that end an article and go as the page's furniture (see `_without_trailing_furniture`)."""
+FURNITURE_MAX_WORDS = 6
 
 
-def _without_trailing_headings(paragraphs: list[tuple[str, ParagraphKind]]) -> list[tuple[str, ParagraphKind]]:
-    """The paragraphs without the headings that end them. A heading heads what follows it: one that ends the
-    article heads nothing of it, a widget's label ("Stay in the loop", "About the Authors", "SCHEDULE A
-    CONSULTATION", a sign-up's "Email address"). A longer run is kept: it is the outline of sections whose text
-    the capture lost (a page printing 64 section headings after its article), which a reader would want back."""
+def _without_trailing_furniture(
+    paragraphs: list[tuple[str, ParagraphKind]], language: str
+) -> list[tuple[str, ParagraphKind]]:
+    """The paragraphs without the page's furniture that ends them:
+    - headings: a heading heads what follows it, and one that ends the article heads nothing of it, a widget's
+      label ("Stay in the loop", "About the Authors", a sign-up's "Email address");
+    - a short call to action ("Sign up", "Back to top", "See all products", "Let's Get Started", `is_call_to_action`),
+      a date or byline alone ("July 18, 2024"), or a bare number (a counter's "38").
+    A longer run is kept: it is the outline of sections whose text the capture lost (a page printing 64 section
+    headings after its article), which a reader would want back."""
     end = len(paragraphs)
-    while end > 0 and paragraphs[end - 1][1] is ParagraphKind.heading:
+    while end > 0 and (
+        paragraphs[end - 1][1] is ParagraphKind.heading or _is_furniture(paragraphs[end - 1][0], language)
+    ):
         end -= 1
-    if end == 0 or len(paragraphs) - end > TRAILING_HEADINGS_MAX:
+    if end == 0 or len(paragraphs) - end > TRAILING_FURNITURE_MAX:
         return paragraphs
     return paragraphs[:end]
+
+
+def _is_furniture(text: str, language: str) -> bool:
+    if len(text.split()) > FURNITURE_MAX_WORDS:
+        return False
+    return text.replace(",", "").isdigit() or is_call_to_action(text) or is_metadata(text, language)
 
 
 def _wire_credits(

@@ -9,7 +9,7 @@ Pages carry characters that their readers never see or see as something else:
 - mojibake written into the page by its own site, which charset detection cannot undo as the page is valid
   UTF-8: "â\\xad\\x90" for "⭐", "â€™" for "’", "Ã©" for "é".
 
-Zero-width joiners and non-joiners stay: Persian, Indic scripts and emoji sequences need them.
+Zero-width joiners and non-joiners stay inside words: Persian, Indic scripts and emoji sequences need them.
 """
 
 from __future__ import annotations
@@ -31,8 +31,10 @@ Latin-1 supplement: "Â®" for "®", "Ã©" for "é"), three led by E0 to EF ("�
 "ï¸\\x8f" for an emoji's variation selector), four led by F0 to F4 ("ðŸ˜€" for "😀"). Other two-byte characters
 (Cyrillic, Greek: "ÐŸÑ€Ð¸") only two or more in a row: one alone may be a letter before a sign, as "É" before a
 no-break space is in French."""
-_UNSEEN = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}]+")
-_SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}\u00c2-\u00f4]")
+_UNSEEN = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}]+|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)")
+"""Invisible characters and private-use glyphs, and joiners at a word's edge, which join nothing (a paragraph
+of a lone zero-width joiner)."""
+_SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}\u00c2-\u00f4\u200c\u200d]")
 
 
 def _as_bytes(run: str) -> bytes:
