@@ -715,6 +715,43 @@ def test_the_headings_and_furniture_that_end_an_article_go_but_a_long_outline_st
     assert tidy(kept).paragraphs == kept.paragraphs
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # A table of contents' label, a breadcrumb's, a skip link (WCXB HTML 0058, 0180, 0121).
+        [("Table of Contents", ParagraphKind.heading)],
+        [("You are here:", ParagraphKind.body), ("Home", ParagraphKind.body), ("About The Center", ParagraphKind.body)],
+        [("Skip to content Design 101", ParagraphKind.body)],
+        # A language switch, an author's name over the post's date and reading time (WCXB HTML 0179, 0024).
+        [("English", ParagraphKind.body), ("Español", ParagraphKind.body)],
+        [
+            ("LEONARDO GARCIA", ParagraphKind.body),
+            ("Sep 26, 2022", ParagraphKind.body),
+            ("2 min read", ParagraphKind.body),
+        ],
+    ],
+)
+def test_the_page_s_furniture_that_opens_an_article_goes(furniture: list[tuple[str, ParagraphKind]]) -> None:
+    story = [(PROSE[0], ParagraphKind.body), (PROSE[1], ParagraphKind.body)]
+    scraped = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[*furniture, *story])
+    assert tidy(scraped).paragraphs == story
+
+
+def test_a_subheading_or_a_dateline_on_its_own_still_opens_an_article() -> None:
+    story = [(PROSE[0], ParagraphKind.body), (PROSE[1], ParagraphKind.body)]
+    opening = ArticleParts(
+        role=DocumentRole.main, title="Night buses", paragraphs=[("Key Takeaways", ParagraphKind.heading), *story]
+    )
+    assert tidy(opening).paragraphs == opening.paragraphs
+    wire = ArticleParts(
+        role=DocumentRole.main, title="Night buses", paragraphs=[("LONDON (Reuters) -", ParagraphKind.body), *story]
+    )
+    tidied = tidy(wire)
+    assert tidied.dateline is not None
+    assert tidied.dateline.place == "LONDON"
+    assert tidied.paragraphs == story
+
+
 def test_split_leading_caption_takes_a_caption_glued_before_the_dateline() -> None:
     caption, rest = split_leading_caption(
         "Donald Trump told Zelensky he would look into it. (AFP pic) WASHINGTON : Ukrainian President Zelensky said"

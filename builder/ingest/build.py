@@ -38,7 +38,7 @@ from builder.ingest.pagetext_lines import is_metadata
 from builder.ingest.pagetext_titles import is_call_to_action
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
-from builder.records import Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat, Span
+from builder.records import Dateline, Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat, Span
 
 EXTRACTOR_VERSION = f"builder-{__version__}"
 """Recorded on every document and pre-annotation, so a push can tell when the extractor changed."""
@@ -90,12 +90,15 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
             captions.append(caption)
         else:
             paragraphs.append((text, kind))
+    paragraphs = _without_leading_furniture(paragraphs, language)
     dateline, credit = parts.dateline, parts.credit
     # An editor's note above the story ("Editor's note: This story has been updated ...") is its text, and the
     # dateline opens the paragraph after it.
     opening = 1 if len(paragraphs) > 1 and EDITORS_NOTE.match(paragraphs[0][0]) else 0
     if dateline is None and len(paragraphs) > opening and paragraphs[opening][1] is ParagraphKind.body:
         dateline, rest = split_dateline(paragraphs[opening][0])
+        if dateline is None and (dateline := _lone_dateline(paragraphs, opening)) is not None:
+            rest = ""
         paragraphs[opening] = (rest, ParagraphKind.body)
     paragraphs = _without_trailing_furniture(paragraphs, language)
     while paragraphs and paragraphs[-1][1] is ParagraphKind.body and is_copyright_notice(paragraphs[-1][0]):
@@ -134,6 +137,55 @@ def _without_trailing_furniture(
     if end == 0 or len(paragraphs) - end > TRAILING_FURNITURE_MAX:
         return paragraphs
     return paragraphs[:end]
+
+
+LEADING_LABEL_MAX_WORDS = 3
+_CONTENTS_LABEL = re.compile(
+    r"^(?:table of contents|contents|in this article|on this page|jump to(?: section)?|you are here|"
+    r"skip to (?:main )?content)\b",
+    re.IGNORECASE,
+)
+"""A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's."""
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")")
+
+
+def _without_leading_furniture(
+    paragraphs: list[tuple[str, ParagraphKind]], language: str
+) -> list[tuple[str, ParagraphKind]]:
+    """The paragraphs without the page's furniture that opens them, up to TRAILING_FURNITURE_MAX paragraphs: a
+    table of contents' label ("Table of Contents", "In this article"), a breadcrumb's ("You are here:") or a skip
+    link; a body paragraph of at most LEADING_LABEL_MAX_WORDS words that ends no sentence (a section's name,
+    "Home", "News", a language switch's "English", an author's name, "Locations:"); and what ends an article
+    as furniture (`_is_furniture`). Not a dateline printed on its own ("WASHINGTON (Reuters) -"), nor a
+    subheading: an article may open on one ("Key Takeaways", "Introduction")."""
+    start = 0
+    while start < min(len(paragraphs), TRAILING_FURNITURE_MAX) and _opens_as_furniture(paragraphs, start, language):
+        start += 1
+    if start == 0 or not _has_body(paragraphs[start:]):
+        return paragraphs
+    return paragraphs[start:]
+
+
+def _lone_dateline(paragraphs: list[tuple[str, ParagraphKind]], index: int) -> Dateline | None:
+    """The dateline that paragraph `index` is on its own ("LONDON (Reuters) -"), read as opening the next one."""
+    if index + 1 >= len(paragraphs):
+        return None
+    dateline, rest = split_dateline(f"{paragraphs[index][0]} {paragraphs[index + 1][0]}")
+    return dateline if rest == paragraphs[index + 1][0] else None
+
+
+def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int, language: str) -> bool:
+    text, kind = paragraphs[index]
+    if _CONTENTS_LABEL.match(text) and len(text.split()) <= FURNITURE_MAX_WORDS:
+        return True
+    if kind is ParagraphKind.heading or split_dateline(text)[0] is not None or _lone_dateline(paragraphs, index):
+        return False
+    short = len(text.split()) <= LEADING_LABEL_MAX_WORDS and not text.endswith(_SENTENCE_END)
+    return short or _is_furniture(text, language)
+
+
+def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:
+    return any(kind is ParagraphKind.body for _, kind in paragraphs)
 
 
 def _is_furniture(text: str, language: str) -> bool:
