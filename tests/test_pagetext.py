@@ -1368,8 +1368,31 @@ def test_a_call_to_action_above_the_article_is_no_title() -> None:
         "Save the Children warns of famine in the north",
         "Shop owners protest new parking fees",
         "Getting around the city at night",
+        "Read more books, experts tell commuters",
+        "Contact us if you saw the crash, police say",
     ):
         assert not is_call_to_action(headline), headline
+    for label in ("Read More", "Learn more →", "read our full review", "Back to top", "Let’s get started!"):
+        assert is_call_to_action(label), label
+
+
+def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> None:
+    # WCXB HTML: "Read More" under each of a listicle's items (17 on one page), "[cta_module]", "* * *".
+    story = [(text, ParagraphKind.body) for text in PROSE[:3]]
+    strays = [("Read More", ParagraphKind.body), ("[cta_module]", ParagraphKind.body), ("* * *", ParagraphKind.body)]
+    scraped = ArticleParts(
+        role=DocumentRole.main,
+        title="Night buses",
+        paragraphs=[story[0], strays[0], story[1], strays[1], strays[2], story[2]],
+    )
+    assert tidy(scraped).paragraphs == story
+    # A subheading that reads like one stays: it heads what follows.
+    headed = ArticleParts(
+        role=DocumentRole.main,
+        title="Night buses",
+        paragraphs=[story[0], ("Contact us", ParagraphKind.heading), *story[1:]],
+    )
+    assert tidy(headed).paragraphs == headed.paragraphs
 
 
 @pytest.mark.needs_data

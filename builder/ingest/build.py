@@ -85,7 +85,8 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     # As a reader sees them (`visible`): a paragraph that is only an icon font's glyphs (a row of share buttons)
     # goes.
     seen = [(visible(text).strip(), kind) for text, kind in parts.paragraphs]
-    for text, kind in without_promotions([(text, kind) for text, kind in seen if text], language):
+    kept = [(text, kind) for text, kind in seen if text and not _is_stray(text, kind)]
+    for text, kind in without_promotions(kept, language):
         if caption := split_credit_line(text):
             captions.append(caption)
         else:
@@ -182,6 +183,21 @@ def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int,
         return False
     short = len(text.split()) <= LEADING_LABEL_MAX_WORDS and not text.endswith(_SENTENCE_END)
     return short or _is_furniture(text, language)
+
+
+_SHORTCODE = re.compile(r"^\[/?[a-z][\w-]*(?:\s[^\]]*)?\]$")
+"""A CMS's shortcode left unrendered ("[cta_module]", "[/caption]")."""
+
+
+def _is_stray(text: str, kind: ParagraphKind) -> bool:
+    """Whether a paragraph anywhere in the article is the page's, not the story's: a separator with no letter or
+    digit ("----------", "* * *"), an unrendered shortcode, or a short call to action between paragraphs ("Read
+    more", "Sign up", `is_call_to_action`)."""
+    if not any(character.isalnum() for character in text):
+        return True
+    if text.startswith("[") and _SHORTCODE.match(text):
+        return True
+    return kind is ParagraphKind.body and len(text.split()) <= FURNITURE_MAX_WORDS and is_call_to_action(text)
 
 
 def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:

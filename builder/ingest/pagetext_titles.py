@@ -241,14 +241,18 @@ _CALL_TO_ACTION = re.compile(
     r"|^(?:get (?:the|your|our|a|an)|save (?:with|up to|big|\d)|search (?:for (?:articles|news|products)|our|this|the)"
     r"|download (?:the|our|free|now)|subscribe (?:to|now|today)|join (?:us|our|now|today|the waitlist)"
     r"|shop (?:now|our|the)|buy (?:now|today)|sign up|register (?:now|today|for)|claim (?:your|the offer)"
-    r"|(?:view|see|show|load|browse) (?:all|more)|back to top|contact us|follow us"
-    r"|let[’']s (?:get started|talk|chat|connect|work together))\b",
+    r"|(?:view|see|show|load|browse) (?:all|more)|back to top"
+    r"|let[’']s (?:get started|talk|chat|connect|work together))\b"
+    r"|^(?:(?:read|learn) more|read (?:our )?(?:full )?review|contact (?:us|sales)(?: (?:today|now))?"
+    r"|live chat(?: with us)?|follow us(?: on social media)?)\W*$",
     re.IGNORECASE,
 )
 """What a promotion, a search box or a link tells the reader to do: "Get the free guide", "Save with coupons",
 "Search for articles", "... Click here", "View all brands >", "Back to top", "Let's get started". The verb with
 what it asks for, as headlines open with the same words: "Search for missing hikers called off", "Save the
-Children warns of famine", "Shop owners protest parking fees"."""
+Children warns of famine", "Shop owners protest parking fees". A link's bare label ("Read more", "Contact us")
+only as the whole line: "Read more books, experts say" and "Contact us if you saw the crash, police say" are
+headlines."""
 
 
 def is_call_to_action(text: str) -> bool:
