@@ -118,6 +118,8 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
 TRAILING_FURNITURE_MAX = 5
 """The most paragraphs that end an article and go as the page's furniture (see `_without_trailing_furniture`)."""
 FURNITURE_MAX_WORDS = 6
+FURNITURE_MAX_CHARS = 120
+"""Furniture is short: a longer paragraph is settled by its length before its words are counted."""
 
 
 def _without_trailing_furniture(
@@ -177,12 +179,16 @@ def _lone_dateline(paragraphs: list[tuple[str, ParagraphKind]], index: int) -> D
 
 def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int, language: str) -> bool:
     text, kind = paragraphs[index]
-    if _CONTENTS_LABEL.match(text) and len(text.split()) <= FURNITURE_MAX_WORDS:
+    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
+        return False
+    if _CONTENTS_LABEL.match(text):
         return True
-    if kind is ParagraphKind.heading or split_dateline(text)[0] is not None or _lone_dateline(paragraphs, index):
+    if kind is ParagraphKind.heading:
         return False
     short = len(text.split()) <= LEADING_LABEL_MAX_WORDS and not text.endswith(_SENTENCE_END)
-    return short or _is_furniture(text, language)
+    if not (short or _is_furniture(text, language)):
+        return False
+    return split_dateline(text)[0] is None and _lone_dateline(paragraphs, index) is None
 
 
 _SHORTCODE = re.compile(r"^\[/?[a-z][\w-]*(?:\s[^\]]*)?\]$")
@@ -193,11 +199,17 @@ def _is_stray(text: str, kind: ParagraphKind) -> bool:
     """Whether a paragraph anywhere in the article is the page's, not the story's: a separator with no letter or
     digit ("----------", "* * *"), an unrendered shortcode, or a short call to action between paragraphs ("Read
     more", "Sign up", `is_call_to_action`)."""
-    if not any(character.isalnum() for character in text):
+    # Most paragraphs open on a letter, which settles the first two tests.
+    if not (text[0].isalnum() or any(character.isalnum() for character in text)):
         return True
-    if text.startswith("[") and _SHORTCODE.match(text):
+    if text[0] == "[" and _SHORTCODE.match(text):
         return True
-    return kind is ParagraphKind.body and len(text.split()) <= FURNITURE_MAX_WORDS and is_call_to_action(text)
+    return (
+        kind is ParagraphKind.body
+        and len(text) <= FURNITURE_MAX_CHARS
+        and len(text.split()) <= FURNITURE_MAX_WORDS
+        and is_call_to_action(text)
+    )
 
 
 def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:
@@ -205,7 +217,7 @@ def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:
 
 
 def _is_furniture(text: str, language: str) -> bool:
-    if len(text.split()) > FURNITURE_MAX_WORDS:
+    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
         return False
     return text.replace(",", "").isdigit() or is_call_to_action(text) or is_metadata(text, language)
 
