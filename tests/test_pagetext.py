@@ -1386,11 +1386,15 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
         paragraphs=[story[0], strays[0], story[1], strays[1], strays[2], story[2]],
     )
     assert tidy(scraped).paragraphs == story
-    # A subheading that reads like one stays: it heads what follows.
+    # A button's label goes set as a heading too; a subheading that opens as a call to action stays: it heads what
+    # follows.
+    buttons = [("+ More Info", ParagraphKind.heading), ("Get a Quote", ParagraphKind.heading)]
+    labelled = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[story[0], *buttons, *story[1:]])
+    assert tidy(labelled).paragraphs == story
     headed = ArticleParts(
         role=DocumentRole.main,
         title="Night buses",
-        paragraphs=[story[0], ("Contact us", ParagraphKind.heading), *story[1:]],
+        paragraphs=[story[0], ("Get the Look", ParagraphKind.heading), *story[1:]],
     )
     assert tidy(headed).paragraphs == headed.paragraphs
 

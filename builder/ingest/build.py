@@ -35,7 +35,7 @@ from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
 from builder.ingest.pagetext import AMBIGUOUS_NUMERIC_DATE, NoArticleError
 from builder.ingest.pagetext_lines import is_metadata
-from builder.ingest.pagetext_titles import is_call_to_action
+from builder.ingest.pagetext_titles import LINK_LABEL, is_call_to_action
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
 from builder.records import Dateline, Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat, Span
@@ -144,11 +144,12 @@ def _without_trailing_furniture(
 
 LEADING_LABEL_MAX_WORDS = 3
 _CONTENTS_LABEL = re.compile(
-    r"^(?:table of contents|contents|in this article|on this page|jump to(?: section)?|you are here|"
-    r"skip to (?:main )?content)\b",
+    r"^(?:table of contents|skip to (?:main )?content)\b"
+    r"|^(?:contents|in this article|on this page|jump to(?: a)?(?: section)?|you are here)\W*$",
     re.IGNORECASE,
 )
-"""A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's."""
+"""A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's. Those that open a
+sentence only as the whole paragraph: "In this article, we examine:" introduces a list of the story's."""
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")")
 
 
@@ -197,19 +198,19 @@ _SHORTCODE = re.compile(r"^\[/?[a-z][\w-]*(?:\s[^\]]*)?\]$")
 
 def _is_stray(text: str, kind: ParagraphKind) -> bool:
     """Whether a paragraph anywhere in the article is the page's, not the story's: a separator with no letter or
-    digit ("----------", "* * *"), an unrendered shortcode, or a short call to action between paragraphs ("Read
-    more", "Sign up", `is_call_to_action`)."""
+    digit ("----------", "* * *"), an unrendered shortcode, a table of contents' label, a button's or link's
+    label set as a heading or not ("+ More Info", "Get a Quote", `LINK_LABEL`), or a short call to action between
+    paragraphs ("Sign up", `is_call_to_action`: a heading that opens so, "Get the Look", heads a section)."""
     # Most paragraphs open on a letter, which settles the first two tests.
     if not (text[0].isalnum() or any(character.isalnum() for character in text)):
         return True
     if text[0] == "[" and _SHORTCODE.match(text):
         return True
-    return (
-        kind is ParagraphKind.body
-        and len(text) <= FURNITURE_MAX_CHARS
-        and len(text.split()) <= FURNITURE_MAX_WORDS
-        and is_call_to_action(text)
-    )
+    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
+        return False
+    if _CONTENTS_LABEL.match(text) or LINK_LABEL.match(text):
+        return True
+    return kind is ParagraphKind.body and is_call_to_action(text)
 
 
 def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:

@@ -236,6 +236,11 @@ a label before the words that name the story, never its title (no WCXB title ope
 need their colon: "Category 5 hurricane nears the coast" is a headline."""
 
 
+_LINK_LABEL = (
+    r"^\W*(?:(?:read|learn) more|(?:read|to) (?:the |our )?(?:full )?review|more info|show (?:caption|more|less)"
+    r"|previous\s+next|get (?:started|a quote|a demo)|start (?:a |your )?free trial|apply now|see (?:it )?on amazon"
+    r"|contact (?:us|sales)(?: (?:today|now))?|live chat(?: with us)?|follow us(?: on social media)?)\W*$"
+)
 _CALL_TO_ACTION = re.compile(
     r"\bclick here\b|[>›→»]\s*$"
     r"|^(?:get (?:the|your|our|a|an)|save (?:with|up to|big|\d)|search (?:for (?:articles|news|products)|our|this|the)"
@@ -243,8 +248,7 @@ _CALL_TO_ACTION = re.compile(
     r"|shop (?:now|our|the)|buy (?:now|today)|sign up|register (?:now|today|for)|claim (?:your|the offer)"
     r"|(?:view|see|show|load|browse) (?:all|more)|back to top"
     r"|let[’']s (?:get started|talk|chat|connect|work together))\b"
-    r"|^(?:(?:read|learn) more|read (?:our )?(?:full )?review|contact (?:us|sales)(?: (?:today|now))?"
-    r"|live chat(?: with us)?|follow us(?: on social media)?)\W*$",
+    rf"|{_LINK_LABEL}",
     re.IGNORECASE,
 )
 """What a promotion, a search box or a link tells the reader to do: "Get the free guide", "Save with coupons",
@@ -258,6 +262,11 @@ headlines."""
 def is_call_to_action(text: str) -> bool:
     """Whether the line tells the reader to act, as a promotion or a search box does (_CALL_TO_ACTION)."""
     return _CALL_TO_ACTION.search(text) is not None
+
+
+LINK_LABEL = re.compile(_LINK_LABEL, re.IGNORECASE)
+"""A button's or a link's whole label ("Read more", "+ More Info", "Get a Quote", "Start Free Trial", "Show
+caption", "Previous Next"): the page's, wherever it stands and whatever it is set as, a heading too."""
 
 
 def is_label_pairs(text: str) -> bool:
