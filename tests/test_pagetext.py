@@ -1388,13 +1388,24 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
     assert tidy(scraped).paragraphs == story
     # A button's label goes set as a heading too; a subheading that opens as a call to action stays: it heads what
     # follows.
-    buttons = [("+ More Info", ParagraphKind.heading), ("Get a Quote", ParagraphKind.heading)]
+    buttons = [
+        ("+ More Info", ParagraphKind.heading),
+        ("Get a Quote", ParagraphKind.heading),
+        ("$228 from Walmart", ParagraphKind.heading),
+        ("View post on imgur.com", ParagraphKind.body),
+        ("First Name *", ParagraphKind.body),
+    ]
     labelled = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[story[0], *buttons, *story[1:]])
     assert tidy(labelled).paragraphs == story
     headed = ArticleParts(
         role=DocumentRole.main,
         title="Night buses",
-        paragraphs=[story[0], ("Get the Look", ParagraphKind.heading), *story[1:]],
+        paragraphs=[
+            story[0],
+            ("Get the Look", ParagraphKind.heading),
+            ("Avoid SELECT *", ParagraphKind.heading),
+            *story[1:],
+        ],
     )
     assert tidy(headed).paragraphs == headed.paragraphs
 

@@ -238,8 +238,11 @@ need their colon: "Category 5 hurricane nears the coast" is a headline."""
 
 _LINK_LABEL = (
     r"^\W*(?:(?:read|learn) more|(?:read|to) (?:the |our )?(?:full )?review|more info|show (?:caption|more|less)"
-    r"|previous\s+next|get (?:started|a quote|a demo)|start (?:a |your )?free trial|apply now|see (?:it )?on amazon"
-    r"|contact (?:us|sales)(?: (?:today|now))?|live chat(?: with us)?|follow us(?: on social media)?)\W*$"
+    r"|previous\s+next|get (?:started|a quote|a demo)|start (?:a |your )?free trial|apply now"
+    r"|contact (?:us|sales)(?: (?:today|now))?|live chat(?: with us)?|follow us(?: on social media)?"
+    r"|check (?:the )?price(?: (?:at|on) [\w.]+)?(?: \([^)]*\))?"
+    r"|(?:view|see)(?: (?:it|post|this|deal|price))? (?:on|at) [\w.]+"
+    r"|[$£€]\s?\d[\d,.]*\s+(?:at|from|on)\s+[\w.]+(?:\s[\w.]+)?|(?-i:[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3}) \*)\W*$"
 )
 _CALL_TO_ACTION = re.compile(
     r"\bclick here\b|[>›→»]\s*$"
@@ -266,7 +269,9 @@ def is_call_to_action(text: str) -> bool:
 
 LINK_LABEL = re.compile(_LINK_LABEL, re.IGNORECASE)
 """A button's or a link's whole label ("Read more", "+ More Info", "Get a Quote", "Start Free Trial", "Show
-caption", "Previous Next"): the page's, wherever it stands and whatever it is set as, a heading too."""
+caption", "Previous Next", a shop's "$228 from Walmart" or "Check Price at Amazon", "View post on imgur.com"),
+or a form field's with its required mark ("First Name *"): the page's, wherever it stands and whatever it is
+set as, a heading too."""
 
 
 def is_label_pairs(text: str) -> bool:
