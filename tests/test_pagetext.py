@@ -713,6 +713,14 @@ def test_the_headings_and_furniture_that_end_an_article_go_but_a_long_outline_st
         role=DocumentRole.main, title=scraped.title, paragraphs=[(PROSE[0], ParagraphKind.body), *outline]
     )
     assert tidy(kept).paragraphs == kept.paragraphs
+    # A short sentence that ends the story with a date is the story's, in any script.
+    for last in ("Voting ends March 3, 2025.", "会议将于7月10日举行。"):
+        dated = ArticleParts(
+            role=DocumentRole.main,
+            title=scraped.title,
+            paragraphs=[(PROSE[0], ParagraphKind.body), (last, ParagraphKind.body)],
+        )
+        assert tidy(dated).paragraphs == dated.paragraphs, last
 
 
 @pytest.mark.parametrize(
@@ -1279,10 +1287,20 @@ INVESTMENT_DISCLAIMER = [
 ]
 
 
+COMMENT_FORM = [
+    "Save my name, email, and website in this browser for the next time I comment.",
+    "The team did an exceptional job helping my dream room become a reality. They were thorough and very "
+    "professional, and most of all they were easy and fun to work with on every part of the project.",
+    "Find out what our other clients have to say about us, and about the rooms we designed for them this year.",
+    "Our goal is creating spaces where our clients love to live. We take the time to listen to their needs and "
+    "expectations, and open our minds to their ideas in order to inspire our work from the first sketch onwards.",
+]
+
+
 @pytest.mark.parametrize(
     "furniture",
-    [DONATION_APPEAL, LEGAL_FOOTER, INVESTMENT_DISCLAIMER],
-    ids=["appeal", "legal footer", "investment disclaimer"],
+    [DONATION_APPEAL, LEGAL_FOOTER, INVESTMENT_DISCLAIMER, COMMENT_FORM],
+    ids=["appeal", "legal footer", "investment disclaimer", "comment form"],
 )
 def test_an_appeal_for_donations_or_a_legal_footer_is_no_related_article(furniture: list[str]) -> None:
     # The site speaking of itself again: asking readers for money, or stating its registration and disclaimers.

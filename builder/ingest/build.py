@@ -143,6 +143,9 @@ def _without_trailing_furniture(
 
 
 LEADING_LABEL_MAX_WORDS = 3
+LEADING_LABEL_MAX_CHARS = 30
+"""A label opening an article is at most three words and 30 characters: a paragraph of a language written without
+spaces is one "word" however long."""
 _CONTENTS_LABEL = re.compile(
     r"^(?:table of contents|skip to (?:main )?content)\b"
     r"|^(?:contents|in this article|on this page|jump to(?: a)?(?: section)?|you are here)\W*$",
@@ -150,7 +153,7 @@ _CONTENTS_LABEL = re.compile(
 )
 """A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's. Those that open a
 sentence only as the whole paragraph: "In this article, we examine:" introduces a list of the story's."""
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")")
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "。", "！", "？", "」", "』")
 
 
 def _without_leading_furniture(
@@ -186,7 +189,11 @@ def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int,
         return True
     if kind is ParagraphKind.heading:
         return False
-    short = len(text.split()) <= LEADING_LABEL_MAX_WORDS and not text.endswith(_SENTENCE_END)
+    short = (
+        len(text) <= LEADING_LABEL_MAX_CHARS
+        and len(text.split()) <= LEADING_LABEL_MAX_WORDS
+        and not text.endswith(_SENTENCE_END)
+    )
     if not (short or _is_furniture(text, language)):
         return False
     return split_dateline(text)[0] is None and _lone_dateline(paragraphs, index) is None
@@ -218,9 +225,13 @@ def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:
 
 
 def _is_furniture(text: str, language: str) -> bool:
+    """A short call to action, or a date, byline or number that stands alone: one that ends a sentence is the
+    story's ("Voting ends March 3, 2025.", "会议将于7月10日举行。")."""
     if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
         return False
-    return text.replace(",", "").isdigit() or is_call_to_action(text) or is_metadata(text, language)
+    if is_call_to_action(text):
+        return True
+    return not text.endswith(_SENTENCE_END) and (text.replace(",", "").isdigit() or is_metadata(text, language))
 
 
 def _wire_credits(

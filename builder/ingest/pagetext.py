@@ -82,7 +82,8 @@ SITE_NOTICE = re.compile(
     r"|\b(?:accept|use of|uses?) cookies\b|\bprivacy (?:policy|notice|statement)\b"
     r"|\bterms (?:of (?:use|service)|and conditions|& conditions)\b|©|\ball rights reserved\b"
     r"|\bregistered trademarks?\b|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\be-?mail address"
-    r"|\b(?:leave|post|add) a (?:comment|reply)\b|\brequired fields\b|\bdonat(?:e|ions?)\b|\bdisclaimer\b"
+    r"|\b(?:leave|post|add) a (?:comment|reply)\b|\brequired fields\b|\bnext time i comment\b"
+    r"|\bdonat(?:e|ions?)\b|\bdisclaimer\b"
     r"|\b(?:please |consider )?support(?:ing)? (?:us|our work|our journalism)\b|\byour (?:contribution|donation)\b"
     r"|\bwe rely on (?:our |the )?(?:annual )?(?:donations|donors|readers|supporters)\b|\bshare our work\b"
     r"|\bjoin (?:the|our) waitlist\b|\b(?:latest|more|all) posts by\b"
@@ -90,14 +91,15 @@ SITE_NOTICE = re.compile(
     r"|\bregistered with the\b|\breserves? the right\b|\bnot an offer\b|\binvolves? risks?\b"
     r"|\bfor (?:general )?informational purposes\b|\bdoes not constitute\b"
 )
-"""What the site says to its readers about itself: its cookies, terms, copyright, sign-ups, comment form,
+"""What the site says to its readers about itself: its cookies, terms, copyright, sign-ups, comment form ("Save
+my name, email, and website in this browser for the next time I comment."),
 appeals for donations, legal registration and disclaimers ("is registered with the SEC", "not an offer to buy",
 "investing involves risk", "reserves the right to"), the author box's "Latest posts by". A story mentions
 such things now and then ("the company changed its privacy policy"); the footer, the legal notice, the consent
 banner, the appeal and the comment form below an article say little else."""
 _SITE_NOTICE_WORDS = (
     *("site", "cookie", "privacy", "terms", "©", "rights reserved", "registered", "sign up", "subscribe"),
-    *("newsletter", "mail address", "a comment", "a reply", "required fields", "donat", "disclaimer"),
+    *("newsletter", "mail address", "a comment", "a reply", "required fields", "i comment", "donat", "disclaimer"),
     *("support", "rely on", "your contribution", "share our work", "waitlist", "posts by"),
     *("reserve", "not an offer", "involve", "informational", "constitute"),
 )
