@@ -30,15 +30,14 @@ from builder.ingest.cleanup import (
     split_staff_credit,
     without_promotions,
 )
+from builder.ingest.furniture import is_stray, lone_dateline, without_leading_furniture, without_trailing_furniture
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import Page
 from builder.ingest.pagetext import AMBIGUOUS_NUMERIC_DATE, NoArticleError
-from builder.ingest.pagetext_lines import is_metadata
-from builder.ingest.pagetext_titles import LINK_LABEL, is_call_to_action
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
-from builder.records import Dateline, Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat, Span
+from builder.records import Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat, Span
 
 EXTRACTOR_VERSION = f"builder-{__version__}"
 """Recorded on every document and pre-annotation, so a push can tell when the extractor changed."""
@@ -72,11 +71,13 @@ def page_identity(page: Page) -> str:
 
 
 def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
-    """Take the site's promotions of itself (a newsletter sign-up, an affiliate disclosure) out from between the
-    paragraphs, in English and in the article's `language`, and make a paragraph that is only a photo credit
-    ("Photo by Jane Doe on Unsplash") a caption; then take a dateline off the first paragraph, a copyright notice
-    below the story off its end, and its wire and staff credits off the last paragraph, if the extractor left them
-    (a sign-up or a photo above or below the story hid them), and the headings that end it."""
+    """Read the paragraphs, captions and title as readers see them (`visible`); take the site's promotions of
+    itself (a newsletter sign-up, an affiliate disclosure) and the page's furniture (`builder.ingest.furniture`)
+    out from between, before and after the paragraphs, in English and in the article's `language`, and make a
+    paragraph that is only a photo credit ("Photo by Jane Doe on Unsplash") a caption; then take a dateline off the
+    first paragraph (or the paragraph that is one on its own), a copyright notice below the story off its end, and
+    its wire and staff credits off the last paragraph, if the extractor left them (a sign-up or a photo above or
+    below the story hid them)."""
     captions = [
         caption.model_copy(update={"text": shown}) if (shown := visible(caption.text).strip()) else caption
         for caption in parts.captions
@@ -85,153 +86,34 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     # As a reader sees them (`visible`): a paragraph that is only an icon font's glyphs (a row of share buttons)
     # goes.
     seen = [(visible(text).strip(), kind) for text, kind in parts.paragraphs]
-    kept = [(text, kind) for text, kind in seen if text and not _is_stray(text, kind)]
+    kept = [(text, kind) for text, kind in seen if text and not is_stray(text, kind)]
     for text, kind in without_promotions(kept, language):
         if caption := split_credit_line(text):
             captions.append(caption)
         else:
             paragraphs.append((text, kind))
-    paragraphs = _without_leading_furniture(paragraphs, language)
+    paragraphs = without_leading_furniture(paragraphs, language)
     dateline, credit = parts.dateline, parts.credit
     # An editor's note above the story ("Editor's note: This story has been updated ...") is its text, and the
     # dateline opens the paragraph after it.
     opening = 1 if len(paragraphs) > 1 and EDITORS_NOTE.match(paragraphs[0][0]) else 0
     if dateline is None and len(paragraphs) > opening and paragraphs[opening][1] is ParagraphKind.body:
         dateline, rest = split_dateline(paragraphs[opening][0])
-        if dateline is None and (dateline := _lone_dateline(paragraphs, opening)) is not None:
+        if dateline is None and (dateline := lone_dateline(paragraphs, opening)) is not None:
             rest = ""
         paragraphs[opening] = (rest, ParagraphKind.body)
-    paragraphs = _without_trailing_furniture(paragraphs, language)
+    paragraphs = without_trailing_furniture(paragraphs, language)
     while paragraphs and paragraphs[-1][1] is ParagraphKind.body and is_copyright_notice(paragraphs[-1][0]):
         # The footer's notice below the story ("© 2025 Reuters. All rights reserved."), above which its credits stand.
         paragraphs.pop()
     if credit is None and paragraphs and paragraphs[-1][1] is ParagraphKind.body:
         credit, paragraphs = _wire_credits(paragraphs)
     paragraphs = [(text.strip(), kind) for text, kind in paragraphs if text.strip()]
-    paragraphs = _without_trailing_furniture(paragraphs, language)
+    paragraphs = without_trailing_furniture(paragraphs, language)
     title = visible(parts.title).strip() or parts.title
     return dataclasses.replace(
         parts, title=title, paragraphs=paragraphs, dateline=dateline, credit=credit, captions=captions
     )
-
-
-TRAILING_FURNITURE_MAX = 5
-"""The most paragraphs that end an article and go as the page's furniture (see `_without_trailing_furniture`)."""
-FURNITURE_MAX_WORDS = 6
-FURNITURE_MAX_CHARS = 120
-"""Furniture is short: a longer paragraph is settled by its length before its words are counted."""
-
-
-def _without_trailing_furniture(
-    paragraphs: list[tuple[str, ParagraphKind]], language: str
-) -> list[tuple[str, ParagraphKind]]:
-    """The paragraphs without the page's furniture that ends them:
-    - headings: a heading heads what follows it, and one that ends the article heads nothing of it, a widget's
-      label ("Stay in the loop", "About the Authors", a sign-up's "Email address");
-    - a short call to action ("Sign up", "Back to top", "See all products", "Let's Get Started", `is_call_to_action`),
-      a date or byline alone ("July 18, 2024"), or a bare number (a counter's "38").
-    A longer run is kept: it is the outline of sections whose text the capture lost (a page printing 64 section
-    headings after its article), which a reader would want back."""
-    end = len(paragraphs)
-    while end > 0 and (
-        paragraphs[end - 1][1] is ParagraphKind.heading or _is_furniture(paragraphs[end - 1][0], language)
-    ):
-        end -= 1
-    if end == 0 or len(paragraphs) - end > TRAILING_FURNITURE_MAX:
-        return paragraphs
-    return paragraphs[:end]
-
-
-LEADING_LABEL_MAX_WORDS = 3
-LEADING_LABEL_MAX_CHARS = 30
-"""A label opening an article is at most three words and 30 characters: a paragraph of a language written without
-spaces is one "word" however long."""
-_CONTENTS_LABEL = re.compile(
-    r"^(?:table of contents|skip to (?:main )?content)\b"
-    r"|^(?:contents|in this article|on this page|jump to(?: a)?(?: section)?|you are here)\W*$",
-    re.IGNORECASE,
-)
-"""A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's. Those that open a
-sentence only as the whole paragraph: "In this article, we examine:" introduces a list of the story's."""
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "。", "！", "？", "」", "』")
-
-
-def _without_leading_furniture(
-    paragraphs: list[tuple[str, ParagraphKind]], language: str
-) -> list[tuple[str, ParagraphKind]]:
-    """The paragraphs without the page's furniture that opens them, up to TRAILING_FURNITURE_MAX paragraphs: a
-    table of contents' label ("Table of Contents", "In this article"), a breadcrumb's ("You are here:") or a skip
-    link; a body paragraph of at most LEADING_LABEL_MAX_WORDS words that ends no sentence (a section's name,
-    "Home", "News", a language switch's "English", an author's name, "Locations:"); and what ends an article
-    as furniture (`_is_furniture`). Not a dateline printed on its own ("WASHINGTON (Reuters) -"), nor a
-    subheading: an article may open on one ("Key Takeaways", "Introduction")."""
-    start = 0
-    while start < min(len(paragraphs), TRAILING_FURNITURE_MAX) and _opens_as_furniture(paragraphs, start, language):
-        start += 1
-    if start == 0 or not _has_body(paragraphs[start:]):
-        return paragraphs
-    return paragraphs[start:]
-
-
-def _lone_dateline(paragraphs: list[tuple[str, ParagraphKind]], index: int) -> Dateline | None:
-    """The dateline that paragraph `index` is on its own ("LONDON (Reuters) -"), read as opening the next one."""
-    if index + 1 >= len(paragraphs):
-        return None
-    dateline, rest = split_dateline(f"{paragraphs[index][0]} {paragraphs[index + 1][0]}")
-    return dateline if rest == paragraphs[index + 1][0] else None
-
-
-def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int, language: str) -> bool:
-    text, kind = paragraphs[index]
-    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
-        return False
-    if _CONTENTS_LABEL.match(text):
-        return True
-    if kind is ParagraphKind.heading:
-        return False
-    short = (
-        len(text) <= LEADING_LABEL_MAX_CHARS
-        and len(text.split()) <= LEADING_LABEL_MAX_WORDS
-        and not text.endswith(_SENTENCE_END)
-    )
-    if not (short or _is_furniture(text, language)):
-        return False
-    return split_dateline(text)[0] is None and _lone_dateline(paragraphs, index) is None
-
-
-_SHORTCODE = re.compile(r"^\[/?[a-z][\w-]*(?:\s[^\]]*)?\]$")
-"""A CMS's shortcode left unrendered ("[cta_module]", "[/caption]")."""
-
-
-def _is_stray(text: str, kind: ParagraphKind) -> bool:
-    """Whether a paragraph anywhere in the article is the page's, not the story's: a separator with no letter or
-    digit ("----------", "* * *"), an unrendered shortcode, a table of contents' label, a button's or link's
-    label set as a heading or not ("+ More Info", "Get a Quote", `LINK_LABEL`), or a short call to action between
-    paragraphs ("Sign up", `is_call_to_action`: a heading that opens so, "Get the Look", heads a section)."""
-    # Most paragraphs open on a letter, which settles the first two tests.
-    if not (text[0].isalnum() or any(character.isalnum() for character in text)):
-        return True
-    if text[0] == "[" and _SHORTCODE.match(text):
-        return True
-    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
-        return False
-    if _CONTENTS_LABEL.match(text) or LINK_LABEL.match(text):
-        return True
-    return kind is ParagraphKind.body and is_call_to_action(text)
-
-
-def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:
-    return any(kind is ParagraphKind.body for _, kind in paragraphs)
-
-
-def _is_furniture(text: str, language: str) -> bool:
-    """A short call to action, or a date, byline or number that stands alone: one that ends a sentence is the
-    story's ("Voting ends March 3, 2025.", "会议将于7月10日举行。")."""
-    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
-        return False
-    if is_call_to_action(text):
-        return True
-    return not text.endswith(_SENTENCE_END) and (text.replace(",", "").isdigit() or is_metadata(text, language))
 
 
 def _wire_credits(

@@ -1,0 +1,133 @@
+"""The page's furniture among an article's paragraphs, whatever the format it came in: what opens the article
+(a table of contents' label, a breadcrumb, a section's name), what ends it (a widget's heading, a call to action, a
+date alone) and what stands between its paragraphs (a separator, a shortcode, a button's label). Each is told by
+its shape and a few words every site uses for it, never by one site's phrases, and a run too long to be furniture
+(the outline of sections a capture lost) stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.ingest.cleanup import split_dateline
+from builder.ingest.pagetext_lines import is_metadata
+from builder.ingest.pagetext_titles import LINK_LABEL, is_call_to_action
+from builder.records import Dateline, ParagraphKind
+
+TRAILING_FURNITURE_MAX = 5
+"""The most paragraphs that end an article and go as the page's furniture (see `without_trailing_furniture`)."""
+FURNITURE_MAX_WORDS = 6
+FURNITURE_MAX_CHARS = 120
+"""Furniture is short: a longer paragraph is settled by its length before its words are counted."""
+
+
+def without_trailing_furniture(
+    paragraphs: list[tuple[str, ParagraphKind]], language: str
+) -> list[tuple[str, ParagraphKind]]:
+    """The paragraphs without the page's furniture that ends them:
+    - headings: a heading heads what follows it, and one that ends the article heads nothing of it, a widget's
+      label ("Stay in the loop", "About the Authors", a sign-up's "Email address");
+    - a short call to action ("Sign up", "Back to top", "See all products", "Let's Get Started", `is_call_to_action`),
+      a date or byline alone ("July 18, 2024"), or a bare number (a counter's "38").
+    A longer run is kept: it is the outline of sections whose text the capture lost (a page printing 64 section
+    headings after its article), which a reader would want back."""
+    end = len(paragraphs)
+    while end > 0 and (
+        paragraphs[end - 1][1] is ParagraphKind.heading or _is_furniture(paragraphs[end - 1][0], language)
+    ):
+        end -= 1
+    if end == 0 or len(paragraphs) - end > TRAILING_FURNITURE_MAX:
+        return paragraphs
+    return paragraphs[:end]
+
+
+LEADING_LABEL_MAX_WORDS = 3
+LEADING_LABEL_MAX_CHARS = 30
+"""A label opening an article is at most three words and 30 characters: a paragraph of a language written without
+spaces is one "word" however long."""
+_CONTENTS_LABEL = re.compile(
+    r"^(?:table of contents|skip to (?:main )?content)\b"
+    r"|^(?:contents|in this article|on this page|jump to(?: a)?(?: section)?|you are here)\W*$",
+    re.IGNORECASE,
+)
+"""A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's. Those that open a
+sentence only as the whole paragraph: "In this article, we examine:" introduces a list of the story's."""
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "。", "！", "？", "」", "』")
+
+
+def without_leading_furniture(
+    paragraphs: list[tuple[str, ParagraphKind]], language: str
+) -> list[tuple[str, ParagraphKind]]:
+    """The paragraphs without the page's furniture that opens them, up to TRAILING_FURNITURE_MAX paragraphs: a
+    table of contents' label ("Table of Contents", "In this article"), a breadcrumb's ("You are here:") or a skip
+    link; a body paragraph of at most LEADING_LABEL_MAX_WORDS words that ends no sentence (a section's name,
+    "Home", "News", a language switch's "English", an author's name, "Locations:"); and what ends an article
+    as furniture (`_is_furniture`). Not a dateline printed on its own ("WASHINGTON (Reuters) -"), nor a
+    subheading: an article may open on one ("Key Takeaways", "Introduction")."""
+    start = 0
+    while start < min(len(paragraphs), TRAILING_FURNITURE_MAX) and _opens_as_furniture(paragraphs, start, language):
+        start += 1
+    if start == 0 or not _has_body(paragraphs[start:]):
+        return paragraphs
+    return paragraphs[start:]
+
+
+def lone_dateline(paragraphs: list[tuple[str, ParagraphKind]], index: int) -> Dateline | None:
+    """The dateline that paragraph `index` is on its own ("LONDON (Reuters) -"), read as opening the next one."""
+    if index + 1 >= len(paragraphs):
+        return None
+    dateline, rest = split_dateline(f"{paragraphs[index][0]} {paragraphs[index + 1][0]}")
+    return dateline if rest == paragraphs[index + 1][0] else None
+
+
+def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int, language: str) -> bool:
+    text, kind = paragraphs[index]
+    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
+        return False
+    if _CONTENTS_LABEL.match(text):
+        return True
+    if kind is ParagraphKind.heading:
+        return False
+    short = (
+        len(text) <= LEADING_LABEL_MAX_CHARS
+        and len(text.split()) <= LEADING_LABEL_MAX_WORDS
+        and not text.endswith(_SENTENCE_END)
+    )
+    if not (short or _is_furniture(text, language)):
+        return False
+    return split_dateline(text)[0] is None and lone_dateline(paragraphs, index) is None
+
+
+_SHORTCODE = re.compile(r"^\[/?[a-z][\w-]*(?:\s[^\]]*)?\]$")
+"""A CMS's shortcode left unrendered ("[cta_module]", "[/caption]")."""
+
+
+def is_stray(text: str, kind: ParagraphKind) -> bool:
+    """Whether a paragraph anywhere in the article is the page's, not the story's: a separator with no letter or
+    digit ("----------", "* * *"), an unrendered shortcode, a table of contents' label, a button's or link's
+    label set as a heading or not ("+ More Info", "Get a Quote", `LINK_LABEL`), or a short call to action between
+    paragraphs ("Sign up", `is_call_to_action`: a heading that opens so, "Get the Look", heads a section)."""
+    # Most paragraphs open on a letter, which settles the first two tests.
+    if not (text[0].isalnum() or any(character.isalnum() for character in text)):
+        return True
+    if text[0] == "[" and _SHORTCODE.match(text):
+        return True
+    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
+        return False
+    if _CONTENTS_LABEL.match(text) or LINK_LABEL.match(text):
+        return True
+    return kind is ParagraphKind.body and is_call_to_action(text)
+
+
+def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:
+    return any(kind is ParagraphKind.body for _, kind in paragraphs)
+
+
+def _is_furniture(text: str, language: str) -> bool:
+    """A short call to action, or a date, byline or number that stands alone: one that ends a sentence is the
+    story's ("Voting ends March 3, 2025.", "会议将于7月10日举行。")."""
+    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
+        return False
+    if is_call_to_action(text):
+        return True
+    return not text.endswith(_SENTENCE_END) and (text.replace(",", "").isdigit() or is_metadata(text, language))
