@@ -526,26 +526,51 @@ def test_a_possessive_is_not_who_a_pronoun_refers_to_beside_a_subject() -> None:
     assert [_who(quote) for quote in quotes] == ["Kevin Moss"]
 
 
-def test_who_was_told_or_the_subject_of_a_reported_clause_does_not_speak() -> None:
-    # "suggested that the Bolt" made the car a speaker, and "he" was left between it and Zane Merva; "told
-    # Hartnett" made the reporter one.
-    _, quotes = _quotes(
-        "Car Talk’s GM electric vehicle expert and owner, Zane Merva, suggested that the Bolt should be a big "
-        "success for GM. He went on to add, “Would I like Apple CarPlay? Sure, but it’s just one aspect of a "
-        "vehicle.”"
-    )
-    assert [_who(quote) for quote in quotes] == ["Zane Merva"]
+PRONOUN_SPEAKERS = {
+    # "suggested that the Bolt" made the car a speaker, and "he" was left between it and Zane Merva.
+    "not the subject of a reported clause": (
+        [
+            "Car Talk’s GM electric vehicle expert and owner, Zane Merva, suggested that the Bolt should be a big "
+            "success for GM. He went on to add, “Would I like Apple CarPlay? Sure, but it’s just one aspect of a "
+            "vehicle.”"
+        ],
+        ["Zane Merva"],
+    ),
+    # "Zettler adds" makes both names that hold "Zettler" speakers; the firm stands after "At", the founder is the
+    # sentence's subject.
+    "not a name after a preposition": (
+        [
+            "At Zettler Digital, founder Ben Zettler, sees brands overbuy CRMs all the time. “They pay for complexity "
+            "they’ll never fully use,” he says.",
+            "For ecommerce, “that almost always creates friction,” Zettler adds.",
+        ],
+        ["Ben Zettler", "Zettler"],
+    ),
+    # The name pattern read "Prevention\n\nBenjamin Franklin" as one name, after "for", and left "Tips" (the
+    # podcast's title) as the only name for "he".
+    "not a heading's last word": (
+        [
+            "Listen to the podcast, How to Get Rid of Bugs on Plants Naturally Tips that Work.",
+            "Tips for Prevention",
+            "Benjamin Franklin knew it all too well when he said, “An ounce of prevention is worth a pound of cure.”",
+        ],
+        ["Benjamin Franklin"],
+    ),
+    # "Burke" is a man's name nine times in ten; Burke Lennihan is a woman, and the only name there is.
+    "a name alone whatever its first name tells": (
+        [
+            "Burke Lennihan teaches meditation in Cambridge.",
+            "Lennihan suggests trying different classes. “Meditating with a group is more powerful,” she says.",
+        ],
+        ["Burke Lennihan"],
+    ),
+}
 
 
-def test_a_name_after_a_preposition_is_not_who_a_pronoun_refers_to() -> None:
-    # "Zettler adds" makes both names that hold "Zettler" speakers; the firm stands after "At", the founder is
-    # the sentence's subject.
-    _, quotes = _quotes(
-        "At Zettler Digital, founder Ben Zettler, sees brands overbuy CRMs all the time. “They pay for complexity "
-        "they’ll never fully use,” he says.",
-        "For ecommerce, “that almost always creates friction,” Zettler adds.",
-    )
-    assert [_who(quote) for quote in quotes] == ["Ben Zettler", "Zettler"]
+@pytest.mark.parametrize(("paragraphs", "speakers"), PRONOUN_SPEAKERS.values(), ids=PRONOUN_SPEAKERS.keys())
+def test_who_a_pronoun_refers_to(paragraphs: list[str], speakers: list[str]) -> None:
+    _, quotes = _quotes(*paragraphs)
+    assert [_who(quote) for quote in quotes] == speakers
 
 
 def test_a_name_that_opens_the_sentence_is_who_a_pronoun_in_its_paragraph_refers_to() -> None:
@@ -578,26 +603,6 @@ def test_a_name_that_opens_the_sentence_is_who_a_pronoun_in_its_paragraph_refers
 def test_a_gendered_pronoun_passes_over_names_of_the_other_gender(sentence: str, pronoun: str, speaker: str) -> None:
     _, quotes = _quotes(f"{sentence} “We will keep fighting for working families,” {pronoun} said.")
     assert [_who(quote) for quote in quotes] == [speaker]
-
-
-def test_a_name_alone_is_who_a_pronoun_refers_to_whatever_its_first_name_tells() -> None:
-    # "Burke" is a man's name nine times in ten; Burke Lennihan is a woman.
-    _, quotes = _quotes(
-        "Burke Lennihan teaches meditation in Cambridge.",
-        "Lennihan suggests trying different classes. “Meditating with a group is more powerful,” she says.",
-    )
-    assert [_who(quote) for quote in quotes] == ["Burke Lennihan"]
-
-
-def test_a_heading_s_last_word_is_no_part_of_the_name_that_opens_the_next_paragraph() -> None:
-    # The name pattern read "Prevention\n\nBenjamin Franklin" as one name, after "for", and left "Tips" (the
-    # podcast's title) as the only name for "he".
-    _, quotes = _quotes(
-        "Listen to the podcast, How to Get Rid of Bugs on Plants Naturally Tips that Work.",
-        "Tips for Prevention",
-        "Benjamin Franklin knew it all too well when he said, “An ounce of prevention is worth a pound of cure.”",
-    )
-    assert [_who(quote) for quote in quotes] == ["Benjamin Franklin"]
 
 
 def test_the_verb_a_comma_sets_before_a_quote_introduces_it_whoever_spoke_earlier_in_its_sentence() -> None:
