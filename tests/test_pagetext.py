@@ -1397,7 +1397,7 @@ def test_a_call_to_action_above_the_article_is_no_title() -> None:
 def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> None:
     # WCXB HTML: "Read More" under each of a listicle's items (17 on one page), "[cta_module]", "* * *".
     story = [(text, ParagraphKind.body) for text in PROSE[:3]]
-    strays = [("Read More", ParagraphKind.body), ("[cta_module]", ParagraphKind.body), ("* * *", ParagraphKind.body)]
+    strays = [("Read More", ParagraphKind.body), ("[CTA_MODULE]", ParagraphKind.body), ("* * *", ParagraphKind.body)]
     scraped = ArticleParts(
         role=DocumentRole.main,
         title="Night buses",

@@ -98,8 +98,9 @@ def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int,
     return split_dateline(text)[0] is None and lone_dateline(paragraphs, index) is None
 
 
-_SHORTCODE = re.compile(r"^\[/?[a-z][\w-]*(?:\s[^\]]*)?\]$")
-"""A CMS's shortcode left unrendered ("[cta_module]", "[/caption]")."""
+_SHORTCODE = re.compile(r"^\[/?[A-Za-z][\w-]*(?:\s[^\]]*)?\]$")
+"""A CMS's shortcode left unrendered ("[cta_module]", "[CTA_MODULE]", "[/caption]"), or a media placeholder
+("[Video]")."""
 
 
 def is_stray(text: str, kind: ParagraphKind) -> bool:
