@@ -1404,6 +1404,15 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
         paragraphs=[story[0], strays[0], story[1], strays[1], strays[2], story[2]],
     )
     assert tidy(scraped).paragraphs == story
+    # A link to another story is its headline, not this story's text; a bracketed sentence is no shortcode.
+    links = ["Read more: A Guide to Small Business Accounting", "Related: Tutoring may not improve attendance"]
+    note = "[Updated: the council voted again on Friday.]"
+    linked = ArticleParts(
+        role=DocumentRole.main,
+        title="Night buses",
+        paragraphs=[story[0], *[(link, ParagraphKind.body) for link in links], (note, ParagraphKind.body), *story[1:]],
+    )
+    assert tidy(linked).paragraphs == [story[0], (note, ParagraphKind.body), *story[1:]]
     # A button's label goes set as a heading too; a subheading that opens as a call to action stays: it heads what
     # follows.
     buttons = [

@@ -940,12 +940,19 @@ def _head(text: str, start: int, end: int, rules: _Rules) -> tuple[Bounds | None
     return None, match.span("pronoun_cue")
 
 
+INTRODUCER_GAP = 8
+"""How many characters before a quote its introducing comma or colon is looked for (with the spaces after it)."""
+
+
 def _introducing(text: str, first: re.Match[str], end: int, rules: _Rules) -> re.Match[str] | None:
     """The last "subject + speech verb" before `end` when a comma or colon stands between its verb and the quote:
     the verb that introduces the quote, whoever spoke earlier in its sentence ("Once, when I told a guy on a plane
     that I taught philosophy, he responded, “So you teach Plato to plumbers?”"). A quote the verb's clause runs
     on into is reported by the first ("Trump said on Tuesday that Israel had agreed "to the necessary
     conditions"")."""
+    # Only a comma or colon before the quote lets a verb introduce it: most quotes are settled without a search.
+    if text[max(first.end(), end - INTRODUCER_GAP) : end].rstrip()[-1:] not in (",", ":"):
+        return None
     last = None
     for last in rules.subject_cue.finditer(text, first.end(), end):  # noqa: B007 (the last one is wanted)
         pass

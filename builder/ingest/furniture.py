@@ -98,20 +98,33 @@ def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int,
     return split_dateline(text)[0] is None and lone_dateline(paragraphs, index) is None
 
 
-_SHORTCODE = re.compile(r"^\[/?[A-Za-z][\w-]*(?:\s[^\]]*)?\]$")
-"""A CMS's shortcode left unrendered ("[cta_module]", "[CTA_MODULE]", "[/caption]"), or a media placeholder
-("[Video]")."""
+_SHORTCODE = re.compile(r"""^\[/?[A-Za-z][\w-]*(?:\s+[\w-]+=(?:"[^"]*"|'[^']*'|[^\s\]]+))*\s*/?\]$""")
+"""A CMS's shortcode left unrendered ("[cta_module]", "[CTA_MODULE]", '[caption id="attachment_7"]',
+"[/caption]"), or a media placeholder ("[Video]"); not a bracketed sentence ("[Updated: the council voted.]")."""
+
+
+RELATED_LINK = re.compile(
+    r"^[\[(]?\s*(?:read more|related(?: articles?| stor(?:y|ies)| reading| posts?)?|see also|also read|read also"
+    r"|more on this(?: topic)?|recommended(?: reading)?|you may also like|don['’]t miss)\s*[:»›>|–—-]",
+    re.IGNORECASE,
+)
+"""A link to another article set between paragraphs ("Read more: …", "Related: …", "See also: …", "Also read:
+…"): another story's headline, which annotators would read as this one's text."""
+RELATED_LINK_MAX_CHARS = 200
 
 
 def is_stray(text: str, kind: ParagraphKind) -> bool:
     """Whether a paragraph anywhere in the article is the page's, not the story's: a separator with no letter or
-    digit ("----------", "* * *"), an unrendered shortcode, a table of contents' label, a button's or link's
+    digit ("----------", "* * *"), an unrendered shortcode, a link to another article (`RELATED_LINK`), a table
+    of contents' label, a button's or link's
     label set as a heading or not ("+ More Info", "Get a Quote", `LINK_LABEL`), or a short call to action between
     paragraphs ("Sign up", `is_call_to_action`: a heading that opens so, "Get the Look", heads a section)."""
     # Most paragraphs open on a letter, which settles the first two tests.
     if not (text[0].isalnum() or any(character.isalnum() for character in text)):
         return True
     if text[0] == "[" and _SHORTCODE.match(text):
+        return True
+    if len(text) <= RELATED_LINK_MAX_CHARS and RELATED_LINK.match(text):
         return True
     if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
         return False
