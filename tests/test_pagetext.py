@@ -1405,7 +1405,12 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
     )
     assert tidy(scraped).paragraphs == story
     # A link to another story is its headline, not this story's text; a bracketed sentence is no shortcode.
-    links = ["Read more: A Guide to Small Business Accounting", "Related: Tutoring may not improve attendance"]
+    links = [
+        "Read more: A Guide to Small Business Accounting",
+        "Related: Tutoring may not improve attendance",
+        "Click here to read the Hindustan Times ePaper",
+        "Thank you! Your submission has been received!",
+    ]
     note = "[Updated: the council voted again on Friday.]"
     linked = ArticleParts(
         role=DocumentRole.main,

@@ -111,6 +111,14 @@ RELATED_LINK = re.compile(
 """A link to another article set between paragraphs ("Read more: …", "Related: …", "See also: …", "Also read:
 …"): another story's headline, which annotators would read as this one's text."""
 RELATED_LINK_MAX_CHARS = 200
+_WIDGET_MESSAGE = re.compile(
+    r"^(?:thank you!? your submission has been received!?|oops!? something went wrong while submitting the form\.?)$"
+    r"|^\W*click here\b",
+    re.IGNORECASE,
+)
+"""A form's own messages, as a site builder prints them under every form ("Thank you! Your submission has been
+received!", "Oops! Something went wrong while submitting the form."), and a line that opens asking to click, set
+as a heading or not ("Click here to read the ePaper"; "… You can click here to see it." is the story's)."""
 
 
 def is_stray(text: str, kind: ParagraphKind) -> bool:
@@ -124,7 +132,7 @@ def is_stray(text: str, kind: ParagraphKind) -> bool:
         return True
     if text[0] == "[" and _SHORTCODE.match(text):
         return True
-    if len(text) <= RELATED_LINK_MAX_CHARS and RELATED_LINK.match(text):
+    if len(text) <= RELATED_LINK_MAX_CHARS and (RELATED_LINK.match(text) or _WIDGET_MESSAGE.match(text)):
         return True
     if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
         return False
