@@ -122,11 +122,13 @@ as a heading or not ("Click here to read the ePaper"; "… You can click here to
 
 
 def is_stray(text: str, kind: ParagraphKind) -> bool:
-    """Whether a paragraph anywhere in the article is the page's, not the story's: a separator with no letter or
-    digit ("----------", "* * *"), an unrendered shortcode, a link to another article (`RELATED_LINK`), a table
-    of contents' label, a button's or link's
-    label set as a heading or not ("+ More Info", "Get a Quote", `LINK_LABEL`), or a short call to action between
-    paragraphs ("Sign up", `is_call_to_action`: a heading that opens so, "Get the Look", heads a section)."""
+    """Whether a paragraph anywhere in the article is the page's, not the story's:
+    - a separator with no letter or digit ("----------", "* * *"), or an unrendered shortcode;
+    - a link to another article (`RELATED_LINK`), a form's own message or a line that opens "Click here";
+    - a table of contents' label, or a button's or link's whole label set as a heading or not ("+ More Info",
+      "Get a Quote", `LINK_LABEL`);
+    - a short call to action between paragraphs ("Sign up", `is_call_to_action`); as a heading it stays ("Get
+      the Look" heads a section)."""
     # Most paragraphs open on a letter, which settles the first two tests.
     if not (text[0].isalnum() or any(character.isalnum() for character in text)):
         return True
