@@ -573,6 +573,24 @@ def test_who_a_pronoun_refers_to(paragraphs: list[str], speakers: list[str]) -> 
     assert [_who(quote) for quote in quotes] == speakers
 
 
+def test_it_is_the_body_or_text_that_spoke_before_or_no_one() -> None:
+    # "It adds:" after a quote of the research's (WCXB 0456); wire copy goes on so after "the ministry said".
+    _, quotes = _quotes(
+        "“The plan is sound and will be carried out in full,” the ministry said on Monday.",
+        "It added: “Every district will have a night bus by the end of the year.”",
+    )
+    assert [(_who(quote), quote["cue"]["text"]) for quote in quotes] == [
+        ("the ministry", "said"),
+        ("the ministry", "added"),
+    ]
+    # Without such a speaker before, "it" is a thing that asks or says, and its quote is no one's speech.
+    _, quotes = _quotes(
+        "Beyond training, the watch is a capable smartwatch. It has added lifestyle tracking with questions like "
+        "“Did you drink alcohol today?,” “Which shoes did you wear?” and more."
+    )
+    assert quotes == []
+
+
 def test_a_name_that_opens_the_sentence_is_who_a_pronoun_in_its_paragraph_refers_to() -> None:
     # First names that tell no gender ("Jordan", "Quanta"): the sentence's subject decides, not "she".
     opening = (

@@ -67,6 +67,9 @@ class SpeechLexicon:
     modified_word_exceptions: str
     """Function words that may follow a one- or two-word quote that is speech; any other lower-case word after it
     is the noun it modifies ('a "cleanup" process')."""
+    neuter_pronouns: str = ""
+    """A pronoun that stands for a body or a text, not a person ("It added: '…'" after "the ministry said"): the
+    previous quote's speaker when that is a determiner phrase, else no attribution at all."""
     lowercase: str = "a-z"
     """A regex character class body: the lower-case letters, for that test."""
     according_to: str = ""
@@ -156,6 +159,7 @@ ENGLISH = SpeechLexicon(
     pronouns="he|she|they",
     masculine_pronouns="he",
     feminine_pronouns="she",
+    neuter_pronouns="it",
     # A verb or a bare number other than a year makes a clause ("The outcome of this step is called the 'rough
     # cut'", "The specification defines 67 distinct tokenizer states").
     clause_words=(

@@ -237,7 +237,9 @@ class _Rules:
     role_after: re.Pattern[str] | None
     """A role set off by a comma right after a name ("Peter Dutton |, the opposition leader")."""
     pronouns: frozenset[str]
-    """Casefolded: a speaker that is one of them is resolved to a name."""
+    """Casefolded: a speaker that is one of them is resolved to a name (a neuter one to a phrase)."""
+    neuter_pronouns: frozenset[str]
+    """Casefolded ("it"): the previous quote's speaker when that is a determiner phrase, else no attribution."""
     pronoun_genders: dict[str, Gender]
     """Casefolded pronouns that refer to a man or a woman only ("he", "she"; not "they" or German "sie")."""
     not_names: frozenset[str]
@@ -350,7 +352,8 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         role_after=re.compile(rf",\s+(?:{lexicon.determiners})\s+(?:[\w'’\-]+\s+){{0,3}}?(?:{lexicon.role_nouns})\b")
         if lexicon.role_nouns and lexicon.determiners
         else None,
-        pronouns=_word_set(lexicon.pronouns.casefold()),
+        pronouns=_word_set(_joined_words(lexicon.pronouns, lexicon.neuter_pronouns).casefold()),
+        neuter_pronouns=_word_set(lexicon.neuter_pronouns.casefold()),
         pronoun_genders={
             **dict.fromkeys(_word_set(lexicon.masculine_pronouns.casefold()), "m"),
             **dict.fromkeys(_word_set(lexicon.feminine_pronouns.casefold()), "f"),
@@ -449,7 +452,7 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
     return _PatternParts(
         name=rf"{not_subject}{title}{capword}(?:\s+{particle}{capword}){{0,4}}",
         name_word=rf"{particle}{capword}",
-        pronoun=rf"(?:{_either_case(lexicon.pronouns)})\b",
+        pronoun=rf"(?:{_either_case(_joined_words(lexicon.pronouns, lexicon.neuter_pronouns))})\b",
         determiner=determiner,
         possessor=possessor,
         # A possessive name stands for a determiner in English: "Israel’s prime minister", "Google's chief executive".
@@ -840,7 +843,14 @@ def _attribute(
         speaker = _person_of_employer(text, *speaker, rules)
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
-    if quote.speaker_text.casefold() in rules.pronouns:
+    if quote.speaker_text.casefold() in rules.neuter_pronouns:
+        # "It added: '…'" is the body or text that spoke before ("the ministry said … It added"); without one, "it"
+        # is a thing that "says" or "asks" ("the app asks, 'Did you sleep?'"), and the quote is no one's speech.
+        if not (last_who and rules.determiner_first is not None and rules.determiner_first.match(last_who)):
+            quote.attributed, quote.cue, quote.speaker, quote.speaker_text = False, None, None, None
+            return
+        quote.name = last_who
+    elif quote.speaker_text.casefold() in rules.pronouns:
         quote.name = people.resolve(quote.speaker[0], last_who)
 
 
@@ -1409,6 +1419,11 @@ def _line_runs(runs: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
             continue
         for part in _LINE_WORDS.finditer(run.group()):
             yield start + part.start(), start + part.end()
+
+
+def _joined_words(*alternations: str) -> str:
+    """Regex alternations of words ("he|she|they", "it") joined into one, the empty ones left out."""
+    return "|".join(alternation for alternation in alternations if alternation)
 
 
 def _without_clitic(word: str) -> str:
