@@ -7,8 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from builder.ingest.build import tidy
 from builder.ingest.characters import visible
+from builder.ingest.parts import ArticleParts
+from builder.records import DocumentRole, ParagraphKind
 from tests.test_ingest import SAMPLE_PAGE, ingest, read_jsonl
 
 
@@ -31,6 +36,9 @@ from tests.test_ingest import SAMPLE_PAGE, ingest, read_jsonl
         ("Designed by Zyner.io ⚡ï¸\x8f", "Designed by Zyner.io ⚡\ufe0f"),
         ("ðŸ˜€ smile", "😀 smile"),
         ("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"),
+        # Decoded wrongly twice.
+        ("isnÃ¢â‚¬â„¢t", "isn’t"),
+        ("cafÃ\x83Â©", "café"),
         # Left alone: text that only looks so, and mojibake quoted as an example of itself.
         ("château, pâté, Straße, naïve, été à 10°C", "château, pâté, Straße, naïve, été à 10°C"),
         ("Ñ° and Ð\xa0", "Ñ° and Ð\xa0"),
@@ -86,3 +94,14 @@ def test_a_row_of_icon_glyphs_in_a_page_dump_is_no_paragraph(tmp_path: Path) -> 
     assert "\uf09a" not in main[1]["text"]
     assert main[1]["paragraphs"] == main[0]["paragraphs"]
     assert main[1]["text"] == main[0]["text"]
+
+
+@given(
+    st.lists(st.tuples(st.text(max_size=60), st.sampled_from(list(ParagraphKind))), max_size=8),
+    st.text(max_size=40),
+)
+def test_any_paragraphs_are_tidied_without_fault_into_stripped_non_empty_ones(
+    paragraphs: list[tuple[str, ParagraphKind]], title: str
+) -> None:
+    tidied = tidy(ArticleParts(role=DocumentRole.main, title=title or "Night buses", paragraphs=paragraphs))
+    assert all(text and text == text.strip() for text, _ in tidied.paragraphs)

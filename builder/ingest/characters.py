@@ -56,9 +56,20 @@ def _mended(match: re.Match[str]) -> str:
         return match.group()
 
 
+MOJIBAKE_ROUNDS = 3
+"""How many times mojibake is read again: text mis-decoded twice ("Ã¢â‚¬â„¢" for "’") takes two rounds."""
+
+
 def visible(text: str) -> str:
-    """The text without invisible format characters and private-use glyphs, its mojibake read again. ASCII text,
-    and text with none of their characters, is returned as it is after one scan."""
+    """The text without invisible format characters and private-use glyphs, its mojibake read again (until no
+    round changes it, at most MOJIBAKE_ROUNDS). ASCII text, and text with none of their characters, is returned as
+    it is after one scan."""
     if text.isascii() or not _SUSPECT.search(text):
         return text
-    return _UNSEEN.sub("", MOJIBAKE.sub(_mended, text))
+    # Mojibake first: a soft hyphen (0xAD) is one of its bytes ("â\xad\x90" for "⭐"), not an invisible character.
+    for _ in range(MOJIBAKE_ROUNDS):
+        mended = MOJIBAKE.sub(_mended, text)
+        if mended == text:
+            break
+        text = mended
+    return _UNSEEN.sub("", text)
