@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from builder.ingest.html import TITLE_SEPARATORS
 from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet, url_rejection, web_url
@@ -219,8 +220,6 @@ def record_pages(
     for name in ("title", "source"):
         if isinstance(fields.get(name), str):
             fields[name] = unescape_references(fields[name])
-    if isinstance(fields.get("title"), str) and isinstance(fields.get("source"), str):
-        fields["title"] = without_outlet(fields["title"], fields["source"])
     if (stated := epoch_date(fields.get("published"))) is not None:
         fields["published"] = stated
     body = fields.pop("text", None)
@@ -252,6 +251,9 @@ def record_pages(
     url = web_url(given_url)
     if given_url is not None and url is None:
         yield url_rejection("ingest.read", source.shown, given_url, line=line, offset=offset, record=key)
+    if isinstance(fields.get("title"), str):
+        outlet = fields.get("source")
+        fields["title"] = without_outlet(fields["title"], outlet if isinstance(outlet, str) else None, url)
     yield Page(
         source,
         source_format,
@@ -267,14 +269,38 @@ def record_pages(
     )
 
 
-def without_outlet(title: str, outlet: str | None) -> str:
-    """The title without the outlet's name after it, as news APIs and aggregators give headlines ("Story -
-    Reuters", "Story | BBC News"). Only the outlet's whole name is taken off, ignoring case: "US - China talks"
-    from "US News" keeps its "US"."""
+def without_outlet(title: str, outlet: str | None, url: str | None = None) -> str:
+    """The title without the outlet's name after it, as news APIs, aggregators and scrapers of `<title>` give
+    headlines ("Story - Reuters", "Story | BBC News"): the outlet's whole name, ignoring case ("US - China talks"
+    from "US News" keeps its "US"), or the name of the site its URL is on ("Story – The Guardian" from
+    theguardian.com, "Story - BBC News" from bbc.co.uk; `names_host`)."""
     separators = list(TITLE_SEPARATORS.finditer(title))
-    if outlet and separators and title[separators[-1].end() :].strip().casefold() == outlet.strip().casefold():
+    if not separators:
+        return title
+    last = title[separators[-1].end() :].strip()
+    if (outlet and last.casefold() == outlet.strip().casefold()) or (url and names_host(last, url)):
         return title[: separators[-1].start()].strip()
     return title
+
+
+SITE_NAME_MAX_WORDS = 4
+_GENERIC_SITE_WORDS = ("news", "online", "com", "daily", "today")
+"""Words a site's name adds to its domain's ("BBC News" on bbc.co.uk, "Politico Online")."""
+
+
+def names_host(name: str, url: str) -> bool:
+    """Whether a short name is the site's that the URL is on: its letters and digits, without a leading "The",
+    are a label of the host ("The Guardian", theguardian.com; "Al Jazeera", aljazeera.com), or such a label and a
+    generic word ("BBC News", bbc.co.uk)."""
+    if not name or len(name.split()) > SITE_NAME_MAX_WORDS:
+        return False
+    squashed = re.sub(r"[^0-9a-z]", "", name.casefold())
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    labels = {label for label in host.split(".") if len(label) >= 3}
+    for candidate in (squashed, squashed.removeprefix("the")):
+        if candidate in labels or any(candidate == label + word for label in labels for word in _GENERIC_SITE_WORDS):
+            return True
+    return False
 
 
 SUMMARY_KEYS = frozenset({"description", "summary", "abstract", "excerpt", "snippet", "lead", "teaser"})
