@@ -447,8 +447,10 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
     cues = _alternatives(one_of(lexicon.cues), compound, lexicon.cue_pattern)
     tail_cues = _alternatives(cues, one_of(lexicon.tail_only_cues) if lexicon.tail_only_cues else "")
     tail_words = lexicon.cues + (f"|{lexicon.tail_only_cues}" if lexicon.tail_only_cues else "")
-    inverted_tail_words = "|".join(word for word in tail_words.split("|") if word not in object_cues)
-    inverted_far_words = "|".join(word for word in far_words.split("|") if word not in object_cues)
+    inverted_words, inverted_tail_words, inverted_far_words = (
+        "|".join(word for word in words.split("|") if word not in object_cues)
+        for words in (lexicon.cues, tail_words, far_words)
+    )
     return _PatternParts(
         name=rf"{not_subject}{title}{capword}(?:\s+{particle}{capword}){{0,4}}",
         name_word=rf"{particle}{capword}",
@@ -469,11 +471,7 @@ def _pattern_parts(lexicon: SpeechLexicon) -> _PatternParts:
         if object_cues
         else tail_cues,
         inverted_far_cues=_alternatives(one_of(inverted_far_words), compound, lexicon.far_cue_pattern),
-        inverted_cues=_alternatives(
-            one_of("|".join(word for word in lexicon.cues.split("|") if word not in object_cues)),
-            compound,
-            lexicon.cue_pattern,
-        ),
+        inverted_cues=_alternatives(one_of(inverted_words), compound, lexicon.cue_pattern),
         clause_free_modifiers=rf"(?:(?!(?:{lexicon.clause_words})\s)[\w'’\-]{{1,{WORD_MAX_CHARS}}}+\s+){{0,3}}?",
         according=f"(?i:{lexicon.according_to})",
         pronoun_cues=f"(?i:{one_of(lexicon.pronoun_cues)})" if lexicon.pronoun_cues else "",
@@ -995,8 +993,14 @@ _RELATIVE = re.compile(r"\s(?:that|which)\s")
 
 def _after_word_in(text: str, start: int, position: int, rules: _Rules) -> bool:
     """Whether the word before `position` (after `start`) is one of `rules.not_before_subject`."""
-    words = text[max(start, position - 40) : position].split()
-    return bool(words) and words[-1].casefold() in rules.not_before_subject
+    return _word_before_in(text, start, position, rules.not_before_subject)
+
+
+def _word_before_in(text: str, start: int, position: int, words: frozenset[str]) -> bool:
+    """Whether the word before `position` (looked for after `start`, ROLE_REACH characters back at most),
+    casefolded, is one of `words`."""
+    before = text[max(start, position - ROLE_REACH) : position].split()
+    return bool(before) and before[-1].casefold() in words
 
 
 def _name_within(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int]:
@@ -1383,11 +1387,10 @@ class _People:
         Senator Bernie Sanders spoke" names a speaker (beside a role) and a woman, and "she" is the woman."""
         reach = max(0, mention_at - SENTENCE_REACH)
         low = max(self.text.rfind(". ", reach, mention_at), self.text.rfind("\n", reach, mention_at), reach - 1) + 1
-        high = pronoun_at
         telling: dict[str, str] = {}
         for mentions in self.tiers:
             for at, name in mentions[
-                bisect.bisect_left(mentions, (low, "")) : bisect.bisect_left(mentions, (high, ""))
+                bisect.bisect_left(mentions, (low, "")) : bisect.bisect_left(mentions, (pronoun_at, ""))
             ]:
                 if name_gender(name) == gender and not self._possessive(at) and not self._after_preposition(at):
                     telling[name.split()[-1]] = name
@@ -1400,8 +1403,7 @@ class _People:
 
     def _after_preposition(self, at: int) -> bool:
         """Whether the word before the name mentioned at `at` is a preposition (`_Rules.prepositions`)."""
-        before = self.text[max(0, at - ROLE_REACH) : at].split()
-        return bool(before) and before[-1].casefold() in self.rules.prepositions
+        return _word_before_in(self.text, 0, at, self.rules.prepositions)
 
 
 _LINE_WORDS = re.compile(r"[^\s](?:[^\n]*[^\s])?")
