@@ -583,6 +583,13 @@ def test_it_is_the_body_or_text_that_spoke_before_or_no_one() -> None:
         ("the ministry", "said"),
         ("the ministry", "added"),
     ]
+    # Nor is "it" a person named before it where a paragraph announces the quote.
+    _, quotes = _quotes(
+        "Kevin Moss praised the council's plan on Monday.",
+        "The report by the transport department said the plan was sound. It adds:",
+        "“Every district will have a night bus by the end of the year.”",
+    )
+    assert "Kevin Moss" not in [_who(quote) for quote in quotes]
     # Without such a speaker before, "it" is a thing that asks or says, and its quote is no one's speech.
     _, quotes = _quotes(
         "Beyond training, the watch is a capable smartwatch. It has added lifestyle tracking with questions like "

@@ -841,15 +841,12 @@ def _attribute(
         speaker = _person_of_employer(text, *speaker, rules)
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
-    if quote.speaker_text.casefold() in rules.neuter_pronouns:
-        # "It added: '…'" is the body or text that spoke before ("the ministry said … It added"); without one, "it"
-        # is a thing that "says" or "asks" ("the app asks, 'Did you sleep?'"), and the quote is no one's speech.
-        if not (last_who and rules.determiner_first is not None and rules.determiner_first.match(last_who)):
-            quote.attributed, quote.cue, quote.speaker, quote.speaker_text = False, None, None, None
-            return
-        quote.name = last_who
-    elif quote.speaker_text.casefold() in rules.pronouns:
+    if quote.speaker_text.casefold() in rules.pronouns:
         quote.name = people.resolve(quote.speaker[0], last_who)
+        if quote.name is None and quote.speaker_text.casefold() in rules.neuter_pronouns:
+            # An "it" that no phrase spoke before is a thing that "says" or "asks" ("the app asks, 'Did you
+            # sleep?'"): the quote is no one's speech.
+            quote.attributed, quote.cue, quote.speaker, quote.speaker_text = False, None, None, None
 
 
 EMPLOYER_REACH = 80
@@ -1328,12 +1325,17 @@ class _People:
 
     def resolve(self, pronoun_at: int, last_who: str | None) -> str | None:
         """The person a pronoun most likely refers to, or None when the nearest sentence naming people is
-        ambiguous and the previous quote's speaker (`last_who`) is not among them.
+        ambiguous and the previous quote's speaker (`last_who`) is not among them. A neuter pronoun ("it") is
+        `last_who` when that is a determiner phrase ("the ministry"), else None.
 
         A pronoun of one gender ("she") takes the one name of its sentence whose title or first name tells that
         gender (`name_gender`), when the names it would choose from tell none or the other; among several names it
         passes over those that tell the other. A name alone is never passed over for its first name, which tells a
         gender nine times in ten at best ("Burke Lennihan … she says")."""
+        if self._pronoun_word(pronoun_at) in self.rules.neuter_pronouns:
+            # "It added: '…'" is the body or text that spoke before ("the ministry said … It added"), never a person.
+            determiner = self.rules.determiner_first
+            return last_who if last_who and determiner is not None and determiner.match(last_who) else None
         gender = self._pronoun_gender(pronoun_at)
         for mentions in self.tiers:
             index = bisect.bisect_left(mentions, (pronoun_at, "")) - 1
@@ -1396,10 +1398,14 @@ class _People:
                     telling[name.split()[-1]] = name
         return telling
 
+    def _pronoun_word(self, at: int) -> str:
+        """The word at `at`, casefolded and without punctuation: the pronoun, where one stands there."""
+        word = self.text[at : at + PRONOUN_MAX_CHARS].split(maxsplit=1)
+        return word[0].strip(_PUNCTUATION).casefold() if word else ""
+
     def _pronoun_gender(self, at: int) -> Gender | None:
         """The gender of the pronoun at `at`, if one stands there and refers to one gender only."""
-        word = self.text[at : at + PRONOUN_MAX_CHARS].split(maxsplit=1)
-        return self.rules.pronoun_genders.get(word[0].strip(_PUNCTUATION).casefold()) if word else None
+        return self.rules.pronoun_genders.get(self._pronoun_word(at))
 
     def _after_preposition(self, at: int) -> bool:
         """Whether the word before the name mentioned at `at` is a preposition (`_Rules.prepositions`)."""
