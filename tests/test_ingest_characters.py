@@ -44,6 +44,8 @@ from tests.test_ingest import SAMPLE_PAGE, ingest, read_jsonl
         ("Ñ° and Ð\xa0", "Ñ° and Ð\xa0"),
         ("CAFÉ\xa0!", "CAFÉ\xa0!"),
         ('I saw "Ã¤" instead of "ä"', 'I saw "Ã¤" instead of "ä"'),
+        # A quote mark on one side only is no quoting: the run at the text's end is read again.
+        ('He ordered a "cafÃ©', 'He ordered a "café'),
         ("Ã", "Ã"),
         # Joiners stay inside words: Persian and emoji sequences need them. At a word's edge they join nothing.
         ("می\u200cخواهم 👩\u200d💻", "می\u200cخواهم 👩\u200d💻"),

@@ -48,7 +48,8 @@ def _mended(match: re.Match[str]) -> str:
     """The run read as UTF-8; as it is when it is quoted on its own, as a text about mojibake quotes it ("I saw
     "Ã¤" instead of "ä""), or when its bytes are no UTF-8."""
     text, start, end = match.string, match.start(), match.end()
-    if text[start - 1 : start] in _QUOTE_MARKS and text[end : end + 1] in _QUOTE_MARKS and start > 0:
+    before, after = text[start - 1 : start] if start else "", text[end : end + 1]
+    if before and after and before in _QUOTE_MARKS and after in _QUOTE_MARKS:
         return match.group()
     try:
         return _as_bytes(match.group()).decode("utf-8")

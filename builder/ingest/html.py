@@ -6,7 +6,6 @@ tidies the metadata (a title that repeats the site name, for one).
 
 from __future__ import annotations
 
-import contextlib
 import re
 from html import unescape
 
@@ -19,6 +18,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from builder.enrich.function_words import STOP_WORDS
+from builder.ingest.characters import visible
 from builder.ingest.html_metadata import PageMetadata, page_metadata, printed_date
 from builder.ingest.pagetext import without_header
 from builder.ingest.pagetext_lines import is_metadata
@@ -217,23 +217,16 @@ _TITLE_LABEL = re.compile(r"^title:\s*", re.IGNORECASE)
 _DOMAIN_CREDIT = re.compile(r"\s*\((?:[\w-]+\.)+[a-z]{2,}\)$", re.IGNORECASE)
 """The domain of the story a title links to, after it, as aggregators print it ("… No Longer Guarantee Jobs
 (latimes.com)")."""
-_MOJIBAKE = re.compile("[ÂÃâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
-"""A UTF-8 character's bytes read one by one in Latin-1 or Windows-1252: "â\x80\x99" or "â€™" for "’", "Â®" for
-"®"."""
 
 
 def _tidy_title(title: str) -> str:
     """A stated or printed title as readers saw it: its references read (metadata escaped twice, "&#x26;"), its
-    characters mended where UTF-8 was read as Latin-1 or Windows-1252 ("JOHNSONâ\x80\x99SÂ®"), without a label
-    before it or a linked story's domain after it."""
+    characters mended where UTF-8 was read as Latin-1 or Windows-1252 ("JOHNSONâ\x80\x99SÂ®", `visible`), without a
+    label before it or a linked story's domain after it."""
     title = WHITESPACE.sub(" ", title).strip()
     if "&" in title:
         title = unescape(title)
-    if _MOJIBAKE.search(title):
-        for codec in ("latin-1", "cp1252"):
-            with contextlib.suppress(UnicodeError):
-                title = title.encode(codec).decode("utf-8")
-                break
+    title = visible(title)
     return _DOMAIN_CREDIT.sub("", _TITLE_LABEL.sub("", title))
 
 
