@@ -319,6 +319,7 @@ PROMOTION = re.compile(
     r"|^\W*(?:the )?(?:story|article|text) continues (?:below|after)\b"
     r"|^\W*share (?:this|the) (?:article|story|post|page)\W*$"
     r"|^\W*follow us on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky)\b"
+    r"|^\W*follow us(?: on social media)?\W*$"
 )
 """What a site prints to the reader about the site, not the story: a newsletter sign-up ("Sign up for our
 newsletter", "Thanks for reading! Subscribe for free to receive new posts.", "Get posts like this in your inbox")
@@ -373,7 +374,7 @@ PROMOTION_MAX_WORDS = 40
 
 _PROMOTION_WORDS = (
     *("subscri", "sign up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate"),
-    *("advert", "sponsored", "continues", "share th", "follow us on"),
+    *("advert", "sponsored", "continues", "share th", "follow us"),
 )
 """What every match of PROMOTION holds one of."""
 _PROMOTION_WORDS_ELSEWHERE = (

@@ -239,7 +239,7 @@ need their colon: "Category 5 hurricane nears the coast" is a headline."""
 _LINK_LABEL = (
     r"^\W*(?:(?:read|learn) more|(?:read|to) (?:the |our )?(?:full )?review|more info|show (?:caption|more|less)"
     r"|previous\s+next|get (?:started|a quote|a demo)|start (?:a |your )?free trial|apply now"
-    r"|contact (?:us|sales)(?: (?:today|now))?|live chat(?: with us)?|follow us(?: on social media)?"
+    r"|contact (?:us|sales)(?: (?:today|now))?|live chat(?: with us)?"
     r"|check (?:the )?price(?: (?:at|on) [\w.]+)?(?: \([^)]*\))?"
     r"|(?:view|see)(?: (?:it|post|this|deal|price))? (?:on|at) [\w.]+"
     r"|[$£€]\s?\d[\d,.]*\s+(?:at|from|on)\s+[\w.]+(?:\s[\w.]+)?|(?-i:[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3}) \*)\W*$"
