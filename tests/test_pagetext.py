@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import textwrap
+from dataclasses import replace
 
 import pytest
 
@@ -23,6 +25,7 @@ from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_li
 from builder.ingest.pagetext_lines import read_lines
 from builder.ingest.pagetext_titles import is_call_to_action, is_glued_pair, metadata_below
 from builder.ingest.parts import ArticleParts
+from builder.ingest.wrapping import wrap_width, wrapped_before
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import SAMPLES, SHARED_DATA
 from tests.scripts_support import load_script
@@ -289,6 +292,50 @@ def test_a_lower_case_tag_below_a_headline_in_title_case_is_not_a_wrapped_line()
     wrapped = ["Council extends the late-night bus service to every one", "of the outer districts"]
     [main] = extract_pagetext("\n".join([*wrapped, "May 5, 2025", *PROSE]) + "\n")
     assert main.title == " ".join(wrapped)
+
+
+def text_browser_dump(page: str, width: int) -> str:
+    """`page` as a text browser dumps it (`lynx -dump`, `w3m -dump`): each line wrapped at `width` columns and
+    indented by three spaces, paragraphs set apart by blank lines."""
+    return "\n\n".join(
+        textwrap.fill(line, width, initial_indent="   ", subsequent_indent="   ") for line in page.splitlines()
+    )
+
+
+@pytest.mark.parametrize("width", [60, 79])
+def test_a_page_dumped_by_a_text_browser_gives_the_articles_of_its_plain_dump(width: int, sample_text: str) -> None:
+    # Hard-wrapped at a column, every headline, paragraph and quote of the sample is cut into lines, many of them
+    # going on with a capital ("according to a June report" / "by the University of Chicago"), a figure or a
+    # quote mark, and compounds are broken at their hyphens ("three-year-" / "old"). Rejoined, the articles are
+    # those of the plain dump, field by field; only their positions in the input differ.
+    plain = extract_pagetext(sample_text)
+    wrapped = extract_pagetext(text_browser_dump(sample_text, width))
+    assert wrapped_width(text_browser_dump(sample_text, width)) == width
+    assert [replace(article, line=None, offset=0) for article in wrapped] == [
+        replace(article, line=None, offset=0) for article in plain
+    ]
+
+
+def test_a_plain_dump_and_a_menu_are_not_read_as_wrapped(sample_text: str) -> None:
+    # The sample's paragraphs run to hundreds of characters on a line; a page of menu items, whose longest line
+    # sets the "column", goes on from a full line with another capitalised item, not with the rest of a sentence.
+    assert wrapped_width(sample_text) is None
+    menu = ["Residents & Medical Students Residents & Medical Students submenu", "External Fellowships and Awards"]
+    assert wrapped_width("\n".join(menu * 6 + ["Apply for Psychiatric Residency", "Choosing a Career"])) is None
+
+
+def test_a_wrapped_list_item_goes_on_past_its_marker_and_the_next_item_stands_alone() -> None:
+    width = 40
+    assert wrapped_before("     * The council voted on Tuesday to extend", "       the bus service", width)
+    assert not wrapped_before("     * The council voted on Tuesday to extend", "     * Residents welcomed it", width)
+    # A line its next word would have fitted on was broken on purpose: a heading, or a paragraph's last line.
+    assert not wrapped_before("   Night buses extended", "   The council voted", width)
+    # A table's columns are laid out with spaces, and are never one paragraph with the row below.
+    assert not wrapped_before("   Route      Riders     Cost per trip", "   Night 1    4,000      2.10", width)
+
+
+def wrapped_width(page: str) -> int | None:
+    return wrap_width(page.splitlines())
 
 
 def test_the_headline_beats_the_subtitle_printed_below_it() -> None:

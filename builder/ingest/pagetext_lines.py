@@ -29,6 +29,7 @@ from builder.enrich.language import UNDETERMINED, detect_language, function_word
 from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import MONTH, split_caption
 from builder.ingest.local_dates import find_local_date, find_relative_time
+from builder.ingest.wrapping import rejoined, wrap_width, wrapped_before
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -282,22 +283,30 @@ def opening_words(line: Line) -> frozenset[str]:
 
 
 def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
-    """Split the dump into non-blank lines, rejoin lines that were wrapped mid-sentence, and measure each one."""
+    """Split the dump into non-blank lines, rejoin lines that were wrapped (mid-sentence, or at the column of a
+    hard-wrapped dump: `builder.ingest.wrapping`), and measure each one."""
     chunks = text.splitlines(keepends=True)
     stripped_chunks = [chunk.strip() for chunk in chunks]
     # The language first: whether a line carries on the one above depends on it ("vor 3 Stunden" is a time).
     writing = page_writing(stripped_chunks)
+    width = wrap_width(chunks)
     raw: list[tuple[int, int, str]] = []
     offset = 0
     joinable = False
     for number, (chunk, stripped) in enumerate(zip(chunks, stripped_chunks, strict=True), start=1):
         if not stripped:
             joinable = False
-        elif joinable and is_continuation(stripped, writing.language):
-            # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in
-            # lower case. One logical line, positioned where it starts.
+        elif (joinable and is_continuation(stripped, writing.language)) or (
+            width is not None
+            and number > 1
+            and stripped_chunks[number - 2]
+            and wrapped_before(chunks[number - 2], chunk, width)
+        ):
+            # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in lower case,
+            # or the whole dump was wrapped at a column this line's first word did not fit in. One logical line,
+            # positioned where it starts.
             first, start, before = raw[-1]
-            raw[-1] = (first, start, before + " " + stripped)
+            raw[-1] = (first, start, rejoined(before, stripped))
         else:
             raw.append((number, offset + chunk.index(stripped[0]), stripped))
         if stripped:
