@@ -25,6 +25,7 @@ from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_li
 from builder.ingest.pagetext_lines import read_lines
 from builder.ingest.pagetext_titles import is_call_to_action, is_glued_pair, metadata_below
 from builder.ingest.parts import ArticleParts
+from builder.ingest.text_browsers import link_list_lines, without_widgets
 from builder.ingest.wrapping import wrap_width, wrapped_before
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import SAMPLES, SHARED_DATA
@@ -332,6 +333,57 @@ def test_a_wrapped_list_item_goes_on_past_its_marker_and_the_next_item_stands_al
     assert not wrapped_before("   Night buses extended", "   The council voted", width)
     # A table's columns are laid out with spaces, and are never one paragraph with the row below.
     assert not wrapped_before("   Route      Riders     Cost per trip", "   Night 1    4,000      2.10", width)
+
+
+def test_a_text_browsers_drawing_of_the_page_is_left_out(sample_text: str) -> None:
+    # lynx opens with the page's <link> titles and draws buttons, text fields, check boxes and unnamed images
+    # among the page's lines; w3m draws a text field as brackets around spaces. None of it reaches an article.
+    drawing = "\n".join(
+        [
+            "   #Daily8 » Feed Daily8 » Comments Feed Daily8 » Putin tells Trump Russia will not give up",
+            "   on its aims in Ukraine oEmbed (JSON) oEmbed (XML)",
+            "",
+            "   [daily8-logo.png] (BUTTON) Search: ____________________ (BUTTON) Go",
+            "",
+            "   [ ] Remember me [                    ] (BUTTON)",
+            "",
+        ]
+    )
+    lines = sample_text.splitlines()
+    # Buttons beside the headline (bookmark, share), and a row of them and an unnamed image between paragraphs.
+    lines[1] += " (BUTTON) (BUTTON)"
+    lines[8:8] = ["(BUTTON) [share-icon.svg] (BUTTON)"]
+    plain = extract_pagetext(sample_text)
+    drawn = extract_pagetext(drawing + "\n" + text_browser_dump("\n".join(lines), 79))
+    assert [replace(article, line=None, offset=0) for article in drawn] == [
+        replace(article, line=None, offset=0) for article in plain
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("(BUTTON) Close Search for: ____________________ (BUTTON) Search", "Close Search for: Search"),
+        ("Search for: [                    ] Search", "Search for: Search"),
+        ("[X] Remember me", "Remember me"),
+        ("AI agent for searching news (BUTTON) (BUTTON)", "AI agent for searching news"),
+        ("[tr?id=1416917035580605&ev=PageView&noscript=1]", ""),
+        # What an article writes in brackets stays: an editor's insertion, a link label, a reference.
+        (
+            "He said the [city] council (which meets monthly) agreed",
+            "He said the [city] council (which meets monthly) agreed",
+        ),
+        ("See [CrossRef] and [Medline] for the study", "See [CrossRef] and [Medline] for the study"),
+    ],
+)
+def test_a_text_browsers_widgets_are_taken_off_a_line(line: str, text: str) -> None:
+    assert without_widgets(line) == text
+
+
+def test_lynxs_list_of_the_pages_links_is_the_dump_opening_block_marked_with_a_hash() -> None:
+    lynx = ["", "   #Site » Feed Site » Comments", "   Feed oEmbed (JSON)", "", "   Skip to content"]
+    assert link_list_lines(lynx) == 3
+    assert link_list_lines(["   Skip to content", "", "   #Site » Feed"]) == 0
 
 
 def wrapped_width(page: str) -> int | None:

@@ -29,6 +29,7 @@ from builder.enrich.language import UNDETERMINED, detect_language, function_word
 from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import MONTH, split_caption
 from builder.ingest.local_dates import find_local_date, find_relative_time
+from builder.ingest.text_browsers import link_list_lines, without_widgets
 from builder.ingest.wrapping import rejoined, wrap_width, wrapped_before
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -286,10 +287,16 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
     """Split the dump into non-blank lines, rejoin lines that were wrapped (mid-sentence, or at the column of a
     hard-wrapped dump: `builder.ingest.wrapping`), and measure each one."""
     chunks = text.splitlines(keepends=True)
-    stripped_chunks = [chunk.strip() for chunk in chunks]
+    width = wrap_width(chunks)
+    if width is None:
+        stripped_chunks = [chunk.strip() for chunk in chunks]
+    else:
+        # Wrapped at a column: a text browser's dump, whose form controls, unnamed images and opening list of the
+        # page's links are its own drawing, not the page's text (`builder.ingest.text_browsers`).
+        skipped = link_list_lines(chunks)
+        stripped_chunks = [""] * skipped + [without_widgets(chunk.strip()) for chunk in chunks[skipped:]]
     # The language first: whether a line carries on the one above depends on it ("vor 3 Stunden" is a time).
     writing = page_writing(stripped_chunks)
-    width = wrap_width(chunks)
     raw: list[tuple[int, int, str]] = []
     offset = 0
     joinable = False

@@ -1,0 +1,46 @@
+"""What a text browser prints of a page that no reader of the page sees as text: `lynx -dump` and `w3m -dump`
+draw form controls ("(BUTTON) Search", a text field as "____" or "[          ]", a check box as "[ ]"), name an
+image without alt text by its file ("[logo-white.png]"), and lynx lists the page's `<link>` titles first
+("#Site » Feed Site » Comments Feed"). Left in, they reach titles ("AI agent for news (BUTTON) (BUTTON)") and,
+as lines of their own, read as menu items; taken out, a text browser's dump reads as a browser's copy of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_WIDGET = re.compile(
+    r"\s*(?:\(BUTTON\)|_{6,}|\[\s{4,}\]"
+    r"|\[(?:IMG|INLINE|EMBED|image|svg|gif|png|jpe?g|webp)\]"
+    r"|\[[^\]\s]{1,80}\.(?:png|jpe?g|gif|svg|webp|ico)(?:\?[^\]\s]*)?\]|\[[^\]\s]*\?[^\]\s]*=[^\]\s]*\]"
+    r"|(?:(?<=\s)|^)(?:\[[ X*]\]|\([ *]\))(?=\s|$))"
+)
+"""A button ("(BUTTON)"), a text field (a run of underscores, or w3m's brackets around spaces), an image named by
+type or by file or address ("[IMG]", "[svg]", "[logo-white.png]", "[tr?id=14&ev=PageView]"), a check box or radio
+button ("[ ]", "[X]", "( )", "(*)") standing apart. None is written in an article: brackets around a file name or
+spaces, a word in capitals in brackets, and six underscores are a browser's drawing of the page."""
+_MAY_HOLD_WIDGET = ("(", "[", "___")
+"""What every widget holds: a line without any is left alone without a regex search."""
+LINK_LIST = re.compile(r"#\S")
+"""The start of lynx's list of the page's `<link>` titles, which opens its dump."""
+
+
+def without_widgets(text: str) -> str:
+    """The line `text` without the form controls and unnamed images a text browser draws (`_WIDGET`); "" when
+    nothing else was on it."""
+    if not any(mark in text for mark in _MAY_HOLD_WIDGET):
+        return text
+    return _WIDGET.sub("", text).strip()
+
+
+def link_list_lines(lines: Sequence[str]) -> int:
+    """How many of the dump's first `lines` are lynx's list of `<link>` titles ("#Site » Feed …", wrapped over a
+    few lines, then a blank one), which a reader never sees on the page: 0 when the dump does not open with one."""
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if first is None or not LINK_LIST.match(lines[first].lstrip()):
+        return 0
+    end = first
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return end
