@@ -19,8 +19,16 @@ text's own Markdown characters escaped. A link around blocks (a teaser card) com
 turndown, "[" and "](href)" left on lines of their own. `eval_pagetext.py` scores these dumps as it scores the
 plain ones, read as `builder ingest` reads Markdown.
 
-Usage: render_wcxb.py [--markdown] [DATA_DIR] [OUT_DIR]
-(defaults: ../shared/data/wcxb-dev-articles, /tmp/wcxb-pagetext or with --markdown /tmp/wcxb-markdown)
+With --browser=lynx or --browser=w3m it writes what that text browser dumps of each page instead (`lynx -dump`,
+`w3m -dump`, installed from Debian's packages: `apt-get install lynx w3m`): lines hard-wrapped at 79 or 80
+columns, paragraphs set apart by blank lines, list items bulleted, buttons, text fields and check boxes drawn
+("(BUTTON)", "____", "[ ]"), lynx's list of the page's <link> titles first. Page dumps of that kind reach users
+from scrapers that shell out to a text browser; `builder ingest` rejoins their wrapped lines and leaves the
+drawing out (`builder.ingest.wrapping`, `builder.ingest.text_browsers`).
+
+Usage: render_wcxb.py [--markdown | --browser=lynx|w3m] [DATA_DIR] [OUT_DIR]
+(defaults: ../shared/data/wcxb-dev-articles, /tmp/wcxb-pagetext, with --markdown /tmp/wcxb-markdown, with
+--browser=NAME /tmp/wcxb-NAME)
 Dumps go to a temporary directory, never into the repository.
 """
 
@@ -28,6 +36,8 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -351,11 +361,34 @@ def render_file(path: Path, markdown: bool = False) -> str:
     return render(root, markdown)
 
 
+TEXT_BROWSERS = {
+    "lynx": ["lynx", "-dump", "-nolist", "-display_charset=utf-8", "-assume_charset=utf-8", "-stdin"],
+    "w3m": ["w3m", "-dump", "-cols", "80", "-O", "UTF-8", "-I", "UTF-8", "-T", "text/html"],
+}
+"""How a text browser dumps a page it reads on standard input: wrapped at 79 or 80 columns, its form controls
+drawn, links unnumbered (`--browser`)."""
+BROWSER_SECONDS = 60
+
+
+def browser_dump(path: Path, browser: str) -> str:
+    """The page at `path` (gzipped HTML) as the text browser `browser` dumps it."""
+    html = gzip.decompress(path.read_bytes())
+    result = subprocess.run(
+        TEXT_BROWSERS[browser], input=html, capture_output=True, timeout=BROWSER_SECONDS, check=False
+    )
+    return result.stdout.decode("utf-8", errors="replace")
+
+
 def main(argv: list[str]) -> int:
     markdown = "--markdown" in argv
-    arguments = [argument for argument in argv[1:] if argument != "--markdown"]
+    browser = next((argument.split("=", 1)[1] for argument in argv if argument.startswith("--browser=")), None)
+    arguments = [argument for argument in argv[1:] if not argument.startswith("--")]
+    if browser is not None and (browser not in TEXT_BROWSERS or shutil.which(browser) is None):
+        print(f"--browser={browser}: needs one of {', '.join(TEXT_BROWSERS)} installed (apt-get install lynx w3m)")
+        return 2
     data_dir = Path(arguments[0]) if arguments else DEFAULT_DATA
-    out_dir = Path(arguments[1]) if len(arguments) > 1 else (DEFAULT_MARKDOWN_OUT if markdown else DEFAULT_OUT)
+    default_out = DEFAULT_MARKDOWN_OUT if markdown else Path(f"/tmp/wcxb-{browser}") if browser else DEFAULT_OUT
+    out_dir = Path(arguments[1]) if len(arguments) > 1 else default_out
     html_dir = data_dir / "html"
     if not html_dir.is_dir():
         print(f"skipped: {html_dir} is absent (the WCXB data lives outside the repository)")
@@ -364,9 +397,8 @@ def main(argv: list[str]) -> int:
     pages = sorted(html_dir.glob("*.html.gz"))
     suffix = ".md" if markdown else ".txt"
     for path in pages:
-        (out_dir / (path.name.removesuffix(".html.gz") + suffix)).write_text(
-            render_file(path, markdown), encoding="utf-8"
-        )
+        text = browser_dump(path, browser) if browser else render_file(path, markdown)
+        (out_dir / (path.name.removesuffix(".html.gz") + suffix)).write_text(text, encoding="utf-8")
     print(f"rendered {len(pages)} pages to {out_dir}")
     return 0
 
