@@ -1520,3 +1520,18 @@ def test_a_page_dump_without_an_extension_and_with_nul_padding_is_read_as_page_t
     documents = read_jsonl(out / "documents.jsonl")
     assert [d["title"] for d in documents][:1] == SAMPLE_TITLES[:1]
     assert {d["provenance"]["format"] for d in documents} == {"pagetext"}
+
+
+def test_a_record_nested_past_the_recursion_limit_is_one_bad_line_not_a_lost_file(tmp_path: Path) -> None:
+    """JSON nested thousands of levels deep is valid, but Python's reader gives up on it with a RecursionError,
+    which lost the whole file as a fault of the builder's ("please report it"): now it is that line's bad_json,
+    and the file's other records are read."""
+    record = json.dumps({"title": "Putin tells Trump", "text": SAMPLE_PAGE.read_text(encoding="utf-8")[:2000]})
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "export.jsonl").write_text(f"{record}\n{deep}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "export.jsonl"), "--out", str(out)).returncode == 0
+    [rejection] = read_jsonl(out / "quarantine.jsonl")
+    assert (rejection["reason_code"], rejection["line"]) == ("bad_json", 2)
+    assert "nested too deeply" in rejection["reason"]
+    assert len(read_jsonl(out / "documents.jsonl")) == 1

@@ -104,12 +104,17 @@ def loads_json(raw: bytes) -> Any:
       that hold either are walked; two surrogates that make a pair join into their character.
     """
     try:
-        value = json.loads(raw)
-    except UnicodeDecodeError:
-        text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-        if text.count("\ufffd") - raw.count("\ufffd".encode()) > len(text) * REPLACEMENT_SHARE_LIMIT:
-            raise
-        value = json.loads(text)
+        try:
+            value = json.loads(raw)
+        except UnicodeDecodeError:
+            text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+            if text.count("\ufffd") - raw.count("\ufffd".encode()) > len(text) * REPLACEMENT_SHARE_LIMIT:
+                raise
+            value = json.loads(text)
+    except RecursionError:
+        # Arrays or objects nested past Python's recursion limit (about a thousand levels): valid JSON, but no
+        # scraper's record, and a bad line of its file rather than a fault of the whole run.
+        raise json.JSONDecodeError("nested too deeply to read (over a thousand levels)", "", 0) from None
     return _without_lone_surrogates(value) if _SURROGATE.search(raw) else value
 
 
@@ -405,7 +410,7 @@ def _is_json(raw: bytes) -> bool:
     opens JSON Lines, which an array on every line of its own would end before the second."""
     try:
         json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         return False
     return True
 
