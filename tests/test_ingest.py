@@ -1535,3 +1535,36 @@ def test_a_record_nested_past_the_recursion_limit_is_one_bad_line_not_a_lost_fil
     assert (rejection["reason_code"], rejection["line"]) == ("bad_json", 2)
     assert "nested too deeply" in rejection["reason"]
     assert len(read_jsonl(out / "documents.jsonl")) == 1
+
+
+def test_a_record_held_twice_under_one_id_is_one_document_and_a_quarantined_repeat(tmp_path: Path) -> None:
+    """A scraper that writes a record twice ("id": 42 on two lines, same title and text) made two documents with
+    one doc_id, the second marked a duplicate of itself, which `builder validate` rejects. The repeat is now
+    quarantined, naming its line and the document written; a record reusing the id for other text is a document
+    of its own."""
+    sample = SAMPLE_PAGE.read_text(encoding="utf-8")
+    first = json.dumps({"id": "42", "title": "Putin tells Trump", "text": sample[:2000]})
+    other = json.dumps({"id": "42", "title": "Another story", "text": sample[3000:5000]})
+    (tmp_path / "export.jsonl").write_text(f"{first}\n{first}\n{other}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "export.jsonl"), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(document["title"], document["provenance"]["line"]) for document in documents] == [
+        ("Putin tells Trump", 1),
+        ("Another story", 3),
+    ]
+    assert len({document["doc_id"] for document in documents}) == 2
+    [repeat] = read_jsonl(out / "quarantine.jsonl")
+    assert (repeat["reason_code"], repeat["line"], repeat["record"]) == ("repeated_record", 2, "42")
+    assert documents[0]["doc_id"] in repeat["reason"]
+    report = json.loads((out / "report.json").read_text())
+    [row] = report["files"]
+    assert (row["documents"], row["rejected"]) == (2, {"repeated_record": 1})
+    assert report["stages"]["dedup"]["repeated"] == 1
+    validated = subprocess.run(
+        [sys.executable, "-m", "builder.cli", "validate", str(out / "documents.jsonl")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert validated.returncode == 0, validated.stdout

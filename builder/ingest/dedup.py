@@ -367,6 +367,10 @@ class _Record:
     doc_id: str
 
 
+REPEATED = "repeated"
+"""`DuplicateIndex.check`'s kind for a document whose id it has recorded before."""
+
+
 class DuplicateIndex:
     """What the run has seen so far; `check` answers which earlier document a new one duplicates.
 
@@ -390,7 +394,8 @@ class DuplicateIndex:
         self._records = _RecordFile(DIGEST_BYTES + self._signature_bytes + ROOT_BYTES + DOC_ID_BYTES)
 
     def check(self, seen: Fingerprint) -> tuple[str | None, str | None]:
-        """Record the document; return (`duplicate_of`, kind `exact`/`near`), or (None, None) when it is new.
+        """Record the document; return (`duplicate_of`, kind `exact`/`near`), or (None, None) when it is new, or
+        (its own id, REPEATED) when the same document (the same id) was recorded before, which is not recorded again.
 
         Duplicates point at the first document of their cluster, so a chain of near-duplicates is one star.
         """
@@ -398,7 +403,11 @@ class DuplicateIndex:
         content_key = int.from_bytes(digest[:4], "little")
         same_key = self._exact.get_many(np.array([content_key], dtype=np.uint32))[0]
         earlier = next((record for record in map(self._record, same_key) if record.digest == digest), None)
-        if earlier is not None and earlier.doc_id != seen.doc_id:
+        if earlier is not None:
+            # The same id is the same content on the same page of the same file: the input holds a record twice
+            # under one id ("id": 42 on two lines, a feed item's guid, a WARC record id), which one document is.
+            if earlier.doc_id == seen.doc_id:
+                return earlier.doc_id, REPEATED
             return self._record(earlier.root).doc_id, "exact"
         keys = self._band_keys(seen.signature)
         match = self._near_match(seen.signature, keys)

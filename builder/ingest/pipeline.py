@@ -28,7 +28,7 @@ from builder.enrich.language import load_model
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.build import build_document
 from builder.ingest.cleanup import split_paragraphs
-from builder.ingest.dedup import DedupConfig, DuplicateIndex, Fingerprint, fingerprint
+from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerprint, fingerprint
 from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pages import Page, Rejection, snippet
@@ -395,12 +395,18 @@ def _run(
     tally = FileTally(report)
     dedup = Counter[str]()
     for outcome in _outcomes(files, options, workers):
-        whole = tally.add(outcome, len(outcome.documents), Counter(rejection.code for rejection in outcome.rejections))
+        checked = [(built, *index.check(built.fingerprint)) for built in outcome.documents]
+        repeats = [repeated_record(built) for built, _, kind in checked if kind == REPEATED]
+        rejections = [*outcome.rejections, *repeats]
+        whole = tally.add(outcome, len(checked) - len(repeats), Counter(rejection.code for rejection in rejections))
         if whole is not None:
             on_file(whole)
-        yield from outcome.rejections
-        for built in outcome.documents:
-            duplicate_of, kind = index.check(built.fingerprint)
+        yield from rejections
+        if repeats:
+            dedup.update(repeated=len(repeats))
+        for built, duplicate_of, kind in checked:
+            if kind == REPEATED:
+                continue
             dedup.update(documents=1, **({kind: 1} if kind else {"unique": 1}))
             line = built.line
             if duplicate_of is not None:
@@ -410,6 +416,23 @@ def _run(
             yield DocumentLine(built.fingerprint.doc_id, line, duplicate_of)
     report.stages = {name: dict(counts) for name, counts in {**tally.stages, "dedup": dedup}.items()}
     report.seconds = round(time.perf_counter() - started, 3)
+
+
+def repeated_record(built: BuiltDocument) -> Rejection:
+    """The quarantine item of a document its input holds twice under one id (`REPEATED`): the first is written."""
+    document = json.loads(built.line)
+    provenance = document["provenance"]
+    return Rejection(
+        "ingest.dedup",
+        provenance["path"],
+        "repeated_record",
+        f"the same record again, under the same id and with the same title and text: written once, as "
+        f"{built.fingerprint.doc_id}",
+        line=provenance.get("line"),
+        offset=provenance.get("offset"),
+        record=provenance.get("record"),
+        snippet=document["title"],
+    )
 
 
 UNMARKED_DUPLICATE = '"duplicate_of":null'
