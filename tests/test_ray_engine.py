@@ -53,8 +53,9 @@ def _near_copy(text: str, seed: int) -> str:
 
 @pytest.fixture(scope="module")
 def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Page text (the sample, exact and near copies, different pages), HTML, a scraper JSONL with a bad line and
-    a duplicate of the HTML article, a broken gzip and an empty file, in more files than Ray partitions."""
+    """Page text (the sample, exact and near copies, different pages), HTML, a scraper JSONL with a bad line, a
+    duplicate of the HTML article and a record written twice, a broken gzip and an empty file, in more files than
+    Ray partitions."""
     folder = tmp_path_factory.mktemp("mixed")
     sample = SAMPLE_PAGE.read_text(encoding="utf-8")
     (folder / "a-sample.txt").write_text(sample, encoding="utf-8")
@@ -75,6 +76,8 @@ def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         json.dumps({"headline": "Zelensky and Trump talk", "content": "\n\n".join(paragraphs)}),
         "{not json",
         json.dumps({"headline": "Zelensky, Trump talk again", "content": "\n\n".join(paragraphs[:-1])}),
+        # A record written twice under its id: one document, the repeat quarantined, on either engine.
+        *[json.dumps({"id": "7", "headline": "Kyiv hears the call", "content": "\n\n".join(paragraphs[2:])})] * 2,
     ]
     (folder / "g-scraped.jsonl").write_text("\n".join(scraped) + "\n", encoding="utf-8")
     (folder / "h-truncated.txt.gz").write_bytes(gzip.compress(sample.encode())[:300])
@@ -133,7 +136,8 @@ def test_ray_engine_gives_the_local_engines_records(ray_address: str, mixed_inpu
     # The input must exercise what the engine has to get right, or the equalities above prove little.
     assert local_report["duplicates"]["exact"] >= 4
     assert local_report["duplicates"]["near"] >= 6
-    assert {item["reason_code"] for item in quarantine} == {"bad_json", "truncated_gzip", "empty"}
+    assert {item["reason_code"] for item in quarantine} == {"bad_json", "truncated_gzip", "empty", "repeated_record"}
+    assert local_report["stages"]["dedup"]["repeated"] == 1
     sample_ids = {doc["doc_id"] for doc in documents if doc["provenance"]["path"].endswith("a-sample.txt")}
     near = [doc for doc in documents if "c-near-" in doc["provenance"]["path"]]
     assert near

@@ -396,7 +396,7 @@ def _run(
     dedup = Counter[str]()
     for outcome in _outcomes(files, options, workers):
         checked = [(built, *index.check(built.fingerprint)) for built in outcome.documents]
-        repeats = [repeated_record(built) for built, _, kind in checked if kind == REPEATED]
+        repeats = [repeated_record(built.line, doc_id) for built, doc_id, kind in checked if kind == REPEATED]
         rejections = [*outcome.rejections, *repeats]
         whole = tally.add(outcome, len(checked) - len(repeats), Counter(rejection.code for rejection in rejections))
         if whole is not None:
@@ -418,16 +418,16 @@ def _run(
     report.seconds = round(time.perf_counter() - started, 3)
 
 
-def repeated_record(built: BuiltDocument) -> Rejection:
-    """The quarantine item of a document its input holds twice under one id (`REPEATED`): the first is written."""
-    document = json.loads(built.line)
+def repeated_record(line: str, doc_id: str) -> Rejection:
+    """The quarantine item of the document `line` (id `doc_id`) that its input holds twice under one id
+    (`REPEATED`): the first is written."""
+    document = json.loads(line)
     provenance = document["provenance"]
     return Rejection(
         "ingest.dedup",
         provenance["path"],
         "repeated_record",
-        f"the same record again, under the same id and with the same title and text: written once, as "
-        f"{built.fingerprint.doc_id}",
+        f"the same record again, under the same id and with the same title and text: written once, as {doc_id}",
         line=provenance.get("line"),
         offset=provenance.get("offset"),
         record=provenance.get("record"),

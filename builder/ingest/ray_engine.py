@@ -47,7 +47,7 @@ import pyarrow as pa
 import ray
 import ray.data
 
-from builder.ingest.dedup import DuplicateIndex, Fingerprint, band_keys
+from builder.ingest.dedup import REPEATED, DuplicateIndex, Fingerprint, band_keys
 from builder.ingest.pages import Rejection
 from builder.ingest.pipeline import (
     FileOutcome,
@@ -63,6 +63,7 @@ from builder.ingest.pipeline import (
     page_runs,
     pages_task,
     read_by_parent,
+    repeated_record,
 )
 from builder.ingest.sources import InputFile, discover, is_url
 from builder.jsonl import AtomicJsonlWriter
@@ -100,7 +101,11 @@ KEY_SCHEMA = pa.schema([("key", pa.int64()), ("order", pa.int64())])
 FINGERPRINT_SCHEMA = pa.schema(
     [("order", pa.int64()), ("doc_id", pa.string()), ("content_hash", pa.string()), ("signature", pa.binary())]
 )
-SHARD_SCHEMA = pa.schema([("first_row", pa.int64()), ("part", pa.string()), ("documents", pa.int64())])
+SHARD_SCHEMA = pa.schema(
+    [("first_row", pa.int64()), ("part", pa.string()), ("documents", pa.int64()), ("repeats", pa.list_(pa.string()))]
+)
+"""A written shard: its first map row, its file, how many documents it holds, and the rejections (as JSON) of the
+repeated records left out of it (`REPEATED`)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -220,22 +225,30 @@ def candidate_fingerprints(batch: pa.Table, candidates: np.ndarray) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=FINGERPRINT_SCHEMA)
 
 
-def write_shard(batch: pa.Table, folder: str, duplicates: dict[int, str]) -> pa.Table:
+def write_shard(batch: pa.Table, folder: str, duplicates: dict[int, str], repeats: dict[int, str]) -> pa.Table:
     """Write stage: the batch's documents, in input order and with `duplicate_of` set, as one shard file named
-    after its first map row (the driver renames the shards in order once all are written)."""
+    after its first map row (the driver renames the shards in order once all are written); a repeated record
+    (`repeats`, by order: the id of the document it repeats) is left out, its rejection returned."""
     rows = sorted(zip(batch["row_index"].to_pylist(), batch["lines"].to_pylist(), strict=True), key=lambda row: row[0])
     if not any(lines for _, lines in rows):
         return pa.Table.from_pylist([], schema=SHARD_SCHEMA)
     part = Path(folder) / f".documents-from-{rows[0][0]:012d}.jsonl"
+    rejected: list[str] = []
     with AtomicJsonlWriter(part) as shard:
         for row_index, lines in rows:
             for position, line in enumerate(lines):
-                duplicate_of = duplicates.get(_order(row_index, position))
+                order = _order(row_index, position)
+                if order in repeats:
+                    repeat = repeated_record(line, repeats[order])
+                    rejected.append(json.dumps({"row_index": row_index, **dataclasses.asdict(repeat)}))
+                    continue
+                duplicate_of = duplicates.get(order)
                 if duplicate_of is not None:
                     line = mark_duplicate(line, duplicate_of)
                 shard.write_line(line)
     return pa.Table.from_pylist(
-        [{"first_row": rows[0][0], "part": part.name, "documents": shard.count}], schema=SHARD_SCHEMA
+        [{"first_row": rows[0][0], "part": part.name, "documents": shard.count, "repeats": rejected}],
+        schema=SHARD_SCHEMA,
     )
 
 
@@ -312,38 +325,47 @@ def run_ingest_ray(
         fingerprints = outcomes.map_batches(
             candidate_fingerprints, fn_kwargs={"candidates": candidates}, batch_format="pyarrow"
         ).take_all()
-        duplicates, kinds = _replay(fingerprints, options)
+        duplicates, kinds, repeats = _replay(fingerprints, options)
         on_stage("write shards")
         parts = outcomes.map_batches(
             write_shard,
-            fn_kwargs={"folder": str(out.resolve()), "duplicates": duplicates},
+            fn_kwargs={"folder": str(out.resolve()), "duplicates": duplicates, "repeats": repeats},
             batch_format="pyarrow",
             batch_size=None,
         ).take_all()
         shards = _name_shards(out, parts)
         quarantine = out / "quarantine.jsonl"
-        _write_quarantine_and_report(outcomes, quarantine, report)
+        repeated = [json.loads(rejection) for part in parts for rejection in part["repeats"]]
+        _write_quarantine_and_report(outcomes, quarantine, report, repeated)
     documents = sum(int(part["documents"]) for part in parts)
     report.documents = documents
     report.duplicates = Counter(kinds)
     # Unary plus drops zero counts, as the local engine's Counter never records them.
-    report.stages["dedup"] = dict(+Counter({"documents": documents, "unique": documents - len(duplicates), **kinds}))
+    report.stages["dedup"] = dict(
+        +Counter({"repeated": len(repeats), "documents": documents, "unique": documents - len(duplicates), **kinds})
+    )
     report.seconds = round(time.perf_counter() - started, 3)
     return RayIngestResult(report, shards, quarantine)
 
 
-def _replay(fingerprints: list[dict[str, Any]], options: IngestOptions) -> tuple[dict[int, str], dict[str, int]]:
-    """`DuplicateIndex` over the candidates in input order: (`duplicate_of` by document order, count per kind)."""
+def _replay(
+    fingerprints: list[dict[str, Any]], options: IngestOptions
+) -> tuple[dict[int, str], dict[str, int], dict[int, str]]:
+    """`DuplicateIndex` over the candidates in input order: (`duplicate_of` by document order, count per kind, and
+    the repeated records by order: the id of the document each repeats)."""
     index = DuplicateIndex(options.dedup)
     duplicates: dict[int, str] = {}
+    repeats: dict[int, str] = {}
     kinds: Counter[str] = Counter()
     for row in sorted(fingerprints, key=lambda row: row["order"]):
         signature = np.frombuffer(row["signature"], dtype=np.uint32)
         duplicate_of, kind = index.check(Fingerprint(row["doc_id"], row["content_hash"], signature))
-        if duplicate_of is not None and kind is not None:
+        if kind == REPEATED and duplicate_of is not None:
+            repeats[row["order"]] = duplicate_of
+        elif duplicate_of is not None and kind is not None:
             duplicates[row["order"]] = duplicate_of
             kinds[kind] += 1
-    return duplicates, dict(kinds)
+    return duplicates, dict(kinds), repeats
 
 
 def _name_shards(out: Path, parts: list[dict[str, Any]]) -> list[Path]:
@@ -360,16 +382,26 @@ def _name_shards(out: Path, parts: list[dict[str, Any]]) -> list[Path]:
     return shards
 
 
-def _write_quarantine_and_report(outcomes: Any, quarantine: Path, report: IngestReport) -> None:
+def _write_quarantine_and_report(
+    outcomes: Any, quarantine: Path, report: IngestReport, repeated: list[dict[str, Any]]
+) -> None:
     """The rejections in input order to quarantine.jsonl, and the per-file rows and stage counts to the report,
-    a big export's rows added up as the local engine adds up a file's parts."""
+    a big export's rows added up as the local engine adds up a file's parts. `repeated` are the rejections of
+    repeated records that `write_shard` left out, each with its map row: they follow its row's own."""
     tally = FileTally(report)
-    small = outcomes.select_columns(["rejections", "report", "final"])
+    repeats_by_row: dict[int, list[Rejection]] = {}
+    for item in repeated:
+        repeats_by_row.setdefault(item.pop("row_index"), []).append(Rejection(**item))
+    small = outcomes.select_columns(["row_index", "rejections", "report", "final"])
     with AtomicJsonlWriter(quarantine) as writer:
         for row in small.iter_rows():
-            for rejection in row["rejections"]:
-                writer.write(Rejection(**json.loads(rejection)).to_record())
+            repeats = repeats_by_row.get(row["row_index"], [])
+            for rejection in [*(Rejection(**json.loads(text)) for text in row["rejections"]), *repeats]:
+                writer.write(rejection.to_record())
             part_row = json.loads(row["report"])
+            if repeats:
+                part_row["documents"] -= len(repeats)
+                part_row["rejected"] = dict(Counter(part_row["rejected"]) + Counter({"repeated_record": len(repeats)}))
             part = FileOutcome(
                 part_row["path"],
                 part_row["format"],
