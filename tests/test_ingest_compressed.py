@@ -9,6 +9,7 @@ import gzip
 import json
 import lzma
 import struct
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -73,16 +74,27 @@ def test_compressed_data_cut_short_is_quarantined_after_what_was_read(tmp_path: 
     (inputs / f"export.jsonl{suffix}").write_bytes(whole[: len(whole) // 2])
     page = compress(SAMPLE_PAGE.read_bytes())
     (inputs / f"page.txt{suffix}").write_bytes(page[: len(page) // 2])
+    # A crawl's records, each its own story; a WARC's break used to be a fault of the builder's for xz and zstd.
+    paragraphs = _related_paragraphs()
+    crawl = compress(
+        b"".join(
+            _warc_record(f"https://example.org/{n}", _article_html(f"Story {n}", [f"{p} {n}" for p in paragraphs]), n)
+            for n in range(1, 121)
+        )
+    )
+    # Cut near its end: the records compress so well that half the data holds less than fastwarc reads at once.
+    (inputs / f"crawl.warc{suffix}").write_bytes(crawl[: len(crawl) * 9 // 10])
 
     result = ingest(str(inputs), "--out", str(out))
 
     assert result.returncode == 0, result.stderr
     documents = read_jsonl(out / "documents.jsonl")
-    assert documents  # the export's lines before the break
-    assert {Path(d["provenance"]["path"]).name for d in documents} == {f"export.jsonl{suffix}"}
+    by_file = Counter(Path(d["provenance"]["path"]).name for d in documents)
+    # The export's lines and the crawl's records before the break.
+    assert sorted(by_file) == [f"crawl.warc{suffix}", f"export.jsonl{suffix}"]
     rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
-    assert sorted(rejected) == [f"export.jsonl{suffix}", f"page.txt{suffix}"]
+    assert sorted(rejected) == [f"crawl.warc{suffix}", f"export.jsonl{suffix}", f"page.txt{suffix}"]
     for item in rejected.values():
         assert item["reason_code"] == "truncated_compressed"
         assert f"the {compression} data" in item["reason"]
-    assert rejected[f"export.jsonl{suffix}"]["line"] == len(documents) + 1
+    assert rejected[f"export.jsonl{suffix}"]["line"] == by_file[f"export.jsonl{suffix}"] + 1

@@ -18,7 +18,7 @@ from typing import IO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from builder.compression import compression_of_file, open_compressed
+from builder.compression import broken_data, compression_of_file, open_compressed
 from builder.ingest.archives import (
     Member,
     archive_kind,
@@ -377,6 +377,12 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
                 # too large swallowed are read on their own (at the real end of a file, none is found).
                 start = _next_record_start(handle, last + 1, marker) if truncated else None
             except Exception as error:  # fastwarc raises plain exceptions on a corrupt stream
+                # An xz, bzip2 or Zstandard stream that ends early or breaks has nothing readable past the break
+                # (gzip's members are read one by one by fastwarc, which resyncs below).
+                if not gzipped and (broken := broken_data(error, compression)) is not None:
+                    reason = f"{broken} past WARC byte {last}: the records before it are kept"
+                    yield Rejection(READ, source.shown, broken.code, reason, offset=last)
+                    return
                 start = _next_record_start(handle, last + 1, marker)
                 where = "compressed " if gzipped else ""
                 reason = f"the WARC stream is broken past {where}byte {last}: {error}"
