@@ -740,6 +740,21 @@ def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
     assert (found.title, found.published) == (own["headline"], own["datePublished"])
 
 
+def test_json_ld_nested_past_the_recursion_limit_is_no_metadata_not_a_lost_page() -> None:
+    """JSON-LD of arrays nested thousands deep made Python's JSON reader raise RecursionError, which lost the page
+    as a fault of the builder's: it is now JSON-LD that says nothing, as broken JSON-LD is."""
+    from lxml import html as lxml_html
+
+    from builder.ingest.html_metadata import page_metadata
+
+    deep = "[" * 5000 + "]" * 5000
+    page = (
+        f'<html><head><script type="application/ld+json">{deep}</script><title>Gaza deal</title></head>'
+        "<body><h1>Hamas accepts Gaza deal</h1><p>Text.</p></body></html>"
+    )
+    assert page_metadata(lxml_html.fromstring(page)).published is None
+
+
 @pytest.mark.parametrize(
     ("head", "headings", "title"),
     [

@@ -201,3 +201,17 @@ def test_front_matter_gives_a_posts_title_and_date_and_a_dataset_card_is_no_arti
     [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
     assert (document["title"], document["published_at"]) == ("Council extends night buses", "2025-07-05T00:00:00Z")
     assert document["provenance"]["line"] > 5  # below the front matter
+
+
+def test_front_matter_with_a_date_no_calendar_has_keeps_its_title(tmp_path: Path) -> None:
+    """YAML reads "2025-13-45" as a timestamp and raises ValueError building it, which lost the file as a fault of
+    the builder's: the front matter is now read as written, the post keeps its title, and no date is made up."""
+    story = "\n\n".join(f"{paragraph}." for paragraph in _sample_as_markdown().split(". ")[40:52])
+    (tmp_path / "post.md").write_text(f"---\ntitle: Night buses\ndate: 2025-13-45\n---\n\n{story}\n", encoding="utf-8")
+
+    result = ingest(str(tmp_path / "post.md"), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(tmp_path / "out" / "quarantine.jsonl") == []
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert (document["title"], document["published_at"]) == ("Night buses", None)

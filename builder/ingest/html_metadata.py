@@ -139,10 +139,11 @@ def _json_ld(tree: HtmlElement) -> Iterator[tuple[str, str]]:
     """(field, value) pairs of the page's JSON-LD article objects: headline, datePublished, publisher name."""
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
-            data = json.loads(script)
-        except json.JSONDecodeError:
+            items = list(_objects(json.loads(script)))
+        except (json.JSONDecodeError, RecursionError):
+            # Broken JSON-LD, or arrays nested past Python's recursion limit: no metadata, not a lost page.
             continue
-        for item in _objects(data):
+        for item in items:
             kinds = item.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
             if not any(isinstance(kind, str) and kind.lower() in ARTICLE_TYPES for kind in kinds):

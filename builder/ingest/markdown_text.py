@@ -97,7 +97,11 @@ def front_matter(text: str) -> ReaderHeader | None:
     if found is None:
         return None
     try:
-        values = yaml.safe_load(found.group(1))
+        try:
+            values = yaml.safe_load(found.group(1))
+        except ValueError:
+            # A timestamp YAML reads as one but no calendar has ("date: 2025-13-45"): every value as written.
+            values = yaml.load(found.group(1), Loader=yaml.BaseLoader)
     except yaml.YAMLError:
         return None
     if not isinstance(values, dict):
