@@ -1583,3 +1583,16 @@ def test_a_record_held_twice_under_one_id_is_one_document_and_a_quarantined_repe
         check=False,
     )
     assert validated.returncode == 0, validated.stdout
+
+
+def test_an_input_that_is_not_there_is_quarantined_beside_the_ones_read(tmp_path: Path) -> None:
+    """A path named on the command line that does not exist vanished from a run that read the other inputs: it is
+    now an unreadable file in the quarantine and the report. A pattern that matches nothing names no file."""
+    out = tmp_path / "out"
+    missing = tmp_path / "typo.txt"
+    assert ingest(str(SAMPLE_PAGE), str(missing), str(tmp_path / "*.none"), "--out", str(out)).returncode == 0
+    [rejection] = read_jsonl(out / "quarantine.jsonl")
+    assert (rejection["source"], rejection["reason_code"]) == (str(missing), "unreadable")
+    assert "No such file" in rejection["reason"]
+    report = json.loads((out / "report.json").read_text())
+    assert [Path(row["path"]).name for row in report["files"]] == ["daily8-putin-trump-call.txt", "typo.txt"]
