@@ -1596,3 +1596,13 @@ def test_an_input_that_is_not_there_is_quarantined_beside_the_ones_read(tmp_path
     assert "No such file" in rejection["reason"]
     report = json.loads((out / "report.json").read_text())
     assert [Path(row["path"]).name for row in report["files"]] == ["daily8-putin-trump-call.txt", "typo.txt"]
+
+
+def test_out_naming_a_file_is_refused_with_a_message_not_a_traceback(tmp_path: Path) -> None:
+    taken = tmp_path / "out"
+    taken.write_text("notes\n", encoding="utf-8")
+    result = ingest(str(SAMPLE_PAGE), "--out", str(taken))
+    assert result.returncode == 2
+    assert "a file is there" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert taken.read_text(encoding="utf-8") == "notes\n"

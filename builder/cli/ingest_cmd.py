@@ -113,6 +113,9 @@ def ingest(
     if engine is Engine.local and ray_address:
         complain("--ray-address needs --engine ray")
         raise typer.Exit(2)
+    if out.exists() and not out.is_dir():
+        complain(f"--out {out}: a file is there; --out names the folder the run writes its files into")
+        raise typer.Exit(2)
     if engine is Engine.ray and workers > 1:
         complain("--workers is for the local engine: with --engine ray, Ray uses every CPU of the cluster")
         raise typer.Exit(2)
