@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import itertools
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,23 @@ def test_bad_arrow_inputs_are_quarantined_and_the_rows_before_a_break_kept(tmp_p
         "fake.arrow": ("bad_arrow", None),
         "no-text.feather": ("no_text", None),
     }
+
+
+def test_a_string_that_is_not_utf8_is_read_with_its_bad_byte_replaced(tmp_path: Path) -> None:
+    """Arrow does not check that a string column holds UTF-8 when it reads a file: one bad byte in one value made
+    the whole Parquet or Arrow file a fault of the builder's. The value is now read as page text is, its bad byte
+    as U+FFFD, and every row is a document."""
+    table = _news_table(3)
+    titles = [title.encode() for title in table["title"].to_pylist()]
+    titles[1] = titles[1][:5] + b"\xff" + titles[1][6:]
+    offsets = pa.array([0, *itertools.accumulate(map(len, titles))], type=pa.int32())
+    broken = pa.Array.from_buffers(pa.string(), 3, [None, offsets.buffers()[1], pa.py_buffer(b"".join(titles))])
+    table = table.set_column(table.schema.get_field_index("title"), "title", broken)
+    pq.write_table(table, tmp_path / "news.parquet")
+    feather.write_feather(table, tmp_path / "news.feather")
+
+    documents, rejected = _run(tmp_path, tmp_path / "news.parquet", tmp_path / "news.feather")
+
+    assert rejected == []
+    assert len(documents) == 6
+    assert [document["title"][5] for document in documents[:3]] == [SAMPLE_TITLES[3][5], "\ufffd", SAMPLE_TITLES[3][5]]

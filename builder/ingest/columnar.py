@@ -70,7 +70,7 @@ def _parquet_rows(
         row = first_row
         try:
             for batch in parquet.iter_batches(batch_size=ROWS_PER_BATCH, row_groups=[group], columns=columns):
-                for values in batch.to_pylist():
+                for values in python_rows(batch):
                     yield from _row_pages(source, values, row, digest, overrides, SourceFormat.parquet)
                     row += 1
         except (pa.ArrowException, OSError) as error:
@@ -78,6 +78,23 @@ def _parquet_rows(
             reason = f"row group {group} (rows {row:,} to {last:,}) cannot be read: {error}"
             yield Rejection(READ, source.shown, "broken_parquet", reason, record=f"row {row}")
         first_row += group_rows
+
+
+def python_rows(batch: pa.RecordBatch) -> list[dict[str, Any]]:
+    """The batch's rows as Python values. Arrow does not check that a string column holds UTF-8 when it reads a
+    file, and one bad byte in one value made the whole file a fault of the builder's: a string that is not UTF-8 is
+    read with its bad bytes as U+FFFD, as page text and JSON are."""
+    try:
+        return batch.to_pylist()
+    except UnicodeDecodeError:
+        columns: list[list[Any]] = []
+        for column in batch.columns:
+            if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+                raw = column.cast(pa.large_binary()).to_pylist()
+                columns.append([None if value is None else value.decode("utf-8", "replace") for value in raw])
+            else:
+                columns.append(column.to_pylist())
+        return [dict(zip(batch.schema.names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 def _row_pages(
@@ -145,7 +162,7 @@ def _arrow_rows(
     try:
         for batch in batches:
             for start in range(0, batch.num_rows, ROWS_PER_BATCH):
-                for values in batch.slice(start, ROWS_PER_BATCH).select(columns).to_pylist():
+                for values in python_rows(batch.slice(start, ROWS_PER_BATCH).select(columns)):
                     yield from _row_pages(source, values, row, digest, overrides, SourceFormat.arrow)
                     row += 1
     except (pa.ArrowException, *BROKEN_DATA_ERRORS, OSError) as error:
