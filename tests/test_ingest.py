@@ -384,6 +384,51 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
     assert "'compress'" in rejected["10"]["reason"]
 
 
+def test_warc_bodies_that_decode_past_a_pages_size_are_page_too_large_and_none_is_decoded_whole(
+    tmp_path: Path,
+) -> None:
+    """A body of 40 KB of gzip, brotli or Zstandard can decode to 40 MB (and a megabyte to a gigabyte): decoded
+    whole, it took gigabytes of memory. Decoding stops past the 32 MB a page may have; a coding cut short is still
+    broken; a record longer than that is not read at all."""
+    import zlib
+
+    import brotli
+
+    from builder.ingest.readers import PAGE_MAX_BYTES
+
+    flood = b"<html><body><p>" + b"a" * (PAGE_MAX_BYTES + 1024) + b"</p></body></html>"
+    html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs())
+    sent = {
+        "gzip-bomb": ("Content-Encoding: gzip\r\n", gzip.compress(flood)),
+        "deflate-bomb": ("Content-Encoding: deflate\r\n", zlib.compress(flood)),
+        "brotli-bomb": ("Content-Encoding: br\r\n", brotli.compress(flood, quality=1)),
+        "zstd-bomb": ("Content-Encoding: zstd\r\n", zstd.compress(flood)),
+        "cut-brotli": ("Content-Encoding: br\r\n", brotli.compress(html)[:200]),
+        "cut-zstd": ("Content-Encoding: zstd\r\n", zstd.compress(html)[:200]),
+        "page": ("Content-Encoding: gzip\r\n", gzip.compress(html)),
+    }
+    crawl = b"".join(
+        gzip.compress(_warc_record(f"https://example.org/{name}", body, number, headers))
+        for number, (name, (headers, body)) in enumerate(sent.items(), start=1)
+    )
+    crawl += gzip.compress(_warc_record("https://example.org/huge", flood, 8))
+    (tmp_path / "crawl.warc.gz").write_bytes(crawl)
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "crawl.warc.gz"), "--out", str(out)).returncode == 0
+    assert [d["url"] for d in read_jsonl(out / "documents.jsonl")] == ["https://example.org/page"]
+    rejected = {item["record"].rstrip(">")[-1:]: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert {number: item["reason_code"] for number, item in rejected.items()} == {
+        "1": "page_too_large",
+        "2": "page_too_large",
+        "3": "page_too_large",
+        "4": "page_too_large",
+        "5": "broken_content_encoding",
+        "6": "broken_content_encoding",
+        "8": "page_too_large",
+    }
+    assert "more than 32 MB" in rejected["8"]["reason"]
+
+
 def _wet_record(kind: str, body: bytes, record: int, content_type: str) -> bytes:
     """A WARC record without HTTP headers, gzipped on its own as Common Crawl writes each record."""
     head = (

@@ -347,39 +347,71 @@ def decompress(raw: bytes, limit: int) -> bytes:
         raise UnreadableInputError(error.code, str(error)) from error
 
 
-def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str | None) -> bytes:
+def http_body(body: bytes, transfer_encoding: str | None, content_encoding: str | None, limit: int) -> bytes:
     """An HTTP response body as the page was written: chunked transfer undone, then gzip, deflate, brotli or
     Zstandard content coding, each coding a header lists undone in the reverse of its order ("gzip, br": brotli
     was applied last, RFC 9110, section 8.4). WARCs written by wget, warcprox or Browsertrix keep the response as it
-    came over the wire; FastWARC hands it over undecoded (Common Crawl's come decoded, their headers renamed)."""
+    came over the wire; FastWARC hands it over undecoded (Common Crawl's come decoded, their headers renamed).
+
+    No coding is undone past `limit` bytes: a body that decodes to more is `page_too_large` (a megabyte of gzip can
+    hold a gigabyte of one repeated byte, which decoded whole took gigabytes of memory)."""
     if transfer_encoding and "chunked" in transfer_encoding.lower():
         body = _dechunked(body)
     codings = [coding.strip().lower() for coding in (content_encoding or "").split(",")]
     for coding in reversed([coding for coding in codings if coding not in {"identity", ""}]):
-        body = _decoded(body, coding)
+        body = _decoded(body, coding, limit)
+        if len(body) > limit:
+            raise UnreadableInputError(
+                "page_too_large",
+                f"the body's {coding} content coding decodes to more than {limit >> 20} MB, far more than any page",
+                body,
+            )
     return body
 
 
-def _decoded(body: bytes, coding: str) -> bytes:
-    """The body with one content coding undone."""
+BROTLI_INPUT_CHUNK = 1024
+"""Brotli's decompressor has no cap on what it writes: it is fed this much at a time and stopped past the limit."""
+
+
+def _decoded(body: bytes, coding: str, limit: int) -> bytes:
+    """The body with one content coding undone, up to `limit` + 1 bytes (enough to tell that it holds more)."""
     try:
-        if coding in {"gzip", "x-gzip"}:
-            # Without gzip's magic bytes the crawler decoded the body already and kept the header.
-            return zlib.decompress(body, wbits=zlib.MAX_WBITS | 16) if body[:2] == b"\x1f\x8b" else body
-        if coding == "deflate":
+        if coding in {"gzip", "x-gzip", "deflate"}:
+            if coding != "deflate" and body[:2] != b"\x1f\x8b":
+                return body  # without gzip's magic bytes the crawler decoded the body already and kept the header
             # Servers send zlib-wrapped or raw deflate under the same name; browsers accept both.
-            wrapped = body[:1] == b"\x78"
-            return zlib.decompress(body, wbits=zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
-        if coding == "br":
-            return brotli.decompress(body)
-        if coding == "zstd":
+            raw_deflate = coding == "deflate" and body[:1] != b"\x78"
+            wbits = -zlib.MAX_WBITS if raw_deflate else zlib.MAX_WBITS if coding == "deflate" else zlib.MAX_WBITS | 16
+            inflater = zlib.decompressobj(wbits=wbits)
+            decoded = inflater.decompress(body, limit + 1)
+            finished = inflater.eof
+        elif coding == "br":
+            decompressor = brotli.Decompressor()
+            written: list[bytes] = []
+            size = 0
+            for start in range(0, len(body), BROTLI_INPUT_CHUNK):
+                written.append(decompressor.process(body[start : start + BROTLI_INPUT_CHUNK]))
+                size += len(written[-1])
+                if size > limit:
+                    break
+            decoded, finished = b"".join(written), decompressor.is_finished()
+        elif coding == "zstd":
             # Browsers ask for it since 2024 (Chrome 123, Firefox 126), and CDNs send it.
-            return zstd.decompress(body)
+            unzstd = zstd.ZstdDecompressor()
+            decoded, finished = unzstd.decompress(body, max_length=limit + 1), unzstd.eof
+        else:
+            raise UnreadableInputError(
+                "unsupported_content_encoding", f"content coding {coding!r} is not supported", body
+            )
     except (zlib.error, brotli.error, zstd.ZstdError) as error:
         raise UnreadableInputError(
             "broken_content_encoding", f"the body's {coding} content coding is corrupt ({error})", body
         ) from error
-    raise UnreadableInputError("unsupported_content_encoding", f"content coding {coding!r} is not supported", body)
+    if not finished and len(decoded) <= limit:
+        raise UnreadableInputError(
+            "broken_content_encoding", f"the body's {coding} content coding is corrupt (it ends early)", body
+        )
+    return decoded  # type: ignore[no-any-return]
 
 
 def _dechunked(body: bytes) -> bytes:
