@@ -416,16 +416,16 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page 
     record_id = record.record_id  # type: ignore[attr-defined]
     offset = record.stream_pos  # type: ignore[attr-defined]
     http_headers = record.http_headers  # type: ignore[attr-defined]
-    if record.content_length > PAGE_MAX_BYTES:  # type: ignore[attr-defined]
-        # Not read: a record of hundreds of megabytes (a video, a disk image, a crawl of a crawl) is no page, and read
-        # whole it took gigabytes of memory. The iterator skips its payload as it moves on.
+    # Read no further than a page may go: a record of hundreds of megabytes (a video, a disk image, a crawl of a
+    # crawl) is no page, and read whole it took gigabytes of memory. The iterator skips the rest as it moves on.
+    payload = record.reader.read(PAGE_MAX_BYTES + 1)  # type: ignore[attr-defined]
+    if len(payload) > PAGE_MAX_BYTES:
         reason = (
             f"WARC record {record_id} holds more than {PAGE_MAX_BYTES >> 20} MB, far more than any page "
             f"({record.content_length:,} bytes)"  # type: ignore[attr-defined]
         )
         yield Rejection(READ, source.shown, "page_too_large", reason, offset=offset, record=record_id)
         return
-    payload = record.reader.read()  # type: ignore[attr-defined]
     is_response = record.record_type == WarcRecordType.response  # type: ignore[attr-defined]
     if (is_response and http_headers is None) or len(payload) < record.content_length:  # type: ignore[attr-defined]
         reason = f"WARC record {record_id} is truncated: its payload is shorter than its Content-Length"
