@@ -629,3 +629,14 @@ def test_a_scraped_text_s_headline_byline_and_date_above_its_body_are_no_text(tm
         ("July 5, 2025", "2025-07-05T00:00:00Z"),
         ("2025-07-06T09:00:00Z", "2025-07-06T09:00:00Z"),
     ]
+
+
+def test_an_export_of_an_empty_array_is_quarantined_as_empty(tmp_path: Path) -> None:
+    """`[]` (a scraper run that found nothing) gave no document and no rejection: a file the report could not
+    explain. It is now `empty`, as an empty file is."""
+    (tmp_path / "items.json").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "lines.jsonl").write_text("[]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    ingest(str(tmp_path), "--out", str(out))
+    rejected = {Path(item["source"]).name: item["reason_code"] for item in read_jsonl(out / "quarantine.jsonl")}
+    assert rejected == {"items.json": "empty", "lines.jsonl": "empty"}

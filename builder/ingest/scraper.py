@@ -431,6 +431,10 @@ def json_document_pages(
     if records is None:
         yield from record_pages(source, document, digest, overrides, line=None, offset=0, raw=data)
         return
+    if not records:
+        # An export of nothing ("[]"): said, as an empty file is, rather than a file that gave nothing unexplained.
+        yield Rejection("ingest.read", source.shown, "empty", "the JSON document is an empty array: it holds no record")
+        return
     for index, record in enumerate(records):
         raw = json.dumps(record, ensure_ascii=False)[:SNIPPET_CHARS] if isinstance(record, dict) else repr(record)
         yield from record_pages(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
