@@ -50,6 +50,10 @@ from tests.test_ingest import SAMPLE_PAGE, ingest, read_jsonl
         # Joiners stay inside words: Persian and emoji sequences need them. At a word's edge they join nothing.
         ("می\u200cخواهم 👩\u200d💻", "می\u200cخواهم 👩\u200d💻"),
         ("\u200d", ""),
+        # Control characters, as a scraper's JSON can carry them: each a space, as a stray NUL in a page is. Tabs
+        # and line breaks stay.
+        ("\x00\x01 abc\x7f", "   abc "),
+        ("Putin\x1b talks\tagain\n", "Putin  talks\tagain\n"),
     ],
 )
 def test_visible_text_is_what_a_reader_sees(text: str, seen: str) -> None:
@@ -107,3 +111,21 @@ def test_any_paragraphs_are_tidied_without_fault_into_stripped_non_empty_ones(
 ) -> None:
     tidied = tidy(ArticleParts(role=DocumentRole.main, title=title or "Night buses", paragraphs=paragraphs))
     assert all(text and text == text.strip() for text, _ in tidied.paragraphs)
+
+
+def test_a_record_titled_with_control_characters_only_is_titled_by_its_text(tmp_path: Path) -> None:
+    """A title of "\\u0000" reached the document as a NUL, and `builder validate` let it through: it is no title,
+    and the text's opening stands in, as for a record without one."""
+    text = "Russian leader Vladimir Putin told US President Donald Trump by telephone on Thursday that Moscow will not"
+    records = [
+        {"title": "\u0000\u0001\u001b", "text": f"{text} give up."},
+        {"title": "Putin talks", "text": "\u0000 abc"},
+    ]
+    (tmp_path / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "items.jsonl"), "--out", str(out)).returncode == 0
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(document["title"][:23], document["text"]) for document in documents] == [
+        ("Russian leader Vladimir", f"{text} give up."),
+        ("Putin talks", "abc"),
+    ]

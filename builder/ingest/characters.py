@@ -37,6 +37,11 @@ of a lone zero-width joiner)."""
 _SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}\u00c2-\u00f4\u200c\u200d]")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""C0 control characters but tab and line breaks, and DEL: a scraper's JSON can carry them ("\\u0000"), and no
+reader sees one."""
+
+
 def _as_bytes(run: str) -> bytes:
     return bytes(ord(char) if ord(char) < 0x100 else char.encode("cp1252")[0] for char in run)
 
@@ -62,9 +67,12 @@ MOJIBAKE_ROUNDS = 3
 
 
 def visible(text: str) -> str:
-    """The text without invisible format characters and private-use glyphs, its mojibake read again (until no
-    round changes it, at most MOJIBAKE_ROUNDS). ASCII text, and text with none of their characters, is returned as
+    """The text without control characters (each read as a space, as a stray NUL in a page is), invisible format
+    characters and private-use glyphs, its mojibake read again (until no round changes it, at most
+    MOJIBAKE_ROUNDS). ASCII text, and text with none of their characters, is returned as
     it is after one scan."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
     if text.isascii() or not _SUSPECT.search(text):
         return text
     # Mojibake first: a soft hyphen (0xAD) is one of its bytes ("â\xad\x90" for "⭐"), not an invisible character.

@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from builder.enrich.language import load_model
 from builder.enrich.targets import TargetMatcher
 from builder.ingest.build import build_document
+from builder.ingest.characters import visible
 from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerprint, fingerprint
 from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
@@ -594,10 +595,10 @@ def _markdown_paragraphs(markdown: str) -> list[tuple[str, ParagraphKind]]:
     """A record's text in Markdown (Firecrawl's, crawl4ai's `markdown`) as paragraphs: a block each, its headings
     as headings, the markup out (`markdown_text`). A heading first that is the record's title printed again is
     taken off with the rest of the text's header (`without_header`)."""
-    visible = markdown_text(markdown)
+    shown = markdown_text(markdown)
     return [
-        (line.strip(), ParagraphKind.heading if number in visible.headings else ParagraphKind.body)
-        for number, line in enumerate(visible.text.split("\n"))
+        (line.strip(), ParagraphKind.heading if number in shown.headings else ParagraphKind.body)
+        for number, line in enumerate(shown.text.split("\n"))
         if line.strip()
     ]
 
@@ -611,6 +612,10 @@ def _restates_title(title: str, paragraphs: list[tuple[str, ParagraphKind]], out
 
 def _scraper_article(page: Page) -> ArticleParts:
     title = page.fields.get("title")
+    if isinstance(title, str):
+        # A title of control characters only ("\u0000") is none: the text's opening stands in, as for a record
+        # without a title.
+        title = visible(title).strip() or None
     if page.text_is_markdown or is_markdown(None, page.content):
         paragraphs = _markdown_paragraphs(page.content)
     elif is_html_text(page.content):
