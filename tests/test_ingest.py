@@ -1651,3 +1651,39 @@ def test_out_naming_a_file_is_refused_with_a_message_not_a_traceback(tmp_path: P
     assert "a file is there" in result.stderr
     assert "Traceback" not in result.stderr
     assert taken.read_text(encoding="utf-8") == "notes\n"
+
+
+def test_a_page_dump_of_more_lines_than_any_page_is_page_too_large(tmp_path: Path) -> None:
+    """A million one-letter lines took 550 MB, each line measured: a dump past PAGE_MAX_LINES is quarantined
+    before any is."""
+    from builder.ingest.pagetext import PAGE_MAX_LINES
+
+    (tmp_path / "list.txt").write_text("x\n" * (PAGE_MAX_LINES + 1), encoding="utf-8")
+    (tmp_path / "page.txt").write_text(SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+    [rejection] = read_jsonl(out / "quarantine.jsonl")
+    assert (Path(rejection["source"]).name, rejection["reason_code"]) == ("list.txt", "page_too_large")
+    assert f"{PAGE_MAX_LINES + 1:,} lines" in rejection["reason"]
+    assert len(read_jsonl(out / "documents.jsonl")) == 4
+
+
+def test_a_record_longer_than_a_json_lines_line_may_be_is_document_too_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 10 MB page made a 75 MB record, which `builder validate` refuses past 64 MB: such an article is quarantined
+    rather than written. The limit is lowered here below the main sample article's record (28 KB), as writing a 64
+    MB one takes a gigabyte of memory."""
+    from builder.ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "LINE_MAX_BYTES", 20_000)
+    (tmp_path / "page.txt").write_text(SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    items, report = run_ingest([str(tmp_path)], IngestOptions())
+    written = list(items)
+    documents = [item for item in written if isinstance(item, DocumentLine)]
+    too_large = [item for item in written if isinstance(item, Rejection) and item.code == "document_too_large"]
+    assert documents
+    assert too_large
+    assert report.rejected == {"document_too_large": len(too_large)}
+    assert all(len(document.line.encode()) <= 20_000 for document in documents)
+    assert "more than a JSON Lines line may be" in too_large[0].reason

@@ -33,12 +33,13 @@ from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerpr
 from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pages import Page, Rejection, snippet
-from builder.ingest.pagetext import NoArticleError, extract_pagetext, without_header
+from builder.ingest.pagetext import NoArticleError, PageTooLargeError, extract_pagetext, without_header
 from builder.ingest.pagetext_lines import content_words
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
 from builder.ingest.scraper import unescape_references
 from builder.ingest.sources import EXTENSIONS, InputFile, discover, format_suffix, is_url
+from builder.jsonl import LINE_MAX_BYTES
 from builder.records import DocumentRole, ParagraphKind, SourceFormat, Target
 from builder.validate import error_fields
 
@@ -212,6 +213,9 @@ def build_parts(
         except NoArticleError as error:
             outcome.rejections.append(_page_rejection(item, "ingest.extract", "no_article", str(error)))
             continue
+        except PageTooLargeError as error:
+            outcome.rejections.append(_page_rejection(item, "ingest.extract", "page_too_large", str(error)))
+            continue
         except Exception as error:  # a fault of ours on one page must not end a run over millions
             outcome.rejections.append(_fault(item, "ingest.extract", error))
             continue
@@ -220,7 +224,17 @@ def build_parts(
             try:
                 document, content = build_document(parts, item, index, matcher)
                 line = document.model_dump_json()
+                # A character takes 4 bytes of UTF-8 at most: most records need no encoding to be measured.
+                if len(line) > LINE_MAX_BYTES // 4 and (size := len(line.encode())) > LINE_MAX_BYTES:
+                    raise DocumentTooLargeError(
+                        f"the {parts.role.value} article {parts.title[:60]!r} makes a record of {size >> 20} MB, "
+                        f"more than a JSON Lines line may be ({LINE_MAX_BYTES >> 20} MB: `builder validate` reads no "
+                        "longer one)"
+                    )
                 seen = fingerprint(document.doc_id, content, document.text, options.dedup)
+            except DocumentTooLargeError as error:
+                outcome.rejections.append(_page_rejection(item, "ingest.build", "document_too_large", str(error)))
+                continue
             except NoArticleError as error:
                 outcome.rejections.append(_page_rejection(item, "ingest.build", "no_article", str(error)))
                 continue
@@ -575,6 +589,11 @@ def _fault(page: Page, stage: str, error: Exception) -> Rejection:
     raised, so that the run goes on and the page can be reported and read again once the fault is fixed."""
     reason = f"the builder failed on this page ({_fault_place(error)}); please report it"
     return _page_rejection(page, stage, "builder_fault", reason)
+
+
+class DocumentTooLargeError(ValueError):
+    """A document whose record is longer than a JSON Lines line may be (`builder.jsonl.LINE_MAX_BYTES`): no reader
+    of the run's records (`builder validate`) takes it."""
 
 
 def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: str | None = None) -> Rejection:
