@@ -1687,3 +1687,17 @@ def test_a_record_longer_than_a_json_lines_line_may_be_is_document_too_large(
     assert report.rejected == {"document_too_large": len(too_large)}
     assert all(len(document.line.encode()) <= 20_000 for document in documents)
     assert "more than a JSON Lines line may be" in too_large[0].reason
+
+
+def test_an_html_page_of_more_elements_than_any_article_page_is_page_too_large(tmp_path: Path) -> None:
+    """Extraction's time grows with the square of a page's paragraphs (200,000 took 79 s, one page stalling a run):
+    a page past HTML_MAX_ELEMENTS closing tags is quarantined before it is parsed."""
+    from builder.ingest.pipeline import HTML_MAX_ELEMENTS
+
+    paragraphs = "<p>word</p>" * (HTML_MAX_ELEMENTS + 1)
+    (tmp_path / "list.html").write_text(f"<html><body><article><h1>T</h1>{paragraphs}</article></body></html>")
+    out = tmp_path / "out"
+    ingest(str(tmp_path), "--out", str(out))
+    [rejection] = read_jsonl(out / "quarantine.jsonl")
+    assert (rejection["reason_code"], rejection["stage"]) == ("page_too_large", "ingest.extract")
+    assert "closing tags" in rejection["reason"]
