@@ -640,3 +640,20 @@ def test_an_export_of_an_empty_array_is_quarantined_as_empty(tmp_path: Path) -> 
     ingest(str(tmp_path), "--out", str(out))
     rejected = {Path(item["source"]).name: item["reason_code"] for item in read_jsonl(out / "quarantine.jsonl")}
     assert rejected == {"items.json": "empty", "lines.jsonl": "empty"}
+
+
+def test_a_json_export_that_is_not_utf8_is_rejected_at_its_first_bad_byte(tmp_path: Path) -> None:
+    """More bad bytes than a few is no damaged UTF-8 but another encoding: the rejection names the line and byte
+    of the first, not only a character position inside its reason."""
+    records = [
+        {"title": "Council extends night buses", "text": "The council voted on Tuesday."},
+        {"title": "Café", "text": "Déjà vu à l'école. " * 20},
+    ]
+    # Pretty-printed: one JSON document, not a record a line.
+    raw = json.dumps(records, indent=2, ensure_ascii=False).encode("latin-1")
+    (tmp_path / "items.json").write_bytes(raw)
+    out = tmp_path / "out"
+    ingest(str(tmp_path / "items.json"), "--out", str(out))
+    [rejection] = read_jsonl(out / "quarantine.jsonl")
+    assert rejection["reason_code"] == "bad_json"
+    assert (rejection["line"], rejection["offset"]) == (7, raw.index(b"\xe9"))

@@ -422,9 +422,19 @@ def json_document_pages(
     try:
         document = loads_json(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        line = error.lineno if isinstance(error, json.JSONDecodeError) else None
+        # Where it breaks: JSON's error counts lines; a decoding error, bytes (its first bad one).
+        if isinstance(error, json.JSONDecodeError):
+            line, offset = error.lineno, None
+        else:
+            line, offset = data.count(b"\n", 0, error.start) + 1, error.start
         yield Rejection(
-            "ingest.read", source.shown, "bad_json", f"not valid JSON: {error}", line=line, snippet=snippet(data)
+            "ingest.read",
+            source.shown,
+            "bad_json",
+            f"not valid JSON: {error}",
+            line=line,
+            offset=offset,
+            snippet=snippet(data),
         )
         return
     records = _records_in(document, overrides)
