@@ -26,7 +26,7 @@ from builder.ingest.pagetext_lines import read_lines
 from builder.ingest.pagetext_titles import is_call_to_action, is_glued_pair, metadata_below
 from builder.ingest.parts import ArticleParts
 from builder.ingest.text_browsers import link_list_lines, without_widgets
-from builder.ingest.wrapping import wrap_width, wrapped_before
+from builder.ingest.wrapping import Wrap, wrap_width, wrapped_before
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import SAMPLES, SHARED_DATA
 from tests.scripts_support import load_script
@@ -311,7 +311,7 @@ def test_a_page_dumped_by_a_text_browser_gives_the_articles_of_its_plain_dump(wi
     # those of the plain dump, field by field; only their positions in the input differ.
     plain = extract_pagetext(sample_text)
     wrapped = extract_pagetext(text_browser_dump(sample_text, width))
-    assert wrapped_width(text_browser_dump(sample_text, width)) == width
+    assert wrapped_width(text_browser_dump(sample_text, width)) == Wrap(width, wide=False)
     assert [replace(article, line=None, offset=0) for article in wrapped] == [
         replace(article, line=None, offset=0) for article in plain
     ]
@@ -326,7 +326,7 @@ def test_a_plain_dump_and_a_menu_are_not_read_as_wrapped(sample_text: str) -> No
 
 
 def test_a_wrapped_list_item_goes_on_past_its_marker_and_the_next_item_stands_alone() -> None:
-    width = 40
+    width = Wrap(40, wide=False)
     assert wrapped_before("     * The council voted on Tuesday to extend", "       the bus service", width)
     assert not wrapped_before("     * The council voted on Tuesday to extend", "     * Residents welcomed it", width)
     # A line its next word would have fitted on was broken on purpose: a heading, or a paragraph's last line.
@@ -396,7 +396,53 @@ def test_a_list_item_is_not_shaped_like_a_headline(marker: str) -> None:
     assert heading.title_like
 
 
-def wrapped_width(page: str) -> int | None:
+CHINESE_PARAGRAPHS = [
+    "外交部发言人毛宁在例行记者会上表示，中方始终认为，对话协商是解决乌克兰危机的唯一可行出路，各方应当保持克制。",
+    "她说，中方愿同国际社会一道，继续为推动危机政治解决发挥建设性作用，并支持一切有利于和平的努力。",
+    "有记者问及近期美俄领导人通话一事，毛宁表示，中方注意到有关报道，乐见各方为和平所作的一切努力。",
+    "毛宁还表示，中方将继续秉持客观公正立场，积极劝和促谈，为早日实现停火止战贡献智慧和力量。",
+    "分析人士指出，随着冬季临近，前线局势依然紧张，外交斡旋的空间正在收窄，各方都面临着新的压力。",
+]
+
+
+@pytest.mark.parametrize("characters", [24, 38])
+def test_a_chinese_page_wrapped_by_a_text_browser_gives_the_articles_of_its_plain_dump(characters: int) -> None:
+    # w3m wraps Chinese at 80 columns, two to a character (38 characters and a margin); lynx counts characters, at
+    # its own width.
+    # A line of Chinese has no space to break at and no lower case to go on in, and was never rejoined: a sentence
+    # was cut in two paragraphs ("…的唯" / "一可行出路"). Rejoined, it takes no space between the two characters.
+    title = "外交部：对话协商是解决乌克兰危机的唯一出路"
+    page = "\n".join(["首页", "新闻", "国际", title, "2025年7月4日 08:15", *CHINESE_PARAGRAPHS, "版权所有"]) + "\n"
+    wrapped = "\n\n".join(
+        "\n".join(line[start : start + characters] for start in range(0, len(line), characters))
+        for line in page.splitlines()
+    )
+    plain, rejoined = extract_pagetext(page), extract_pagetext(wrapped + "\n")
+    assert [replace(article, line=None, offset=0) for article in rejoined] == [
+        replace(article, line=None, offset=0) for article in plain
+    ]
+    assert [text for text, _ in plain[0].paragraphs] == CHINESE_PARAGRAPHS
+
+
+@pytest.mark.parametrize(("english", "chinese", "wrap"), [(74, 74, Wrap(74, False)), (78, 39, Wrap(78, True))])
+def test_a_page_in_english_and_chinese_is_wrapped_in_characters_or_in_columns(
+    english: int, chinese: int, wrap: Wrap
+) -> None:
+    # lynx counts a Chinese character as one column, w3m as two: counted the other way, a dump's width came out
+    # wrong (124 for a lynx dump wrapped at 74), and none of its lines was rejoined.
+    lines = [*PROSE, *CHINESE_PARAGRAPHS * 2, *PROSE]
+    dump = "\n\n".join(
+        textwrap.fill(line, english)
+        if line.isascii()
+        else "\n".join(line[start : start + chinese] for start in range(0, len(line), chinese))
+        for line in lines
+    )
+    assert wrapped_width(dump) == wrap
+    rejoined = [line.text for line in read_lines(dump, ())]
+    assert rejoined == lines
+
+
+def wrapped_width(page: str) -> Wrap | None:
     return wrap_width(page.splitlines())
 
 

@@ -287,8 +287,8 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
     """Split the dump into non-blank lines, rejoin lines that were wrapped (mid-sentence, or at the column of a
     hard-wrapped dump: `builder.ingest.wrapping`), and measure each one."""
     chunks = text.splitlines(keepends=True)
-    width = wrap_width(chunks)
-    if width is None:
+    wrap = wrap_width(chunks)
+    if wrap is None:
         stripped_chunks = [chunk.strip() for chunk in chunks]
     else:
         # Wrapped at a column: a text browser's dump, whose form controls, unnamed images and opening list of the
@@ -304,10 +304,10 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         if not stripped:
             joinable = False
         elif (joinable and is_continuation(stripped, writing.language)) or (
-            width is not None
+            wrap is not None
             and number > 1
             and stripped_chunks[number - 2]
-            and wrapped_before(chunks[number - 2], chunk, width)
+            and wrapped_before(chunks[number - 2], chunk, wrap)
         ):
             # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in lower case,
             # or the whole dump was wrapped at a column this line's first word did not fit in. One logical line,

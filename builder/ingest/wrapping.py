@@ -14,6 +14,9 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
+
+from builder.enrich.unspaced import UNSPACED_LETTERS
 
 WRAP_MAX_WIDTH = 160
 """A dump whose lines run longer than this was not wrapped (text browsers wrap at 72 to 80 columns, converters at
@@ -25,53 +28,114 @@ WRAPPED_MIN_SHARE = 0.25
 """A dump is wrapped when at least WRAPPED_MIN_BREAKS of its full lines that stop mid-sentence, and WRAPPED_MIN_SHARE
 of them, go on in lower case on the next line: the sentence carries on there. A menu that reaches the width of its
 page's longest line (a page with no paragraph to speak of) goes on with another capitalised item."""
-_STOPS_A_SENTENCE = re.compile(r"[.!?…:;\"”’')\]]$")
+_STOPS_A_SENTENCE = re.compile(r"[.!?…:;\"”’')\]。！？」』）]$")
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+"""Characters a terminal gives two columns (East Asian wide and fullwidth: CJK, kana, hangul, fullwidth forms), as
+w3m counts them when it wraps."""
+_UNSPACED_EDGE = re.compile(f"[{UNSPACED_LETTERS}\u3000-\u303f\uff00-\uffef]")
+"""A letter of a script written without spaces, or its punctuation: a wrapper breaks between any two, and a line
+of them has no space to break at."""
 _TABLE_GAP = "   "
 """Three spaces inside a line lay out a table's columns, which are not wrapped prose."""
 _BULLET = re.compile(r"[*+•·o\-–]\s+|\d{1,3}[.)]\s+")
 """A list item's marker: its wrapped lines are indented past it."""
 
 
-def wrap_width(lines: Sequence[str]) -> int | None:
-    """The column the dump's `lines` were wrapped at, or None when they were not wrapped.
+class Wrap(NamedTuple):
+    """How a dump was wrapped: at `width`, counted in characters, or in terminal columns when `wide` (`columns`)."""
 
-    The column is the narrowest that all lines but OVERLONG_SHARE of them fit in (counting those with a space to
+    width: int
+    wide: bool
+
+    def measure(self, text: str) -> int:
+        return columns(text) if self.wide else len(text)
+
+
+def wrap_width(lines: Sequence[str]) -> Wrap | None:
+    """How the dump's `lines` were wrapped, or None when they were not.
+
+    The column is the narrowest that all lines but OVERLONG_SHARE of them fit in (counting those with a place to
     break at after their indentation: one long word or address is never broken); the dump is wrapped when its
-    full lines read as sentences that go on below (WRAPPED_MIN_BREAKS)."""
-    widths = [len(line) for line in map(str.rstrip, lines) if " " in line.strip()]
-    if not widths:
+    full lines read as sentences that go on below (WRAPPED_MIN_BREAKS). Counted in characters, as lynx and most
+    wrappers count, or in terminal columns, as w3m counts (a Chinese character takes two), whichever finds more
+    wraps: a page in English and Chinese is wrapped in one or the other."""
+    breakable = [line for line in map(str.rstrip, lines) if _breakable(line.lstrip())]
+    if not breakable:
         return None
-    allowed = max(1, int(len(widths) * OVERLONG_SHARE))
-    counts = Counter(widths)
-    overlong = 0
-    width = 0
-    for length in sorted(counts, reverse=True):
-        overlong += counts[length]
-        if overlong > allowed:
-            width = length
-            break
-    if not width or width > WRAP_MAX_WIDTH:
+    by_characters = Wrap(_narrowest(list(map(len, breakable))), wide=False)
+    # Most dumps are not wrapped, and their paragraphs of hundreds of characters tell so at the first count.
+    if by_characters.width > WRAP_MAX_WIDTH:
         return None
-    mid_sentence = lower_next = 0
+    candidates = [by_characters]
+    if any(_WIDE.search(line) for line in breakable):
+        in_columns = Wrap(_narrowest(list(map(columns, breakable))), wide=True)
+        if in_columns.width <= WRAP_MAX_WIDTH:
+            candidates.append(in_columns)
+    # The count under which more of the lines are wraps: in characters, a page of English and Chinese wrapped in
+    # columns has its English lines full and its Chinese ones half so; in columns, the reverse for lynx's.
+    # A tie (a page all in Chinese wraps alike in both counts) goes to characters, as most wrappers count.
+    breaks, _, wrap = max((_breaks(lines, candidate), not candidate.wide, candidate) for candidate in candidates)
+    return wrap if breaks else None
+
+
+def _breaks(lines: Sequence[str], wrap: Wrap) -> int:
+    """How many of the dump's full lines go on below as the sentence they stop in, or 0 when too few or too small a
+    share of them do to call the dump wrapped (see WRAPPED_MIN_BREAKS)."""
+    mid_sentence = going_on = 0
     for line, below in itertools.pairwise(lines):
         line, below = line.rstrip(), below.strip()
         if not below or not line.strip() or _STOPS_A_SENTENCE.search(line):
             continue
-        if len(line) + 1 + len(below.split(maxsplit=1)[0]) > width:
+        if _overflows(line, below, wrap):
             mid_sentence += 1
-            lower_next += below[0].islower()
-    return width if lower_next >= max(WRAPPED_MIN_BREAKS, WRAPPED_MIN_SHARE * mid_sentence) else None
+            # The sentence goes on: in lower case, or in a script without case or spaces (Chinese, Japanese, Thai).
+            going_on += below[0].islower() or bool(_UNSPACED_EDGE.match(below) and _UNSPACED_EDGE.match(line[-1]))
+    return going_on if going_on >= max(WRAPPED_MIN_BREAKS, WRAPPED_MIN_SHARE * mid_sentence) else 0
 
 
-def wrapped_before(line: str, below: str, width: int) -> bool:
-    """Whether the break between `line` and the `below` it (both unstripped, neither blank) is a wrap at `width`:
-    the first word below would not have fitted, and both lines belong to one paragraph or list item (the same
+def _breakable(text: str) -> bool:
+    return " " in text or (not text.isascii() and _UNSPACED_EDGE.search(text) is not None)
+
+
+def _narrowest(widths: list[int]) -> int:
+    """The narrowest width that all of `widths` but OVERLONG_SHARE of them fit in."""
+    allowed = max(1, int(len(widths) * OVERLONG_SHARE))
+    counts = Counter(widths)
+    overlong = 0
+    for length in sorted(counts, reverse=True):
+        overlong += counts[length]
+        if overlong > allowed:
+            return length
+    return 0
+
+
+def columns(text: str) -> int:
+    """The terminal columns `text` takes: two for an East Asian wide or fullwidth character (`_WIDE`)."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+
+
+def _overflows(line: str, next_text: str, wrap: Wrap) -> bool:
+    """Whether what opens `next_text` (its first word; one letter of a script without spaces) would not have fitted
+    on `line`, with the space between them (none between two such letters)."""
+    if _UNSPACED_EDGE.match(next_text):
+        needed = wrap.measure(next_text[0]) + (0 if _UNSPACED_EDGE.match(line[-1:]) else 1)
+    else:
+        needed = 1 + wrap.measure(next_text.split(maxsplit=1)[0])
+    return wrap.measure(line) + needed > wrap.width
+
+
+def wrapped_before(line: str, below: str, wrap: Wrap) -> bool:
+    """Whether the break between `line` and the `below` it (both unstripped, neither blank) is a wrap (`wrap`):
+    what opens the line below would not have fitted, and both lines belong to one paragraph or list item (the same
     indentation, or `below` indented past the list marker that opens `line`)."""
     text, next_text = line.strip(), below.strip()
     if _TABLE_GAP in text or _TABLE_GAP in next_text or _BULLET.match(next_text):
         return False
     line = line.rstrip()
-    if len(line) + 1 + len(next_text.split(maxsplit=1)[0]) <= width:
+    if not _overflows(line, next_text, wrap):
         return False
     indent = len(line) - len(line.lstrip())
     next_indent = len(below) - len(below.lstrip())
@@ -86,7 +150,10 @@ _BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
 
 def rejoined(line: str, below: str) -> str:
     """The stripped `line` and the `below` that carries it on, as one: with a space, or without one after a word's
-    hyphen, where wrappers break compounds ("three-year-" / "old conflict")."""
-    if _BROKEN_AT_HYPHEN.search(line) and below[:1].isalpha():
+    hyphen, where wrappers break compounds ("three-year-" / "old conflict"), or between two letters of a script
+    written without spaces ("…的唯" / "一可行出路")."""
+    if (_BROKEN_AT_HYPHEN.search(line) and below[:1].isalpha()) or (
+        _UNSPACED_EDGE.match(line[-1:]) and _UNSPACED_EDGE.match(below)
+    ):
         return line + below
     return line + " " + below
