@@ -90,6 +90,9 @@ class _ReturnsAsLineFeeds(io.RawIOBase):
         return len(data)
 
 
+_LINE_BREAKS_ESCAPED = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 class AtomicJsonlWriter:
     """Write records to a temporary file that replaces `path` only when the block ends without an error:
     a crash or an interrupt leaves the previous file or the new one, never half a file."""
@@ -111,6 +114,10 @@ class AtomicJsonlWriter:
 
     def write_line(self, line: str) -> None:
         """Write one record already serialised as JSON (without its line ending)."""
+        # JSON lets these stand unescaped in a string, but `str.splitlines` and many a reader of lines end a line at
+        # them: escaped, every record is one line to any reader.
+        if "\u2028" in line or "\u2029" in line or "\x85" in line:
+            line = line.translate(_LINE_BREAKS_ESCAPED)
         self._handle.write(line.encode("utf-8") + b"\n")
         self.count += 1
 

@@ -1650,12 +1650,13 @@ def test_out_naming_a_file_is_refused_with_a_message_not_a_traceback(tmp_path: P
     assert taken.read_text(encoding="utf-8") == "notes\n"
 
 
-def test_a_page_dump_of_more_lines_than_any_page_is_page_too_large(tmp_path: Path) -> None:
+@pytest.mark.parametrize("line_end", ["\n", "\r", "\u2028"])
+def test_a_page_dump_of_more_lines_than_any_page_is_page_too_large(tmp_path: Path, line_end: str) -> None:
     """A million one-letter lines took 550 MB, each line measured: a dump past PAGE_MAX_LINES is quarantined
-    before any is."""
-    from builder.ingest.pagetext import PAGE_MAX_LINES
+    before any is, whatever ends its lines (a count of newlines let a million carriage returns through)."""
+    from builder.ingest.pagetext_lines import PAGE_MAX_LINES
 
-    (tmp_path / "list.txt").write_text("x\n" * (PAGE_MAX_LINES + 1), encoding="utf-8")
+    (tmp_path / "list.txt").write_bytes(("x" + line_end).encode() * (PAGE_MAX_LINES + 1))
     (tmp_path / "page.txt").write_text(SAMPLE_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
     assert ingest(str(tmp_path), "--out", str(out)).returncode == 0

@@ -657,3 +657,19 @@ def test_a_json_export_that_is_not_utf8_is_rejected_at_its_first_bad_byte(tmp_pa
     [rejection] = read_jsonl(out / "quarantine.jsonl")
     assert rejection["reason_code"] == "bad_json"
     assert (rejection["line"], rejection["offset"]) == (7, raw.index(b"\xe9"))
+
+
+def test_a_record_holding_unicode_line_separators_is_written_on_one_line(tmp_path: Path) -> None:
+    """JSON lets U+2028, U+2029 and NEL stand unescaped in a string, and a scraper's text can hold them; written so,
+    `str.splitlines` (and many a reader of lines) cut the record in two. They are written escaped."""
+    text = "\n\n".join(_related_paragraphs())
+    record = {"title": "Putin tells\u2028Trump", "text": text.replace(". ", ".\u2029 ", 1) + "\x85"}
+    (tmp_path / "items.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    ingest(str(tmp_path / "items.jsonl"), "--out", str(out))
+    written = (out / "documents.jsonl").read_text(encoding="utf-8")
+    assert len(written.splitlines()) == 1
+    assert "\u2028" not in written
+    assert "\\u2028" in written
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert document["title"] == "Putin tells\u2028Trump"

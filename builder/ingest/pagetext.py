@@ -60,16 +60,6 @@ class NoArticleError(ValueError):
     """The page holds no article: the message says why, for the quarantine report."""
 
 
-class PageTooLargeError(ValueError):
-    """The page dump holds far more lines than any page: the message says how many, for the quarantine report."""
-
-
-PAGE_MAX_LINES = 50_000
-"""More lines than this are no page dump (the longest of the 711 WCXB pages, dumped by a text browser, has 2,759):
-many pages in one file, or a list, whose lines, each measured, took gigabytes of memory (a million one-letter
-lines took 550 MB)."""
-
-
 MERGE_GAP_LINES = 40
 """The longest gap (in lines) between two blocks that can still be one article."""
 INLINE_WIDGET_LINES = 8
@@ -413,11 +403,6 @@ def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[Arti
     `common_lines` are lines seen on many pages of the run (the app or site shell); they are never article text.
     Raises NoArticleError when nothing on the page reads as an article, and PageTooLargeError past PAGE_MAX_LINES.
     """
-    if (count := text.count("\n")) > PAGE_MAX_LINES:
-        raise PageTooLargeError(
-            f"{count:,} lines, more than the {PAGE_MAX_LINES:,} any page dump has: many pages in one file (split it, "
-            "or give it as JSON Lines or a WARC, which are read record by record), or no page"
-        )
     lines = read_lines(text, common_lines)
     blocks = find_bodies(lines)
     if not blocks:

@@ -30,7 +30,7 @@ from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import MONTH, split_caption
 from builder.ingest.local_dates import find_local_date, find_relative_time
 from builder.ingest.text_browsers import link_list_lines, without_widgets
-from builder.ingest.wrapping import rejoined, wrap_width, wrapped_before
+from builder.ingest.wrapping import joint, wrap_width, wrapped_before
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -283,10 +283,26 @@ def opening_words(line: Line) -> frozenset[str]:
     return line.opening_words
 
 
+class PageTooLargeError(ValueError):
+    """The page dump holds far more lines than any page: the message says how many, for the quarantine report."""
+
+
+PAGE_MAX_LINES = 50_000
+"""More lines than this are no page dump (the longest of the 711 WCXB pages, dumped by a text browser, has 2,759):
+many pages in one file, or a list, whose lines, each measured, took gigabytes of memory (a million one-letter
+lines took 550 MB). Counted as `str.splitlines` counts them: a carriage return or a line separator breaks a line
+too."""
+
+
 def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
     """Split the dump into non-blank lines, rejoin lines that were wrapped (mid-sentence, or at the column of a
     hard-wrapped dump: `builder.ingest.wrapping`), and measure each one."""
     chunks = text.splitlines(keepends=True)
+    if len(chunks) > PAGE_MAX_LINES:
+        raise PageTooLargeError(
+            f"{len(chunks):,} lines, more than the {PAGE_MAX_LINES:,} any page dump has: many pages in one file (split "
+            "it, or give it as JSON Lines or a WARC, which are read record by record), or no page"
+        )
     wrap = wrap_width(chunks)
     if wrap is None:
         stripped_chunks = [chunk.strip() for chunk in chunks]
@@ -297,7 +313,7 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         stripped_chunks = [""] * skipped + [without_widgets(chunk.strip()) for chunk in chunks[skipped:]]
     # The language first: whether a line carries on the one above depends on it ("vor 3 Stunden" is a time).
     writing = page_writing(stripped_chunks)
-    raw: list[tuple[int, int, str]] = []
+    raw: list[tuple[int, int, list[str]]] = []
     offset = 0
     joinable = False
     for number, (chunk, stripped) in enumerate(zip(chunks, stripped_chunks, strict=True), start=1):
@@ -312,10 +328,10 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
             # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in lower case,
             # or the whole dump was wrapped at a column this line's first word did not fit in. One logical line,
             # positioned where it starts.
-            first, start, before = raw[-1]
-            raw[-1] = (first, start, rejoined(before, stripped))
+            parts = raw[-1][2]
+            parts += (joint(parts[-1], stripped), stripped)
         else:
-            raw.append((number, offset + chunk.index(stripped[0]), stripped))
+            raw.append((number, offset + chunk.index(stripped[0]), [stripped]))
         if stripped:
             # A line in title case is a headline or a label, whose next line in lower case is a tag or a kicker
             # ("Framing the Landscape" / "making images"), not the rest of it: a wrapped headline goes on in title
@@ -326,12 +342,14 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
                 and title_case(stripped) < 1.0
             )
         offset += len(chunk)
-    shapes = [line_shape(stripped, writing) for _, _, stripped in raw]
+    # A rejoined line's parts are joined once: a paragraph wrapped over thousands of lines was copied anew at each.
+    texts = ["".join(parts) for _, _, parts in raw]
+    shapes = [line_shape(stripped, writing) for stripped in texts]
     counts = Counter(shape.key for shape in shapes)
     common = _normalised(frozenset(common_lines))
     return [
         measure(number, start, stripped, shape, counts[shape.key], shape.key in common)
-        for (number, start, stripped), shape in zip(raw, shapes, strict=True)
+        for (number, start, _), stripped, shape in zip(raw, texts, shapes, strict=True)
     ]
 
 

@@ -11,15 +11,17 @@ import re
 from collections.abc import Sequence
 
 _WIDGET = re.compile(
-    r"\s*(?:\(BUTTON\)|_{6,}|\[\s{4,}\]"
+    r"\s?(?:\(BUTTON\)|_{6,}|\[\s{4,}\]"
     r"|\[(?:IMG|INLINE|EMBED|image|svg|gif|png|jpe?g|webp)\]"
-    r"|\[[^\]\s]{1,80}\.(?:png|jpe?g|gif|svg|webp|ico)(?:\?[^\]\s]*)?\]|\[[^\]\s]*\?[^\]\s]*=[^\]\s]*\]"
+    r"|\[[^\[\]\s]{1,80}\.(?:png|jpe?g|gif|svg|webp|ico)(?:\?[^\[\]\s]*)?\]|\[[^\[\]\s?]*\?[^\[\]\s=]*=[^\[\]\s]*\]"
     r"|(?:(?<=\s)|^)(?:\[[ X*]\]|\([ *]\))(?=\s|$))"
 )
 """A button ("(BUTTON)"), a text field (a run of underscores, or w3m's brackets around spaces), an image named by
 type or by file or address ("[IMG]", "[svg]", "[logo-white.png]", "[tr?id=14&ev=PageView]"), a check box or radio
 button ("[ ]", "[X]", "( )", "(*)") standing apart. None is written in an article: brackets around a file name or
-spaces, a word in capitals in brackets, and six underscores are a browser's drawing of the page."""
+spaces, a word in capitals in brackets, and six underscores are a browser's drawing of the page. Each run of
+characters it repeats stops at what follows it ("[" is never inside an address in brackets, one space at most is
+taken before a widget): a line of "[a?" or of spaces thousands long took seconds to search otherwise."""
 _MAY_HOLD_WIDGET = ("(", "[", "___")
 """What every widget holds: a line without any is left alone without a regex search."""
 LINK_LIST = re.compile(r"#\S")

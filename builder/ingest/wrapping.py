@@ -148,12 +148,12 @@ def wrapped_before(line: str, below: str, wrap: Wrap) -> bool:
 _BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
 
 
-def rejoined(line: str, below: str) -> str:
-    """The stripped `line` and the `below` that carries it on, as one: with a space, or without one after a word's
-    hyphen, where wrappers break compounds ("three-year-" / "old conflict"), or between two letters of a script
-    written without spaces ("…的唯" / "一可行出路")."""
+def joint(line: str, below: str) -> str:
+    """What joins the stripped `line` to the `below` that carries it on: a space, or nothing after a word's hyphen,
+    where wrappers break compounds ("three-year-" / "old conflict"), or between two letters of a script written
+    without spaces ("…的唯" / "一可行出路")."""
     if (_BROKEN_AT_HYPHEN.search(line) and below[:1].isalpha()) or (
         _UNSPACED_EDGE.match(line[-1:]) and _UNSPACED_EDGE.match(below)
     ):
-        return line + below
-    return line + " " + below
+        return ""
+    return " "
