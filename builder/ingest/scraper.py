@@ -176,15 +176,7 @@ def scraper_pages(
         try:
             record = loads_json(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            yield Rejection(
-                "ingest.read",
-                source.shown,
-                "bad_json",
-                f"not valid JSON: {error}",
-                line=line_number,
-                offset=position,
-                snippet=snippet(raw),
-            )
+            yield _bad_json(source, error, line_number, position, raw)
             continue
         yield from record_pages(source, record, digest, overrides, line=line_number, offset=position, raw=raw)
 
@@ -415,6 +407,11 @@ def _is_json(raw: bytes) -> bool:
     return True
 
 
+def _bad_json(source: InputFile, error: ValueError, line: int | None, offset: int | None, raw: bytes) -> Rejection:
+    reason = f"not valid JSON: {error}"
+    return Rejection("ingest.read", source.shown, "bad_json", reason, line=line, offset=offset, snippet=snippet(raw))
+
+
 def json_document_pages(
     source: InputFile, data: bytes, digest: str, overrides: FieldMap | None
 ) -> Iterator[Page | Rejection]:
@@ -427,15 +424,7 @@ def json_document_pages(
             line, offset = error.lineno, None
         else:
             line, offset = data.count(b"\n", 0, error.start) + 1, error.start
-        yield Rejection(
-            "ingest.read",
-            source.shown,
-            "bad_json",
-            f"not valid JSON: {error}",
-            line=line,
-            offset=offset,
-            snippet=snippet(data),
-        )
+        yield _bad_json(source, error, line, offset, data)
         return
     records = _records_in(document, overrides)
     if records is None:
