@@ -69,8 +69,7 @@ MOJIBAKE_ROUNDS = 3
 def visible(text: str) -> str:
     """The text without control characters (each read as a space, as a stray NUL in a page is), invisible format
     characters and private-use glyphs, its mojibake read again (until no round changes it, at most
-    MOJIBAKE_ROUNDS). ASCII text, and text with none of their characters, is returned as
-    it is after one scan."""
+    MOJIBAKE_ROUNDS). Text with none of these is returned as it is after two scans (controls, then the rest)."""
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     if text.isascii() or not _SUSPECT.search(text):

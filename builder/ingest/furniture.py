@@ -82,7 +82,7 @@ def lone_dateline(paragraphs: list[tuple[str, ParagraphKind]], index: int) -> Da
 
 def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int, language: str) -> bool:
     text, kind = paragraphs[index]
-    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
+    if _too_long(text):
         return False
     if _CONTENTS_LABEL.match(text):
         return True
@@ -136,11 +136,16 @@ def is_stray(text: str, kind: ParagraphKind) -> bool:
         return True
     if len(text) <= RELATED_LINK_MAX_CHARS and (RELATED_LINK.match(text) or _WIDGET_MESSAGE.match(text)):
         return True
-    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
+    if _too_long(text):
         return False
     if _CONTENTS_LABEL.match(text) or LINK_LABEL.match(text):
         return True
     return kind is ParagraphKind.body and is_call_to_action(text)
+
+
+def _too_long(text: str) -> bool:
+    """Longer than furniture is: settled by the characters before the words are counted."""
+    return len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS
 
 
 def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:
@@ -150,7 +155,7 @@ def _has_body(paragraphs: list[tuple[str, ParagraphKind]]) -> bool:
 def _is_furniture(text: str, language: str) -> bool:
     """A short call to action, or a date, byline or number that stands alone: one that ends a sentence is the
     story's ("Voting ends March 3, 2025.", "会议将于7月10日举行。")."""
-    if len(text) > FURNITURE_MAX_CHARS or len(text.split()) > FURNITURE_MAX_WORDS:
+    if _too_long(text):
         return False
     if is_call_to_action(text):
         return True

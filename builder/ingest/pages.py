@@ -137,3 +137,8 @@ def url_rejection(
         field="url",
         snippet=shown,
     )
+
+
+class PageTooLargeError(ValueError):
+    """A page far larger than any page (a page dump's lines, an HTML page's elements): the message says how much,
+    for the quarantine report (`page_too_large`)."""

@@ -29,6 +29,7 @@ from builder.enrich.language import UNDETERMINED, detect_language, function_word
 from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import MONTH, split_caption
 from builder.ingest.local_dates import find_local_date, find_relative_time
+from builder.ingest.pages import PageTooLargeError
 from builder.ingest.text_browsers import link_list_lines, without_widgets
 from builder.ingest.wrapping import joint, wrap_width, wrapped_before
 
@@ -281,10 +282,6 @@ def opening_words(line: Line) -> frozenset[str]:
     if line.opening_words is None:
         line.opening_words = frozenset(content_words(line.text[:OPENING_CHARS]))
     return line.opening_words
-
-
-class PageTooLargeError(ValueError):
-    """The page dump holds far more lines than any page: the message says how many, for the quarantine report."""
 
 
 PAGE_MAX_LINES = 50_000

@@ -32,9 +32,9 @@ from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerprint, fingerprint
 from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
-from builder.ingest.pages import Page, Rejection, snippet
+from builder.ingest.pages import Page, PageTooLargeError, Rejection, snippet
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, without_header
-from builder.ingest.pagetext_lines import PageTooLargeError, content_words
+from builder.ingest.pagetext_lines import content_words
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
 from builder.ingest.scraper import unescape_references

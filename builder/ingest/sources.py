@@ -379,9 +379,11 @@ def _decoded(body: bytes, coding: str, limit: int) -> bytes:
         if coding in {"gzip", "x-gzip", "deflate"}:
             if coding != "deflate" and body[:2] != b"\x1f\x8b":
                 return body  # without gzip's magic bytes the crawler decoded the body already and kept the header
-            # Servers send zlib-wrapped or raw deflate under the same name; browsers accept both.
-            raw_deflate = coding == "deflate" and body[:1] != b"\x78"
-            wbits = -zlib.MAX_WBITS if raw_deflate else zlib.MAX_WBITS if coding == "deflate" else zlib.MAX_WBITS | 16
+            if coding == "deflate":
+                # Servers send zlib-wrapped or raw deflate under the same name; browsers accept both.
+                wbits = zlib.MAX_WBITS if body[:1] == b"\x78" else -zlib.MAX_WBITS
+            else:
+                wbits = zlib.MAX_WBITS | 16
             inflater = zlib.decompressobj(wbits=wbits)
             decoded = inflater.decompress(body, limit + 1)
             finished = inflater.eof

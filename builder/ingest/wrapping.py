@@ -92,7 +92,7 @@ def _breaks(lines: Sequence[str], wrap: Wrap) -> int:
         if _overflows(line, below, wrap):
             mid_sentence += 1
             # The sentence goes on: in lower case, or in a script without case or spaces (Chinese, Japanese, Thai).
-            going_on += below[0].islower() or bool(_UNSPACED_EDGE.match(below) and _UNSPACED_EDGE.match(line[-1]))
+            going_on += below[0].islower() or _between_unspaced(line, below)
     return going_on if going_on >= max(WRAPPED_MIN_BREAKS, WRAPPED_MIN_SHARE * mid_sentence) else 0
 
 
@@ -121,7 +121,7 @@ def _overflows(line: str, next_text: str, wrap: Wrap) -> bool:
     """Whether what opens `next_text` (its first word; one letter of a script without spaces) would not have fitted
     on `line`, with the space between them (none between two such letters)."""
     if _UNSPACED_EDGE.match(next_text):
-        needed = wrap.measure(next_text[0]) + (0 if _UNSPACED_EDGE.match(line[-1:]) else 1)
+        needed = wrap.measure(next_text[0]) + (0 if _between_unspaced(line, next_text) else 1)
     else:
         needed = 1 + wrap.measure(next_text.split(maxsplit=1)[0])
     return wrap.measure(line) + needed > wrap.width
@@ -152,8 +152,11 @@ def joint(line: str, below: str) -> str:
     """What joins the stripped `line` to the `below` that carries it on: a space, or nothing after a word's hyphen,
     where wrappers break compounds ("three-year-" / "old conflict"), or between two letters of a script written
     without spaces ("…的唯" / "一可行出路")."""
-    if (_BROKEN_AT_HYPHEN.search(line) and below[:1].isalpha()) or (
-        _UNSPACED_EDGE.match(line[-1:]) and _UNSPACED_EDGE.match(below)
-    ):
+    if (_BROKEN_AT_HYPHEN.search(line) and below[:1].isalpha()) or _between_unspaced(line, below):
         return ""
     return " "
+
+
+def _between_unspaced(line: str, below: str) -> bool:
+    """Whether `line` ends and `below` opens with a letter (or a mark) of a script written without spaces."""
+    return _UNSPACED_EDGE.match(line[-1:]) is not None and _UNSPACED_EDGE.match(below) is not None
