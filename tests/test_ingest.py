@@ -1126,8 +1126,8 @@ is sixty times what they take, so a slow shared machine does not trip it."""
 def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: Path) -> None:
     """A run of 200,000 spaces in a record's last paragraph, of 100,000 in a page dump's, of 20,000 speech verbs
     before a Chinese quote, and runs without spaces (64,000 initials or hyphenated names before "he said", 512,000
-    dashes after a German quote), and a paragraph of 32,000 quotes "…," he said with no full stop, are each read in
-    linear time: one such record must not stall a whole run."""
+    dashes after a German quote), and a paragraph of 11,000 quotes "…," he said with no full stop (946,000 characters,
+    under DOCUMENT_MAX_CHARS), are each read in linear time: one such record must not stall a whole run."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
     body = " ".join(_related_paragraphs())
@@ -1155,8 +1155,8 @@ def test_long_runs_of_white_space_or_speech_verbs_do_not_stall_a_run(tmp_path: P
         + "-" * 512_000
         + " und danach ging die Sitzung weiter.",
     }
-    # One "sentence" (no full stop) of 32,000 quotes "…," he said: each pronoun looked back over all of it.
-    said = "John Smith spoke about the park, “we will build the new park before summer,” he said, " * 32_000
+    # One "sentence" (no full stop) of 11,000 quotes "…," he said: each pronoun looked back over all of it.
+    said = "John Smith spoke about the park, “we will build the new park before summer,” he said, " * 11_000
     council = "The council met on Tuesday to discuss the budget for next year and the plans for the new park in town."
     pronouns = {"title": "Park pronouns", "url": "https://example.com/he", "text": f"{council}\n\n{said}and left."}
     records = [spaced, chinese, *unspaced, dashes, pronouns]
@@ -1685,6 +1685,29 @@ def test_a_record_longer_than_a_json_lines_line_may_be_is_document_too_large(
     assert report.rejected == {"document_too_large": len(too_large)}
     assert all(len(document.line.encode()) <= 20_000 for document in documents)
     assert "more than a JSON Lines line may be" in too_large[0].reason
+
+
+def test_an_article_longer_than_any_article_is_document_too_large_before_it_is_enriched(tmp_path: Path) -> None:
+    """A 10 MB page dump read as one article took 450 MB to enrich and made a 45 MB record: an article past
+    DOCUMENT_MAX_CHARS is quarantined before its sentences, quotes and claims are found, naming its title and
+    length, and the page's other articles are still written."""
+    from builder.ingest.build import DOCUMENT_MAX_CHARS
+
+    lines = SAMPLE_PAGE.read_text(encoding="utf-8").splitlines()
+    dateline = next(index for index, line in enumerate(lines) if line.startswith("MOSCOW :"))
+    # The main article's second paragraph, each copy its own, as a line repeated on a page is read as furniture.
+    second = lines[dateline + 1]
+    padding = [f"{second} Part {number}." for number in range(DOCUMENT_MAX_CHARS // len(second) + 1)]
+    page = [*lines[: dateline + 1], *padding, *lines[dateline + 1 :]]
+    (tmp_path / "long.txt").write_text("\n".join(page) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+    [rejection] = read_jsonl(out / "quarantine.jsonl")
+    assert (rejection["reason_code"], rejection["stage"]) == ("document_too_large", "ingest.build")
+    assert "the main article \"Putin tells Trump Russia won't ‘give up' aims in Ukraine\" has" in rejection["reason"]
+    assert f"more than an article may have ({DOCUMENT_MAX_CHARS:,})" in rejection["reason"]
+    assert [document["role"] for document in read_jsonl(out / "documents.jsonl")] == ["related"] * 3
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["rejected"] == {"document_too_large": 1}
 
 
 def test_an_html_page_of_more_elements_than_any_article_page_is_page_too_large(tmp_path: Path) -> None:

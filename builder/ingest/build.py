@@ -33,7 +33,7 @@ from builder.ingest.cleanup import (
 from builder.ingest.furniture import is_stray, lone_dateline, without_leading_furniture, without_trailing_furniture
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.local_dates import read_local_date, relative_time_before
-from builder.ingest.pages import Page
+from builder.ingest.pages import DocumentTooLargeError, Page
 from builder.ingest.pagetext import AMBIGUOUS_NUMERIC_DATE, NoArticleError
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
@@ -292,15 +292,27 @@ def _in_year(moment: datetime, year: int) -> datetime | None:
         return None
 
 
+DOCUMENT_MAX_CHARS = 1_000_000
+"""The longest article text built: twenty times the longest WCXB article (49,264 characters). The spans, quotes
+and claims of an article take about 50 bytes of memory for each of its characters (a 10 MB page dump read as one
+article took 450 MB, and its record was 45 MB), so a run's memory is bounded by this, whatever it reads."""
+
+
 def build_document(
     parts: ArticleParts, page: Page, index: int, targets: TargetMatcher | None, site: str | None = None
 ) -> tuple[Document, str]:
     """The document for the `index`-th article of `page`, and its content hash (for exact deduplication).
 
-    Raises pydantic's ValidationError when the result breaks a record invariant.
+    Raises pydantic's ValidationError when the result breaks a record invariant, DocumentTooLargeError past
+    DOCUMENT_MAX_CHARS.
     """
     tidied = tidy(parts)
     text, paragraphs = join_paragraphs(tidied.paragraphs)
+    if len(text) > DOCUMENT_MAX_CHARS:
+        raise DocumentTooLargeError(
+            f"the {parts.role.value} article {parts.title[:60]!r} has {len(text):,} characters of text, more than an "
+            f"article may have ({DOCUMENT_MAX_CHARS:,}): a book, a data dump or many pages read as one article"
+        )
     # Before the quotes: their speakers are found with the language's speech verbs and pronouns.
     language = _language_code(_text_field(page, "lang")) or detect_language(text)
     if language != "en":

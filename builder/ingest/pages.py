@@ -142,3 +142,9 @@ def url_rejection(
 class PageTooLargeError(ValueError):
     """A page far larger than any page (a page dump's lines, an HTML page's elements): the message says how much,
     for the quarantine report (`page_too_large`)."""
+
+
+class DocumentTooLargeError(ValueError):
+    """An article far longer than any article (`build.DOCUMENT_MAX_CHARS`), or whose record is longer than a JSON
+    Lines line may be (`builder.jsonl.LINE_MAX_BYTES`, past which `builder validate` reads no further): the message
+    says how much, for the quarantine report (`document_too_large`)."""

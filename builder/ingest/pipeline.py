@@ -32,7 +32,7 @@ from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerprint, fingerprint
 from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
-from builder.ingest.pages import Page, PageTooLargeError, Rejection, snippet
+from builder.ingest.pages import DocumentTooLargeError, Page, PageTooLargeError, Rejection, snippet
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, without_header
 from builder.ingest.pagetext_lines import content_words
 from builder.ingest.parts import ArticleParts
@@ -600,11 +600,6 @@ def _fault(page: Page, stage: str, error: Exception) -> Rejection:
     raised, so that the run goes on and the page can be reported and read again once the fault is fixed."""
     reason = f"the builder failed on this page ({_fault_place(error)}); please report it"
     return _page_rejection(page, stage, "builder_fault", reason)
-
-
-class DocumentTooLargeError(ValueError):
-    """A document whose record is longer than a JSON Lines line may be (`builder.jsonl.LINE_MAX_BYTES`): no reader
-    of the run's records (`builder validate`) takes it."""
 
 
 def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: str | None = None) -> Rejection:
