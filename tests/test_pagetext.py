@@ -23,7 +23,7 @@ from builder.ingest.cleanup import (
 )
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_list
 from builder.ingest.pagetext_lines import read_lines
-from builder.ingest.pagetext_titles import is_call_to_action, is_glued_pair, metadata_below
+from builder.ingest.pagetext_titles import is_call_to_action, is_glued_pair, metadata_below, without_date_suffix
 from builder.ingest.parts import ArticleParts
 from builder.ingest.text_browsers import link_list_lines, without_widgets
 from builder.ingest.wrapping import Wrap, wrap_width, wrapped_before
@@ -610,6 +610,62 @@ def test_the_site_name_printed_after_the_title_is_taken_off() -> None:
     assert main.title == subtitled
     [main] = extract_pagetext("\n".join([headline + " | Acme Daily", "May 5, 2025", *PROSE]) + "\n")
     assert main.title == headline + " | Acme Daily"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "date"),
+    [
+        # Printed so on WCXB pages: a blog's headline and its listings of posts.
+        (
+            "AoAH Day 15: Porting a complete HTML5 parser and browser test suite  / Dec 2025",
+            "AoAH Day 15: Porting a complete HTML5 parser and browser test suite",
+            "Dec 2025",
+        ),
+        (
+            "Wine styles to pair with your Thanksgiving dinner - 20 November 2025",
+            "Wine styles to pair with your Thanksgiving dinner",
+            "20 November 2025",
+        ),
+        (
+            "A Mindful Approach to New Year’s Resolutions - January 13, 2020",
+            "A Mindful Approach to New Year’s Resolutions",
+            "January 13, 2020",
+        ),
+        (
+            "Council extends the late-night bus service | 2025-05-05",
+            "Council extends the late-night bus service",
+            "2025-05-05",
+        ),
+        # A month and year after a dash name the title's subject; a range of dates is the title's own.
+        ("Prosper Performance Update – January 2026", "Prosper Performance Update – January 2026", None),
+        (
+            "Lee Miller, Tate Britain, October 2, 2025 – February 15, 2026",
+            "Lee Miller, Tate Britain, October 2, 2025 – February 15, 2026",
+            None,
+        ),
+        (
+            "Sussex Modernism Towner Eastbourne 23 May – 28 September 2025",
+            "Sussex Modernism Towner Eastbourne 23 May – 28 September 2025",
+            None,
+        ),
+        # Too little left to be a title.
+        ("Video  - December 19, 2025", "Video  - December 19, 2025", None),
+    ],
+)
+def test_the_date_printed_after_a_title_is_taken_off_and_kept_as_its_date(
+    line: str, title: str, date: str | None
+) -> None:
+    assert without_date_suffix(line) == (title, date)
+
+
+def test_a_headline_with_its_date_after_it_is_the_title_without_it_and_the_date_is_its_own_when_none_is_printed() -> (
+    None
+):
+    headline = "AoAH Day 15: Porting a complete HTML5 parser and browser test suite"
+    [main] = extract_pagetext("\n".join(["Notes", "Search", f"{headline}  / Dec 2025", "15th Dec 2025", *PROSE]) + "\n")
+    assert (main.title, main.published_text) == (headline, "15th Dec 2025")
+    [main] = extract_pagetext("\n".join(["Home", f"{headline} | May 5, 2025", *PROSE]) + "\n")
+    assert (main.title, main.published_text) == (headline, "May 5, 2025")
 
 
 MORE_PROSE = [

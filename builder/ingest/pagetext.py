@@ -51,7 +51,7 @@ from builder.ingest.pagetext_lines import (
     published_text,
     read_lines,
 )
-from builder.ingest.pagetext_titles import find_title, without_site_suffix
+from builder.ingest.pagetext_titles import find_title, without_date_suffix, without_site_suffix
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, Dateline, DocumentRole, ParagraphKind
 
@@ -679,12 +679,13 @@ def article_parts(lines: Sequence[Line], block: Block, title_index: int, role: D
     header = read_header(lines, first, block, role)
     paragraphs, captions = body_paragraphs(lines, block, title)
     paragraphs, dateline, credit = clean_article(paragraphs)
+    title_text, date_after_title = without_date_suffix(without_site_suffix(lines, title_index))
     return ArticleParts(
         role=role,
-        title=without_site_suffix(lines, title_index),
+        title=title_text,
         paragraphs=paragraphs,
         source=header.source,
-        published_text=header.published_text,
+        published_text=header.published_text or date_after_title,
         dateline=dateline,
         credit=credit,
         captions=header.captions + captions,

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from builder.enrich.function_words import STOP_WORDS
+from builder.ingest.cleanup import MONTH
 from builder.ingest.pagetext_blocks import Block
-from builder.ingest.pagetext_lines import Line, content_words, is_header, opening_words, title_case
+from builder.ingest.pagetext_lines import Line, content_words, is_header, opening_words, published_text, title_case
 
 TITLE_WINDOW = 150
 """How many lines above a body its title may be: headers carry a kicker, byline, dates, share buttons, and a
@@ -599,6 +600,33 @@ def without_site_suffix(lines: Sequence[Line], index: int) -> str:
     ):
         return head
     return line.text
+
+
+_DATE_SEPARATOR = re.compile(r"\s[|/·•–—-]\s*")
+"""What separates a title from the date a listing prints after it ("Title - 20 November 2025", "Title  / Dec 2025")."""
+_MONTH_AND_YEAR = re.compile(rf"{MONTH}\s+\d{{4}}")
+_MONTH_NEAR = re.compile(rf"\b{MONTH}(?:\s+\S+){{0,2}}$")
+
+
+def without_date_suffix(title: str) -> tuple[str, str | None]:
+    """A title without the date printed after it, and that date: a blog's listing prints its posts' titles so
+    ("Wine styles to pair with your Thanksgiving dinner - 20 November 2025", "AoAH Day 15: … / Dec 2025").
+
+    A month and a year alone are a date only after a bar, a slash or a dot: after a dash they are the title's
+    own ("Performance Update – January 2026"). A title whose rest ends in a month ("… 23 May – 28 September
+    2025") prints a range of dates, which is its own too.
+    """
+    separators = list(_DATE_SEPARATOR.finditer(title))
+    if not separators:
+        return title, None
+    separator = separators[-1]
+    head, date = title[: separator.start()].rstrip(), title[separator.end() :].strip()
+    is_date = published_text(date) == date or (
+        separator.group().strip() in "|/·•" and _MONTH_AND_YEAR.fullmatch(date) is not None
+    )
+    if not is_date or len(head.split()) < TITLED_MIN_WORDS or _MONTH_NEAR.search(head):
+        return title, None
+    return head, date
 
 
 STORY_CLUES = ("coverage", "under_headline")
