@@ -386,13 +386,17 @@ def test_lynxs_list_of_the_pages_links_is_the_dump_opening_block_marked_with_a_h
     assert link_list_lines(["   Skip to content", "", "   #Site » Feed"]) == 0
 
 
-@pytest.mark.parametrize("marker", ["*", "+", "•", "-"])
+@pytest.mark.parametrize("marker", ["*", "+", "o", "•", "-"])
 def test_a_list_item_is_not_shaped_like_a_headline(marker: str) -> None:
-    # lynx marks a list's items "*" and a nested list's "+": a menu's sub-items ("+ All Hotel Points", "+ Where
-    # the Road Ends: A Guide to Trail Running") read like short headlines without their marker.
+    # lynx marks a list's items "*", a nested list's "+" and the next level's "o" (as plain-text exports of word
+    # processors do): a menu's sub-items ("+ All Hotel Points", "o AI Development") read like short headlines
+    # without their marker.
     [item] = read_lines(f"{marker} All Hotel Points And Their Worth\n", ())
     assert not item.title_like
     [heading] = read_lines("All Hotel Points And Their Worth\n", ())
+    assert heading.title_like
+    # A word that only begins with the letter is no marker.
+    [heading] = read_lines("oAuth Tokens Explained For Every Developer\n", ())
     assert heading.title_like
 
 

@@ -87,10 +87,10 @@ READING_TIME = re.compile(
     r"\b\d+\s*min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b\W*(?:about\s+)?\d+\s*min(?:ute)?s?\b", re.IGNORECASE
 )
 """A reading time, as "5 min read" or "Reading time: 2 minutes": metadata, never a headline."""
-_BULLET_CHARS = frozenset("•·▪●◦‣∙*+-–—")
+_BULLET_CHARS = frozenset("•·▪●◦‣∙*+-–—o")
 _SENTENCE_BREAKS = (". ", "? ", "! ", '." ', ".” ")
 """How sentences meet inside a line; counted with `str.count`, which is much faster than a regex."""
-BULLET = re.compile(r"^[•·▪●◦‣∙*+\-–—]\s+")
+BULLET = re.compile(r"^(?:[•·▪●◦‣∙*+\-–—]|o(?=\s))\s+")
 _GLUED_ICON = re.compile(r"^[a-z]{2,}(?=\d)")
 """An icon's name glued to the text after it by a text capture ("time31 minutes ago", "calendar2025-07-05")."""
 _RELATIVE_TIME = re.compile(
