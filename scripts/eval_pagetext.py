@@ -10,7 +10,8 @@ sites tell whether those features generalise beyond the one aggregator dump in s
 - Titles: the share of pages whose main title equals `ground_truth.title` after whitespace normalisation
   ("exact"), and typography aside (`normalise_typography`: NFKC, straight quotes, dashes as hyphens; case and
   wording count). "On the page" is the ceiling: the share of pages where the truth title, typography aside, is
-  a whole line of the dump at all (WCXB often takes it from the <title> tag, which a page dump lacks).
+  a whole line of the dump at all, as printed or as the extractor rejoins wrapped lines (WCXB often takes it from
+  the <title> tag, which a page dump lacks).
   `--fit-titles` refits the weights of the title clues on the dev half (see `pagetext_titles.TITLE_WEIGHTS`).
 - Dates: the main article's published time as printed, read as `builder ingest` reads it, against the truth's
   `publish_date`, by the day: right, wrong, or missing (none found), over the pages that have a truth date. Not
@@ -67,7 +68,7 @@ from builder.ingest.build import parse_published, tidy
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.pagetext_blocks import Block
-from builder.ingest.pagetext_lines import Line
+from builder.ingest.pagetext_lines import Line, read_lines
 from builder.ingest.pipeline import IngestOptions, common_page_lines
 from builder.ingest.sources import InputFile
 from builder.records import SourceFormat
@@ -226,7 +227,7 @@ def score_page(
         f1=f1,
         exact=normalise_space(title) == normalise_space(want),
         same_typography_aside=normalise_typography(title) == normalise_typography(want),
-        title_on_page=normalise_typography(want) in {normalise_typography(line) for line in text.splitlines()},
+        title_on_page=normalise_typography(want) in page_lines(text, common),
         whole_page_f1=word_scores(text, truth["main_content"])[2],
         title=title,
         want=want,
@@ -238,6 +239,14 @@ def score_page(
             for index, related in enumerate(found.related_titles)
         ),
     )
+
+
+def page_lines(text: str, common: Collection[str]) -> set[str]:
+    """The dump's lines, typography aside, as printed and as the extractor reads them: a headline a text browser
+    wrapped over two lines is on the page as one line once rejoined (`read_lines`)."""
+    printed = text.splitlines()
+    read = [line.text for line in read_lines(text, common)]
+    return {normalise_typography(line) for line in [*printed, *read]}
 
 
 SNIPPET_MIN_WORDS = 3
