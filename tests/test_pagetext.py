@@ -336,8 +336,9 @@ def test_a_wrapped_list_item_goes_on_past_its_marker_and_the_next_item_stands_al
 
 
 def test_a_text_browsers_drawing_of_the_page_is_left_out(sample_text: str) -> None:
-    # lynx opens with the page's <link> titles and draws buttons, text fields, check boxes and unnamed images
-    # among the page's lines; w3m draws a text field as brackets around spaces. None of it reaches an article.
+    # lynx opens with the page's <link> titles and draws buttons, text fields, check boxes, unnamed images and
+    # embedded frames (by their address, wrapped like any line) among the page's lines; w3m draws a text field as
+    # brackets around spaces. None of it reaches an article.
     drawing = "\n".join(
         [
             "   #Daily8 » Feed Daily8 » Comments Feed Daily8 » Putin tells Trump Russia will not give up",
@@ -347,12 +348,17 @@ def test_a_text_browsers_drawing_of_the_page_is_left_out(sample_text: str) -> No
             "",
             "   [ ] Remember me [                    ] (BUTTON)",
             "",
+            "   IFRAME: https://www.googletagmanager.com/ns.html?id=GTM-WK44C69",
+            "",
         ]
     )
     lines = sample_text.splitlines()
     # Buttons beside the headline (bookmark, share), and a row of them and an unnamed image between paragraphs.
     lines[1] += " (BUTTON) (BUTTON)"
     lines[8:8] = ["(BUTTON) [share-icon.svg] (BUTTON)"]
+    lines[12:12] = [
+        "IFRAME: https://www.youtube.com/embed/ApA01EH-IXM?feature=oembed&enablejsapi=1&origin=https://daily8.example"
+    ]
     plain = extract_pagetext(sample_text)
     drawn = extract_pagetext(drawing + "\n" + text_browser_dump("\n".join(lines), 79))
     assert [replace(article, line=None, offset=0) for article in drawn] == [

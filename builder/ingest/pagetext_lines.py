@@ -30,7 +30,7 @@ from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import MONTH, split_caption
 from builder.ingest.local_dates import find_local_date, find_relative_time
 from builder.ingest.pages import PageTooLargeError
-from builder.ingest.text_browsers import link_list_lines, without_widgets
+from builder.ingest.text_browsers import is_frame, link_list_lines, without_widgets
 from builder.ingest.wrapping import joint, wrap_width, wrapped_before
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -341,6 +341,10 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         offset += len(chunk)
     # A rejoined line's parts are joined once: a paragraph wrapped over thousands of lines was copied anew at each.
     texts = ["".join(parts) for _, _, parts in raw]
+    if wrap is not None and any(map(is_frame, texts)):
+        # Whole, as the address of a frame is wrapped over lines like any other.
+        kept = [index for index, text in enumerate(texts) if not is_frame(text)]
+        raw, texts = [raw[index] for index in kept], [texts[index] for index in kept]
     shapes = [line_shape(stripped, writing) for stripped in texts]
     counts = Counter(shape.key for shape in shapes)
     common = _normalised(frozenset(common_lines))

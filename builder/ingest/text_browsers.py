@@ -1,7 +1,8 @@
 """What a text browser prints of a page that no reader of the page sees as text: `lynx -dump` and `w3m -dump`
 draw form controls ("(BUTTON) Search", a text field as "____" or "[          ]", a check box as "[ ]"), name an
 image without alt text by its file ("[logo-white.png]"), and lynx lists the page's `<link>` titles first
-("#Site » Feed Site » Comments Feed"). Left in, they reach titles ("AI agent for news (BUTTON) (BUTTON)") and,
+("#Site » Feed Site » Comments Feed") and draws an embedded frame as its address ("IFRAME:
+https://www.youtube.com/embed/…"). Left in, they reach titles ("AI agent for news (BUTTON) (BUTTON)") and,
 as lines of their own, read as menu items; taken out, a text browser's dump reads as a browser's copy of the page.
 """
 
@@ -24,6 +25,9 @@ characters it repeats stops at what follows it ("[" is never inside an address i
 taken before a widget): a line of "[a?" or of spaces thousands long took seconds to search otherwise."""
 _MAY_HOLD_WIDGET = ("(", "[", "___")
 """What every widget holds: a line without any is left alone without a regex search."""
+_FRAME = re.compile(r"I?FRAME: \S")
+"""lynx's drawing of an embedded frame (a video, a map, a form's hidden target) by its address or name: a reader
+sees the frame's content there, never the address."""
 LINK_LIST = re.compile(r"#\S")
 """The start of lynx's list of the page's `<link>` titles, which opens its dump."""
 
@@ -34,6 +38,11 @@ def without_widgets(text: str) -> str:
     if not any(mark in text for mark in _MAY_HOLD_WIDGET):
         return text
     return _WIDGET.sub("", text).strip()
+
+
+def is_frame(line: str) -> bool:
+    """Whether the (rejoined) line is lynx's drawing of an embedded frame, "IFRAME: https://…" (see `_FRAME`)."""
+    return line.startswith(("IFRAME: ", "FRAME: ")) and _FRAME.match(line) is not None
 
 
 def link_list_lines(lines: Sequence[str]) -> int:
