@@ -126,10 +126,20 @@ def dump_files(dump_dir: Path) -> list[Path]:
     return sorted([*dump_dir.glob("*.txt"), *dump_dir.glob("*.md")])
 
 
-def visible_text(path: Path) -> str:
-    """A dump's text as `builder ingest` reads it: a Markdown dump as the text it shows (`markdown_text`)."""
+class Dump(NamedTuple):
+    """A page dump as `builder ingest` reads it: its text, and the lines it marks as headings (a Markdown dump's)."""
+
+    text: str
+    headings: frozenset[int] = frozenset()
+
+
+def visible_text(path: Path) -> Dump:
+    """A dump as `builder ingest` reads it: a Markdown dump as the text it shows and its headings (`markdown_text`)."""
     text = path.read_text(encoding="utf-8")
-    return markdown_text(text).text if is_markdown(path, text) else text
+    if is_markdown(path, text):
+        shown = markdown_text(text)
+        return Dump(shown.text, shown.headings)
+    return Dump(text)
 
 
 def run_common_lines(dump_dir: Path) -> frozenset[str]:
@@ -148,11 +158,11 @@ class Extracted(NamedTuple):
     day_first: bool | None = None
 
 
-def main_text(text: str, common: Collection[str]) -> Extracted | None:
+def main_text(dump: Dump, common: Collection[str]) -> Extracted | None:
     """The main article's title, text and published time as printed, tidied as `builder ingest` tidies every
     article, and the titles of the related articles, or None when the extractor finds no article."""
     try:
-        articles = extract_pagetext(text, common)
+        articles = extract_pagetext(dump.text, common, dump.headings)
     except NoArticleError:
         return None
     main = next((article for article in articles if article.role.value == "main"), None)
@@ -164,8 +174,8 @@ def main_text(text: str, common: Collection[str]) -> Extracted | None:
     return Extracted(main.title, body, main.published_text, related, main.day_first)
 
 
-def speed(texts: list[str], common: Collection[str], repeat: int = 1, rounds: int = 3) -> tuple[float, float]:
-    """Pages and documents (articles found) per CPU-second of `extract_pagetext` over `texts`, from the best
+def speed(dumps: list[Dump], common: Collection[str], repeat: int = 1, rounds: int = 3) -> tuple[float, float]:
+    """Pages and documents (articles found) per CPU-second of `extract_pagetext` over `dumps`, from the best
     of `rounds` timings.
 
     CPU time of this process rather than wall time, and the best round rather than the mean (as `timeit`
@@ -177,11 +187,11 @@ def speed(texts: list[str], common: Collection[str], repeat: int = 1, rounds: in
         documents = 0
         began = time.process_time()
         for _ in range(repeat):
-            for text in texts:
+            for dump in dumps:
                 with contextlib.suppress(NoArticleError):
-                    documents += len(extract_pagetext(text, common))
+                    documents += len(extract_pagetext(dump.text, common, dump.headings))
         best = min(best, time.process_time() - began)
-    return repeat * len(texts) / best, documents / best
+    return repeat * len(dumps) / best, documents / best
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,12 +221,12 @@ class PageScore:
 
 def score_page(
     page: str,
-    text: str,
+    dump: Dump,
     truth: dict[str, str],
     common: Collection[str],
     related_labels: dict[tuple[str, str, int], str],
 ) -> PageScore:
-    found = main_text(text, common) or Extracted("", "", None, [])
+    found = main_text(dump, common) or Extracted("", "", None, [])
     title, body, published = found.title, found.body, found.published
     want = truth["title"] or ""
     precision, recall, f1 = word_scores(body, truth["main_content"])
@@ -227,8 +237,8 @@ def score_page(
         f1=f1,
         exact=normalise_space(title) == normalise_space(want),
         same_typography_aside=normalise_typography(title) == normalise_typography(want),
-        title_on_page=normalise_typography(want) in page_lines(text, common),
-        whole_page_f1=word_scores(text, truth["main_content"])[2],
+        title_on_page=normalise_typography(want) in page_lines(dump.text, common),
+        whole_page_f1=word_scores(dump.text, truth["main_content"])[2],
         title=title,
         want=want,
         date=date_score(published, truth.get("publish_date"), found.day_first),
@@ -276,7 +286,7 @@ def date_score(published: str | None, truth: str | None, day_first: bool | None 
     return "right" if moment.date().isoformat() == truth[:10] else "wrong"
 
 
-def main_title_candidates(text: str, common: Collection[str]) -> list[tuple[str, list[float]]]:
+def main_title_candidates(dump: Dump, common: Collection[str]) -> list[tuple[str, list[float]]]:
     """The title candidates of the block that gave the page its main article: each line's text and its clue
     values (`pagetext_titles.clue_values`, story clues measured for all), as `extract_pagetext` saw them.
 
@@ -290,7 +300,7 @@ def main_title_candidates(text: str, common: Collection[str]) -> list[tuple[str,
         return found
 
     with mock.patch.object(pagetext, "find_title", recording):
-        found = main_text(text, common)
+        found = main_text(dump, common)
     if found is None:
         return []
     title = found.title
@@ -328,14 +338,14 @@ def fit_title_weights(pages: list[tuple[list[tuple[str, list[float]]], str]], ri
     return weights
 
 
-def title_fit_report(dumps: dict[str, str], truth_dir: Path, common: Collection[str]) -> None:
+def title_fit_report(dumps: dict[str, Dump], truth_dir: Path, common: Collection[str]) -> None:
     """Fit the title weights on the dev half, print them and their top-1 accuracy on each half's candidates."""
     halves: dict[str, list[tuple[list[tuple[str, list[float]]], str]]] = {"dev": [], "test": []}
-    for page, text in dumps.items():
+    for page, dump in dumps.items():
         truth = json.loads((truth_dir / f"{page}.json").read_text(encoding="utf-8"))["ground_truth"]
         if truth.get("main_content"):
             want = normalise_typography(truth["title"] or "")
-            halves[half(page)].append((main_title_candidates(text, common), want))
+            halves[half(page)].append((main_title_candidates(dump, common), want))
     fitted = fit_title_weights(halves["dev"])
     current = np.array(list(pagetext_titles.TITLE_WEIGHTS.values()))
     print("title weights fitted on dev (current in brackets):")
@@ -450,7 +460,7 @@ def main(argv: list[str]) -> int:
     related_labels = load_related_labels()
     unlabelled = 0
     news_by_url: set[str] = set()
-    for page, text in dumps.items():
+    for page, dump in dumps.items():
         record = json.loads((truth_dir / f"{page}.json").read_text(encoding="utf-8"))
         truth = record["ground_truth"]
         if NEWS_URL.search(record.get("url") or ""):
@@ -458,7 +468,7 @@ def main(argv: list[str]) -> int:
         if not truth.get("main_content"):
             unlabelled += 1
             continue
-        halves[half(page)].append(score_page(page, text, truth, common, related_labels))
+        halves[half(page)].append(score_page(page, dump, truth, common, related_labels))
     print(f"pages: {sum(map(len, halves.values()))} (skipped {unlabelled} without main_content)", end="")
     print(f"  common lines of the run: {len(common)}")
     for name, scores in [*halves.items(), ("all", halves["dev"] + halves["test"])]:
@@ -473,14 +483,13 @@ def main(argv: list[str]) -> int:
     if args.fit_titles:
         title_fit_report(dumps, truth_dir, common)
     if not args.no_speed:
-        texts = list(dumps.values())
-        mean_chars = sum(map(len, texts)) / len(texts)
+        mean_chars = sum(len(dump.text) for dump in dumps.values()) / len(dumps)
         print("speed per CPU-second, best of 3 (a page gives one document per article found on it):")
-        pages, documents = speed(texts, common)
+        pages, documents = speed(list(dumps.values()), common)
         print(f"  all WCXB pages (mean {mean_chars:.0f} chars): {pages:.0f} pages/s, {documents:.0f} documents/s")
         if SAMPLE.is_file():
             sample = SAMPLE.read_text(encoding="utf-8")
-            pages, documents = speed([sample], (), repeat=500)
+            pages, documents = speed([Dump(sample)], (), repeat=500)
             print(f"  the sample page ({len(sample)} chars): {pages:.0f} pages/s, {documents:.0f} documents/s")
     for score in sorted(halves["dev"], key=lambda s: s.f1)[: args.worst]:
         figures = f"F1 {score.f1:.2f} P {score.precision:.2f} R {score.recall:.2f}"

@@ -215,3 +215,27 @@ def test_front_matter_with_a_date_no_calendar_has_keeps_its_title(tmp_path: Path
     assert read_jsonl(tmp_path / "out" / "quarantine.jsonl") == []
     [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
     assert (document["title"], document["published_at"]) == ("Night buses", None)
+
+
+def test_a_markdown_heading_beats_a_line_of_text_between_it_and_the_story(tmp_path: Path) -> None:
+    # A Markdown page marks its headline a heading; a standfirst below it that shares more of the story's words
+    # is text. The same page as a browser copies it marks nothing, and the standfirst is taken.
+    headline = "After Midnight, the City Keeps Moving"
+    standfirst = "Late-night bus service for every district"
+    story = [
+        "The city council voted on Tuesday to extend the late-night bus service to every district from the spring, "
+        "after a year in which the number of riders on the trial routes doubled.",
+        "Officials said the extension would cost about four million a year, which the council expects to recover "
+        "from fares and from a small levy on the businesses that asked for it.",
+        "Residents in the outer districts, who had no service after midnight until now, welcomed the decision at a "
+        "meeting that ran late into the evening.",
+    ]
+    (tmp_path / "page.md").write_text(
+        "\n\n".join(["- [Home](https://example.com/)", f"# {headline}", standfirst, "May 5, 2025", *story]) + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "page.txt").write_text("\n".join(["Home", headline, standfirst, "May 5, 2025", *story]) + "\n")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+    titles = {Path(d["provenance"]["path"]).suffix: d["title"] for d in read_jsonl(out / "documents.jsonl")}
+    assert titles == {".md": headline, ".txt": standfirst}

@@ -392,6 +392,21 @@ def test_lynxs_list_of_the_pages_links_is_the_dump_opening_block_marked_with_a_h
     assert link_list_lines(["   Skip to content", "", "   #Site » Feed"]) == 0
 
 
+def test_a_text_browsers_heading_at_the_margin_beats_a_line_set_in_like_the_body() -> None:
+    # lynx sets headings at the margin and everything else three columns in: a standfirst or a button's label
+    # between the headline and the story, which shares more of its words, is set in, and the headline is not.
+    headline = "After Midnight, the City Keeps Moving"
+    standfirst = "Late-night bus service for every district"
+    story = text_browser_dump("\n".join(PROSE + MORE_PROSE), 79)
+    page = ["   * Home", "   * Transport", "", headline, "", f"   {standfirst}", "   May 5, 2025", "", story]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.title == headline
+    # Where every line is set in (w3m sets none at the margin), no line is marked a heading.
+    page[3] = f"   {headline}"
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.title == standfirst
+
+
 @pytest.mark.parametrize("marker", ["*", "+", "o", "•", "-"])
 def test_a_list_item_is_not_shaped_like_a_headline(marker: str) -> None:
     # lynx marks a list's items "*", a nested list's "+" and the next level's "o" (as plain-text exports of word
@@ -1064,7 +1079,7 @@ def test_word_f1_on_rendered_wcxb_pages() -> None:
         text = render.render_file(path)
         truth_path = WCXB / "ground-truth" / path.name.replace(".html.gz", ".json")
         truth = json.loads(truth_path.read_text(encoding="utf-8"))["ground_truth"].get("main_content") or ""
-        found = evaluate.main_text(text, set())
+        found = evaluate.main_text(evaluate.Dump(text), set())
         scores.append(evaluate.word_scores(found[1] if found else "", truth)[2])
         whole_page.append(evaluate.word_scores(text, truth)[2])
     mean = sum(scores) / len(scores)
@@ -1091,8 +1106,8 @@ def test_word_f1_on_rendered_wcxb_pages_hard_wrapped_at_a_column() -> None:
         text = render.render_file(path)
         truth_path = WCXB / "ground-truth" / path.name.replace(".html.gz", ".json")
         truth = json.loads(truth_path.read_text(encoding="utf-8"))["ground_truth"].get("main_content") or ""
-        plain = evaluate.main_text(text, set())
-        wrapped = evaluate.main_text(text_browser_dump(text, 79), set())
+        plain = evaluate.main_text(evaluate.Dump(text), set())
+        wrapped = evaluate.main_text(evaluate.Dump(text_browser_dump(text, 79)), set())
         plain_scores.append(evaluate.word_scores(plain[1] if plain else "", truth)[2])
         wrapped_scores.append(evaluate.word_scores(wrapped[1] if wrapped else "", truth)[2])
         titles_kept += plain is not None and wrapped is not None and wrapped.title == plain.title

@@ -397,13 +397,16 @@ def clean_article(
     return [(text, kind) for text, kind in paragraphs if text.strip()], dateline, credit
 
 
-def extract_pagetext(text: str, common_lines: Collection[str] = ()) -> list[ArticleParts]:
+def extract_pagetext(
+    text: str, common_lines: Collection[str] = (), headings: Collection[int] = ()
+) -> list[ArticleParts]:
     """Every article on the page: the main one first, then the related ones in page order.
 
     `common_lines` are lines seen on many pages of the run (the app or site shell); they are never article text.
+    `headings` are the 0-based numbers of the lines the page marks as headings (a Markdown page's).
     Raises NoArticleError when nothing on the page reads as an article, and PageTooLargeError past PAGE_MAX_LINES.
     """
-    lines = read_lines(text, common_lines)
+    lines = read_lines(text, common_lines, headings)
     blocks = find_bodies(lines)
     if not blocks:
         raise NoArticleError(f"no run of {MIN_ARTICLE_WORDS}+ words of prose among {len(lines)} lines")

@@ -216,6 +216,8 @@ class Line:
 
     score: float
     """The line's contribution to a body that includes it (see `line_score`)."""
+    heading: bool = False
+    """Marked a heading by the dump itself (see `read_lines`); a browser's copy of a page marks none."""
     opening_words: frozenset[str] | None = None
     """Cache of `opening_words`, filled when titles are looked for."""
     path_parts: tuple[str, ...] | None = None
@@ -291,9 +293,13 @@ lines took 550 MB). Counted as `str.splitlines` counts them: a carriage return o
 too."""
 
 
-def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
+def read_lines(text: str, common_lines: Collection[str], headings: Collection[int] = ()) -> list[Line]:
     """Split the dump into non-blank lines, rejoin lines that were wrapped (mid-sentence, or at the column of a
-    hard-wrapped dump: `builder.ingest.wrapping`), and measure each one."""
+    hard-wrapped dump: `builder.ingest.wrapping`), and measure each one.
+
+    A line is a `heading` when the dump marks it so: one of `headings` (0-based line numbers: a Markdown page's
+    headings, see `builder.ingest.markdown_text`), or, in a text browser's dump whose lines are mostly indented,
+    a line that starts at the margin (lynx sets headings there and all else three columns in)."""
     chunks = text.splitlines(keepends=True)
     if len(chunks) > PAGE_MAX_LINES:
         raise PageTooLargeError(
@@ -341,6 +347,7 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
         offset += len(chunk)
     # A rejoined line's parts are joined once: a paragraph wrapped over thousands of lines was copied anew at each.
     texts = ["".join(parts) for _, _, parts in raw]
+    marked = frozenset(headings) or (margin_headings(chunks, [number for number, _, _ in raw]) if wrap else frozenset())
     if wrap is not None and any(map(is_frame, texts)):
         # Whole, as the address of a frame is wrapped over lines like any other.
         kept = [index for index, text in enumerate(texts) if not is_frame(text)]
@@ -349,9 +356,24 @@ def read_lines(text: str, common_lines: Collection[str]) -> list[Line]:
     counts = Counter(shape.key for shape in shapes)
     common = _normalised(frozenset(common_lines))
     return [
-        measure(number, start, stripped, shape, counts[shape.key], shape.key in common)
+        measure(number, start, stripped, shape, counts[shape.key], shape.key in common, number - 1 in marked)
         for (number, start, _), stripped, shape in zip(raw, texts, shapes, strict=True)
     ]
+
+
+INDENTED_DUMP_SHARE = 0.6
+"""Share of a wrapped dump's non-blank lines that must be indented for its lines at the margin to be headings:
+lynx indents 99% of them (the WCXB pages), w3m none."""
+
+
+def margin_headings(chunks: Sequence[str], starts: Sequence[int]) -> frozenset[int]:
+    """The 0-based numbers of the lines among `starts` (1-based, where rejoined lines start) that begin at the
+    margin of a dump whose lines are mostly indented, as lynx sets headings; none in a dump indented otherwise."""
+    printed = [chunk for chunk in chunks if not chunk.isspace()]
+    indented = sum(1 for chunk in printed if chunk[:1] in (" ", "\t"))
+    if not printed or indented < INDENTED_DUMP_SHARE * len(printed):
+        return frozenset()
+    return frozenset(number - 1 for number in starts if chunks[number - 1][:1] not in (" ", "\t"))
 
 
 def title_case(text: str) -> float:
@@ -393,7 +415,9 @@ class LineShape(NamedTuple):
     relative_time: bool
 
 
-def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int, common: bool) -> Line:
+def measure(
+    number: int, offset: int, text: str, shape: LineShape, repeats: int, common: bool, heading: bool = False
+) -> Line:
     """Measure one line (see `Line`) from its shape and its printings."""
     prose = not common and shape.reads_as_prose
     return Line(
@@ -412,6 +436,7 @@ def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int,
         published=shape.published,
         relative_time=shape.relative_time,
         score=line_score(prose, shape.words, shape.metadata, repeats, common),
+        heading=heading,
     )
 
 
