@@ -593,6 +593,16 @@ def test_the_headline_beats_a_subtitle_that_restates_it_in_title_case() -> None:
     assert main.title == headline
 
 
+def test_a_headline_under_its_breadcrumb_s_printing_of_it_is_no_subtitle() -> None:
+    # The breadcrumb's crumbs run together print the headline's words without its colon; the headline below is
+    # the same title printed again, not a subtitle under it.
+    crumbs = "Night Buses And Late Routes Council Decision"
+    headline = "Night Buses and Late Routes: Council Decision"
+    page = ["Transport Resources", crumbs, headline, "Jane Doe, Transport Editor", "Print Article", *PROSE]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.title == headline
+
+
 def test_a_kicker_whose_words_the_headline_repeats_does_not_demote_it() -> None:
     # A section label above the headline has all its words in it: the headline expands the label rather than
     # restating a headline, and stays the title.

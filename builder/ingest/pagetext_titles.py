@@ -648,12 +648,23 @@ STORY_MARGIN = 1e-9
 
 
 def line_above(lines: Sequence[Line], index: int) -> int | None:
-    """The index of the nearest line above line `index` that is not a printing of it (None at the top)."""
+    """The index of the nearest line above line `index` that is not a printing of it (None at the top), in the
+    same typography or another: a breadcrumb's last crumb prints the headline without its colon ("Puppy Behavior
+    And Training Training Basics" over "Puppy Behavior and Training: Training Basics")."""
     key = lines[index].key
+    spelled = _spelled(key)
     above = index - 1
-    while above >= 0 and lines[above].key == key:
+    while above >= 0 and (lines[above].key == key or _spelled(lines[above].key) == spelled):
         above -= 1
     return above if above >= 0 else None
+
+
+_NOT_A_WORD = re.compile(r"\W+")
+
+
+def _spelled(key: str) -> str:
+    """A line's key with its punctuation taken out: its words alone."""
+    return " ".join(_NOT_A_WORD.split(key)).strip()
 
 
 def is_first_of_two(lines: Sequence[Line], index: int, prose_after: int) -> bool:
