@@ -9,6 +9,7 @@ from pathlib import Path
 
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, ingest, read_jsonl
+from tests.test_pagetext import PROSE
 
 
 def _sample_as_markdown() -> str:
@@ -222,19 +223,11 @@ def test_a_markdown_heading_beats_a_line_of_text_between_it_and_the_story(tmp_pa
     # is text. The same page as a browser copies it marks nothing, and the standfirst is taken.
     headline = "After Midnight, the City Keeps Moving"
     standfirst = "Late-night bus service for every district"
-    story = [
-        "The city council voted on Tuesday to extend the late-night bus service to every district from the spring, "
-        "after a year in which the number of riders on the trial routes doubled.",
-        "Officials said the extension would cost about four million a year, which the council expects to recover "
-        "from fares and from a small levy on the businesses that asked for it.",
-        "Residents in the outer districts, who had no service after midnight until now, welcomed the decision at a "
-        "meeting that ran late into the evening.",
-    ]
     (tmp_path / "page.md").write_text(
-        "\n\n".join(["- [Home](https://example.com/)", f"# {headline}", standfirst, "May 5, 2025", *story]) + "\n",
+        "\n\n".join(["- [Home](https://example.com/)", f"# {headline}", standfirst, "May 5, 2025", *PROSE]) + "\n",
         encoding="utf-8",
     )
-    (tmp_path / "page.txt").write_text("\n".join(["Home", headline, standfirst, "May 5, 2025", *story]) + "\n")
+    (tmp_path / "page.txt").write_text("\n".join(["Home", headline, standfirst, "May 5, 2025", *PROSE]) + "\n")
     out = tmp_path / "out"
     assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
     titles = {Path(d["provenance"]["path"]).suffix: d["title"] for d in read_jsonl(out / "documents.jsonl")}
