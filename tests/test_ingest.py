@@ -1327,10 +1327,12 @@ def test_a_fault_of_the_builder_on_one_page_is_quarantined_and_the_run_goes_on(
     than ending the run. The fault is made here: once found, a real one is fixed, so none is left to cause."""
     from builder.ingest import pipeline
 
-    def failing_on_one_page(text: str, common: frozenset[str] = frozenset()) -> list[ArticleParts]:
+    def failing_on_one_page(
+        text: str, common: frozenset[str] = frozenset(), headings: frozenset[int] = frozenset()
+    ) -> list[ArticleParts]:
         if "FAULTY" in text:
             raise KeyError("a key the extractor did not expect")
-        return extract_pagetext(text, common)
+        return extract_pagetext(text, common, headings)
 
     monkeypatch.setattr(pipeline, "extract_pagetext", failing_on_one_page)
     rejections, rejected = _one_faulty_file(tmp_path)
