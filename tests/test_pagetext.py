@@ -392,18 +392,23 @@ def test_lynxs_list_of_the_pages_links_is_the_dump_opening_block_marked_with_a_h
     assert link_list_lines(["   Skip to content", "", "   #Site » Feed"]) == 0
 
 
-def test_a_text_browsers_heading_at_the_margin_beats_a_line_set_in_like_the_body() -> None:
+def test_a_text_browsers_heading_beats_a_line_set_like_the_body() -> None:
     # lynx sets headings at the margin and everything else three columns in: a standfirst or a button's label
     # between the headline and the story, which shares more of its words, is set in, and the headline is not.
     headline = "After Midnight, the City Keeps Moving"
     standfirst = "Late-night bus service for every district"
     story = text_browser_dump("\n".join(PROSE + MORE_PROSE), 79)
-    page = ["   * Home", "   * Transport", "", headline, "", f"   {standfirst}", "   May 5, 2025", "", story]
-    [main] = extract_pagetext("\n".join(page) + "\n")
+    lynx = ["   * Home", "   * Transport", "", headline, "", f"   {standfirst}", "   May 5, 2025", "", story]
+    [main] = extract_pagetext("\n".join(lynx) + "\n")
     assert main.title == headline
-    # Where every line is set in (w3m sets none at the margin), no line is marked a heading.
-    page[3] = f"   {headline}"
-    [main] = extract_pagetext("\n".join(page) + "\n")
+    # w3m sets every line at the margin, and a heading as a block of its own between blank lines, where a menu's
+    # items and a standfirst over its date go on line after line.
+    w3m = [line.strip() if index < len(lynx) - 1 else textwrap.dedent(line) for index, line in enumerate(lynx)]
+    [main] = extract_pagetext("\n".join(w3m) + "\n")
+    assert main.title == headline
+    # Where nothing sets the headline apart, the standfirst is taken, as from a browser's copy of the page.
+    del w3m[w3m.index(headline) + 1]
+    [main] = extract_pagetext("\n".join(w3m) + "\n")
     assert main.title == standfirst
 
 

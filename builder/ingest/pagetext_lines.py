@@ -298,8 +298,8 @@ def read_lines(text: str, common_lines: Collection[str], headings: Collection[in
     hard-wrapped dump: `builder.ingest.wrapping`), and measure each one.
 
     A line is a `heading` when the dump marks it so: one of `headings` (0-based line numbers: a Markdown page's
-    headings, see `builder.ingest.markdown_text`), or, in a text browser's dump whose lines are mostly indented,
-    a line that starts at the margin (lynx sets headings there and all else three columns in)."""
+    headings, see `builder.ingest.markdown_text`), or, in a text browser's dump, a line set as one
+    (`browser_headings`)."""
     chunks = text.splitlines(keepends=True)
     if len(chunks) > PAGE_MAX_LINES:
         raise PageTooLargeError(
@@ -347,7 +347,7 @@ def read_lines(text: str, common_lines: Collection[str], headings: Collection[in
         offset += len(chunk)
     # A rejoined line's parts are joined once: a paragraph wrapped over thousands of lines was copied anew at each.
     texts = ["".join(parts) for _, _, parts in raw]
-    marked = frozenset(headings) or (margin_headings(chunks, [number for number, _, _ in raw]) if wrap else frozenset())
+    marked = frozenset(headings) or (browser_headings(chunks, raw) if wrap else frozenset())
     if wrap is not None and any(map(is_frame, texts)):
         # Whole, as the address of a frame is wrapped over lines like any other.
         kept = [index for index, text in enumerate(texts) if not is_frame(text)]
@@ -362,19 +362,30 @@ def read_lines(text: str, common_lines: Collection[str], headings: Collection[in
 
 
 INDENTED_DUMP_SHARE = 0.6
-"""Share of a wrapped dump's non-blank lines that must be indented for its lines at the margin to be headings:
-lynx indents 94% of them on the median WCXB page (the share is past 0.6 on 708 of 711 pages), w3m a third (its
-lists and quotes; past 0.6 on 97 pages, whose titles the clue left as they were)."""
+"""Share of a wrapped dump's non-blank lines that must be set in for its lines at the margin to be its headings:
+lynx sets in 94% of them on the median WCXB page (past 0.6 on 708 of 711 pages), w3m a third (its lists and
+quotes; past 0.6 on 97 pages)."""
 
 
-def margin_headings(chunks: Sequence[str], starts: Sequence[int]) -> frozenset[int]:
-    """The 0-based numbers of the lines among `starts` (1-based, where rejoined lines start) that begin at the
-    margin of a dump whose lines are mostly indented, as lynx sets headings; none in a dump indented otherwise."""
-    printed = [chunk for chunk in chunks if not chunk.isspace()]
+def browser_headings(chunks: Sequence[str], raw: Sequence[tuple[int, int, list[str]]]) -> frozenset[int]:
+    """The 0-based numbers of the lines (`raw`: where each rejoined line starts, and its parts) that a text browser's
+    dump of `chunks` sets as headings. In a dump whose lines are mostly set in, those at the margin: lynx sets
+    headings there and all else three columns in. In another, a line that is a block of its own, between blank
+    lines: w3m sets headings so, and prints a menu's or a card's items line after line."""
+    printed = [chunk for chunk in chunks if chunk.strip()]
     indented = sum(1 for chunk in printed if chunk[:1] in (" ", "\t"))
-    if not printed or indented < INDENTED_DUMP_SHARE * len(printed):
-        return frozenset()
-    return frozenset(number - 1 for number in starts if chunks[number - 1][:1] not in (" ", "\t"))
+    if printed and indented >= INDENTED_DUMP_SHARE * len(printed):
+        return frozenset(number - 1 for number, _, _ in raw if chunks[number - 1][:1] not in (" ", "\t"))
+    return frozenset(
+        number - 1
+        for number, _, parts in raw
+        if len(parts) == 1 and _is_blank(chunks, number - 2) and _is_blank(chunks, number)
+    )
+
+
+def _is_blank(chunks: Sequence[str], index: int) -> bool:
+    """Whether the dump's 0-based line `index` is blank, or past either end."""
+    return not 0 <= index < len(chunks) or not chunks[index].strip()
 
 
 def title_case(text: str) -> float:
