@@ -653,19 +653,26 @@ def line_above(lines: Sequence[Line], index: int) -> int | None:
     same typography or another: a breadcrumb's last crumb prints the headline without its colon ("Puppy Behavior
     And Training Training Basics" over "Puppy Behavior and Training: Training Basics")."""
     key = lines[index].key
-    spelled = _spelled(key)
     above = index - 1
-    while above >= 0 and (lines[above].key == key or _spelled(lines[above].key) == spelled):
+    while above >= 0 and _same_words(lines[above].key, key):
         above -= 1
     return above if above >= 0 else None
 
 
+RESPELLED_MAX_CHARS = 8
+"""How much longer or shorter than a line its printing in other typography may be: a few marks ("Title: Part" for
+"Title Part", curly quotes for none). Lines further apart are not split into words to be compared: the line above a
+title is often a whole paragraph."""
 _NOT_A_WORD = re.compile(r"\W+")
 
 
-def _spelled(key: str) -> str:
-    """A line's key with its punctuation taken out: its words alone."""
-    return " ".join(_NOT_A_WORD.split(key)).strip()
+def _same_words(key: str, other: str) -> bool:
+    """Whether two lines' keys hold the same words, their punctuation aside."""
+    if key == other:
+        return True
+    if abs(len(key) - len(other)) > RESPELLED_MAX_CHARS:
+        return False
+    return _NOT_A_WORD.sub(" ", key).strip() == _NOT_A_WORD.sub(" ", other).strip()
 
 
 def is_first_of_two(lines: Sequence[Line], index: int, prose_after: int) -> bool:
