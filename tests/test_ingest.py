@@ -1724,3 +1724,27 @@ def test_an_html_page_of_more_elements_than_any_article_page_is_page_too_large(t
     [rejection] = read_jsonl(out / "quarantine.jsonl")
     assert (rejection["reason_code"], rejection["stage"]) == ("page_too_large", "ingest.extract")
     assert "closing tags" in rejection["reason"]
+
+
+def test_an_html_text_longer_than_the_parser_reads_is_page_too_large_not_dropped(tmp_path: Path) -> None:
+    """lxml's HTML parser drops a text between two tags past 10,000,000 bytes, and what follows it, without an
+    error: a page holding one became a document of its headline alone. It is quarantined instead; a page whose
+    longest text the parser reads is extracted whole."""
+    from builder.ingest.pipeline import HTML_MAX_TEXT_BYTES
+
+    story = " ".join(SAMPLE_PAGE.read_text(encoding="utf-8").split()[:300])
+    half = "<p>" + "word " * (HTML_MAX_TEXT_BYTES // 10) + "</p>"
+    texts = {
+        "read.html": half * 2,  # past 10 MB, but every text of it one the parser reads
+        "dropped.html": "<p>" + "word " * (HTML_MAX_TEXT_BYTES // 5 + 200) + "</p>",
+    }
+    for name, text in texts.items():
+        page = f"<html><body><article><h1>Putin and Trump spoke</h1><p>{story}</p>{text}</article></body></html>"
+        (tmp_path / name).write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+    rejections = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert rejections["dropped.html"]["reason_code"] == "page_too_large"
+    assert "more than the HTML parser reads" in rejections["dropped.html"]["reason"]
+    # The page the parser reads whole is no page_too_large (its article is, past DOCUMENT_MAX_CHARS).
+    assert rejections["read.html"]["reason_code"] == "document_too_large"

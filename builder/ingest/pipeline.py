@@ -132,6 +132,19 @@ class FileOutcome:
 HTML_MAX_ELEMENTS = 50_000
 """More closing tags than this are no article page (the most of the 711 WCXB pages has 4,794): a generated list or
 a page of many pages, on which extraction would run for minutes."""
+HTML_MAX_TEXT_BYTES = 10_000_000
+"""The longest text between two tags that lxml's HTML parser reads (libxml2's limit without its "huge" option):
+a longer one is dropped without an error, and the page's article was written without it (a 10 MB paragraph gave a
+document of its headline alone)."""
+
+
+def longest_text_bytes(html: str) -> int:
+    """The UTF-8 length of the longest text between two tags of `html`, measured only where it may pass
+    HTML_MAX_TEXT_BYTES (a character takes 4 bytes at most): 0 for every page of a usual size."""
+    if len(html) <= HTML_MAX_TEXT_BYTES // 4:
+        return 0
+    runs = (run for run in html.split("<") if len(run) > HTML_MAX_TEXT_BYTES // 4)
+    return max((len(run.encode()) for run in runs), default=0)
 
 
 def extract_articles(page: Page, common_lines: frozenset[str] = frozenset()) -> list[ArticleParts]:
@@ -142,6 +155,11 @@ def extract_articles(page: Page, common_lines: frozenset[str] = frozenset()) -> 
             raise PageTooLargeError(
                 f"{elements:,} closing tags, more than the {HTML_MAX_ELEMENTS:,} any article page has: trafilatura's "
                 "time grows with their square (50,000 paragraphs took 5 s, 200,000 took 79 s)"
+            )
+        if (run := longest_text_bytes(page.content)) > HTML_MAX_TEXT_BYTES:
+            raise PageTooLargeError(
+                f"{run:,} bytes of text between two tags, more than the HTML parser reads ({HTML_MAX_TEXT_BYTES:,}): "
+                "it would drop them and the article would be written without them"
             )
         article = extract_html(page.content, page.url)
         if article is None:
