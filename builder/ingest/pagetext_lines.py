@@ -216,7 +216,7 @@ class Line:
 
     score: float
     """The line's contribution to a body that includes it (see `line_score`)."""
-    heading: bool = False
+    heading: bool
     """Marked a heading by the dump itself (see `read_lines`); a browser's copy of a page marks none."""
     opening_words: frozenset[str] | None = None
     """Cache of `opening_words`, filled when titles are looked for."""
@@ -373,14 +373,17 @@ def browser_headings(chunks: Sequence[str], raw: Sequence[tuple[int, int, list[s
     headings there and all else three columns in. In another, a line that is a block of its own, between blank
     lines: w3m sets headings so, and prints a menu's or a card's items line after line."""
     printed = [chunk for chunk in chunks if chunk.strip()]
-    indented = sum(1 for chunk in printed if chunk[:1] in (" ", "\t"))
-    if printed and indented >= INDENTED_DUMP_SHARE * len(printed):
-        return frozenset(number - 1 for number, _, _ in raw if chunks[number - 1][:1] not in (" ", "\t"))
+    if printed and sum(map(_is_set_in, printed)) >= INDENTED_DUMP_SHARE * len(printed):
+        return frozenset(number - 1 for number, _, _ in raw if not _is_set_in(chunks[number - 1]))
     return frozenset(
         number - 1
         for number, _, parts in raw
         if len(parts) == 1 and _is_blank(chunks, number - 2) and _is_blank(chunks, number)
     )
+
+
+def _is_set_in(chunk: str) -> bool:
+    return chunk[:1] in (" ", "\t")
 
 
 def _is_blank(chunks: Sequence[str], index: int) -> bool:
@@ -427,9 +430,7 @@ class LineShape(NamedTuple):
     relative_time: bool
 
 
-def measure(
-    number: int, offset: int, text: str, shape: LineShape, repeats: int, common: bool, heading: bool = False
-) -> Line:
+def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int, common: bool, heading: bool) -> Line:
     """Measure one line (see `Line`) from its shape and its printings."""
     prose = not common and shape.reads_as_prose
     return Line(

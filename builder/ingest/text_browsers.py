@@ -42,7 +42,7 @@ def without_widgets(text: str) -> str:
 
 def is_frame(line: str) -> bool:
     """Whether the (rejoined) line is lynx's drawing of an embedded frame, "IFRAME: https://…" (see `_FRAME`)."""
-    return line.startswith(("IFRAME: ", "FRAME: ")) and _FRAME.match(line) is not None
+    return _FRAME.match(line) is not None
 
 
 def link_list_lines(lines: Sequence[str]) -> int:
