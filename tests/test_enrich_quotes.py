@@ -704,6 +704,17 @@ def test_a_quote_dated_in_brackets_is_a_work_s_title() -> None:
     assert [quote["text"] for quote in quotes] == ["“Every line you write is a future burden,”"]
 
 
+def test_a_quote_named_as_a_title_or_a_term_is_no_speech() -> None:
+    # From WCXB pages 0276, 2891 and 4517, where each was attributed to the phrase before it.
+    _, quotes = _quotes(
+        "According to a study by Clutch titled “2022 App Development Survey,” 48% of businesses spent more.",
+        "The case adds a feature called “super mic” that turns it into a microphone, the company said.",
+        "Operators wheel the kiosks, known as “shiriki hubs” by residents, the World Bank reported.",
+        "What Trump called “a witch hunt” went on for years, the senator said.",
+    )
+    assert [quote["text"] for quote in quotes] == ["“a witch hunt”"]
+
+
 def test_per_introduces_a_source_as_according_to_does() -> None:
     _, quotes = _quotes(
         "What are journal indexes? Per this Walden University Library guide:",

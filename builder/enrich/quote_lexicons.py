@@ -119,6 +119,9 @@ class SpeechLexicon:
     tail_gap: str = ",—–-"
     """What may stand between a quote and the attribution after it besides spaces: a comma, and in many languages
     a dash («…», — сказал он; „…“ – sagte er)."""
+    naming: str = ""
+    """A regex of what introduces a name or a title in quote marks right before it, which is no one's speech: "a
+    study titled '…'", "the kiosks, known as '…'", "a feature called '…'"."""
     spaced_openers: str = ""
     """Opening marks set off from the quote by a space (French « … »)."""
     spaced_closers: str = ""
@@ -144,6 +147,12 @@ ENGLISH = SpeechLexicon(
     ),
     # Further on in a sentence, not before a noun either.
     far_cue_pattern=r"called(?=\s+(?:it|him|her|them)\b)",
+    # "called" right before a quote characterises after a speaker ("what Trump called 'a witch hunt'") but names
+    # after an indefinite thing ("a feature called 'super mic'", "something called 'X'").
+    naming=(
+        r"\b(?:titled|entitled|named|nicknamed|dubbed|known\s+as|so-called|labell?ed|branded"
+        r"|(?:(?:a|an)\s+(?:[\w\-]+\s+){1,2}|something\s+|anything\s+)called)"
+    ),
     # Before a quote, "described" is more often a characterisation ("described its aims as getting rid of the
     # 'root causes'") and "shares" a noun.
     tail_only_cues=(

@@ -254,6 +254,9 @@ class _Rules:
     narrow_determiner_phrases: bool
     spaced_openers: str
     spaced_closers: str
+    naming: re.Pattern[str] | None
+    """What introduces a name in quote marks, ending where the quote's opening mark stands (see
+    `SpeechLexicon.naming`)."""
     person_words: Callable[[str], tuple[str, ...]] = field(init=False, repr=False)
     mention: Callable[[str], _Mention | None] = field(init=False, repr=False)
 
@@ -367,6 +370,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         narrow_determiner_phrases=lexicon.narrow_determiner_phrases,
         spaced_openers=lexicon.spaced_openers,
         spaced_closers=lexicon.spaced_closers,
+        naming=re.compile(rf"(?:{lexicon.naming})[^\S\n]*[:,]?[^\S\n]*\Z", re.IGNORECASE) if lexicon.naming else None,
     )
 
 
@@ -762,15 +766,20 @@ def _rstrip(text: str, low: int, end: int) -> int:
     return end
 
 
+NAMING_REACH = 40
+"""How far before a quote what names it (`_Rules.naming`) is looked for: "a study by Clutch titled " is near it."""
 _WORK_YEAR = re.compile(r"[^\S\n]*\((?:1[5-9]|20)\d\d\)")
 """A year in brackets right after a quote: it names a work ('“The Best Code is No Code At All” (2007)')."""
 
 
 def _is_speech(text: str, quote: _Found, rules: _Rules) -> bool:
-    """A quote dated in brackets is a work's title, and so are short Title Case quotes ('"Howards End."', not the
-    all-capitals "MAKE THE DEAL"); attributed quotes are speech unless they are one or two words used as a modifier
-    ('a "cleanup" process'); unattributed ones need four words or more."""
+    """A quote dated in brackets is a work's title, and so are a quote named as one ('a study titled "State of Mobile
+    2023"', `_Rules.naming`) and short Title Case quotes ('"Howards End."', not the all-capitals "MAKE THE DEAL");
+    attributed quotes are speech unless they are one or two words used as a modifier ('a "cleanup" process');
+    unattributed ones need four words or more."""
     if _WORK_YEAR.match(text, quote.end):
+        return False
+    if rules.naming is not None and rules.naming.search(text, max(0, quote.start - NAMING_REACH), quote.start):
         return False
     words = _WORD.findall(text, quote.start + 1, quote.end)
     # Only a short quote can be a title: a longer one is not read word by word for its case.
