@@ -715,6 +715,16 @@ def test_a_quote_named_as_a_title_or_a_term_is_no_speech() -> None:
     assert [quote["text"] for quote in quotes] == ["“a witch hunt”"]
 
 
+def test_the_subject_after_a_noun_for_what_is_said_speaks() -> None:
+    # "people" asks on WCXB page 0196, "homeowners" on 4070: the noun before them is what they ask.
+    _, quotes = _quotes(
+        "One of the most common questions people ask me is, “How do I even get started meditating?”",
+        "The first thing Smith said was “We have to rebuild the bridge before winter.”",
+        "“We will rebuild the bridge,” the spokesman said.",
+    )
+    assert [_who(quote) for quote in quotes] == ["people", "Smith", "the spokesman"]
+
+
 def test_per_introduces_a_source_as_according_to_does() -> None:
     _, quotes = _quotes(
         "What are journal indexes? Per this Walden University Library guide:",

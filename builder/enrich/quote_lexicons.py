@@ -119,6 +119,9 @@ class SpeechLexicon:
     tail_gap: str = ",—–-"
     """What may stand between a quote and the attribution after it besides spaces: a comma, and in many languages
     a dash («…», — сказал он; „…“ – sagte er)."""
+    speech_objects: str = ""
+    """Nouns for what is said that a speaker phrase may open with, its subject following without a relative pronoun
+    ("One of the questions | people | ask me is", "The first thing | Smith | said was"): the subject speaks."""
     naming: str = ""
     """A regex of what introduces a name or a title in quote marks right before it, which is no one's speech: "a
     study titled '…'", "the kiosks, known as '…'", "a feature called '…'"."""
@@ -147,6 +150,10 @@ ENGLISH = SpeechLexicon(
     ),
     # Further on in a sentence, not before a noun either.
     far_cue_pattern=r"called(?=\s+(?:it|him|her|them)\b)",
+    speech_objects=(
+        "question|questions|thing|things|word|words|advice|answer|answers|message|messages|lesson|lessons|mantra|"
+        "motto|joke|jokes|line|lines|phrase|point|points|comment|comments|reply|response|promise|warning"
+    ),
     # "called" right before a quote characterises after a speaker ("what Trump called 'a witch hunt'") but names
     # after an indefinite thing ("a feature called 'super mic'", "something called 'X'").
     naming=(

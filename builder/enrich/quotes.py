@@ -254,6 +254,8 @@ class _Rules:
     narrow_determiner_phrases: bool
     spaced_openers: str
     spaced_closers: str
+    speech_objects: frozenset[str]
+    """Casefolded `SpeechLexicon.speech_objects`."""
     naming: re.Pattern[str] | None
     """What introduces a name in quote marks, ending where the quote's opening mark stands (see
     `SpeechLexicon.naming`)."""
@@ -370,6 +372,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         narrow_determiner_phrases=lexicon.narrow_determiner_phrases,
         spaced_openers=lexicon.spaced_openers,
         spaced_closers=lexicon.spaced_closers,
+        speech_objects=_word_set(lexicon.speech_objects),
         naming=re.compile(rf"(?:{lexicon.naming})[^\S\n]*[:,]?[^\S\n]*\Z", re.IGNORECASE) if lexicon.naming else None,
     )
 
@@ -847,7 +850,7 @@ def _attribute(
     if cue is None or cue[0] < speaker[0]:
         speaker = _person_named_after(text, *speaker, rules)
     else:
-        speaker = _person_of_employer(text, *speaker, rules)
+        speaker = _subject_after_object(text, *_person_of_employer(text, *speaker, rules), rules)
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
     if quote.speaker_text.casefold() in rules.pronouns:
@@ -856,6 +859,22 @@ def _attribute(
             # An "it" that no phrase spoke before is a thing that "says" or "asks" ("the app asks, 'Did you
             # sleep?'"): the quote is no one's speech.
             quote.attributed, quote.cue, quote.speaker, quote.speaker_text = False, None, None, None
+
+
+def _subject_after_object(text: str, start: int, end: int, rules: _Rules) -> Bounds:
+    """The words after a noun for what is said that the speaker phrase holds, which are the subject of its verb:
+    "One of the most common questions | people" ask, "The question | many readers" asked, "The first thing |
+    Smith" said. Without such a noun, or with nothing after it, the phrase stays."""
+    if not rules.speech_objects:
+        return start, end
+    words = list(_WORD_SPAN.finditer(text, start, end))
+    for index, word in enumerate(words[:-1]):
+        if word.group().casefold() in rules.speech_objects:
+            return words[index + 1].start(), end
+    return start, end
+
+
+_WORD_SPAN = re.compile(r"\S+")
 
 
 EMPLOYER_REACH = 80
