@@ -705,11 +705,12 @@ def test_a_quote_dated_in_brackets_is_a_work_s_title() -> None:
 
 
 def test_a_quote_named_as_a_title_or_a_term_is_no_speech() -> None:
-    # From WCXB pages 0276, 2891 and 4517, where each was attributed to the phrase before it.
+    # From WCXB pages 0276, 2891, 4517 and 0406, where each was attributed to a phrase before it.
     _, quotes = _quotes(
         "According to a study by Clutch titled “2022 App Development Survey,” 48% of businesses spent more.",
         "The case adds a feature called “super mic” that turns it into a microphone, the company said.",
         "Operators wheel the kiosks, known as “shiriki hubs” by residents, the World Bank reported.",
+        "One of the problems asks for a crest called sangaibisi, which translates to “three folded rhombics”.",
         "What Trump called “a witch hunt” went on for years, the senator said.",
     )
     assert [quote["text"] for quote in quotes] == ["“a witch hunt”"]
@@ -721,8 +722,10 @@ def test_the_subject_after_a_noun_for_what_is_said_speaks() -> None:
         "One of the most common questions people ask me is, “How do I even get started meditating?”",
         "The first thing Smith said was “We have to rebuild the bridge before winter.”",
         "“We will rebuild the bridge,” the spokesman said.",
+        # The agent of a passive verb, on WCXB page 0370.
+        "A common question asked by candidates is, “Should I work for a consulting firm or for an insurer?”",
     )
-    assert [_who(quote) for quote in quotes] == ["people", "Smith", "the spokesman"]
+    assert [_who(quote) for quote in quotes] == ["people", "Smith", "the spokesman", "candidates"]
 
 
 def test_per_introduces_a_source_as_according_to_does() -> None:

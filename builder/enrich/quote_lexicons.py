@@ -122,9 +122,15 @@ class SpeechLexicon:
     speech_objects: str = ""
     """Nouns for what is said that a speaker phrase may open with, its subject following without a relative pronoun
     ("One of the questions | people | ask me is", "The first thing | Smith | said was"): the subject speaks."""
+    passive_by: str = ""
+    """The word that names the agent of a passive speech verb ("A common question asked | by | candidates is"), who
+    speaks when the phrase before the verb is what was said (`speech_objects`)."""
+    quantifiers: str = ""
+    """Words before a bare plural agent ("by many readers")."""
     naming: str = ""
     """A regex of what introduces a name or a title in quote marks right before it, which is no one's speech: "a
-    study titled '…'", "the kiosks, known as '…'", "a feature called '…'"."""
+    study titled '…'", "the kiosks, known as '…'", "a feature called '…'", a name's gloss ("which translates to
+    '…'")."""
     spaced_openers: str = ""
     """Opening marks set off from the quote by a space (French « … »)."""
     spaced_closers: str = ""
@@ -154,10 +160,13 @@ ENGLISH = SpeechLexicon(
         "question|questions|thing|things|word|words|advice|answer|answers|message|messages|lesson|lessons|mantra|"
         "motto|joke|jokes|line|lines|phrase|point|points|comment|comments|reply|response|promise|warning"
     ),
+    passive_by="by",
+    quantifiers="many|some|most|several|other|few|all",
     # "called" right before a quote characterises after a speaker ("what Trump called 'a witch hunt'") but names
     # after an indefinite thing ("a feature called 'super mic'", "something called 'X'").
     naming=(
         r"\b(?:titled|entitled|named|nicknamed|dubbed|known\s+as|so-called|labell?ed|branded"
+        r"|translat(?:es|ed|ing)\s+(?:to|as)"
         r"|(?:(?:a|an)\s+(?:[\w\-]+\s+){1,2}|something\s+|anything\s+)called)"
     ),
     # Before a quote, "described" is more often a characterisation ("described its aims as getting rid of the

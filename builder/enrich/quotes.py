@@ -256,6 +256,8 @@ class _Rules:
     spaced_closers: str
     speech_objects: frozenset[str]
     """Casefolded `SpeechLexicon.speech_objects`."""
+    passive_agent: re.Pattern[str] | None
+    """The agent named after a passive speech verb: " by candidates", " by the committee", " by Maria Lopez"."""
     naming: re.Pattern[str] | None
     """What introduces a name in quote marks, ending where the quote's opening mark stands (see
     `SpeechLexicon.naming`)."""
@@ -373,6 +375,12 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         spaced_openers=lexicon.spaced_openers,
         spaced_closers=lexicon.spaced_closers,
         speech_objects=_word_set(lexicon.speech_objects),
+        passive_agent=re.compile(
+            rf"[^\S\n]+(?:{lexicon.passive_by})[^\S\n]+(?P<agent>{name}|{parts.det_np}"
+            rf"|(?:(?:{lexicon.quantifiers})[^\S\n]+)?[{lexicon.lowercase}][\w\-]*)"
+        )
+        if lexicon.passive_by and parts.det_np
+        else None,
         naming=re.compile(rf"(?:{lexicon.naming})[^\S\n]*[:,]?[^\S\n]*\Z", re.IGNORECASE) if lexicon.naming else None,
     )
 
@@ -850,7 +858,7 @@ def _attribute(
     if cue is None or cue[0] < speaker[0]:
         speaker = _person_named_after(text, *speaker, rules)
     else:
-        speaker = _subject_after_object(text, *_person_of_employer(text, *speaker, rules), rules)
+        speaker = _subject_after_object(text, *_person_of_employer(text, *speaker, rules), cue[1], rules)
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
     if quote.speaker_text.casefold() in rules.pronouns:
@@ -861,16 +869,21 @@ def _attribute(
             quote.attributed, quote.cue, quote.speaker, quote.speaker_text = False, None, None, None
 
 
-def _subject_after_object(text: str, start: int, end: int, rules: _Rules) -> Bounds:
-    """The words after a noun for what is said that the speaker phrase holds, which are the subject of its verb:
-    "One of the most common questions | people" ask, "The question | many readers" asked, "The first thing |
-    Smith" said. Without such a noun, or with nothing after it, the phrase stays."""
+def _subject_after_object(text: str, start: int, end: int, cue_end: int, rules: _Rules) -> Bounds:
+    """The one who says what a speaker phrase holding a noun for what is said names: the words after that noun,
+    the subject of the verb ("One of the most common questions | people" ask, "The first thing | Smith" said), or,
+    with none, the agent after the verb in the passive ("A common question asked by | candidates"). Without such
+    a noun the phrase stays, and so does one with neither."""
     if not rules.speech_objects:
         return start, end
     words = list(_WORD_SPAN.finditer(text, start, end))
-    for index, word in enumerate(words[:-1]):
+    for index, word in enumerate(words):
         if word.group().casefold() in rules.speech_objects:
-            return words[index + 1].start(), end
+            if index + 1 < len(words):
+                return words[index + 1].start(), end
+            if rules.passive_agent is not None and (agent := rules.passive_agent.match(text, cue_end)):
+                return agent.span("agent")
+            break
     return start, end
 
 
