@@ -1,5 +1,9 @@
 """Where page-text ingest spends its time: the whole run in documents/s of CPU time, then each stage in ms/doc.
 
+Then the whole run again with quote and claim finding left out (`build.find_quotes` and `build.find_claims`
+returning nothing): the most that any speed-up of those two could give, since everything else the run does is
+still done.
+
 CPU time (`time.process_time`) rather than wall clock, because the machines are shared: another job's load
 changes the wall clock of a run, not the CPU time it takes. The stages are timed by calling each step of
 `ingest_file` and `build_document` on its own over the same pages, so their sum is close to, but not exactly,
@@ -11,12 +15,13 @@ the whole run (which also deduplicates and writes).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import pstats
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +31,7 @@ from builder.enrich.claims import find_claims
 from builder.enrich.language import detect_language
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
+from builder.ingest import build
 from builder.ingest.build import build_document, join_paragraphs, tidy
 from builder.ingest.dedup import DedupConfig, fingerprint
 from builder.ingest.ids import content_hash
@@ -77,6 +83,18 @@ def stage_times(folder: Path) -> tuple[dict[str, float], int]:
     return dict(seconds), documents
 
 
+@contextlib.contextmanager
+def without_quotes_and_claims() -> Iterator[None]:
+    """`build_document` with quote and claim finding replaced by functions that find none."""
+    found_quotes, found_claims = build.find_quotes, build.find_claims
+    build.find_quotes = lambda *_, **__: []
+    build.find_claims = lambda *_, **__: []
+    try:
+        yield
+    finally:
+        build.find_quotes, build.find_claims = found_quotes, found_claims
+
+
 def _pages(source: InputFile) -> list[Page]:
     return [page for page in read_pages(source) if isinstance(page, Page)]
 
@@ -96,6 +114,9 @@ def main() -> None:
         whole_run(page_dumps(Path(temporary) / "warm-up", 2))  # loads the language model and compiles regexes
         cpu, documents = min(whole_run(folder) for _ in range(args.repeat))
         print(f"whole run: {documents} documents, {cpu:.3f} s CPU, {documents / cpu:,.0f} documents/s of CPU")
+        with without_quotes_and_claims():
+            bare, _ = min(whole_run(folder) for _ in range(args.repeat))
+        print(f"  without finding quotes and claims: {documents / bare:,.0f} documents/s of CPU")
         stages, built = min(
             (stage_times(folder) for _ in range(args.repeat)), key=lambda result: sum(result[0].values())
         )
