@@ -728,6 +728,16 @@ def test_the_subject_after_a_noun_for_what_is_said_speaks() -> None:
     assert [_who(quote) for quote in quotes] == ["people", "Smith", "the spokesman", "candidates"]
 
 
+def test_the_subject_of_a_relative_clause_speaks_not_its_object() -> None:
+    # "the same foam said" on WCXB page 4457.
+    _, quotes = _quotes(
+        "The sole uses foam, which one tester of a previous version that used the same foam said “felt alive.”",
+        "The man who found the dog said “It was shaking and starving when we found it.”",
+        "Smith, who runs the shelter, said “We are out of space for new animals.”",
+    )
+    assert [_who(quote) for quote in quotes] == ["one tester", "The man", "Smith"]
+
+
 def test_per_introduces_a_source_as_according_to_does() -> None:
     _, quotes = _quotes(
         "What are journal indexes? Per this Walden University Library guide:",

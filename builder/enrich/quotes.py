@@ -256,6 +256,10 @@ class _Rules:
     spaced_closers: str
     speech_objects: frozenset[str]
     """Casefolded `SpeechLexicon.speech_objects`."""
+    relative_object: re.Pattern[str] | None
+    """A phrase and a relative clause of a word or two, ending where the object of that clause stands, whose
+    verb is then the phrase's: "one tester of a previous version | that used | the same foam said" (see
+    `_subject_before_relative`)."""
     passive_agent: re.Pattern[str] | None
     """The agent named after a passive speech verb: " by candidates", " by the committee", " by Maria Lopez"."""
     naming: re.Pattern[str] | None
@@ -375,6 +379,13 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         spaced_openers=lexicon.spaced_openers,
         spaced_closers=lexicon.spaced_closers,
         speech_objects=_word_set(lexicon.speech_objects),
+        relative_object=re.compile(
+            rf"(?<![\w'’])(?P<subject>{parts.det_np}|{name})"
+            rf"(?:\s+(?:{lexicon.of_words})\s+(?:{parts.det_np}|{name}))?"
+            rf"\s+(?:{lexicon.relatives})\s+(?:[\w'’\-]+\s+){{1,2}}\Z"
+        )
+        if lexicon.relatives and lexicon.of_words and parts.det_np
+        else None,
         passive_agent=re.compile(
             rf"[^\S\n]+(?:{lexicon.passive_by})[^\S\n]+(?P<agent>{name}|{parts.det_np}"
             rf"|(?:(?:{lexicon.quantifiers})[^\S\n]+)?[{lexicon.lowercase}][\w\-]*)"
@@ -858,6 +869,7 @@ def _attribute(
     if cue is None or cue[0] < speaker[0]:
         speaker = _person_named_after(text, *speaker, rules)
     else:
+        speaker = _subject_before_relative(text, *speaker, head_start, rules)
         speaker = _subject_after_object(text, *_person_of_employer(text, *speaker, rules), cue[1], rules)
     quote.speaker = _name_within(text, *speaker, rules)
     quote.speaker_text = text[quote.speaker[0] : quote.speaker[1]]
@@ -867,6 +879,20 @@ def _attribute(
             # An "it" that no phrase spoke before is a thing that "says" or "asks" ("the app asks, 'Did you
             # sleep?'"): the quote is no one's speech.
             quote.attributed, quote.cue, quote.speaker, quote.speaker_text = False, None, None, None
+
+
+RELATIVE_REACH = 120
+"""How far before a speaker phrase the subject of the relative clause it ends is looked for."""
+
+
+def _subject_before_relative(text: str, start: int, end: int, low: int, rules: _Rules) -> Bounds:
+    """The subject whose relative clause of a word or two ends with the speaker phrase found, which is only that
+    clause's object: "one tester of a previous version that used the same foam said" is the tester's, not the
+    foam's. A pronoun, or a phrase after no such clause, stays."""
+    if rules.relative_object is None or text[start:end].casefold() in rules.pronouns:
+        return start, end
+    clause = rules.relative_object.search(text, max(low, start - RELATIVE_REACH), start)
+    return clause.span("subject") if clause else (start, end)
 
 
 def _subject_after_object(text: str, start: int, end: int, cue_end: int, rules: _Rules) -> Bounds:
