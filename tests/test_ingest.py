@@ -268,6 +268,9 @@ def test_every_format_and_every_bad_input_is_accounted_for(tmp_path: Path) -> No
         ("truncated.txt.gz", "truncated_gzip", None),
     }
     assert all(item["reason"] for item in quarantine)
+    # A binary file's start is shown as escapes, not as replacement marks and raw control bytes.
+    image = next(item for item in quarantine if item["source"].endswith("image.txt"))
+    assert image["snippet"].startswith("\\x89PNG\\x0d\n\\x1a\n\\x00\\x00\\x00\\x0dIHDR\\x00\\x01")
     assert report["rejected"] == {code: sum(1 for r in reasons if r[1] == code) for _, code, _ in reasons}
     documents = read_jsonl(out / "documents.jsonl")
     by_format: dict[str, list[dict[str, Any]]] = {}

@@ -25,9 +25,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from builder.compression import BROKEN_DATA_ERRORS, broken_data, compression_of_file, open_compressed
-from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection
+from builder.ingest.pages import Page, Rejection
 from builder.ingest.scraper import FieldMap, field_of_column, no_text_column, record_pages
-from builder.ingest.sources import ARROW_FILE_MAGIC, COPY_CHUNK_BYTES, InputFile
+from builder.ingest.sources import ARROW_FILE_MAGIC, COPY_CHUNK_BYTES, SNIPPET_CHARS, InputFile
 from builder.records import SourceFormat
 
 READ = "ingest.read"

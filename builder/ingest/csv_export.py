@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from builder.compression import compression_of_file
-from builder.ingest.pages import Page, Rejection, snippet
+from builder.ingest.pages import Page, Rejection
 from builder.ingest.scraper import FieldMap, no_text_column, record_pages
-from builder.ingest.sources import REPAIRED_UTF8, InputFile, format_suffix, looks_binary
+from builder.ingest.sources import REPAIRED_UTF8, InputFile, format_suffix, looks_binary, snippet
 from builder.ingest.streamed_text import EMPTY, streamed_reading
 from builder.jsonl import iter_raw_lines
 from builder.records import SourceFormat

@@ -22,9 +22,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from builder.compression import broken_data, compression_of_file, open_compressed
-from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet, url_rejection, web_url
+from builder.ingest.pages import Page, Rejection, url_rejection, web_url
 from builder.ingest.scraper import without_outlet
-from builder.ingest.sources import REPAIRED_UTF8, UTF8_BOM, InputFile, wide_encoding
+from builder.ingest.sources import REPAIRED_UTF8, SNIPPET_CHARS, UTF8_BOM, InputFile, snippet, wide_encoding
 from builder.ingest.streamed_text import EMPTY, READ_CHUNK_BYTES, streamed_reading
 from builder.records import SourceFormat
 

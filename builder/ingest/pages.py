@@ -7,11 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from builder.ingest.sources import InputFile
+from builder.ingest.sources import SNIPPET_CHARS, InputFile
 from builder.records import QuarantineItem, SourceFormat
 from builder.records.document import WEB_URL_PATTERN
-
-SNIPPET_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -91,12 +89,6 @@ class Rejection:
             reason=self.reason,
             snippet=self.snippet[:SNIPPET_CHARS],
         )
-
-
-def snippet(data: bytes | str) -> str:
-    """The start of a rejected input, readable whatever its bytes."""
-    text = data[:SNIPPET_CHARS].decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-    return text[:SNIPPET_CHARS]
 
 
 _WEB_URL = re.compile(WEB_URL_PATTERN)

@@ -32,13 +32,13 @@ from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerprint, fingerprint
 from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
-from builder.ingest.pages import DocumentTooLargeError, Page, PageTooLargeError, Rejection, snippet
+from builder.ingest.pages import DocumentTooLargeError, Page, PageTooLargeError, Rejection
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, without_header
 from builder.ingest.pagetext_lines import content_words
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
 from builder.ingest.scraper import unescape_references
-from builder.ingest.sources import EXTENSIONS, InputFile, discover, format_suffix, is_url
+from builder.ingest.sources import EXTENSIONS, InputFile, discover, format_suffix, is_url, snippet
 from builder.jsonl import LINE_MAX_BYTES
 from builder.records import DocumentRole, ParagraphKind, SourceFormat, Target
 from builder.validate import error_fields

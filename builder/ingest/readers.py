@@ -33,7 +33,7 @@ from builder.ingest.columnar import arrow_pages, parquet_pages
 from builder.ingest.csv_export import csv_pages
 from builder.ingest.feeds import feed_pages
 from builder.ingest.markdown_text import front_matter, is_markdown, markdown_text, reader_header, without_header
-from builder.ingest.pages import MarkdownSource, Page, Rejection, snippet, url_rejection, web_url
+from builder.ingest.pages import MarkdownSource, Page, Rejection, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
 from builder.ingest.scraper import (
     JSON_WHOLE_MAX_BYTES,
@@ -58,6 +58,7 @@ from builder.ingest.sources import (
     not_a_page,
     read_decompressed,
     read_head,
+    snippet,
     wide_encoding,
 )
 from builder.jsonl import InputError, iter_raw_lines

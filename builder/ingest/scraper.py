@@ -18,8 +18,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from builder.ingest.html import TITLE_SEPARATORS
-from builder.ingest.pages import SNIPPET_CHARS, Page, Rejection, snippet, url_rejection, web_url
-from builder.ingest.sources import REPLACEMENT_SHARE_LIMIT, InputFile, format_suffix
+from builder.ingest.pages import Page, Rejection, url_rejection, web_url
+from builder.ingest.sources import REPLACEMENT_SHARE_LIMIT, SNIPPET_CHARS, InputFile, format_suffix, snippet
 from builder.records import SourceFormat
 
 FieldMap = Mapping[str, str]

@@ -149,6 +149,23 @@ class InputListingError(Exception):
     what it holds, so it does not start."""
 
 
+SNIPPET_CHARS = 200
+"""How much of a rejected input its quarantine entry shows."""
+
+
+def snippet(data: bytes | str) -> str:
+    """The start of a rejected input, readable whatever its bytes: a byte that is no UTF-8 and a control character
+    but a line break or a tab are written as escapes ("\\x8f", "\\x07"), so that the start of a binary file shows
+    what it holds rather than replacement marks, and prints without moving a terminal's cursor."""
+    start = data[:SNIPPET_CHARS]
+    text = start.decode("utf-8", errors="backslashreplace") if isinstance(start, bytes) else start
+    return _CONTROL.sub(lambda control: f"\\x{ord(control.group()):02x}", text)[:SNIPPET_CHARS]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (C0 and C1) but the tab and the line feed."""
+
+
 class UnreadableInputError(Exception):
     """The input cannot be turned into text; `code` is the quarantine reason code."""
 
@@ -156,7 +173,7 @@ class UnreadableInputError(Exception):
         super().__init__(reason)
         self.code = code
         self.reason = reason
-        self.snippet = data[:200].decode("utf-8", errors="replace")
+        self.snippet = snippet(data)
 
 
 def is_url(location: str) -> bool:
