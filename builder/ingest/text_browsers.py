@@ -15,10 +15,13 @@ _WIDGET = re.compile(
     r"\s?(?:\(BUTTON\)|_{6,}|\[\s{4,}\]"
     r"|\[(?:IMG|INLINE|EMBED|image|svg|gif|png|jpe?g|webp)\]"
     r"|\[[^\[\]\s]{1,80}\.(?:png|jpe?g|gif|svg|webp|ico)(?:\?[^\[\]\s]*)?\]|\[[^\[\]\s?]*\?[^\[\]\s=]*=[^\[\]\s]*\]"
+    r"|\[(?!\d{4}-\d\d-\d\d\])(?=[^\[\]\s]{0,9}[\-_\d])[^\[\]\s]{10}\]"
     r"|(?:(?<=\s)|^)(?:\[[ X*]\]|\([ *]\))(?=\s|$))"
 )
 """A button ("(BUTTON)"), a text field (a run of underscores, or w3m's brackets around spaces), an image named by
-type or by file or address ("[IMG]", "[svg]", "[logo-white.png]", "[tr?id=14&ev=PageView]"), a check box or radio
+type or by file or address ("[IMG]", "[svg]", "[logo-white.png]", "[tr?id=14&ev=PageView]") or by its file name
+cut to ten characters as w3m names it ("[pin-it-ico]", "[67a37bb508]": one with a hyphen, an underscore or a digit,
+which a word an editor puts in brackets, "[particular]", seldom has, but no date), a check box or radio
 button ("[ ]", "[X]", "( )", "(*)") standing apart. None is written in an article: brackets around a file name or
 spaces, a word in capitals in brackets, and six underscores are a browser's drawing of the page. Each run of
 characters it repeats stops at what follows it ("[" is never inside an address in brackets, one space at most is
