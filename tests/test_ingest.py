@@ -849,6 +849,18 @@ def test_json_ld_nested_past_the_recursion_limit_is_no_metadata_not_a_lost_page(
             [],
             "Grads Find Degrees No Longer Guarantee Jobs",
         ),
+        # The same printed as a headline, with the story's points (WCXB page 0396).
+        (
+            "",
+            ["Grads Find Degrees No Longer Guarantee Jobs (latimes.com) 87"],
+            "Grads Find Degrees No Longer Guarantee Jobs",
+        ),
+        # A line break inside the headline is a space (WCXB page 0022).
+        (
+            "",
+            ["Top MBA Programs of 2025 (US)<br>Your Guide to the Best Business Schools"],
+            "Top MBA Programs of 2025 (US) Your Guide to the Best Business Schools",
+        ),
         ("<title>Title:Merging Language Models</title>", [], "Merging Language Models"),
         # A <h1> that holds the post's meta line after the headline: the stated title.
         (

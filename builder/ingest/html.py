@@ -22,6 +22,7 @@ from builder.ingest.characters import visible
 from builder.ingest.html_metadata import PageMetadata, page_metadata, printed_date
 from builder.ingest.pagetext import without_header
 from builder.ingest.pagetext_lines import is_metadata
+from builder.ingest.pagetext_titles import LINK_SOURCE
 from builder.ingest.parts import ArticleParts
 from builder.records import DocumentRole, ParagraphKind
 
@@ -198,7 +199,7 @@ def page_title(metadata: PageMetadata) -> str:
         return stated
     if best is not None:
         return _clean_title(best, metadata.site)
-    return stated or next(iter(metadata.headlines), "")
+    return stated or _clean_title(next(iter(metadata.headlines), ""), metadata.site)
 
 
 def _content_words(text: str) -> set[str]:
@@ -214,20 +215,17 @@ def _byline_after(headline: str, stated: str) -> bool:
 
 _TITLE_LABEL = re.compile(r"^title:\s*", re.IGNORECASE)
 """A label before the title, as arXiv's pages print it ("Title:AlignMerge - …")."""
-_DOMAIN_CREDIT = re.compile(r"\s*\((?:[\w-]+\.)+[a-z]{2,}\)$", re.IGNORECASE)
-"""The domain of the story a title links to, after it, as aggregators print it ("… No Longer Guarantee Jobs
-(latimes.com)")."""
 
 
 def _tidy_title(title: str) -> str:
     """A stated or printed title as readers saw it: its references read (metadata escaped twice, "&#x26;"), its
     characters mended where UTF-8 was read as Latin-1 or Windows-1252 ("JOHNSONâ\x80\x99SÂ®", `visible`), without a
-    label before it or a linked story's domain after it."""
+    label before it or a linked story's domain after it, with its points ("(latimes.com) 87", `LINK_SOURCE`)."""
     title = WHITESPACE.sub(" ", title).strip()
     if "&" in title:
         title = unescape(title)
     title = visible(title)
-    return _DOMAIN_CREDIT.sub("", _TITLE_LABEL.sub("", title))
+    return LINK_SOURCE.sub("", _TITLE_LABEL.sub("", title))
 
 
 def _clean_title(title: str, site: str | None) -> str:

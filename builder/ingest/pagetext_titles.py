@@ -571,7 +571,7 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
 
 _SUFFIX_SEPARATOR = re.compile(r"\s[|–—-]\s")
 """What separates a title from the site name printed after it ("Title | Site", "Title - Site")."""
-_LINK_SOURCE = re.compile(r"\s*\((?:[a-z0-9-]+\.)+[a-z]{2,}\)(?:\s+\d+)?$")
+LINK_SOURCE = re.compile(r"\s*\((?:[a-z0-9-]+\.)+[a-z]{2,}\)(?:\s+\d+)?$")
 """The domain an aggregator prints after a link's title, and the count of its comments or points after that
 ("Title (example.com) 87"); in lower case, as aggregators print it, unlike a name ending a title ("(Node.js)")."""
 SITE_MAX_WORDS = 3
@@ -589,7 +589,7 @@ def without_site_suffix(lines: Sequence[Line], index: int) -> str:
     Die") has function words, and the rest of a title ("Title - Part Two") is not printed again on its own.
     """
     line = lines[index]
-    source = _LINK_SOURCE.search(line.text)
+    source = LINK_SOURCE.search(line.text)
     if source and len(line.text[: source.start()].split()) >= TITLED_MIN_WORDS:
         return line.text[: source.start()]
     separators = list(_SUFFIX_SEPARATOR.finditer(line.text))
