@@ -883,6 +883,45 @@ def test_an_html_page_s_title_is_its_printed_headline_when_the_stated_titles_agr
     assert page_title(page_metadata(lxml_html.fromstring(page))) == title
 
 
+@pytest.mark.parametrize(
+    ("stated", "host", "title"),
+    [
+        # WCXB pages 4182 and 4304, which state no site name: their address spells the one after the bar.
+        (
+            "The Ultimate Car Maintenance Checklist | Bridgestone Tires",
+            "tires.bridgestone.com",
+            "The Ultimate Car Maintenance Checklist",
+        ),
+        (
+            "Top 5 HR Management Software in 2026 | DianaHR",
+            "www.getdianahr.com",
+            "Top 5 HR Management Software in 2026",
+        ),
+        # A part of the title that another site's address does not spell stays, and so does a subtitle.
+        (
+            "The Ultimate Car Maintenance Checklist | Bridgestone Tires",
+            "www.example.com",
+            "The Ultimate Car Maintenance Checklist | Bridgestone Tires",
+        ),
+        (
+            "Rust in Production: Lessons from Cloudflare",
+            "blog.cloudflare.com",
+            "Rust in Production: Lessons from Cloudflare",
+        ),
+        ("Why We Chose Postgres | Engineering", "engineering.example.com", "Why We Chose Postgres"),
+        ("Postgres | Engineering", "engineering.example.com", "Postgres | Engineering"),
+    ],
+)
+def test_a_site_name_the_page_s_address_spells_comes_off_its_title(stated: str, host: str, title: str) -> None:
+    from lxml import html as lxml_html
+
+    from builder.ingest.html import page_title
+    from builder.ingest.html_metadata import page_metadata
+
+    page = f"<html><head><title>{stated}</title></head><body><p>Text of the article.</p></body></html>"
+    assert page_title(page_metadata(lxml_html.fromstring(page)), host) == title
+
+
 def test_an_html_page_without_a_stated_date_takes_the_one_printed_by_its_headline() -> None:
     """A quarter of the pages state no date in their head; the byline under the headline prints it. Script text
     after the headline is not read, and a page whose head states a date keeps that one."""

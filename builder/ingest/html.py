@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import urlsplit
 
 import htmldate
 import lxml.html
@@ -52,7 +53,7 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     # Before extraction, which prunes the tree it is given.
     metadata = page_metadata(tree)
     _buttons_in_text_as_text(tree)
-    title = page_title(metadata)
+    title = page_title(metadata, urlsplit(url).hostname if url else None)
     published = metadata.published or printed_date(tree, title)
     searched = found_date(tree, url) if published is None else None
     document = trafilatura.bare_extraction(
@@ -169,9 +170,10 @@ HEADLINE_AGREEMENT = 0.5
 (see `page_title`). On the WCXB dev half, 0.5 chose the title on the most pages (0.6 and 0.75 on fewer)."""
 
 
-def page_title(metadata: PageMetadata) -> str:
+def page_title(metadata: PageMetadata, host: str | None = None) -> str:
     """The headline printed on the page, when a `<h1>` agrees with the titles the page states; else the stated
-    title (its JSON-LD or meta title, else its `<title>`) without the site name (see `_clean_title`).
+    title (its JSON-LD or meta title, else its `<title>`) without the site name (see `_clean_title`; `host` is
+    the page's, from its address).
 
     Sites state an SEO title in Open Graph, JSON-LD and `<title>` ("Top 11 SEO Strategies for 2025 | Site")
     and print another over the article ("11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"): the
@@ -183,8 +185,10 @@ def page_title(metadata: PageMetadata) -> str:
     On the 709 WCXB pages this chose the truth title on 83.1% of the dev half and 80.3% of the test half, where
     the stated title alone did on 71.5% and 68.2% (`scripts/eval_html.py`)."""
     stated_as = metadata.title or metadata.title_tag
-    stated = _clean_title(stated_as, metadata.site) if stated_as else None
-    stated_words = _content_words(stated or "") | _content_words(_clean_title(metadata.title_tag or "", metadata.site))
+    stated = _clean_title(stated_as, metadata.site, host) if stated_as else None
+    stated_words = _content_words(stated or "") | _content_words(
+        _clean_title(metadata.title_tag or "", metadata.site, host)
+    )
     best, best_share = None, HEADLINE_AGREEMENT
     for headline in metadata.headlines:
         words = _content_words(headline)
@@ -198,8 +202,8 @@ def page_title(metadata: PageMetadata) -> str:
     if best is not None and stated and _byline_after(best, stated):
         return stated
     if best is not None:
-        return _clean_title(best, metadata.site)
-    return stated or _clean_title(next(iter(metadata.headlines), ""), metadata.site)
+        return _clean_title(best, metadata.site, host)
+    return stated or _clean_title(next(iter(metadata.headlines), ""), metadata.site, host)
 
 
 def _content_words(text: str) -> set[str]:
@@ -228,21 +232,48 @@ def _tidy_title(title: str) -> str:
     return LINK_SOURCE.sub("", _TITLE_LABEL.sub("", title))
 
 
-def _clean_title(title: str, site: str | None) -> str:
+def _clean_title(title: str, site: str | None, host: str | None = None) -> str:
     """Drop a site name that the page's <title> appends or prepends ("Story | Outlet", "Outlet - Story"), once the
-    title is tidied (`_tidy_title`)."""
+    title is tidied (`_tidy_title`): the name the page states, or, where it states none or another, a name after
+    the last bar or dash that the page's address spells (`_spelled_by_host`: "Checklist | Bridgestone Tires" on
+    tires.bridgestone.com, "Software in 2026 | DianaHR" on getdianahr.com)."""
     title = _tidy_title(title)
-    if not site:
-        return title
-    folded_site = site.casefold()
     separators = list(TITLE_SEPARATORS.finditer(title))
-    if separators:
-        last, first = separators[-1], separators[0]
+    if not separators:
+        return title
+    last, first = separators[-1], separators[0]
+    if site:
+        folded_site = site.casefold()
         if _names_site(title[last.end() :], folded_site):
             return title[: last.start()].strip()
         if _names_site(title[: first.start()], folded_site):
             return title[first.end() :].strip()
+    head, suffix = title[: last.start()].strip(), title[last.end() :]
+    if (
+        host
+        and last.group().strip() != ":"
+        and len(suffix.split()) <= SITE_SUFFIX_MAX_WORDS
+        and len(head.split()) >= SITE_SUFFIX_MIN_TITLE_WORDS
+        and _spelled_by_host(suffix, host)
+    ):
+        return head
     return title
+
+
+SITE_SUFFIX_MAX_WORDS = 3
+SITE_SUFFIX_MIN_TITLE_WORDS = 3
+"""A site name after a title is a few words, and what is left must still read as a title."""
+
+
+def _spelled_by_host(name: str, host: str) -> bool:
+    """Whether the page's host spells the name: its letters and digits run together are in the host's ("DianaHR"
+    in getdianahr.com, "JOHNSON'S®" in johnsonsbaby.com), or each of its words is ("Bridgestone Tires" in
+    tires.bridgestone.com). The host's last label, its top-level domain, and "www" are left out."""
+    labels = host.casefold().split(".")
+    letters = "".join(label for label in labels[:-1] if label != "www")
+    words = ["".join(filter(str.isalnum, word)) for word in name.casefold().split()]
+    words = [word for word in words if word]
+    return bool(words) and bool(letters) and ("".join(words) in letters or all(word in letters for word in words))
 
 
 def _names_site(part: str, folded_site: str) -> bool:
