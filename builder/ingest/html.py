@@ -235,7 +235,7 @@ def _tidy_title(title: str) -> str:
 def _clean_title(title: str, site: str | None, host: str | None = None) -> str:
     """Drop a site name that the page's <title> appends or prepends ("Story | Outlet", "Outlet - Story"), once the
     title is tidied (`_tidy_title`): the name the page states, or, where it states none or another, a name after
-    the last bar or dash that the page's address spells (`_spelled_by_host`: "Checklist | Bridgestone Tires" on
+    the last bar or dash that names the page's host (`names_host`: "Checklist | Bridgestone Tires" on
     tires.bridgestone.com, "Software in 2026 | DianaHR" on getdianahr.com)."""
     title = _tidy_title(title)
     separators = list(TITLE_SEPARATORS.finditer(title))
@@ -252,28 +252,43 @@ def _clean_title(title: str, site: str | None, host: str | None = None) -> str:
     if (
         host
         and last.group().strip() != ":"
-        and len(suffix.split()) <= SITE_SUFFIX_MAX_WORDS
         and len(head.split()) >= SITE_SUFFIX_MIN_TITLE_WORDS
-        and _spelled_by_host(suffix, host)
+        and names_host(suffix, host)
     ):
         return head
     return title
 
 
-SITE_SUFFIX_MAX_WORDS = 3
 SITE_SUFFIX_MIN_TITLE_WORDS = 3
-"""A site name after a title is a few words, and what is left must still read as a title."""
+"""What is left of a title without a site name its host spells must still read as one."""
 
 
-def _spelled_by_host(name: str, host: str) -> bool:
-    """Whether the page's host spells the name: its letters and digits run together are in the host's ("DianaHR"
-    in getdianahr.com, "JOHNSON'S®" in johnsonsbaby.com), or each of its words is ("Bridgestone Tires" in
-    tires.bridgestone.com). The host's last label, its top-level domain, and "www" are left out."""
-    labels = host.casefold().split(".")
-    letters = "".join(label for label in labels[:-1] if label != "www")
-    words = ["".join(filter(str.isalnum, word)) for word in name.casefold().split()]
-    words = [word for word in words if word]
-    return bool(words) and bool(letters) and ("".join(words) in letters or all(word in letters for word in words))
+SITE_NAME_MAX_WORDS = 4
+_GENERIC_SITE_WORDS = ("news", "online", "com", "daily", "today")
+"""Words a site's name adds to its domain's ("BBC News" on bbc.co.uk, "Politico Online")."""
+SPELLED_MIN_CHARS = 4
+"""The fewest letters of a name found inside a host's rather than as one of its labels: "AP" is in many."""
+
+
+def names_host(name: str, host: str | None) -> bool:
+    """Whether a short name is the site's whose host (the URL's) it is on: its letters and digits, without a
+    leading "The", are a label of the host ("The Guardian", theguardian.com; "Al Jazeera", aljazeera.com), or such
+    a label and a generic word ("BBC News", bbc.co.uk), or are in the host's labels run together ("DianaHR",
+    getdianahr.com; "JOHNSON'S®", johnsonsbaby.com), or each of its words is ("Bridgestone Tires",
+    tires.bridgestone.com). "www" and the top-level domain are left out."""
+    if not name or not host or len(name.split()) > SITE_NAME_MAX_WORDS:
+        return False
+    named = host.casefold().removeprefix("www.").split(".")[:-1]
+    run_together = "".join(named)
+    labels = [label for label in named if len(label) >= 3]
+    squashed = re.sub(r"[^0-9a-z]", "", name.casefold())
+    for candidate in (squashed, squashed.removeprefix("the")):
+        if candidate in labels or any(candidate == label + word for label in labels for word in _GENERIC_SITE_WORDS):
+            return True
+    words = [word for word in (re.sub(r"[^0-9a-z]", "", word) for word in name.casefold().split()) if word]
+    return len(squashed) >= SPELLED_MIN_CHARS and (
+        squashed in run_together or all(len(word) >= 3 and word in run_together for word in words)
+    )
 
 
 def _names_site(part: str, folded_site: str) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from builder.ingest.html import TITLE_SEPARATORS
+from builder.ingest.html import TITLE_SEPARATORS, names_host
 from builder.ingest.pages import Page, Rejection, url_rejection, web_url
 from builder.ingest.sources import REPLACEMENT_SHARE_LIMIT, SNIPPET_CHARS, InputFile, format_suffix, snippet
 from builder.records import SourceFormat
@@ -275,29 +275,9 @@ def without_outlet(title: str, outlet: str | None, url: str | None = None) -> st
     if not separators:
         return title
     last = title[separators[-1].end() :].strip()
-    if (outlet and last.casefold() == outlet.strip().casefold()) or (url and names_host(last, url)):
+    if (outlet and last.casefold() == outlet.strip().casefold()) or (url and names_host(last, urlsplit(url).hostname)):
         return title[: separators[-1].start()].strip()
     return title
-
-
-SITE_NAME_MAX_WORDS = 4
-_GENERIC_SITE_WORDS = ("news", "online", "com", "daily", "today")
-"""Words a site's name adds to its domain's ("BBC News" on bbc.co.uk, "Politico Online")."""
-
-
-def names_host(name: str, url: str) -> bool:
-    """Whether a short name is the site's that the URL is on: its letters and digits, without a leading "The",
-    are a label of the host ("The Guardian", theguardian.com; "Al Jazeera", aljazeera.com), or such a label and a
-    generic word ("BBC News", bbc.co.uk)."""
-    if not name or len(name.split()) > SITE_NAME_MAX_WORDS:
-        return False
-    squashed = re.sub(r"[^0-9a-z]", "", name.casefold())
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    labels = {label for label in host.split(".") if len(label) >= 3}
-    for candidate in (squashed, squashed.removeprefix("the")):
-        if candidate in labels or any(candidate == label + word for label in labels for word in _GENERIC_SITE_WORDS):
-            return True
-    return False
 
 
 SUMMARY_KEYS = frozenset({"description", "summary", "abstract", "excerpt", "snippet", "lead", "teaser"})
