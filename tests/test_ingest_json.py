@@ -525,14 +525,22 @@ def test_a_text_a_news_api_cut_short_is_quarantined_and_a_title_s_outlet_taken_o
 
 def test_a_scraped_title_loses_the_name_of_the_site_its_url_is_on(tmp_path: Path) -> None:
     """A scraper that kept the page's <title> gives "Story – The Guardian" with no outlet field: the URL's site
-    names it (theguardian.com, bbc.co.uk for "BBC News"). A last part that names no site of the URL stays."""
+    names it (theguardian.com, bbc.co.uk for "BBC News", getdianahr.com for "DianaHR"). A last part that names no
+    site of the URL stays."""
     records = [
         {"title": f"{SAMPLE_TITLES[0]} – The Guardian", "text": TEXT, "url": "https://www.theguardian.com/world/a"},
         {"title": f"{SAMPLE_TITLES[1]} - BBC News", "text": TEXT + " B", "url": "https://www.bbc.co.uk/news/b"},
         {"title": "Clashes in Kyiv - Live", "text": TEXT + " C", "url": "https://www.theguardian.com/world/c"},
+        # A name its host spells run together, or word by word.
+        {"title": f"{SAMPLE_TITLES[2]} | DianaHR", "text": TEXT + " D", "url": "https://www.getdianahr.com/blog/d"},
+        {
+            "title": f"{SAMPLE_TITLES[3]} | Bridgestone Tires",
+            "text": TEXT + " E",
+            "url": "https://tires.bridgestone.com/e",
+        },
     ]
     titles = [document["title"] for document in _ingested(tmp_path, records)]
-    assert titles == [SAMPLE_TITLES[0], SAMPLE_TITLES[1], "Clashes in Kyiv - Live"]
+    assert titles == [SAMPLE_TITLES[0], SAMPLE_TITLES[1], "Clashes in Kyiv - Live", SAMPLE_TITLES[2], SAMPLE_TITLES[3]]
 
 
 def test_a_records_text_in_html_or_as_a_list_of_paragraphs_is_read_as_its_paragraphs(tmp_path: Path) -> None:
