@@ -256,6 +256,8 @@ class _Rules:
     spaced_closers: str
     speech_objects: frozenset[str]
     """Casefolded `SpeechLexicon.speech_objects`."""
+    relatives: frozenset[str]
+    """Casefolded `SpeechLexicon.relatives`."""
     relative_object: re.Pattern[str] | None
     """A phrase and a relative clause of a word or two, ending where the object of that clause stands, whose
     verb is then the phrase's: "one tester of a previous version | that used | the same foam said" (see
@@ -379,6 +381,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         spaced_openers=lexicon.spaced_openers,
         spaced_closers=lexicon.spaced_closers,
         speech_objects=_word_set(lexicon.speech_objects),
+        relatives=_word_set(lexicon.relatives.casefold()),
         relative_object=re.compile(
             rf"(?<![\w'’])(?P<subject>{parts.det_np}|{name})"
             rf"(?:\s+(?:{lexicon.of_words})\s+(?:{parts.det_np}|{name}))?"
@@ -883,6 +886,8 @@ def _attribute(
 
 RELATIVE_REACH = 120
 """How far before a speaker phrase the subject of the relative clause it ends is looked for."""
+RELATIVE_WORDS_CHARS = 80
+"""Enough characters before a speaker phrase to hold the three words among which a relative pronoun is looked for."""
 
 
 def _subject_before_relative(text: str, start: int, end: int, low: int, rules: _Rules) -> Bounds:
@@ -891,7 +896,12 @@ def _subject_before_relative(text: str, start: int, end: int, low: int, rules: _
     foam's. A pronoun, or a phrase after no such clause, stays."""
     if rules.relative_object is None or text[start:end].casefold() in rules.pronouns:
         return start, end
-    clause = rules.relative_object.search(text, max(low, start - RELATIVE_REACH), start)
+    # The relative pronoun is one of the three words before the phrase, or there is no such clause: most speakers
+    # are settled by that test, without the search.
+    window = max(low, start - RELATIVE_REACH)
+    if rules.relatives.isdisjoint(text[max(window, start - RELATIVE_WORDS_CHARS) : start].casefold().split()[-3:]):
+        return start, end
+    clause = rules.relative_object.search(text, window, start)
     return clause.span("subject") if clause else (start, end)
 
 
@@ -900,7 +910,7 @@ def _subject_after_object(text: str, start: int, end: int, cue_end: int, rules: 
     the subject of the verb ("One of the most common questions | people" ask, "The first thing | Smith" said), or,
     with none, the agent after the verb in the passive ("A common question asked by | candidates"). Without such
     a noun the phrase stays, and so does one with neither."""
-    if not rules.speech_objects:
+    if rules.speech_objects.isdisjoint(text[start:end].casefold().split()):
         return start, end
     words = list(_WORD_SPAN.finditer(text, start, end))
     for index, word in enumerate(words):
