@@ -157,7 +157,8 @@ def snippet(data: bytes | str) -> str:
     """The start of a rejected input, readable whatever its bytes: a byte that is no UTF-8 and a control character
     but a line break or a tab are written as escapes ("\\x8f", "\\x07"), so that the start of a binary file shows
     what it holds rather than replacement marks, and prints without moving a terminal's cursor."""
-    start = data[:SNIPPET_CHARS]
+    # Bytes enough for the characters shown, so that a character cut at the end is past them, not shown as escapes.
+    start = data[: SNIPPET_CHARS * 4] if isinstance(data, bytes) else data[:SNIPPET_CHARS]
     text = start.decode("utf-8", errors="backslashreplace") if isinstance(start, bytes) else start
     return _CONTROL.sub(lambda control: f"\\x{ord(control.group()):02x}", text)[:SNIPPET_CHARS]
 
