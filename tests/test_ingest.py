@@ -828,6 +828,12 @@ def test_json_ld_nested_past_the_recursion_limit_is_no_metadata_not_a_lost_page(
             ["TIPS FOR ONLINE SUCCESS"],
             "Tips for Online Success",
         ),
+        # And so does a section's label in capitals that shares words with the stated title.
+        (
+            '<meta property="og:title" content="GAAP Compliance: Applying Accounting Best Practices">',
+            ["SUPPORTING GAAP COMPLIANCE"],
+            "GAAP Compliance: Applying Accounting Best Practices",
+        ),
         # No title stated at all (a feed item's HTML): the <h1>.
         ("", ["Council extends the night buses"], "Council extends the night buses"),
         # A meta title escaped once and twice more than its markup needs (WordPress), and no <h1>.
