@@ -199,7 +199,8 @@ def page_title(metadata: PageMetadata, host: str | None = None) -> str:
         share = len(words & stated_words) / len(words)
         if share > best_share or (best is None and share == best_share):
             best, best_share = headline, share
-    if best is not None and stated and best.isupper():
+    # Set in capitals: more than one, as a headline of one letter or initial is no label.
+    if best is not None and stated and best.isupper() and sum(map(str.isupper, best)) > 1:
         return stated
     if best is not None and stated and _byline_after(best, stated):
         return stated
