@@ -267,6 +267,8 @@ class _Rules:
     naming: re.Pattern[str] | None
     """What introduces a name in quote marks, ending where the quote's opening mark stands (see
     `SpeechLexicon.naming`)."""
+    naming_ends: frozenset[str]
+    """`SpeechLexicon.naming_ends`."""
     person_words: Callable[[str], tuple[str, ...]] = field(init=False, repr=False)
     mention: Callable[[str], _Mention | None] = field(init=False, repr=False)
 
@@ -395,6 +397,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         )
         if lexicon.passive_by and parts.det_np
         else None,
+        naming_ends=_word_set(lexicon.naming_ends),
         naming=re.compile(rf"(?:{lexicon.naming})[^\S\n]*[:,]?[^\S\n]*\Z", re.IGNORECASE) if lexicon.naming else None,
     )
 
@@ -793,6 +796,17 @@ def _rstrip(text: str, low: int, end: int) -> int:
 
 NAMING_REACH = 40
 """How far before a quote what names it (`_Rules.naming`) is looked for: "a study by Clutch titled " is near it."""
+
+
+def _named(text: str, start: int, rules: _Rules) -> bool:
+    """Whether what stands right before the quote at `start` names it (`_Rules.naming`), searched for only after
+    a word that ends such a phrase (`_Rules.naming_ends`)."""
+    before = text[max(0, start - NAMING_REACH) : start].rstrip().rstrip(":,").split()
+    if not before or before[-1].casefold() not in rules.naming_ends:
+        return False
+    return rules.naming is not None and rules.naming.search(text, max(0, start - NAMING_REACH), start) is not None
+
+
 _WORK_YEAR = re.compile(r"[^\S\n]*\((?:1[5-9]|20)\d\d\)")
 """A year in brackets right after a quote: it names a work ('“The Best Code is No Code At All” (2007)')."""
 
@@ -804,7 +818,7 @@ def _is_speech(text: str, quote: _Found, rules: _Rules) -> bool:
     unattributed ones need four words or more."""
     if _WORK_YEAR.match(text, quote.end):
         return False
-    if rules.naming is not None and rules.naming.search(text, max(0, quote.start - NAMING_REACH), quote.start):
+    if rules.naming is not None and _named(text, quote.start, rules):
         return False
     words = _WORD.findall(text, quote.start + 1, quote.end)
     # Only a short quote can be a title: a longer one is not read word by word for its case.
