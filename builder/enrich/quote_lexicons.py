@@ -128,12 +128,13 @@ class SpeechLexicon:
     quantifiers: str = ""
     """Words before a bare plural agent ("by many readers")."""
     naming: str = ""
-    """A regex of what introduces a name or a title in quote marks right before it, which is no one's speech: "a
-    study titled '…'", "the kiosks, known as '…'", "a feature called '…'", a name's gloss ("which translates to
-    '…'")."""
-    naming_ends: str = ""
-    """The last word of every `naming` phrase, in lower case: a quote after none of them is not searched for one
-    (the search before every quote cost a twentieth of quote finding)."""
+    """Phrases that introduce a name or a title in quote marks right before it, which is no one's speech ("a study
+    titled '…'", "the kiosks, known as '…'", a name's gloss: "which translates to '…'")."""
+    naming_after_thing: str = ""
+    """Words that name so only after an indefinite thing (`naming_thing`): "a feature called '…'", where "what Trump
+    called '…'" quotes him."""
+    naming_thing: str = ""
+    """A regex of an indefinite thing before a word of `naming_after_thing` ("a new feature ", "something ")."""
     spaced_openers: str = ""
     """Opening marks set off from the quote by a space (French « … »)."""
     spaced_closers: str = ""
@@ -168,11 +169,11 @@ ENGLISH = SpeechLexicon(
     # "called" right before a quote characterises after a speaker ("what Trump called 'a witch hunt'") but names
     # after an indefinite thing ("a feature called 'super mic'", "something called 'X'").
     naming=(
-        r"\b(?:titled|entitled|named|nicknamed|dubbed|known\s+as|so-called|labell?ed|branded"
-        r"|translat(?:es|ed|ing)\s+(?:to|as)"
-        r"|(?:(?:a|an)\s+(?:[\w\-]+\s+){1,2}|something\s+|anything\s+)called)"
+        "titled|entitled|named|nicknamed|dubbed|known as|so-called|labeled|labelled|branded|translates to|"
+        "translated to|translating to|translates as|translated as|translating as"
     ),
-    naming_ends="titled|entitled|named|nicknamed|dubbed|as|so-called|labeled|labelled|branded|to|called",
+    naming_after_thing="called",
+    naming_thing=r"(?:a|an)\s+(?:[\w\-]+\s+){1,2}|something\s+|anything\s+",
     # Before a quote, "described" is more often a characterisation ("described its aims as getting rid of the
     # 'root causes'") and "shares" a noun.
     tail_only_cues=(
