@@ -23,7 +23,7 @@ from builder.ingest.characters import visible
 from builder.ingest.html_metadata import PageMetadata, page_metadata, printed_date
 from builder.ingest.pagetext import without_header
 from builder.ingest.pagetext_lines import is_metadata
-from builder.ingest.pagetext_titles import LINK_SOURCE
+from builder.ingest.pagetext_titles import LINK_SOURCE, TITLED_MIN_WORDS
 from builder.ingest.parts import ArticleParts
 from builder.records import DocumentRole, ParagraphKind
 
@@ -252,18 +252,9 @@ def _clean_title(title: str, site: str | None, host: str | None = None) -> str:
         if _names_site(title[: first.start()], folded_site):
             return title[first.end() :].strip()
     head, suffix = title[: last.start()].strip(), title[last.end() :]
-    if (
-        host
-        and last.group().strip() != ":"
-        and len(head.split()) >= SITE_SUFFIX_MIN_TITLE_WORDS
-        and names_host(suffix, host)
-    ):
+    if host and last.group().strip() != ":" and len(head.split()) >= TITLED_MIN_WORDS and names_host(suffix, host):
         return head
     return title
-
-
-SITE_SUFFIX_MIN_TITLE_WORDS = 3
-"""What is left of a title without a site name its host spells must still read as one."""
 
 
 SITE_NAME_MAX_WORDS = 4
