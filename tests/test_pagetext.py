@@ -1640,6 +1640,13 @@ def test_a_listicle_goes_on_past_a_long_run_of_its_product_cards() -> None:
     dated = [f"Posted by reader {n} on March {n}, 2025" for n in range(1, 12)]
     articles = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *dated, *cards, *section]) + "\n")
     assert [text for text, _ in articles[0].paragraphs] == PROSE
+    # A comparison chart in words, longer than a gap inside an article may be, with no number in it: a feature's
+    # row prints its value once for each of the routes tested.
+    features = ["Night service", "Wheelchair ramp", "Heated seats", "Card payment", "Live tracking", "Wi-Fi"]
+    routes = ["N12", "N7", "N3", "N40"]
+    chart = ["Route", *routes] + [cell for feature in features * 2 for cell in (feature, *["Yes"] * len(routes))]
+    [charted] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *chart, *section]) + "\n")
+    assert [text for text, _ in charted.paragraphs][-2:] == section
 
 
 def test_two_elements_glued_at_a_sentence_s_end_are_no_title() -> None:
