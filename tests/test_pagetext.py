@@ -1523,6 +1523,52 @@ def test_a_response_label_in_a_transcript_does_not_end_the_article() -> None:
     assert [text for text, _ in main.paragraphs] == PROSE
 
 
+def test_a_link_above_a_section_label_is_no_related_article_s_title() -> None:
+    # A card's title sits under its section's label: the link above "Read Next" (the post navigation's previous
+    # post) is not the title of the card below the label, which has its own.
+    headline = "Council extends the late-night bus service to every district"
+    previous = "Cyclists ask for a second lane on the river bridge"
+    page = ["Home", "News", headline, *PROSE, "Previous Post", previous, "Read Next", *RELATED_CARD]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
+    # With no title below the label, the block has none: the post below "Leave a Reply" is a blogger's bio.
+    page = ["Home", "News", headline, *PROSE, "Previous Post", previous, "Leave a Reply", *READER_COMMENT[1:]]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+
+
+AUTHOR_BIO = [
+    "Jane has covered transport and city hall for the Metro Daily since 2012, after ten years as a reporter "
+    "for regional papers in the north, where she won two awards for her reporting on rural bus cuts.",
+    "She is the author of two books on the history of the city's trams, and teaches reporting at the university "
+    "in the evenings, when she is not riding the night buses she writes about.",
+    "Before journalism she drove a city bus for three years, which she says taught her more about the city than "
+    "any newsroom did.",
+]
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        # "Written by" and the name between the link it found as a title and the biography.
+        ["Cyclists ask for a second lane on the river bridge", "Written by Jane Morgan", *AUTHOR_BIO],
+        # The name printed again over the biography, under a button to follow her.
+        ["By Jane Morgan", "Transport Editor", "Follow Jane Morgan on LinkedIn", *AUTHOR_BIO],
+        # The name alone over the biography, as in the byline above the article.
+        ["Jane Morgan", *AUTHOR_BIO],
+    ],
+)
+def test_the_author_s_bio_below_the_article_is_no_related_article(card: list[str]) -> None:
+    # Far below the article (past the share buttons, the site's links, a sign-up box), the author's box is a block
+    # of its own under a line that reads as a title.
+    headline = "Council extends the late-night bus service to every district"
+    body = [*PROSE, *RELATED_CARD[1:], *READER_COMMENT[1:]]
+    gap = ["Share this article", *SITE_LINKS, "Newsletter", "Sign up", *SITE_LINKS * 4]
+    page = ["Home", "News", headline, "By Jane Morgan", *body, *gap, *card, *SITE_LINKS]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+    # A related card with its writer's byline is an article: its excerpt opens with its story, not her name.
+    page = ["Home", "News", headline, *PROSE, "Related Articles", RELATED_CARD[0], "By Jane Morgan", *RELATED_CARD[1:]]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
+
+
 def test_a_consent_banner_is_no_related_article() -> None:
     headline = "Council extends the late-night bus service to every district"
     consent = (

@@ -36,7 +36,14 @@ from builder.ingest.cleanup import (
     split_paragraphs,
     strip_trailing_fragment,
 )
-from builder.ingest.pagetext_blocks import MIN_ARTICLE_WORDS, Block, find_bodies, without_author_box, without_tail
+from builder.ingest.pagetext_blocks import (
+    MIN_ARTICLE_WORDS,
+    Block,
+    find_bodies,
+    is_author_box,
+    without_author_box,
+    without_tail,
+)
 from builder.ingest.pagetext_lines import (
     BULLET,
     BYLINE,
@@ -421,6 +428,8 @@ def extract_pagetext(
         # Even a segment opened by a header (a title printed twice) is searched for its title from the floor:
         # menu items printed for desktop and mobile open segments too, and the headline may sit above them.
         title = find_title(lines, block, floor)
+        if main is not None and title is not None and (label := last_label_below(lines, block, title)) is not None:
+            title = find_title(lines, block, label + 1)
         body = block if title is None else trim_block(lines, block, title)
         # A headline and standfirst alone can read as a block of prose; their article is the next block,
         # which may then take the same title, so the floor only moves past real articles.
@@ -450,6 +459,7 @@ def extract_pagetext(
         and block.words >= RELATED_MIN_WORDS
         and not under_no_articles_label(lines, main_block, title)
         and not is_list_item_title(lines, main_block, block, title)
+        and not is_author_bio(lines, block, title)
     ]
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
         article for article in map(without_site_notices, related) if article is not None and not is_link_list(article)
@@ -538,6 +548,38 @@ def is_list_item_title(lines: Sequence[Line], main_block: Block, block: Block, t
         word for line in lines[main_block.first : main_block.last + 1] if line.prose for word in opening_words(line)
     }
     return len(words & article) >= MAIN_SECTION_SHARE * len(words)
+
+
+def last_label_below(lines: Sequence[Line], block: Block, title: int) -> int | None:
+    """The last section label between a title line and its block, if any. A card's title sits under its
+    section's label, never over it: a title found above a label is a link (a post's "Previous Post" above
+    "Next Post", a link above "Leave a Reply" or "Read Next"), and the block's title is looked for below it."""
+    return next((index for index in range(block.first - 1, title, -1) if lines[index].section_end), None)
+
+
+AUTHOR_BIO_REACH = 3
+"""A byline at most this many lines above a block's title (or between the title and the block) heads an author
+box: "by Jane Doe" / "Contributing Writer" / "Follow Jane Doe on LinkedIn" / "Jane Doe is a freelance ..."."""
+
+
+def is_author_bio(lines: Sequence[Line], block: Block, title: int) -> bool:
+    """Whether a block below the main article is its author's biography rather than an article: its title is an
+    author box's name (`is_author_box`: "Bryon Powell" over "Bryon Powell is the founding editor"), or it opens
+    with a word of a byline's name printed close above it ("Written by Lisa Greene-Lewis" over "Lisa has over 20
+    years of experience"). A related card's excerpt opens with its story, not with its writer's name."""
+    if is_author_box(lines, title):
+        return True
+    opening = next((line for line in lines[block.first : block.last + 1] if line.prose), None)
+    if opening is None:
+        return False
+    first_word = opening.text.split(maxsplit=1)[0].removesuffix("’s").removesuffix("'s")
+    if not first_word[:1].isupper():
+        return False
+    for line in lines[max(0, title - AUTHOR_BIO_REACH) : block.first]:
+        byline = BYLINE.match(line.text) if line.metadata and not line.prose else None
+        if byline is not None and first_word in line.text[byline.end() - 1 :].split():
+            return True
+    return False
 
 
 def ends_list(lines: Sequence[Line], main_block: Block, title: int) -> bool:
