@@ -1664,6 +1664,12 @@ def test_a_list_of_headlines_is_no_related_article() -> None:
         return ArticleParts(role=DocumentRole.related, title="My Weekend", paragraphs=body)
 
     assert is_link_list(block(headlines))
+    # Headlines asked as questions end in a question mark, not a sentence.
+    asked = [f"How much should I pay for a night bus pass in {city}?" for city in ("Leeds", "York", "Hull", "Derby")]
+    assert is_link_list(block(asked))
+    # Questions answered are an article's (its FAQ).
+    answered = [part for question in asked for part in (question, "About £40 a month, or £400 for a year upfront.")]
+    assert not is_link_list(block(answered))
     # One sentence ended in a paragraph or two is still an article: the related cards of the WCXB pages end at
     # least one in two.
     assert not is_link_list(block(RELATED_CARD[1:]))

@@ -617,12 +617,19 @@ sentences a paragraph or more, the fewest; of the blocks labelled boilerplate, o
 half ends fewer than 0.1."""
 
 
+LINKED_QUESTION_WORDS = 15
+"""A paragraph that is one question of fewer words is a headline asked as a question ("How much should I pay for
+cleaning in Boston?"), not a sentence of an article: a list of such links ends no sentence."""
+
+
 def is_link_list(article: ArticleParts) -> bool:
     """Whether a related block is a list of links (LINK_LIST_SENTENCES): its paragraphs hardly end a sentence.
     Counted until there are enough: an article's first paragraph mostly settles it."""
     needed = LINK_LIST_SENTENCES * len(article.paragraphs)
     ends = 0
     for text, _ in article.paragraphs:
+        if text.endswith("?") and text.count(" ") < LINKED_QUESTION_WORDS and text.count("?") == 1:
+            continue
         ends += len(SENTENCE_ENDS.findall(text))
         if ends >= needed:
             return False
