@@ -739,6 +739,28 @@ def test_a_related_widget_inside_the_article_does_not_end_it() -> None:
     assert texts(main) == [*PROSE, *widget[1:], *MORE_PROSE]
 
 
+def test_the_article_goes_on_below_a_widget_and_a_product_card() -> None:
+    # Below the widget, one paragraph and then a product card (its prices at each shop, what to know about it)
+    # before the article goes on: what goes on below the widget is every block of the article that only the
+    # cards separate.
+    headline = "The best night buses in the city, tested by our reporters"
+    widget = ["Related", "Trams to run all night at weekends"]
+
+    def card(route: str, price: str) -> list[str]:
+        shops = [line for shop in ("City Transit", "Metro Shop") for line in (price, shop)]
+        notes = ["What to know", f"{route}: 31 stops, 14 mi.", "What we like", "Heated seats", "Something to note"]
+        return [f"Best for {route}", route, *shops, price, *notes, "Older buses, fewer seats"]
+
+    story = [*card("Route N7", "$2.50"), *MORE_PROSE[1:], *card("Route N12", "$3.00"), *RELATED_CARD[1:]]
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *PROSE, *widget, MORE_PROSE[0], *story])
+    [main] = extract_pagetext(page + "\n")
+    assert texts(main)[-3:] == RELATED_CARD[1:]
+    # Below a comments label, the comments go on for paragraphs: the article ends at the label.
+    comment = ["Jane from Leeds", *[text.replace("The council", "I think the council") for text in MORE_PROSE]]
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *PROSE, "3 Comments", *comment])
+    assert texts(extract_pagetext(page + "\n")[0]) == PROSE
+
+
 def test_a_newsletter_box_below_the_article_is_cut_off() -> None:
     # Below the article, past a row of share buttons, a sign-up box reads as prose and carries no label; it
     # speaks of the site, not of the article's subject.

@@ -55,6 +55,7 @@ from builder.ingest.pagetext_lines import (
     Line,
     is_relative_time,
     opening_words,
+    opens_comments,
     published_text,
     read_lines,
 )
@@ -446,7 +447,7 @@ def extract_pagetext(
     main_block, main_title = main
     # Blocks that follow the main one closely continue it: a listicle's items or a table cut the article into
     # runs, while comments and related stories sit behind a long gap or a label.
-    while rest and continues(lines, main_block, rest[0][0]):
+    while rest and continues(lines, main_block, [block for block, _ in rest]):
         following = rest.pop(0)[0]
         main_block = Block(main_block.first, following.last, main_block.words + following.words)
     # The author box and the notices below the article close it, with no label before them; related articles
@@ -660,27 +661,46 @@ def site_notices(lowered: Sequence[str]) -> list[bool]:
     return notices
 
 
-def continues(lines: Sequence[Line], block: Block, following: Block) -> bool:
-    """Whether `following` continues `block`: a short gap between them, with none of the run's shell in it and
-    no article card (a whole article on one line). A header (a line printed twice) may sit in the gap: listicles
-    and tables print item names twice as well.
+def continues(lines: Sequence[Line], block: Block, following: Sequence[Block]) -> bool:
+    """Whether the first of the `following` blocks continues `block`: a short gap between them, with none of the
+    run's shell in it and no article card (a whole article on one line). A header (a line printed twice) may sit
+    in the gap: listicles and tables print item names twice as well.
 
     A section label ("Related Articles") in the gap ends the article, unless the label opens a widget set inside
-    it: a few lines of links, below which the article goes on for paragraphs, rather than the teaser cards (a
-    title over a short paragraph, again and again) that follow a label below the article."""
-    gap = lines[block.last + 1 : following.first]
+    it: a few lines of links, below which the article goes on for paragraphs, rather than the teaser cards (a title
+    over a short paragraph, again and again) that follow a label below the article. What goes on below is the run
+    of blocks that continue one another with no label and no date between them: a product card may cut the article
+    again right below the widget. A comments label opens no widget: below it, the comments go on for paragraphs."""
+    following_block = following[0]
+    gap = lines[block.last + 1 : following_block.first]
+    if not joins(lines, block, following_block, gap):
+        return False
+    if not any(line.section_end for line in gap):
+        return True
+    if len(gap) > INLINE_WIDGET_LINES or any(opens_comments(line) for line in gap):
+        return False
+    below = [following_block]
+    for next_block in following[1:]:
+        between = lines[below[-1].last + 1 : next_block.first]
+        # A dated gap is between comments (a name, a date, "Reply") or teasers, not between the article's parts.
+        if any(line.section_end or line.metadata for line in between) or not joins(
+            lines, below[-1], next_block, between
+        ):
+            break
+        below.append(next_block)
+    return sum(part.words for part in below) >= INLINE_WIDGET_WORDS_BELOW and card_share(lines, below) < CARD_SHARE
+
+
+def joins(lines: Sequence[Line], block: Block, following: Block, gap: Sequence[Line]) -> bool:
+    """Whether nothing in the gap between two blocks but a section label keeps them apart: the gap is short (or
+    the article's data), holds none of the run's shell and no whole article on a line, and does not end on a
+    title and its time over the next prose."""
     if any(line.common or line.whole_article for line in gap):
         return False
     if len(gap) > MERGE_GAP_LINES and not is_data_gap(gap, lines[block.first : block.last + 1]):
         return False
-    if len(gap) >= 2 and gap[-1].published and gap[-2].title_like:
-        # A title and its time over the next prose: an article card, whatever the label above it, in any language.
-        return False
-    return not any(line.section_end for line in gap) or (
-        len(gap) <= INLINE_WIDGET_LINES
-        and following.words >= INLINE_WIDGET_WORDS_BELOW
-        and card_share(lines, following) < CARD_SHARE
-    )
+    # A title and its time over the next prose: an article card, whatever the label above it, in any language.
+    return not (len(gap) >= 2 and gap[-1].published and gap[-2].title_like)
 
 
 DATA_GAP_SHARE = 0.3
@@ -711,9 +731,9 @@ def is_data_gap(gap: Sequence[Line], article: Sequence[Line]) -> bool:
     return data_lines >= DATA_GAP_SHARE * len(gap)
 
 
-def card_share(lines: Sequence[Line], block: Block) -> float:
-    """The share of the block's prose lines that sit right below a title-like line: teaser cards, when most do."""
-    prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
+def card_share(lines: Sequence[Line], blocks: Sequence[Block]) -> float:
+    """The share of the blocks' prose lines that sit right below a title-like line: teaser cards, when most do."""
+    prose = [index for block in blocks for index in range(block.first, block.last + 1) if lines[index].prose]
     cards = sum(1 for index in prose if index > 0 and lines[index - 1].title_like and not lines[index - 1].prose)
     return cards / len(prose) if prose else 1.0
 

@@ -47,40 +47,62 @@ SENTENCE_ENDS = re.compile(_SENTENCE_MARK + r"(?:\s|$)")
 """Every place a sentence ends inside a text: its mark before white space or the text's end."""
 BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\b:?\s*(?:\S|$)", re.IGNORECASE)
 """The labels that open a byline, in English ("Posted on", "Updated" were tried and lost more titles)."""
+_COMMENT_LABELS = "|".join(
+    (
+        r"comments?|responses?(?!\s*:)|replies|leave a (?:reply|comment)|post a comment|add a comment",
+        "join the (?:discussion|conversation)",
+        # German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian, Polish, Chinese, Japanese.
+        "kommentare|commentaires|comentarios|commenti|comentários|reacties|комментарии|коментарі|komentarze|评论",
+        "コメント",
+    )
+)
+"""The labels of a comment section, in English and the other languages whose pages are read."""
 _SECTION_END_ELSEWHERE = "|".join(
     (
         # German, French, Spanish, Italian, Portuguese, Dutch.
         "mehr zum thema|zum thema|lesen sie auch|das könnte sie auch interessieren|auch interessant|weitere artikel",
-        "ähnliche artikel|kommentare|lire aussi|à lire aussi|à lire également|voir aussi|sur le même sujet",
-        "articles similaires|commentaires|les plus lus|leer más|te puede interesar|también te puede interesar",
-        "noticias relacionadas|más noticias|lo más leído|comentarios|leggi anche|articoli correlati",
-        "potrebbe interessarti|i più letti|commenti|leia também|veja também|notícias relacionadas|mais lidas",
-        "comentários|lees ook|gerelateerde artikelen|meer nieuws|reacties",
+        "ähnliche artikel|lire aussi|à lire aussi|à lire également|voir aussi|sur le même sujet",
+        "articles similaires|les plus lus|leer más|te puede interesar|también te puede interesar",
+        "noticias relacionadas|más noticias|lo más leído|leggi anche|articoli correlati",
+        "potrebbe interessarti|i più letti|leia também|veja também|notícias relacionadas|mais lidas",
+        "lees ook|gerelateerde artikelen|meer nieuws",
         # Russian, Ukrainian, Polish, Chinese, Japanese.
-        "читайте также|смотрите также|новости по теме|по теме|похожие новости|комментарии|читайте також",
-        "схожі новини|коментарі|czytaj także|czytaj też|zobacz także|podobne artykuły|komentarze",
-        "相关新闻|相关阅读|相关文章|延伸阅读|热门推荐|评论|関連記事|関連ニュース|おすすめ記事|コメント",
+        "читайте также|смотрите также|новости по теме|по теме|похожие новости|читайте також",
+        "схожі новини|czytaj także|czytaj też|zobacz także|podobne artykuły",
+        "相关新闻|相关阅读|相关文章|延伸阅读|热门推荐|関連記事|関連ニュース|おすすめ記事",
     )
 )
-"""The labels of `_SECTION_END` as the press of other languages prints them ("Mehr zum Thema", "Lire aussi",
-"Читайте также", "相关新闻"): a related teaser below them, a title over an excerpt with no time, would otherwise
-read as the article going on."""
+"""The labels of `_SECTION_END` other than comments' as the press of other languages prints them ("Mehr zum
+Thema", "Lire aussi", "Читайте также", "相关新闻"): a related teaser below them, a title over an excerpt with no
+time, would otherwise read as the article going on."""
+_LABEL_END = r")\b\W*(?:\(\d+\))?\s*$"
 _SECTION_END = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?(?!\s*:)|replies|leave a (?:reply|comment)|post a comment|add a comment"
-    r"|join the (?:discussion|conversation)|related(?: articles| posts| stories| content| reading| topics)?"
+    rf"^(?:\d+\s+)?(?:{_COMMENT_LABELS}"
+    r"|related(?: articles| posts| stories| content| reading| topics)?"
     r"|recent posts|tags|categories|next post|previous post|back to top|explore more"
     r"|(?:you )?(?:may|might) also like|read (?:more|next)|more (?:stories|articles) from"
     r"|recommended(?: for you| articles| posts| stories| reading)?"
     r"|(?:more|latest|popular|trending|top) (?:stories|articles|posts|news)|about the author"
     # The same labels in the other languages whose pages are read (see `_SECTION_END_ELSEWHERE`).
-    rf"|{_SECTION_END_ELSEWHERE})\b\W*(?:\(\d+\))?\s*$",
+    rf"|{_SECTION_END_ELSEWHERE}{_LABEL_END}",
     re.IGNORECASE,
 )
+_COMMENTS_LABEL = re.compile(rf"^(?:\d+\s+)?(?:{_COMMENT_LABELS}{_LABEL_END}", re.IGNORECASE)
 _COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b(?:\s+(?:on|to)\b.*)?$", re.IGNORECASE)
 """Labels of the sections that follow an article ("Related Articles", "Leave a Reply", "59 Comments on ..."). A
 small list of generic English UI words, which the line features cannot tell from a subheading (both are short
 and title-like); it names no site. "Response:", with its colon, labels an answer in a transcript inside the article
 (on WCXB page 0383 it cut the article in two)."""
+
+
+def opens_comments(line: Line) -> bool:
+    """Whether the line is a section label that opens reader comments ("23 Comments", "Leave a Reply",
+    "Kommentare"), not related stories."""
+    return line.section_end and (
+        _COMMENTS_LABEL.match(line.text) is not None or _COMMENT_COUNT.match(line.text) is not None
+    )
+
+
 _DIGIT = re.compile(r"\d")
 _UNDATED_TIME = re.compile(r"\b(?:just now|yesterday|an? (?:minute|hour|day|week|month|year) ago)\b", re.IGNORECASE)
 READING_TIME = re.compile(
