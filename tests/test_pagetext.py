@@ -1348,6 +1348,19 @@ def test_a_short_line_opening_like_a_byline_or_with_a_date_is_text_when_it_names
     assert text in [paragraph for paragraph, _ in main.paragraphs]
 
 
+def test_a_sentence_opening_with_by_is_no_byline() -> None:
+    # "By" opens a byline over a name; over a lower-case word, in a line that reads as a sentence, it opens the
+    # sentence ("By mail, send ..."), which a byline's place in a page (under a headline, closing a post) would
+    # otherwise misread: a consent box's sentence read as a byline made the promotion above it a dated headline.
+    sentences = [
+        "By mail, send the completed form with the filing fee of $200 to the Department of Transport at city hall.",
+        "By submitting my email address, I certify that I am 13 years of age or older and agree to receive email.",
+    ]
+    bylines = ["By Jane Doe", "by admin", "By Ann Lee | Mar 11, 2023 | Transport | 0 comments", "Written by: jane doe"]
+    lines = read_lines("\n".join([*sentences, *bylines]) + "\n", ())
+    assert [line.metadata for line in lines] == [False] * len(sentences) + [True] * len(bylines)
+
+
 def test_a_short_dated_lede_is_text() -> None:
     # A line of prose with a date is a byline above the body only when it opens as one ("Posted by ...").
     headline = "Council extends the late-night bus service to every district"

@@ -506,7 +506,9 @@ def _shape(text: str, writing: Writing) -> LineShape:
     published = published_text(text, writing.language) if short else None
     # `is_metadata` with the printed time already looked for: a byline, that time, or a reading time.
     metadata = short and (
-        published is not None or BYLINE.match(text) is not None or READING_TIME.search(text) is not None
+        published is not None
+        or ((byline := BYLINE.match(text)) is not None and not (reads_as_prose and text[byline.end() - 1].islower()))
+        or READING_TIME.search(text) is not None
     )
     headline_shaped = (
         short
