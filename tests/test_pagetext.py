@@ -1361,6 +1361,24 @@ def test_a_sentence_opening_with_by_is_no_byline() -> None:
     assert [line.metadata for line in lines] == [False] * len(sentences) + [True] * len(bylines)
 
 
+def test_a_post_s_dateline_that_runs_on_with_its_categories_gives_its_date() -> None:
+    # WordPress prints the post's date and its update glued ("2024December 3, 2024", one of them hidden by the
+    # theme), then every category: a line too long for a byline, but its date follows its label.
+    headline = "Nutrition myths debunked"
+    categories = ", ".join(f"Master of Science in {field}" for field in ("Nutrition", "Dietetics", "Health", "Sport"))
+    dateline = f"Posted on November 25, 2024December 3, 2024 in College of Health Sciences, General, {categories}"
+    [main] = extract_pagetext("\n".join(["Home", "Reveal Main Header", headline, dateline, *PROSE]) + "\n")
+    assert (main.title, main.published_text, texts(main)) == (headline, "November 25, 2024", PROSE)
+    # A sentence as long that opens like a label is text, and its date no time of the article's.
+    sentence = (
+        "Published research by the council shows that since January 5, 2020, the number of riders on the night "
+        "buses has doubled, and that it will double again by the end of next year, officials said on Monday."
+    )
+    news = "Council extends the late-night bus service to every district"
+    [main] = extract_pagetext("\n".join(["Home", "News", news, sentence, *PROSE]) + "\n")
+    assert (main.published_text, texts(main)) == (None, [sentence, *PROSE])
+
+
 def test_a_short_dated_lede_is_text() -> None:
     # A line of prose with a date is a byline above the body only when it opens as one ("Posted by ...").
     headline = "Council extends the late-night bus service to every district"

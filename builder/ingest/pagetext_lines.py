@@ -604,14 +604,29 @@ METADATA_OPENER = re.compile(r"^(?:by\b|posted\b|published\b|(?:last\s+)?(?:upda
 ("Posted by BeauHD on Friday December 19, 2025 @08:00PM from the skewed-job-market dept.")."""
 PUBLISHED_LINE_CHARS = 80
 PUBLISHED_LONG_LINE_CHARS = 160
+DATELINE_DATE_REACH = 24
+"""In a line longer than PUBLISHED_LONG_LINE_CHARS, how far from its start the date of a post's dateline begins
+("Posted by BeauHD on Friday December 19, 2025", "Published on November 25, 2024")."""
+DATE_CHARS = 40
+"""Room for a whole date and time after where it begins."""
 
 
 def published_text(text: str, language: str = "en") -> str | None:
     """The date or time printed in a short metadata line ("time31 minutes ago" -> "31 minutes ago"), or in a
     longer one that opens as a byline does ("By Ann Lee | Mar 11, 2023 | Brakes | 0 comments"); a date glued to
     the name before it is read too ("By Kathryn GiuffridaMar 5, 2025")."""
-    if len(text) > PUBLISHED_LINE_CHARS and (len(text) > PUBLISHED_LONG_LINE_CHARS or not METADATA_OPENER.match(text)):
-        return None
+    if len(text) > PUBLISHED_LINE_CHARS:
+        opener = METADATA_OPENER.match(text)
+        if opener is None:
+            return None
+        if len(text) > PUBLISHED_LONG_LINE_CHARS:
+            # A post's dateline may run on with its categories ("Posted on November 25, 2024 in College of
+            # Health Sciences, General, ..."): its date right after its label, which a sentence seldom has. A
+            # long line opening with "By" is a sentence ("By March 5, 2025, the council must ...").
+            if opener[0].casefold() == "by":
+                return None
+            date = _ABSOLUTE_TIME.search(text, 0, DATELINE_DATE_REACH + DATE_CHARS)
+            return date.group(0).strip() if date is not None and date.start() <= DATELINE_DATE_REACH else None
     bare = _GLUED_ICON.sub("", text)
     relative = _RELATIVE_TIME.search(bare) if may_tell_time_in_words(bare) else None
     # Every absolute date holds a digit: most lines (menus, headlines) are settled without the regex.
