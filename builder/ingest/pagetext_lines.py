@@ -504,7 +504,8 @@ def _shape(text: str, writing: Writing) -> LineShape:
     )
     short = len(text) <= SHORT_LINE_CHARS
     published = published_text(text, writing.language) if short else None
-    # `is_metadata` with the printed time already looked for: a byline, that time, or a reading time.
+    # `is_metadata` with the printed time already looked for: a byline, that time, or a reading time; but not a
+    # sentence that opens with "By" over a lower-case word ("By mail, send the form ..."), which names no one.
     metadata = short and (
         published is not None
         or ((byline := BYLINE.match(text)) is not None and not (reads_as_prose and text[byline.end() - 1].islower()))
@@ -606,7 +607,7 @@ PUBLISHED_LINE_CHARS = 80
 PUBLISHED_LONG_LINE_CHARS = 160
 DATELINE_DATE_REACH = 24
 """In a line longer than PUBLISHED_LONG_LINE_CHARS, how far from its start the date of a post's dateline begins
-("Posted by BeauHD on Friday December 19, 2025", "Published on November 25, 2024")."""
+("Posted on November 25, 2024 in ...", "Last updated: Nov 25, 2024 | ...")."""
 DATE_CHARS = 40
 """Room for a whole date and time after where it begins."""
 
@@ -614,7 +615,8 @@ DATE_CHARS = 40
 def published_text(text: str, language: str = "en") -> str | None:
     """The date or time printed in a short metadata line ("time31 minutes ago" -> "31 minutes ago"), or in a
     longer one that opens as a byline does ("By Ann Lee | Mar 11, 2023 | Brakes | 0 comments"); a date glued to
-    the name before it is read too ("By Kathryn GiuffridaMar 5, 2025")."""
+    the name before it is read too ("By Kathryn GiuffridaMar 5, 2025"). Past PUBLISHED_LONG_LINE_CHARS, only a
+    post's dateline gives one, its date right after its label (DATELINE_DATE_REACH)."""
     if len(text) > PUBLISHED_LINE_CHARS:
         opener = METADATA_OPENER.match(text)
         if opener is None:
