@@ -386,7 +386,7 @@ def _names_someone(text: str) -> bool:
     """A byline that names its author: "By Rowan Jacobsen", "Author: Heather Webber"; not "By then, it was too
     late." nor the heading "By the numbers"."""
     byline = BYLINE.match(text)
-    return byline is not None and text[byline.end() - 1 : byline.end()].isupper()
+    return byline is not None and text[byline.end() : byline.end() + 1].isupper()
 
 
 def clean_article(
@@ -578,7 +578,7 @@ def is_author_bio(lines: Sequence[Line], block: Block, title: int) -> bool:
         return False
     for line in lines[max(0, title - AUTHOR_BIO_REACH) : block.first]:
         byline = BYLINE.match(line.text) if line.metadata and not line.prose else None
-        if byline is not None and first_word in line.text[byline.end() - 1 :].split():
+        if byline is not None and first_word in line.text[byline.end() :].split():
             return True
     return False
 

@@ -45,8 +45,9 @@ _SENTENCE_MARK = r"[.!?…。！？][\"”’')\]」』）]*"
 SENTENCE_END = re.compile(_SENTENCE_MARK + "$")
 SENTENCE_ENDS = re.compile(_SENTENCE_MARK + r"(?:\s|$)")
 """Every place a sentence ends inside a text: its mark before white space or the text's end."""
-BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\b:?\s*(?:\S|$)", re.IGNORECASE)
-"""The labels that open a byline, in English ("Posted on", "Updated" were tried and lost more titles)."""
+BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\b:?\s*(?=\S|$)", re.IGNORECASE)
+"""The labels that open a byline, in English ("Posted on", "Updated" were tried and lost more titles); a match
+ends where the name starts."""
 _COMMENT_LABELS = "|".join(
     (
         r"comments?|responses?(?!\s*:)|replies|leave a (?:reply|comment)|post a comment|add a comment",
@@ -506,11 +507,9 @@ def _shape(text: str, writing: Writing) -> LineShape:
     published = published_text(text, writing.language) if short else None
     # `is_metadata` with the printed time already looked for: a byline, that time, or a reading time; but not a
     # sentence that opens with "By" over a lower-case word ("By mail, send the form ..."), which names no one.
-    metadata = short and (
-        published is not None
-        or ((byline := BYLINE.match(text)) is not None and not (reads_as_prose and text[byline.end() - 1].islower()))
-        or READING_TIME.search(text) is not None
-    )
+    byline = BYLINE.match(text) if short else None
+    names_someone = byline is not None and not (reads_as_prose and text[byline.end() : byline.end() + 1].islower())
+    metadata = short and (published is not None or names_someone or READING_TIME.search(text) is not None)
     headline_shaped = (
         short
         and 2 <= count <= 30
