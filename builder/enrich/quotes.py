@@ -383,7 +383,7 @@ def _build_rules(lexicon: SpeechLexicon) -> _Rules:
         narrow_determiner_phrases=lexicon.narrow_determiner_phrases,
         spaced_openers=lexicon.spaced_openers,
         spaced_closers=lexicon.spaced_closers,
-        speech_objects=_word_set(lexicon.speech_objects),
+        speech_objects=_word_set(lexicon.speech_objects.casefold()),
         relatives=_word_set(lexicon.relatives.casefold()),
         relative_object=re.compile(
             rf"(?<![\w'’])(?P<subject>{parts.det_np}|{name})"
