@@ -761,6 +761,22 @@ def test_the_article_goes_on_below_a_widget_and_a_product_card() -> None:
     assert texts(extract_pagetext(page + "\n")[0]) == PROSE
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Be the first to comment", "Add a new comment", "Post Comment", "View all comments", "Comments are closed."],
+)
+def test_a_comment_box_s_prompt_ends_the_article(label: str) -> None:
+    # A comment box's prompt is a comments label too: what follows it (here its writer's bio) is no article's.
+    headline = "Council extends the late-night bus service to every district"
+    bio = (
+        "Jane Doe is a transport reporter who has covered the city council, its buses and its trams for more "
+        "than ten years, and writes a weekly column on commuting."
+    )
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *PROSE, label, bio])
+    [main] = extract_pagetext(page + "\n")
+    assert texts(main) == PROSE
+
+
 def test_a_newsletter_box_below_the_article_is_cut_off() -> None:
     # Below the article, past a row of share buttons, a sign-up box reads as prose and carries no label; it
     # speaks of the site, not of the article's subject.

@@ -51,6 +51,8 @@ ends where the name starts."""
 _COMMENT_LABELS = "|".join(
     (
         r"comments?|responses?(?!\s*:)|replies|leave a (?:reply|comment)|post a comment|add a comment",
+        r"add a new comment|post comment|be the first to comment|(?:view|show) (?:all |more )?comments",
+        r"comments are closed",
         "join the (?:discussion|conversation)",
         # German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian, Polish, Chinese, Japanese.
         "kommentare|commentaires|comentarios|commenti|comentários|reacties|комментарии|коментарі|komentarze|评论",
