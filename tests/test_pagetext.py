@@ -1638,6 +1638,21 @@ def test_the_author_s_bio_below_the_article_is_no_related_article(card: list[str
     assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
 
 
+@pytest.mark.parametrize("name", ["Jane Morgan", "Jane Morgan (JMTransit)"])
+def test_the_author_s_box_and_the_appeal_below_it_end_the_article(name: str) -> None:
+    # Right below the article, with no label: the author's name (with her handle in brackets or without), her
+    # bio, share buttons and the site's appeal for donations, longer than the bio. All of it closes the article.
+    headline = "Council extends the late-night bus service to every district"
+    appeal = (
+        "Support the Metro Daily! Donate once or every month, become a member, or buy our books: we rely on our "
+        "readers to keep reporting on the city, and we also use affiliate links in some articles to earn a "
+        "commission when you buy after clicking on them."
+    )
+    page = [headline, f"By {name}", "May 5, 2025", *PROSE, *MORE_PROSE, name, AUTHOR_BIO[0], "Share this:", appeal]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert texts(main) == [*PROSE, *MORE_PROSE]
+
+
 def test_a_consent_banner_is_no_related_article() -> None:
     headline = "Council extends the late-night bus service to every district"
     consent = (

@@ -452,7 +452,7 @@ def extract_pagetext(
         main_block = Block(main_block.first, following.last, main_block.words + following.words)
     # The author box and the notices below the article close it, with no label before them; related articles
     # are cards, without them.
-    main_block = without_tail(lines, without_author_box(lines, main_block))
+    main_block = without_tail(lines, without_author_box(lines, main_block, is_site_notice))
     related = [
         article_parts(lines, block, title, DocumentRole.related)
         for block, title in rest
@@ -635,6 +635,11 @@ def is_link_list(article: ArticleParts) -> bool:
         if ends >= needed:
             return False
     return True
+
+
+def is_site_notice(line: Line) -> bool:
+    """Whether the line speaks of the site itself (SITE_NOTICE)."""
+    return site_notices([line.text.lower()])[0]
 
 
 def site_notices(lowered: Sequence[str]) -> list[bool]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from builder.ingest.pagetext_lines import Line, is_header, opening_words
@@ -151,17 +151,18 @@ BIO_LINES = 2
 """How close below the name the biography starts (a job title may sit between)."""
 
 
-def without_author_box(lines: Sequence[Line], block: Block) -> Block:
+def without_author_box(lines: Sequence[Line], block: Block, is_notice: Callable[[Line], bool]) -> Block:
     """The block without the author box at its end: the author's name on a line, and a biography that starts
     with the name ("Jane Doe" / "Jane is a reporter who ..."). It reads as prose, and sits right below the
-    article with no label a segment could be cut at."""
+    article with no label a segment could be cut at. The site's notices below it (`is_notice`: "Support us!
+    Donate ...") are cut off with it, however long."""
     above = 0
     for index in range(block.first, block.last + 1):
         if above >= AUTHOR_BOX_SHARE * block.words and is_author_box(lines, index):
             below = index + 2
             while below <= block.last and lines[below].prose:
                 below += 1
-            if sum(line.words for line in lines[below : block.last + 1] if line.prose) <= (
+            if sum(line.words for line in lines[below : block.last + 1] if line.prose and not is_notice(line)) <= (
                 AFTER_AUTHOR_BOX_SHARE * block.words
             ):
                 return Block(block.first, index - 1, above)
@@ -169,12 +170,16 @@ def without_author_box(lines: Sequence[Line], block: Block) -> Block:
     return block
 
 
+_HANDLE = re.compile(r"\s*\([^()]*\)$")
+
+
 def is_author_box(lines: Sequence[Line], index: int) -> bool:
     """A name (two to four capitalised words) over prose that opens with its first word, printed again on the
     page or inside a byline: a heading that opens its own paragraph ("Apache Spark" / "Apache Spark is ...") is
     as common in listicles, but their items are not bylines."""
     line = lines[index]
-    words = line.text.split()
+    # A handle in brackets after the name is no word of it: "Jean-Luc Aufranc (CNXSoft)".
+    words = _HANDLE.sub("", line.text).split()
     if line.prose or not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
         return False
     bio = next((other for other in lines[index + 1 : index + 1 + BIO_LINES] if other.prose), None)
