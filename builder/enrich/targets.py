@@ -58,13 +58,6 @@ class TargetMatcher:
     def __init__(self, targets: Sequence[Target]) -> None:
         self._use(tuple((target.target_id, (target.text, *target.aliases)) for target in targets))
 
-    @classmethod
-    def from_phrases(cls, phrases_by_target: Sequence[tuple[str, Sequence[str]]]) -> TargetMatcher:
-        """A matcher from `(target_id, phrases)` pairs, for callers that hold no `Target` records."""
-        matcher = cls.__new__(cls)
-        matcher._use(tuple((target_id, tuple(phrases)) for target_id, phrases in phrases_by_target))
-        return matcher
-
     def _use(self, key: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
         self._key = key
         # By `inflected`: the plain patterns now, the inflected ones on a first document that needs them.

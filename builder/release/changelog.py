@@ -77,21 +77,6 @@ class Changes:
     claims_relabelled: list[str]
     first_release: bool
 
-    @property
-    def data_changed(self) -> bool:
-        return any(
-            (
-                self.documents_added,
-                self.documents_removed,
-                self.stance_added,
-                self.stance_removed,
-                self.stance_relabelled,
-                self.claims_added,
-                self.claims_removed,
-                self.claims_relabelled,
-            )
-        )
-
 
 def compare(previous: Snapshot | None, current: Snapshot) -> Changes:
     before = previous or Snapshot()
