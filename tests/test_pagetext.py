@@ -384,10 +384,27 @@ def test_a_text_browsers_drawing_of_the_page_is_left_out(sample_text: str) -> No
         ),
         ("See [CrossRef] and [Medline] for the study", "See [CrossRef] and [Medline] for the study"),
         ("The [particular] case, posted [2024-01-01]", "The [particular] case, posted [2024-01-01]"),
+        # A picture of a person, named by its alt text alone on its line; a film by that name stays.
+        ("Paul Iusztin's avatar", ""),
+        ("Samuel Horti Avatar", ""),
+        ("Avatar photo", ""),
+        ("James Cameron’s Avatar", "James Cameron’s Avatar"),
+        ("Avatar", "Avatar"),
+        ("The avatar of a new age", "The avatar of a new age"),
     ],
 )
 def test_a_text_browsers_widgets_are_taken_off_a_line(line: str, text: str) -> None:
     assert without_widgets(line) == text
+
+
+def test_an_author_s_avatar_in_a_text_browser_s_dump_does_not_part_a_headline_from_its_byline() -> None:
+    # A text browser prints the author's picture by its alt text, between the subtitle and the byline: the
+    # headline, three lines above the date in a browser's copy of the page, would be four lines above it.
+    headline = "Night buses for every district"
+    subtitle = "What the council's vote on Tuesday means for the city's late-night riders and drivers"
+    page = [headline, subtitle, "Jane Doe's avatar", "Jane Doe", "May 5, 2025", *PROSE]
+    [main] = extract_pagetext(text_browser_dump("\n".join(page), 79))
+    assert main.title == headline
 
 
 def test_lynxs_list_of_the_pages_links_is_the_dump_opening_block_marked_with_a_hash() -> None:

@@ -31,13 +31,23 @@ _MAY_HOLD_WIDGET = ("(", "[", "___")
 _FRAME = re.compile(r"I?FRAME: \S")
 """lynx's drawing of an embedded frame (a video, a map, a form's hidden target) by its address or name: a reader
 sees the frame's content there, never the address."""
+_AVATAR = re.compile(
+    r"(?:[^\W\d][\w.-]*\s+){0,3}[^\W\d][\w.-]*['’]s avatar|(?i:(?:author|user|profile)\s+avatar)"
+    r"|[Aa]vatar\s+(?:photo|image|picture)|avatar|(?:[A-Z][\w.-]*\s+){1,3}Avatar"
+)
+"""A picture of a person named by its alt text alone on a line ("Paul Iusztin's avatar", "Samuel Horti Avatar",
+"author avatar", "Avatar photo"), which a text browser prints where the picture is: the page shows a face there,
+and the words stood between a headline and its byline, a line further than a browser's copy of the page has them.
+A film's title is left alone: "Avatar" capitalised and alone, "James Cameron's Avatar"."""
 LINK_LIST = re.compile(r"#\S")
 """The start of lynx's list of the page's `<link>` titles, which opens its dump."""
 
 
 def without_widgets(text: str) -> str:
     """The line `text` without the form controls and unnamed images a text browser draws (`_WIDGET`); "" when
-    nothing else was on it."""
+    nothing else was on it; "" too for a picture of a person named by its alt text (`_AVATAR`)."""
+    if ("vatar" in text or "VATAR" in text) and _AVATAR.fullmatch(text):
+        return ""
     if not any(mark in text for mark in _MAY_HOLD_WIDGET):
         return text
     return _WIDGET.sub("", text).strip()
