@@ -515,6 +515,7 @@ def test_a_text_a_news_api_cut_short_is_quarantined_and_a_title_s_outlet_taken_o
         ("no_text", 8, "text"),
     ]
     assert "2,345 characters of the article left out" in rejected[0]["reason"]
+    assert rejected[2]["reason"].startswith("its 'content' field is empty (None)")
     assert "its 'description' is a summary of the article, not its text" in rejected[2]["reason"]
     documents = read_jsonl(tmp_path / "out" / "documents.jsonl")
     titles = [SAMPLE_TITLES[3], SAMPLE_TITLES[0], SAMPLE_TITLES[1], "Clashes in Kyiv - Live", "US - China talks stall"]

@@ -131,6 +131,9 @@ def _without_lone_surrogates(value: Any) -> Any:
     return value
 
 
+_TEXT_FIELDS = frozenset(FIELD_NAMES["text"] + FIELD_NAMES["html"])
+
+
 def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]:
     """Our field names to values found in the record (missing ones left out)."""
     # Keys that differ only in case ("Title" and "title") give the first value present, as the names tried do.
@@ -226,6 +229,11 @@ def record_pages(
     if not isinstance(body, str) and not isinstance(html, str):
         tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
         reason = f"no text or HTML field (looked for {tried})"
+        if not overrides or not overrides.keys() & {"text", "html"}:
+            # A field by a known name that holds nothing: say so, and name it, not that a field is missing.
+            empty = next((key for key in record if isinstance(key, str) and key.lower() in _TEXT_FIELDS), None)
+            if empty is not None:
+                reason = f"its {empty!r} field is empty ({record[empty]!r}): no text or HTML to read"
         summary = next((key for key in record if isinstance(key, str) and key.lower() in SUMMARY_KEYS), None)
         if summary is not None and _present(record[summary]):
             # NewsAPI gives `content: null` and a `description` for many articles: say why that is not read.
