@@ -569,6 +569,56 @@ def test_a_records_text_in_html_or_as_a_list_of_paragraphs_is_read_as_its_paragr
     assert plain["text"].endswith("Write to <news@example.com> with tips.")
 
 
+def test_a_wordpress_rest_api_export_is_read_by_its_rendered_fields(tmp_path: Path) -> None:
+    """WordPress's REST API (`/wp-json/wp/v2/posts`) gives each text field as an object, `{"rendered": ...}`: the
+    content in HTML, the title with character references; the post's time in UTC as `date_gmt`, beside `date` in
+    the site's zone, unmarked. A members-only post's content is rendered empty, and the record says so."""
+    paragraphs = _related_paragraphs()[:3]
+    posts = [
+        {
+            "id": 101,
+            "date": "2025-07-05T09:00:00",
+            "date_gmt": "2025-07-05T01:00:00",
+            "link": "https://news.example/2025/07/05/air-defence/",
+            "title": {"rendered": "Trump &#8211; and Zelensky &#8211; discuss air defence"},
+            "content": {"rendered": "<h2>Air defence</h2>" + "".join(f"<p>{p}</p>" for p in paragraphs)},
+            "excerpt": {"rendered": f"<p>{paragraphs[0][:80]}</p>"},
+        },
+        {"id": 102, "title": {"rendered": "Members only"}, "content": {"rendered": "", "protected": True}},
+    ]
+    export = tmp_path / "posts.json"
+    export.write_text(json.dumps(posts), encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    [post] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert post["title"] == "Trump – and Zelensky – discuss air defence"
+    assert post["text"] == "Air defence\n\n" + "\n\n".join(paragraphs)
+    assert (post["url"], post["published_at"]) == (posts[0]["link"], "2025-07-05T01:00:00Z")
+    [members_only] = read_jsonl(tmp_path / "out" / "quarantine.jsonl")
+    assert (members_only["record"], members_only["reason_code"]) == ("[1]", "no_text")
+    assert members_only["reason"].startswith("its 'content' field is empty ('')")
+
+
+def test_a_text_field_that_holds_no_text_is_named_in_its_rejection(tmp_path: Path) -> None:
+    records = [
+        {"title": "A", "body": 42},
+        {"title": "B", "content": {"blocks": []}},
+        {"title": "C", "content": None},
+        {"title": SAMPLE_TITLES[0], "text": TEXT},
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    assert ingest(str(export), "--out", str(tmp_path / "out")).returncode == 0
+    assert [item["reason"] for item in read_jsonl(tmp_path / "out" / "quarantine.jsonl")] == [
+        "its 'body' field holds a number, not text: no text or HTML to read",
+        "its 'content' field holds an object, not text: no text or HTML to read",
+        "its 'content' field is empty (None): no text or HTML to read",
+    ]
+
+
 def test_character_references_a_scraper_left_in_a_record_are_read(tmp_path: Path) -> None:
     """Scrapers that take a title or text out of HTML or a feed often leave "&amp;" and "&#8217;" in it: read, as
     a page would show them. A bare ampersand ("AT&T", "R&D") is text."""

@@ -48,6 +48,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "date_published",
         "datepublished",
         "pubdate",
+        # WordPress's REST API gives the post's time in UTC as `date_gmt` and in the site's zone, unmarked, as `date`.
+        "date_gmt",
         "date",
         "date_publish",
         "published_date",
@@ -149,9 +151,20 @@ def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]
             value = next((folded[key] for key in candidates if _usable(name, folded.get(key))), None)
         if name == "source" and isinstance(value, Mapping) and isinstance(value.get("name"), str):
             value = value["name"]  # news APIs name the outlet in an object: {"id": "reuters", "name": "Reuters"}
+        # WordPress's REST API gives each text field as an object (the content rendered as HTML, which is read as
+        # a text field written in HTML is).
+        value = _rendered(value)
         if _present(value):
             found[name] = value
     return found
+
+
+def _rendered(value: Any) -> Any:
+    """The text of a field as WordPress's REST API gives each one, `{"rendered": "...", ...}` (the content as HTML,
+    the title with character references); any other value as it is."""
+    if isinstance(value, Mapping) and isinstance(rendered := value.get("rendered"), str):
+        return rendered
+    return value
 
 
 def scraper_pages(
@@ -230,10 +243,12 @@ def record_pages(
         tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
         reason = f"no text or HTML field (looked for {tried})"
         if not overrides or not overrides.keys() & {"text", "html"}:
-            # A field by a known name that holds nothing: say so, and name it, not that a field is missing.
-            empty = next((key for key in record if isinstance(key, str) and key.lower() in _TEXT_FIELDS), None)
-            if empty is not None:
-                reason = f"its {empty!r} field is empty ({record[empty]!r}): no text or HTML to read"
+            # A field by a known name that holds nothing, or no text: say so, and name it, not that none is there.
+            named = next((key for key in record if isinstance(key, str) and key.lower() in _TEXT_FIELDS), None)
+            if named is not None:
+                value = _rendered(record[named])
+                held = f"is empty ({value!r})" if not _present(value) else f"holds {_json_kind(value)}, not text"
+                reason = f"its {named!r} field {held}: no text or HTML to read"
         summary = next((key for key in record if isinstance(key, str) and key.lower() in SUMMARY_KEYS), None)
         if summary is not None and _present(record[summary]):
             # NewsAPI gives `content: null` and a `description` for many articles: say why that is not read.
@@ -484,6 +499,17 @@ def _at_path(record: Mapping[str, Any], path: str) -> Any:
             return None
         value = value[part]
     return value
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, as a person reading the record would say it ("an object", "a number")."""
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true or false"
+    return "a number" if isinstance(value, int | float) else f"a {type(value).__name__}"
 
 
 def _present(value: Any) -> bool:
