@@ -134,6 +134,43 @@ def test_a_records_markdown_text_is_read_without_its_markup(tmp_path: Path) -> N
     ]
 
 
+def test_a_crawlers_metadata_gives_a_records_title_address_and_date(tmp_path: Path) -> None:
+    """Firecrawl, crawl4ai and Apify's crawlers give the page's facts in a `metadata` object beside its text: its
+    `<title>` (with the site's name after it, which goes where the Markdown prints the rest as its headline), its
+    address and its time. What the record states itself comes first."""
+    story = "\n\n".join(PROSE)
+    records = [
+        {
+            "markdown": f"[Home](https://news.example/)\n\n# Night buses for every district\n\n{story}",
+            "metadata": {
+                "title": "Night buses for every district | City News",
+                "sourceURL": "https://news.example/night-buses",
+                "publishedTime": "2025-07-05T09:00:00Z",
+                "statusCode": 200,
+            },
+        },
+        {
+            "url": "https://news.example/airport",
+            "text": story,
+            "metadata": {"title": "Night buses to the airport", "canonicalUrl": "https://news.example/a", "x": 1},
+        },
+        # A colon is no site's name before it: "Night buses" is a heading of the story, and the title stays whole.
+        {"markdown": f"## Night buses\n\n{story}", "metadata": {"title": "Night buses: what changes"}},
+    ]
+    export = tmp_path / "crawl.jsonl"
+    export.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+    result = ingest(str(export), "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    found = [(d["title"], d.get("url"), d["published_at"]) for d in read_jsonl(tmp_path / "out" / "documents.jsonl")]
+    assert found == [
+        ("Night buses for every district", "https://news.example/night-buses", "2025-07-05T09:00:00Z"),
+        ("Night buses to the airport", "https://news.example/airport", None),
+        ("Night buses: what changes", None, None),
+    ]
+
+
 def test_a_records_markdown_field_is_markdown_however_little_markup_it_holds(tmp_path: Path) -> None:
     """Firecrawl's main content of an article: many paragraphs, one link; read as Markdown because of its field,
     where a plain text field with as few marks keeps its lines as they are."""

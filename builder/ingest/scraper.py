@@ -40,7 +40,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "html": ("html", "raw_html", "content_html", "body_html", "page_html"),
     "title": ("title", "headline", "heading"),
-    "url": ("url", "link", "href", "source_url", "canonical_url", "uri", "sourceurl"),
+    "url": ("url", "link", "href", "source_url", "canonical_url", "uri", "sourceurl", "canonicalurl", "pageurl"),
     "published": (
         "published",
         "published_at",
@@ -56,6 +56,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "publishedat",
         "created_at",
         "time",
+        "publishedtime",
+        "article:published_time",
     ),
     "source": (
         "source",
@@ -69,13 +71,19 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "domain",
         "source_domain",
         "hostname",
+        "ogsitename",
+        "og:site_name",
     ),
-    "lang": ("lang", "language"),
+    "lang": ("lang", "language", "languagecode"),
 }
 """Our name → the scraper names tried, in order. Among them are the fields of news-please (maintext,
 date_publish, source_domain), trafilatura's JSON (raw_text, sitename, hostname), newspaper (publish_date) and
-NewsAPI (publishedAt, content, and source as an object with its name), and the Markdown of Firecrawl and
-crawl4ai (markdown, sourceURL)."""
+NewsAPI (publishedAt, content, and source as an object with its name), the Markdown of Firecrawl and crawl4ai
+(markdown, sourceURL, publishedTime, ogSiteName), Apify's crawlers (canonicalUrl, languageCode) and Diffbot
+(pageUrl)."""
+METADATA_KEYS = frozenset({"metadata", "meta"})
+"""Objects in which crawlers give the page's own facts beside its text (Firecrawl's, crawl4ai's and Apify's
+`metadata`: its title, address, date): a field not found in the record is looked for in them."""
 OUR_NAMES = tuple(FIELD_NAMES)
 
 
@@ -143,6 +151,11 @@ def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]
     for key, value in record.items():
         if isinstance(key, str) and not _present(folded.get(folded_key := key.lower())):
             folded[folded_key] = value
+    for key, nested in record.items():
+        if isinstance(key, str) and key.lower() in METADATA_KEYS and isinstance(nested, Mapping):
+            for inner_key, value in nested.items():
+                if isinstance(inner_key, str) and not _present(folded.get(folded_key := inner_key.lower())):
+                    folded[folded_key] = value
     found: dict[str, Any] = {}
     for name, candidates in FIELD_NAMES.items():
         if name in overrides:
@@ -273,7 +286,7 @@ def record_pages(
         yield url_rejection("ingest.read", source.shown, given_url, line=line, offset=offset, record=key)
     if isinstance(fields.get("title"), str):
         outlet = fields.get("source")
-        fields["title"] = without_outlet(fields["title"], outlet if isinstance(outlet, str) else None, url)
+        fields["title"] = without_outlet(fields["title"], outlet if isinstance(outlet, str) else None, url, content)
     yield Page(
         source,
         source_format,
@@ -289,18 +302,42 @@ def record_pages(
     )
 
 
-def without_outlet(title: str, outlet: str | None, url: str | None = None) -> str:
+def without_outlet(title: str, outlet: str | None, url: str | None = None, text: str | None = None) -> str:
     """The title without the outlet's name after it, as news APIs, aggregators and scrapers of `<title>` give
     headlines ("Story - Reuters", "Story | BBC News"): the outlet's whole name, ignoring case ("US - China talks"
-    from "US News" keeps its "US"), or the name of the site its URL is on ("Story – The Guardian" from
-    theguardian.com, "Story - BBC News" from bbc.co.uk; `names_host`)."""
+    from "US News" keeps its "US"), the name of the site its URL is on ("Story – The Guardian" from
+    theguardian.com, "Story - BBC News" from bbc.co.uk; `names_host`), or a site's name of a few words after a
+    bar or a dash when the `text` prints the rest as a line of its own, its headline (a crawler's Markdown of the
+    page under its `<title>`: "# Story" below "Story | City News"; `prints_headline`)."""
     separators = list(TITLE_SEPARATORS.finditer(title))
     if not separators:
         return title
-    last = title[separators[-1].end() :].strip()
+    separator = separators[-1]
+    head, last = title[: separator.start()].strip(), title[separator.end() :].strip()
     if (outlet and last.casefold() == outlet.strip().casefold()) or (url and names_host(last, urlsplit(url).hostname)):
-        return title[: separators[-1].start()].strip()
-    return title
+        return head
+    site_named = separator.group().strip() != ":" and len(last.split()) <= SITE_NAME_WORDS
+    return head if text and site_named and prints_headline(text, head) else title
+
+
+SITE_NAME_WORDS = 4
+"""The most words of a site's name after a title ("City News", "The Daily Star"): more are the title's own."""
+HEADLINE_REACH_CHARS = 20_000
+"""How far into a text its headline is looked for: a page's menus come before it, its story after."""
+_HEADING_MARKS = "#*_ \t"
+
+
+def prints_headline(text: str, headline: str) -> bool:
+    """Whether `text` prints `headline` as a whole line within HEADLINE_REACH_CHARS (a Markdown heading's marks
+    aside), ignoring case."""
+    folded, wanted = text[:HEADLINE_REACH_CHARS].casefold(), headline.casefold()
+    at = folded.find(wanted)
+    while at >= 0:
+        end = folded.find("\n", at)
+        if folded[folded.rfind("\n", 0, at) + 1 : end if end >= 0 else None].strip(_HEADING_MARKS) == wanted:
+            return True
+        at = folded.find(wanted, at + 1)
+    return False
 
 
 SUMMARY_KEYS = frozenset({"description", "summary", "abstract", "excerpt", "snippet", "lead", "teaser"})
