@@ -362,12 +362,19 @@ def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> 
         _warc_record(f"https://example.org/{name}", body, number, headers)
         for number, (name, (headers, body)) in enumerate(sent.items(), start=1)
     )
-    # A redirect and an error page carry HTML too, but no article: passed over like images.
+    # A redirect and an error page carry HTML too, but no article: passed over like images, and counted.
     crawl += _warc_record("https://example.org/old", html, 11, "Location: /new\r\n", "301 Moved Permanently")
     crawl += _warc_record("https://example.org/gone", html, 12, status="404 Not Found")
+    image = _warc_record("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n", 13)
+    crawl += image.replace(b"Content-Type: text/html; charset=utf-8", b"Content-Type: image/png              ")
     (tmp_path / "crawl.warc").write_bytes(crawl)
     out = tmp_path / "out"
-    assert ingest(str(tmp_path / "crawl.warc"), "--out", str(out)).returncode == 0
+    result = ingest(str(tmp_path / "crawl.warc"), "--out", str(out))
+    assert result.returncode == 0
+    passed_over = {"redirect": 1, "http_error": 1, "not_html": 1}
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert (report["passed_over"], report["files"][0]["passed_over"]) == (passed_over, passed_over)
+    assert "records holding no page (passed over)" in result.stderr
     documents = read_jsonl(out / "documents.jsonl")
     assert {d["url"].rsplit("/", 1)[1] for d in documents} == {
         "chunked-gzip",

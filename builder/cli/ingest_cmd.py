@@ -237,5 +237,9 @@ def _summary_table(report: IngestReport, seconds: float, out: Path) -> Table:
         table.add_row(
             f"  {code}" + (" (value dropped, article kept)" if code in FIELD_ONLY_CODES else ""), f"{count:,}"
         )
+    if passed_over := report.passed_over:
+        table.add_row("records holding no page (passed over)", f"{passed_over.total():,}")
+        for code, count in passed_over.most_common():
+            table.add_row(f"  {code}", f"{count:,}")
     table.add_row("documents/s (start-up included)", f"{documents / seconds:,.0f}" if seconds else "-")
     return table

@@ -91,6 +91,19 @@ class Rejection:
         )
 
 
+@dataclass(frozen=True)
+class PassedOver:
+    """A record of an input that holds no page and is no fault either, counted in the report by `code` rather than
+    quarantined: a crawl's images, scripts and PDFs (`not_html`), its redirects (`redirect`) and error pages
+    (`http_error`)."""
+
+    code: str
+
+
+ReadItem = Page | Rejection | PassedOver
+"""What reading an input gives, item by item."""
+
+
 _WEB_URL = re.compile(WEB_URL_PATTERN)
 FIELD_ONLY_CODES = frozenset({"invalid_url", "duplicate_column"})
 """Rejections of one field's value, whose article is kept without it (see `url_rejection`), or of the values of a

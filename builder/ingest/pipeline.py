@@ -32,7 +32,7 @@ from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerprint, fingerprint
 from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
-from builder.ingest.pages import DocumentTooLargeError, Page, PageTooLargeError, Rejection
+from builder.ingest.pages import DocumentTooLargeError, Page, PageTooLargeError, PassedOver, ReadItem, Rejection
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, without_header
 from builder.ingest.pagetext_lines import content_words
 from builder.ingest.parts import ArticleParts
@@ -103,6 +103,8 @@ class FileOutcome:
     documents: list[BuiltDocument] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
+    passed_over: Counter[str] = field(default_factory=Counter)
+    """Records that hold no page, by `PassedOver.code`."""
     final: bool = True
     """False for a part of the file's outcome that more parts follow."""
 
@@ -112,6 +114,7 @@ class FileOutcome:
         self.pages += part.pages
         self.articles += part.articles
         self.seconds += part.seconds
+        self.passed_over.update(part.passed_over)
 
     def report_row(self, documents: int | None = None, rejected: Counter[str] | None = None) -> dict[str, Any]:
         """The file's line in report.json: what it gave, and why anything in it was rejected (`documents` and
@@ -125,6 +128,7 @@ class FileOutcome:
             "rejected": dict(
                 Counter(rejection.code for rejection in self.rejections) if rejected is None else rejected
             ),
+            "passed_over": dict(self.passed_over),
             "seconds": round(self.seconds, 4),
         }
 
@@ -223,7 +227,7 @@ def ingest_file_parts(source: InputFile, options: IngestOptions) -> Iterator[Fil
 
 
 def build_parts(
-    path: str, items: Iterable[Page | Rejection], options: IngestOptions, *, ends_file: bool = True
+    path: str, items: Iterable[ReadItem], options: IngestOptions, *, ends_file: bool = True
 ) -> Iterator[FileOutcome]:
     """Extract and build the documents of the pages of file `path` (all of them, or a run of them read by the
     parent for its workers, `ends_file` telling whether the run is the file's last), in parts as
@@ -234,6 +238,9 @@ def build_parts(
     for item in items:
         if isinstance(item, Rejection):
             outcome.rejections.append(item)
+            continue
+        if isinstance(item, PassedOver):
+            outcome.passed_over[item.code] += 1
             continue
         outcome.pages += 1
         outcome.format = item.format.value
@@ -314,6 +321,8 @@ class IngestReport:
     files: FileRows = field(default_factory=FileRows)
     stages: dict[str, dict[str, Any]] = field(default_factory=dict)
     rejected: Counter[str] = field(default_factory=Counter)
+    passed_over: Counter[str] = field(default_factory=Counter)
+    """Records read that hold no page and are no fault (`PassedOver`), by code."""
     duplicates: Counter[str] = field(default_factory=Counter)
     documents: int = 0
     seconds: float = 0.0
@@ -325,6 +334,7 @@ class IngestReport:
             "inputs": self.inputs,
             "documents": self.documents,
             "rejected": dict(self.rejected),
+            "passed_over": dict(self.passed_over),
             "duplicates": dict(self.duplicates),
             "stages": self.stages,
             "seconds": self.seconds,
@@ -361,7 +371,8 @@ class FileTally:
         row = whole.report_row(self._documents, self._rejected)
         self.report.files.append(row)
         self.report.rejected.update(row["rejected"])
-        self.stages["read"].update(files=1, pages=whole.pages)
+        self.report.passed_over.update(whole.passed_over)
+        self.stages["read"].update(files=1, pages=whole.pages, passed_over=whole.passed_over.total())
         self.stages["extract"].update(pages=whole.pages, articles=whole.articles)
         self.stages["build"].update(articles=whole.articles, documents=self._documents)
         self._whole, self._documents, self._rejected = None, 0, Counter()
@@ -517,7 +528,7 @@ class PagesTask:
     """A run of one file's pages (and the rejections met reading them), read by the parent for a worker."""
 
     path: str
-    items: list[Page | Rejection]
+    items: list[ReadItem]
     ends_file: bool
 
 
@@ -573,7 +584,7 @@ def read_by_parent(source: InputFile, size: int, options: IngestOptions) -> bool
 def page_runs(source: InputFile, options: IngestOptions) -> Iterator[PagesTask]:
     """The file's pages and rejections in runs of about TASK_BYTES of content, or PART_DOCUMENTS pages; a run is
     handed on when the next item is read, so the last is known to end the file."""
-    run: list[Page | Rejection] = []
+    run: list[ReadItem] = []
     run_chars = 0
     for item in _read(source, options):
         if run and (run_chars >= TASK_BYTES or len(run) >= PART_DOCUMENTS):
@@ -595,7 +606,7 @@ def input_size(source: InputFile) -> int:
         return TASK_BYTES
 
 
-def _read(source: InputFile, options: IngestOptions) -> Iterator[Page | Rejection]:
+def _read(source: InputFile, options: IngestOptions) -> Iterator[ReadItem]:
     """`read_pages`, with a fault of the builder while reading the file quarantined after the pages read before
     it, as faults while extracting and building are: one odd file (a feed's root, a charset name, a property
     list nested thousands deep) must not end the run, nor the pre-pass that samples page dumps before it."""

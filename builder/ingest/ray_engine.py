@@ -408,6 +408,7 @@ def _write_quarantine_and_report(
                 part_row["pages"],
                 part_row["articles"],
                 seconds=part_row["seconds"],
+                passed_over=Counter(part_row["passed_over"]),
                 final=row["final"],
             )
             tally.add(part, part_row["documents"], Counter(part_row["rejected"]))

@@ -33,7 +33,7 @@ from builder.ingest.columnar import arrow_pages, parquet_pages
 from builder.ingest.csv_export import csv_pages
 from builder.ingest.feeds import feed_pages
 from builder.ingest.markdown_text import front_matter, is_markdown, markdown_text, reader_header, without_header
-from builder.ingest.pages import MarkdownSource, Page, Rejection, url_rejection, web_url
+from builder.ingest.pages import MarkdownSource, Page, PassedOver, ReadItem, Rejection, url_rejection, web_url
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
 from builder.ingest.scraper import (
     JSON_WHOLE_MAX_BYTES,
@@ -81,7 +81,7 @@ its way through extraction: past this size (decompressed) it is no page but a bo
 
 def read_pages(
     source: InputFile, forced: SourceFormat | None = None, field_map: FieldMap | None = None
-) -> Iterator[Page | Rejection]:
+) -> Iterator[ReadItem]:
     """Yield the pages of one input file (a path, or an fsspec URL read from a local copy), or rejections for
     what cannot be read."""
     member = member_of(source.location)
@@ -98,9 +98,7 @@ def read_pages(
         yield from _read_local(readable, forced, field_map)
 
 
-def _read_local(
-    source: InputFile, forced: SourceFormat | None, field_map: FieldMap | None
-) -> Iterator[Page | Rejection]:
+def _read_local(source: InputFile, forced: SourceFormat | None, field_map: FieldMap | None) -> Iterator[ReadItem]:
     if is_archive(source.path):
         yield _archive_rejection(source)
         return
@@ -354,7 +352,7 @@ RESYNC_CHUNK = 1 << 16
 TRUNCATED_RECORD = "broken_warc_record"
 
 
-def _warc_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
+def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
     """The response records of a WARC file. Where the stream breaks (a record whose Content-Length is wrong, bytes
     between records), the break is quarantined with where it lies, and reading goes on from the next record."""
     # fastwarc reads gzip (record by record, as crawlers write it) by itself; other compressions are undone here.
@@ -410,7 +408,7 @@ def _next_record_start(handle: IO[bytes], after: int, marker: bytes) -> int | No
     return None
 
 
-def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page | Rejection]:
+def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[ReadItem]:
     """The page of a response or resource record with HTML, or of a conversion or resource record with plain text:
     the page text that Common Crawl's WET files hold, its title on the first line, then the text of each of its
     blocks on a line, menus and footers and all, as a page dump has them; read as one."""
@@ -437,9 +435,13 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[Page 
     content_type = (headers.get("Content-Type") or "").lower()
     is_html = "html" in content_type
     if not is_html and (is_response or not content_type.startswith("text/plain")):
-        return  # images, PDFs and scripts in a crawl are not pages, and not errors either
-    if is_response and not 200 <= (http_headers.status_code or 200) < 300:
-        return  # nor are redirects and error pages ("Moved Permanently", "Page not found"): no article to find
+        yield PassedOver("not_html")  # images, PDFs and scripts in a crawl are not pages, and not errors either
+        return
+    status = (http_headers.status_code or 200) if is_response else 200
+    if not 200 <= status < 300:
+        # Nor are redirects and error pages ("Moved Permanently", "Page not found"): no article to find.
+        yield PassedOver("redirect" if 300 <= status < 400 else "http_error")
+        return
     try:
         if is_response:
             body = http_body(
