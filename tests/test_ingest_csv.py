@@ -71,6 +71,28 @@ def test_each_row_of_a_csv_export_is_a_document_with_its_fields(tmp_path: Path) 
     assert documents[2]["duplicate_of"] == documents[0]["doc_id"]
 
 
+@pytest.mark.parametrize(
+    ("columns", "source"),
+    [
+        # All the News (Kaggle): id, title, publication, author, date, year, month, url, content.
+        ({"title": SAMPLE_TITLES[0], "publication": "Breitbart", "date": "2017-01-05", "content": TEXT}, "Breitbart"),
+        # Media Cloud's story list, with the text a scraper added to it.
+        (
+            {"title": SAMPLE_TITLES[0], "media_name": "nytimes.com", "publish_date": "2017-01-05", "text": TEXT},
+            "nytimes.com",
+        ),
+    ],
+)
+def test_a_news_corpus_names_its_outlet_as_its_own_columns_say(
+    tmp_path: Path, columns: dict[str, str], source: str
+) -> None:
+    (tmp_path / "corpus.csv").write_text(_export([columns]), encoding="utf-8")
+
+    assert ingest(str(tmp_path / "corpus.csv"), "--out", str(tmp_path / "out")).returncode == 0
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert (document["source"], document["published_at"][:10]) == (source, "2017-01-05")
+
+
 def test_spreadsheet_exports_in_their_charsets_and_delimiters_are_read(tmp_path: Path) -> None:
     """Spreadsheets in French export Windows-1252 with semicolons; TSV has tabs; exports come gzipped too."""
     french = "Le conseil municipal a voté mardi la prolongation du service d’autobus de nuit à tous les quartiers."

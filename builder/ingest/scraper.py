@@ -71,6 +71,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "domain",
         "source_domain",
         "hostname",
+        "publication",
+        "media_name",
         "ogsitename",
         "og:site_name",
     ),
@@ -79,8 +81,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 """Our name → the scraper names tried, in order. Among them are the fields of news-please (maintext,
 date_publish, source_domain), trafilatura's JSON (raw_text, sitename, hostname), newspaper (publish_date) and
 NewsAPI (publishedAt, content, and source as an object with its name), the Markdown of Firecrawl and crawl4ai
-(markdown, sourceURL, publishedTime, ogSiteName), Apify's crawlers (canonicalUrl, languageCode) and Diffbot
-(pageUrl)."""
+(markdown, sourceURL, publishedTime, ogSiteName), Apify's crawlers (canonicalUrl, languageCode), Diffbot
+(pageUrl), and the news corpora of stance research: All the News (publication) and Media Cloud's story lists
+(media_name, publish_date)."""
 METADATA_KEYS = frozenset({"metadata", "meta"})
 """Objects in which crawlers give the page's own facts beside its text (Firecrawl's, crawl4ai's and Apify's
 `metadata`: its title, address, date): a field not found in the record is looked for in them."""
