@@ -601,6 +601,30 @@ def test_a_wordpress_rest_api_export_is_read_by_its_rendered_fields(tmp_path: Pa
     assert members_only["reason"].startswith("its 'content' field is empty ('')")
 
 
+def test_a_news_article_in_schema_org_json_ld_is_read_by_its_own_names(tmp_path: Path) -> None:
+    """A page's JSON-LD, as scrapers keep it: `headline`, `articleBody`, `datePublished`, the publisher an object
+    with its name."""
+    article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": SAMPLE_TITLES[0],
+        "articleBody": TEXT,
+        "datePublished": "2025-07-05T10:00:00+08:00",
+        "publisher": {"@type": "Organization", "name": "Free Malaysia Today"},
+        "url": "https://example.com/ld",
+    }
+    (tmp_path / "ld.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+
+    assert ingest(str(tmp_path / "ld.jsonl"), "--out", str(tmp_path / "out")).returncode == 0
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert (document["title"], document["source"], document["published_at"]) == (
+        SAMPLE_TITLES[0],
+        "Free Malaysia Today",
+        "2025-07-05T10:00:00+08:00",
+    )
+    assert document["text"] == TEXT
+
+
 def test_a_text_field_that_holds_no_text_is_named_in_its_rejection(tmp_path: Path) -> None:
     records = [
         {"title": "A", "body": 42},

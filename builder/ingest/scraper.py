@@ -37,6 +37,8 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "raw_text",
         "markdown",
         "paragraphs",
+        "articlebody",
+        "article_body",
     ),
     "html": ("html", "raw_html", "content_html", "body_html", "page_html"),
     "title": ("title", "headline", "heading"),
@@ -82,8 +84,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
 date_publish, source_domain), trafilatura's JSON (raw_text, sitename, hostname), newspaper (publish_date) and
 NewsAPI (publishedAt, content, and source as an object with its name), the Markdown of Firecrawl and crawl4ai
 (markdown, sourceURL, publishedTime, ogSiteName), Apify's crawlers (canonicalUrl, languageCode), Diffbot
-(pageUrl), and the news corpora of stance research: All the News (publication) and Media Cloud's story lists
-(media_name, publish_date)."""
+(pageUrl), schema.org's NewsArticle as a page's JSON-LD gives it (headline, articleBody, datePublished, publisher
+by its name), and the news corpora of stance research: All the News (publication), Media Cloud's story lists
+(media_name, publish_date) and the Fake News Challenge's bodies (articleBody)."""
 METADATA_KEYS = frozenset({"metadata", "meta"})
 """Objects in which crawlers give the page's own facts beside its text (Firecrawl's, crawl4ai's and Apify's
 `metadata`: its title, address, date): a field not found in the record is looked for in them."""
