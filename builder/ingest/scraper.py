@@ -148,6 +148,7 @@ def _without_lone_surrogates(value: Any) -> Any:
 
 
 _TEXT_FIELDS = frozenset(FIELD_NAMES["text"] + FIELD_NAMES["html"])
+"""The names of a record's text, in whatever form: a record that has one but no text in it is told so."""
 
 
 def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]:
@@ -323,7 +324,7 @@ def without_outlet(title: str, outlet: str | None, url: str | None = None, text:
     if (outlet and last.casefold() == outlet.strip().casefold()) or (url and names_host(last, urlsplit(url).hostname)):
         return head
     site_named = separator.group().strip() != ":" and len(last.split()) <= SITE_NAME_WORDS
-    return head if text and site_named and prints_headline(text, head) else title
+    return head if text and head and site_named and prints_headline(text, head) else title
 
 
 SITE_NAME_WORDS = 4
