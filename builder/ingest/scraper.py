@@ -337,14 +337,8 @@ _HEADING_MARKS = "#*_ \t"
 def prints_headline(text: str, headline: str) -> bool:
     """Whether `text` prints `headline` as a whole line within HEADLINE_REACH_CHARS (a Markdown heading's marks
     aside), ignoring case."""
-    folded, wanted = text[:HEADLINE_REACH_CHARS].casefold(), headline.casefold()
-    at = folded.find(wanted)
-    while at >= 0:
-        end = folded.find("\n", at)
-        if folded[folded.rfind("\n", 0, at) + 1 : end if end >= 0 else None].strip(_HEADING_MARKS) == wanted:
-            return True
-        at = folded.find(wanted, at + 1)
-    return False
+    wanted = headline.casefold()
+    return any(line.strip(_HEADING_MARKS) == wanted for line in text[:HEADLINE_REACH_CHARS].casefold().splitlines())
 
 
 SUMMARY_KEYS = frozenset({"description", "summary", "abstract", "excerpt", "snippet", "lead", "teaser"})
