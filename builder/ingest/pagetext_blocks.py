@@ -171,6 +171,7 @@ def without_author_box(lines: Sequence[Line], block: Block, is_notice: Callable[
 
 
 _HANDLE = re.compile(r"\s*\([^()]*\)$")
+"""A handle or site name in brackets after a name ("Jean-Luc Aufranc (CNXSoft)")."""
 
 
 def is_author_box(lines: Sequence[Line], index: int) -> bool:
@@ -178,9 +179,11 @@ def is_author_box(lines: Sequence[Line], index: int) -> bool:
     page or inside a byline: a heading that opens its own paragraph ("Apache Spark" / "Apache Spark is ...") is
     as common in listicles, but their items are not bylines."""
     line = lines[index]
+    if line.prose:
+        return False
     # A handle in brackets after the name is no word of it: "Jean-Luc Aufranc (CNXSoft)".
     words = _HANDLE.sub("", line.text).split()
-    if line.prose or not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+    if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
         return False
     bio = next((other for other in lines[index + 1 : index + 1 + BIO_LINES] if other.prose), None)
     return (
