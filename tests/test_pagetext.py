@@ -1838,6 +1838,34 @@ def test_a_call_to_action_above_the_article_is_no_title() -> None:
         assert is_call_to_action(label), label
 
 
+def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:
+    # A sign-up box set inside the article (WCXB 0477): its consent and its thanks are the page's, however long; a
+    # story that reports such terms in its own sentence stays.
+    story = [(text, ParagraphKind.body) for text in PROSE[:3]]
+    form = [
+        "By signing up, you agree to receive recurring automated SMS marketing messages from Metro Deals at the "
+        "number provided. Msg and data rates may apply. Up to 2 messages/day. Reply STOP to opt out, HELP for help. "
+        "Consent is not a condition of purchase. See our Privacy Policy and Terms of Use.",
+        'By clicking "Join", you are agreeing to our Terms of Service and Privacy Policy.',
+        "Thanks for signing up!",
+    ]
+    reported = (
+        "By signing up, riders agree to share their travel data with the council, which says it will use it only "
+        "to plan new routes."
+    )
+    scraped = ArticleParts(
+        role=DocumentRole.main,
+        title="Night buses",
+        paragraphs=[
+            story[0],
+            *[(text, ParagraphKind.body) for text in form],
+            (reported, ParagraphKind.body),
+            *story[1:],
+        ],
+    )
+    assert tidy(scraped).paragraphs == [story[0], (reported, ParagraphKind.body), *story[1:]]
+
+
 def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> None:
     # WCXB HTML: "Read More" under each of a listicle's items (17 on one page), "[cta_module]", "* * *".
     story = [(text, ParagraphKind.body) for text in PROSE[:3]]
