@@ -1898,6 +1898,12 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
         ("$228 from Walmart", ParagraphKind.heading),
         ("View post on imgur.com", ParagraphKind.body),
         ("First Name *", ParagraphKind.body),
+        # A form's or a share row's label, set as a heading or not.
+        ("Schedule a Free Call", ParagraphKind.heading),
+        ("Talk to Our Experts", ParagraphKind.heading),
+        ("Get in touch", ParagraphKind.heading),
+        ("Request information", ParagraphKind.body),
+        ("Share this on:", ParagraphKind.body),
     ]
     labelled = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[story[0], *buttons, *story[1:]])
     assert tidy(labelled).paragraphs == story
