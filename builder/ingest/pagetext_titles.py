@@ -281,7 +281,8 @@ def is_call_to_action(text: str) -> bool:
 
 LINK_LABEL = re.compile(_LINK_LABEL, re.IGNORECASE)
 """A button's or a link's whole label ("Read more", "+ More Info", "Get a Quote", "Start Free Trial", "Show
-caption", "Previous Next", a shop's "$228 from Walmart" or "Check Price at Amazon", "View post on imgur.com"),
+caption", "Previous Next", a form's "Get in touch" or "Schedule a Free Call", a share row's "Share this on:", a
+shop's "$228 from Walmart" or "Check Price at Amazon", "View post on imgur.com"),
 or a form field's with its required mark ("First Name *"): the page's, wherever it stands and whatever it is
 set as, a heading too."""
 
