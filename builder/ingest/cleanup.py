@@ -373,7 +373,7 @@ PROMOTION_MAX_WORDS = 40
 
 
 _PROMOTION_WORDS = (
-    *("subscri", "sign up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate"),
+    *("subscri", "sign up", "signing up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate"),
     *("advert", "sponsored", "continues", "share th", "follow us"),
 )
 """What every match of PROMOTION holds one of."""

@@ -130,14 +130,13 @@ _CONSENT = re.compile(
 sign-up box or a form set inside the article. On the WCXB page dumps 48 lines open so, none of them in the truth's
 text."""
 CONSENT_MAX_CHARS = 800
-_SIGNED_UP = re.compile(r"^(?:thanks|thank you) for (?:signing up|subscribing)\W*$", re.IGNORECASE)
 
 
 def is_stray(text: str, kind: ParagraphKind) -> bool:
     """Whether a paragraph anywhere in the article is the page's, not the story's:
     - a separator with no letter or digit ("----------", "* * *"), or an unrendered shortcode;
     - a link to another article (`RELATED_LINK`), a form's own message or a line that opens "Click here";
-    - a form's consent ("By signing up, you agree ...", `_CONSENT`) or its thanks ("Thanks for signing up!");
+    - a form's consent ("By signing up, you agree ...", `_CONSENT`);
     - a table of contents' label, or a button's or link's whole label set as a heading or not ("+ More Info",
       "Get a Quote", `LINK_LABEL`);
     - a short call to action between paragraphs ("Sign up", `is_call_to_action`); as a heading it stays ("Get
@@ -147,9 +146,7 @@ def is_stray(text: str, kind: ParagraphKind) -> bool:
         return True
     if text[0] == "[" and _SHORTCODE.match(text):
         return True
-    if len(text) <= RELATED_LINK_MAX_CHARS and (
-        RELATED_LINK.match(text) or _WIDGET_MESSAGE.match(text) or _SIGNED_UP.match(text)
-    ):
+    if len(text) <= RELATED_LINK_MAX_CHARS and (RELATED_LINK.match(text) or _WIDGET_MESSAGE.match(text)):
         return True
     if text[:1] in "Bb" and len(text) <= CONSENT_MAX_CHARS and _CONSENT.match(text):
         return True
