@@ -153,16 +153,11 @@ _TEXT_FIELDS = frozenset(FIELD_NAMES["text"] + FIELD_NAMES["html"])
 
 def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]:
     """Our field names to values found in the record (missing ones left out)."""
-    # Keys that differ only in case ("Title" and "title") give the first value present, as the names tried do.
     folded: dict[str, Any] = {}
-    for key, value in record.items():
-        if isinstance(key, str) and not _present(folded.get(folded_key := key.lower())):
-            folded[folded_key] = value
+    _fold_into(folded, record)
     for key, nested in record.items():
         if isinstance(key, str) and key.lower() in METADATA_KEYS and isinstance(nested, Mapping):
-            for inner_key, value in nested.items():
-                if isinstance(inner_key, str) and not _present(folded.get(folded_key := inner_key.lower())):
-                    folded[folded_key] = value
+            _fold_into(folded, nested)
     found: dict[str, Any] = {}
     for name, candidates in FIELD_NAMES.items():
         if name in overrides:
@@ -177,6 +172,15 @@ def map_fields(record: Mapping[str, Any], overrides: FieldMap) -> dict[str, Any]
         if _present(value):
             found[name] = value
     return found
+
+
+def _fold_into(folded: dict[str, Any], fields: Mapping[Any, Any]) -> None:
+    """Add the fields by their lower-cased names where `folded` has no value present yet: keys that differ only in
+    case ("Title" and "title") give the first value present, as the names tried do, and a crawler's metadata only
+    what the record lacks."""
+    for key, value in fields.items():
+        if isinstance(key, str) and not _present(folded.get(folded_key := key.lower())):
+            folded[folded_key] = value
 
 
 def _rendered(value: Any) -> Any:
