@@ -778,6 +778,26 @@ def test_the_article_goes_on_below_a_widget_and_a_product_card() -> None:
     assert texts(extract_pagetext(page + "\n")[0]) == PROSE
 
 
+def test_a_heading_its_table_of_contents_lists_goes_on_with_the_article_below_a_widget() -> None:
+    # A buying guide cut by a "Related" widget goes on with sections of one paragraph each under their headings,
+    # which read as teaser cards; the page's table of contents ("In this article") lists the heading below the
+    # widget beside the article's own headings above it, so the sections are the article's, not a related one.
+    headline = "The best night buses in the city, tested by our reporters"
+    above = [PROSE[0], "What the council decided", PROSE[1], "Who pays for the service", *PROSE[2:]]
+    headings = ["What riders can expect", "When the routes change", "Who runs the buses", "What shops want"]
+    below = [line for heading, text in zip(headings, MORE_PROSE, strict=False) for line in (heading, text)]
+    contents = ["In this article", "What the council decided", "Who pays for the service", *headings]
+    footer = ["About us", "Contact", "Careers", "Privacy policy"]
+    widget = ["Related", "Trams to run all night at weekends"]
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *above, *widget, *below, *footer, *contents])
+    articles = extract_pagetext(page + "\n")
+    assert [article.role for article in articles] == [DocumentRole.main]
+    assert texts(articles[0])[-len(below) :] == below
+    # Without the contents list, the sections below the widget are a related article's cards.
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *above, *widget, *below, *footer])
+    assert texts(extract_pagetext(page + "\n")[0])[-1] == PROSE[-1]
+
+
 @pytest.mark.parametrize(
     "label",
     ["Be the first to comment", "Add a new comment", "Post Comment", "View all comments", "Comments are closed."],

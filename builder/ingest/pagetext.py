@@ -684,6 +684,8 @@ def continues(lines: Sequence[Line], block: Block, following: Sequence[Block]) -
         return True
     if len(gap) > INLINE_WIDGET_LINES or any(opens_comments(line) for line in gap):
         return False
+    if listed_with_article(lines, block, following_block):
+        return True
     below = [following_block]
     for next_block in following[1:]:
         between = lines[below[-1].last + 1 : next_block.first]
@@ -694,6 +696,43 @@ def continues(lines: Sequence[Line], block: Block, following: Sequence[Block]) -
             break
         below.append(next_block)
     return sum(part.words for part in below) >= INLINE_WIDGET_WORDS_BELOW and card_share(lines, below) < CARD_SHARE
+
+
+CONTENTS_REACH = 12
+"""How many lines a table of contents runs on either side of an entry (its list of headings, one to a line)."""
+CONTENTS_SHARED = 2
+"""How many of the article's own headings a table of contents must list beside the heading below a widget."""
+
+
+def listed_with_article(lines: Sequence[Line], block: Block, following: Block) -> bool:
+    """Whether the heading right above the `following` block, below a widget that cut the article in `block`, is
+    listed elsewhere on the page beside CONTENTS_SHARED of the article's own headings: an entry of a table of
+    contents ("In this article"), which lists the sections of the page's one article, so the heading opens the next
+    of them, not a related article ("Related" / a link / "How to shop for a smart home hub" in a buying guide whose
+    contents list that heading beside "How I picked the best smart home hubs"). The list is the run of headline-like
+    lines around the other printing, outside the article and what follows it."""
+    heading = lines[following.first - 1]
+    if heading.repeats < 2 or not heading.title_like or following.first - 1 <= block.last:
+        return False
+    headings = {line.key for line in lines[block.first : block.last + 1] if line.title_like and not line.prose}
+    for index, line in enumerate(lines):
+        if line.key != heading.key or block.first <= index <= following.last:
+            continue
+        listed: set[str] = set()
+        for step in (-1, 1):
+            other = index + step
+            while (
+                0 <= other < len(lines)
+                and abs(other - index) <= CONTENTS_REACH
+                and not block.first <= other <= following.last
+                and lines[other].title_like
+                and not lines[other].prose
+            ):
+                listed.add(lines[other].key)
+                other += step
+        if len(listed & headings) >= CONTENTS_SHARED:
+            return True
+    return False
 
 
 def joins(lines: Sequence[Line], block: Block, following: Block, gap: Sequence[Line]) -> bool:
