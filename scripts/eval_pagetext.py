@@ -22,9 +22,12 @@ sites tell whether those features generalise beyond the one aggregator dump in s
 - Related documents: the articles found below the main one, against tests/fixtures/related_labels.jsonl, where a
   helper labelled each related document of the run at commit a6f9730 (page, title) "related" (another article
   or a teaser card), "main_part" (a section of the main article cut off from it) or "boilerplate" (comments,
-  footers, legal notices, consent banners, bios, promotions): how many of each the extractor still gives, and
-  how many it gives that were not labelled (a title that changed, or a new block). Related articles should all
-  stay, boilerplate should go; a main part that stays is text the main article lacks.
+  footers, legal notices, consent banners, bios, promotions), with a reason. Those labelled "related" whose
+  reason calls them a list of teasers ("teaser list of other photography articles", "teaser cards of ...",
+  "teaser summaries of ...", "headlines with summaries") are "teasers" since 0.19.0: several stories'
+  excerpts under the first one's title are no article to annotate. How many of each the extractor still
+  gives, and how many it gives that were not labelled (a title that changed, or a new block). Related articles
+  should all stay, teasers and boilerplate should go; a main part that stays is text the main article lacks.
 - Speed: pages and documents (articles found, four on the sample page) per CPU-second of `extract_pagetext`
   alone, in one process (one core), over all pages and over the sample page
   samples/daily8-putin-trump-call.txt; the best of three rounds.
@@ -404,7 +407,9 @@ def related_summary(name: str, scores: list[PageScore], labels: dict[tuple[str, 
     given = sum((score.related for score in scores), Counter[str]())
     pages = {score.page for score in scores}
     labelled = Counter(label for (page, _, _), label in labels.items() if page in pages)
-    kinds = ", ".join(f"{kind} {given[kind]}/{labelled[kind]}" for kind in ("related", "main_part", "boilerplate"))
+    kinds = ", ".join(
+        f"{kind} {given[kind]}/{labelled[kind]}" for kind in ("related", "teasers", "main_part", "boilerplate")
+    )
     return f"{name:<5} related documents given: {kinds}; unlabelled {given['unlabelled']}"
 
 

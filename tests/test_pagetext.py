@@ -1580,6 +1580,54 @@ def test_a_related_article_loses_the_site_s_notices_that_run_on_from_it() -> Non
     assert [text for text, _ in related.paragraphs] == [*RELATED_CARD[1:], *SITE_FOOTER[:2]]
 
 
+TEASER_CARDS = [
+    (
+        "Trams to run all night at weekends from June",
+        "The transport authority will run trams through the night on "
+        "Fridays and Saturdays from June, after a trial on two lines drew more riders than expected.",
+    ),
+    (
+        "New cycle lanes open along the river",
+        "Two new cycle lanes along the river opened on Monday, and the city "
+        "says a third will follow in the autumn once the bridge works are finished.",
+    ),
+    (
+        "Parking fees rise in the centre next year",
+        "Drivers will pay more to park in the centre from January, as "
+        "the council tries to move shoppers onto the buses and trams it has been extending.",
+    ),
+    (
+        "Ferry timetable changes for the winter",
+        "The harbour ferries will sail less often from November, the "
+        "operator said, but the last boat of the night will leave an hour later than before.",
+    ),
+]
+
+
+def test_a_list_of_teaser_cards_below_the_article_is_no_related_article() -> None:
+    # Below a label, four teasers: each another story's title over its excerpt. Together they hold enough words
+    # for an article, but their text would be four stories under the first one's title: none is given.
+    headline = "Council extends the late-night bus service to every district"
+    cards = [line for card in TEASER_CARDS for line in card]
+    page = ["Home", "News", headline, *PROSE, "Related Articles", *cards, *SITE_LINKS]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+    # One card with a story long enough to annotate is a related article (see RELATED_CARD above).
+    page = ["Home", "News", headline, *PROSE, "Related Articles", *RELATED_CARD, *SITE_LINKS]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
+
+
+def test_dated_teaser_cards_below_the_article_end_it_without_a_label() -> None:
+    # A blog's latest posts below the article, with no label: each a title, its excerpt and its date. They are
+    # neither the article's text nor an article of their own.
+    headline = "Council extends the late-night bus service to every district"
+    dates = ["Mar 3, 2026", "Feb 26, 2026", "Feb 19, 2026", "Feb 6, 2026"]
+    cards = [
+        line for (title, excerpt), date in zip(TEASER_CARDS, dates, strict=True) for line in (title, excerpt, date)
+    ]
+    page = ["Home", headline, "By Jane Doe", "May 5, 2025", *PROSE, "Blog.", *cards, *SITE_LINKS]
+    assert [texts(article) for article in extract_pagetext("\n".join(page) + "\n")] == [PROSE]
+
+
 READER_COMMENT = [
     "Finally some good news for the outer districts",
     "I have waited for this for years. My daughter works late shifts at the hospital and every night she had to "

@@ -41,6 +41,7 @@ from builder.ingest.pagetext_blocks import (
     Block,
     find_bodies,
     is_author_box,
+    opens_card_list,
     without_author_box,
     without_tail,
 )
@@ -461,6 +462,8 @@ def extract_pagetext(
         and not under_no_articles_label(lines, main_block, title)
         and not is_list_item_title(lines, main_block, block, title)
         and not is_author_bio(lines, block, title)
+        and not opens_card_list(lines, title)
+        and not is_teaser_list(lines, block)
     ]
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
         article for article in map(without_site_notices, related) if article is not None and not is_link_list(article)
@@ -743,8 +746,11 @@ def joins(lines: Sequence[Line], block: Block, following: Block, gap: Sequence[L
         return False
     if len(gap) > MERGE_GAP_LINES and not is_data_gap(gap, lines[block.first : block.last + 1]):
         return False
-    # A title and its time over the next prose: an article card, whatever the label above it, in any language.
-    return not (len(gap) >= 2 and gap[-1].published and gap[-2].title_like)
+    # A title and its time over the next prose: an article card, whatever the label above it, in any language;
+    # so is a title over the next prose when teaser cards follow it.
+    if len(gap) >= 2 and gap[-1].published and gap[-2].title_like:
+        return False
+    return not (gap and opens_card_list(lines, following.first - 1))
 
 
 DATA_GAP_SHARE = 0.3
@@ -773,6 +779,28 @@ def is_data_gap(gap: Sequence[Line], article: Sequence[Line]) -> bool:
         if line.key in printed or line.key == key_before or any(map(str.isdigit, line.text))
     )
     return data_lines >= DATA_GAP_SHARE * len(gap)
+
+
+TEASER_LIST_CARDS = 3
+"""How many teaser cards (a title-like line over prose) make a block below the article a list of teasers."""
+
+
+def is_teaser_list(lines: Sequence[Line], block: Block) -> bool:
+    """Whether a block below the main article is a list of teaser cards, each another article's title over its
+    excerpt: TEASER_LIST_CARDS or more, holding CARD_SHARE of its prose or more. It is no article to annotate:
+    its text would be the excerpts of several stories under the first one's title. One card alone (a podcast
+    episode's post and its summary) is one story, and stays when it is long enough (RELATED_MIN_WORDS)."""
+    prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
+    cards = sum(1 for index in prose if under_card_title(lines, index))
+    return cards >= TEASER_LIST_CARDS and cards >= CARD_SHARE * len(prose)
+
+
+def under_card_title(lines: Sequence[Line], index: int) -> bool:
+    """Whether prose line `index` sits under a title-like line, with at most its byline and date between."""
+    above = index - 1
+    while above >= 0 and index - above <= 3 and lines[above].metadata and not lines[above].prose:
+        above -= 1
+    return above >= 0 and lines[above].title_like and not lines[above].prose
 
 
 def card_share(lines: Sequence[Line], blocks: Sequence[Block]) -> float:

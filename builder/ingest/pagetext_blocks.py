@@ -91,7 +91,11 @@ def find_segments(lines: Sequence[Line], posts: Collection[int]) -> list[tuple[i
     cuts = [0]
     for index, line in enumerate(lines):
         if index > cuts[-1] and (
-            is_header(lines, index) or line.section_end or index in posts or is_card_header(lines, index)
+            is_header(lines, index)
+            or line.section_end
+            or index in posts
+            or is_card_header(lines, index)
+            or opens_card_list(lines, index)
         ):
             cuts.append(index)
         elif line.whole_article and index + 1 < len(lines) and is_header(lines, cuts[-1]):
@@ -111,6 +115,32 @@ def is_card_header(lines: Sequence[Line], index: int) -> bool:
         and lines[index + 1].relative_time
         and not lines[index + 1].prose
         and lines[index + 2].prose
+    )
+
+
+CARD_LIST_RUN = 3
+"""How many teaser cards in a row (a title, its excerpt, its date) make a list of them."""
+
+
+def opens_card_list(lines: Sequence[Line], index: int) -> bool:
+    """Whether line `index` opens CARD_LIST_RUN teaser cards in a row, each a title-like line over one line of
+    prose (its excerpt) over its date: a blog's list of its latest posts below the article, with no label a
+    segment could be cut at ("Blog." / "Gift for an electronics fan: ..." / "Finding the perfect gift ..." /
+    "Feb 26, 2026"). On the WCXB pages, 10 such lists of 3 to 8 cards, none of whose excerpts the truth keeps as
+    the article's text."""
+    return not is_card(lines, index - 3) and all(is_card(lines, index + 3 * card) for card in range(CARD_LIST_RUN))
+
+
+def is_card(lines: Sequence[Line], index: int) -> bool:
+    """Whether a teaser card (a title-like line, one line of prose, a date) starts at line `index`."""
+    return (
+        index >= 0
+        and index + 2 < len(lines)
+        and lines[index].title_like
+        and not lines[index].prose
+        and lines[index + 1].prose
+        and lines[index + 2].published is not None
+        and not lines[index + 2].prose
     )
 
 
