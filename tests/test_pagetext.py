@@ -800,7 +800,10 @@ def test_a_heading_its_table_of_contents_lists_goes_on_with_the_article_below_a_
 
 @pytest.mark.parametrize(
     "label",
-    ["Be the first to comment", "Add a new comment", "Post Comment", "View all comments", "Comments are closed."],
+    [
+        *("Be the first to comment", "Add a new comment", "Post Comment", "View all comments", "Comments are closed."),
+        *("Discussion about this post", "CommentsRestacks"),
+    ],
 )
 def test_a_comment_box_s_prompt_ends_the_article(label: str) -> None:
     # A comment box's prompt is a comments label too: what follows it (here its writer's bio) is no article's.
@@ -1460,6 +1463,12 @@ def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
         ("en", "Get posts like this in your inbox."),
         ("en", "Thanks for reading! Subscribe for free to receive new posts and support my work."),
         ("en", "Thank you! Please check your inbox now for your welcome email."),
+        (
+            "en",
+            'Dan Davies - "Back of Mind" is a reader-supported publication. To receive new posts and support my '
+            "work, consider becoming a free or paid subscriber.",
+        ),
+        ("en", "Thanks for reading Almost Timely Newsletter! This post is public so feel free to share it."),
         (
             "en",
             "We independently review everything we recommend. When you buy through our links, we may earn a "

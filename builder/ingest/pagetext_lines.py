@@ -54,6 +54,8 @@ _COMMENT_LABELS = "|".join(
         r"add a new comment|post comment|be the first to comment|(?:view|show) (?:all |more )?comments",
         r"comments are closed",
         "join the (?:discussion|conversation)",
+        # Substack's: the label over its comments and the row of their tabs, run together ("CommentsRestacks").
+        r"discussion about this (?:post|article|story|episode)|comments\s*restacks",
         # German, French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian, Polish, Chinese, Japanese.
         "kommentare|commentaires|comentarios|commenti|comentários|reacties|комментарии|коментарі|komentarze|评论",
         "コメント",
