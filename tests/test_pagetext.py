@@ -1959,6 +1959,9 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
         "Related: Tutoring may not improve attendance",
         "Click here to read the Hindustan Times ePaper",
         "Thank you! Your submission has been received!",
+        # A form's steps and marks, a screen reader's words, a widget still loading.
+        *("Step 1 of 2", "* Indicates a required field", "Select a program Press enter to open the dropdown menu."),
+        *("(opens in a new tab)", "Loading... Sign Me Up"),
     ]
     note = "[Updated: the council voted again on Friday.]"
     linked = ArticleParts(

@@ -113,12 +113,17 @@ RELATED_LINK = re.compile(
 RELATED_LINK_MAX_CHARS = 200
 _WIDGET_MESSAGE = re.compile(
     r"^(?:thank you!? your submission has been received!?|oops!? something went wrong while submitting the form\.?)$"
-    r"|^\W*click here\b",
+    r"|^\W*click here\b"
+    r"|^step \d+ of \d+$|^\*?\s*indicates (?:a )?required field|^required fields are marked|^\*?\s*required\s*\*?$"
+    r"|^.{0,80}press enter to open the dropdown menu|^loading\s*(?:\.\.\.|…)|^\(?opens in a new (?:window|tab)\)?\.?$",
     re.IGNORECASE,
 )
 """A form's own messages, as a site builder prints them under every form ("Thank you! Your submission has been
-received!", "Oops! Something went wrong while submitting the form."), and a line that opens asking to click, set
-as a heading or not ("Click here to read the ePaper"; "… You can click here to see it." is the story's)."""
+received!", "Oops! Something went wrong while submitting the form."), its steps and marks ("Step 1 of 2", "*
+Indicates a required field"), the words a screen reader is given ("Select a program Press enter to open the
+dropdown menu.", "(opens in a new tab)"), a widget still loading ("Loading... Sign Me Up"), and a line that opens
+asking to click, set as a heading or not ("Click here to read the ePaper"; "… You can click here to see it." is the
+story's). On the WCXB page dumps 53 lines are such form and widget strings, none of them in the truth's text."""
 
 
 _CONSENT = re.compile(
