@@ -1625,6 +1625,18 @@ def test_a_list_of_teaser_cards_below_the_article_is_no_related_article() -> Non
     assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
 
 
+def test_a_block_below_the_article_whose_title_names_none_of_its_text_is_no_related_article() -> None:
+    # A widget's headline over text that is not its story (a label, a comment's header, another section): the
+    # title announces nothing the text tells, so the block is given as no article under that title.
+    headline = "Council extends the late-night bus service to every district"
+    widget = "Royal portraits go on display at the palace museum"
+    page = ["Home", "News", headline, *PROSE, "Related Articles", widget, *RELATED_CARD[1:], *SITE_LINKS]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+    # Under its own headline the same text is a related article.
+    page = ["Home", "News", headline, *PROSE, "Related Articles", *RELATED_CARD, *SITE_LINKS]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
+
+
 def test_dated_teaser_cards_below_the_article_end_it_without_a_label() -> None:
     # A blog's latest posts below the article, with no label: each a title, its excerpt and its date. They are
     # neither the article's text nor an article of their own.

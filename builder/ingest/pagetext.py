@@ -54,6 +54,7 @@ from builder.ingest.pagetext_lines import (
     SENTENCE_END,
     SENTENCE_ENDS,
     Line,
+    content_words,
     is_relative_time,
     opening_words,
     opens_comments,
@@ -466,7 +467,9 @@ def extract_pagetext(
         and not is_teaser_list(lines, block)
     ]
     articles = [article_parts(lines, main_block, main_title, DocumentRole.main)] + [
-        article for article in map(without_site_notices, related) if article is not None and not is_link_list(article)
+        article
+        for article in map(without_site_notices, related)
+        if article is not None and not is_link_list(article) and announces_its_text(article)
     ]
     if any(AMBIGUOUS_NUMERIC_DATE.search(article.published_text or "") for article in articles):
         day_first = numeric_day_first(text)
@@ -619,6 +622,25 @@ LINK_LIST_SENTENCES = 0.25
 article: headlines one under another, none of them a sentence. On the WCXB pages the related articles end 0.56
 sentences a paragraph or more, the fewest; of the blocks labelled boilerplate, one list of headlines on each
 half ends fewer than 0.1."""
+
+
+RELATED_TITLE_COVERAGE = 1 / 3
+"""A related article's text holds at least this share of its title's content words: a headline announces its story.
+Below it, the title is a label ("Related Articles"), a comment's header ("Re: (Score:2)"), an address, or a
+widget's headline set over another text (a news widget inside a gardening guide, whose next section the block
+took in). On the WCXB pages, dumped as page text, Markdown, lynx and w3m, every related document labelled an article
+holds 53% of its title's words or more; those that hold fewer than a third are boilerplate, teaser lists and
+unlabelled blocks of the other dumps: link labels, readers' comments, a copyright line, an address, code."""
+
+
+def announces_its_text(article: ArticleParts) -> bool:
+    """Whether the article's text holds RELATED_TITLE_COVERAGE of its title's content words or more, each found as
+    written anywhere in it (a word of a language written without spaces is a run of characters: found so too)."""
+    words = content_words(article.title)
+    if not words:
+        return True
+    text = "\n".join(text for text, _ in article.paragraphs).lower()
+    return sum(word in text for word in words) >= RELATED_TITLE_COVERAGE * len(words)
 
 
 LINKED_QUESTION_WORDS = 15
