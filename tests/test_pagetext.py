@@ -1651,8 +1651,8 @@ def test_dated_teaser_cards_below_the_article_end_it_without_a_label() -> None:
 
 READER_COMMENT = [
     "Finally some good news for the outer districts",
-    "I have waited for this for years. My daughter works late shifts at the hospital and every night she had to "
-    "choose between a taxi she could not afford and a long walk home through the park, which nobody should do.",
+    "I have waited years for this news in the outer districts. My daughter works late shifts at the hospital and "
+    "every night she had to choose between a taxi she could not afford and a long walk home, which is no good.",
     "Thank you to everyone at the council who pushed for it, and to the drivers who agreed to the new rota, "
     "because without them none of this would have happened at all.",
     "Now please do the same for the trams, which stop even earlier than the buses did and leave half the city "
