@@ -1155,6 +1155,8 @@ def test_an_article_that_says_when_it_was_first_published_is_dated_so(tmp_path: 
         name: "Menu\n\n" + "\n\n".join([header, *paragraphs[:4], note, *paragraphs[4:]]) + "\n"
         for name, (note, _) in notes.items()
     }
+    # Or says so under the headline, beside its last update.
+    pages["header"] = "Menu\n\n" + "\n\n".join([f"{header} Originally published March 2, 2022", *paragraphs]) + "\n"
     found = {
         name: [(d["published_text"], d["published_at"][:10]) for d in docs if d["title"] == title]
         for name, docs in _ingest_pages(tmp_path, pages).items()
@@ -1162,6 +1164,7 @@ def test_an_article_that_says_when_it_was_first_published_is_dated_so(tmp_path: 
     assert found == {
         "original": [("March 2, 2022", "2022-03-02")],
         "no-date": [("Dec 19, 2025", "2025-12-19")],
+        "header": [("March 2, 2022", "2022-03-02")],
     }
 
 

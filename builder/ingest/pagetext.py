@@ -180,7 +180,9 @@ def read_header(lines: Sequence[Line], title: int, block: Block, role: DocumentR
     time = times[0][1] if times else _time_above(lines, title) or _time_atop_body(lines, block)
     if role is DocumentRole.main:
         # Not for a related article's card: below it stands the next card, with its own time.
-        time = _time_first_published(lines, block) or time or _time_below_body(lines, block)
+        time = (
+            _time_first_published(lines, min(title + 1, block.first), block) or time or _time_below_body(lines, block)
+        )
     captions = [caption for line in between if (caption := split_caption(line.text))]
     source = next(
         (
@@ -236,11 +238,12 @@ def _time_below_body(lines: Sequence[Line], block: Block) -> str | None:
     return None
 
 
-def _time_first_published(lines: Sequence[Line], block: Block) -> str | None:
-    """The date the article says it was first published on, in its body or just below it ("This article was
-    originally published on 26 Sep 2019 at 4:12pm but has been regularly updated"): the time by its title is
-    then that of its last update."""
-    for line in lines[block.first : block.last + 1 + LABELLED_TIME_BELOW_LINES]:
+def _time_first_published(lines: Sequence[Line], first: int, block: Block) -> str | None:
+    """The date the article says it was first published on, from line `first` (below its title) through its body
+    to just below it ("This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly
+    updated", "Updated November 11, 2022 Originally published November 9, 2022" under the headline): the other
+    time by its title is then that of its last update."""
+    for line in lines[first : block.last + 1 + LABELLED_TIME_BELOW_LINES]:
         # A substring test first: a regex search on every line of the body cost more than the rest of this.
         if "published" not in line.text or not (said := FIRST_PUBLISHED.search(line.text)):
             continue
