@@ -798,6 +798,24 @@ def test_a_heading_its_table_of_contents_lists_goes_on_with_the_article_below_a_
     assert texts(extract_pagetext(page + "\n")[0])[-1] == PROSE[-1]
 
 
+def test_the_article_goes_on_below_a_chart_s_dated_rows_and_a_widget() -> None:
+    # A chart's rows (a date and its value each) run longer than any gap between an article's parts, then a
+    # "RELATED" label over one link, then the article goes on: the rows are its data, not a footer's dates, and
+    # the widget is the label and its link.
+    headline = "Home prices rise again in the outer districts, council figures show"
+    rows = [
+        f"{month}/1/{year} +{month + year % 7}.{year % 10}%" for year in range(2021, 2025) for month in range(1, 13)
+    ]
+    widget = ["RELATED", "Are you planning a home renovation soon? Read what your insurance will and will not cover."]
+    page = [headline, "By Jane Doe", "May 5, 2025", *PROSE, "Home Sale Prices Over Time", *rows, *widget, *MORE_PROSE]
+    [main, *_] = extract_pagetext("\n".join(page) + "\n")
+    assert texts(main)[-len(MORE_PROSE) :] == MORE_PROSE
+    # A footer's dates are set with words: below them the article does not go on.
+    footer = [f"Posted on {month}/1/2024 by the desk" for month in range(1, 13)] * 4
+    page = [headline, "By Jane Doe", "May 5, 2025", *PROSE, *footer, *widget, *MORE_PROSE]
+    assert texts(extract_pagetext("\n".join(page) + "\n")[0]) == PROSE
+
+
 @pytest.mark.parametrize(
     "label",
     [

@@ -710,7 +710,11 @@ def continues(lines: Sequence[Line], block: Block, following: Sequence[Block]) -
         return False
     if not any(line.section_end for line in gap):
         return True
-    if len(gap) > INLINE_WIDGET_LINES or any(opens_comments(line) for line in gap):
+    # A gap longer than MERGE_GAP_LINES joins only as the article's data (`joins`): the widget is what follows it
+    # from its label (a chart's rows, then "RELATED" over one link).
+    label = next(index for index, line in enumerate(gap) if line.section_end)
+    widget = gap[label:] if len(gap) > MERGE_GAP_LINES else gap
+    if len(widget) > INLINE_WIDGET_LINES or any(opens_comments(line) for line in gap):
         return False
     if listed_with_article(lines, block, following_block):
         return True
@@ -794,7 +798,7 @@ def is_data_gap(gap: Sequence[Line], article: Sequence[Line]) -> bool:
     lines hold a digit, are printed in the article above it too (a listicle prints the same fields, "Pros",
     "Key features", "Overall score", for each of its items) or right above themselves (a chart's row of one value),
     and none is a date or byline (a footer, a list of teasers and a comment thread are dated)."""
-    if any(line.metadata for line in gap):
+    if any(line.metadata and not is_dated_row(line) for line in gap):
         return False
     printed = {line.key for line in article if not line.prose}
     keys_before = [None, *(line.key for line in gap)]
@@ -826,6 +830,14 @@ def under_card_title(lines: Sequence[Line], index: int) -> bool:
     while above >= 0 and index - above <= 3 and lines[above].metadata and not lines[above].prose:
         above -= 1
     return above >= 0 and lines[above].title_like and not lines[above].prose
+
+
+def is_dated_row(line: Line) -> bool:
+    """Whether a line with a date is a row of a table or chart, the date and its values ("1/1/2013 +13.1%"): what
+    is left without the date holds a digit and no letter. A footer's or a comment's date is set with words ("Posted
+    on April 13, 2023", "June 9, 2020 · 6 Comments")."""
+    rest = line.text.replace(line.published, " ") if line.published else line.text
+    return any(map(str.isdigit, rest)) and not any(map(str.isalpha, rest))
 
 
 def card_share(lines: Sequence[Line], blocks: Sequence[Block]) -> float:
