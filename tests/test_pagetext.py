@@ -778,6 +778,14 @@ def test_the_article_goes_on_below_a_widget_and_a_product_card() -> None:
     assert texts(extract_pagetext(page + "\n")[0]) == PROSE
 
 
+def test_a_headline_may_end_with_an_initialism_s_full_stop() -> None:
+    # "... in the U.S." ends with a full stop, as a sentence does, but it is an initialism's: the line is still a
+    # headline.
+    headline = "Night bus ridership doubles in cities across the U.S."
+    page = ["Home", "News", headline, "By Jane Doe", "May 5, 2025", *PROSE]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+
+
 def test_a_heading_its_table_of_contents_lists_goes_on_with_the_article_below_a_widget() -> None:
     # A buying guide cut by a "Related" widget goes on with sections of one paragraph each under their headings,
     # which read as teaser cards; the page's table of contents ("In this article") lists the heading below the

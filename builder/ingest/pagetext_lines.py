@@ -494,6 +494,12 @@ def line_shape(text: str, writing: Writing = ENGLISH) -> LineShape:
     return _kept_shape(text, writing) if len(text) <= SHORT_LINE_CHARS else _shape(text, writing)
 
 
+_INITIALISM_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
+INITIALISM_MAX_CHARS = 12
+"""A headline may end with an initialism's full stop ("The Hottest Real Estate Markets in the U.S."), never with a
+sentence's: a line ending so is still headline-shaped."""
+
+
 def _shape(text: str, writing: Writing) -> LineShape:
     key = normalise_key(text)
     # The key is the line casefolded with single spaces: its words are its spaces plus one, without splitting it.
@@ -518,7 +524,9 @@ def _shape(text: str, writing: Writing) -> LineShape:
         short
         and 2 <= count <= 30
         and not metadata
-        and not text.endswith((".", ":", ",", ";"))
+        and (
+            not text.endswith((".", ":", ",", ";")) or _INITIALISM_END.search(text[-INITIALISM_MAX_CHARS:]) is not None
+        )
         and (writing is not ENGLISH or key[:STOP_SAMPLE_CHARS].rsplit(None, 1)[-1].strip("\"'’”)!?") not in _DANGLING)
         and not BULLET.match(text)
         and split_caption(text) is None
