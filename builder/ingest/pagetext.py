@@ -824,10 +824,14 @@ def is_teaser_list(lines: Sequence[Line], block: Block) -> bool:
     return cards >= TEASER_LIST_CARDS and cards >= CARD_SHARE * len(prose)
 
 
+CARD_METADATA_LINES = 2
+"""How many metadata lines (a byline, a date) a teaser card sets between its title and its excerpt."""
+
+
 def under_card_title(lines: Sequence[Line], index: int) -> bool:
     """Whether prose line `index` sits under a title-like line, with at most its byline and date between."""
     above = index - 1
-    while above >= 0 and index - above <= 3 and lines[above].metadata and not lines[above].prose:
+    while above >= 0 and index - above <= CARD_METADATA_LINES + 1 and lines[above].metadata and not lines[above].prose:
         above -= 1
     return above >= 0 and lines[above].title_like and not lines[above].prose
 

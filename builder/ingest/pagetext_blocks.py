@@ -120,6 +120,8 @@ def is_card_header(lines: Sequence[Line], index: int) -> bool:
 
 CARD_LIST_RUN = 3
 """How many teaser cards in a row (a title, its excerpt, its date) make a list of them."""
+CARD_LINES = 3
+"""The lines of one such card: its title, its excerpt and its date."""
 
 
 def opens_card_list(lines: Sequence[Line], index: int) -> bool:
@@ -128,7 +130,9 @@ def opens_card_list(lines: Sequence[Line], index: int) -> bool:
     segment could be cut at ("Blog." / "Gift for an electronics fan: ..." / "Finding the perfect gift ..." /
     "Feb 26, 2026"). On the WCXB pages, 10 such lists of 3 to 8 cards, none of whose excerpts the truth keeps as
     the article's text."""
-    return not is_card(lines, index - 3) and all(is_card(lines, index + 3 * card) for card in range(CARD_LIST_RUN))
+    return not is_card(lines, index - CARD_LINES) and all(
+        is_card(lines, index + CARD_LINES * card) for card in range(CARD_LIST_RUN)
+    )
 
 
 def is_card(lines: Sequence[Line], index: int) -> bool:
