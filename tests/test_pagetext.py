@@ -1523,6 +1523,34 @@ def test_a_newsletter_sign_up_or_an_affiliate_disclosure_is_a_promotion(language
     assert without_promotions([body[0], (promotion, ParagraphKind.body), *body[1:]], language) == body
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["Advertisement: New AI Book!", "GitHub Actions analytics - what's actually happening (Sponsored)"],
+)
+def test_a_section_its_heading_marks_as_an_advertisement_goes(heading: str) -> None:
+    # A newsletter sets its sponsor's section between its own, under a heading that says so: the sponsor's copy
+    # goes up to the next heading, which opens the writer's text again.
+    ad = "In this book, a leading expert shows you how to put the new tools to work in your business today."
+    story = [(text, ParagraphKind.body) for text in PROSE]
+    heading_kind = ParagraphKind.heading
+    scraped = ArticleParts(
+        role=DocumentRole.main,
+        title="Night buses",
+        paragraphs=[
+            *story[:2],
+            (heading, heading_kind),
+            (ad, ParagraphKind.body),
+            ("What riders say", heading_kind),
+            *story[2:],
+        ],
+    )
+    assert tidy(scraped).paragraphs == [*story[:2], ("What riders say", heading_kind), *story[2:]]
+    # A heading that only mentions a sponsor heads the writer's own section.
+    mentioned = ("Why the council found a sponsor for the night buses", heading_kind)
+    scraped = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[*story[:2], mentioned, *story[2:]])
+    assert tidy(scraped).paragraphs == [*story[:2], mentioned, *story[2:]]
+
+
 def test_another_language_s_promotion_is_looked_for_in_that_language_s_documents_only() -> None:
     # "Jetzt abonnieren" in an English text is a German phrase quoted, not the site's sign-up.
     assert not is_promotion("Jetzt Newsletter abonnieren", "en")

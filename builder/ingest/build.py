@@ -29,6 +29,7 @@ from builder.ingest.cleanup import (
     split_dateline,
     split_staff_credit,
     without_promotions,
+    without_sponsored_sections,
 )
 from builder.ingest.furniture import is_stray, lone_dateline, without_leading_furniture, without_trailing_furniture
 from builder.ingest.ids import content_hash, doc_id, page_id
@@ -87,7 +88,7 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     # goes.
     seen = [(visible(text).strip(), kind) for text, kind in parts.paragraphs]
     kept = [(text, kind) for text, kind in seen if text and not is_stray(text, kind)]
-    for text, kind in without_promotions(kept, language):
+    for text, kind in without_promotions(without_sponsored_sections(kept), language):
         if caption := split_credit_line(text):
             captions.append(caption)
         else:

@@ -422,6 +422,29 @@ def without_promotions(
     ]
 
 
+AD_HEADING = re.compile(
+    r"^\W*(?:advertisement|sponsored|sponsor|paid (?:post|partnership|content)|partner content)\s*[:|–—-]\s*\S"
+    r"|\((?:sponsored|sponsor|advertisement|paid (?:post|partnership))\)\W*$",
+    re.IGNORECASE,
+)
+"""A heading that marks its section an advertisement: "Advertisement: New AI Book!", "GitHub Actions analytics -
+what's actually happening (Sponsored)", as newsletters set their sponsors' sections between their own. On the
+WCXB pages five such headings head sections; the truth keeps one of them (a series' sponsor)."""
+
+
+def without_sponsored_sections(paragraphs: list[tuple[str, ParagraphKind]]) -> list[tuple[str, ParagraphKind]]:
+    """The paragraphs but the sections a heading marks as advertisements (AD_HEADING), each up to the next heading:
+    a sponsor's copy, which annotators would read as the writer's."""
+    kept: list[tuple[str, ParagraphKind]] = []
+    in_ad = False
+    for text, kind in paragraphs:
+        if kind is ParagraphKind.heading:
+            in_ad = AD_HEADING.search(text) is not None
+        if not in_ad:
+            kept.append((text, kind))
+    return kept
+
+
 _ABBREVIATION_WORDS = """mr mrs ms dr prof st gen sen rep gov lt col capt sgt jr sr inc corp co ltd no vs etc approx
 dept est fig jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.k e.g i.e"""
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
