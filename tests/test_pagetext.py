@@ -1495,6 +1495,10 @@ def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
             "work, consider becoming a free or paid subscriber.",
         ),
         ("en", "Thanks for reading Almost Timely Newsletter! This post is public so feel free to share it."),
+        ("en", "Like what you see? Share with a friend"),
+        ("en", "Rate this Recipe"),
+        ("en", "Help me spread the word about this podcast!"),
+        ("en", "Start free trial"),
         (
             "en",
             "We independently review everything we recommend. When you buy through our links, we may earn a "
@@ -1570,6 +1574,7 @@ def test_another_language_s_promotion_is_looked_for_in_that_language_s_documents
         "Police said the fake invoices were sent straight to your inbox by a gang operating from abroad.",
         "Join the protesters, she told the crowd, and share their stories with the world.",
         "Phishing emails that land in your inbox often mimic your bank.",
+        "Critics gave the film a rating of four stars, and the studio plans a free trial screening in June.",
         # Long text about a newsletter is the story, whatever it mentions.
         "I built my newsletter with two things: my voice and a repeatable system, and every week it lands in your "
         "inbox on Monday morning, written by hand and checked by software that flags every claim I cannot source, "

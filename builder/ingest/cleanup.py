@@ -318,6 +318,11 @@ PROMOTION = re.compile(
     # work, consider becoming a free or paid subscriber."; "Thanks for reading X! This post is public so feel free
     # to share it." Its call to receive new posts alone may close the writer's own thanks, which stays.
     r"|\bis a reader-supported publication\b|\bthis post is public so feel free to share\b"
+    # Calls to share the post, rate the recipe, spread the word, or try the product: "Like what you see? Share with a
+    # friend", "Rate this Recipe", "Help me spread the word about this podcast!", "Start free trial".
+    r"|\bshare (?:it |this(?: post| article| story| recipe)? )?with (?:a friend|your friends)\b"
+    r"|\bleave a (?:star )?rating\b|\brate this recipe\b|\bhelp (?:me|us) spread the word\b"
+    r"|^\W*start (?:your |a )?free trial\W*$"
     # An ad slot's label, a share button's, a call to follow the site: alone on their line.
     r"|^\W*(?:advertisement|advert|sponsored(?: content)?)\W*$|^\W*(?:advertisement|advert)\W+(?:scroll|continue|story)"
     r"|^\W*(?:the )?(?:story|article|text) continues (?:below|after)\b"
@@ -334,7 +339,9 @@ only scored; the truth keeps the other four: two disclosures, a sign-up and a gu
 to your inbox"). Also an ad slot's label ("Advertisement", "Story continues below advertisement"), a share
 button's ("Share this article") and a call to follow the site ("Follow us on Instagram"), which scrapers keep
 between a story's paragraphs: WCXB's boilerplate snippets hold 19 such lines, its main texts none. Substack's
-two stock notices were added later (WCXB 0420 and 4444, both of the test half, neither kept by the truth)."""
+two stock notices were added later (WCXB 0420 and 4444, both of the test half, neither kept by the truth), and so
+were the calls to share, rate, spread the word or start a free trial: 46 short lines of the WCXB dumps, none a
+paragraph of the truth."""
 PROMOTION_ELSEWHERE = re.compile(
     "|".join(
         (
@@ -380,6 +387,7 @@ PROMOTION_MAX_WORDS = 40
 _PROMOTION_WORDS = (
     *("subscri", "sign up", "signing up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate"),
     *("advert", "sponsored", "continues", "share th", "follow us", "reader-supported", "post is public"),
+    *("with a friend", "with your friends", "rating", "rate this", "spread the word", "free trial"),
 )
 """What every match of PROMOTION holds one of."""
 _PROMOTION_WORDS_ELSEWHERE = (
