@@ -1,9 +1,10 @@
 """Run every benchmark in one go and save the figures: docs/benchmarks.json and docs/benchmarks.md, with a
 description of the machine they were measured on.
 
-Each figure is printed next to a baseline measured in the same run, with its target marked met or not.
+Each figure is printed next to a baseline measured in the same run, with its target marked met or not. With
+`--only`, the other benchmarks keep the rows of their own last run, which the file dates.
 
-    .venv/bin/python scripts/bench.py [--quick]
+    .venv/bin/python scripts/bench.py [--quick] [--only ingest ...]
 """
 
 from __future__ import annotations
@@ -63,6 +64,18 @@ def run(name: str, arguments: list[str], folder: Path) -> dict[str, object]:
     return {**json.loads(output.read_text()), "machine": during}
 
 
+def saved_results(path: Path, host: dict[str, object]) -> dict[str, dict[str, object]]:
+    """The results of the last runs saved in `path` (docs/benchmarks.json), by benchmark, each with the run it came
+    from (`run`: its date, processor and whether it was quick); a file written before results carried their run
+    gives them its machine's. None when there is no such file."""
+    if not path.exists():
+        return {}
+    saved = json.loads(path.read_text())
+    machine_then = saved.get("machine") or {}
+    unknown = {"date": machine_then.get("date", "unknown"), "cpu": machine_then.get("cpu", host["cpu"]), "quick": None}
+    return {result["benchmark"]: {"run": unknown, **result} for result in saved.get("results", [])}
+
+
 def markdown(host: dict[str, object], results: list[dict[str, object]], quick: bool) -> str:
     lines = [
         "# Benchmarks",
@@ -71,6 +84,16 @@ def markdown(host: dict[str, object], results: list[dict[str, object]], quick: b
         f"{host['cores']} cores, {host['memory_gib']} GiB, Python {host['python']}, load average "
         f"{host['load_average_at_start']:.2f} at the start (a shared machine: ratios against a baseline from the "
         "same run are the figures to trust, absolute rates vary with load).",
+        *(
+            [
+                "",
+                "Some rows are from earlier runs (`--only` ran the others): "
+                + "; ".join(f"{name}: {when}" for name, when in earlier.items())
+                + ".",
+            ]
+            if (earlier := _earlier_runs(host, results))
+            else []
+        ),
         "",
         "| benchmark | what | value | baseline (same run) | ratio | target | met |",
         "| --- | --- | ---: | --- | ---: | --- | --- |",
@@ -103,19 +126,34 @@ def markdown(host: dict[str, object], results: list[dict[str, object]], quick: b
     return "\n".join(lines) + "\n"
 
 
+def _earlier_runs(host: dict[str, object], results: list[dict[str, object]]) -> dict[str, str]:
+    """When each result that another run measured was measured, and on what, by benchmark."""
+    earlier: dict[str, str] = {}
+    for result in results:
+        measured = result.get("run")
+        if isinstance(measured, dict) and measured.get("date") != host["date"]:
+            quick = ", --quick" if measured.get("quick") is True else ""
+            earlier[str(result["benchmark"])] = f"{measured.get('date')} on {measured.get('cpu')}{quick}"
+    return earlier
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="Smaller inputs: minutes instead of tens of minutes.")
     parser.add_argument("--only", nargs="*", choices=sorted(BENCHMARKS), help="Run only these benchmarks.")
     args = parser.parse_args()
     host = machine()
+    docs = REPO / "docs"
+    saved = saved_results(docs / "benchmarks.json", host) if args.only else {}
+    this_run = {"date": host["date"], "cpu": host["cpu"], "quick": args.quick}
     with tempfile.TemporaryDirectory() as folder:
         results = [
-            run(name, quick if args.quick else full, Path(folder))
-            for name, (full, quick) in BENCHMARKS.items()
+            {**run(name, quick if args.quick else full, Path(folder)), "run": this_run}
             if not args.only or name in args.only
+            else saved[name]
+            for name, (full, quick) in BENCHMARKS.items()
+            if not args.only or name in args.only or name in saved
         ]
-    docs = REPO / "docs"
     (docs / "benchmarks.json").write_text(json.dumps({"machine": host, "results": results}, indent=2) + "\n")
     (docs / "benchmarks.md").write_text(markdown(host, results, args.quick), encoding="utf-8")
     print("Saved docs/benchmarks.md and docs/benchmarks.json")
