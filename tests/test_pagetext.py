@@ -778,6 +778,13 @@ def test_the_article_goes_on_below_a_widget_and_a_product_card() -> None:
     assert texts(extract_pagetext(page + "\n")[0]) == PROSE
 
 
+def test_a_label_before_the_title_is_no_word_of_it() -> None:
+    # arXiv prints its abstract page's title after a label, glued to it.
+    headline = "Night buses and the shape of the city: a study of ridership"
+    page = ["Search", "Help", f"Title:{headline}", "Authors:Jane Doe, Ann Lee", *PROSE]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+
+
 def test_a_headline_may_end_with_an_initialism_s_full_stop() -> None:
     # "... in the U.S." ends with a full stop, as a sentence does, but it is an initialism's: the line is still a
     # headline.

@@ -23,7 +23,7 @@ from builder.ingest.characters import visible
 from builder.ingest.html_metadata import PageMetadata, page_metadata, printed_date
 from builder.ingest.pagetext import without_header
 from builder.ingest.pagetext_lines import is_metadata
-from builder.ingest.pagetext_titles import LINK_SOURCE, TITLED_MIN_WORDS
+from builder.ingest.pagetext_titles import LINK_SOURCE, TITLE_LABEL, TITLED_MIN_WORDS
 from builder.ingest.parts import ArticleParts
 from builder.records import DocumentRole, ParagraphKind
 
@@ -220,10 +220,6 @@ def _byline_after(headline: str, stated: str) -> bool:
     return folded.startswith(title) and len(folded) > len(title) and is_metadata(headline[len(stated) :].strip())
 
 
-_TITLE_LABEL = re.compile(r"^title:\s*", re.IGNORECASE)
-"""A label before the title, as arXiv's pages print it ("Title:AlignMerge - …")."""
-
-
 def _tidy_title(title: str) -> str:
     """A stated or printed title as readers saw it: its references read (metadata escaped twice, "&#x26;"), its
     characters mended where UTF-8 was read as Latin-1 or Windows-1252 ("JOHNSONâ\x80\x99SÂ®", `visible`), without a
@@ -232,7 +228,7 @@ def _tidy_title(title: str) -> str:
     if "&" in title:
         title = unescape(title)
     title = visible(title)
-    return LINK_SOURCE.sub("", _TITLE_LABEL.sub("", title))
+    return LINK_SOURCE.sub("", TITLE_LABEL.sub("", title))
 
 
 def _clean_title(title: str, site: str | None, host: str | None = None) -> str:

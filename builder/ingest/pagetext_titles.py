@@ -575,6 +575,8 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
 
 _SUFFIX_SEPARATOR = re.compile(r"\s[|–—-]\s")
 """What separates a title from the site name printed after it ("Title | Site", "Title - Site")."""
+TITLE_LABEL = re.compile(r"^title:\s*", re.IGNORECASE)
+"""A label before the title, as arXiv's pages print it ("Title:AlignMerge - …"): no word of the title."""
 LINK_SOURCE = re.compile(r"\s*\((?:[a-z0-9-]+\.)+[a-z]{2,}\)(?:\s+\d+)?$")
 """The domain an aggregator prints after a link's title, and the count of its comments or points after that
 ("Title (example.com) 87"); in lower case, as aggregators print it, unlike a name ending a title ("(Node.js)")."""
@@ -586,13 +588,15 @@ TITLED_MIN_WORDS = 3
 
 def without_site_suffix(lines: Sequence[Line], index: int) -> str:
     """The text of title line `index` without the site name printed after it ("Title | Site"), or the domain an
-    aggregator prints after it ("Title (example.com) 87").
+    aggregator prints after it ("Title (example.com) 87"), and without a label before it (TITLE_LABEL).
 
     The suffix is a site name when it is a few capitalised words without function words ("Bridgestone Tires")
     that the page prints elsewhere too (its logo, its footer): a subtitle after a dash ("- How Small Languages
     Die") has function words, and the rest of a title ("Title - Part Two") is not printed again on its own.
     """
     line = lines[index]
+    if TITLE_LABEL.match(line.text):
+        line = replace(line, text=TITLE_LABEL.sub("", line.text))
     source = LINK_SOURCE.search(line.text)
     if source and len(line.text[: source.start()].split()) >= TITLED_MIN_WORDS:
         return line.text[: source.start()]
