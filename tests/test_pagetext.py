@@ -1506,6 +1506,7 @@ def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
         ("en", "Rate this Recipe"),
         ("en", "Help me spread the word about this podcast!"),
         ("en", "Start free trial"),
+        ("en", "Add Newsweek as a preferred source on Google to see more of our trusted coverage when you search."),
         (
             "en",
             "We independently review everything we recommend. When you buy through our links, we may earn a "
@@ -1987,10 +1988,23 @@ def test_a_call_to_action_above_the_article_is_no_title() -> None:
         "Getting around the city at night",
         "Read more books, experts tell commuters",
         "Contact us if you saw the crash, police say",
+        "Add these five apps to your phone before the night buses start",
+        "Google adds night bus times to its maps",
     ):
         assert not is_call_to_action(headline), headline
     for label in ("Read More", "Learn more →", "read our full review", "Back to top", "Let’s get started!"):
         assert is_call_to_action(label), label
+    # Google's button on news sites, under or over the headline.
+    for button in ("Add SoundGuys on Google", "Add us on Google", "Add CIO as a Preferred Source in Google Search"):
+        [main] = extract_pagetext("\n".join(["Home", "News", button, headline, "By Jane Doe", *PROSE]) + "\n")
+        assert main.title == headline, button
+
+
+def test_an_address_is_no_title() -> None:
+    # An office's address between a short headline and its byline (a local firm's blog): its last line is
+    # title-shaped and sits where headlines do, but is never one.
+    page = ["Home", "Night buses", "Hunt Valley, MD 21031", "By Jane Doe", *PROSE]
+    assert extract_pagetext("\n".join(page) + "\n")[0].title == "Night buses"
 
 
 def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:

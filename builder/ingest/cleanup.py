@@ -323,6 +323,8 @@ PROMOTION = re.compile(
     r"|\bshare (?:it |this(?: post| article| story| recipe)? )?with (?:a friend|your friends)\b"
     r"|\bleave a (?:star )?rating\b|\brate this recipe\b|\bhelp (?:me|us) spread the word\b"
     r"|^\W*start (?:your |a )?free trial\W*$"
+    # Google's call to news readers: "Add Newsweek as a preferred source on Google to see more of our coverage."
+    r"|\bas (?:a |your )?preferred source\b"
     # An ad slot's label, a share button's, a call to follow the site: alone on their line.
     r"|^\W*(?:advertisement|advert|sponsored(?: content)?)\W*$|^\W*(?:advertisement|advert)\W+(?:scroll|continue|story)"
     r"|^\W*(?:the )?(?:story|article|text) continues (?:below|after)\b"
@@ -387,7 +389,7 @@ PROMOTION_MAX_WORDS = 40
 _PROMOTION_WORDS = (
     *("subscri", "sign up", "signing up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate"),
     *("advert", "sponsored", "continues", "share th", "follow us", "reader-supported", "post is public"),
-    *("with a friend", "with your friends", "rating", "rate this", "spread the word", "free trial"),
+    *("with a friend", "with your friends", "rating", "rate this", "spread the word", "free trial", "preferred source"),
 )
 """What every match of PROMOTION holds one of."""
 _PROMOTION_WORDS_ELSEWHERE = (

@@ -262,16 +262,22 @@ _CALL_TO_ACTION = re.compile(
     r"|download (?:the|our|free|now)|subscribe (?:to|now|today)|join (?:us|our|now|today|the waitlist)"
     r"|shop (?:now|our|the)|buy (?:now|today)|sign up|register (?:now|today|for)|claim (?:your|the offer)"
     r"|(?:view|see|show|load|browse) (?:all|more)|back to top"
-    r"|let[’']s (?:get started|talk|chat|connect|work together))\b"
+    r"|let[’']s (?:get started|talk|chat|connect|work together)"
+    r"|add (?:[\w.'’&-]+ ){0,3}?(?:as (?:a |your )?preferred source|on google|to google))\b"
     rf"|{_LINK_LABEL}",
     re.IGNORECASE,
 )
 """What a promotion, a search box or a link tells the reader to do: "Get the free guide", "Save with coupons",
-"Search for articles", "... Click here", "View all brands >", "Back to top", "Let's get started". The verb with
+"Search for articles", "... Click here", "View all brands >", "Back to top", "Let's get started", Google's button
+for news sites ("Add SoundGuys on Google", "Add CIO as a Preferred Source in Google Search"). The verb with
 what it asks for, as headlines open with the same words: "Search for missing hikers called off", "Save the
 Children warns of famine", "Shop owners protest parking fees". A link's bare label ("Read more", "Contact us")
 only as the whole line: "Read more books, experts say" and "Contact us if you saw the crash, police say" are
 headlines."""
+
+
+POSTAL_ADDRESS = re.compile(r"^[A-Z][\w .'’-]*,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
+"""A U.S. address's last line ("Hunt Valley, MD 21031"): an office's or a shop's, never a headline."""
 
 
 def is_call_to_action(text: str) -> bool:
@@ -564,6 +570,7 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
             and not _TAXONOMY.match(line.text)
             and not is_glued_pair(line.text)
             and not is_call_to_action(line.text)
+            and not POSTAL_ADDRESS.match(line.text)
         ):
             candidates.append((index, title_clues(lines, block, index, prose_after, context)))
     if candidates:
