@@ -820,18 +820,20 @@ def is_teaser_list(lines: Sequence[Line], block: Block) -> bool:
     its text would be the excerpts of several stories under the first one's title. One card alone (a podcast
     episode's post and its summary) is one story, and stays when it is long enough (RELATED_MIN_WORDS)."""
     prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
-    cards = sum(1 for index in prose if under_card_title(lines, index))
+    cards = sum(1 for index in prose if under_card_title(lines, index, CARD_METADATA_LINES))
     return cards >= TEASER_LIST_CARDS and cards >= CARD_SHARE * len(prose)
 
 
-CARD_METADATA_LINES = 2
-"""How many metadata lines (a byline, a date) a teaser card sets between its title and its excerpt."""
+CARD_METADATA_LINES = 3
+"""How many metadata lines (a byline, a date, a reading time) a list's teaser card may set between its title and
+its excerpt."""
 
 
-def under_card_title(lines: Sequence[Line], index: int) -> bool:
-    """Whether prose line `index` sits under a title-like line, with at most its byline and date between."""
+def under_card_title(lines: Sequence[Line], index: int, metadata_between: int = 0) -> bool:
+    """Whether prose line `index` sits under a title-like line: right below it, or with up to `metadata_between`
+    metadata lines between (a card's byline and date)."""
     above = index - 1
-    while above >= 0 and index - above <= CARD_METADATA_LINES + 1 and lines[above].metadata and not lines[above].prose:
+    while above >= 0 and index - above <= metadata_between and lines[above].metadata and not lines[above].prose:
         above -= 1
     return above >= 0 and lines[above].title_like and not lines[above].prose
 
@@ -847,7 +849,7 @@ def is_dated_row(line: Line) -> bool:
 def card_share(lines: Sequence[Line], blocks: Sequence[Block]) -> float:
     """The share of the blocks' prose lines that sit right below a title-like line: teaser cards, when most do."""
     prose = [index for block in blocks for index in range(block.first, block.last + 1) if lines[index].prose]
-    cards = sum(1 for index in prose if index > 0 and lines[index - 1].title_like and not lines[index - 1].prose)
+    cards = sum(1 for index in prose if under_card_title(lines, index))
     return cards / len(prose) if prose else 1.0
 
 
