@@ -67,7 +67,7 @@ def run(name: str, arguments: list[str], folder: Path) -> dict[str, object]:
 def saved_results(path: Path, host: dict[str, object]) -> dict[str, dict[str, object]]:
     """The results of the last runs saved in `path` (docs/benchmarks.json), by benchmark, each with the run it came
     from (`run`: its date, processor and whether it was quick); a file written before results carried their run
-    gives them its machine's. None when there is no such file."""
+    gives them its machine's. Empty when there is no such file."""
     if not path.exists():
         return {}
     saved = json.loads(path.read_text())
@@ -146,14 +146,14 @@ def main() -> None:
     docs = REPO / "docs"
     saved = saved_results(docs / "benchmarks.json", host) if args.only else {}
     this_run = {"date": host["date"], "cpu": host["cpu"], "quick": args.quick}
+    chosen = args.only or list(BENCHMARKS)
+    results: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as folder:
-        results = [
-            {**run(name, quick if args.quick else full, Path(folder)), "run": this_run}
-            if not args.only or name in args.only
-            else saved[name]
-            for name, (full, quick) in BENCHMARKS.items()
-            if not args.only or name in args.only or name in saved
-        ]
+        for name, (full, quick) in BENCHMARKS.items():
+            if name in chosen:
+                results.append({**run(name, quick if args.quick else full, Path(folder)), "run": this_run})
+            elif name in saved:
+                results.append(saved[name])
     (docs / "benchmarks.json").write_text(json.dumps({"machine": host, "results": results}, indent=2) + "\n")
     (docs / "benchmarks.md").write_text(markdown(host, results, args.quick), encoding="utf-8")
     print("Saved docs/benchmarks.md and docs/benchmarks.json")
