@@ -130,8 +130,11 @@ def opens_card_list(lines: Sequence[Line], index: int) -> bool:
     segment could be cut at ("Blog." / "Gift for an electronics fan: ..." / "Finding the perfect gift ..." /
     "Feb 26, 2026"). On the WCXB pages, 10 such lists of 3 to 8 cards, none of whose excerpts the truth keeps as
     the article's text."""
-    return not is_card(lines, index - CARD_LINES) and all(
-        is_card(lines, index + CARD_LINES * card) for card in range(CARD_LIST_RUN)
+    # The card at `index` first: it settles nearly every line of a page, which this is asked of.
+    return (
+        is_card(lines, index)
+        and not is_card(lines, index - CARD_LINES)
+        and all(is_card(lines, index + CARD_LINES * card) for card in range(1, CARD_LIST_RUN))
     )
 
 
