@@ -22,8 +22,14 @@ from builder.ingest.cleanup import (
     without_promotions,
 )
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_list
-from builder.ingest.pagetext_lines import read_lines
-from builder.ingest.pagetext_titles import is_call_to_action, is_glued_pair, metadata_below, without_date_suffix
+from builder.ingest.pagetext_lines import line_shape, read_lines
+from builder.ingest.pagetext_titles import (
+    is_call_to_action,
+    is_glued_pair,
+    is_label_pairs,
+    metadata_below,
+    without_date_suffix,
+)
 from builder.ingest.parts import ArticleParts
 from builder.ingest.text_browsers import link_list_lines, without_widgets
 from builder.ingest.wrapping import Wrap, wrap_width, wrapped_before
@@ -577,6 +583,17 @@ def test_a_fact_box_of_labels_and_values_is_not_the_title() -> None:
     page = [headline, "May 5, 2025", "By Jane Doe", "Bus Service: Late-Night Trial Routes: Doubled", *PROSE]
     [main] = extract_pagetext("\n".join(page) + "\n")
     assert main.title == headline
+
+
+def test_a_product_card_s_row_of_facts_is_not_the_title() -> None:
+    # A buying guide's product card under its headline (WCXB 4828): the facts, set between dots, hold the story's
+    # words in title-like shape; a headline has no such dots, and one dot is still a headline's ("Bus · Rail").
+    headline = "Council backs a later last bus"
+    facts = "Late-night trial • Routes doubled • Free for students"
+    page = ["News", headline, facts, "By Jane Doe", *PROSE]
+    assert extract_pagetext("\n".join(page) + "\n")[0].title == headline
+    assert not is_label_pairs("Night buses · the council's plan")
+    assert is_label_pairs(facts)
 
 
 def test_a_wordpress_byline_above_the_title_gives_its_date_though_it_reads_like_a_sentence() -> None:
@@ -2005,6 +2022,18 @@ def test_an_address_is_no_title() -> None:
     # title-shaped and sits where headlines do, but is never one.
     page = ["Home", "Night buses", "Hunt Valley, MD 21031", "By Jane Doe", *PROSE]
     assert extract_pagetext("\n".join(page) + "\n")[0].title == "Night buses"
+    # The whole address on one line, as a Markdown copy of the page prints it.
+    address = "Baltimore Office, 11311 McCormick Rd., Suite 500, Hunt Valley, MD 21031"
+    page = ["Home", "Night buses", address, "By Jane Doe", *PROSE]
+    assert extract_pagetext("\n".join(page) + "\n")[0].title == "Night buses"
+
+
+def test_a_nested_list_item_in_a_w3m_dump_is_no_headline() -> None:
+    # w3m marks a nested list's items "□" (then "☆"): a menu's sub-items, title-shaped and in title case, sat
+    # right above the story (WCXB 0237, 4457 in w3m's dump) and were taken for its title.
+    assert not line_shape("□ Late-Night Bus Routes for Every District").headline_shaped
+    assert not line_shape("☆ Late-Night Bus Routes for Every District").headline_shaped
+    assert line_shape("Late-Night Bus Routes for Every District").headline_shaped
 
 
 def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:

@@ -118,6 +118,10 @@ _BULLET_CHARS = frozenset("•·▪●◦‣∙*+-–—o")
 _SENTENCE_BREAKS = (". ", "? ", "! ", '." ', ".” ")
 """How sentences meet inside a line; counted with `str.count`, which is much faster than a regex."""
 BULLET = re.compile(r"^(?:[•·▪●◦‣∙*+\-–—]|o(?=\s))\s+")
+_NESTED_LIST_MARKS = frozenset("□■○☆")
+"""How w3m marks the items of a nested list ("□", then "☆"): no headline. Only for the shape: the same item
+printed elsewhere with a bullet or none stays a line of its own (made one, a table of contents' entries took
+the article's headings for printings of a menu, and cut the article at them)."""
 _GLUED_ICON = re.compile(r"^[a-z]{2,}(?=\d)")
 """An icon's name glued to the text after it by a text capture ("time31 minutes ago", "calendar2025-07-05")."""
 _RELATIVE_TIME = re.compile(
@@ -529,6 +533,7 @@ def _shape(text: str, writing: Writing) -> LineShape:
         )
         and (writing is not ENGLISH or key[:STOP_SAMPLE_CHARS].rsplit(None, 1)[-1].strip("\"'’”)!?") not in _DANGLING)
         and not BULLET.match(text)
+        and not (text[:1] in _NESTED_LIST_MARKS and text[1:2].isspace())
         and split_caption(text) is None
     )
     whole_article = len(text) >= WHOLE_ARTICLE_CHARS and holds_sentences(text, WHOLE_ARTICLE_SENTENCES)

@@ -276,8 +276,9 @@ only as the whole line: "Read more books, experts say" and "Contact us if you sa
 headlines."""
 
 
-POSTAL_ADDRESS = re.compile(r"^[A-Z][\w .'’-]*,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
-"""A U.S. address's last line ("Hunt Valley, MD 21031"): an office's or a shop's, never a headline."""
+POSTAL_ADDRESS = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
+"""A U.S. address, its last line ("Hunt Valley, MD 21031") or the whole of it on one line ("99 Hudson St, 5th
+Floor, New York, NY 10013"): an office's or a shop's, never a headline."""
 
 
 def is_call_to_action(text: str) -> bool:
@@ -295,8 +296,15 @@ set as, a heading too."""
 
 def is_label_pairs(text: str) -> bool:
     """Whether the line holds two labels with their values or more ("Family: Rubiaceae | Place of Origin:
-    Ethiopia"): a fact box, never a headline, which has one colon at most (no WCXB title has two)."""
-    return text.count(":") >= 2 and len(_LABEL.findall(text)) >= 2
+    Ethiopia"), or three facts or more between dots ("Leaves ears open • Bluetooth 5.3 • IP55 rating", a product
+    card's): a fact box, never a headline, which has one colon at most (no WCXB title has two) and no such dot."""
+    if text.count(":") >= 2 and len(_LABEL.findall(text)) >= 2:
+        return True
+    return ("•" in text or "·" in text) and len(_FACT_DOT.findall(text)) >= 2
+
+
+_FACT_DOT = re.compile(r"\s[•·]\s")
+"""A dot between facts printed in a row."""
 
 
 def metadata_below(lines: Sequence[Line], index: int) -> bool:
@@ -570,7 +578,7 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
             and not _TAXONOMY.match(line.text)
             and not is_glued_pair(line.text)
             and not is_call_to_action(line.text)
-            and not POSTAL_ADDRESS.match(line.text)
+            and not POSTAL_ADDRESS.search(line.text)
         ):
             candidates.append((index, title_clues(lines, block, index, prose_after, context)))
     if candidates:
