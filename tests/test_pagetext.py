@@ -222,6 +222,25 @@ PROSE = [
 ]
 
 
+def test_a_one_word_headline_over_its_byline_is_the_title_when_the_story_opens_with_it() -> None:
+    # A project's post titled by its name alone (WCXB 0491, "001" over "Ben", "2 days ago"): a word alone was no
+    # candidate, and the article was lost for want of a title.
+    opening = "Nightline is the bus service the council has planned for two years, and it starts in the spring."
+    page = ["Home", "Writing", "Contact", "Nightline", "Ben", "2 days ago", "6 min read", opening, *PROSE]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert (main.title, main.published_text) == ("Nightline", "2 days ago")
+    # A menu's word over the byline is none, when the story does not open with it or the page prints it again
+    # (a section's name over the date, the headline below it).
+    headline = "Night buses for every district"
+    for page in (
+        ["Home", headline, "Jobs", "By Jane Doe", "2 days ago", *PROSE],
+        ["Home", "Nightline", "March 1, 2024", headline, opening, *PROSE, "Nightline", "Contact"],
+    ):
+        assert extract_pagetext("\n".join(page) + "\n")[0].title == headline
+    with pytest.raises(NoArticleError, match="no titled run"):
+        extract_pagetext("\n".join(["Home", "Jobs", "Ben", "2 days ago", "6 min read", *PROSE]) + "\n")
+
+
 def test_the_author_s_name_under_a_byline_is_no_title() -> None:
     # A news site's author card prints the name again under the byline, and the name is in the bio that follows:
     # that the byline ends with it does not make it the last crumb of a breadcrumb.

@@ -554,8 +554,8 @@ def title_score(clues: TitleClues) -> float:
 
 
 def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
-    """Title-like lines from TITLE_WINDOW lines above the block (not above the floor) to TITLE_INSIDE lines into
-    it, with their clues but for `STORY_CLUES` (see `find_title`).
+    """Title-like lines (and one-word headlines, `is_one_word_headline`) from TITLE_WINDOW lines above the block
+    (not above the floor) to TITLE_INSIDE lines into it, with their clues but for `STORY_CLUES` (see `find_title`).
 
     The title may sit inside the block: a teaser, a notice or a standfirst above it can read as prose and open
     the block, and a headline can itself be a sentence.
@@ -567,18 +567,10 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
         line = lines[index]
         if line.prose and not line.title_like:
             prose_after = index
-        elif (
-            line.title_like
-            and prose_after > index
-            # A name under a bare "By" line is an author, however title-like it looks, and so is its second
-            # printing (sites print the author's name twice, for the byline and for a hover card).
-            and not ((above := line_above(lines, index)) is not None and _BARE_BYLINE.match(lines[above].text))
-            and not is_first_of_two(lines, index, prose_after)
-            and not is_label_pairs(line.text)
-            and not _TAXONOMY.match(line.text)
-            and not is_glued_pair(line.text)
-            and not is_call_to_action(line.text)
-            and not POSTAL_ADDRESS.search(line.text)
+        elif prose_after > index and (
+            _passes_as_title(lines, index, prose_after)
+            if line.title_like
+            else line.words == 1 and is_one_word_headline(lines, index, context.opening(prose_after))
         ):
             candidates.append((index, title_clues(lines, block, index, prose_after, context)))
     if candidates:
@@ -586,6 +578,42 @@ def title_candidates(context: TitleContext) -> list[tuple[int, TitleClues]]:
         index, clues = candidates[-1]
         candidates[-1] = (index, replace(clues, topmost=True))
     return candidates
+
+
+def _passes_as_title(lines: Sequence[Line], index: int, prose_after: int) -> bool:
+    """Whether title-like line `index` is none of the lines that look like headlines and never are one."""
+    text = lines[index].text
+    return (
+        # A name under a bare "By" line is an author, however title-like it looks, and so is its second printing
+        # (sites print the author's name twice, for the byline and for a hover card).
+        not ((above := line_above(lines, index)) is not None and _BARE_BYLINE.match(lines[above].text))
+        and not is_first_of_two(lines, index, prose_after)
+        and not is_label_pairs(text)
+        and not _TAXONOMY.match(text)
+        and not is_glued_pair(text)
+        and not is_call_to_action(text)
+        and not POSTAL_ADDRESS.search(text)
+    )
+
+
+def is_one_word_headline(lines: Sequence[Line], index: int, opening: frozenset[str]) -> bool:
+    """Whether line `index`, a single word, is a headline: over its byline or date (`metadata_below`), with the
+    story below opening on its word ("001" over "Ben", "2 days ago", then "001 is a project I've been working on":
+    WCXB 0491, whose article was lost for want of a title), and printed only there: a section's name printed
+    again ("Nutrition" over the date, its menu's and its footer's heading) sits over the headline. A word alone is
+    otherwise no title candidate: menu items ("Jobs", "Contact", "Loans"), offered as candidates, beat four pages'
+    headlines for one headline won."""
+    line = lines[index]
+    word = opening_words(line)
+    return (
+        line.repeats == 1
+        and not line.common
+        and not line.metadata
+        and line.text[-1:].isalnum()
+        and bool(word)
+        and word <= opening
+        and metadata_below(lines, index)
+    )
 
 
 _SUFFIX_SEPARATOR = re.compile(r"\s[|–—-]\s")
