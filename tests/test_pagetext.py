@@ -1728,6 +1728,17 @@ def test_a_list_of_teaser_cards_below_the_article_is_no_related_article() -> Non
     assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
 
 
+def test_a_list_of_cut_excerpts_under_questions_is_no_related_article() -> None:
+    # A blog's "Related posts" (WCXB 0246): each card's title a question, which reads as prose and so is no card
+    # title, over an excerpt the listing cut with "[…]"; the cuts tell the cards.
+    headline = "Council extends the late-night bus service to every district"
+    cards = [
+        line for title, excerpt in TEASER_CARDS[:3] for line in (f"{title}?", excerpt.removesuffix(".") + ", and […]")
+    ]
+    page = ["Home", "News", headline, *PROSE, "Related posts", *cards, *SITE_LINKS]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+
+
 def test_a_block_below_the_article_whose_title_names_none_of_its_text_is_no_related_article() -> None:
     # A widget's headline over text that is not its story (a label, a comment's header, another section): the
     # title announces nothing the text tells, so the block is given as no article under that title.

@@ -818,12 +818,21 @@ def is_teaser_list(lines: Sequence[Line], block: Block) -> bool:
     """Whether a block below the main article is a list of teaser cards, each another article's title over its
     excerpt: TEASER_LIST_CARDS or more, holding CARD_SHARE of its prose or more. It is no article to annotate:
     its text would be the excerpts of several stories under the first one's title. One card alone (a podcast
-    episode's post and its summary) is one story, and stays when it is long enough (RELATED_MIN_WORDS)."""
+    episode's post and its summary) is one story, and stays when it is long enough (RELATED_MIN_WORDS).
+
+    An excerpt that ends with the mark of a cut (EXCERPT_CUTS: "How it helps […]") is a card's, whatever stands
+    above it: a card's title that is a question reads as prose, and so is no card title."""
     prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
-    cards = sum(1 for index in prose if under_card_title(lines, index, CARD_METADATA_LINES))
+    cards = sum(
+        1
+        for index in prose
+        if lines[index].text.endswith(EXCERPT_CUTS) or under_card_title(lines, index, CARD_METADATA_LINES)
+    )
     return cards >= TEASER_LIST_CARDS and cards >= CARD_SHARE * len(prose)
 
 
+EXCERPT_CUTS = ("[…]", "[...]")
+"""How a blog's listing marks where it cut a post's excerpt (WordPress prints "[…]")."""
 CARD_METADATA_LINES = 3
 """How many metadata lines (a byline, a date, a reading time) a list's teaser card may set between its title and
 its excerpt."""
