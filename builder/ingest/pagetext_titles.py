@@ -294,6 +294,10 @@ or a form field's with its required mark ("First Name *"): the page's, wherever 
 set as, a heading too."""
 
 
+_FACT_DOT = re.compile(r"\s[•·]\s")
+"""A dot between facts printed in a row."""
+
+
 def is_label_pairs(text: str) -> bool:
     """Whether the line holds two labels with their values or more ("Family: Rubiaceae | Place of Origin:
     Ethiopia"), or three facts or more between dots ("Leaves ears open • Bluetooth 5.3 • IP55 rating", a product
@@ -301,10 +305,6 @@ def is_label_pairs(text: str) -> bool:
     if text.count(":") >= 2 and len(_LABEL.findall(text)) >= 2:
         return True
     return ("•" in text or "·" in text) and len(_FACT_DOT.findall(text)) >= 2
-
-
-_FACT_DOT = re.compile(r"\s[•·]\s")
-"""A dot between facts printed in a row."""
 
 
 def metadata_below(lines: Sequence[Line], index: int) -> bool:
@@ -597,12 +597,12 @@ def _passes_as_title(lines: Sequence[Line], index: int, prose_after: int) -> boo
 
 
 def is_one_word_headline(lines: Sequence[Line], index: int, opening: frozenset[str]) -> bool:
-    """Whether line `index`, a single word, is a headline: over its byline or date (`metadata_below`), with the
-    story below opening on its word ("001" over "Ben", "2 days ago", then "001 is a project I've been working on":
-    WCXB 0491, whose article was lost for want of a title), and printed only there: a section's name printed
-    again ("Nutrition" over the date, its menu's and its footer's heading) sits over the headline. A word alone is
-    otherwise no title candidate: menu items ("Jobs", "Contact", "Loans"), offered as candidates, beat four pages'
-    headlines for one headline won."""
+    """Whether line `index`, a single word, is a headline: over its byline or date (`metadata_below`), its word
+    among the content words of the story's opening lines (`opening`: "001" over "Ben", "2 days ago", then "001 is a
+    project I've been working on": WCXB 0491, whose article was lost for want of a title), printed only there and
+    no line of the site's shell: a section's name printed again ("Nutrition" over the date, its menu's and its
+    footer's heading) sits over the headline. A word alone is otherwise no title candidate: menu items ("Jobs",
+    "Contact", "Loans"), offered as candidates, beat four pages' headlines for one headline won."""
     line = lines[index]
     word = opening_words(line)
     return (
