@@ -25,8 +25,8 @@ from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_li
 from builder.ingest.pagetext_lines import line_shape, read_lines
 from builder.ingest.pagetext_titles import (
     is_call_to_action,
+    is_fact_box,
     is_glued_pair,
-    is_label_pairs,
     metadata_below,
     without_date_suffix,
 )
@@ -611,8 +611,8 @@ def test_a_product_card_s_row_of_facts_is_not_the_title() -> None:
     facts = "Late-night trial • Routes doubled • Free for students"
     page = ["News", headline, facts, "By Jane Doe", *PROSE]
     assert extract_pagetext("\n".join(page) + "\n")[0].title == headline
-    assert not is_label_pairs("Night buses · the council's plan")
-    assert is_label_pairs(facts)
+    assert not is_fact_box("Night buses · the council's plan")
+    assert is_fact_box(facts)
 
 
 def test_a_wordpress_byline_above_the_title_gives_its_date_though_it_reads_like_a_sentence() -> None:

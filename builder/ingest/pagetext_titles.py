@@ -298,10 +298,10 @@ _FACT_DOT = re.compile(r"\s[•·]\s")
 """A dot between facts printed in a row."""
 
 
-def is_label_pairs(text: str) -> bool:
-    """Whether the line holds two labels with their values or more ("Family: Rubiaceae | Place of Origin:
+def is_fact_box(text: str) -> bool:
+    """Whether the line is a fact box: two labels with their values or more ("Family: Rubiaceae | Place of Origin:
     Ethiopia"), or three facts or more between dots ("Leaves ears open • Bluetooth 5.3 • IP55 rating", a product
-    card's): a fact box, never a headline, which has one colon at most (no WCXB title has two) and no such dot."""
+    card's): never a headline, which has one colon at most (no WCXB title has two) and no such dot."""
     if text.count(":") >= 2 and len(_LABEL.findall(text)) >= 2:
         return True
     return ("•" in text or "·" in text) and len(_FACT_DOT.findall(text)) >= 2
@@ -588,7 +588,7 @@ def _passes_as_title(lines: Sequence[Line], index: int, prose_after: int) -> boo
         # (sites print the author's name twice, for the byline and for a hover card).
         not ((above := line_above(lines, index)) is not None and _BARE_BYLINE.match(lines[above].text))
         and not is_first_of_two(lines, index, prose_after)
-        and not is_label_pairs(text)
+        and not is_fact_box(text)
         and not _TAXONOMY.match(text)
         and not is_glued_pair(text)
         and not is_call_to_action(text)
