@@ -2222,6 +2222,58 @@ def test_a_listicle_s_section_after_its_product_list_is_no_related_article() -> 
     assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
 
 
+def test_a_listicle_s_next_numbered_section_below_a_widget_of_teasers_goes_on_with_the_article() -> None:
+    # "Featured articles" and "Related Posts" cut a listicle between its third and fourth items (WCXB 4252 as
+    # Markdown): the heading below the widget numbers the article's next item, so the article goes on there, where
+    # its last two items were lost (too short for a related article of their own). What stands between the article's
+    # run of prose and that heading is left out of its text; the teasers' excerpts, prose within that run, are not.
+    headline = "The best accounting apps for freelancers, tested for a quarter"
+    items = {
+        "1. Ledgerly": "Ledgerly is made for people who bill by the hour: a timer runs beside every project, and an "
+        "invoice is one click away from the hours it bills, with a reminder sent when the client forgets to pay.",
+        "2. Tallybook": "Tallybook reads every receipt photographed on the way home, sorts it and matches it with the "
+        "payment on the bank statement by the time you sit down at your desk the next morning.",
+        "3. Wave": "Wave costs nothing for the invoicing and the books, and charges only for card payments and "
+        "payroll, which makes it the app to start with for anyone whose business is still small.",
+    }
+    later = {
+        "4. Xero": "Xero keeps the books in the cloud, so the accountant sees the same figures as you do, and its bank "
+        "feeds reconcile most payments before you have even opened the app in the morning.",
+        "5. Moxie": "Moxie runs the whole client relationship, from the proposal and the contract to the invoice and "
+        "the reminder, which suits freelancers who would rather not keep five apps open at once.",
+    }
+    teasers = [
+        "Featured articles",
+        "How to set your freelance prices",
+        "Guess no more: use plain arithmetic to set prices that pay for your time, your tools and your holidays, "
+        "and still win the clients you want.",
+        "Michelle Lee",
+        "How to negotiate as a freelancer",
+        "Negotiating fees and rates is a key skill of a freelance business, and this guide walks you through the "
+        "conversations that most freelancers dread.",
+        "Michelle Lee",
+        "Related Posts",
+        "Michelle Lee and Sam Ortiz",
+    ]
+    page = [
+        *("Home", "Reviews", headline, *PROSE),
+        *(line for heading, text in items.items() for line in (heading, text)),
+        *teasers,
+        *(line for heading, text in later.items() for line in (heading, text)),
+        "Contact",
+    ]
+    articles = extract_pagetext("\n".join(page) + "\n")
+    assert [article.title for article in articles] == [headline]
+    texts = [text for text, _ in articles[0].paragraphs]
+    assert texts[-4:] == ["4. Xero", later["4. Xero"], "5. Moxie", later["5. Moxie"]]
+    assert not {"Related Posts", "Michelle Lee and Sam Ortiz"} & set(texts)
+    assert texts.index(items["3. Wave"]) < texts.index(teasers[-4]) < texts.index("4. Xero")
+    # Numbered from 1 again, the items below the widget are another list's, not the article's.
+    renumbered = [line.replace("4. ", "1. ").replace("5. ", "2. ") for line in page]
+    [main] = extract_pagetext("\n".join(renumbered) + "\n")
+    assert later["4. Xero"] not in [text for text, _ in main.paragraphs]
+
+
 SCORED = [
     "Overall score",
     "Invoicing",

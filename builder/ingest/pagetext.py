@@ -297,7 +297,7 @@ def body_paragraphs(
     repeat (a table of contents lists every heading, which prints again above its section)."""
     paragraphs: list[tuple[str, ParagraphKind]] = []
     captions: list[Caption] = []
-    body = lines[block.first : block.last + 1]
+    body = [lines[index] for index in block.text_lines()]
     printed: set[str] = set()
     for position, line in enumerate(body):
         if line.common or (title is not None and line.key == title.key) or (line.prose and line.key in printed):
@@ -452,9 +452,17 @@ def extract_pagetext(
     main_block, main_title = main
     # Blocks that follow the main one closely continue it: a listicle's items or a table cut the article into
     # runs, while comments and related stories sit behind a long gap or a label.
-    while rest and continues(lines, main_block, [block for block, _ in rest]):
-        following = rest.pop(0)[0]
-        main_block = Block(main_block.first, following.last, main_block.words + following.words)
+    while rest:
+        following, title = rest[0]
+        if continues(lines, main_block, [block for block, _ in rest]):
+            left_out = main_block.left_out
+        elif title is not None and numbers_next_section(lines, main_block, title):
+            # What stands between the sections is no part of either: a widget, teasers of other articles.
+            left_out = (*main_block.left_out, range(main_block.last + 1, title))
+        else:
+            break
+        rest.pop(0)
+        main_block = Block(main_block.first, following.last, main_block.words + following.words, left_out)
     # The author box and the notices below the article close it, with no label before them; related articles
     # are cards, without them.
     main_block = without_tail(lines, without_author_box(lines, main_block, is_site_notice))
@@ -728,6 +736,24 @@ def continues(lines: Sequence[Line], block: Block, following: Sequence[Block]) -
             break
         below.append(next_block)
     return sum(part.words for part in below) >= INLINE_WIDGET_WORDS_BELOW and card_share(lines, below) < CARD_SHARE
+
+
+_SECTION_NUMBER = re.compile(r"(\d{1,2})([.):])\s+\S")
+"""A section's number opening its heading ("4. Xero", "2) Commit often")."""
+
+
+def numbers_next_section(lines: Sequence[Line], block: Block, title: int) -> bool:
+    """Whether line `title`, a block's title below the article in `block`, numbers the article's next section:
+    "4. Xero" below an article whose last numbered heading is "3. Wave", with the same mark after the number. A
+    listicle's items cut apart by a widget (teasers of other articles under "Related Posts") are one article; a
+    list of teasers below an article starts again from 1."""
+    found = _SECTION_NUMBER.match(lines[title].text)
+    if found is None or found.group(1) == "0":
+        return False
+    for line in reversed(lines[block.first : block.last + 1]):
+        if line.title_like and not line.prose and (before := _SECTION_NUMBER.match(line.text)):
+            return before.group(2) == found.group(2) and int(before.group(1)) + 1 == int(found.group(1))
+    return False
 
 
 CONTENTS_REACH = 12

@@ -9,7 +9,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from builder.ingest.pagetext_lines import Line, is_header, opening_words
 
@@ -24,6 +24,16 @@ class Block:
     first: int
     last: int
     words: int
+    left_out: tuple[range, ...] = ()
+    """Runs of lines inside the block that are not its text: a widget of teasers between two numbered sections of
+    a listicle that the block joins (see `pagetext.numbers_next_section`)."""
+
+    def text_lines(self) -> Sequence[int]:
+        """The indexes of the block's lines but those `left_out`."""
+        every = range(self.first, self.last + 1)
+        if not self.left_out:
+            return every
+        return [index for index in every if not any(index in run for run in self.left_out)]
 
 
 POST_SPAN = 40
@@ -194,7 +204,7 @@ def without_author_box(lines: Sequence[Line], block: Block, is_notice: Callable[
     article with no label a segment could be cut at. The site's notices below it (`is_notice`: "Support us!
     Donate ...") are cut off with it, however long."""
     above = 0
-    for index in range(block.first, block.last + 1):
+    for index in block.text_lines():
         if above >= AUTHOR_BOX_SHARE * block.words and is_author_box(lines, index):
             below = index + 2
             while below <= block.last and lines[below].prose:
@@ -202,7 +212,7 @@ def without_author_box(lines: Sequence[Line], block: Block, is_notice: Callable[
             if sum(line.words for line in lines[below : block.last + 1] if line.prose and not is_notice(line)) <= (
                 AFTER_AUTHOR_BOX_SHARE * block.words
             ):
-                return Block(block.first, index - 1, above)
+                return replace(block, last=index - 1, words=above)
         above += lines[index].words if lines[index].prose else 0
     return block
 
@@ -242,7 +252,7 @@ def without_tail(lines: Sequence[Line], block: Block) -> Block:
     """The block cut at the first gap (non-prose lines between two prose lines) that `tail_score` says ends the
     article. Below an article and above the page footer sit notices that read as prose and take no label a
     segment could be cut at: a newsletter box, a sign-up form, a cookie notice, the author's bio."""
-    prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
+    prose = [index for index in block.text_lines() if lines[index].prose]
     # Where each content word is first and last used in the block: the article's words above a gap are those
     # first used above it, the tail's those last used below it. Cheaper than a set per gap on a long article.
     # Found at the first gap that may end the article, if any: most blocks have none low enough, and reading
@@ -260,7 +270,7 @@ def without_tail(lines: Sequence[Line], block: Block) -> Block:
         tail = [word for word, last in last_use.items() if last > position]
         overlap = sum(first_use[word] <= position for word in tail) / len(tail) if tail else 0.0
         if tail_score(above / block.words, gap, overlap) > 0:
-            return Block(block.first, index, above)
+            return replace(block, last=index, words=above)
     return block
 
 
