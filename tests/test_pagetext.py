@@ -22,8 +22,11 @@ from builder.ingest.cleanup import (
     without_promotions,
 )
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_list
+from builder.ingest.pagetext_blocks import find_bodies
 from builder.ingest.pagetext_lines import line_shape, read_lines
 from builder.ingest.pagetext_titles import (
+    REPLY_SUBJECT,
+    find_title,
     is_call_to_action,
     is_fact_box,
     is_glued_pair,
@@ -2010,6 +2013,26 @@ def test_two_elements_glued_at_a_sentence_s_end_are_no_title() -> None:
     assert is_glued_pair("Companies using AIHR achieve completion rates 4X higher.LEARN MORE")
     assert not is_glued_pair("Why Node.js and U.S. banks still run COBOL")
     assert not is_glued_pair("The best smart home hubs of 2026, tested by our editors")
+
+
+def test_a_reply_s_subject_is_no_title() -> None:
+    # Slashdot's comments as lynx dumps them (WCXB 0396): each opens with its subject, "Re:" and the comment's
+    # score, over its author's line and paragraphs; comments below the article were given as related articles
+    # titled "Re: (Score:1)".
+    comment = (
+        "More than twenty years riding these routes and not once has a night bus come on time, whatever the "
+        "council says about the trial; the drivers do their best, but the timetable was written by someone who "
+        "has never waited at the station stop at two in the morning in the rain."
+    )
+    for subject, title in (
+        ("Re: (Score:1)", None),
+        ("Re:What could go wrong? (Score:5, Insightful)", None),
+        ("Night buses will run in every district from the spring", 0),
+    ):
+        lines = read_lines(f"{subject}\nby Shaitan ( 22585 ) writes:\n{comment}\n", ())
+        [block] = find_bodies(lines)
+        assert find_title(lines, block, 0) == title, subject
+    assert not REPLY_SUBJECT.match("re:Invent 2025: the biggest announcements from Las Vegas")
 
 
 def test_a_call_to_action_above_the_article_is_no_title() -> None:

@@ -281,6 +281,12 @@ POSTAL_ADDRESS = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
 Floor, New York, NY 10013"): an office's or a shop's, never a headline."""
 
 
+REPLY_SUBJECT = re.compile(r"Re:")
+"""A reply's subject ("Re: Guaranteed jobs? (Score:2)", "Re:What could go wrong?"): a comment's or a forum
+post's, under an article, never the headline of one. Capitalised so, as mail and forums write it: AWS's
+"re:Invent" opens headlines."""
+
+
 def is_call_to_action(text: str) -> bool:
     """Whether the line tells the reader to act, as a promotion or a search box does (_CALL_TO_ACTION)."""
     return _CALL_TO_ACTION.search(text) is not None
@@ -593,6 +599,7 @@ def _passes_as_title(lines: Sequence[Line], index: int, prose_after: int) -> boo
         and not is_glued_pair(text)
         and not is_call_to_action(text)
         and not POSTAL_ADDRESS.search(text)
+        and not REPLY_SUBJECT.match(text)
     )
 
 
