@@ -627,6 +627,19 @@ def test_a_wordpress_byline_above_the_title_gives_its_date_though_it_reads_like_
     assert (main.title, main.published_text) == (headline, "December 20, 2025")
 
 
+def test_the_date_over_a_header_of_short_lines_is_the_title_s() -> None:
+    # A date over the reading time, the views, the section, the team and a share row (WCXB 0031 in w3m's dump:
+    # the byline, its logo and empty share buttons): the time search above a title passed three lines only.
+    headline = "Council extends the late-night bus service to every district"
+    header = ["December 17, 2025", "10 min read", "119 views", "Transport", "City Desk", "Share"]
+    [main] = extract_pagetext("\n".join(["News", *header, headline, *PROSE]) + "\n")
+    assert (main.title, main.published_text) == (headline, "December 17, 2025")
+    # A line of the site's longer than a kicker, between them, still ends the search: the date is another's.
+    other = ["December 17, 2025", "Most read in Transport this week", "Share"]
+    [main] = extract_pagetext("\n".join(["News", *other, headline, *PROSE]) + "\n")
+    assert main.published_text is None
+
+
 @pytest.mark.parametrize(
     "filed", ["Published in Transport, City Council, Night Life", "Tags: bus service, late night, districts"]
 )

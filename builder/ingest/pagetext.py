@@ -130,8 +130,11 @@ OUTLET_NEAR_TIME = 2
 """How many lines from the article's time its outlet's name may stand (label, time, bullet)."""
 OUTLET_MAX_WORDS = 5
 """An outlet's name is short ("Free Malaysia Today"); a longer line by the time is a byline or a sentence."""
-TIME_ABOVE_LINES = 3
-"""How far above a title its time may be printed (a date, then a kicker or a byline, then the headline)."""
+TIME_ABOVE_LINES = 7
+"""How far above a title its time may be printed: a date, then the reading time, the views, a kicker, a byline and
+its logo, a row of share buttons, then the headline. At 3 lines, the dates of four WCXB pages in the Markdown,
+lynx and w3m dumps were missed; 7 finds all four (4 or 5 found three) and takes no date wrongly on any of the four
+dumps (the search still stops at prose and at a longer line that is no metadata)."""
 TIME_ABOVE_KICKER_WORDS = 4
 """A line above a title that is neither metadata nor longer than this (a kicker, a section name) may stand
 between the title and its time."""
