@@ -1429,6 +1429,26 @@ def test_a_labelled_publication_date_is_read_past_the_boxes_below_the_article(la
     assert main.published_text is None
 
 
+def test_a_date_under_the_byline_below_the_article_is_its_date() -> None:
+    # WCXB 0233: the post ends on a note and its tags, then "Written by ..." over the date; a byline labels the date
+    # under it as the article's, as "Published" does, past prose the body's end left out.
+    headline = "Night Buses Extended to Every District"
+    below = [
+        "Share",
+        "Tweet",
+        "Email",
+        "Print",
+        "This article was first written in 2020 and updated this week.",
+        "* * *",
+        "transportcouncilnight-life",
+        "Written by Jane Doe and John Roe",
+        "April 8, 2024",
+        "Summarize with AI:",
+    ]
+    [main] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *below]) + "\n")
+    assert main.published_text == "April 8, 2024"
+
+
 @pytest.mark.parametrize("line", ["5 Marketplaces to Find Businesses for Sale", "NEBULA MARS 3", "Maryland 73"])
 def test_a_word_that_merely_opens_with_a_month_is_no_date(line: str) -> None:
     # "Mar", "May" or "Dec" opening a longer word ("Marketplaces", "MARS", "Maryland") made a date of the line,

@@ -224,8 +224,9 @@ def _time_atop_body(lines: Sequence[Line], block: Block) -> str | None:
 def _time_below_body(lines: Sequence[Line], block: Block) -> str | None:
     """The time on a metadata line just below the body (a post's footer: "Posted on April 13, 2023"), up to the
     next prose line, which belongs to what follows; further down, up to LABELLED_TIME_BELOW_LINES, a time labelled
-    as the publication's ("Published August 13, 2025", or "Publish date" over "15 November 2018") past the tags,
-    share buttons and sign-up box a page prints between."""
+    as the publication's ("Published August 13, 2025", "Publish date" over "15 November 2018", or the byline over
+    it: "Written by A and B" over "April 8, 2024") past the tags, share buttons and sign-up box a page prints
+    between."""
     below = lines[block.last + 1 : block.last + 1 + LABELLED_TIME_BELOW_LINES]
     past_prose = False
     for offset, line in enumerate(below):
@@ -234,7 +235,11 @@ def _time_below_body(lines: Sequence[Line], block: Block) -> str | None:
         past_prose = past_prose or line.prose
         if line.metadata and (found := line.published):
             labelled = PUBLICATION_LABEL.match(line.text) or (
-                offset > 0 and PUBLICATION_LABEL.fullmatch(below[offset - 1].text.strip())
+                offset > 0
+                and (
+                    PUBLICATION_LABEL.fullmatch(below[offset - 1].text.strip())
+                    or (below[offset - 1].metadata and BYLINE.match(below[offset - 1].text))
+                )
             )
             if (offset < TIME_BELOW_BODY_LINES and not past_prose) or labelled:
                 return found
