@@ -1449,6 +1449,26 @@ def test_a_date_under_the_byline_below_the_article_is_its_date() -> None:
     assert main.published_text == "April 8, 2024"
 
 
+def test_the_date_eight_lines_into_the_body_s_run_is_the_article_s() -> None:
+    # WCXB 0334: the author's card (name, role, article count, a line of biography, "Learn more") reads as the
+    # body's first lines, and the "Updated" date below it was eight lines into the body's run; the search there
+    # stopped at six.
+    headline = "The Best Night Buses in the City, Tested by Our Reporters"
+    card = [
+        "Jane has ridden every night bus route in the city over the last thirteen years, and she writes about the "
+        "buses, the trains and the roads for the whole of our region, from the harbour to the hills.",
+        "Learn more >>",
+        "Senior Transport Reporter",
+        "867 Published Articles",
+        "Countries Visited: 12",
+        "Share",
+        "Save",
+        "Updated: January 2, 2025, 9:06am CST",
+    ]
+    [main] = extract_pagetext("\n".join(["Home", "Travel", headline, *card, *PROSE, *MORE_PROSE]) + "\n")
+    assert (main.title, main.published_text) == (headline, "January 2, 2025, 9:06am CST")
+
+
 @pytest.mark.parametrize("line", ["5 Marketplaces to Find Businesses for Sale", "NEBULA MARS 3", "Maryland 73"])
 def test_a_word_that_merely_opens_with_a_month_is_no_date(line: str) -> None:
     # "Mar", "May" or "Dec" opening a longer word ("Marketplaces", "MARS", "Maryland") made a date of the line,
