@@ -1429,9 +1429,11 @@ def test_a_labelled_publication_date_is_read_past_the_boxes_below_the_article(la
     assert main.published_text is None
 
 
-def test_a_date_under_the_byline_below_the_article_is_its_date() -> None:
+@pytest.mark.parametrize("label", ["Written by Jane Doe and John Roe", "Content current as of:"])
+def test_a_date_under_the_byline_below_the_article_is_its_date(label: str) -> None:
     # WCXB 0233: the post ends on a note and its tags, then "Written by ..." over the date; a byline labels the date
-    # under it as the article's, as "Published" does, past prose the body's end left out.
+    # under it as the article's, as "Published" does, past prose the body's end left out. So does U.S. agencies'
+    # "Content current as of:" (WCXB 0064).
     headline = "Night Buses Extended to Every District"
     below = [
         "Share",
@@ -1441,7 +1443,7 @@ def test_a_date_under_the_byline_below_the_article_is_its_date() -> None:
         "This article was first written in 2020 and updated this week.",
         "* * *",
         "transportcouncilnight-life",
-        "Written by Jane Doe and John Roe",
+        label,
         "April 8, 2024",
         "Summarize with AI:",
     ]
@@ -1467,6 +1469,12 @@ def test_the_date_eight_lines_into_the_body_s_run_is_the_article_s() -> None:
     ]
     [main] = extract_pagetext("\n".join(["Home", "Travel", headline, *card, *PROSE, *MORE_PROSE]) + "\n")
     assert (main.title, main.published_text) == (headline, "January 2, 2025, 9:06am CST")
+
+
+def test_a_date_with_a_full_stop_before_its_year_is_read_whole() -> None:
+    # "December 19. 2025" (WCXB 0448) was read as "December 19", a date without its year, which gives no time.
+    [read] = read_lines("December 19. 2025\n", ())
+    assert read.published == "December 19. 2025"
 
 
 @pytest.mark.parametrize("line", ["5 Marketplaces to Find Businesses for Sale", "NEBULA MARS 3", "Maryland 73"])

@@ -149,10 +149,12 @@ the post's footer."""
 LABELLED_TIME_BELOW_LINES = 20
 """How far below the main article's last paragraph a time labelled as its publication's is looked for."""
 PUBLICATION_LABEL = re.compile(
-    r"\s*(?:published|publish(?:ed)? (?:date|on)|(?:page )?last (?:updated|modified)|updated)\b\W*",
+    r"\s*(?:published|publish(?:ed)? (?:date|on)|(?:page )?last (?:updated|modified)|updated|content current as of)"
+    r"\b\W*",
     re.IGNORECASE,
 )
-"""A label of the time an article was published or last updated, opening a line or a line of its own."""
+"""A label of the time an article was published or last updated, opening a line or a line of its own ("Content
+current as of:" is U.S. agencies' label of a page's last update)."""
 FIRST_PUBLISHED = re.compile(r"\b(?:originally|first) published(?: on| in)?(?: the)? ", re.IGNORECASE)
 """How an article that was updated since says when it first came out; its date follows."""
 FIRST_PUBLISHED_WEEKDAY_CHARS = len("Wednesday, ")

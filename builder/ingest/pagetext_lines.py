@@ -134,7 +134,7 @@ _DATE_START = r"(?:\b|(?<=[a-z])(?-i:(?=[A-Z])))"
 """Where a date may start: at a word boundary, or glued to the lower-case end of a name before it ("By Kathryn
 GiuffridaMar 5, 2025"), when the date opens with a capital."""
 _ABSOLUTE_TIME = re.compile(
-    rf"{_DATE_START}(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+\d{{4}})?"
+    rf"{_DATE_START}(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:[,.]?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}"
     rf"|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}\b|\d{{1,2}}[.\-]{MONTH}-?\d{{4}}"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
