@@ -464,12 +464,12 @@ def extract_pagetext(
     # Blocks that follow the main one closely continue it: a listicle's items or a table cut the article into
     # runs, while comments and related stories sit behind a long gap or a label.
     while rest:
-        following, title = rest[0]
+        following, following_title = rest[0]
         if continues(lines, main_block, [block for block, _ in rest]):
             left_out = main_block.left_out
-        elif title is not None and numbers_next_section(lines, main_block, title):
+        elif following_title is not None and numbers_next_section(lines, main_block, following_title):
             # What stands between the sections is no part of either: a widget, teasers of other articles.
-            left_out = (*main_block.left_out, range(main_block.last + 1, title))
+            left_out = (*main_block.left_out, range(main_block.last + 1, following_title))
         else:
             break
         rest.pop(0)

@@ -204,12 +204,14 @@ def without_author_box(lines: Sequence[Line], block: Block, is_notice: Callable[
     article with no label a segment could be cut at. The site's notices below it (`is_notice`: "Support us!
     Donate ...") are cut off with it, however long."""
     above = 0
-    for index in block.text_lines():
+    text_lines = block.text_lines()
+    for index in text_lines:
         if above >= AUTHOR_BOX_SHARE * block.words and is_author_box(lines, index):
             below = index + 2
             while below <= block.last and lines[below].prose:
                 below += 1
-            if sum(line.words for line in lines[below : block.last + 1] if line.prose and not is_notice(line)) <= (
+            after = (lines[other] for other in text_lines if other >= below)
+            if sum(line.words for line in after if line.prose and not is_notice(line)) <= (
                 AFTER_AUTHOR_BOX_SHARE * block.words
             ):
                 return replace(block, last=index - 1, words=above)
