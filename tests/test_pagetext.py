@@ -761,6 +761,9 @@ def test_the_site_name_printed_after_the_title_is_taken_off() -> None:
             "Sussex Modernism Towner Eastbourne 23 May – 28 September 2025",
             None,
         ),
+        # After a space only, a whole date (w3m's line for a headline and its date floated right), not a month.
+        ("Backup Strategy January 22nd, 2019", "Backup Strategy", "January 22nd, 2019"),
+        ("Prosper Performance Update January 2026", "Prosper Performance Update January 2026", None),
         # Too little left to be a title.
         ("Video  - December 19, 2025", "Video  - December 19, 2025", None),
     ],
@@ -779,6 +782,37 @@ def test_a_headline_with_its_date_after_it_is_the_title_without_it_and_the_date_
     assert (main.title, main.published_text) == (headline, "15th Dec 2025")
     [main] = extract_pagetext("\n".join(["Home", f"{headline} | May 5, 2025", *PROSE]) + "\n")
     assert (main.title, main.published_text) == (headline, "May 5, 2025")
+
+
+def test_a_headline_with_its_date_on_its_line_after_a_space_is_the_title() -> None:
+    # w3m sets a blog's headline and its date floated right on one line ("Backup Strategy January 22nd, 2019", WCXB
+    # 0495): the line read as a date only, no title was found, and the article was lost. A whole date after the title
+    # is the article's before one printed below the body (a comment's, here).
+    page = [
+        "Jeff Kaufman",
+        "Posts",
+        "Backup Strategy January 22nd, 2019",
+        "tech",
+        *PROSE,
+        "Comments",
+        "December 6, 2025",
+    ]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert (main.title, main.published_text) == ("Backup Strategy", "January 22nd, 2019")
+    # A month and year after a title are its own ("Update January 2026"), or a listing's date of the post, which a
+    # footer's whole date below the body then wins over.
+    headline = "Council extends the late-night bus service to every district"
+    page = ["Home", f"{headline}  / Dec 2025", *PROSE, "15th Dec 2025•backlinks•transport"]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert (main.title, main.published_text) == (headline, "15th Dec 2025")
+    for line in (
+        "Updated on January 22, 2019",
+        "By Jeff Kaufman January 22, 2019",
+        "The meeting is on January 5, 2025",
+        "Last checked: 2025-10-28",
+    ):
+        [read] = read_lines(line + "\n", ())
+        assert (read.title_like, read.metadata) == (False, True), line
 
 
 MORE_PROSE = [

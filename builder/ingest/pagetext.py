@@ -61,7 +61,7 @@ from builder.ingest.pagetext_lines import (
     published_text,
     read_lines,
 )
-from builder.ingest.pagetext_titles import find_title, without_date_suffix, without_site_suffix
+from builder.ingest.pagetext_titles import find_title, is_whole_date, without_date_suffix, without_site_suffix
 from builder.ingest.parts import ArticleParts
 from builder.records import Caption, Dateline, DocumentRole, ParagraphKind
 
@@ -170,9 +170,12 @@ class Header:
     captions: list[Caption]
 
 
-def read_header(lines: Sequence[Line], title: int, block: Block, role: DocumentRole) -> Header:
+def read_header(
+    lines: Sequence[Line], title: int, block: Block, role: DocumentRole, title_date: str | None = None
+) -> Header:
     """Read outlet, time and captions from the lines between the title and the body; the time, when none is
-    printed there, from just above the title or from the body's first lines.
+    printed there, from just above the title or from the body's first lines, else the whole date printed after the
+    title on its line (`title_date`), else, for the main article, from below its body.
 
     The outlet is a short name printed by the article's time, as news apps and aggregators print it: before a
     relative time on its line ("Malay Mail · 2 hours ago"), or on its own line next to the time, once as a label
@@ -183,7 +186,7 @@ def read_header(lines: Sequence[Line], title: int, block: Block, role: DocumentR
     """
     between = [line for line in lines[title + 1 : block.first] if line.key != lines[title].key]
     times = [(index, found) for index, line in enumerate(between) if (found := line.published)]
-    time = times[0][1] if times else _time_above(lines, title) or _time_atop_body(lines, block)
+    time = (times[0][1] if times else _time_above(lines, title) or _time_atop_body(lines, block)) or title_date
     if role is DocumentRole.main:
         # Not for a related article's card: below it stands the next card, with its own time.
         time = (
@@ -916,10 +919,11 @@ def article_parts(lines: Sequence[Line], block: Block, title_index: int, role: D
     first = title_index
     while first > 0 and title_index - first < 3 and lines[first - 1].key == title.key:
         first -= 1
-    header = read_header(lines, first, block, role)
+    title_text, date_after_title = without_date_suffix(without_site_suffix(lines, title_index))
+    whole_date = date_after_title if date_after_title is not None and is_whole_date(date_after_title) else None
+    header = read_header(lines, first, block, role, whole_date)
     paragraphs, captions = body_paragraphs(lines, block, title)
     paragraphs, dateline, credit = clean_article(paragraphs)
-    title_text, date_after_title = without_date_suffix(without_site_suffix(lines, title_index))
     return ArticleParts(
         role=role,
         title=title_text,

@@ -505,6 +505,32 @@ INITIALISM_MAX_CHARS = 12
 sentence's: a line ending so is still headline-shaped."""
 
 
+_TITLE_BEFORE_DATE_ENDS = frozenset({"on", "since", "until", "from", "to", "by", "in", "at", "as", "of"})
+"""Words a line's text before its date cannot end with to be a title: the date would be its own ("Updated on",
+"Effective as of") or the line a sentence cut short."""
+TITLE_BEFORE_DATE_MIN_WORDS = 2
+
+
+def is_titled_date(text: str, published: str | None, names_someone: bool) -> bool:
+    """Whether a short line that ends with its date is a title with the date printed after it ("Backup Strategy
+    January 22nd, 2019", a blog's headline and its date floated right, as w3m sets them on one line; "Wine styles
+    to pair with your Thanksgiving dinner - 20 November 2025"): at least TITLE_BEFORE_DATE_MIN_WORDS words
+    before it, which neither open as a byline or dateline does nor end with a label's colon or a word that leads into
+    the date."""
+    if published is None or names_someone or not text.endswith(published) or METADATA_OPENER.match(text):
+        return False
+    head = text[: -len(published)].rstrip(" |/·•–—-")
+    words = head.split()
+    return (
+        len(words) >= TITLE_BEFORE_DATE_MIN_WORDS
+        # A label's colon ("Last checked: 2025-10-28") makes the date the label's value.
+        and not head.endswith(":")
+        and _DIGIT.search(words[-1]) is None
+        and words[-1].casefold() not in _DANGLING
+        and words[-1].casefold() not in _TITLE_BEFORE_DATE_ENDS
+    )
+
+
 def _shape(text: str, writing: Writing) -> LineShape:
     key = normalise_key(text)
     # The key is the line casefolded with single spaces: its words are its spaces plus one, without splitting it.
@@ -528,7 +554,8 @@ def _shape(text: str, writing: Writing) -> LineShape:
     headline_shaped = (
         short
         and 2 <= count <= 30
-        and not metadata
+        # A date makes a line metadata, but a title may carry its date after it.
+        and (not metadata or is_titled_date(text, published, names_someone))
         and (
             not text.endswith((".", ":", ",", ";")) or _INITIALISM_END.search(text[-INITIALISM_MAX_CHARS:]) is not None
         )

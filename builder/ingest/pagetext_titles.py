@@ -15,7 +15,15 @@ from functools import cached_property
 from builder.enrich.function_words import STOP_WORDS
 from builder.ingest.cleanup import MONTH
 from builder.ingest.pagetext_blocks import Block
-from builder.ingest.pagetext_lines import Line, content_words, is_header, opening_words, published_text, title_case
+from builder.ingest.pagetext_lines import (
+    Line,
+    content_words,
+    is_header,
+    is_titled_date,
+    opening_words,
+    published_text,
+    title_case,
+)
 
 TITLE_WINDOW = 150
 """How many lines above a body its title may be: headers carry a kicker, byline, dates, share buttons, and a
@@ -672,6 +680,16 @@ def without_site_suffix(lines: Sequence[Line], index: int) -> str:
 _DATE_SEPARATOR = re.compile(r"\s[|/·•–—-]\s*")
 """What separates a title from the date a listing prints after it ("Title - 20 November 2025", "Title  / Dec 2025")."""
 _MONTH_AND_YEAR = re.compile(rf"{MONTH}\s+\d{{4}}")
+_WHOLE_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b.*\d{4}|\d{4}-\d{2}-\d{2}")
+
+
+def is_whole_date(date: str) -> bool:
+    """Whether a date printed after a title names its day and its year: a date set after the title with a space
+    only must ("Performance Update January 2026" is a title), and only such a date is the article's before one
+    printed below its body (a listing's "/ Dec 2025" is not, over a footer's "15th Dec 2025")."""
+    return _WHOLE_DATE.search(date) is not None
+
+
 _MONTH_NEAR = re.compile(rf"\b{MONTH}(?:\s+\S+){{0,2}}$")
 
 
@@ -685,6 +703,10 @@ def without_date_suffix(title: str) -> tuple[str, str | None]:
     """
     separators = list(_DATE_SEPARATOR.finditer(title))
     if not separators:
+        # A date set after the title with a space only ("Backup Strategy January 22nd, 2019"): a whole date.
+        date = published_text(title)
+        if date is not None and is_titled_date(title, date, names_someone=False) and is_whole_date(date):
+            return title[: -len(date)].rstrip(), date
         return title, None
     separator = separators[-1]
     head, date = title[: separator.start()].rstrip(), title[separator.end() :].strip()
