@@ -509,6 +509,7 @@ _TITLE_BEFORE_DATE_ENDS = frozenset({"on", "since", "until", "from", "to", "by",
 """Words a line's text before its date cannot end with to be a title: the date would be its own ("Updated on",
 "Effective as of") or the line a sentence cut short."""
 TITLE_BEFORE_DATE_MIN_WORDS = 2
+"""Fewer words before a date make a label or a name ("Video December 19, 2025"), not a title with its date."""
 
 
 def is_titled_date(text: str, published: str | None, names_someone: bool) -> bool:

@@ -680,6 +680,7 @@ def without_site_suffix(lines: Sequence[Line], index: int) -> str:
 _DATE_SEPARATOR = re.compile(r"\s[|/·•–—-]\s*")
 """What separates a title from the date a listing prints after it ("Title - 20 November 2025", "Title  / Dec 2025")."""
 _MONTH_AND_YEAR = re.compile(rf"{MONTH}\s+\d{{4}}")
+_MONTH_NEAR = re.compile(rf"\b{MONTH}(?:\s+\S+){{0,2}}$")
 _WHOLE_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b.*\d{4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -690,15 +691,14 @@ def is_whole_date(date: str) -> bool:
     return _WHOLE_DATE.search(date) is not None
 
 
-_MONTH_NEAR = re.compile(rf"\b{MONTH}(?:\s+\S+){{0,2}}$")
-
-
 def without_date_suffix(title: str) -> tuple[str, str | None]:
     """A title without the date printed after it, and that date: a blog's listing prints its posts' titles so
     ("Wine styles to pair with your Thanksgiving dinner - 20 November 2025", "AoAH Day 15: … / Dec 2025").
 
     A month and a year alone are a date only after a bar, a slash or a dot: after a dash they are the title's
-    own ("Performance Update – January 2026"). A title whose rest ends in a month ("… 23 May – 28 September
+    own ("Performance Update – January 2026"). After a space only, the date must be whole (`is_whole_date`), and
+    the title before it a title (`is_titled_date`): w3m sets a headline and its date floated right so ("Backup
+    Strategy January 22nd, 2019"). A title whose rest ends in a month ("… 23 May – 28 September
     2025") prints a range of dates, which is its own too.
     """
     separators = list(_DATE_SEPARATOR.finditer(title))
