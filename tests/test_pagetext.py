@@ -1505,6 +1505,21 @@ def test_the_date_eight_lines_into_the_body_s_run_is_the_article_s() -> None:
     assert (main.title, main.published_text) == (headline, "January 2, 2025, 9:06am CST")
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("May 21, 2025April 24, 2025 by The Ritualist", "April 24, 2025"),
+        ("Posted on November 25, 2024December 3, 2024 in College of Health Sciences", "November 25, 2024"),
+        ("Jan 5, 2026Jan 5, 2026", "Jan 5, 2026"),
+    ],
+)
+def test_of_two_dates_glued_together_the_earlier_is_the_line_s(line: str, date: str) -> None:
+    # Themes print a post's publication and its last update side by side and style one away (WCXB 4819): the
+    # update came first there and was taken; the publication is the earlier.
+    [read] = read_lines(line + "\n", ())
+    assert read.published == date
+
+
 def test_a_date_with_a_full_stop_before_its_year_is_read_whole() -> None:
     # "December 19. 2025" (WCXB 0448) was read as "December 19", a date without its year, which gives no time.
     [read] = read_lines("December 19. 2025\n", ())

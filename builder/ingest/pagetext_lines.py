@@ -17,12 +17,16 @@ which gave no article.
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache, lru_cache
 from heapq import nlargest
 from typing import NamedTuple
+
+from dateutil import parser as date_parser
 
 from builder.enrich.function_words import STOP_WORDS, language_function_words
 from builder.enrich.language import UNDETERMINED, detect_language, function_word_share_is_english
@@ -679,10 +683,33 @@ def published_text(text: str, language: str = "en") -> str | None:
     # Every absolute date holds a digit: most lines (menus, headlines) are settled without the regex.
     match = relative or (_ABSOLUTE_TIME.search(bare) if _DIGIT.search(bare) else None)
     if match:
+        # A date glued to the end of another: a space before it lets the pattern see where it starts.
+        after = " " + bare[match.end() : match.end() + DATE_CHARS]
+        if relative is None and (glued := _ABSOLUTE_TIME.match(after, 1)) is not None:
+            return earlier_of(match.group(0).strip(), glued.group(0).strip())
         return match.group(0).strip()
     if language == ENGLISH.language:
         return None
     return find_local_date(bare, language) or _alone(find_relative_time(bare, language), bare)
+
+
+def earlier_of(first: str, second: str) -> str:
+    """Of two dates printed glued together ("May 21, 2025April 24, 2025 by The Ritualist", "On January 12,
+    2025January 22, 2025"), the earlier: a post's publication and its last update, which themes print side by side
+    and style one of them away. The first when either does not read as a whole date."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            one, other = (date_parser.parse(text, default=_NO_DATE) for text in (first, second))
+    except (ValueError, OverflowError):
+        return first
+    if _NO_DATE.year in (one.year, other.year):
+        return first
+    return second if other.replace(tzinfo=None) < one.replace(tzinfo=None) else first
+
+
+_NO_DATE = datetime(1, 1, 1)
+"""What a date lacking its year is read with: so told apart from a whole date."""
 
 
 RELATIVE_TIME_COMPANY_WORDS = 3
