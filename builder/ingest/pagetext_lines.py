@@ -693,23 +693,23 @@ def published_text(text: str, language: str = "en") -> str | None:
     return find_local_date(bare, language) or _alone(find_relative_time(bare, language), bare)
 
 
+_NO_DATE = datetime(1, 1, 1)
+"""What a date lacking its year is read with: so told apart from a whole date."""
+
+
 def earlier_of(first: str, second: str) -> str:
     """Of two dates printed glued together ("May 21, 2025April 24, 2025 by The Ritualist", "On January 12,
     2025January 22, 2025"), the earlier: a post's publication and its last update, which themes print side by side
     and style one of them away. The first when either does not read as a whole date."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
             one, other = (date_parser.parse(text, default=_NO_DATE) for text in (first, second))
     except (ValueError, OverflowError):
         return first
     if _NO_DATE.year in (one.year, other.year):
         return first
     return second if other.replace(tzinfo=None) < one.replace(tzinfo=None) else first
-
-
-_NO_DATE = datetime(1, 1, 1)
-"""What a date lacking its year is read with: so told apart from a whole date."""
 
 
 RELATIVE_TIME_COMPANY_WORDS = 3
