@@ -67,7 +67,8 @@ from unittest import mock
 import numpy as np
 
 from builder.ingest import pagetext, pagetext_titles
-from builder.ingest.build import parse_published, tidy
+from builder.ingest.build import tidy
+from builder.ingest.dates import parse_published
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.pagetext_blocks import Block

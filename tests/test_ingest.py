@@ -726,7 +726,7 @@ def test_a_published_date_is_what_was_printed_never_a_filled_in_default(
 ) -> None:
     from datetime import datetime
 
-    from builder.ingest.build import parse_published
+    from builder.ingest.dates import parse_published
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.ingest.build import parse_published
+from builder.ingest.dates import parse_published
 from builder.ingest.pagetext import extract_pagetext
 from tests.test_ingest import _ingest_pages
 

@@ -7,12 +7,9 @@ import bisect
 import contextlib
 import dataclasses
 import re
-import warnings
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
-
-from dateutil import parser as date_parser
 
 from builder import __version__
 from builder.enrich.claims import find_claims
@@ -31,9 +28,9 @@ from builder.ingest.cleanup import (
     without_promotions,
     without_sponsored_sections,
 )
+from builder.ingest.dates import parse_published
 from builder.ingest.furniture import is_stray, lone_dateline, without_leading_furniture, without_trailing_furniture
 from builder.ingest.ids import content_hash, doc_id, page_id
-from builder.ingest.local_dates import read_local_date, relative_time_before
 from builder.ingest.pages import DocumentTooLargeError, Page
 from builder.ingest.pagetext import AMBIGUOUS_NUMERIC_DATE, NoArticleError
 from builder.ingest.parts import ArticleParts
@@ -43,12 +40,6 @@ from builder.records import Document, DocumentRole, Paragraph, ParagraphKind, So
 EXTRACTOR_VERSION = f"builder-{__version__}"
 """Recorded on every document and pre-annotation, so a push can tell when the extractor changed."""
 PARAGRAPH_SEPARATOR = "\n\n"
-_CJK_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
-"""A date as Chinese and Japanese print it ("2025年7月4日"), which dateutil reads once written 2025-7-4."""
-_DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
-_AT_TIME = re.compile(r"@\s*(?=\d)|(?<=\d)UTC(?=\d)")
-""""@" before a time ("December 19, 2025 @08:00PM", Slashdot) and "UTC" between a date and its time
-("2025-12-17UTC07:30:00+00:00"), which dateutil reads as no date at all."""
 _MONTHS_IN_URLS = "january february march april may june july august september october november december"
 _URL_MONTHS = {
     name: number for number, month in enumerate(_MONTHS_IN_URLS.split(), start=1) for name in (month, month[:3])
@@ -62,8 +53,6 @@ _URL_DATE = re.compile(
 """A day in a URL's path, as news sites file their stories: "/2025/07/05/", "/2023/october/03/", "/2025-07-05-slug",
 "/20250705/". A day between slashes is a whole part of the path: "/2025/07/10-best-laptops/" files a numbered list
 under July."""
-RELATIVE_TIME = re.compile(r"^(?P<count>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week)s?\s+ago$", re.I)
-UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 
 
 def page_identity(page: Page) -> str:
@@ -167,65 +156,6 @@ def date_in_url(url: str | None, crawled_at: datetime | None = None) -> str | No
     return None
 
 
-def parse_published(
-    raw: str | None, reference: datetime | None, language: str = "en", day_first: bool | None = None
-) -> datetime | None:
-    """An absolute date or time as printed, or a relative one ("2 hours ago") against the crawl time; in a
-    document in another language than English, also with that language's month names ("4. Juli 2025") and
-    relative times ("vor 2 Stunden"), and a
-    dotted date day first ("04.07.2025" is 4 July, as wherever dates are dotted; English pages print them month
-    first as often, and dateutil's month-first reading stays theirs). `day_first`, when the page told it (see
-    `ArticleParts.day_first`), decides instead how a date in numbers is read.
-
-    A date without a time zone is taken as UTC: the records require an aware datetime, and the raw text is
-    kept beside it in `published_text` for anyone who needs to know what was printed.
-    """
-    if not raw:
-        return None
-    raw = _CJK_DATE.sub(r"\g<year>-\g<month>-\g<day> ", raw).replace("時", ":").replace("分", "")
-    if "@" in raw or "UTC" in raw:
-        raw = _AT_TIME.sub(lambda at: " " if at.group() != "UTC" else "T", raw)
-    other_language = language not in ("en", "und")
-    if other_language:
-        before = relative_time_before(raw, language)
-        if before is not None:
-            return reference - before if reference is not None else None
-        local = read_local_date(raw, language)
-        undated = read_local_date(raw, language, LEAP_YEAR) if local is None else None
-        if undated is not None:
-            local = _latest_on_or_before(undated, reference)
-        if local is not None:
-            return local.replace(tzinfo=UTC)
-    relative = RELATIVE_TIME.match(raw.strip())
-    if relative:
-        if reference is None:
-            return None
-        count = relative["count"].lower()
-        amount = 1 if count in {"a", "an", "one"} else int(count)
-        return reference - timedelta(seconds=amount * UNIT_SECONDS[relative["unit"].lower()])
-    # dateutil fills what the text leaves out from its default: parsed against two defaults that differ in year,
-    # month and day, a part that comes out different was not printed ("Monday, 12:30 PM" named no date at all
-    # and came out as 3 January 2000).
-    try:
-        with warnings.catch_warnings():
-            # A zone name dateutil does not know is read as no zone (UTC, as documented above), not shouted.
-            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
-            if day_first is None:
-                day_first = other_language and _DOTTED_DATE.search(raw) is not None
-            first, second = (
-                date_parser.parse(raw, default=default, tzinfos=ZONE_OFFSETS, dayfirst=day_first)
-                for default in UNPRINTED_DEFAULTS
-            )
-    except (ValueError, OverflowError):
-        return None
-    if first.month != second.month or first.day != second.day:
-        return None
-    parsed = first if first.year == second.year else _latest_on_or_before(first, reference)
-    if parsed is None:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def day_first_of(
     published_text: str | None, told: bool | None, url: str | None, crawled_at: datetime | None = None
 ) -> bool | None:
@@ -242,55 +172,6 @@ def day_first_of(
         if moment is not None and moment.date().isoformat() == filed:
             return day_first
     return None
-
-
-LEAP_YEAR = 2000
-"""A year to read a day and month without one in, 29 February included."""
-
-
-def _latest_on_or_before(moment: datetime, reference: datetime | None) -> datetime | None:
-    """A day and month printed without a year ("July 5"): the latest such day on or before the crawl, if known."""
-    if reference is None:
-        return None
-    parsed = _in_year(moment, reference.year)
-    if parsed is None or parsed.date() > reference.date():
-        parsed = _in_year(moment, reference.year - 1)
-    return parsed
-
-
-ZONE_OFFSETS: dict[str, int] = {
-    name: hours * 3600
-    for names, hours in [
-        ("UTC GMT Z", 0),
-        ("BST CET WAT", 1),
-        ("CEST EET CAT SAST", 2),
-        ("EEST MSK EAT", 3),
-        ("PKT", 5),
-        ("WIB ICT", 7),
-        ("MYT SGT HKT PHT AWST", 8),
-        ("JST KST", 9),
-        ("AEST", 10),
-        ("AEDT", 11),
-        ("EDT", -4),
-        ("EST CDT", -5),
-        ("CST MDT", -6),
-        ("MST PDT", -7),
-        ("PST", -8),
-    ]
-    for name in names.split()
-}
-"""Zone abbreviations news pages print, as UTC offsets in seconds (dateutil knows only UTC by itself, and read
-"10:00 AM EST" as 10:00 UTC). Ambiguous ones (IST: India or Ireland) are left out, and read as UTC."""
-UNPRINTED_DEFAULTS = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2001, 2, 2, tzinfo=UTC))
-"""Two defaults that differ in every part of a date (29 February without a year fails against the second, so
-it is left unknown)."""
-
-
-def _in_year(moment: datetime, year: int) -> datetime | None:
-    try:
-        return moment.replace(year=year)
-    except ValueError:  # 29 February in a year that has none
-        return None
 
 
 DOCUMENT_MAX_CHARS = 1_000_000

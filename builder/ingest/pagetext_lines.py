@@ -17,21 +17,18 @@ which gave no article.
 from __future__ import annotations
 
 import re
-import warnings
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache, lru_cache
 from heapq import nlargest
 from typing import NamedTuple
-
-from dateutil import parser as date_parser
 
 from builder.enrich.function_words import STOP_WORDS, language_function_words
 from builder.enrich.language import UNDETERMINED, detect_language, function_word_share_is_english
 from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import MONTH, split_caption
+from builder.ingest.dates import parse_published
 from builder.ingest.local_dates import find_local_date, find_relative_time
 from builder.ingest.pages import PageTooLargeError
 from builder.ingest.text_browsers import is_frame, link_list_lines, without_widgets
@@ -693,23 +690,15 @@ def published_text(text: str, language: str = "en") -> str | None:
     return find_local_date(bare, language) or _alone(find_relative_time(bare, language), bare)
 
 
-_NO_DATE = datetime(1, 1, 1)
-"""What a date lacking its year is read with: so told apart from a whole date."""
-
-
 def earlier_of(first: str, second: str) -> str:
     """Of two dates printed glued together ("May 21, 2025April 24, 2025 by The Ritualist", "On January 12,
     2025January 22, 2025"), the earlier: a post's publication and its last update, which themes print side by side
-    and style one of them away. The first when either does not read as a whole date."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
-            one, other = (date_parser.parse(text, default=_NO_DATE) for text in (first, second))
-    except (ValueError, OverflowError):
+    and style one of them away. The first when either is not a whole date (a day without its year cannot be
+    placed without the crawl's time)."""
+    one, other = parse_published(first, None), parse_published(second, None)
+    if one is None or other is None:
         return first
-    if _NO_DATE.year in (one.year, other.year):
-        return first
-    return second if other.replace(tzinfo=None) < one.replace(tzinfo=None) else first
+    return second if other < one else first
 
 
 RELATIVE_TIME_COMPANY_WORDS = 3
