@@ -92,6 +92,52 @@ def test_markdown_is_read_as_its_visible_text() -> None:
     assert visible.headings == {4}
 
 
+def test_a_link_whose_address_holds_spaces_keeps_its_text_and_no_markup() -> None:
+    # Share buttons' addresses are written unencoded by turndown: CommonMark reads none of these as a link.
+    markdown = (
+        "Share:[](mailto:?subject=Check this out&body=A story) [Email](mailto:?subject=A (long) read)\n\n"
+        "[Choosing a plan](#Choosing from the top ten) explains it.\n\n"
+        "![A car on a lift ](https://cdn.example/car lift.png) Before the story.\n\n"
+        "Prices [in dollars] (before tax) and `arr[0](x, y)` as written.\n"
+    )
+    assert markdown_text(markdown).text.split("\n") == [
+        "Share: Email",
+        "",
+        "Choosing a plan explains it.",
+        "",
+        "Before the story.",
+        "",
+        "Prices [in dollars] (before tax) and arr[0](x, y) as written.",
+        "",
+    ]
+
+
+def test_what_is_left_of_a_link_around_blocks_is_no_text() -> None:
+    # A teaser card's link around its image, headline and excerpt, as turndown writes it: blank lines break it, and
+    # CommonMark reads its "[" and "](address)" as text.
+    markdown = (
+        "### Related Articles\n\n"
+        "[\n\n"
+        "What business leaders need to know about AI ](/ideas/what-leaders-need) [\n\n"
+        "Why finance is deploying language processing ](/ideas/finance-nlp)\n\n"
+        "- [\n\n"
+        "    ![Solana](data:image/svg+xml,%3Csvg%3E)\n\n"
+        "    Rust and Solana Development](https://www.example.com/blog/rust_(lang)/)\n"
+        "- [\n\n"
+        "    Share this](mailto:?subject=Check this out)\n\n"
+        "[1] A note [sic], and a list [\n"
+    )
+    lines = [line for line in markdown_text(markdown).text.split("\n") if line]
+    assert lines == [
+        "Related Articles",
+        "What business leaders need to know about AI",
+        "Why finance is deploying language processing",
+        "Rust and Solana Development",
+        "Share this",
+        "[1] A note [sic], and a list",
+    ]
+
+
 def test_plain_page_text_is_not_taken_for_markdown() -> None:
     text = SAMPLE_PAGE.read_text(encoding="utf-8")
     assert not is_markdown(None, text)

@@ -18,10 +18,55 @@ from pathlib import Path
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+
+def spaced_link(state: StateInline, silent: bool) -> bool:
+    """A link or image whose address holds spaces, which CommonMark reads as no link but crawlers write as one:
+    turndown writes an `href` as it is, and share buttons' are unencoded ("[](mailto:?subject=Check this out)",
+    "[Jump](#Choosing from the top)"). Tried after CommonMark's own link and image rules, on one line, the address's
+    brackets balanced. The link keeps its text, the image is no text, as elsewhere; addresses are not kept."""
+    start = state.pos
+    image = state.src.startswith("![", start)
+    opening = start + image
+    if state.src[opening] != "[":
+        return False
+    label_end = state.md.helpers.parseLinkLabel(state, opening, True)
+    if label_end < 0 or not state.src.startswith("(", label_end + 1):
+        return False
+    end = _closing_parenthesis(state.src, label_end + 1, state.posMax)
+    if end < 0:
+        return False
+    if not silent and not image:
+        state.pos, state.posMax, maximum = opening + 1, label_end, state.posMax
+        state.push("link_open", "a", 1)
+        state.linkLevel += 1
+        state.md.inline.tokenize(state)
+        state.linkLevel -= 1
+        state.push("link_close", "a", -1)
+        state.posMax = maximum
+    state.pos = end + 1
+    return True
+
+
+def _closing_parenthesis(text: str, opening: int, limit: int) -> int:
+    """Where the parenthesis at `opening` closes, on the same line and before `limit`; -1 when it does not."""
+    depth = 0
+    for position in range(opening, limit):
+        character = text[position]
+        if character == "\n":
+            return -1
+        depth += (character == "(") - (character == ")")
+        if depth == 0:
+            return position
+    return -1
+
+
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_PARSER.inline.ruler.after("image", "spaced_link", spaced_link)
 _TAG = re.compile(r"<[^>]*>")
 _MARKED_LINE = re.compile(r"^(?:#{1,6}[ \t]+\S.*|.*(?:\]\((?:https?://|/|#|mailto:)|!\[[^\]\n]*\]\().*)$", re.MULTILINE)
 """A line with a link or image in Markdown's syntax, or a Markdown heading."""
@@ -180,12 +225,15 @@ def markdown_text(markdown: str) -> MarkdownText:
 
 def _inline_text(children: list[Token], first_line: int) -> list[tuple[str, int]]:
     """The text of a block's inline tokens, a piece for each line a hard break starts, with its source line: a soft
-    break is a space, as a browser shows it; an image and raw HTML are no text."""
+    break is a space, as a browser shows it; an image and raw HTML are no text; what is left of a link that blank
+    lines broke is taken out (see `without_link_remnants`)."""
     pieces: list[tuple[str, int]] = []
     current: list[str] = []
     line = piece_line = first_line
     for child in children:
-        if child.type in ("text", "code_inline"):
+        if child.type == "text":
+            current.append(without_link_remnants(child.content))
+        elif child.type == "code_inline":
             current.append(child.content)
         elif child.type == "softbreak":
             current.append(" ")
@@ -197,3 +245,18 @@ def _inline_text(children: list[Token], first_line: int) -> list[tuple[str, int]
             piece_line = line
     pieces.append(("".join(current), piece_line))
     return pieces
+
+
+_LINK_REMNANT = re.compile(r"\]\((?=[^\s)])[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|^\s*\[\s*(?=[^\]]*$)|(?<!\S)\[\s*$")
+"""The ends of a link that blank lines broke: "](address)", and a "[" that opens a line and is never closed on it or
+that ends a line."""
+
+
+def without_link_remnants(text: str) -> str:
+    """Text without what is left of links around blocks (a teaser card: an image, a headline and an excerpt), which
+    turndown and the crawlers built on it write as "[", the blocks, then "](address)", so that blank lines break
+    them, and CommonMark reads the ends as text: "[" alone or ending the line before, "Headline ](/story) [", "](#)"
+    alone. Text that holds no "[" or "](" is as it was."""
+    if "[" not in text and "](" not in text:
+        return text
+    return _LINK_REMNANT.sub("", text)
