@@ -98,7 +98,10 @@ def test_a_link_whose_address_holds_spaces_keeps_its_text_and_no_markup() -> Non
         "Share:[](mailto:?subject=Check this out&body=A story) [Email](mailto:?subject=A (long) read)\n\n"
         "[Choosing a plan](#Choosing from the top ten) explains it.\n\n"
         "![A car on a lift ](https://cdn.example/car lift.png) Before the story.\n\n"
-        "Prices [in dollars] (before tax) and `arr[0](x, y)` as written.\n"
+        "Prices [in dollars] (before tax) and `arr[0](x, y)` as written.\n\n"
+        # Links markdown-it will not make: to a script, and around a lazy-loaded picture's placeholder.
+        "[Read more](javascript:void(0)) [![Share](data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'"
+        "%3E%3C/svg%3E)](mailto:?subject=A story) [![Pin](data:image/svg+xml,<svg viewBox='0 0 1 1'></svg>)](/pin)\n"
     )
     assert markdown_text(markdown).text.split("\n") == [
         "Share: Email",
@@ -109,7 +112,25 @@ def test_a_link_whose_address_holds_spaces_keeps_its_text_and_no_markup() -> Non
         "",
         "Prices [in dollars] (before tax) and arr[0](x, y) as written.",
         "",
+        "Read more",
+        "",
     ]
+
+
+def test_an_underlined_heading_an_autolink_and_a_list_items_line() -> None:
+    markdown = "Intro\n\nSection two\n---\n\n- first item\n- second *item*\n  wrapped\n\nSee <https://x.example/a>.\n"
+    visible = markdown_text(markdown)
+    assert visible.text.split("\n") == [
+        "Intro",
+        "",
+        "Section two",
+        "first item",
+        "second item wrapped",
+        "See https://x.example/a.",
+        "",
+    ]
+    assert visible.source_lines == (0, 0, 2, 5, 6, 9, 9)
+    assert visible.headings == {2}
 
 
 def test_what_is_left_of_a_link_around_blocks_is_no_text() -> None:
