@@ -5,6 +5,8 @@ line of the Markdown file; a scraper record's Markdown text likewise."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from builder.ingest.markdown_text import is_markdown, markdown_text
@@ -336,3 +338,20 @@ def test_a_markdown_heading_beats_a_line_of_text_between_it_and_the_story(tmp_pa
     assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
     titles = {Path(d["provenance"]["path"]).suffix: d["title"] for d in read_jsonl(out / "documents.jsonl")}
     assert titles == {".md": headline, ".txt": standfirst}
+
+
+def test_markup_nested_deeper_than_any_page_is_read_as_written_without_crashing() -> None:
+    # Block quotes and emphasis nested 50,000 deep: the parser's tree of either crashed the process (a segmentation
+    # fault) as it was freed, so each is read in a process of its own here, where a crash fails the test.
+    script = (
+        "from builder.ingest.markdown_text import markdown_text\n"
+        "for markdown in ('> ' * 50_000 + 'deep', '*a ' * 50_000 + 'x' + ' a*' * 50_000):\n"
+        "    text = markdown_text(markdown).text\n"
+        "    print(text == markdown, len(text))\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    assert finished.stdout.split("\n")[:2] == ["True 100004", "True 300001"]
+    # Nested as deep as the walk over the tree goes, within the bound: read, the markup out.
+    assert markdown_text(">" * 900 + " deep").text == "deep\n"
+    assert markdown_text("*a " * 900 + "x" + " a*" * 900).text.split() == ["a"] * 900 + ["x"] + ["a"] * 900

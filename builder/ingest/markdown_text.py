@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,12 +142,39 @@ def is_markdown(path: Path | None, text: str) -> bool:
 
 
 def markdown_text(markdown: str) -> MarkdownText:
-    """The visible text of a Markdown text (see the module's docstring)."""
+    """The visible text of a Markdown text (see the module's docstring); the text as written when its markup nests
+    deeper than any page's (see `nests_too_deep`)."""
+    if nests_too_deep(markdown):
+        return MarkdownText(markdown, tuple(range(markdown.count("\n") + 1)), frozenset())
     return _VisibleText(markdown).read()
 
 
+MAX_NESTING = 1000
+"""Deeper than this, markup is not read (see `nests_too_deep`): a page's nests a few levels deep, and the parser's
+tree of a text nested 50,000 deep (block quotes, emphasis) crashed the process as it was freed."""
+_CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+", re.MULTILINE)
+"""The block quote marks and list markers a line opens with, and the indentation between: each may open a level."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_EMPHASIS_MARKS = "*_~"
+
+
+def nests_too_deep(markdown: str) -> bool:
+    """Whether the markup could nest deeper than MAX_NESTING: a line opening with so many block quote marks, list
+    markers and indentation, or a paragraph holding twice as many emphasis marks. Bounds, not a parse: cheap, and
+    never short of the depth."""
+    if any(len(found[0]) + found[0].count("\t") > MAX_NESTING for found in _CONTAINER_PREFIX.finditer(markdown)):
+        return True
+    if sum(markdown.count(mark) for mark in _EMPHASIS_MARKS) <= 2 * MAX_NESTING:
+        return False
+    return any(
+        sum(paragraph.count(mark) for mark in _EMPHASIS_MARKS) > 2 * MAX_NESTING
+        for paragraph in _BLANK_LINE.split(markdown)
+    )
+
+
 class _VisibleText:
-    """The walk over a Markdown text's syntax tree that writes its visible text, line by line."""
+    """The walk over a Markdown text's syntax tree that writes its visible text, line by line. Iterative, not
+    recursive: block quotes nested a thousand deep are within the parser's reach and past Python's stack."""
 
     def __init__(self, markdown: str) -> None:
         self.markdown = markdown
@@ -157,8 +185,36 @@ class _VisibleText:
         self.headings: set[int] = set()
 
     def read(self) -> MarkdownText:
-        self.blocks(_PARSER.tree(self.markdown).children)
+        # What is left to write, the next last: a block, or the inline nodes a tight list item holds without a
+        # paragraph around them (on the item's first line).
+        pending: list[markdown_it_pyrs.Node | tuple[list[markdown_it_pyrs.Node], int]] = []
+        self.push_children(pending, _PARSER.tree(self.markdown).children, 0)
+        while pending:
+            item = pending.pop()
+            if isinstance(item, tuple):
+                self.inline(*item)
+            elif item.name in _CONTAINERS:
+                self.push_children(pending, item.children, self.line_of(item))
+            else:
+                self.block(item)
         return MarkdownText("\n".join(self.lines), tuple(self.sources), frozenset(self.headings))
+
+    @staticmethod
+    def push_children(
+        pending: list[markdown_it_pyrs.Node | tuple[list[markdown_it_pyrs.Node], int]],
+        children: Sequence[markdown_it_pyrs.Node],
+        first: int,
+    ) -> None:
+        """A container's children onto `pending`, the first on top; runs of inline nodes together."""
+        items: list[markdown_it_pyrs.Node | tuple[list[markdown_it_pyrs.Node], int]] = []
+        for child in children:
+            if child.name not in _INLINE:
+                items.append(child)
+            elif items and isinstance(items[-1], tuple):
+                items[-1][0].append(child)
+            else:
+                items.append(([child], first))
+        pending.extend(reversed(items))
 
     def line_of(self, node: markdown_it_pyrs.Node) -> int:
         """The 0-based line of the Markdown that `node` starts on."""
@@ -170,23 +226,8 @@ class _VisibleText:
         self.lines.append(text)
         self.sources.append(source)
 
-    def blocks(self, nodes: list[markdown_it_pyrs.Node], first: int = 0) -> None:
-        """The blocks `nodes` of a container whose first line is `first`."""
-        inline: list[markdown_it_pyrs.Node] = []
-        for node in nodes:
-            if node.name in _INLINE:
-                # A tight list item holds its text without a paragraph around it, on the item's first line.
-                inline.append(node)
-                continue
-            if inline:
-                self.inline(inline, first)
-                inline = []
-            self.block(node)
-        if inline:
-            self.inline(inline, first)
-
     def block(self, node: markdown_it_pyrs.Node) -> None:
-        """The visible text of one block: a paragraph or heading, a table, code, raw HTML, or a container's blocks."""
+        """The visible text of one block: a paragraph or heading, a table, code or raw HTML (a rule has none)."""
         name, first = node.name, self.line_of(node)
         if name in ("paragraph", "heading", "lheading"):  # an lheading is underlined ("Title" over "---")
             if name != "paragraph":
@@ -206,8 +247,6 @@ class _VisibleText:
             for number, text in enumerate(str(node.meta.get("content", "")).splitlines()):
                 if visible := " ".join(_TAG.sub(" ", text).split()):
                     self.add(visible, first + number)
-        else:  # lists, their items, block quotes; a rule has no text
-            self.blocks(node.children, first)
 
     def inline(self, nodes: list[markdown_it_pyrs.Node], first: int) -> None:
         """The text of `nodes` on lines, from their block's first line (their own places are not always right)."""
@@ -216,6 +255,7 @@ class _VisibleText:
 
 
 _NEWLINE = re.compile(b"\n")
+_CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
 _INLINE = frozenset(
     {"text", "text_special", "softbreak", "hardbreak", "link", "image", "em", "strong", "strikethrough"}
     | {"code_inline", "html_inline", "autolink"}
@@ -236,30 +276,32 @@ def _inline_text(nodes: list[markdown_it_pyrs.Node], first_line: int, reader: _V
             current.append(without_link_remnants("".join(run)))
             run.clear()
 
-    def walk(children: list[markdown_it_pyrs.Node]) -> None:
-        nonlocal current, piece_line
-        for child in children:
-            name = child.name
-            if name in ("text", "text_special"):
-                run.append(str(child.meta.get("content", "")))
-                continue
-            if name == "html_inline":
-                # No text, but no markup either: a tag inside an address ("data:image/svg+xml,<svg ...>") is in it.
-                continue
+    # Depth first, the next node last; None ends the run of text inside a link or emphasis after its children.
+    pending: list[markdown_it_pyrs.Node | None] = list(reversed(nodes))
+    while pending:
+        child = pending.pop()
+        if child is None:
             end_run()
-            if name == "code_inline":
-                current.append("".join(str(part.meta.get("content", "")) for part in child.children))
-            elif name == "softbreak":
-                current.append(" ")
-            elif name == "hardbreak":
-                pieces.append(("".join(current), piece_line))
-                current = []
-                piece_line = reader.line_of(child) + 1
-            elif name in ("link", "autolink", "em", "strong", "strikethrough"):
-                walk(child.children)
-                end_run()
-
-    walk(nodes)
+            continue
+        name = child.name
+        if name in ("text", "text_special"):
+            run.append(str(child.meta.get("content", "")))
+            continue
+        if name == "html_inline":
+            # No text, but no markup either: a tag inside an address ("data:image/svg+xml,<svg ...>") is in it.
+            continue
+        end_run()
+        if name == "code_inline":
+            current.append("".join(str(part.meta.get("content", "")) for part in child.children))
+        elif name == "softbreak":
+            current.append(" ")
+        elif name == "hardbreak":
+            pieces.append(("".join(current), piece_line))
+            current = []
+            piece_line = reader.line_of(child) + 1
+        elif name in ("link", "autolink", "em", "strong", "strikethrough"):
+            pending.append(None)
+            pending.extend(reversed(child.children))
     end_run()
     pieces.append(("".join(current), piece_line))
     return pieces
@@ -277,8 +319,8 @@ UNREAD_LINK_DEPTH = 3
 image inside a link)."""
 _LINK_END = re.compile(r"\]" + _ADDRESS)
 """The end of a link that blank lines or markup inside broke: "](address)"."""
-_LINK_OPENER = re.compile(r"(?:^|(?<=\s))\[(?=[^\]]*$)")
-"""A "[" that is never closed after it: the start of a link whose end was taken off."""
+_LINK_OPENER = re.compile(r"(?:^|(?<=\s))\[")
+"""A "[" opening text or after a space: the start of a link whose end was taken off, when no "]" follows it."""
 
 
 def without_link_remnants(text: str) -> str:
@@ -295,4 +337,8 @@ def without_link_remnants(text: str) -> str:
         text, found = _UNREAD_LINK.subn(lambda link: "" if link.group(1) else link.group(2), text)
         if not found:
             break
-    return _LINK_OPENER.sub("", _LINK_END.sub("", text))
+    text = _LINK_END.sub("", text)
+    # Only after the last "]" is a "[" never closed: found so, not by looking ahead from each "[" (which took
+    # minutes over a line of a million brackets).
+    closed = text.rfind("]") + 1
+    return text[: max(closed - 1, 0)] + _LINK_OPENER.sub("", text[max(closed - 1, 0) :])
