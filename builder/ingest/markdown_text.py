@@ -141,14 +141,6 @@ def is_markdown(path: Path | None, text: str) -> bool:
     return marked >= MIN_MARKED_LINES and marked >= MIN_MARKED_SHARE * lines
 
 
-def markdown_text(markdown: str) -> MarkdownText:
-    """The visible text of a Markdown text (see the module's docstring); the text as written when its markup nests
-    deeper than any page's (see `nests_too_deep`) or it defines more link references than any (`MAX_REFERENCES`)."""
-    if nests_too_deep(markdown) or len(_REFERENCE.findall(markdown)) > MAX_REFERENCES:
-        return MarkdownText(markdown, tuple(range(markdown.count("\n") + 1)), frozenset())
-    return _VisibleText(markdown).read()
-
-
 MAX_NESTING = 1000
 """Deeper than this, markup is not read (see `nests_too_deep`): a page's nests a few levels deep, and the parser's
 tree of a text nested 50,000 deep (block quotes, emphasis) crashed the process as it was freed."""
@@ -160,6 +152,14 @@ with the square of their number when they follow each other (16,000 took 8 s, 2,
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _EMPHASIS_MARKS = "*_~"
+
+
+def markdown_text(markdown: str) -> MarkdownText:
+    """The visible text of a Markdown text (see the module's docstring); the text as written when its markup nests
+    deeper than any page's (see `nests_too_deep`) or it defines more link references than any (`MAX_REFERENCES`)."""
+    if nests_too_deep(markdown) or len(_REFERENCE.findall(markdown)) > MAX_REFERENCES:
+        return MarkdownText(markdown, tuple(range(markdown.count("\n") + 1)), frozenset())
+    return _VisibleText(markdown).read()
 
 
 def nests_too_deep(markdown: str) -> bool:
@@ -174,6 +174,14 @@ def nests_too_deep(markdown: str) -> bool:
         sum(paragraph.count(mark) for mark in _EMPHASIS_MARKS) > 2 * MAX_NESTING
         for paragraph in _BLANK_LINE.split(markdown)
     )
+
+
+_NEWLINE = re.compile(b"\n")
+_CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
+_INLINE = frozenset(
+    {"text", "text_special", "softbreak", "hardbreak", "link", "image", "em", "strong", "strikethrough"}
+    | {"code_inline", "html_inline", "autolink"}
+)
 
 
 class _VisibleText:
@@ -252,21 +260,15 @@ class _VisibleText:
                 if visible := " ".join(_TAG.sub(" ", text).split()):
                     self.add(visible, first + number)
 
-    def inline(self, nodes: list[markdown_it_pyrs.Node], first: int) -> None:
+    def inline(self, nodes: Sequence[markdown_it_pyrs.Node], first: int) -> None:
         """The text of `nodes` on lines, from their block's first line (their own places are not always right)."""
         for text, source in _inline_text(nodes, first, self):
             self.add(" ".join(text.split()), source)
 
 
-_NEWLINE = re.compile(b"\n")
-_CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
-_INLINE = frozenset(
-    {"text", "text_special", "softbreak", "hardbreak", "link", "image", "em", "strong", "strikethrough"}
-    | {"code_inline", "html_inline", "autolink"}
-)
-
-
-def _inline_text(nodes: list[markdown_it_pyrs.Node], first_line: int, reader: _VisibleText) -> list[tuple[str, int]]:
+def _inline_text(
+    nodes: Sequence[markdown_it_pyrs.Node], first_line: int, reader: _VisibleText
+) -> list[tuple[str, int]]:
     """The text of a block's inline nodes, a piece for each line a hard break starts, with its source line: a soft
     break is a space, as a browser shows it; an image and raw HTML are no text; what is left of a link that blank
     lines broke, or of one it left as text, is taken out (see `without_link_remnants`)."""
