@@ -362,3 +362,14 @@ def test_more_link_references_than_any_page_defines_are_read_as_written() -> Non
     markdown = "".join(f"[{number}]: https://x.example/{number}\n" for number in range(3000)) + "\nSee [7].\n"
     assert markdown_text(markdown).text == markdown
     assert markdown_text("[7]: https://x.example/7\n\nSee [7].\n").text == "See 7.\n"
+
+
+def test_bold_the_parser_cannot_close_is_text_without_its_asterisks() -> None:
+    # Turndown ends a bold run with its space inside ("**Choose **–"), which CommonMark cannot close; asterisks that
+    # the page prints are written escaped, and stay.
+    markdown = "Plan – **Choose your stay **– Rent a car\n\nAudience****:** most.\n\n\\*\\*\\* Follow me, `x**y`\n"
+    assert [line for line in markdown_text(markdown).text.split("\n") if line] == [
+        "Plan – Choose your stay – Rent a car",
+        "Audience: most.",
+        "*** Follow me, x**y",
+    ]

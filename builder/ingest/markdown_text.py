@@ -290,7 +290,10 @@ def _inline_text(
             end_run()
             continue
         name = child.name
-        if name in ("text", "text_special"):
+        if name == "text":
+            run.append(_UNPAIRED_STRONG.sub("", str(child.meta.get("content", ""))))
+            continue
+        if name == "text_special":  # an escaped mark ("\\*") or an entity ("&amp;"): text as written
             run.append(str(child.meta.get("content", "")))
             continue
         if name == "html_inline":
@@ -313,6 +316,10 @@ def _inline_text(
     return pieces
 
 
+_UNPAIRED_STRONG = re.compile(r"\*{2,}")
+"""Asterisks in twos or more that the parser left as text: bold that CommonMark cannot close, as turndown writes
+a bold run that ends with a space ("**Choose your accommodation **– Rent a car", "Audience****:**"). A browser showed
+them bold, not as asterisks; asterisks a page prints are written escaped ("\\*\\*")."""
 _ADDRESS = r"\((?=[^\s)])[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
 """A link's address in parentheses, its own parentheses balanced, on one line: what follows "]" in a link."""
 _UNREAD_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]" + _ADDRESS)
