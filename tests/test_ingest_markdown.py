@@ -340,36 +340,31 @@ def test_a_markdown_heading_beats_a_line_of_text_between_it_and_the_story(tmp_pa
     assert titles == {".md": headline, ".txt": standfirst}
 
 
-def test_markup_nested_deeper_than_any_page_is_read_as_written_without_crashing() -> None:
-    # Block quotes and emphasis nested 50,000 deep: the parser's tree of either crashed the process (a segmentation
-    # fault) as it was freed, so each is read in a process of its own here, where a crash fails the test.
+def test_markup_nested_far_deeper_than_any_page_is_read_without_crashing() -> None:
+    # Block quotes and emphasis nested 50,000 deep: the tree markdown-it-pyrs (tried before pyromark) built of either
+    # crashed the process (a segmentation fault) as it was freed, so each is read in a process of its own here, where
+    # a crash fails the test.
     script = (
         "from builder.ingest.markdown_text import markdown_text\n"
-        "for markdown in ('> ' * 50_000 + 'deep', '*a ' * 50_000 + 'x' + ' a*' * 50_000):\n"
-        "    text = markdown_text(markdown).text\n"
-        "    print(text == markdown, len(text))\n"
+        "print(repr(markdown_text('> ' * 50_000 + 'deep').text))\n"
+        "print(markdown_text('*a ' * 50_000 + 'x' + ' a*' * 50_000).text.split().count('a'))\n"
     )
     finished = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
     assert finished.returncode == 0, finished.stderr[-2000:]
-    assert finished.stdout.split("\n")[:2] == ["True 100004", "True 300001"]
-    # Nested as deep as the walk over the tree goes, within the bound: read, the markup out.
-    assert markdown_text(">" * 900 + " deep").text == "deep\n"
-    assert markdown_text("*a " * 900 + "x" + " a*" * 900).text.split() == ["a"] * 900 + ["x"] + ["a"] * 900
-
-
-def test_more_link_references_than_any_page_defines_are_read_as_written() -> None:
-    # The parser's time grows with the square of the definitions that follow each other: 100,000 took minutes.
-    markdown = "".join(f"[{number}]: https://x.example/{number}\n" for number in range(3000)) + "\nSee [7].\n"
-    assert markdown_text(markdown).text == markdown
-    assert markdown_text("[7]: https://x.example/7\n\nSee [7].\n").text == "See 7.\n"
+    assert finished.stdout.split("\n")[:2] == ["'deep\\n'", "100000"]
 
 
 def test_bold_the_parser_cannot_close_is_text_without_its_asterisks() -> None:
     # Turndown ends a bold run with its space inside ("**Choose **–"), which CommonMark cannot close; asterisks that
     # the page prints are written escaped, and stay.
-    markdown = "Plan – **Choose your stay **– Rent a car\n\nAudience****:** most.\n\n\\*\\*\\* Follow me, `x**y`\n"
+    markdown = (
+        "Plan – **Choose your stay **– Rent a car\n\nAudience****:** most.\n\n\\*\\*\\* Follow me, `x**y`\n\n"
+        # Struck text shows as text; a single tilde is the page's ("about 5 km", an address's "#:~:text=").
+        "~~Was $20~~ now $15, ~5 km from https://x.example/a#:~:text=Being~:text=here\n"
+    )
     assert [line for line in markdown_text(markdown).text.split("\n") if line] == [
         "Plan – Choose your stay – Rent a car",
         "Audience: most.",
         "*** Follow me, x**y",
+        "Was $20 now $15, ~5 km from https://x.example/a#:~:text=Being~:text=here",
     ]

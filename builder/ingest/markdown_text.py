@@ -4,10 +4,11 @@ line of its own, a paragraph set off by a blank line, a table's cells by tabs, t
 their text; images and raw HTML tags go, as neither is text a reader sees. The page-text extractor then reads it
 as any page dump.
 
-Parsed by markdown-it-pyrs (markdown-it's CommonMark grammar, with tables and strikethrough, in Rust: 15 times as
-fast as markdown-it-py, which took 40% of the time of a run over Markdown pages), not by regexes: emphasis, nested
-brackets, escapes and code spans are a grammar, and a stray asterisk or underscore in a headline is no markup. Each
-line of the text keeps the line of the Markdown it came from, for the document's provenance.
+Parsed by pyromark (pulldown-cmark's CommonMark parser, with tables and strikethrough, in Rust: its events with
+their places in the Markdown, in time linear in the text; markdown-it-py's parse took 40% of a run over Markdown
+pages), not by regexes: emphasis, nested brackets, escapes and code spans are a grammar, and a stray asterisk or
+underscore in a headline is no markup. Each line of the text keeps the line of the Markdown it came from, for the
+document's provenance.
 """
 
 from __future__ import annotations
@@ -15,17 +16,15 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown_it_pyrs
+import pyromark
 import yaml
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
-_PARSER = markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "strikethrough"])
 _TAG = re.compile(r"<[^>]*>")
 _MARKED_LINE = re.compile(r"^(?:#{1,6}[ \t]+\S.*|.*(?:\]\((?:https?://|/|#|mailto:)|!\[[^\]\n]*\]\().*)$", re.MULTILINE)
 """A line with a link or image in Markdown's syntax, or a Markdown heading."""
@@ -141,185 +140,194 @@ def is_markdown(path: Path | None, text: str) -> bool:
     return marked >= MIN_MARKED_LINES and marked >= MIN_MARKED_SHARE * lines
 
 
-MAX_NESTING = 1000
-"""Deeper than this, markup is not read (see `nests_too_deep`): a page's nests a few levels deep, and the parser's
-tree of a text nested 50,000 deep (block quotes, emphasis) crashed the process as it was freed."""
-_CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+", re.MULTILINE)
-"""The block quote marks and list markers a line opens with, and the indentation between: each may open a level."""
-MAX_REFERENCES = 2000
-"""More link reference definitions ("[1]: https://...") than this, and the text is not parsed: the parser's time grows
-with the square of their number when they follow each other (16,000 took 8 s, 2,000 take 0.1 s)."""
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_EMPHASIS_MARKS = "*_~"
-
-
 def markdown_text(markdown: str) -> MarkdownText:
-    """The visible text of a Markdown text (see the module's docstring); the text as written when its markup nests
-    deeper than any page's (see `nests_too_deep`) or it defines more link references than any (`MAX_REFERENCES`)."""
-    if nests_too_deep(markdown) or len(_REFERENCE.findall(markdown)) > MAX_REFERENCES:
-        return MarkdownText(markdown, tuple(range(markdown.count("\n") + 1)), frozenset())
+    """The visible text of a Markdown text (see the module's docstring)."""
     return _VisibleText(markdown).read()
 
 
-def nests_too_deep(markdown: str) -> bool:
-    """Whether the markup could nest deeper than MAX_NESTING: a line opening with so many block quote marks, list
-    markers and indentation, or a paragraph holding twice as many emphasis marks. Bounds, not a parse: cheap, and
-    never short of the depth."""
-    if any(len(found[0]) + found[0].count("\t") > MAX_NESTING for found in _CONTAINER_PREFIX.finditer(markdown)):
-        return True
-    if sum(markdown.count(mark) for mark in _EMPHASIS_MARKS) <= 2 * MAX_NESTING:
-        return False
-    return any(
-        sum(paragraph.count(mark) for mark in _EMPHASIS_MARKS) > 2 * MAX_NESTING
-        for paragraph in _BLANK_LINE.split(markdown)
-    )
-
-
+_OPTIONS = pyromark.Options.ENABLE_TABLES
+"""Tables, as crawlers write a page's tables. Not pulldown-cmark's strikethrough, which takes single tildes too and
+so struck "#:~:text=" out of addresses printed as text: a struck run's doubled tildes go with `_UNPAIRED_MARKS`."""
 _NEWLINE = re.compile(b"\n")
-_CONTAINERS = frozenset({"bullet_list", "ordered_list", "list_item", "blockquote"})
-_INLINE = frozenset(
-    {"text", "text_special", "softbreak", "hardbreak", "link", "image", "em", "strong", "strikethrough"}
-    | {"code_inline", "html_inline", "autolink"}
-)
+_UNPAIRED_MARKS = re.compile(r"\*{2,}|~{2,}")
+"""Asterisks or tildes in twos or more that the parser left as text: bold that CommonMark cannot close, as turndown
+writes a bold run that ends with a space ("**Choose your accommodation **– Rent a car", "Audience****:**"), and
+struck text ("~~was $20~~"). A browser showed the text, not the marks; marks a page prints are written escaped
+("\\*\\*"), and stay."""
+_BACKSLASH = ord("\\")
+_ESCAPED_MARKS = str.maketrans({"*": "\x01", "~": "\x02"})
+"""Escaped marks stand in for themselves as control characters while `_UNPAIRED_MARKS` is applied."""
+_MARKS_AGAIN = str.maketrans({"\x01": "*", "\x02": "~"})
+_INLINE_MARKUP = frozenset({"Link", "Emphasis", "Strong", "Image"})
+"""Markup around text: a run of text (see `without_link_remnants`) ends at its edges."""
+_CONTAINERS = frozenset({"Item", "BlockQuote"})
+_TEXT_BLOCKS = frozenset({"Paragraph", "Heading", "TableCell"})
+_RAW_BLOCKS = frozenset({"CodeBlock", "HtmlBlock"})
 
 
 class _VisibleText:
-    """The walk over a Markdown text's syntax tree that writes its visible text, line by line. Iterative, not
-    recursive: block quotes nested a thousand deep are within the parser's reach and past Python's stack."""
+    """The visible text of a Markdown text, written line by line as the parser's events come: one pass, without
+    recursion, so that markup nested 300,000 deep is read as any other."""
 
     def __init__(self, markdown: str) -> None:
         self.markdown = markdown
-        # The tree places its nodes by byte: a line is found among the bytes that start lines.
-        self.line_starts = [0] + [newline.end() for newline in _NEWLINE.finditer(markdown.encode("utf-8"))]
+        self.source = markdown.encode("utf-8")
+        # The events place their markup by byte: a line is found among the bytes that start lines.
+        self.line_starts = [0] + [newline.end() for newline in _NEWLINE.finditer(self.source)]
         self.lines: list[str] = []
         self.sources: list[int] = []
         self.headings: set[int] = set()
+        self.containers: list[int] = []
+        """The first lines of the list items and block quotes around what is read."""
+        self.reading = False
+        """Whether a block's text is being read, into `pieces`, `current` and `run`."""
+        self.pieces: list[tuple[str, int]] = []
+        """The text read, a piece for each line a hard break starts, with its line."""
+        self.current: list[str] = []
+        self.run: list[str] = []
+        """The text since the last markup, cleaned as one: what is left of a link spans pieces of text."""
+        self.piece_line = 0
+        self.cells: list[str] = []
+        self.raw: list[str] | None = None
+        """A code block's or an HTML block's text, while one is read."""
+        self.block_line = 0
+        self.images = 0
+        """How deep inside images, whose text (their alt text) is no text."""
 
-    def read(self) -> MarkdownText:
-        # What is left to write, the next last: a block, or the inline nodes a tight list item holds without a
-        # paragraph around them (on the item's first line).
-        pending: list[markdown_it_pyrs.Node | tuple[list[markdown_it_pyrs.Node], int]] = []
-        self.push_children(pending, _PARSER.tree(self.markdown).children, 0)
-        while pending:
-            item = pending.pop()
-            if isinstance(item, tuple):
-                self.inline(*item)
-            elif item.name in _CONTAINERS:
-                self.push_children(pending, item.children, self.line_of(item))
-            else:
-                self.block(item)
-        return MarkdownText("\n".join(self.lines), tuple(self.sources), frozenset(self.headings))
-
-    @staticmethod
-    def push_children(
-        pending: list[markdown_it_pyrs.Node | tuple[list[markdown_it_pyrs.Node], int]],
-        children: Sequence[markdown_it_pyrs.Node],
-        first: int,
-    ) -> None:
-        """A container's children onto `pending`, the first on top; runs of inline nodes together."""
-        items: list[markdown_it_pyrs.Node | tuple[list[markdown_it_pyrs.Node], int]] = []
-        for child in children:
-            if child.name not in _INLINE:
-                items.append(child)
-            elif items and isinstance(items[-1], tuple):
-                items[-1][0].append(child)
-            else:
-                items.append(([child], first))
-        pending.extend(reversed(items))
-
-    def line_of(self, node: markdown_it_pyrs.Node) -> int:
-        """The 0-based line of the Markdown that `node` starts on."""
-        start = node.srcmap[0] if node.srcmap else 0
-        return bisect.bisect_right(self.line_starts, start) - 1
+    def line_of(self, offset: int) -> int:
+        """The 0-based line of the Markdown that byte `offset` is on."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
 
     def add(self, text: str, source: int) -> None:
         """A line of visible text, from line `source` of the Markdown."""
         self.lines.append(text)
         self.sources.append(source)
 
-    def block(self, node: markdown_it_pyrs.Node) -> None:
-        """The visible text of one block: a paragraph or heading, a table, code or raw HTML (a rule has none)."""
-        name, first = node.name, self.line_of(node)
-        if name in ("paragraph", "heading", "lheading"):  # an lheading is underlined ("Title" over "---")
-            if name != "paragraph":
-                self.headings.add(len(self.lines))
-            self.inline(node.children, first)
-            if name == "paragraph":
-                self.add("", self.sources[-1] if self.sources else 0)
-        elif name == "table":
-            for row in (row for part in node.children for row in part.children):
-                cells = [" ".join(_inline_text(cell.children, 0, self)[0][0].split()) for cell in row.children]
-                self.add("\t".join(cells), self.line_of(row))
-        elif name in ("fence", "code_block"):
-            start = first + (name == "fence")  # a fence's first line is its opening ```
-            for number, text in enumerate(str(node.meta.get("content", "")).splitlines()):
-                self.add(text.rstrip(), start + number)
-        elif name == "html_block":
-            for number, text in enumerate(str(node.meta.get("content", "")).splitlines()):
-                if visible := " ".join(_TAG.sub(" ", text).split()):
-                    self.add(visible, first + number)
+    def read(self) -> MarkdownText:
+        for event, place in pyromark.events_with_range(self.markdown, options=_OPTIONS):
+            start = place["start"]
+            if event == "SoftBreak":  # a space, as a browser shows it
+                self.append(" ", start)
+            elif event == "HardBreak":
+                self.begin_text(start)
+                self.end_run()
+                self.pieces.append(("".join(self.current), self.piece_line))
+                self.current, self.piece_line = [], self.line_of(start) + 1
+            elif isinstance(event, dict):
+                ((kind, value),) = event.items()
+                if kind == "Start":
+                    self.start(value, start)
+                elif kind == "End":
+                    self.end(value)
+                elif self.raw is not None and kind in ("Text", "Html"):
+                    self.raw.append(value)
+                elif self.images:
+                    continue
+                elif kind == "Text":
+                    self.begin_text(start)
+                    self.run.append(self.with_escapes_kept(value, start, place["end"]))
+                elif kind == "Code":
+                    self.append(value, start)
+                # The other events hold no text: raw HTML inside text ("<b>", and the tag inside an address that the
+                # parser left as text, "data:image/svg+xml,<svg>", which must not end the run around it), a rule.
+        self.write_text()
+        return MarkdownText("\n".join(self.lines), tuple(self.sources), frozenset(self.headings))
 
-    def inline(self, nodes: Sequence[markdown_it_pyrs.Node], first: int) -> None:
-        """The text of `nodes` on lines, from their block's first line (their own places are not always right)."""
-        for text, source in _inline_text(nodes, first, self):
+    def start(self, tag: str | dict[str, object], start: int) -> None:
+        """Markup opening at byte `start`."""
+        name = tag if isinstance(tag, str) else next(iter(tag))
+        if name in _INLINE_MARKUP:
+            self.begin_text(start)
+            self.end_run()
+            self.images += name == "Image"
+            return
+        self.write_text()
+        if name in _CONTAINERS:
+            self.containers.append(self.line_of(start))
+        elif name in _TEXT_BLOCKS:
+            if name == "Heading":
+                self.headings.add(len(self.lines))
+            self.begin_text(start, self.line_of(start))
+        elif name in ("TableHead", "TableRow"):
+            self.cells, self.block_line = [], self.line_of(start)
+        elif name in _RAW_BLOCKS:
+            self.raw, self.block_line = [], self.line_of(start)
+            if isinstance(tag, dict) and isinstance(tag.get("CodeBlock"), dict):
+                self.block_line += 1  # a fenced block's first line is its opening ```
+
+    def end(self, tag: str | dict[str, object]) -> None:
+        """Markup closing."""
+        name = tag if isinstance(tag, str) else next(iter(tag))
+        if name in _INLINE_MARKUP:
+            self.end_run()
+            self.images -= name == "Image"
+        elif name == "TableCell":
+            pieces = self.take_text()
+            self.cells.append(" ".join(pieces[0][0].split()) if pieces else "")
+        elif name in ("TableHead", "TableRow"):
+            self.add("\t".join(self.cells), self.block_line)
+        elif name in _RAW_BLOCKS:
+            for number, text in enumerate("".join(self.raw or []).splitlines()):
+                if name == "CodeBlock":
+                    self.add(text.rstrip(), self.block_line + number)
+                elif visible := " ".join(_TAG.sub(" ", text).split()):
+                    self.add(visible, self.block_line + number)
+            self.raw = None
+        else:
+            self.write_text()
+            if name in _CONTAINERS:
+                self.containers.pop()
+            elif name == "Paragraph":
+                self.add("", self.sources[-1] if self.sources else 0)
+
+    def with_escapes_kept(self, text: str, start: int, end: int) -> str:
+        """The text of the bytes `start:end` with the marks the Markdown escaped kept from `_UNPAIRED_MARKS`: an
+        entity ("&ast;") is text unlike its source; an escaped mark ("\\*") is a text's first character, its
+        backslash just before."""
+        if self.source[start:end].decode("utf-8", "replace") != text:
+            return text.translate(_ESCAPED_MARKS)
+        if start and self.source[start - 1] == _BACKSLASH:
+            return text[:1].translate(_ESCAPED_MARKS) + text[1:]
+        return text
+
+    def begin_text(self, start: int, line: int | None = None) -> None:
+        """Text begins, if it has not: a block's, on the block's first line `line`; or a tight list item's, which
+        holds its text without a paragraph around it, on the item's first line."""
+        if not self.reading:
+            self.reading, self.pieces, self.current, self.run = True, [], [], []
+            if line is None:
+                line = self.containers[-1] if self.containers else self.line_of(start)
+            self.piece_line = line
+
+    def append(self, text: str, start: int) -> None:
+        """Text that ends the run before it: a soft break's space, a code span."""
+        self.begin_text(start)
+        self.end_run()
+        self.current.append(text)
+
+    def end_run(self) -> None:
+        """The run of text so far onto the piece, its bold's unpaired marks and its links' remnants taken out."""
+        if self.run:
+            run = "".join(self.run)
+            if "*" in run or "~" in run:
+                run = _UNPAIRED_MARKS.sub("", run)
+            self.current.append(without_link_remnants(run).translate(_MARKS_AGAIN))
+            self.run = []
+
+    def take_text(self) -> list[tuple[str, int]]:
+        """The text read since it began, in pieces; then no text is being read."""
+        if not self.reading:
+            return []
+        self.end_run()
+        self.reading = False
+        return [*self.pieces, ("".join(self.current), self.piece_line)]
+
+    def write_text(self) -> None:
+        """The text read since it began, written on its lines."""
+        for text, source in self.take_text():
             self.add(" ".join(text.split()), source)
 
 
-def _inline_text(
-    nodes: Sequence[markdown_it_pyrs.Node], first_line: int, reader: _VisibleText
-) -> list[tuple[str, int]]:
-    """The text of a block's inline nodes, a piece for each line a hard break starts, with its source line: a soft
-    break is a space, as a browser shows it; an image and raw HTML are no text; what is left of a link that blank
-    lines broke, or of one it left as text, is taken out (see `without_link_remnants`)."""
-    pieces: list[tuple[str, int]] = []
-    current: list[str] = []
-    run: list[str] = []  # text between markup, cleaned as one: what is left of a link may span text and escapes
-    piece_line = first_line
-
-    def end_run() -> None:
-        if run:
-            current.append(without_link_remnants("".join(run)))
-            run.clear()
-
-    # Depth first, the next node last; None ends the run of text inside a link or emphasis after its children.
-    pending: list[markdown_it_pyrs.Node | None] = list(reversed(nodes))
-    while pending:
-        child = pending.pop()
-        if child is None:
-            end_run()
-            continue
-        name = child.name
-        if name == "text":
-            run.append(_UNPAIRED_STRONG.sub("", str(child.meta.get("content", ""))))
-            continue
-        if name == "text_special":  # an escaped mark ("\\*") or an entity ("&amp;"): text as written
-            run.append(str(child.meta.get("content", "")))
-            continue
-        if name == "html_inline":
-            # No text, but no markup either: a tag inside an address ("data:image/svg+xml,<svg ...>") is in it.
-            continue
-        end_run()
-        if name == "code_inline":
-            current.append("".join(str(part.meta.get("content", "")) for part in child.children))
-        elif name == "softbreak":
-            current.append(" ")
-        elif name == "hardbreak":
-            pieces.append(("".join(current), piece_line))
-            current = []
-            piece_line = reader.line_of(child) + 1
-        elif name in ("link", "autolink", "em", "strong", "strikethrough"):
-            pending.append(None)
-            pending.extend(reversed(child.children))
-    end_run()
-    pieces.append(("".join(current), piece_line))
-    return pieces
-
-
-_UNPAIRED_STRONG = re.compile(r"\*{2,}")
-"""Asterisks in twos or more that the parser left as text: bold that CommonMark cannot close, as turndown writes
-a bold run that ends with a space ("**Choose your accommodation **– Rent a car", "Audience****:**"). A browser showed
-them bold, not as asterisks; asterisks a page prints are written escaped ("\\*\\*")."""
 _ADDRESS = r"\((?=[^\s)])[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
 """A link's address in parentheses, its own parentheses balanced, on one line: what follows "]" in a link."""
 _UNREAD_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]" + _ADDRESS)
