@@ -4,11 +4,11 @@ line of its own, a paragraph set off by a blank line, a table's cells by tabs, t
 their text; images and raw HTML tags go, as neither is text a reader sees. The page-text extractor then reads it
 as any page dump.
 
-Parsed by pyromark (pulldown-cmark's CommonMark parser, with tables and strikethrough, in Rust: its events with
-their places in the Markdown, in time linear in the text; markdown-it-py's parse took 40% of a run over Markdown
-pages), not by regexes: emphasis, nested brackets, escapes and code spans are a grammar, and a stray asterisk or
-underscore in a headline is no markup. Each line of the text keeps the line of the Markdown it came from, for the
-document's provenance.
+Parsed by pyromark (pulldown-cmark's CommonMark parser, with tables, in Rust: its events with their places in the
+Markdown, in time linear in the text; markdown-it-py's parse took 40% of a run over Markdown pages), not by
+regexes: emphasis, nested brackets, escapes and code spans are a grammar, and a stray asterisk or underscore in a
+headline is no markup. Each line of the text keeps the line of the Markdown it came from, for the document's
+provenance.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ import pyromark
 import yaml
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-
-
 _TAG = re.compile(r"<[^>]*>")
 _MARKED_LINE = re.compile(r"^(?:#{1,6}[ \t]+\S.*|.*(?:\]\((?:https?://|/|#|mailto:)|!\[[^\]\n]*\]\().*)$", re.MULTILINE)
 """A line with a link or image in Markdown's syntax, or a Markdown heading."""
