@@ -331,8 +331,7 @@ _ADDRESS = r"\((?=[^\s)])[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
 _UNREAD_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]" + _ADDRESS)
 """A link or image that the parser left as text: its address holds spaces, which CommonMark reads as no link but
 crawlers write as one (turndown writes an `href` as it is, and share buttons' are unencoded: "[](mailto:?subject=Check
-this out)", "[Jump](#Choosing from the top)"), or it is one markdown-it will not link to ("javascript:", an image's
-"data:image/svg+xml,...": a lazy-loaded picture's placeholder, and so the link around it)."""
+this out)", "[Jump](#Choosing from the top)"), and so does a link around such an image."""
 UNREAD_LINK_DEPTH = 3
 """How deep links and images the parser left as text are taken apart inside each other (a share button: an icon's
 image inside a link)."""
@@ -351,8 +350,8 @@ def without_link_remnants(text: str) -> str:
     if "[" not in text and "](" not in text:
         return text
     for _ in range(UNREAD_LINK_DEPTH):
-        # The innermost first: "[![icon](data:image/svg+xml,...)](mailto:?subject=A story)" is a link once its
-        # image is gone.
+        # The innermost first: "[![icon](/share icon.svg)](mailto:?subject=A story)" is a link once its image is
+        # gone.
         text, found = _UNREAD_LINK.subn(lambda link: "" if link.group(1) else link.group(2), text)
         if not found:
             break
