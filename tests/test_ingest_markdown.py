@@ -101,7 +101,7 @@ def test_a_link_whose_address_holds_spaces_keeps_its_text_and_no_markup() -> Non
         "[Choosing a plan](#Choosing from the top ten) explains it.\n\n"
         "![A car on a lift ](https://cdn.example/car lift.png) Before the story.\n\n"
         "Prices [in dollars] (before tax) and `arr[0](x, y)` as written.\n\n"
-        # Links markdown-it will not make: to a script, and around a lazy-loaded picture's placeholder.
+        # A script's link, and lazy-loaded pictures' placeholders in links, one with spaces in its address.
         "[Read more](javascript:void(0)) [![Share](data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'"
         "%3E%3C/svg%3E)](mailto:?subject=A story) [![Pin](data:image/svg+xml,<svg viewBox='0 0 1 1'></svg>)](/pin)\n"
     )
