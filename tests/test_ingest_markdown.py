@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, ingest, read_jsonl
 from tests.test_pagetext import PROSE
@@ -66,32 +68,49 @@ def test_a_markdown_page_gives_the_articles_of_its_plain_dump_each_at_its_line(t
             assert provenance["line"] == data[: provenance["offset"]].count(b"\n") + 1
 
 
-def test_markdown_is_read_as_its_visible_text() -> None:
-    markdown = (
+VISIBLE_TEXT_CASES = [
+    (
         "[Skip to content](#main)\n\n"
         "- [Home](https://x.example/) \n- [World](/world)\n\n"
         "## A *headline* with a \\*star\\*\n\n"
         'Text with [a link](https://x.example/a "title"), ![an image](https://x.example/i.png) `code` &amp; '
         "<b>tags</b>,\nwrapped.  \nAfter a break.\n\n"
         "| Team | Score |\n|---|---:|\n| Reds | 3 |\n\n"
-        "```\nprint(1)\n```\n"
-    )
+        "```\nprint(1)\n```\n",
+        [
+            "Skip to content",
+            "",
+            "Home",
+            "World",
+            "A headline with a *star*",
+            "Text with a link, code & tags, wrapped.",
+            "After a break.",
+            "",
+            "Team\tScore",
+            "Reds\t3",
+            "print(1)",
+        ],
+        (0, 0, 2, 3, 5, 7, 9, 9, 11, 13, 16),
+        {4},
+    ),
+    # An underlined heading, an autolink, and a list item's lines.
+    (
+        "Intro\n\nSection two\n---\n\n- first item\n- second *item*\n  wrapped\n\nSee <https://x.example/a>.\n",
+        ["Intro", "", "Section two", "first item", "second item wrapped", "See https://x.example/a.", ""],
+        (0, 0, 2, 5, 6, 9, 9),
+        {2},
+    ),
+]
+
+
+@pytest.mark.parametrize(("markdown", "lines", "source_lines", "headings"), VISIBLE_TEXT_CASES)
+def test_markdown_is_read_as_its_visible_text(
+    markdown: str, lines: list[str], source_lines: tuple[int, ...], headings: set[int]
+) -> None:
     visible = markdown_text(markdown)
-    assert visible.text.split("\n") == [
-        "Skip to content",
-        "",
-        "Home",
-        "World",
-        "A headline with a *star*",
-        "Text with a link, code & tags, wrapped.",
-        "After a break.",
-        "",
-        "Team\tScore",
-        "Reds\t3",
-        "print(1)",
-    ]
-    assert visible.source_lines == (0, 0, 2, 3, 5, 7, 9, 9, 11, 13, 16)
-    assert visible.headings == {4}
+    assert visible.text.split("\n") == lines
+    assert visible.source_lines == source_lines
+    assert visible.headings == headings
 
 
 def test_a_link_whose_address_holds_spaces_keeps_its_text_and_no_markup() -> None:
@@ -117,22 +136,6 @@ def test_a_link_whose_address_holds_spaces_keeps_its_text_and_no_markup() -> Non
         "Read more",
         "",
     ]
-
-
-def test_an_underlined_heading_an_autolink_and_a_list_items_line() -> None:
-    markdown = "Intro\n\nSection two\n---\n\n- first item\n- second *item*\n  wrapped\n\nSee <https://x.example/a>.\n"
-    visible = markdown_text(markdown)
-    assert visible.text.split("\n") == [
-        "Intro",
-        "",
-        "Section two",
-        "first item",
-        "second item wrapped",
-        "See https://x.example/a.",
-        "",
-    ]
-    assert visible.source_lines == (0, 0, 2, 5, 6, 9, 9)
-    assert visible.headings == {2}
 
 
 def test_what_is_left_of_a_link_around_blocks_is_no_text() -> None:
