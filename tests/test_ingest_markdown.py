@@ -100,6 +100,8 @@ VISIBLE_TEXT_CASES = [
         (0, 0, 2, 5, 6, 9, 9),
         {2},
     ),
+    # A lone surrogate (half of an emoji a scraper cut in two), which the parser, in Rust, cannot take.
+    ("Cut \udcff here\n\n# Next\n", ["Cut \ufffd here", "", "Next"], (0, 0, 2), {2}),
 ]
 
 

@@ -139,14 +139,19 @@ def is_markdown(path: Path | None, text: str) -> bool:
 
 
 def markdown_text(markdown: str) -> MarkdownText:
-    """The visible text of a Markdown text (see the module's docstring)."""
-    return _VisibleText(markdown).read()
+    """The visible text of a Markdown text (see the module's docstring); a lone surrogate (half of an emoji a
+    scraper cut in two), which no parser in Rust takes, reads as U+FFFD."""
+    try:
+        return _VisibleText(markdown).read()
+    except UnicodeEncodeError:
+        return _VisibleText(_SURROGATE.sub("\ufffd", markdown)).read()
 
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES
 """Tables, as crawlers write a page's tables. Not pulldown-cmark's strikethrough, which takes single tildes too and
 so struck "#:~:text=" out of addresses printed as text: a struck run's doubled tildes go with `_UNPAIRED_MARKS`."""
 _NEWLINE = re.compile(b"\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNPAIRED_MARKS = re.compile(r"\*{2,}|~{2,}")
 """Asterisks or tildes in twos or more that the parser left as text: bold that CommonMark cannot close, as turndown
 writes a bold run that ends with a space ("**Choose your accommodation **– Rent a car", "Audience****:**"), and
