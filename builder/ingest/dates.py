@@ -15,10 +15,12 @@ from builder.ingest.local_dates import UNIT_SECONDS, read_local_date, relative_t
 _CJK_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 """A date as Chinese and Japanese print it ("2025年7月4日"), which dateutil reads once written 2025-7-4."""
 _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+"""A date in numbers with dots ("04.07.2025"): day first wherever dates are dotted."""
 _AT_TIME = re.compile(r"@\s*(?=\d)|(?<=\d)UTC(?=\d)")
 """"@" before a time ("December 19, 2025 @08:00PM", Slashdot) and "UTC" between a date and its time
 ("2025-12-17UTC07:30:00+00:00"), which dateutil reads as no date at all."""
 RELATIVE_TIME = re.compile(r"^(?P<count>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week)s?\s+ago$", re.I)
+"""A time before the crawl, in English ("2 hours ago", "a day ago"): read against the crawl's time."""
 LEAP_YEAR = 2000
 """A year to read a day and month without one in, 29 February included."""
 ZONE_OFFSETS: dict[str, int] = {
@@ -54,10 +56,10 @@ def parse_published(
 ) -> datetime | None:
     """An absolute date or time as printed, or a relative one ("2 hours ago") against the crawl time; in a
     document in another language than English, also with that language's month names ("4. Juli 2025") and
-    relative times ("vor 2 Stunden"), and a
-    dotted date day first ("04.07.2025" is 4 July, as wherever dates are dotted; English pages print them month
-    first as often, and dateutil's month-first reading stays theirs). `day_first`, when the page told it (see
-    `ArticleParts.day_first`), decides instead how a date in numbers is read.
+    relative times ("vor 2 Stunden"), and a dotted date day first ("04.07.2025" is 4 July, as wherever dates are
+    dotted; English pages print them month first as often, and dateutil's month-first reading stays theirs).
+    `day_first`, when the page told it (see `ArticleParts.day_first`), decides instead how a date in numbers is
+    read.
 
     A date without a time zone is taken as UTC: the records require an aware datetime, and the raw text is
     kept beside it in `published_text` for anyone who needs to know what was printed.
