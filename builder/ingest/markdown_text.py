@@ -287,6 +287,8 @@ class _VisibleText:
         """The text of the bytes `start:end` with the marks the Markdown escaped kept from `_UNPAIRED_MARKS`: an
         entity ("&ast;") is text unlike its source; an escaped mark ("\\*") is a text's first character, its
         backslash just before."""
+        if "*" not in text and "~" not in text:  # most text: nothing to keep, and no source to compare
+            return text
         if self.source[start:end].decode("utf-8", "replace") != text:
             return text.translate(_ESCAPED_MARKS)
         if start and self.source[start - 1] == _BACKSLASH:
@@ -363,5 +365,5 @@ def without_link_remnants(text: str) -> str:
     text = _LINK_END.sub("", text)
     # Only after the last "]" is a "[" never closed: found so, not by looking ahead from each "[" (which took
     # minutes over a line of a million brackets).
-    closed = text.rfind("]") + 1
-    return text[: max(closed - 1, 0)] + _LINK_OPENER.sub("", text[max(closed - 1, 0) :])
+    last_close = max(text.rfind("]"), 0)
+    return text[:last_close] + _LINK_OPENER.sub("", text[last_close:])
