@@ -145,6 +145,12 @@ def escape_markdown(text: str) -> str:
     return _TEXT_ESCAPES.sub(lambda match: "\\" + (match.group(1) or "<"), text)
 
 
+LINE_BREAK = -1
+"""A `<br>` in the list of text runs and required line breaks: a line break of its own, unlike a text node that is a
+newline, which is whitespace like any other."""
+CELL_BREAK = -2
+"""The tab `innerText` sets between a table row's cells."""
+
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
 
@@ -241,8 +247,8 @@ def render(root: etree._Element, markdown: bool = False) -> str:
                 items.append(2)
             elif tag in BLOCKS or tag == "tr":
                 items.append(1)
-            elif tag in ("td", "th"):
-                items.append("\t")
+            elif tag in ("td", "th") and _next_cell(element):
+                items.append(CELL_BREAK)
             if element.tail:
                 items.append(escaped(element.tail))
             continue
@@ -254,7 +260,7 @@ def render(root: etree._Element, markdown: bool = False) -> str:
             continue
         if tag == "br" or (markdown and tag == "img"):
             if tag == "br":
-                items.append("\n")
+                items.append(LINE_BREAK)
             elif element.get("src"):
                 items.append(f"![{escape_markdown(element.get('alt') or '')}]({element.get('src')})")
             if element.tail:
@@ -307,25 +313,40 @@ def _emphasised(element: etree._Element) -> bool:
     return bool(text.strip()) and text == text.strip()
 
 
+def _next_cell(cell: etree._Element) -> bool:
+    """Whether a table cell has another after it in its row: `innerText` sets a tab between cells, not after the
+    last."""
+    following = cell.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following is not None and following.tag in ("td", "th")
+
+
 def _merge(items: list[str | int]) -> str:
     """Collapse whitespace in text runs and turn runs of required breaks into the largest of them."""
     out: list[str] = []
     pending = 0
     line = ""
     for item in items:
-        if isinstance(item, int):
-            pending = max(pending, item)
-            continue
-        if item == "\n":
+        if item == LINE_BREAK:
             out.append(line.strip())
             line = ""
             pending = 0
             continue
+        if item == CELL_BREAK:
+            if line.strip() and not pending:
+                line = line.rstrip(" ") + "\t"
+            continue
+        if isinstance(item, int):
+            pending = max(pending, item)
+            continue
         text = WHITESPACE.sub(" ", item)
         if not text.strip():
-            if line and not line.endswith(" "):
+            if line and not line.endswith((" ", "\t")):
                 line += " "
             continue
+        if line.endswith("\t"):
+            text = text.lstrip()
         if pending:
             if line.strip():
                 out.append(line.strip())
