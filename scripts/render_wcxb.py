@@ -26,7 +26,11 @@ columns, paragraphs set apart by blank lines, list items bulleted, buttons, text
 from scrapers that shell out to a text browser; `builder ingest` rejoins their wrapped lines and leaves the
 drawing out (`builder.ingest.wrapping`, `builder.ingest.text_browsers`).
 
-Usage: render_wcxb.py [--markdown | --browser=lynx|w3m] [DATA_DIR] [OUT_DIR]
+With --browser=chromium it writes each page's `innerText` in headless Chromium instead (Debian's chromium package,
+driven by Playwright from the dev extra; see `chromium_inner_text`): what a scraper driving a browser copies, the
+page's own stylesheets applied, its scripts off.
+
+Usage: render_wcxb.py [--markdown | --browser=lynx|w3m|chromium] [DATA_DIR] [OUT_DIR]
 (defaults: ../shared/data/wcxb-dev-articles, /tmp/wcxb-pagetext, with --markdown /tmp/wcxb-markdown, with
 --browser=NAME /tmp/wcxb-NAME)
 Dumps go to a temporary directory, never into the repository.
@@ -34,11 +38,14 @@ Dumps go to a temporary directory, never into the repository.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gzip
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import lxml.html
@@ -363,6 +370,14 @@ def _merge(items: list[str | int]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def render_file(path: Path, markdown: bool = False) -> str:
     """Decompress and render one `NNNN.html.gz` page.
 
@@ -370,11 +385,7 @@ def render_file(path: Path, markdown: bool = False) -> str:
     declare no charset, and the mojibake ("doesnât") would be scored as extraction errors.
     """
     data = gzip.decompress(path.read_bytes())
-    try:
-        data.decode("utf-8")
-        parser = lxml.html.HTMLParser(encoding="utf-8")
-    except UnicodeDecodeError:
-        parser = lxml.html.HTMLParser()
+    parser = lxml.html.HTMLParser(encoding="utf-8") if _is_utf8(data) else lxml.html.HTMLParser()
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):
@@ -400,11 +411,62 @@ def browser_dump(path: Path, browser: str) -> str:
     return result.stdout.decode("utf-8", errors="replace")
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's chromium package, which Playwright drives (it downloads no browser here); `scripts/test.sh` installs it."""
+PAGE_URL = "http://wcxb.invalid/page"
+"""Where the page is served from inside the browser: no request leaves it (see `chromium_inner_text`)."""
+CHROMIUM_MILLISECONDS = 60_000
+
+
+@contextlib.contextmanager
+def chromium_inner_text() -> Iterator[Callable[[Path], str]]:
+    """A function giving a page's (gzipped HTML's) `document.body.innerText` in headless Chromium, the page text a
+    scraper driving a browser copies (Playwright's `inner_text("body")`), with the page's inline stylesheets applied
+    (`display: none` in a `<style>` hides an element, which the lxml rendering keeps).
+
+    The page's bytes are served as the response to its own address, declared UTF-8 when they decode as UTF-8 (as
+    `render_file` reads them: the server's header, which most likely said so, was not saved), else for Chromium to
+    read their charset as it reads a page's; every other request (stylesheets, images, fonts) is refused, as the
+    pages are read offline. Scripts are off: offline, with their other files refused, they cannot be relied on (of
+    seven pages tried with them on, four showed more text and one went blank). A page that shows its article only
+    once a script has run is dumped as a browser without scripts shows it, sometimes nearly empty: 11 of the 711
+    WCXB pages hold less than half the words of their lxml rendering.
+    """
+    from playwright.sync_api import Route, sync_playwright
+
+    def serve(route: Route, html: bytes, content_type: str) -> None:
+        if route.request.url == PAGE_URL:
+            route.fulfill(status=200, headers={"content-type": content_type}, body=html)
+        else:
+            route.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            context = browser.new_context(java_script_enabled=False)
+            page = context.new_page()
+
+            def inner_text(path: Path) -> str:
+                html = gzip.decompress(path.read_bytes())
+                content_type = "text/html; charset=utf-8" if _is_utf8(html) else "text/html"
+                context.unroute("**/*")
+                context.route("**/*", lambda route: serve(route, html, content_type))
+                page.goto(PAGE_URL, wait_until="domcontentloaded", timeout=CHROMIUM_MILLISECONDS)
+                return page.evaluate("() => document.body ? document.body.innerText : ''") + "\n"
+
+            yield inner_text
+        finally:
+            browser.close()
+
+
 def main(argv: list[str]) -> int:
     markdown = "--markdown" in argv
     browser = next((argument.split("=", 1)[1] for argument in argv if argument.startswith("--browser=")), None)
     arguments = [argument for argument in argv[1:] if not argument.startswith("--")]
-    if browser is not None and (browser not in TEXT_BROWSERS or shutil.which(browser) is None):
+    if browser == "chromium" and not CHROMIUM.is_file():
+        print(f"--browser=chromium: needs {CHROMIUM} (apt-get install chromium) and Playwright (the dev extra)")
+        return 2
+    if browser not in (None, "chromium") and (browser not in TEXT_BROWSERS or shutil.which(browser) is None):
         print(f"--browser={browser}: needs one of {', '.join(TEXT_BROWSERS)} installed (apt-get install lynx w3m)")
         return 2
     data_dir = Path(arguments[0]) if arguments else DEFAULT_DATA
@@ -417,9 +479,16 @@ def main(argv: list[str]) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     pages = sorted(html_dir.glob("*.html.gz"))
     suffix = ".md" if markdown else ".txt"
-    for path in pages:
-        text = browser_dump(path, browser) if browser else render_file(path, markdown)
-        (out_dir / (path.name.removesuffix(".html.gz") + suffix)).write_text(text, encoding="utf-8")
+    with contextlib.ExitStack() as stack:
+        dump: Callable[[Path], str]
+        if browser == "chromium":
+            dump = stack.enter_context(chromium_inner_text())
+        elif browser:
+            dump = functools.partial(browser_dump, browser=browser)
+        else:
+            dump = functools.partial(render_file, markdown=markdown)
+        for path in pages:
+            (out_dir / (path.name.removesuffix(".html.gz") + suffix)).write_text(dump(path), encoding="utf-8")
     print(f"rendered {len(pages)} pages to {out_dir}")
     return 0
 

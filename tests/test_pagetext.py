@@ -1341,27 +1341,34 @@ def test_the_news_pages_of_the_evaluation_are_the_claims_gold_s_wcxb_articles() 
     assert all(f"wcxb-dev-articles/ground-truth/{page}.json" in wcxb and page.isdigit() for page in pages)
 
 
+INNER_TEXT_CASES = [
+    pytest.param(
+        "<html><head><title>Not shown</title><style>p{}</style></head><body><nav><a>Home</a> <a>News</a></nav>"
+        "<h1>Headline here</h1><p>First <b>bold</b> paragraph.</p><script>var x;</script>"
+        "<div hidden>secret</div><div style='display: none'>gone</div><p>Second<br>line</p></body></html>",
+        "Home News\nHeadline here\n\nFirst bold paragraph.\n\nSecond\nline\n",
+        id="inner-text rules",
+    ),
+    # A text node that is a newline is whitespace, not a line break (it had split 563 of the 711 WCXB pages at
+    # links and blocks), and a row's cells are set apart by tabs, an empty cell too.
+    pytest.param(
+        "<html><body><p><a>Home</a>\n<a>News</a></p><div>A</div>\n<div>B</div><table><tr>\n<td>1</td>\n"
+        "<td></td>\n<td>3</td>\n</tr><tr><th>x</th><td>y</td></tr></table><p>end</p></body></html>",
+        "Home News\n\nA\nB\n1\t\t3\nx\ty\n\nend\n",
+        id="newlines in the markup and table cells",
+    ),
+]
+"""Markup and its `innerText`, as the lxml rendering gives it and Chromium does too (checked by
+`test_chromium_gives_the_inner_text_the_rendering_imitates`)."""
+
+
 @pytest.mark.parametrize(
     ("html", "text"),
     [
-        pytest.param(
-            "<html><head><title>Not shown</title><style>p{}</style></head><body><nav><a>Home</a> <a>News</a></nav>"
-            "<h1>Headline here</h1><p>First <b>bold</b> paragraph.</p><script>var x;</script>"
-            "<div hidden>secret</div><div style='display: none'>gone</div><p>Second<br>line</p></body></html>",
-            "Home News\nHeadline here\n\nFirst bold paragraph.\n\nSecond\nline\n",
-            id="inner-text rules",
-        ),
-        # Chromium's innerText of this markup, character for character: a text node that is a newline is
-        # whitespace, not a line break (it had split 563 of the 711 WCXB pages at links and blocks), and a
-        # row's cells are set apart by tabs, an empty cell too.
-        pytest.param(
-            "<html><body><p><a>Home</a>\n<a>News</a></p><div>A</div>\n<div>B</div><table><tr>\n<td>1</td>\n"
-            "<td></td>\n<td>3</td>\n</tr><tr><th>x</th><td>y</td></tr></table><p>end</p></body></html>",
-            "Home News\n\nA\nB\n1\t\t3\nx\ty\n\nend\n",
-            id="newlines in the markup and table cells",
-        ),
+        *INNER_TEXT_CASES,
         # React's streaming: the boundary B:0 shows a fallback until the hidden S:0 replaces it; the segment S:1
-        # fills the placeholder P:1. A hidden element that no template points to stays hidden.
+        # fills the placeholder P:1. A hidden element that no template points to stays hidden. (A browser does
+        # this with the page's scripts, so Chromium with scripts off does not.)
         pytest.param(
             "<html><body><p>Menu</p><!--$?--><template id='B:0'></template><div>Loading...</div><!--/$-->"
             "<p>Before <template id='P:1'></template> after</p><div hidden id='S:0'><h1>Headline</h1><p>Body.</p>"
@@ -1376,6 +1383,25 @@ def test_render_shows_what_a_browser_shows(html: str, text: str) -> None:
 
     render = load_script("render_wcxb")
     assert render.render(lxml.html.document_fromstring(html)) == text
+
+
+def test_chromium_gives_the_inner_text_the_rendering_imitates(tmp_path) -> None:
+    """`render_wcxb.py --browser=chromium`: each page's innerText in headless Chromium, read from the gzipped HTML."""
+    import gzip
+
+    render = load_script("render_wcxb")
+    if not render.CHROMIUM.is_file():
+        pytest.skip(f"{render.CHROMIUM} is missing: `apt-get install chromium` (scripts/test.sh installs it)")
+    paths = []
+    for index, case in enumerate(INNER_TEXT_CASES):
+        paths.append(tmp_path / f"{index}.html.gz")
+        paths[-1].write_bytes(gzip.compress(case.values[0].encode("utf-8")))
+    # Not declared UTF-8 by the page: served as UTF-8 since it decodes so, as the lxml rendering reads it.
+    paths.append(tmp_path / "accents.html.gz")
+    paths[-1].write_bytes(gzip.compress("<html><body><p>Café’s menu</p></body></html>".encode()))
+    with render.chromium_inner_text() as inner_text:
+        texts = [inner_text(path) for path in paths]
+    assert texts == [*(case.values[1] for case in INNER_TEXT_CASES), "Café’s menu\n"]
 
 
 def test_render_as_markdown_writes_what_a_crawler_writes_and_reads_back_as_the_page_shows() -> None:
