@@ -152,6 +152,10 @@ def escape_markdown(text: str) -> str:
     return _TEXT_ESCAPES.sub(lambda match: "\\" + (match.group(1) or "<"), text)
 
 
+class Preformatted(str):
+    """Text inside a `<pre>`: its spaces are kept, as `innerText` keeps them (`white-space: pre`)."""
+
+
 LINE_BREAK = -1
 """A `<br>` in the list of text runs and required line breaks: a line break of its own, unlike a text node that is a
 newline, which is whitespace like any other."""
@@ -242,7 +246,19 @@ def render(root: etree._Element, markdown: bool = False) -> str:
     items: list[str | int] = []
     # libxml2 leaves markup found after a stray `</html>` in further top-level elements, where a browser puts it
     # into the body: render them after the root (on some pages the whole article is there).
-    stack: list[tuple[etree._Element, bool]] = [(element, False) for element in reversed([root, *root.itersiblings()])]
+    tops = [root, *root.itersiblings()]
+    stack: list[tuple[etree._Element, bool]] = [(element, False) for element in reversed(tops)]
+    # What lies inside a `<pre>` keeps its line breaks and spaces (not in Markdown, where turndown fences code).
+    preformatted = set() if markdown else {inside for top in tops for pre in top.iter("pre") for inside in pre.iter()}
+
+    def text_items(text: str, in_pre: bool) -> list[str | int]:
+        if not in_pre:
+            return [escaped(text)]
+        runs: list[str | int] = []
+        for number, run in enumerate(text.split("\n")):
+            runs.extend([LINE_BREAK, Preformatted(run)] if number else [Preformatted(run)])
+        return runs
+
     # An explicit stack rather than recursion: some pages nest thousands of elements deep.
     while stack:
         element, closing = stack.pop()
@@ -257,13 +273,13 @@ def render(root: etree._Element, markdown: bool = False) -> str:
             elif tag in ("td", "th") and _next_cell(element):
                 items.append(CELL_BREAK)
             if element.tail:
-                items.append(escaped(element.tail))
+                items.extend(text_items(element.tail, element.getparent() in preformatted))
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or tag in SKIPPED or is_hidden(element):
             # Comments, processing instructions and hidden elements show nothing, but their tail text does.
             if element.tail:
-                items.append(escaped(element.tail))
+                items.extend(text_items(element.tail, element.getparent() in preformatted))
             continue
         if tag == "br" or (markdown and tag == "img"):
             if tag == "br":
@@ -271,7 +287,7 @@ def render(root: etree._Element, markdown: bool = False) -> str:
             elif element.get("src"):
                 items.append(f"![{escape_markdown(element.get('alt') or '')}]({element.get('src')})")
             if element.tail:
-                items.append(escaped(element.tail))
+                items.extend(text_items(element.tail, element.getparent() in preformatted))
             continue
         if tag in PARAGRAPHS or (markdown and tag in BLOCKS and tag != "li"):
             items.append(2)
@@ -280,7 +296,9 @@ def render(root: etree._Element, markdown: bool = False) -> str:
         if markdown:
             items.extend(_markdown_opening(element, tag))
         if element.text:
-            items.append(escaped(element.text))
+            # A newline right after `<pre>` belongs to the markup (a browser's parser drops it; libxml2 keeps it).
+            text = element.text.removeprefix("\n") if tag == "pre" else element.text
+            items.extend(text_items(text, element in preformatted))
         stack.append((element, True))
         stack.extend((child, False) for child in reversed(element))
     text = _merge(items)
@@ -330,13 +348,20 @@ def _next_cell(cell: etree._Element) -> bool:
 
 
 def _merge(items: list[str | int]) -> str:
-    """Collapse whitespace in text runs and turn runs of required breaks into the largest of them."""
+    """Collapse whitespace in text runs (not in a `<pre>`'s) and turn runs of required breaks into the largest of
+    them."""
     out: list[str] = []
     pending = 0
     line = ""
+    # A line that a `<pre>` opens keeps its indentation.
+    indented = False
+
+    def finished(line: str) -> str:
+        return line.rstrip() if indented else line.strip()
+
     for item in items:
         if item == LINE_BREAK:
-            out.append(line.strip())
+            out.append(finished(line))
             line = ""
             pending = 0
             continue
@@ -347,25 +372,30 @@ def _merge(items: list[str | int]) -> str:
         if isinstance(item, int):
             pending = max(pending, item)
             continue
-        text = WHITESPACE.sub(" ", item)
-        if not text.strip():
+        preformatted = isinstance(item, Preformatted)
+        text = item if preformatted else WHITESPACE.sub(" ", item)
+        if not text.strip() and not preformatted:
             if line and not line.endswith((" ", "\t")):
                 line += " "
+            continue
+        if not text:
             continue
         if line.endswith("\t"):
             text = text.lstrip()
         if pending:
             if line.strip():
-                out.append(line.strip())
+                out.append(finished(line))
                 if pending == 2:
                     out.append("")
             elif pending == 2 and out and out[-1]:
                 out.append("")
             line = ""
             pending = 0
+        if not line:
+            indented = preformatted
         line += text
     if line.strip():
-        out.append(line.strip())
+        out.append(finished(line))
     text = "\n".join(out).strip("\n")
     return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 

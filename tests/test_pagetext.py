@@ -1357,6 +1357,12 @@ INNER_TEXT_CASES = [
         "Home News\n\nA\nB\n1\t\t3\nx\ty\n\nend\n",
         id="newlines in the markup and table cells",
     ),
+    # A <pre> keeps its line breaks and spaces, but the newline right after its tag.
+    pytest.param(
+        "<html><body><p>a</p><pre>\nline one\n  indented  two\n\nfour <b>bold</b>\nfive</pre>tail\n text</body></html>",
+        "a\n\nline one\n  indented  two\n\nfour bold\nfive\ntail text\n",
+        id="preformatted text",
+    ),
 ]
 """Markup and its `innerText`, as the lxml rendering gives it and Chromium does too (checked by
 `test_chromium_gives_the_inner_text_the_rendering_imitates`)."""
