@@ -21,6 +21,7 @@ from builder.ingest.cleanup import (
     strip_trailing_fragment,
     without_promotions,
 )
+from builder.ingest.code_lines import code_runs
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_list
 from builder.ingest.pagetext_blocks import find_bodies
 from builder.ingest.pagetext_lines import line_shape, read_lines
@@ -2490,3 +2491,58 @@ def test_a_listicle_s_item_below_a_long_list_of_its_fields_goes_on_with_the_arti
     ]
     [main] = extract_pagetext("\n".join(page) + "\n")
     assert [text for text, _ in main.paragraphs][-2:] == tallybook
+
+
+def test_an_article_goes_on_past_its_code_blocks() -> None:
+    # A browser's innerText keeps a <pre> block's lines: one statement a line, some title-like, one dated. Between
+    # two paragraphs, they had cut the article there (WCXB 4414 kept 122 of its 1,698 words).
+    headline = "How to find the slow queries in your database"
+    opening = (
+        "Every query goes through parsing, planning and execution, and the planner chooses the plan it thinks is "
+        "cheapest from the statistics it keeps about each table and its indexes."
+    )
+    code = [
+        "-- Basic EXPLAIN ANALYZE usage",
+        "EXPLAIN ANALYZE",
+        "SELECT u.name, COUNT(o.id) as order_count",
+        "FROM users u",
+        "LEFT JOIN orders o ON u.id = o.user_id",
+        "WHERE u.created_at > '2024-01-01'",
+        "GROUP BY u.id, u.name;",
+        "-- Planning Time: 0.234 ms",
+        "-- Execution Time: 45.678 ms",
+        "def slowest(queries):",
+        "    return sorted(queries, key=lambda q: q.seconds)[-10:]",
+        "print(slowest(load('log.json')))",
+    ]
+    closing = [
+        "The plan shows where the time goes: here most of it is spent scanning the orders table, which has no "
+        "index on the column the join reads, so every row of it is read for every user.",
+        "Adding that index brought the query down from forty-five milliseconds to under two on our copy of the "
+        "data, and the planner chose it without being told to.",
+    ]
+    [main] = extract_pagetext("\n".join(["Home", "Blog", headline, opening, *code, *closing, "About us"]) + "\n")
+    assert main.title == headline
+    # Each line of code a paragraph, without its indentation, as every line of a dump is read.
+    assert texts(main) == [opening, *(line.strip() for line in code), *closing]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(
+            ["Name(Required)", "Email(Required)", "Organization(Required)", "Your Message(Required)"], id="form"
+        ),
+        pytest.param(
+            ["Room 1405, 14/F.,", "135 Bonham Strand Trade Centre,", "Sheung Wan,", "Hong Kong"], id="address"
+        ),
+        pytest.param(["Akbaraly TN, Ferrie JE, Berr C,", "Belin RJ, Greenland P,", "McCullough ML,"], id="references"),
+        pytest.param(
+            ["<span>Aitul</span> Wed, 05/21/2025 - 07:08", "Reply", "<span>Divya</span> Wed, 12/18/2024 - 04:39"],
+            id="comments quoting markup",
+        ),
+    ],
+)
+def test_lines_that_are_not_code_make_no_code_block(lines: list[str]) -> None:
+    shapes = [line_shape(line) for line in lines]
+    assert code_runs(lines, [False] * len(lines), [shape.metadata for shape in shapes]) == []

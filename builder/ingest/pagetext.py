@@ -317,6 +317,10 @@ def body_paragraphs(
         if line.common or (title is not None and line.key == title.key) or (line.prose and line.key in printed):
             continue
         printed.add(line.key)
+        if line.code:
+            # A statement of two words or a closing bracket is as much the code as a long one.
+            paragraphs.append((line.text, ParagraphKind.body))
+            continue
         if is_header_furniture(line, len(paragraphs)):
             continue
         caption = split_caption(line.text)

@@ -28,6 +28,7 @@ from builder.enrich.function_words import STOP_WORDS, language_function_words
 from builder.enrich.language import UNDETERMINED, detect_language, function_word_share_is_english
 from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import MONTH, split_caption
+from builder.ingest.code_lines import code_runs
 from builder.ingest.dates import parse_published
 from builder.ingest.local_dates import find_local_date, find_relative_time
 from builder.ingest.pages import PageTooLargeError
@@ -255,6 +256,8 @@ class Line:
     """Cache of `opening_words`, filled when titles are looked for."""
     path_parts: tuple[str, ...] | None = None
     """Cache of `pagetext_titles.path_parts`, filled when titles are looked for."""
+    code: bool = False
+    """A line of a code block (see `as_code`)."""
 
 
 def line_score(prose: bool, words: int, metadata: bool, repeats: int, common: bool) -> float:
@@ -388,10 +391,27 @@ def read_lines(text: str, common_lines: Collection[str], headings: Collection[in
     shapes = [line_shape(stripped, writing) for stripped in texts]
     counts = Counter(shape.key for shape in shapes)
     common = _normalised(frozenset(common_lines))
-    return [
+    lines = [
         measure(number, start, stripped, shape, counts[shape.key], shape.key in common, number - 1 in marked)
         for (number, start, _), stripped, shape in zip(raw, texts, shapes, strict=True)
     ]
+    for run in code_runs(texts, [line.prose for line in lines], [line.metadata for line in lines]):
+        for index in run:
+            lines[index] = as_code(lines[index])
+    return lines
+
+
+def as_code(line: Line) -> Line:
+    """A line of a code block (see `builder.ingest.code_lines`): it neither adds to nor costs a body that takes it
+    in, is kept whole in a body that does, and is no headline, byline or date, whatever it looks like ("FROM users
+    u", "WHERE day > '2024-01-01'")."""
+    line.code = True
+    line.score = 0.0
+    line.title_like = False
+    line.metadata = False
+    line.published = None
+    line.relative_time = False
+    return line
 
 
 INDENTED_DUMP_SHARE = 0.6
