@@ -12,32 +12,48 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_CODE_MARKS = re.compile(
-    r"(?:[{}(\[]|[)}\]][;,])\s*$"  # a block opened or closed, a call or a list going on, a statement's end
-    r"|==|!=|=>|->|:=|::|&&|\|\||\+=|</|/>|/\*|\*/"  # operators prose never writes
-    r"|\s=\s|\b[a-z_]\w*=[\w'\"(\[{]"  # an assignment, a keyword argument
-    # A method call, an empty call, a call with code for its arguments: not a form's "Email(Required)".
-    r"|[\w\]]\.[a-z_]\w*\(|\b[a-z_]\w*\(\)|\b[a-z_]\w*\([^()\s]*[.,'\"_=\d][^()\s]*\)"
-    r"|^(?:--|//|#!|>>>|\$ )"  # SQL and C comments, a shebang, a prompt
-    r"|^(?:def|class|import|from \S+ import|return|const|let|var|function|fn|pub|func|package|public|private"
+_CODE_END = re.compile(r"(?:[{}(\[]|[)}\]][;,])$")
+"""A line's end that marks code: a block opened or closed, a call or a list going on, a statement's end."""
+_CODE_OPENING = re.compile(
+    r"(?:--|//|#!|>>>|\$ )"  # SQL and C comments, a shebang, a prompt
+    r"|(?:def|class|import|from \S+ import|return|const|let|var|function|fn|pub|func|package|public|private"
     r"|if \(|for \(|while \(|else|elif|try:|except|SELECT|INSERT|UPDATE \w+ SET|CREATE|DROP|ALTER)\b"
 )
-"""What marks a line as code rather than prose or a menu: punctuation that ends statements or opens blocks, the
-operators of programming languages, calls, comment markers and the keywords lines of code open with."""
+"""A line's opening that marks code: a comment marker, a prompt, a keyword lines of code open with."""
+_CODE_OPERATOR = re.compile(r"==|!=|=>|->|:=|::|&&|\|\||\+=|</|/>|/\*|\*/| = ")
+"""Operators prose never writes, and an assignment (one search: its alternatives all open with a character of a
+few, which the regex engine scans for)."""
+_KEYWORD_ARGUMENT = re.compile(r"\b[a-z_]\w*=[\w'\"(\[{]")
+_CALL = re.compile(r"[\w\]]\.[a-z_]\w*\(|\b[a-z_]\w*\((?:\)|[^()\s]*[.,'\"_=\d][^()\s]*\))")
+"""A method call, an empty call, a call with code for its arguments: not a form's "Email(Required)"."""
+_GLUED_BRACKET = re.compile(r"\w\(")
+"""A bracket right after a word, which every call has: a cheap search that spares most lines `_CALL`'s."""
 
+CODE_LINE_MAX_CHARS = 300
+"""Longer lines are not code but text run together (a whole article on one line), and are not searched."""
 CODE_RUN_MIN_LINES = 3
 """A code block has at least this many lines: one or two lines with a bracket are as often a label or a price."""
 CODE_SHARE = 0.5
-"""At least this share of a run's lines show `_CODE_MARKS`: a block holds lines that show none ("FROM users u",
-a closing keyword), a menu or a footer holds few that show any."""
+"""At least this share of a run's lines show a mark of code (`is_code_line`): a block holds lines that show none
+("FROM users u", a closing keyword), a menu or a footer holds few that show any."""
 DATED_SHARE = 0.2
 """At most this share of a code block's lines read as a byline or a date (a date in a query, "WHERE day >
 '2024-01-01'"): a thread of comments, each stamped, is not code, whatever markup its text quotes."""
 
 
 def is_code_line(text: str) -> bool:
-    """Whether the line shows a mark of code (see `_CODE_MARKS`)."""
-    return _CODE_MARKS.search(text) is not None
+    """Whether the line (stripped) shows a mark of code, at its end, its opening or inside it: punctuation that
+    ends statements or opens blocks, comment markers and keywords, the operators of programming languages, calls.
+    """
+    # A regex only on a line holding the character it needs: one search with every mark as an alternative cost a
+    # tenth of reading a page's lines.
+    return len(text) <= CODE_LINE_MAX_CHARS and (
+        _CODE_END.search(text[-2:]) is not None
+        or _CODE_OPENING.match(text) is not None
+        or _CODE_OPERATOR.search(text) is not None
+        or ("=" in text and _KEYWORD_ARGUMENT.search(text) is not None)
+        or ("(" in text and _GLUED_BRACKET.search(text) is not None and _CALL.search(text) is not None)
+    )
 
 
 def code_runs(texts: Sequence[str], prose: Sequence[bool], metadata: Sequence[bool]) -> list[range]:
@@ -50,8 +66,13 @@ def code_runs(texts: Sequence[str], prose: Sequence[bool], metadata: Sequence[bo
     for index in range(len(texts) + 1):
         if index < len(texts) and not prose[index]:
             continue
-        # From its first line of code to its last: a heading above or below the block is the article's.
-        marked = [line for line in range(start, index) if is_code_line(texts[line])]
+        # From its first line of code to its last: a heading above or below the block is the article's. Most gaps
+        # between prose lines are shorter than a block: their lines are not read.
+        marked = (
+            [line for line in range(start, index) if is_code_line(texts[line])]
+            if index - start >= CODE_RUN_MIN_LINES
+            else []
+        )
         if marked:
             run = range(marked[0], marked[-1] + 1)
             dated = sum(metadata[line] for line in run)
