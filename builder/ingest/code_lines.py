@@ -17,9 +17,11 @@ _CODE_END = re.compile(r"(?:[{}(\[]|[)}\]][;,])$")
 _CODE_OPENING = re.compile(
     r"(?:--|//|#!|>>>|\$ )"  # SQL and C comments, a shebang, a prompt
     r"|(?:def|class|import|from \S+ import|return|const|let|var|function|fn|pub|func|package|public|private"
-    r"|if \(|for \(|while \(|else|elif|try:|except|SELECT|INSERT|UPDATE \w+ SET|CREATE|DROP|ALTER)\b"
+    r"|if \(|for \(|while \(|else|elif|try:|except|SELECT|INSERT INTO|UPDATE \w+ SET"
+    r"|(?:CREATE|DROP|ALTER)(?: UNIQUE)? (?:TABLE|INDEX|VIEW|DATABASE|SCHEMA|FUNCTION|TRIGGER|EXTENSION))\b"
 )
-"""A line's opening that marks code: a comment marker, a prompt, a keyword lines of code open with."""
+"""A line's opening that marks code: a comment marker, a prompt, a keyword lines of code open with (SQL's with
+what it acts on: a button shouts "CREATE ACCOUNT")."""
 _CODE_OPERATOR = re.compile(r"==|!=|=>|->|:=|::|&&|\|\||\+=|</|/>|/\*|\*/| = ")
 """Operators prose never writes, and an assignment (one search: its alternatives all open with a character of a
 few, which the regex engine scans for)."""

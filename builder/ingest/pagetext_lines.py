@@ -257,7 +257,7 @@ class Line:
     path_parts: tuple[str, ...] | None = None
     """Cache of `pagetext_titles.path_parts`, filled when titles are looked for."""
     code: bool = False
-    """A line of a code block (see `as_code`)."""
+    """A line of a code block (see `mark_code`)."""
 
 
 def line_score(prose: bool, words: int, metadata: bool, repeats: int, common: bool) -> float:
@@ -397,21 +397,20 @@ def read_lines(text: str, common_lines: Collection[str], headings: Collection[in
     ]
     for run in code_runs(texts, [line.prose for line in lines], [line.metadata for line in lines]):
         for index in run:
-            lines[index] = as_code(lines[index])
+            mark_code(lines[index])
     return lines
 
 
-def as_code(line: Line) -> Line:
-    """A line of a code block (see `builder.ingest.code_lines`): it neither adds to nor costs a body that takes it
-    in, is kept whole in a body that does, and is no headline, byline or date, whatever it looks like ("FROM users
-    u", "WHERE day > '2024-01-01'")."""
+def mark_code(line: Line) -> None:
+    """Make the line one of a code block (see `builder.ingest.code_lines`): it neither adds to nor costs a body
+    that takes it in, is kept whole in a body that does, and is no headline, byline or date, whatever it looks like
+    ("FROM users u", "WHERE day > '2024-01-01'")."""
     line.code = True
     line.score = 0.0
     line.title_like = False
     line.metadata = False
     line.published = None
     line.relative_time = False
-    return line
 
 
 INDENTED_DUMP_SHARE = 0.6
