@@ -248,7 +248,8 @@ def render(root: etree._Element, markdown: bool = False) -> str:
     # into the body: render them after the root (on some pages the whole article is there).
     tops = [root, *root.itersiblings()]
     stack: list[tuple[etree._Element, bool]] = [(element, False) for element in reversed(tops)]
-    # What lies inside a `<pre>` keeps its line breaks and spaces (not in Markdown, where turndown fences code).
+    # What lies inside a `<pre>` keeps its line breaks and spaces. Not yet in Markdown, where turndown writes a
+    # fenced code block: a `<pre>` is written there as running text, its lines run together.
     preformatted = set() if markdown else {inside for top in tops for pre in top.iter("pre") for inside in pre.iter()}
 
     def text_items(text: str, in_pre: bool) -> list[str | int]:
