@@ -14,10 +14,10 @@ screen readers, not from the eye (`innerText` has it), and dropping it changed n
 
 With --markdown it writes each page as Markdown instead (`NNNN.md`), the way an HTML-to-Markdown crawler
 (Firecrawl, Jina Reader: turndown's rules) writes a whole page: headings as `#` lines, links as `[text](href)`,
-images as `![alt](src)`, bold and italic marked, list items as `- ` lines, blocks set off by blank lines, the
-text's own Markdown characters escaped. A link around blocks (a teaser card) comes out broken as it does from
-turndown, "[" and "](href)" left on lines of their own. `eval_pagetext.py` scores these dumps as it scores the
-plain ones, read as `builder ingest` reads Markdown.
+images as `![alt](src)`, bold and italic marked, list items as `- ` lines, a `<pre>` as a fenced code block,
+blocks set off by blank lines, the text's own Markdown characters escaped (not a code block's). A link around
+blocks (a teaser card) comes out broken as it does from turndown, "[" and "](href)" left on lines of their own.
+`eval_pagetext.py` scores these dumps as it scores the plain ones, read as `builder ingest` reads Markdown.
 
 With --browser=lynx or --browser=w3m it writes what that text browser dumps of each page instead (`lynx -dump`,
 `w3m -dump`, installed from Debian's packages: `apt-get install lynx w3m`): lines hard-wrapped at 79 or 80
@@ -248,9 +248,9 @@ def render(root: etree._Element, markdown: bool = False) -> str:
     # into the body: render them after the root (on some pages the whole article is there).
     tops = [root, *root.itersiblings()]
     stack: list[tuple[etree._Element, bool]] = [(element, False) for element in reversed(tops)]
-    # What lies inside a `<pre>` keeps its line breaks and spaces. Not yet in Markdown, where turndown writes a
-    # fenced code block: a `<pre>` is written there as running text, its lines run together.
-    preformatted = set() if markdown else {inside for top in tops for pre in top.iter("pre") for inside in pre.iter()}
+    # What lies inside a `<pre>` keeps its line breaks and spaces; in Markdown, as a fenced code block, unescaped
+    # and unmarked, as turndown writes it.
+    preformatted = {inside for top in tops for pre in top.iter("pre") for inside in pre.iter()}
 
     def text_items(text: str, in_pre: bool) -> list[str | int]:
         if not in_pre:
@@ -265,7 +265,9 @@ def render(root: etree._Element, markdown: bool = False) -> str:
         element, closing = stack.pop()
         if closing:
             tag = element.tag if isinstance(element.tag, str) else ""
-            if markdown:
+            if markdown and tag == "pre":
+                items.extend([LINE_BREAK, MARKED + "```"])
+            elif markdown and element not in preformatted:
                 items.extend(_markdown_closing(element, tag))
             if tag in PARAGRAPHS or (markdown and tag in BLOCKS and tag != "li"):
                 items.append(2)
@@ -294,7 +296,9 @@ def render(root: etree._Element, markdown: bool = False) -> str:
             items.append(2)
         elif tag in BLOCKS or tag == "tr":
             items.append(1)
-        if markdown:
+        if markdown and tag == "pre":
+            items.extend([MARKED + "```", LINE_BREAK])
+        elif markdown and element not in preformatted:
             items.extend(_markdown_opening(element, tag))
         if element.text:
             # A newline right after `<pre>` belongs to the markup (a browser's parser drops it; libxml2 keeps it).
@@ -302,7 +306,7 @@ def render(root: etree._Element, markdown: bool = False) -> str:
             items.extend(text_items(text, element in preformatted))
         stack.append((element, True))
         stack.extend((child, False) for child in reversed(element))
-    text = _merge(items)
+    text = _merge(items, line_start=MARKED if markdown else "")
     if not markdown:
         return text
     lines = [
@@ -348,9 +352,9 @@ def _next_cell(cell: etree._Element) -> bool:
     return following is not None and following.tag in ("td", "th")
 
 
-def _merge(items: list[str | int]) -> str:
+def _merge(items: list[str | int], line_start: str = "") -> str:
     """Collapse whitespace in text runs (not in a `<pre>`'s) and turn runs of required breaks into the largest of
-    them."""
+    them; a line a `<pre>` opens starts with `line_start` (in Markdown, the mark that spares it escaping)."""
     out: list[str] = []
     pending = 0
     line = ""
@@ -394,6 +398,7 @@ def _merge(items: list[str | int]) -> str:
             pending = 0
         if not line:
             indented = preformatted
+            text = line_start + text if preformatted else text
         line += text
     if line.strip():
         out.append(finished(line))

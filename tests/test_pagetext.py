@@ -1435,6 +1435,28 @@ def test_render_as_markdown_writes_what_a_crawler_writes_and_reads_back_as_the_p
     assert [line for line in shown.splitlines() if line] == plain_lines
 
 
+def test_render_as_markdown_writes_a_pre_as_a_fenced_code_block() -> None:
+    """turndown's code block: fenced, its text unescaped and its markup unmarked; read back, its lines are the plain
+    rendering's, indentation kept."""
+    import lxml.html
+
+    from builder.ingest.markdown_text import markdown_text
+
+    html = (
+        "<html><body><p>Intro *text*.</p><pre><code>def f(x):\n    return x * 2  # <b>double</b>\n\n- not a list\n"
+        "# not a heading</code></pre><p>after</p></body></html>"
+    )
+    render = load_script("render_wcxb")
+    markdown = render.render(lxml.html.document_fromstring(html), markdown=True)
+    assert markdown == (
+        "Intro \\*text\\*.\n\n```\ndef f(x):\n    return x * 2  # double\n\n- not a list\n# not a heading\n```\n\n"
+        "after\n"
+    )
+    plain = render.render(lxml.html.document_fromstring(html))
+    shown = markdown_text(markdown).text
+    assert [line for line in shown.splitlines() if line] == [line for line in plain.splitlines() if line]
+
+
 def test_render_keeps_what_follows_a_stray_closing_html_tag() -> None:
     render = load_script("render_wcxb")
     # libxml2 puts markup after `</html>` into another top-level element; browsers put it into the body.
