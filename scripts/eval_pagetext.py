@@ -131,10 +131,12 @@ def dump_files(dump_dir: Path) -> list[Path]:
 
 
 class Dump(NamedTuple):
-    """A page dump as `builder ingest` reads it: its text, and the lines it marks as headings (a Markdown dump's)."""
+    """A page dump as `builder ingest` reads it: its text, and the lines it marks as headings and as code (a Markdown
+    dump's)."""
 
     text: str
     headings: frozenset[int] = frozenset()
+    code: frozenset[int] = frozenset()
 
 
 def visible_text(path: Path) -> Dump:
@@ -142,7 +144,7 @@ def visible_text(path: Path) -> Dump:
     text = path.read_text(encoding="utf-8")
     if is_markdown(path, text):
         shown = markdown_text(text)
-        return Dump(shown.text, shown.headings)
+        return Dump(shown.text, shown.headings, shown.code)
     return Dump(text)
 
 
@@ -166,7 +168,7 @@ def main_text(dump: Dump, common: Collection[str]) -> Extracted | None:
     """The main article's title, text and published time as printed, tidied as `builder ingest` tidies every
     article, and the titles of the related articles, or None when the extractor finds no article."""
     try:
-        articles = extract_pagetext(dump.text, common, dump.headings)
+        articles = extract_pagetext(dump.text, common, dump.headings, dump.code)
     except NoArticleError:
         return None
     main = next((article for article in articles if article.role.value == "main"), None)
@@ -193,7 +195,7 @@ def speed(dumps: list[Dump], common: Collection[str], repeat: int = 1, rounds: i
         for _ in range(repeat):
             for dump in dumps:
                 with contextlib.suppress(NoArticleError):
-                    documents += len(extract_pagetext(dump.text, common, dump.headings))
+                    documents += len(extract_pagetext(dump.text, common, dump.headings, dump.code))
         best = min(best, time.process_time() - began)
     return repeat * len(dumps) / best, documents / best
 

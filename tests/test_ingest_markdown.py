@@ -373,3 +373,29 @@ def test_bold_the_parser_cannot_close_is_text_without_its_asterisks() -> None:
         "*** Follow me, x**y",
         "Was $20 now $15, ~5 km from https://x.example/a#:~:text=Being~:text=here",
     ]
+
+
+def test_a_code_block_s_lines_are_code_whatever_they_look_like(tmp_path: Path) -> None:
+    # Console output in a fenced block shows no mark of code: short lines in lower case, one dated. Marked as code by
+    # the Markdown, they are neither joined to the line above nor cost the article its end.
+    session = [
+        "$ make boot",
+        "loading initial program loader",
+        "booted on Fri, 8 Feb 2002",
+        "ok",
+        "memory size: 128 mb",
+    ]
+    closing = (
+        "The next day the machine booted over the serial port too, and the port was merged into the main tree a "
+        "week later, after two more rounds of review on the mailing list."
+    )
+    fenced = "```\n" + "\n".join(session) + "\n```"
+    page = "\n\n".join(["[Home](/) [Blog](/blog)", "# Porting the boot loader", *PROSE, fenced, closing])
+    source = tmp_path / "page.md"
+    source.write_text(page + "\n", encoding="utf-8")
+    result = ingest(str(source), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    paragraphs = [document["text"][paragraph["start"] : paragraph["end"]] for paragraph in document["paragraphs"]]
+    assert document["title"] == "Porting the boot loader"
+    assert paragraphs == [*PROSE, *session, closing]

@@ -45,6 +45,8 @@ class MarkdownText:
     """For each line of `text`, the 0-based line of the Markdown it came from."""
     headings: frozenset[int]
     """The lines of `text` that are headings."""
+    code: frozenset[int] = frozenset()
+    """The lines of `text` that are a code block's."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ class _VisibleText:
         self.lines: list[str] = []
         self.sources: list[int] = []
         self.headings: set[int] = set()
+        self.code: set[int] = set()
         self.containers: list[int] = []
         """The first lines of the list items and block quotes around what is read."""
         self.reading = False
@@ -234,7 +237,7 @@ class _VisibleText:
                 # The other events hold no text: raw HTML inside text ("<b>", and the tag inside an address that the
                 # parser left as text, "data:image/svg+xml,<svg>", which must not end the run around it), a rule.
         self.write_text()
-        return MarkdownText("\n".join(self.lines), tuple(self.sources), frozenset(self.headings))
+        return MarkdownText("\n".join(self.lines), tuple(self.sources), frozenset(self.headings), frozenset(self.code))
 
     def start(self, tag: str | dict[str, object], start: int) -> None:
         """Markup opening at byte `start`."""
@@ -272,6 +275,7 @@ class _VisibleText:
         elif name in _RAW_BLOCKS:
             for number, text in enumerate("".join(self.raw or []).splitlines()):
                 if name == "CodeBlock":
+                    self.code.add(len(self.lines))
                     self.add(text.rstrip(), self.block_line + number)
                 elif visible := " ".join(_TAG.sub(" ", text).split()):
                     self.add(visible, self.block_line + number)

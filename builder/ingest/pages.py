@@ -51,6 +51,8 @@ class MarkdownSource:
     """For each line of the page's content, the 0-based line of `text` it came from."""
     headings: frozenset[int] = frozenset()
     """The 0-based lines of the page's content that are Markdown headings, a clue to its titles."""
+    code: frozenset[int] = frozenset()
+    """The 0-based lines of the page's content that are a Markdown code block's."""
 
     def start_of(self, content: str, offset: int) -> tuple[int, int]:
         """The 1-based line of `text` that the character `offset` of the page's `content` came from, and the

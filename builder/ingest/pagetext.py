@@ -429,15 +429,16 @@ def clean_article(
 
 
 def extract_pagetext(
-    text: str, common_lines: Collection[str] = (), headings: Collection[int] = ()
+    text: str, common_lines: Collection[str] = (), headings: Collection[int] = (), code: Collection[int] = ()
 ) -> list[ArticleParts]:
     """Every article on the page: the main one first, then the related ones in page order.
 
     `common_lines` are lines seen on many pages of the run (the app or site shell); they are never article text.
-    `headings` are the 0-based numbers of the lines the page marks as headings (a Markdown page's).
+    `headings` and `code` are the 0-based numbers of the lines the page marks as headings and as code (a Markdown
+    page's).
     Raises NoArticleError when nothing on the page reads as an article, and PageTooLargeError past PAGE_MAX_LINES.
     """
-    lines = read_lines(text, common_lines, headings)
+    lines = read_lines(text, common_lines, headings, code)
     blocks = find_bodies(lines)
     if not blocks:
         raise NoArticleError(f"no run of {MIN_ARTICLE_WORDS}+ words of prose among {len(lines)} lines")

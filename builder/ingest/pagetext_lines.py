@@ -329,13 +329,16 @@ lines took 550 MB). Counted as `str.splitlines` counts them: a carriage return o
 too."""
 
 
-def read_lines(text: str, common_lines: Collection[str], headings: Collection[int] = ()) -> list[Line]:
+def read_lines(
+    text: str, common_lines: Collection[str], headings: Collection[int] = (), code: Collection[int] = ()
+) -> list[Line]:
     """Split the dump into non-blank lines, rejoin lines that were wrapped (mid-sentence, or at the column of a
     hard-wrapped dump: `builder.ingest.wrapping`), and measure each one.
 
     A line is a `heading` when the dump marks it so: one of `headings` (0-based line numbers: a Markdown page's
     headings, see `builder.ingest.markdown_text`), or, in a text browser's dump, a line set as one
-    (`browser_headings`)."""
+    (`browser_headings`). A line is `code` when the dump marks it so (one of `code`: a Markdown code block's line,
+    never joined to another) or it lies in a run of lines that read as code (`code_runs`)."""
     chunks = text.splitlines(keepends=True)
     if len(chunks) > PAGE_MAX_LINES:
         raise PageTooLargeError(
@@ -358,7 +361,7 @@ def read_lines(text: str, common_lines: Collection[str], headings: Collection[in
     for number, (chunk, stripped) in enumerate(zip(chunks, stripped_chunks, strict=True), start=1):
         if not stripped:
             joinable = False
-        elif (joinable and is_continuation(stripped, writing.language)) or (
+        elif (joinable and number - 1 not in code and is_continuation(stripped, writing.language)) or (
             wrap is not None
             and number > 1
             and stripped_chunks[number - 2]
@@ -376,7 +379,8 @@ def read_lines(text: str, common_lines: Collection[str], headings: Collection[in
             # ("Framing the Landscape" / "making images"), not the rest of it: a wrapped headline goes on in title
             # case, and wrapped prose is in sentence case.
             joinable = (
-                len(stripped) >= WRAPPED_MIN_CHARS
+                number - 1 not in code
+                and len(stripped) >= WRAPPED_MIN_CHARS
                 and not SENTENCE_END.search(stripped[-4:])
                 and title_case(stripped) < 1.0
             )
@@ -398,6 +402,10 @@ def read_lines(text: str, common_lines: Collection[str], headings: Collection[in
     for run in code_runs(texts, [line.prose for line in lines], [line.metadata for line in lines]):
         for index in run:
             mark_code(lines[index])
+    if code:
+        for line in lines:
+            if line.number - 1 in code:
+                mark_code(line)
     return lines
 
 

@@ -171,7 +171,9 @@ def extract_articles(page: Page, common_lines: frozenset[str] = frozenset()) -> 
     elif page.format in SCRAPER_FORMATS:
         article = _scraper_article(page)
     else:
-        return extract_pagetext(page.content, common_lines, page.markdown.headings if page.markdown else ())
+        if page.markdown is None:
+            return extract_pagetext(page.content, common_lines)
+        return extract_pagetext(page.content, common_lines, page.markdown.headings, page.markdown.code)
     if page.format is SourceFormat.feed:
         article = _without_feed_footer(article, page.fields.get("title"), page.fields.get("source"))
     return [article]

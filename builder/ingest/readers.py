@@ -209,7 +209,7 @@ def _markdown_page(source: InputFile, digest: str, decoded: DecodedText) -> Page
         encoding=decoded.encoding,
         bom_bytes=decoded.bom_bytes,
         replacements=decoded.replacements,
-        markdown=MarkdownSource(decoded.text, visible.source_lines, visible.headings),
+        markdown=MarkdownSource(decoded.text, visible.source_lines, visible.headings, visible.code),
         url=web_url(header.fields.get("url")) if header else None,
         fields=fields,
     )
