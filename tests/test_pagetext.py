@@ -1411,50 +1411,43 @@ def test_chromium_gives_the_inner_text_the_rendering_imitates(tmp_path) -> None:
     assert texts == [*(case.values[1] for case in INNER_TEXT_CASES), "Café’s menu\n"]
 
 
-def test_render_as_markdown_writes_what_a_crawler_writes_and_reads_back_as_the_page_shows() -> None:
+@pytest.mark.parametrize(
+    ("html", "markdown"),
+    [
+        pytest.param(
+            "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+            "<h1>Headline *here*</h1><p>First <b>bold</b> and <em> spaced</em> text, [1] <a href='/a'>linked</a>."
+            "<img src='/p.jpg' alt='A photo'></p><p>1. Not a list</p></body></html>",
+            "- [Home](/)\n- [News](/news)\n\n# Headline \\*here\\*\n\n"
+            "First **bold** and  spaced text, \\[1\\] [linked](/a).![A photo](/p.jpg)\n\n1\\. Not a list\n",
+            id="menu, heading, emphasis, link, image, escapes",
+        ),
+        # turndown's code block: fenced, its text unescaped, its markup unmarked, its indentation kept.
+        pytest.param(
+            "<html><body><p>Intro *text*.</p><pre><code>def f(x):\n    return x * 2  # <b>double</b>\n\n- not a "
+            "list\n# not a heading</code></pre><p>after</p></body></html>",
+            "Intro \\*text\\*.\n\n```\ndef f(x):\n    return x * 2  # double\n\n- not a list\n# not a heading\n```"
+            "\n\nafter\n",
+            id="a pre as a fenced code block",
+        ),
+    ],
+)
+def test_render_as_markdown_writes_what_a_crawler_writes_and_reads_back_as_the_page_shows(
+    html: str, markdown: str
+) -> None:
     """`--markdown`: the page as turndown writes it (Firecrawl's Markdown), the text's own markup characters
     escaped; read back as `builder ingest` reads Markdown, it is the page's plain rendering, blank lines aside."""
     import lxml.html
 
     from builder.ingest.markdown_text import markdown_text
 
-    html = (
-        "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
-        "<h1>Headline *here*</h1><p>First <b>bold</b> and <em> spaced</em> text, [1] <a href='/a'>linked</a>."
-        "<img src='/p.jpg' alt='A photo'></p><p>1. Not a list</p></body></html>"
-    )
     render = load_script("render_wcxb")
-    markdown = render.render(lxml.html.document_fromstring(html), markdown=True)
-    assert markdown == (
-        "- [Home](/)\n- [News](/news)\n\n# Headline \\*here\\*\n\n"
-        "First **bold** and  spaced text, \\[1\\] [linked](/a).![A photo](/p.jpg)\n\n1\\. Not a list\n"
-    )
+    assert render.render(lxml.html.document_fromstring(html), markdown=True) == markdown
     plain = render.render(lxml.html.document_fromstring(html))
     shown = markdown_text(markdown).text
-    plain_lines = [" ".join(line.split()) for line in plain.splitlines() if line]
-    assert [line for line in shown.splitlines() if line] == plain_lines
-
-
-def test_render_as_markdown_writes_a_pre_as_a_fenced_code_block() -> None:
-    """turndown's code block: fenced, its text unescaped and its markup unmarked; read back, its lines are the plain
-    rendering's, indentation kept."""
-    import lxml.html
-
-    from builder.ingest.markdown_text import markdown_text
-
-    html = (
-        "<html><body><p>Intro *text*.</p><pre><code>def f(x):\n    return x * 2  # <b>double</b>\n\n- not a list\n"
-        "# not a heading</code></pre><p>after</p></body></html>"
-    )
-    render = load_script("render_wcxb")
-    markdown = render.render(lxml.html.document_fromstring(html), markdown=True)
-    assert markdown == (
-        "Intro \\*text\\*.\n\n```\ndef f(x):\n    return x * 2  # double\n\n- not a list\n# not a heading\n```\n\n"
-        "after\n"
-    )
-    plain = render.render(lxml.html.document_fromstring(html))
-    shown = markdown_text(markdown).text
-    assert [line for line in shown.splitlines() if line] == [line for line in plain.splitlines() if line]
+    assert [" ".join(line.split()) for line in shown.splitlines() if line] == [
+        " ".join(line.split()) for line in plain.splitlines() if line
+    ]
 
 
 def test_render_keeps_what_follows_a_stray_closing_html_tag() -> None:
