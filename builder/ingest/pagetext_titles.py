@@ -78,7 +78,7 @@ pages as Markdown and as lynx dumps them (best between 1.5 and 2.0; titles right
 whose truth is a candidate, against 508 without it). Fitted alike on w3m's dumps, whose headings are the lines
 standing alone, it was best between 1.5 and 2.0 too (246 of 304, against 234). A date or byline right above (news
 sites print the time over the headline) was tried on the five kinds of dump (page text, Markdown, lynx, w3m,
-Chromium; 2026-12-03): best at 1.0, it chose the title on 4 dev and 5 test pages more of the 1,770 in each half,
+Chromium; 2026-12-03): best at 1.0, it chose the title on 4 dev and 5 test dumps more (of 1,770 and 1,775),
 but on 2 dev pages fewer of w3m's, whose line under a date is as often an avatar's caption or a standfirst; left
 out for so little."""
 _BARE_BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\W*$", re.IGNORECASE)
