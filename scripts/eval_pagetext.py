@@ -140,7 +140,8 @@ class Dump(NamedTuple):
 
 
 def visible_text(path: Path) -> Dump:
-    """A dump as `builder ingest` reads it: a Markdown dump as the text it shows and its headings (`markdown_text`)."""
+    """A dump as `builder ingest` reads it: a Markdown dump as the text it shows, its headings and its code blocks
+    (`markdown_text`)."""
     text = path.read_text(encoding="utf-8")
     if is_markdown(path, text):
         shown = markdown_text(text)
