@@ -1818,3 +1818,32 @@ def test_an_html_text_longer_than_the_parser_reads_is_page_too_large_not_dropped
     assert "more than the HTML parser reads" in rejections["dropped.html"]["reason"]
     # The page the parser reads whole is no page_too_large (its article is, past DOCUMENT_MAX_CHARS).
     assert rejections["read.html"]["reason_code"] == "document_too_large"
+
+
+def test_a_code_block_is_code_in_the_document_and_gives_no_claim_and_no_quote(tmp_path: Path) -> None:
+    # A query's figures ("LIMIT 20 OFFSET 10000") scored as check-worthy as a sentence's, and a string in a line of
+    # code reads as a quote: code paragraphs are kept as text, of their own kind, and give neither.
+    lines = [
+        "Home",
+        "Blog",
+        "Why deep pages of a listing get slow",
+        "The database reads and throws away every row before the page it returns, so the ten-thousandth page of a "
+        "listing costs five hundred times what the first one does, the engineers said on Tuesday.",
+        'print("Listing page 500 now takes 4.2 seconds, up 40% since May")',
+        "SELECT * FROM orders ORDER BY created_at DESC LIMIT 20 OFFSET 10000;",
+        "result = db.execute(query, timeout=30)",
+        'log.info("Unemployment rose to 5.2% in March, the ministry said")',
+        "Keyset pagination fixes it: the query starts from the last row the reader saw, so every page costs the "
+        "same, and the team says the change cut the slowest requests by 90% in the first week.",
+    ]
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = ingest(str(page), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    text = document["text"]
+    code = [(p["start"], p["end"]) for p in document["paragraphs"] if p["kind"] == "code"]
+    assert [text[start:end] for start, end in code] == lines[4:8]
+    assert document["claims"], "the prose's claims are still found"
+    for found in (*document["claims"], *document["quotes"]):
+        assert not any(start <= found["start"] < end for start, end in code), found["text"]

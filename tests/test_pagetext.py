@@ -2547,8 +2547,12 @@ def test_an_article_goes_on_past_its_code_blocks() -> None:
     ]
     [main] = extract_pagetext("\n".join(["Home", "Blog", headline, opening, *code, *closing, "About us"]) + "\n")
     assert main.title == headline
-    # Each line of code a paragraph, without its indentation, as every line of a dump is read.
-    assert texts(main) == [opening, *(line.strip() for line in code), *closing]
+    # Each line of code a paragraph of its kind, without its indentation, as every line of a dump is read.
+    assert main.paragraphs == [
+        (opening, ParagraphKind.body),
+        *((line.strip(), ParagraphKind.code) for line in code),
+        *((paragraph, ParagraphKind.body) for paragraph in closing),
+    ]
 
 
 @pytest.mark.parametrize(

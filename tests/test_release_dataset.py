@@ -94,7 +94,7 @@ def test_every_config_loads_with_class_labels_and_card_split_sizes(first_release
     documents = load(first_release, "documents", tmp_path / "cache")
     assert set(documents) == {"train", "validation", "test"}
     assert sum(split.num_rows for split in documents.values()) == 44
-    assert documents["train"].features["paragraphs"].feature["kind"].names == ["body", "heading"]
+    assert documents["train"].features["paragraphs"].feature["kind"].names == ["body", "heading", "code"]
 
 
 def test_released_rows_hold_the_adjudicated_labels(

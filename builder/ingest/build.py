@@ -76,9 +76,10 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     # As a reader sees them (`visible`): a paragraph that is only an icon font's glyphs (a row of share buttons)
     # goes.
     seen = [(visible(text).strip(), kind) for text, kind in parts.paragraphs]
-    kept = [(text, kind) for text, kind in seen if text and not is_stray(text, kind)]
+    # A line of code is the code's, whatever it looks like ("}", "print('Sign up')").
+    kept = [(text, kind) for text, kind in seen if text and (kind is ParagraphKind.code or not is_stray(text, kind))]
     for text, kind in without_promotions(without_sponsored_sections(kept), language):
-        if caption := split_credit_line(text):
+        if kind is not ParagraphKind.code and (caption := split_credit_line(text)):
             captions.append(caption)
         else:
             paragraphs.append((text, kind))
@@ -207,7 +208,10 @@ def build_document(
     if not parts.paragraphs:
         raise NoArticleError("the article holds nothing but the site's promotion of itself (a newsletter sign-up)")
     sentences = split_sentences(text, paragraphs)
-    quotes = find_quotes(text, paragraphs, sentences, language)
+    # A string in a line of code is no one's words.
+    quotes = find_quotes(
+        text, [paragraph for paragraph in paragraphs if paragraph["kind"] != ParagraphKind.code], sentences, language
+    )
     the_page = page_identity(page)
     content = content_hash(parts.title, text)
     # What the page states of itself (an address, a date) is its main article's, not the related articles'.
@@ -254,7 +258,7 @@ def build_document(
         lang=language,
         captions=parts.captions,
         quotes=quotes,
-        claims=find_claims(text, outside_headings(sentences, paragraphs), quotes, language),
+        claims=find_claims(text, body_sentences(sentences, paragraphs), quotes, language),
         targets=targets.find(text, language) if targets else [],
         extractor_version=EXTRACTOR_VERSION,
         provenance={
@@ -269,22 +273,23 @@ def build_document(
     return document, content
 
 
-def outside_headings(sentences: Sequence[Span], paragraphs: Sequence[Paragraph]) -> list[Span]:
+def body_sentences(sentences: Sequence[Span], paragraphs: Sequence[Paragraph]) -> list[Span]:
     """The sentences of the body paragraphs: claim candidates. A subheading labels what follows ("3. GLP-1 Drugs
     Steal the Spotlight", "Create a Budget"), which the body then says; given as a claim, it is one more item for
-    an annotator to dismiss (7.7% of the candidates of the WCXB page dumps were headings)."""
-    headings = [
-        (paragraph["start"], paragraph["end"]) for paragraph in paragraphs if paragraph["kind"] == ParagraphKind.heading
+    an annotator to dismiss (7.7% of the candidates of the WCXB page dumps were headings). A line of code claims
+    nothing, though a query's "LIMIT 20 OFFSET 10000;" scored as check-worthy as a figure in a sentence."""
+    others = [
+        (paragraph["start"], paragraph["end"]) for paragraph in paragraphs if paragraph["kind"] != ParagraphKind.body
     ]
-    if not headings:
+    if not others:
         return list(sentences)
-    # Both are sorted, and a sentence lies inside one paragraph: a sentence is in a heading when it starts inside
-    # the last heading starting at or before it.
-    starts = [start for start, _ in headings]
+    # Both are sorted, and a sentence lies inside one paragraph: a sentence is in a heading or code when it starts
+    # inside the last such paragraph starting at or before it.
+    starts = [start for start, _ in others]
     return [
         sentence
         for sentence in sentences
-        if (index := bisect.bisect_right(starts, sentence["start"]) - 1) < 0 or sentence["start"] >= headings[index][1]
+        if (index := bisect.bisect_right(starts, sentence["start"]) - 1) < 0 or sentence["start"] >= others[index][1]
     ]
 
 

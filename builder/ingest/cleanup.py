@@ -428,7 +428,8 @@ def without_promotions(
     return [
         (text, kind)
         for text, kind in paragraphs
-        if not (any(map(text.lower().__contains__, present)) and is_promotion(text, language))
+        if kind is ParagraphKind.code
+        or not (any(map(text.lower().__contains__, present)) and is_promotion(text, language))
     ]
 
 

@@ -26,8 +26,9 @@ _CODE_OPERATOR = re.compile(r"==|!=|=>|->|:=|::|&&|\|\||\+=|</|/>|/\*|\*/| = ")
 """Operators prose never writes, and an assignment (one search: its alternatives all open with a character of a
 few, which the regex engine scans for)."""
 _KEYWORD_ARGUMENT = re.compile(r"\b[a-z_]\w*=[\w'\"(\[{]")
-_CALL = re.compile(r"[\w\]]\.[a-z_]\w*\(|\b[a-z_]\w*\((?:\)|[^()\s]*[.,'\"_=\d][^()\s]*\))")
-"""A method call, an empty call, a call with code for its arguments: not a form's "Email(Required)"."""
+_CALL = re.compile(r"[\w\]]\.[a-z_]\w*\(|\b[a-z_]\w*\((?:\)|[\"'\[{]|[^()\s]*[.,'\"_=\d][^()\s]*\))")
+"""A method call, an empty call, a call given a string, a list or a dict, or code for its arguments: not a form's
+"Email(Required)"."""
 _GLUED_BRACKET = re.compile(r"\w\(")
 """A bracket right after a word, which every call has: a cheap search that spares most lines `_CALL`'s."""
 

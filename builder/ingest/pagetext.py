@@ -319,7 +319,7 @@ def body_paragraphs(
         printed.add(line.key)
         if line.code:
             # A statement of two words or a closing bracket is as much the code as a long one.
-            paragraphs.append((line.text, ParagraphKind.body))
+            paragraphs.append((line.text, ParagraphKind.code))
             continue
         if is_header_furniture(line, len(paragraphs)):
             continue

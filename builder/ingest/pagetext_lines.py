@@ -28,7 +28,7 @@ from builder.enrich.function_words import STOP_WORDS, language_function_words
 from builder.enrich.language import UNDETERMINED, detect_language, function_word_share_is_english
 from builder.enrich.unspaced import UNSPACED_LANGUAGES, unspaced_words
 from builder.ingest.cleanup import MONTH, split_caption
-from builder.ingest.code_lines import code_runs
+from builder.ingest.code_lines import code_runs, is_code_line
 from builder.ingest.dates import parse_published
 from builder.ingest.local_dates import find_local_date, find_relative_time
 from builder.ingest.pages import PageTooLargeError
@@ -361,7 +361,14 @@ def read_lines(
     for number, (chunk, stripped) in enumerate(zip(chunks, stripped_chunks, strict=True), start=1):
         if not stripped:
             joinable = False
-        elif (joinable and number - 1 not in code and is_continuation(stripped, writing.language)) or (
+        elif (
+            joinable
+            and number - 1 not in code
+            and is_continuation(stripped, writing.language)
+            # A statement in lower case ("result = db.execute(query)") does not carry on the line above it.
+            and not is_code_line(stripped)
+            and not is_code_line(raw[-1][2][-1])
+        ) or (
             wrap is not None
             and number > 1
             and stripped_chunks[number - 2]

@@ -649,14 +649,20 @@ def _page_rejection(page: Page, stage: str, code: str, reason: str, field_name: 
 
 def _markdown_paragraphs(markdown: str) -> list[tuple[str, ParagraphKind]]:
     """A record's text in Markdown (Firecrawl's, crawl4ai's `markdown`) as paragraphs: a block each, its headings
-    as headings, the markup out (`markdown_text`). A heading first that is the record's title printed again is
-    taken off with the rest of the text's header (`without_header`)."""
+    as headings, a code block's lines as code, the markup out (`markdown_text`). A heading first that is the
+    record's title printed again is taken off with the rest of the text's header (`without_header`)."""
     shown = markdown_text(markdown)
     return [
-        (line.strip(), ParagraphKind.heading if number in shown.headings else ParagraphKind.body)
+        (line.strip(), _markdown_kind(number, shown.headings, shown.code))
         for number, line in enumerate(shown.text.split("\n"))
         if line.strip()
     ]
+
+
+def _markdown_kind(line: int, headings: frozenset[int], code: frozenset[int]) -> ParagraphKind:
+    if line in headings:
+        return ParagraphKind.heading
+    return ParagraphKind.code if line in code else ParagraphKind.body
 
 
 def _restates_title(title: str, paragraphs: list[tuple[str, ParagraphKind]], outlet: Any) -> bool:

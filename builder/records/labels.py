@@ -46,8 +46,12 @@ class TargetType(StrEnum):
 
 
 class ParagraphKind(StrEnum):
+    """What a paragraph is: body text, a subheading, or a line of a code block (a technical article's program code,
+    console output or query: text, but no claim and no quote)."""
+
     body = "body"
     heading = "heading"
+    code = "code"
 
 
 class SourceFormat(StrEnum):
