@@ -36,7 +36,7 @@ from builder.ingest.pagetext_titles import (
     without_date_suffix,
 )
 from builder.ingest.parts import ArticleParts
-from builder.ingest.text_browsers import link_list_lines, without_widgets
+from builder.ingest.text_browsers import link_list_lines, without_list_mark, without_widgets
 from builder.ingest.wrapping import Wrap, wrap_width, wrapped_before
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import SAMPLES, SHARED_DATA
@@ -475,6 +475,39 @@ def test_a_list_item_is_not_shaped_like_a_headline(marker: str) -> None:
     # A word that only begins with the letter is no marker.
     [heading] = read_lines("oAuth Tokens Explained For Every Developer\n", ())
     assert heading.title_like
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("* Riders on every route", "Riders on every route"),
+        ("+ Riders on the trial routes", "Riders on the trial routes"),
+        ("• Riders on every route", "Riders on every route"),
+        ("□ Riders on the trial routes", "Riders on the trial routes"),
+        # Not a mark: lynx's third level "o" (a Portuguese line may open with the word), a dash (a wrapped line's
+        # rest, an attribution), a footnote's asterisk on the word.
+        ("o Riders on every route", "o Riders on every route"),
+        ("– 26, when the trial ended", "– 26, when the trial ended"),
+        ("— Jane Doe, the council's leader", "— Jane Doe, the council's leader"),
+        ("*Fares apply after midnight", "*Fares apply after midnight"),
+    ],
+)
+def test_a_text_browsers_list_mark_is_taken_off_an_item(line: str, text: str) -> None:
+    assert without_list_mark(line) == text
+
+
+@pytest.mark.parametrize(("mark", "nested"), [("*", "+"), ("•", "□")])
+def test_a_list_in_a_text_browsers_dump_gives_the_items_of_a_browsers_copy(mark: str, nested: str) -> None:
+    # lynx marks a list's items "*" and a nested list's "+", w3m "•" and "□"; a browser's copy of the page
+    # (innerText), the HTML's text and the Markdown's give the items alone, and so must the article's paragraphs.
+    items = ["Night buses on every route from the spring", "A levy on the businesses that asked for it"]
+    nested_items = ["Fares as by day", "Tickets on board"]
+    copy = ["Night buses for every district", "May 5, 2025", PROSE[0], *items, *nested_items, *PROSE[1:]]
+    dump = [*copy[:3], *(f"{mark} {item}" for item in items), *(f"{nested} {item}" for item in nested_items)]
+    [plain] = extract_pagetext("\n".join(copy) + "\n")
+    [marked] = extract_pagetext("\n".join([*dump, *PROSE[1:]]) + "\n")
+    assert [text for text, _ in marked.paragraphs] == [text for text, _ in plain.paragraphs]
+    assert {*items, *nested_items} <= {text for text, _ in marked.paragraphs}
 
 
 CHINESE_PARAGRAPHS = [

@@ -63,6 +63,7 @@ from builder.ingest.pagetext_lines import (
 )
 from builder.ingest.pagetext_titles import find_title, is_whole_date, without_date_suffix, without_site_suffix
 from builder.ingest.parts import ArticleParts
+from builder.ingest.text_browsers import without_list_mark
 from builder.records import Caption, Dateline, DocumentRole, ParagraphKind
 
 
@@ -323,6 +324,7 @@ def body_paragraphs(
             continue
         if is_header_furniture(line, len(paragraphs)):
             continue
+        text = without_list_mark(line.text)
         caption = split_caption(line.text)
         if caption is not None:
             captions.append(caption)
@@ -333,15 +335,15 @@ def body_paragraphs(
             paragraphs.extend(split_paragraphs(text))
             continue
         if line.prose:
-            paragraphs.append((line.text, ParagraphKind.body))
+            paragraphs.append((text, ParagraphKind.body))
             continue
         following = body[position + 1] if position + 1 < len(body) else None
         if line.title_like and following is not None and following.prose:
             # A heading, even when printed again elsewhere (a table of contents lists every heading).
-            paragraphs.append((line.text, ParagraphKind.heading))
+            paragraphs.append((text, ParagraphKind.heading))
         elif line.words >= 3 and line.repeats == 1:
             # Short lines between prose lines that are not headings are list items and short paragraphs.
-            paragraphs.append((line.text, ParagraphKind.body))
+            paragraphs.append((text, ParagraphKind.body))
     return paragraphs, captions
 
 

@@ -39,6 +39,12 @@ _AVATAR = re.compile(
 "author avatar", "Avatar photo"), which a text browser prints where the picture is: the page shows a face there,
 and the words stood between a headline and its byline, a line further than a browser's copy of the page has them.
 A film's title is left alone: "Avatar" capitalised and alone, "James Cameron's Avatar"."""
+_LIST_MARK = re.compile(r"[*+•◦▪‣∙●○■□☆·]\s+(?=\S)")
+"""The mark a text browser prints before a list's item: lynx "*", then "+" for a nested list, w3m "•", then "□"
+and "☆". A browser's copy of the page (innerText leaves list marks out), the HTML's text and the Markdown's give
+the item alone, and so must the text of a document, whichever way its page was dumped. lynx's third level, "o",
+is left: a line of Portuguese or Spanish may open with the word. So are dashes, which open a wrapped line's rest
+("– 26, but then ...") and an attribution ("— Yann LeCun")."""
 LINK_LIST = re.compile(r"#\S")
 """The start of lynx's list of the page's `<link>` titles, which opens its dump."""
 
@@ -51,6 +57,12 @@ def without_widgets(text: str) -> str:
     if not any(mark in text for mark in _MAY_HOLD_WIDGET):
         return text
     return _WIDGET.sub("", text).strip()
+
+
+def without_list_mark(text: str) -> str:
+    """The line `text` without the mark a text browser prints before a list's item (`_LIST_MARK`)."""
+    mark = _LIST_MARK.match(text)
+    return text[mark.end() :] if mark else text
 
 
 def is_frame(line: str) -> bool:
