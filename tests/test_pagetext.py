@@ -2259,6 +2259,10 @@ def test_a_call_to_action_above_the_article_is_no_title() -> None:
         assert not is_call_to_action(headline), headline
     for label in ("Read More", "Learn more →", "read our full review", "Back to top", "Let’s get started!"):
         assert is_call_to_action(label), label
+    # An angle bracket closing a word is a placeholder's, in a command the article tells the reader to run: a link's
+    # arrow is set apart.
+    for command in ("git clone <repo url>", "usermod -aG sudo <username>"):
+        assert not is_call_to_action(command), command
     # Google's button on news sites, under or over the headline.
     for button in ("Add SoundGuys on Google", "Add us on Google", "Add CIO as a Preferred Source in Google Search"):
         [main] = extract_pagetext("\n".join(["Home", "News", button, headline, "By Jane Doe", *PROSE]) + "\n")

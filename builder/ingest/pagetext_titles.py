@@ -269,7 +269,7 @@ _LINK_LABEL = (
     r"|[$£€]\s?\d[\d,.]*\s+(?:at|from|on)\s+[\w.]+(?:\s[\w.]+)?|(?-i:[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3}) \*)\W*$"
 )
 _CALL_TO_ACTION = re.compile(
-    r"\bclick here\b|[>›→»]\s*$"
+    r"\bclick here\b|(?:\s>|[›→»])\s*$"
     r"|^(?:get (?:the|your|our|a|an)|save (?:with|up to|big|\d)|search (?:for (?:articles|news|products)|our|this|the)"
     r"|download (?:the|our|free|now)|subscribe (?:to|now|today)|join (?:us|our|now|today|the waitlist)"
     r"|shop (?:now|our|the)|buy (?:now|today)|sign up|register (?:now|today|for)|claim (?:your|the offer)"
@@ -285,7 +285,8 @@ for news sites ("Add SoundGuys on Google", "Add CIO as a Preferred Source in Goo
 what it asks for, as headlines open with the same words: "Search for missing hikers called off", "Save the
 Children warns of famine", "Shop owners protest parking fees". A link's bare label ("Read more", "Contact us")
 only as the whole line: "Read more books, experts say" and "Contact us if you saw the crash, police say" are
-headlines."""
+headlines. A link's arrow ">" counts only set apart by a space: one closing a word is a placeholder's, "git clone
+<repo url>", "usermod -aG sudo <username>" (a command an article tells the reader to run)."""
 
 
 POSTAL_ADDRESS = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
