@@ -2374,6 +2374,35 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
 
 
 @pytest.mark.needs_data
+def test_a_label_of_links_to_other_stories_goes_with_the_headlines_below_it() -> None:
+    # WCXB 0221 (STAT): "Related Story" over another story's headline, in the middle of the article; 0160:
+    # "Recommended Reading" over two. The story goes on at its next sentence, however short (PROSE's are under 200
+    # characters); a teaser's sentence below its headline stays with them.
+    story = [(text, ParagraphKind.body) for text in PROSE[:3]]
+    related = [
+        ("Related Story", ParagraphKind.heading),
+        ("STAT Plus: Is the White House's deal with pharma on GLP-1 drugs a game changer?", ParagraphKind.body),
+    ]
+    reading = [
+        ("Recommended Reading", ParagraphKind.heading),
+        ("A boy holds his arm in front of his face", ParagraphKind.body),
+        ("The Isolating Life of Parenting a Potential Psychopath", ParagraphKind.body),
+    ]
+    teaser = ("Wireless earbuds are great, but their small batteries have a limited life.", ParagraphKind.body)
+    scraped = ArticleParts(
+        role=DocumentRole.main, title="Night buses", paragraphs=[story[0], *related, story[1], *reading, story[2]]
+    )
+    assert tidy(scraped).paragraphs == story
+    scraped = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[*story, *related, teaser])
+    assert tidy(scraped).paragraphs == [*story, teaser]
+    # Below a button to read on ("Read more" alone), the story goes on, however short its next paragraph; and a
+    # heading below the label heads the story's next section.
+    read_on = [("Read more", ParagraphKind.body), ("Fares stay as they are.", ParagraphKind.body)]
+    section = [("Related", ParagraphKind.heading), ("Fares", ParagraphKind.heading), story[2]]
+    scraped = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[story[0], *read_on, *section])
+    assert tidy(scraped).paragraphs == [story[0], read_on[1], *section[1:]]
+
+
 def test_a_caption_glued_to_its_credit_does_not_take_the_headline_s_place() -> None:
     # WCXB page 4472: the headline stands above a standfirst, a date, a byline and a "Skip to" link; the photo's
     # caption, glued to its credit, stood right above the body and was taken for the title.

@@ -29,7 +29,13 @@ from builder.ingest.cleanup import (
     without_sponsored_sections,
 )
 from builder.ingest.dates import parse_published
-from builder.ingest.furniture import is_stray, lone_dateline, without_leading_furniture, without_trailing_furniture
+from builder.ingest.furniture import (
+    is_stray,
+    lone_dateline,
+    without_leading_furniture,
+    without_related_links,
+    without_trailing_furniture,
+)
 from builder.ingest.ids import content_hash, doc_id, page_id
 from builder.ingest.pages import DocumentTooLargeError, Page
 from builder.ingest.pagetext import AMBIGUOUS_NUMERIC_DATE, NoArticleError
@@ -78,7 +84,7 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     seen = [(visible(text).strip(), kind) for text, kind in parts.paragraphs]
     # A line of code is the code's, whatever it looks like ("}", "print('Sign up')").
     kept = [(text, kind) for text, kind in seen if text and (kind is ParagraphKind.code or not is_stray(text, kind))]
-    for text, kind in without_promotions(without_sponsored_sections(kept), language):
+    for text, kind in without_promotions(without_sponsored_sections(without_related_links(kept)), language):
         if kind is not ParagraphKind.code and (caption := split_credit_line(text)):
             captions.append(caption)
         else:

@@ -103,14 +103,44 @@ _SHORTCODE = re.compile(r"""^\[/?[A-Za-z][\w-]*(?:\s+[\w-]+=(?:"[^"]*"|'[^']*'|[
 "[/caption]"), or a media placeholder ("[Video]"); not a bracketed sentence ("[Updated: the council voted.]")."""
 
 
-RELATED_LINK = re.compile(
-    r"^[\[(]?\s*(?:read more|related(?: articles?| stor(?:y|ies)| reading| posts?)?|see also|also read|read also"
-    r"|more on this(?: topic)?|recommended(?: reading)?|you may also like|don['’]t miss)\s*[:»›>|–—-]",
-    re.IGNORECASE,
+_RELATED_LABELS = (
+    r"related(?: articles?| stor(?:y|ies)| reading| posts?)?|see also|also read|read also|more on this(?: topic)?"
+    r"|recommended(?: reading)?|you may also like|don['’]t miss|further reading"
 )
+RELATED_LINK = re.compile(rf"^[\[(]?\s*(?:read more|{_RELATED_LABELS})\s*[:»›>|–—-]", re.IGNORECASE)
 """A link to another article set between paragraphs ("Read more: …", "Related: …", "See also: …", "Also read:
 …"): another story's headline, which annotators would read as this one's text."""
 RELATED_LINK_MAX_CHARS = 200
+RELATED_LABEL = re.compile(rf"^[\[(]?\s*(?:{_RELATED_LABELS})\s*[\])]?\W*$", re.IGNORECASE)
+"""The label of links to other articles set as a paragraph of its own ("Related Story", "Related articles",
+"Further reading"), the headlines it labels on the paragraphs below. A bare "Read more" is left out: below a
+button to read on, the story goes on."""
+
+
+def _is_headline(text: str) -> bool:
+    """Whether the paragraph reads as a headline: short, and not a sentence a full stop ends (a question may be
+    one), as a story's paragraph is however short ("Fares stay as they are.")."""
+    return len(text) <= RELATED_LINK_MAX_CHARS and not text.rstrip("\"”’')").endswith(".")
+
+
+def without_related_links(paragraphs: list[tuple[str, ParagraphKind]]) -> list[tuple[str, ParagraphKind]]:
+    """The paragraphs without a label of links to other articles (`RELATED_LABEL`) and the headlines right below
+    it (`_is_headline`), up to the first other paragraph or a heading: another story's words, which annotators
+    would read as this one's ("Related Story" over "STAT Plus: Is the White House's deal with pharma on GLP-1 drugs
+    a game changer?", in the middle of a STAT article). A teaser's sentences below its headline stay, as the
+    story's next paragraph would."""
+    kept: list[tuple[str, ParagraphKind]] = []
+    linking = False
+    for text, kind in paragraphs:
+        if kind is not ParagraphKind.code and len(text) <= RELATED_LINK_MAX_CHARS and RELATED_LABEL.match(text):
+            linking = True
+            continue
+        linking = linking and kind is ParagraphKind.body and _is_headline(text)
+        if not linking:
+            kept.append((text, kind))
+    return kept
+
+
 _WIDGET_MESSAGE = re.compile(
     r"^(?:thank you!? your submission has been received!?|oops!? something went wrong while submitting the form\.?)$"
     r"|^\W*click here\b"
