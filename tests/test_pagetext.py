@@ -1748,6 +1748,10 @@ def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
         ),
         ("en", "As an Amazon Associate we earn from qualifying purchases."),
         ("en", "Join over 1M others in getting regular emails from the lab."),
+        # A newsroom's appeal for money at the story's end (WCXB 0174, 0478).
+        ("en", "Since you made it to the bottom of this article, we have a small favor to ask."),
+        ("en", "If you believe stories like this one matter, please consider pitching in what you can."),
+        ("en", "If you're enjoying this article, consider supporting our award-winning journalism by subscribing."),
         ("de", "Jetzt Newsletter abonnieren und nichts mehr verpassen!"),
         ("de", "Die wichtigsten Nachrichten jeden Morgen in Ihr Postfach."),
         ("fr", "Inscrivez-vous à notre lettre d'information quotidienne."),
@@ -1817,6 +1821,9 @@ def test_another_language_s_promotion_is_looked_for_in_that_language_s_documents
         "Join the protesters, she told the crowd, and share their stories with the world.",
         "Phishing emails that land in your inbox often mimic your bank.",
         "Critics gave the film a rating of four stars, and the studio plans a free trial screening in June.",
+        # A story's appeal, asked or reported, is not the site's.
+        "The mayor said she would consider supporting our neighbours' bid if the council funds it.",
+        "Volunteers kept pitching in after the flood, and the charity asked for one more favour.",
         # Long text about a newsletter is the story, whatever it mentions.
         "I built my newsletter with two things: my voice and a repeatable system, and every week it lands in your "
         "inbox on Monday morning, written by hand and checked by software that flags every claim I cannot source, "

@@ -331,6 +331,11 @@ PROMOTION = re.compile(
     r"|^\W*share (?:this|the) (?:article|story|post|page)\W*$"
     r"|^\W*follow us on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky)\b"
     r"|^\W*follow us(?: on social media)?\W*$"
+    # A newsroom's appeal for money at the story's end: "Since you made it to the bottom of this article, we have a
+    # small favor to ask.", "please consider pitching in what you can", "consider supporting our award-winning
+    # journalism by subscribing".
+    r"|\bwe have a (?:small |quick )?favou?r to ask\b|\bconsider (?:pitching|chipping) in\b"
+    r"|\bconsider supporting (?:us|our (?:[\w-]+ )?(?:journalism|reporting|newsroom|work|mission))\b"
 )
 """What a site prints to the reader about the site, not the story: a newsletter sign-up ("Sign up for our
 newsletter", "Thanks for reading! Subscribe for free to receive new posts.", "Get posts like this in your inbox")
@@ -343,7 +348,8 @@ button's ("Share this article") and a call to follow the site ("Follow us on Ins
 between a story's paragraphs: WCXB's boilerplate snippets hold 19 such lines, its main texts none. Substack's
 two stock notices were added later (WCXB 0420 and 4444, both of the test half, neither kept by the truth), and so
 were the calls to share, rate, spread the word or start a free trial: 46 short lines of the WCXB dumps, none a
-paragraph of the truth."""
+paragraph of the truth; then a newsroom's appeal for money (two pages' appeals, 16 paragraphs over the five kinds of
+dump and the HTML, none in the truth)."""
 PROMOTION_ELSEWHERE = re.compile(
     "|".join(
         (
@@ -390,6 +396,7 @@ _PROMOTION_WORDS = (
     *("subscri", "sign up", "signing up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate"),
     *("advert", "sponsored", "continues", "share th", "follow us", "reader-supported", "post is public"),
     *("with a friend", "with your friends", "rating", "rate this", "spread the word", "free trial", "preferred source"),
+    *("to ask", "ing in", "consider supporting"),
 )
 """What every match of PROMOTION holds one of."""
 _PROMOTION_WORDS_ELSEWHERE = (
