@@ -1752,6 +1752,7 @@ def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
         ("en", "Since you made it to the bottom of this article, we have a small favor to ask."),
         ("en", "If you believe stories like this one matter, please consider pitching in what you can."),
         ("en", "If you're enjoying this article, consider supporting our award-winning journalism by subscribing."),
+        ("en", "Sponsor Message"),
         ("de", "Jetzt Newsletter abonnieren und nichts mehr verpassen!"),
         ("de", "Die wichtigsten Nachrichten jeden Morgen in Ihr Postfach."),
         ("fr", "Inscrivez-vous à notre lettre d'information quotidienne."),

@@ -326,7 +326,8 @@ PROMOTION = re.compile(
     # Google's call to news readers: "Add Newsweek as a preferred source on Google to see more of our coverage."
     r"|\bas (?:a |your )?preferred source\b"
     # An ad slot's label, a share button's, a call to follow the site: alone on their line.
-    r"|^\W*(?:advertisement|advert|sponsored(?: content)?)\W*$|^\W*(?:advertisement|advert)\W+(?:scroll|continue|story)"
+    r"|^\W*(?:advertisement|advert|sponsored(?: content)?|sponsor message)\W*$"
+    r"|^\W*(?:advertisement|advert)\W+(?:scroll|continue|story)"
     r"|^\W*(?:the )?(?:story|article|text) continues (?:below|after)\b"
     r"|^\W*share (?:this|the) (?:article|story|post|page)\W*$"
     r"|^\W*follow us on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky)\b"
@@ -349,7 +350,8 @@ between a story's paragraphs: WCXB's boilerplate snippets hold 19 such lines, it
 two stock notices were added later (WCXB 0420 and 4444, both of the test half, neither kept by the truth), and so
 were the calls to share, rate, spread the word or start a free trial: 46 short lines of the WCXB dumps, none a
 paragraph of the truth; then a newsroom's appeal for money (two pages' appeals, 16 paragraphs over the five kinds of
-dump and the HTML, none in the truth)."""
+dump and the HTML, none in the truth), and NPR's ad slot, "Sponsor Message" (three times in its article on the test
+half, 4560)."""
 PROMOTION_ELSEWHERE = re.compile(
     "|".join(
         (
@@ -394,7 +396,16 @@ PROMOTION_MAX_WORDS = 40
 
 _PROMOTION_WORDS = (
     *("subscri", "sign up", "signing up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate"),
-    *("advert", "sponsored", "continues", "share th", "follow us", "reader-supported", "post is public"),
+    *(
+        "advert",
+        "sponsored",
+        "sponsor message",
+        "continues",
+        "share th",
+        "follow us",
+        "reader-supported",
+        "post is public",
+    ),
     *("with a friend", "with your friends", "rating", "rate this", "spread the word", "free trial", "preferred source"),
     *("to ask", "ing in", "consider supporting"),
 )
