@@ -1127,6 +1127,13 @@ def test_split_caption_rejects_lines_without_a_photo_credit(line: str) -> None:
         ("(Photo: Getty Images)", "Getty Images"),
         ("Pictures by Ann Lee.", "Ann Lee"),
         ("Illustration © Studio Nord", "Studio Nord"),
+        # An agency's credit, alone or with the photographer's (WCXB 0149, 0178, 4560).
+        ("FatCamera/Getty Images", "FatCamera/Getty Images"),
+        ("Streetcats Studio / Shutterstock", "Streetcats Studio / Shutterstock"),
+        ("Getty Images / Patrick J. Endres", "Getty Images / Patrick J. Endres"),
+        ("Getty Images", "Getty Images"),
+        ("AP Photo/Evan Vucci", "AP Photo/Evan Vucci"),
+        ("(Getty Images)", "Getty Images"),
     ],
 )
 def test_split_credit_line_reads_a_photo_credit_standing_alone(line: str, credit: str) -> None:
@@ -1143,6 +1150,9 @@ def test_split_credit_line_reads_a_photo_credit_standing_alone(line: str, credit
         "Photo by photo, the archivists rebuilt the collection that the flood had scattered across three floors.",
         "Photos can be shuffled or displayed in a fixed order",
         "The photo by Jane Doe won the prize.",
+        # A news agency alone is the story's wire credit; a sentence naming an agency is the story's.
+        "Reuters",
+        "Shutterstock shares fell 5% after the report",
     ],
 )
 def test_split_credit_line_leaves_other_lines(line: str) -> None:
