@@ -424,7 +424,7 @@ _PROMOTION_WORDS = (
         "post is public",
     ),
     *("with a friend", "with your friends", "rating", "rate this", "spread the word", "free trial", "preferred source"),
-    *("to ask", "ing in", "consider supporting"),
+    *("favor to ask", "favour to ask", "pitching in", "chipping in", "consider supporting"),
 )
 """What every match of PROMOTION holds one of."""
 _PROMOTION_WORDS_ELSEWHERE = (
