@@ -1159,6 +1159,27 @@ def test_split_credit_line_leaves_other_lines(line: str) -> None:
     assert split_credit_line(line) is None
 
 
+def test_a_caption_glued_to_its_stock_agency_s_credit_is_a_caption() -> None:
+    # A page's text glues a photo's caption to its credit, after a full stop or a word (WCXB 0034, 0178); the cut
+    # is at the full stop where there is one, as a photographer's name may have a capital inside.
+    assert split_credit_line("Fitness fanatics are over feeling burnt out.PixelVista / Getty Images") == Caption(
+        text="Fitness fanatics are over feeling burnt out.", credit="PixelVista / Getty Images"
+    )
+    assert split_credit_line("Phoenix Sky Harbor International AirportWenjie Zheng / Shutterstock") == Caption(
+        text="Phoenix Sky Harbor International Airport", credit="Wenjie Zheng / Shutterstock"
+    )
+    assert split_credit_line("Credit: Andriy Onufriyenko / Getty Images") == Caption(
+        text="Credit: Andriy Onufriyenko / Getty Images", credit="Andriy Onufriyenko / Getty Images"
+    )
+    # A sentence naming an agency, or a poll by a news agency and another firm, is the story's.
+    for sentence in (
+        "The agency licensed the photo from Getty Images",
+        "Support fell in 2019.A Reuters/Ipsos poll found it",
+        "Shares of Shutterstock rose.",
+    ):
+        assert split_credit_line(sentence) is None, sentence
+
+
 def test_a_photo_credit_between_paragraphs_becomes_a_caption_and_hides_no_dateline() -> None:
     scraped = ArticleParts(
         role=DocumentRole.main,

@@ -279,28 +279,55 @@ _CREDIT_LINE_OPENINGS = ("pic", "photo", "image", "illustration", "file", "foto"
 
 
 _CREDIT_NAME = r"[\w.'’&-]+(?: [\w.'’&-]+){0,4}"
-_AGENCY_CREDIT = re.compile(
+_STOCK_CREDIT = (
     rf"(?:{_CREDIT_NAME}\s?/\s?)?(?:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|adobe stock"
-    rf"|unsplash|pexels|dreamstime)(?:\s?/\s?{_CREDIT_NAME})?\W*|(?:ap photo|reuters|afp)\s?/\s?{_CREDIT_NAME}\W*",
-    re.IGNORECASE,
+    rf"|unsplash|pexels|dreamstime)(?:\s?/\s?{_CREDIT_NAME})?"
+)
+_AGENCY_CREDIT = re.compile(
+    rf"(?:credits?:\s*)?(?P<credit>{_STOCK_CREDIT}|(?:ap photo|reuters|afp)\s?/\s?{_CREDIT_NAME})\W*", re.IGNORECASE
 )
 """A photo credit that is a stock agency's name, alone or with the photographer's before or after a slash
-("Getty Images", "FatCamera/Getty Images", "Streetcats Studio / Shutterstock", "Getty Images / Holger Leue"), or a
-news agency's with the photographer's ("AP Photo/Evan Vucci", "REUTERS/Kevin Lamarque"): a news agency's name alone
-("Reuters") is the story's wire credit, not a photo's. On the WCXB page dumps 15 such lines of main texts a kind,
-none in the truth's text."""
+("Getty Images", "FatCamera/Getty Images", "Streetcats Studio / Shutterstock", "Credit: Andriy Onufriyenko / Getty
+Images"), or a news agency's with the photographer's ("AP Photo/Evan Vucci", "REUTERS/Kevin Lamarque"): a news
+agency's name alone ("Reuters") is the story's wire credit, not a photo's. On the WCXB page dumps 15 such lines of
+main texts a kind, none in the truth's text."""
 AGENCY_CREDIT_MAX_CHARS = 80
+_AGENCIES = (
+    *("getty", "shutterstock", "istock", "alamy", "adobe stock", "unsplash", "pexels", "dreamstime"),
+    *("ap photo", "reuters", "afp"),
+)
+"""What a credit `_AGENCY_CREDIT` or `_GLUED_STOCK_CREDITS` matches holds, looked for in a paragraph's last
+AGENCY_CREDIT_MAX_CHARS characters, where such a credit stands."""
+_GLUED_STOCK_CREDITS = tuple(
+    re.compile(rf"(?P<caption>.*{glue})(?P<credit>(?=(?-i:[A-Z])){_STOCK_CREDIT})\W*", re.IGNORECASE)
+    for glue in (r"[.!?”\")]\s?", "[a-z]")
+)
+"""A caption that a page's text glued to its stock agency's credit, after its full stop or else its last word
+("... burnt out.PixelVista / Getty Images", "Phoenix Sky Harbor International AirportWenjie Zheng / Shutterstock"):
+the caption is the longest text before a credit that runs to the end, cut at a full stop when one is there (a
+photographer's name may have a capital inside, "PixelVista"). A news agency's name is left out: "a Reuters/Ipsos
+poll found" ends sentences. On the WCXB page dumps, 8 main-text paragraphs of two pages a kind, none in the truth's
+text."""
+GLUED_CAPTION_MAX_CHARS = 400
 
 
 def split_credit_line(paragraph: str) -> Caption | None:
     """Read a paragraph that is only a photo credit, the caption of an image the page text or the extractor
     dropped, as a caption: "Photo by Solen Feyissa on Unsplash", "Photo courtesy of Noble Desktop", "Image
     credit: Atomic Taco via Wikimedia Commons (license)", "(Photo: Getty Images)", an agency's credit
-    (`_AGENCY_CREDIT`: "FatCamera/Getty Images"). None for anything else."""
+    (`_AGENCY_CREDIT`: "FatCamera/Getty Images"); or a caption glued to its stock agency's credit
+    (`_GLUED_STOCK_CREDITS`). None for anything else."""
     text = paragraph.strip()
     inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
-    if len(inner) <= AGENCY_CREDIT_MAX_CHARS and _AGENCY_CREDIT.fullmatch(inner):
-        return Caption(text=text, credit=inner)
+    # An agency's credit ends the paragraph: one look at its end settles most paragraphs without a regex.
+    if len(text) <= GLUED_CAPTION_MAX_CHARS and any(
+        map(text[-AGENCY_CREDIT_MAX_CHARS:].lower().__contains__, _AGENCIES)
+    ):
+        if len(inner) <= AGENCY_CREDIT_MAX_CHARS and (credit := _AGENCY_CREDIT.fullmatch(inner)):
+            return Caption(text=text, credit=credit["credit"])
+        for glued_credit in _GLUED_STOCK_CREDITS:
+            if glued := glued_credit.fullmatch(text):
+                return Caption(text=glued["caption"].strip(), credit=glued["credit"])
     if not inner[:12].lower().startswith(_CREDIT_LINE_OPENINGS) or len(inner.split()) > CREDIT_LINE_MAX_WORDS:
         return None
     match = _CREDIT_LINE.fullmatch(inner)
