@@ -2396,6 +2396,11 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
         ("Get in touch", ParagraphKind.heading),
         ("Request information", ParagraphKind.body),
         ("Share this on:", ParagraphKind.body),
+        # Shops' buttons under a product in a round-up, run together or with a price cut, and a sale's badge.
+        ("$1,599.00 from Lowe's", ParagraphKind.body),
+        ("$150 at Amazon$150 at Zappos", ParagraphKind.body),
+        ("$32 $29 at Amazon", ParagraphKind.body),
+        ("Now 20% Off", ParagraphKind.body),
     ]
     labelled = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[story[0], *buttons, *story[1:]])
     assert tidy(labelled).paragraphs == story
@@ -2412,7 +2417,6 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
     assert tidy(headed).paragraphs == headed.paragraphs
 
 
-@pytest.mark.needs_data
 def test_a_label_of_links_to_other_stories_goes_with_the_headlines_below_it() -> None:
     # WCXB 0221 (STAT): "Related Story" over another story's headline, in the middle of the article; 0160:
     # "Recommended Reading" over two. The story goes on at its next sentence, however short (PROSE's are under 200
@@ -2442,6 +2446,7 @@ def test_a_label_of_links_to_other_stories_goes_with_the_headlines_below_it() ->
     assert tidy(scraped).paragraphs == [story[0], read_on[1], *section[1:]]
 
 
+@pytest.mark.needs_data
 def test_a_caption_glued_to_its_credit_does_not_take_the_headline_s_place() -> None:
     # WCXB page 4472: the headline stands above a standfirst, a date, a byline and a "Skip to" link; the photo's
     # caption, glued to its credit, stood right above the body and was taken for the title.
