@@ -1772,6 +1772,7 @@ def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
         ("en", "Help me spread the word about this podcast!"),
         ("en", "Start free trial"),
         ("en", "Add Newsweek as a preferred source on Google to see more of our trusted coverage when you search."),
+        ("en", "Add Mint As A Trusted Source For Google."),
         (
             "en",
             "We independently review everything we recommend. When you buy through our links, we may earn a "
@@ -2401,6 +2402,7 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
         ("$150 at Amazon$150 at Zappos", ParagraphKind.body),
         ("$32 $29 at Amazon", ParagraphKind.body),
         ("Now 20% Off", ParagraphKind.body),
+        ("$90 $85 (6% off)", ParagraphKind.body),
     ]
     labelled = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[story[0], *buttons, *story[1:]])
     assert tidy(labelled).paragraphs == story

@@ -368,7 +368,7 @@ PROMOTION = re.compile(
     r"|\bleave a (?:star )?rating\b|\brate this recipe\b|\bhelp (?:me|us) spread the word\b"
     r"|^\W*start (?:your |a )?free trial\W*$"
     # Google's call to news readers: "Add Newsweek as a preferred source on Google to see more of our coverage."
-    r"|\bas (?:a |your )?preferred source\b"
+    r"|\bas (?:a |your )?preferred source\b|\bas (?:a |your )?trusted source (?:for|on|in) google\b"
     # An ad slot's label, a share button's, a call to follow the site: alone on their line.
     r"|^\W*(?:advertisement|advert|sponsored(?: content)?|sponsor message)\W*$"
     r"|^\W*(?:advertisement|advert)\W+(?:scroll|continue|story)"
@@ -440,18 +440,10 @@ PROMOTION_MAX_WORDS = 40
 
 _PROMOTION_WORDS = (
     *("subscri", "sign up", "signing up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate"),
-    *(
-        "advert",
-        "sponsored",
-        "sponsor message",
-        "continues",
-        "share th",
-        "follow us",
-        "reader-supported",
-        "post is public",
-    ),
-    *("with a friend", "with your friends", "rating", "rate this", "spread the word", "free trial", "preferred source"),
-    *("favor to ask", "favour to ask", "pitching in", "chipping in", "consider supporting"),
+    *("advert", "sponsored", "sponsor message", "continues", "share th", "follow us", "reader-supported"),
+    *("post is public", "with a friend", "with your friends", "rating", "rate this", "spread the word", "free trial"),
+    *("preferred source", "trusted source", "favor to ask", "favour to ask", "pitching in", "chipping in"),
+    *("consider supporting",),
 )
 """What every match of PROMOTION holds one of."""
 _PROMOTION_WORDS_ELSEWHERE = (

@@ -267,6 +267,7 @@ _LINK_LABEL = (
     r"|check (?:the )?price(?: (?:at|on) [\w.]+)?(?: \([^)]*\))?"
     r"|(?:view|see)(?: (?:it|post|this|deal|price))? (?:on|at) [\w.]+"
     r"|(?:(?:[$£€]\s?\d[\d,.]*\s*){1,2}(?:at|from|on)\s+[\w.'’&-]+(?:\s[\w.'’&-]+){0,2}\s*)+|(?:now )?\d+% off"
+    r"|(?:[$£€]\s?\d[\d,.]*\s*){1,2}\(\d+% off\)"
     r"|(?-i:[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3}) \*)\W*$"
 )
 _CALL_TO_ACTION = re.compile(
@@ -310,9 +311,9 @@ LINK_LABEL = re.compile(_LINK_LABEL, re.IGNORECASE)
 """A button's or a link's whole label ("Read more", "+ More Info", "Get a Quote", "Start Free Trial", "Show
 caption", "Previous Next", a form's "Get in touch" or "Schedule a Free Call", a share row's "Share this on:", a
 shop's "$228 from Walmart", "$1,599.00 from Lowe's", "$32 $29 at Amazon" (a price cut) or "$150 at Amazon$150 at
-Zappos" (shops' buttons run together), a sale's "Now 20% Off", "Check Price at Amazon", "View post on imgur.com"),
-or a form field's with its required mark ("First Name *"): the page's, wherever it stands and whatever it is
-set as, a heading too."""
+Zappos" (shops' buttons run together), a sale's "Now 20% Off" or "$90 $85 (6% off)", "Check Price at Amazon",
+"View post on imgur.com"), or a form field's with its required mark ("First Name *"): the page's, wherever it
+stands and whatever it is set as, a heading too."""
 
 
 _FACT_DOT = re.compile(r"\s[•·]\s")
