@@ -319,9 +319,12 @@ def split_credit_line(paragraph: str) -> Caption | None:
     (`_GLUED_STOCK_CREDITS`). None for anything else."""
     text = paragraph.strip()
     inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
-    # An agency's credit ends the paragraph: one look at its end settles most paragraphs without a regex.
-    if len(text) <= GLUED_CAPTION_MAX_CHARS and any(
-        map(text[-AGENCY_CREDIT_MAX_CHARS:].lower().__contains__, _AGENCIES)
+    # An agency's credit ends the paragraph, and ends no sentence: a look at its end settles most paragraphs (prose,
+    # which ends with a full stop, at once) without a regex.
+    if (
+        len(text) <= GLUED_CAPTION_MAX_CHARS
+        and not text.endswith((".", "!", "?", "”", '"'))
+        and any(map(text[-AGENCY_CREDIT_MAX_CHARS:].lower().__contains__, _AGENCIES))
     ):
         if len(inner) <= AGENCY_CREDIT_MAX_CHARS and (credit := _AGENCY_CREDIT.fullmatch(inner)):
             return Caption(text=text, credit=credit["credit"])
@@ -440,12 +443,13 @@ PROMOTION_MAX_WORDS = 40
 
 _PROMOTION_WORDS = (
     *("subscri", "sign up", "signing up", "join", "newsletter", "inbox", "commission", "affiliate", "amazon associate"),
-    *("advert", "sponsored", "sponsor message", "continues", "share th", "follow us", "reader-supported"),
-    *("post is public", "with a friend", "with your friends", "rating", "rate this", "spread the word", "free trial"),
-    *("preferred source", "trusted source", "favor to ask", "favour to ask", "pitching in", "chipping in"),
+    *("advert", "sponsor", "continues", "share th", "follow us", "reader-supported", "post is public", "with a friend"),
+    *("with your friends", "rating", "rate this", "spread the word", "free trial", "d source", "r to ask", "ching in"),
     *("consider supporting",),
 )
-"""What every match of PROMOTION holds one of."""
+"""What every match of PROMOTION holds one of ("sponsor" for "sponsored" and "sponsor message", "d source" for a
+preferred and a trusted one, "r to ask" for a favor or favour, "ching in" for pitching and chipping in: each looked
+for in every document, one search for two)."""
 _PROMOTION_WORDS_ELSEWHERE = (
     *("abonn", "postfach", "provision", "inscri", "boîte", "suscr", "boletin", "boletín", "bandeja", "comisión"),
     *("casella", "caixa", "boletim", "nieuwsbrief", "zapisz", "подпи", "підпи"),
