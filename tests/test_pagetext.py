@@ -2440,6 +2440,18 @@ def test_a_label_of_links_to_other_stories_goes_with_the_headlines_below_it() ->
     assert tidy(scraped).paragraphs == story
     scraped = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[*story, *related, teaser])
     assert tidy(scraped).paragraphs == [*story, teaser]
+    # The author's or the section's other stories, and the archive's (WCXB 0478, Scientific American; 0402).
+    for label in ("More by Rowan Jacobsen", "More from Subscriber Area", "From Our Archives"):
+        linked = [
+            (label, ParagraphKind.heading),
+            ("New Clues about the Origins of Biological Intelligence", ParagraphKind.body),
+        ]
+        scraped = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[*story[:2], *linked, story[2]])
+        assert tidy(scraped).paragraphs == story, label
+    # A sentence that opens so is the story's.
+    more = ("More from the council's own budget will go to the night buses.", ParagraphKind.body)
+    scraped = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[*story, more])
+    assert tidy(scraped).paragraphs == [*story, more]
     # Below a button to read on ("Read more" alone), the story goes on, however short its next paragraph; and a
     # heading below the label heads the story's next section.
     read_on = [("Read more", ParagraphKind.body), ("Fares stay as they are.", ParagraphKind.body)]

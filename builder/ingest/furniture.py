@@ -105,7 +105,8 @@ _SHORTCODE = re.compile(r"""^\[/?[A-Za-z][\w-]*(?:\s+[\w-]+=(?:"[^"]*"|'[^']*'|[
 
 _RELATED_LABELS = (
     r"related(?: articles?| stor(?:y|ies)| reading| posts?)?|see also|also read|read also|more on this(?: topic)?"
-    r"|recommended(?: reading)?|you may also like|don['’]t miss|further reading"
+    r"|recommended(?: reading)?|you may also like|don['’]t miss|further reading|from (?:our|the) archives?"
+    r"|more (?:by|from) (?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,3}"
 )
 RELATED_LINK = re.compile(rf"^[\[(]?\s*(?:read more|{_RELATED_LABELS})\s*[:»›>|–—-]", re.IGNORECASE)
 """A link to another article set between paragraphs ("Read more: …", "Related: …", "See also: …", "Also read:
@@ -113,7 +114,9 @@ RELATED_LINK = re.compile(rf"^[\[(]?\s*(?:read more|{_RELATED_LABELS})\s*[:»›
 RELATED_LINK_MAX_CHARS = 200
 RELATED_LABEL = re.compile(rf"^[\[(]?\s*(?:{_RELATED_LABELS})\s*[\])]?\W*$", re.IGNORECASE)
 """The label of links to other articles set as a paragraph of its own ("Related Story", "Related articles",
-"Further reading"), the headlines it labels on the paragraphs below. A bare "Read more" is left out: below a
+"Further reading", "From Our Archives", the author's or the section's "More by Rowan Jacobsen", "More from Subscriber
+Area": capitalised words only, as "More from the council's budget ..." opens a sentence), the headlines it labels
+on the paragraphs below. A bare "Read more" is left out: below a
 button to read on, the story goes on."""
 
 
