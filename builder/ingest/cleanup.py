@@ -278,13 +278,19 @@ _CREDIT_LINE_OPENINGS = ("pic", "photo", "image", "illustration", "file", "foto"
 """How every line `_CREDIT_LINE` matches begins, in lower case: the other paragraphs are settled by one test."""
 
 
-_CREDIT_NAME = r"[\w.'’&-]+(?: [\w.'’&-]+){0,4}"
-_STOCK_CREDIT = (
-    rf"(?:{_CREDIT_NAME}\s?/\s?)?(?:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|adobe stock"
-    rf"|unsplash|pexels|dreamstime)(?:\s?/\s?{_CREDIT_NAME})?"
+_PHOTOGRAPHER = r"[\w.'’&-]+(?: [\w.'’&-]+){0,4}"
+"""A photographer's or a studio's name beside an agency's: up to five words, as printed (not `_CREDIT_NAME`'s
+capitalised wire names)."""
+_STOCK_AGENCIES = (
+    *("getty images", "shutterstock", r"istock(?:photo)?", r"alamy(?: stock photo)?", "adobe stock", "unsplash"),
+    *("pexels", "dreamstime"),
 )
+_NEWS_AGENCIES = ("ap photo", "reuters", "afp")
+"""Photo agencies' names, as patterns: the words before a bracket are in every credit of one (`_AGENCY_WORDS`)."""
+_STOCK_CREDIT = rf"(?:{_PHOTOGRAPHER}\s?/\s?)?(?:{'|'.join(_STOCK_AGENCIES)})(?:\s?/\s?{_PHOTOGRAPHER})?"
 _AGENCY_CREDIT = re.compile(
-    rf"(?:credits?:\s*)?(?P<credit>{_STOCK_CREDIT}|(?:ap photo|reuters|afp)\s?/\s?{_CREDIT_NAME})\W*", re.IGNORECASE
+    rf"(?:credits?:\s*)?(?P<credit>{_STOCK_CREDIT}|(?:{'|'.join(_NEWS_AGENCIES)})\s?/\s?{_PHOTOGRAPHER})\W*",
+    re.IGNORECASE,
 )
 """A photo credit that is a stock agency's name, alone or with the photographer's before or after a slash
 ("Getty Images", "FatCamera/Getty Images", "Streetcats Studio / Shutterstock", "Credit: Andriy Onufriyenko / Getty
@@ -292,10 +298,7 @@ Images"), or a news agency's with the photographer's ("AP Photo/Evan Vucci", "RE
 agency's name alone ("Reuters") is the story's wire credit, not a photo's. On the WCXB page dumps 15 such lines of
 main texts a kind, none in the truth's text."""
 AGENCY_CREDIT_MAX_CHARS = 80
-_AGENCIES = (
-    *("getty", "shutterstock", "istock", "alamy", "adobe stock", "unsplash", "pexels", "dreamstime"),
-    *("ap photo", "reuters", "afp"),
-)
+_AGENCY_WORDS = tuple(agency.split("(")[0] for agency in (*_STOCK_AGENCIES, *_NEWS_AGENCIES))
 """What a credit `_AGENCY_CREDIT` or `_GLUED_STOCK_CREDITS` matches holds, looked for in a paragraph's last
 AGENCY_CREDIT_MAX_CHARS characters, where such a credit stands."""
 _GLUED_STOCK_CREDITS = tuple(
@@ -324,7 +327,7 @@ def split_credit_line(paragraph: str) -> Caption | None:
     if (
         len(text) <= GLUED_CAPTION_MAX_CHARS
         and not text.endswith((".", "!", "?", "”", '"'))
-        and any(map(text[-AGENCY_CREDIT_MAX_CHARS:].lower().__contains__, _AGENCIES))
+        and any(map(text[-AGENCY_CREDIT_MAX_CHARS:].lower().__contains__, _AGENCY_WORDS))
     ):
         if len(inner) <= AGENCY_CREDIT_MAX_CHARS and (credit := _AGENCY_CREDIT.fullmatch(inner)):
             return Caption(text=text, credit=credit["credit"])

@@ -257,6 +257,8 @@ a label before the words that name the story, never its title (no WCXB title ope
 need their colon: "Category 5 hurricane nears the coast" is a headline."""
 
 
+_PRICES = r"(?:[$£€]\s?\d[\d,.]*\s*){1,2}"
+"""A price, or a price cut (the old price and the new: "$32 $29")."""
 _LINK_LABEL = (
     r"^\W*(?:(?:read|learn) more|(?:read|to) (?:the |our )?(?:full )?review|more info|show (?:caption|more|less)"
     r"|previous\s+next|get (?:started|a quote|a demo)|start (?:a |your )?free trial|apply now"
@@ -266,8 +268,7 @@ _LINK_LABEL = (
     r"|share this(?: on| article| post| page| story| resource)?"
     r"|check (?:the )?price(?: (?:at|on) [\w.]+)?(?: \([^)]*\))?"
     r"|(?:view|see)(?: (?:it|post|this|deal|price))? (?:on|at) [\w.]+"
-    r"|(?:(?:[$£€]\s?\d[\d,.]*\s*){1,2}(?:at|from|on)\s+[\w.'’&-]+(?:\s[\w.'’&-]+){0,2}\s*)+|(?:now )?\d+% off"
-    r"|(?:[$£€]\s?\d[\d,.]*\s*){1,2}\(\d+% off\)"
+    rf"|(?:{_PRICES}(?:at|from|on)\s+[\w.'’&-]+(?:\s[\w.'’&-]+){{0,2}}\s*)+|(?:now )?\d+% off|{_PRICES}\(\d+% off\)"
     r"|(?-i:[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3}) \*)\W*$"
 )
 _CALL_TO_ACTION = re.compile(
