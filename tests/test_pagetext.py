@@ -738,6 +738,58 @@ def test_an_entry_of_the_table_of_contents_is_not_the_title() -> None:
     assert main.title == headline
 
 
+def test_the_opening_above_a_table_of_contents_stays_with_the_article() -> None:
+    # A post opens with a paragraph, then lists its sections under "Table of Contents", each printed again over
+    # its section (WCXB 0414, 0429, 0006): the contents, a run of lines printed twice, cut the opening off the
+    # sections, and the heading printed right above the sections was taken for the title.
+    headline = "Thoughts on the Night Bus Network"
+    opening = (
+        "I have been riding the night buses for a year now, on every route the council runs after midnight, and "
+        "they have become my favourite way back from work. Here is what works, what does not and what could."
+    )
+    topics = ["timetables", "fares", "stops", "drivers", "maps", "shelters", "tickets"]
+    sections = {
+        f"What I think of the {topic}": f"The {topic} of the night routes are the part of the service that riders "
+        f"mention first when they are asked about it, and the council has promised to look at the {topic} again."
+        for topic in topics
+    }
+    page = ["Home", "Blog", headline, "May 5, 2025", opening, "Table of Contents", *sections]
+    for section, prose in sections.items():
+        page += [section, prose]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.title == headline
+    assert main.paragraphs == [
+        (opening, ParagraphKind.body),
+        *(
+            paragraph
+            for section, prose in sections.items()
+            for paragraph in ((section, ParagraphKind.heading), (prose, ParagraphKind.body))
+        ),
+    ]
+
+
+def test_a_table_of_contents_needs_its_label_and_its_sections() -> None:
+    # The entries under the label that head sections further down; not a mega-menu's list of its panels (no
+    # label), nor a widget's buttons printed under every item, nor a label over lines printed nowhere else.
+    sections = ["What works well", "Where the routes fall short", "What the council could change"]
+    body = [line for section, prose in zip(sections, PROSE, strict=True) for line in (section, prose)]
+    marked = [
+        index for index, line in enumerate(read_lines("\n".join(["Contents", *sections, *body]), ())) if line.contents
+    ]
+    assert marked == [0, 1, 2, 3]
+    for page in (
+        [*sections, *body],
+        [
+            "Contents",
+            "Apply Today",
+            "Learn More",
+            *(line for prose in PROSE for line in ("Apply Today", "Learn More", prose)),
+        ],
+        ["Contents", "Timetables", "Fares", "Maps", *PROSE],
+    ):
+        assert not any(line.contents for line in read_lines("\n".join(page), ()))
+
+
 def test_a_breadcrumb_run_together_with_the_headline_does_not_take_its_place() -> None:
     # Without separators between its crumbs, a breadcrumb is one longer line ending with the headline.
     headline = "Council extends the late-night bus service"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from builder.ingest.cleanup import split_dateline
-from builder.ingest.pagetext_lines import is_metadata
+from builder.ingest.pagetext_lines import CONTENTS_LABEL, is_metadata
 from builder.ingest.pagetext_titles import LINK_LABEL, is_call_to_action
 from builder.records import Dateline, ParagraphKind
 
@@ -45,13 +45,6 @@ LEADING_LABEL_MAX_WORDS = 3
 LEADING_LABEL_MAX_CHARS = 30
 """A label opening an article is at most three words and 30 characters: a paragraph of a language written without
 spaces is one "word" however long."""
-_CONTENTS_LABEL = re.compile(
-    r"^(?:table of contents|skip to (?:main )?content)\b"
-    r"|^(?:contents|in this article|on this page|jump to(?: a)?(?: section)?|you are here)\W*$",
-    re.IGNORECASE,
-)
-"""A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's. Those that open a
-sentence only as the whole paragraph: "In this article, we examine:" introduces a list of the story's."""
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "。", "！", "？", "」", "』")
 
 
@@ -84,7 +77,7 @@ def _opens_as_furniture(paragraphs: list[tuple[str, ParagraphKind]], index: int,
     text, kind = paragraphs[index]
     if _too_long(text):
         return False
-    if _CONTENTS_LABEL.match(text):
+    if CONTENTS_LABEL.match(text):
         return True
     if kind is ParagraphKind.heading:
         return False
@@ -190,7 +183,7 @@ def is_stray(text: str, kind: ParagraphKind) -> bool:
         return True
     if _too_long(text):
         return False
-    if _CONTENTS_LABEL.match(text) or LINK_LABEL.match(text):
+    if CONTENTS_LABEL.match(text) or LINK_LABEL.match(text):
         return True
     return kind is ParagraphKind.body and is_call_to_action(text)
 

@@ -315,7 +315,12 @@ def body_paragraphs(
     body = [lines[index] for index in block.text_lines()]
     printed: set[str] = set()
     for position, line in enumerate(body):
-        if line.common or (title is not None and line.key == title.key) or (line.prose and line.key in printed):
+        if (
+            line.common
+            or line.contents
+            or (title is not None and line.key == title.key)
+            or (line.prose and line.key in printed)
+        ):
             continue
         printed.add(line.key)
         if line.code:

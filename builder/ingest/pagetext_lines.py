@@ -258,6 +258,8 @@ class Line:
     """Cache of `pagetext_titles.path_parts`, filled when titles are looked for."""
     code: bool = False
     """A line of a code block (see `mark_code`)."""
+    contents: bool = False
+    """A line of the page's table of contents: its label or an entry (see `table_of_contents`)."""
 
 
 def line_score(prose: bool, words: int, metadata: bool, repeats: int, common: bool) -> float:
@@ -413,6 +415,11 @@ def read_lines(
         for line in lines:
             if line.number - 1 in code:
                 mark_code(line)
+    for index in table_of_contents(lines):
+        lines[index].contents = True
+        # Neither adds to nor costs a body: the contents often stand between an article's opening paragraphs and
+        # its first section, and an entry costing as a repeated line would cut the opening off.
+        lines[index].score = 0.0
     return lines
 
 
@@ -426,6 +433,69 @@ def mark_code(line: Line) -> None:
     line.metadata = False
     line.published = None
     line.relative_time = False
+
+
+CONTENTS_LABEL = re.compile(
+    r"^(?:table of contents|skip to (?:main )?content)\b"
+    r"|^(?:contents|in this article|on this page|jump to(?: a)?(?: section)?|you are here)\W*$",
+    re.IGNORECASE,
+)
+"""A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's. Those that open a
+sentence only as the whole paragraph: "In this article, we examine:" introduces a list of the story's."""
+CONTENTS_LISTED = 2
+"""How many entries below a contents' label must head sections further down the page for them to be its contents."""
+CONTENTS_MAX_PRINTINGS = 3
+"""The most times an entry of a table of contents is printed: in the contents (a desktop and a mobile copy) and
+over its section. A line printed more often is a widget's ("Learn More", "Apply Today" under every course)."""
+SECTION_PROSE_REACH = 2
+"""How many lines below a section's heading its prose starts at the latest (a photo's caption may come between)."""
+_CONTENTS_OPENER = re.compile(r"(?:table of contents|contents|in this article|on this page|jump to)\b", re.IGNORECASE)
+"""How the label of a table of contents opens ("Table of Contents [Show]", "Contents:", "Jump to ↓")."""
+
+
+def table_of_contents(lines: Sequence[Line]) -> list[int]:
+    """The indexes of the lines of the page's tables of contents: a label ("Table of Contents", "In this article")
+    over a run of headline-like lines, at least CONTENTS_LISTED of which, and at least half, are printed again
+    further down as the headings of sections (with prose right below). The run is marked up to its last listed
+    entry: the heading of the first section may end it.
+
+    Both the label and the repetition are asked for: a mega-menu lists its panels' headings as a table of contents
+    lists sections, but under no such label."""
+    marked: list[int] = []
+    printings: dict[str, list[int]] | None = None
+    for label, line in enumerate(lines):
+        if line.prose or not _CONTENTS_OPENER.match(line.text):
+            continue
+        end = label + 1
+        while end < len(lines) and _may_be_listed(lines[end]):
+            end += 1
+        if end - label <= CONTENTS_LISTED:
+            continue
+        if printings is None:
+            printings = {}
+            for index, other in enumerate(lines):
+                if 1 < other.repeats <= CONTENTS_MAX_PRINTINGS:
+                    printings.setdefault(other.key, []).append(index)
+        entries = range(label + 1, end)
+        listed = [index for index in entries if _heads_section_below(lines, printings.get(lines[index].key, ()), end)]
+        if len({lines[index].key for index in listed}) >= max(
+            CONTENTS_LISTED, len({lines[index].key for index in entries}) / 2
+        ):
+            marked.extend(range(label, listed[-1] + 1))
+    return marked
+
+
+def _may_be_listed(line: Line) -> bool:
+    # An entry may read as prose: a question in full ("DIY solar panels: Can you install solar panels yourself?").
+    return line.title_like and not line.code
+
+
+def _heads_section_below(lines: Sequence[Line], printings: Sequence[int], end: int) -> bool:
+    """Whether one of a line's `printings` at or past `end` has prose within SECTION_PROSE_REACH lines below."""
+    return any(
+        printing >= end and any(line.prose for line in lines[printing + 1 : printing + 1 + SECTION_PROSE_REACH])
+        for printing in printings
+    )
 
 
 INDENTED_DUMP_SHARE = 0.6
