@@ -28,6 +28,7 @@ from builder.ingest.pagetext_blocks import find_bodies
 from builder.ingest.pagetext_lines import line_shape, read_lines
 from builder.ingest.pagetext_titles import (
     REPLY_SUBJECT,
+    TitleContext,
     find_title,
     is_call_to_action,
     is_fact_box,
@@ -788,6 +789,24 @@ def test_a_table_of_contents_needs_its_label_and_its_sections() -> None:
         ["Contents", "Timetables", "Fares", "Maps", *PROSE],
     ):
         assert not any(line.contents for line in read_lines("\n".join(page), ()))
+
+
+def test_a_navigation_bar_on_one_line_is_no_title_when_the_footer_lists_its_items() -> None:
+    # A browser's copy puts a navigation bar's links on one line and the footer's menu one to a line (Chromium's
+    # copy of WCXB 4665, where the bar, over the date, outscored the headline below the date).
+    headline = "Podcast Equipment Guide: What I Recommend After 500 Episodes"
+    bar = "Features Pricing How to Start a Podcast Blog About Ads"
+    footer = ["Features", "Subscriptions", "Pricing", "About", "Log In", "How to Start a Podcast", "Blog", "Help"]
+    page = ["Buzzline", bar, "Menu", "Published on June 04, 2025", headline, *PROSE]
+    [main] = extract_pagetext("\n".join([*page, *footer]) + "\n")
+    assert main.title == headline
+    # A headline most of whose words are the page's tags is no menu row: two of its words are no item.
+    headline = "Putin and Trump Hold Ukraine Talks Over the Phone"
+    tags = ["Putin", "Trump", "Ukraine", "Talks", "Over the Phone"]
+    lines = read_lines("\n".join(["Home", "World", headline, "June 04, 2025", *PROSE, "Tags", *tags]) + "\n", ())
+    context = TitleContext(lines, find_bodies(lines)[0], 0)
+    assert not context.runs_items_together(headline.casefold().split())
+    assert context.runs_items_together(["putin", "trump", "ukraine", "talks"])
 
 
 def test_a_breadcrumb_run_together_with_the_headline_does_not_take_its_place() -> None:

@@ -113,6 +113,12 @@ MENU_ROW_REPEATS = 3
 """A line of six words or more with fewer distinct words than MENU_ROW_DISTINCT of them, or a content word used
 MENU_ROW_REPEATS times, is menu items run together ("Latest Video Random Video All Videos", "Cork GAA Cork
 Soccer Cork Rugby"): a headline rarely repeats itself."""
+MENU_ROW_ITEMS = 4
+MENU_ITEM_MAX_WORDS = 5
+"""A line that is MENU_ROW_ITEMS or more of the page's other lines of up to MENU_ITEM_MAX_WORDS words run
+together, but for one word at most, is a menu row: a browser's copy of a page puts the links of a navigation bar on
+one line ("Features Pricing How to Start a Podcast Blog About Ads") and those of the footer's menu each on its own
+("Features", "Pricing", "How to Start a Podcast"). A headline's words are rarely all a page's menu items."""
 _PUNCTUATION = ",.;:!?()[]\"'’“”&|/-–—"
 """Stripped off a word before its uses are counted for `menu_row`."""
 RESTATED_LINES = 3
@@ -173,8 +179,8 @@ class TitleClues:
     """It and a line next to it are printed again inside the body: an entry of a table of contents, whose
     headings come back above their sections."""
     menu_row: bool
-    """Menu items run together: two spaces or a tab inside it, or a word used again and again (see
-    `MENU_ROW_REPEATS`)."""
+    """Menu items run together: two spaces or a tab inside it, a word used again and again (see
+    `MENU_ROW_REPEATS`), or items the page prints on lines of their own elsewhere (see `MENU_ROW_ITEMS`)."""
     title_case: float
     """Share of its words of TITLE_CASE_MIN_CHARS letters or more that start with a capital: headlines are often
     set in title case, subtitles, standfirsts and prompts in sentence case."""
@@ -223,7 +229,7 @@ def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: in
         glued_path=glued_path,
         contents_entry=context.printed_in_body(index)
         and (context.printed_in_body(index - 1) or context.printed_in_body(index + 1)),
-        menu_row=is_menu_row(line.text, spelled),
+        menu_row=is_menu_row(line.text, spelled) or context.runs_items_together(spelled),
         title_case=title_case(line.text),
         function_words=sum(map(STOP_WORDS.__contains__, spelled)) / len(spelled) if spelled else 0.0,
         credit=is_credit(line.text),
@@ -440,6 +446,27 @@ class TitleContext:
         """The first metadata line at or below line `index` of the window (`last + 1` if none): whether a date or
         byline stands between a candidate and its prose is one lookup rather than a scan of the lines between."""
         return self._next_metadata[index - self.first]
+
+    @cached_property
+    def menu_items(self) -> frozenset[str]:
+        """The page's lines of up to MENU_ITEM_MAX_WORDS words that read as no prose: what a menu's items are."""
+        return frozenset(line.key for line in self.lines if line.words <= MENU_ITEM_MAX_WORDS and not line.prose)
+
+    def runs_items_together(self, words: Sequence[str]) -> bool:
+        """Whether a line of the lowercased `words` is MENU_ROW_ITEMS or more of the page's `menu_items` run
+        together, with at most one word left over (see MENU_ROW_ITEMS)."""
+        if len(words) < MENU_ROW_ITEMS:
+            return False
+        # best[end]: the most words of words[:end] that items cover, and in how many items (the more words first).
+        best = [(0, 0)] * (len(words) + 1)
+        for end in range(1, len(words) + 1):
+            best[end] = best[end - 1]
+            for start in range(max(end - MENU_ITEM_MAX_WORDS, 0), end):
+                if end - start < len(words) and " ".join(words[start:end]) in self.menu_items:
+                    covered, items = best[start]
+                    best[end] = max(best[end], (covered + end - start, items + 1))
+        covered, items = best[-1]
+        return items >= MENU_ROW_ITEMS and covered >= len(words) - 1
 
     @cached_property
     def story(self) -> set[str]:
