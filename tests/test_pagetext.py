@@ -1242,6 +1242,13 @@ def test_a_caption_glued_to_its_stock_agency_s_credit_is_a_caption() -> None:
     assert split_credit_line("Credit: Andriy Onufriyenko / Getty Images") == Caption(
         text="Credit: Andriy Onufriyenko / Getty Images", credit="Andriy Onufriyenko / Getty Images"
     )
+    # A script's placeholder for a caption the page lacks is no caption (w3m's copy of WCXB 0149).
+    assert split_credit_line("nullGetty Images / Holger Leue") == Caption(
+        text="Getty Images / Holger Leue", credit="Getty Images / Holger Leue"
+    )
+    assert split_credit_line("Bus routes at nullGetty Images / Holger Leue") == Caption(
+        text="Bus routes at null", credit="Getty Images / Holger Leue"
+    )
     # A sentence naming an agency, or a poll by a news agency and another firm, is the story's.
     for sentence in (
         "The agency licensed the photo from Getty Images",

@@ -312,6 +312,9 @@ photographer's name may have a capital inside, "PixelVista"). A news agency's na
 poll found" ends sentences. On the WCXB page dumps, 8 main-text paragraphs of two pages a kind, none in the truth's
 text."""
 GLUED_CAPTION_MAX_CHARS = 400
+_SCRIPT_PLACEHOLDERS = frozenset({"null", "undefined", "nan", "none"})
+"""What a page's script prints for a caption it does not have ("nullGetty Images / Holger Leue", w3m's copy of
+WCXB 0149): no caption, only the credit."""
 
 
 def split_credit_line(paragraph: str) -> Caption | None:
@@ -333,7 +336,10 @@ def split_credit_line(paragraph: str) -> Caption | None:
             return Caption(text=text, credit=credit["credit"])
         for glued_credit in _GLUED_STOCK_CREDITS:
             if glued := glued_credit.fullmatch(text):
-                return Caption(text=glued["caption"].strip(), credit=glued["credit"])
+                caption = glued["caption"].strip()
+                if caption.casefold() in _SCRIPT_PLACEHOLDERS:
+                    return Caption(text=text[len(glued["caption"]) :], credit=glued["credit"])
+                return Caption(text=caption, credit=glued["credit"])
     if not inner[:12].lower().startswith(_CREDIT_LINE_OPENINGS) or len(inner.split()) > CREDIT_LINE_MAX_WORDS:
         return None
     match = _CREDIT_LINE.fullmatch(inner)
