@@ -809,6 +809,25 @@ def test_a_navigation_bar_on_one_line_is_no_title_when_the_footer_lists_its_item
     assert context.runs_items_together(["putin", "trump", "ukraine", "talks"])
 
 
+def test_headlines_cut_short_by_an_ellipsis_are_no_prose() -> None:
+    # A sidebar's "Popular posts" between the byline and the story cuts its headlines short (WCXB 0400, 4612):
+    # ending on an ellipsis, they read as sentences trailing off and joined the story as its opening paragraphs.
+    popular = [
+        "Yes, Deer: How to Live in Harmony With the Notorious…",
+        "Wild Is Best: A Low-Water, High-Spirit Garden in a…",
+        "The Beauty of Decay: 10 Perennials to Add Structure…",
+        "Garden Visit: A Secret Garden in Clinton Hill, Brooklyn",
+        "The Savvy Shopper’s Guide: 24 Black Friday Sales for...",
+    ]
+    assert not any(line_shape(headline).reads_as_prose for headline in popular)
+    # A sentence trailing off is in sentence case.
+    assert line_shape("The council said the night routes would run until midnight, and then…").reads_as_prose
+    headline = "The Year in Gardening: Looking Back With Joy"
+    page = [headline, "Melissa Ozawa December 18, 2025", "Popular posts:", *popular, *PROSE]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert (main.title, [text for text, _ in main.paragraphs]) == (headline, PROSE)
+
+
 def test_a_breadcrumb_run_together_with_the_headline_does_not_take_its_place() -> None:
     # Without separators between its crumbs, a breadcrumb is one longer line ending with the headline.
     headline = "Council extends the late-night bus service"

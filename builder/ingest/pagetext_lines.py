@@ -649,6 +649,7 @@ def _shape(text: str, writing: Writing) -> LineShape:
         count >= PROSE_MIN_WORDS
         and ((count >= 2 * PROSE_MIN_WORDS and bool(function_words)) or SENTENCE_END.search(text[-4:]) is not None)
         and (not function_words or stop_share(key, function_words) >= PROSE_MIN_STOP_SHARE)
+        and not is_cut_headline(text)
     )
     short = len(text) <= SHORT_LINE_CHARS
     published = published_text(text, writing.language) if short else None
@@ -685,6 +686,21 @@ def _shape(text: str, writing: Writing) -> LineShape:
 
 
 _kept_shape = lru_cache(maxsize=SHAPES_KEPT)(_shape)
+
+
+CUT_HEADLINE_TITLE_CASE = 0.75
+"""A line cut short by an ellipsis with at least this share of its words capitalised is a headline, not prose."""
+
+
+def is_cut_headline(text: str) -> bool:
+    """Whether the line is a headline a teaser list cut short, an ellipsis glued to its last word ("Yes, Deer: How
+    to Live in Harmony With the Notorious…", as "Popular posts" print them): its words are capitalised as a title's
+    are, where a sentence trailing off is in sentence case."""
+    return (
+        text.endswith(("…", "..."))
+        and text.rstrip(".…")[-1:].isalnum()
+        and (title_case(text) >= CUT_HEADLINE_TITLE_CASE)
+    )
 
 
 def holds_sentences(text: str, needed: int) -> bool:
