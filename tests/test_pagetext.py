@@ -828,6 +828,37 @@ def test_headlines_cut_short_by_an_ellipsis_are_no_prose() -> None:
     assert (main.title, [text for text, _ in main.paragraphs]) == (headline, PROSE)
 
 
+def test_an_article_around_its_table_keeps_its_rows_and_its_title() -> None:
+    # A browser's copy sets a table's cells apart by tabs (WCXB 0089, 0103): each row cost the body as a short
+    # line, so a long table cut the article in two and the part above it was lost, table and all; on 0103 the
+    # parts were short enough beside a menu's blurb that the blurb was taken for the article.
+    headline = "Night Bus Ridership by Route: 2025 Figures"
+    rows = [f"{rank}\tRoute N{rank}\t{2000 - 40 * rank:,} riders\t{20 + rank}%" for rank in range(1, 31)]
+    after = [
+        f"The {topic} on the night routes changed more than riders expected this year, and the council says it will "
+        f"look at the {topic} again before the service is extended to the outer districts next spring."
+        for topic in ("timetables", "fares", "stops", "drivers")
+    ]
+    menu = [f"Service {number}" for number in range(12)]
+    page = [
+        "Services",
+        "Plan every trip across the city with our complete guide to the routes, fares and the timetables of buses.",
+        "We turn a late night into a ride home by teaching you which of the routes run after midnight, and when "
+        "they run on a Sunday.",
+        *menu,
+        headline,
+        "1,693 views",
+        PROSE[0],
+        "Route\tName\tRiders a night\tGrowth",
+        *rows,
+        *after,
+        *menu,
+    ]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.title == headline
+    assert [text for text, _ in main.paragraphs] == [PROSE[0], "Route\tName\tRiders a night\tGrowth", *rows, *after]
+
+
 def test_a_breadcrumb_run_together_with_the_headline_does_not_take_its_place() -> None:
     # Without separators between its crumbs, a breadcrumb is one longer line ending with the headline.
     headline = "Council extends the late-night bus service"

@@ -415,6 +415,11 @@ def read_lines(
         for line in lines:
             if line.number - 1 in code:
                 mark_code(line)
+    for line in lines:
+        if not line.prose and is_table_row(line.text):
+            # Neither adds to nor costs a body: an article's table (rankings, prices, a schedule) is its text, and
+            # costing each row as a short line cut the article at its table or lost it to a menu's blurbs.
+            line.score = 0.0
     for index in table_of_contents(lines):
         lines[index].contents = True
         # Neither adds to nor costs a body: the contents often stand between an article's opening paragraphs and
@@ -433,6 +438,16 @@ def mark_code(line: Line) -> None:
     line.metadata = False
     line.published = None
     line.relative_time = False
+
+
+TABLE_ROW_CELLS = 3
+
+
+def is_table_row(text: str) -> bool:
+    """Whether the line is a row of a table of TABLE_ROW_CELLS cells or more, which a browser's copy of a page sets
+    apart by tabs ("1\tChicago Booth School of Business\t37% / 40%\t$175,000"). On the WCXB page-text dumps, 966 of
+    the 1,413 rows of three cells or more with text are the truth's text."""
+    return text.count("\t") >= TABLE_ROW_CELLS - 1
 
 
 CONTENTS_LABEL = re.compile(
