@@ -22,7 +22,7 @@ from builder.ingest.cleanup import (
     strip_trailing_fragment,
     without_promotions,
 )
-from builder.ingest.code_lines import code_runs
+from builder.ingest.code_lines import code_runs, comment_lines
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_list
 from builder.ingest.pagetext_blocks import find_bodies
 from builder.ingest.pagetext_lines import line_shape, read_lines
@@ -2805,6 +2805,35 @@ def test_an_article_goes_on_past_its_code_blocks() -> None:
         *((line.strip(), ParagraphKind.code) for line in code),
         *((paragraph, ParagraphKind.body) for paragraph in closing),
     ]
+
+
+def test_a_comment_in_words_is_code_and_does_not_cut_its_block() -> None:
+    # A comment in words reads as prose (WCXB 0476): it cut its block in two, and stayed a body paragraph that
+    # claims were looked for in. A docblock's sentences too, between its "/**" and "*/".
+    code = [
+        "private string function stringAppendIf(",
+        "required string base,",
+        'string token = ""',
+        ") {",
+        "// We're using the token, NOT the formatted token, to determine the control flow of the function.",
+        "if ( ! token.len() ) {",
+        "return base;",
+        "}",
+        "/**",
+        "I create a piping version of the stringAppendIf() function, which the callers below use in turn.",
+        "*/",
+        'private struct function stringAppendPipeNew( string initialValue = "" ) {',
+        "return this;",
+        "}",
+    ]
+    prose = [line_shape(line).reads_as_prose for line in code]
+    assert prose[4]
+    assert prose[9]
+    assert code_runs(code, prose, [False] * len(code)) == [range(len(code))]
+    # A sentence that opens with a slash is no comment, nor is a "/*" that nothing closes.
+    lines = ["/r/news is where the story spread first, and it was read by thousands of people that night.", "Home"]
+    assert comment_lines(lines) == set()
+    assert comment_lines(["/* a note", *PROSE * 5]) == set()
 
 
 @pytest.mark.parametrize(

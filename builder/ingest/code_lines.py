@@ -62,12 +62,13 @@ def is_code_line(text: str) -> bool:
 def code_runs(texts: Sequence[str], prose: Sequence[bool], metadata: Sequence[bool]) -> list[range]:
     """The runs of lines (indexes into `texts`) that are code blocks: between two prose lines (or the ends of the
     page), from the first line showing a mark of code to the last, at least CODE_RUN_MIN_LINES lines, CODE_SHARE
-    or more of them showing one, DATED_SHARE or fewer reading as a byline or a date (`metadata`). A prose line (a
-    long comment can read as one) ends a run."""
+    or more of them showing one, DATED_SHARE or fewer reading as a byline or a date (`metadata`). A prose line ends
+    a run, unless it is a comment (`comment_lines`: a long one reads as prose)."""
     runs: list[range] = []
+    comments = comment_lines(texts)
     start = 0
     for index in range(len(texts) + 1):
-        if index < len(texts) and not prose[index]:
+        if index < len(texts) and (not prose[index] or index in comments):
             continue
         # From its first line of code to its last: a heading above or below the block is the article's. Most gaps
         # between prose lines are shorter than a block: their lines are not read.
@@ -87,3 +88,34 @@ def code_runs(texts: Sequence[str], prose: Sequence[bool], metadata: Sequence[bo
                 runs.append(run)
         start = index + 1
     return runs
+
+
+_LINE_COMMENT = re.compile(r"//|/\*.*\*/$")
+"""A comment on a line of its own: "// Shift arguments over.", "/* the default */"."""
+BLOCK_COMMENT_MAX_LINES = 12
+"""The most lines a block comment ("/**" ... "*/") runs over: past that, a "/*" opened none."""
+
+
+def comment_lines(texts: Sequence[str]) -> set[int]:
+    """The indexes of the lines (stripped) that are comments of code: opening with "//", or inside a block comment,
+    from a line opening with "/*" to the next line ending with "*/" within BLOCK_COMMENT_MAX_LINES. A comment in
+    words reads as prose ("// We're using the token, NOT the formatted token, to determine the control flow.",
+    a docblock's sentence), and cut its code block in two, leaving itself a paragraph that claims were looked for in."""
+    found: set[int] = set()
+    for index, text in enumerate(texts):
+        if not text.startswith("/"):
+            continue
+        if _LINE_COMMENT.match(text):
+            found.add(index)
+        elif text.startswith("/*"):
+            end = next(
+                (
+                    other
+                    for other in range(index, min(index + BLOCK_COMMENT_MAX_LINES, len(texts)))
+                    if texts[other].endswith("*/")
+                ),
+                None,
+            )
+            if end is not None:
+                found.update(range(index, end + 1))
+    return found
