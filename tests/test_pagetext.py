@@ -2531,6 +2531,10 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
         ("$32 $29 at Amazon", ParagraphKind.body),
         ("Now 20% Off", ParagraphKind.body),
         ("$90 $85 (6% off)", ParagraphKind.body),
+        # A product's promotion inside an article (WCXB 0390, 0041).
+        ("Check it out", ParagraphKind.body),
+        ("No signup required", ParagraphKind.body),
+        ("Try for free", ParagraphKind.heading),
     ]
     labelled = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[story[0], *buttons, *story[1:]])
     assert tidy(labelled).paragraphs == story

@@ -267,7 +267,9 @@ _PRICES = r"(?:[$£€]\s?\d[\d,.]*\s*){1,2}"
 """A price, or a price cut (the old price and the new: "$32 $29")."""
 _LINK_LABEL = (
     r"^\W*(?:(?:read|learn) more|(?:read|to) (?:the |our )?(?:full )?review|more info|show (?:caption|more|less)"
-    r"|previous\s+next|get (?:started|a quote|a demo)|start (?:a |your )?free trial|apply now"
+    r"|previous\s+next|get (?:started|a quote|a demo)|start (?:a |your )?free trial|apply now|check it out"
+    r"|try (?:it )?(?:for )?free|(?:start|try) for free"
+    r"|no (?:sign ?up|sign-up|credit card|registration) (?:is )?required"
     r"|contact (?:us|sales)(?: (?:today|now))?|live chat(?: with us)?|get in touch(?: with us)?"
     r"|request (?:more )?info(?:rmation)?|(?:schedule|book) (?:a |your )?(?:free )?(?:call|consultation|demo|tour)"
     r"|talk to (?:our |an? )?(?:experts?|sales|specialists?|advisors?|team)|jump to (?:the )?(?:list|recipe)"
@@ -315,12 +317,12 @@ def is_call_to_action(text: str) -> bool:
 
 
 LINK_LABEL = re.compile(_LINK_LABEL, re.IGNORECASE)
-"""A button's or a link's whole label ("Read more", "+ More Info", "Get a Quote", "Start Free Trial", "Show
-caption", "Previous Next", a form's "Get in touch" or "Schedule a Free Call", a share row's "Share this on:", a
-shop's "$228 from Walmart", "$1,599.00 from Lowe's", "$32 $29 at Amazon" (a price cut) or "$150 at Amazon$150 at
-Zappos" (shops' buttons run together), a sale's "Now 20% Off" or "$90 $85 (6% off)", "Check Price at Amazon",
-"View post on imgur.com"), or a form field's with its required mark ("First Name *"): the page's, wherever it
-stands and whatever it is set as, a heading too."""
+"""A button's or a link's whole label ("Read more", "+ More Info", "Get a Quote", "Start Free Trial", "Check it
+out", "No signup required", "Show caption", "Previous Next", a form's "Get in touch" or "Schedule a Free Call", a
+share row's "Share this on:", a shop's "$228 from Walmart", "$1,599.00 from Lowe's", "$32 $29 at Amazon" (a price
+cut) or "$150 at Amazon$150 at Zappos" (shops' buttons run together), a sale's "Now 20% Off" or "$90 $85 (6%
+off)", "Check Price at Amazon", "View post on imgur.com"), or a form field's with its required mark ("First Name
+*"): the page's, wherever it stands and whatever it is set as, a heading too."""
 
 
 _FACT_DOT = re.compile(r"\s[•·]\s")
