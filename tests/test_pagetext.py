@@ -859,6 +859,26 @@ def test_an_article_around_its_table_keeps_its_rows_and_its_title() -> None:
     assert [text for text, _ in main.paragraphs] == [PROSE[0], "Route\tName\tRiders a night\tGrowth", *rows, *after]
 
 
+def test_the_banner_of_a_government_site_is_no_title() -> None:
+    # Every U.S. government site opens with the same banner (WCXB 4101, 4104, on .gov pages): its lines are the
+    # site's, and were taken for the title of a page whose headline stands far below.
+    banner = [
+        "Skip to main content",
+        "An official website of the United States government",
+        "Here's how you know",
+        "Official websites use .gov",
+        "A .gov website belongs to an official government organization in the United States.",
+        "Secure .gov websites use HTTPS",
+        "A lock ( ) or https:// means you've safely connected to the .gov website. Share sensitive information only "
+        "on official, secure websites.",
+    ]
+    headline = "Small Business Night Bus Corner"
+    menu = ["Topics", "Services", "Publications", "News & Events", "About"]
+    page = [*banner, *menu, headline, "May 5, 2025", *PROSE, *menu]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert main.title == headline
+
+
 def test_a_breadcrumb_run_together_with_the_headline_does_not_take_its_place() -> None:
     # Without separators between its crumbs, a breadcrumb is one longer line ending with the headline.
     headline = "Council extends the late-night bus service"

@@ -305,6 +305,16 @@ POSTAL_ADDRESS = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
 Floor, New York, NY 10013"): an office's or a shop's, never a headline."""
 
 
+GOVERNMENT_BANNER = re.compile(
+    r"an official website of the (?:united states|u\.s\.)(?: federal)? government|here[’']s how you know"
+    r"|official websites use \.gov|secure \.gov websites use https|the \.gov means it[’']s official",
+    re.IGNORECASE,
+)
+"""The banner atop every U.S. government site (the U.S. Web Design System's: "An official website of the United
+States government Here's how you know", "Official websites use .gov"), over a press release as over any page:
+the site's, never a headline (on two of the 11 WCXB .gov pages, it was taken for the title)."""
+
+
 REPLY_SUBJECT = re.compile(r"Re:")
 """A reply's subject ("Re: Guaranteed jobs? (Score:2)", "Re:What could go wrong?"): a comment's or a forum
 post's, under an article, never the headline of one. Capitalised so, as mail and forums write it: AWS's
@@ -646,6 +656,7 @@ def _passes_as_title(lines: Sequence[Line], index: int, prose_after: int) -> boo
         and not is_call_to_action(text)
         and not POSTAL_ADDRESS.search(text)
         and not REPLY_SUBJECT.match(text)
+        and not GOVERNMENT_BANNER.match(text)
     )
 
 
