@@ -450,13 +450,17 @@ def is_table_row(text: str) -> bool:
     return text.count("\t") >= TABLE_ROW_CELLS - 1
 
 
-CONTENTS_LABEL = re.compile(
-    r"^(?:table of contents|skip to (?:main )?content)\b"
-    r"|^(?:contents|in this article|on this page|jump to(?: a)?(?: section)?|you are here)\W*$",
-    re.IGNORECASE,
+_TABLE_OF_CONTENTS_LABEL = (
+    r"table of contents\b|(?:contents|in this article|on this page|jump to(?: a)?(?: section| chapter)?)\W*$"
 )
-"""A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's. Those that open a
-sentence only as the whole paragraph: "In this article, we examine:" introduces a list of the story's."""
+TABLE_OF_CONTENTS_LABEL = re.compile(_TABLE_OF_CONTENTS_LABEL, re.IGNORECASE)
+"""The label of a table of contents ("Table of Contents [Show]", "Contents:", "In this article", "Jump to ↓",
+"Jump to chapter"): only as the whole line, but for "Table of Contents" itself ("In this article, we examine:"
+introduces a list of the story's)."""
+CONTENTS_LABEL = re.compile(
+    rf"(?:{_TABLE_OF_CONTENTS_LABEL}|skip to (?:main )?content\b|you are here\W*$)", re.IGNORECASE
+)
+"""A table of contents' or a breadcrumb's label, or a skip link: the page's, never the story's."""
 CONTENTS_LISTED = 2
 """How many entries below a contents' label must head sections further down the page for them to be its contents."""
 CONTENTS_MAX_PRINTINGS = 3
@@ -464,8 +468,6 @@ CONTENTS_MAX_PRINTINGS = 3
 over its section. A line printed more often is a widget's ("Learn More", "Apply Today" under every course)."""
 SECTION_PROSE_REACH = 2
 """How many lines below a section's heading its prose starts at the latest (a photo's caption may come between)."""
-_CONTENTS_OPENER = re.compile(r"(?:table of contents|contents|in this article|on this page|jump to)\b", re.IGNORECASE)
-"""How the label of a table of contents opens ("Table of Contents [Show]", "Contents:", "Jump to ↓")."""
 
 
 def table_of_contents(lines: Sequence[Line]) -> list[int]:
@@ -479,7 +481,7 @@ def table_of_contents(lines: Sequence[Line]) -> list[int]:
     marked: list[int] = []
     printings: dict[str, list[int]] | None = None
     for label, line in enumerate(lines):
-        if line.prose or not _CONTENTS_OPENER.match(line.text):
+        if line.prose or not TABLE_OF_CONTENTS_LABEL.match(line.text):
             continue
         end = label + 1
         while end < len(lines) and _may_be_listed(lines[end]):
@@ -712,9 +714,7 @@ def is_cut_headline(text: str) -> bool:
     to Live in Harmony With the Notorious…", as "Popular posts" print them): its words are capitalised as a title's
     are, where a sentence trailing off is in sentence case."""
     return (
-        text.endswith(("…", "..."))
-        and text.rstrip(".…")[-1:].isalnum()
-        and (title_case(text) >= CUT_HEADLINE_TITLE_CASE)
+        text.endswith(("…", "...")) and text.rstrip(".…")[-1:].isalnum() and title_case(text) >= CUT_HEADLINE_TITLE_CASE
     )
 
 
