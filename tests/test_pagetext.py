@@ -2523,6 +2523,8 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
         # A form's steps and marks, a screen reader's words, a widget still loading.
         *("Step 1 of 2", "* Indicates a required field", "Select a program Press enter to open the dropdown menu."),
         *("(opens in a new tab)", "Loading... Sign Me Up"),
+        # A site's or a platform's appeals, short (WCXB 0031, 0125, 0245).
+        *("SHARE YOUR STORY", "Take the next step", "Follow Us on Facebook", "Join Medium for free"),
     ]
     note = "[Updated: the council voted again on Friday.]"
     linked = ArticleParts(
