@@ -415,11 +415,6 @@ def read_lines(
         for line in lines:
             if line.number - 1 in code:
                 mark_code(line)
-    for line in lines:
-        if not line.prose and is_table_row(line.text):
-            # Neither adds to nor costs a body: an article's table (rankings, prices, a schedule) is its text, and
-            # costing each row as a short line cut the article at its table or lost it to a menu's blurbs.
-            line.score = 0.0
     for index in table_of_contents(lines):
         lines[index].contents = True
         # Neither adds to nor costs a body: the contents often stand between an article's opening paragraphs and
@@ -587,6 +582,9 @@ class LineShape(NamedTuple):
 def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int, common: bool, heading: bool) -> Line:
     """Measure one line (see `Line`) from its shape and its printings."""
     prose = not common and shape.reads_as_prose
+    # A table's row neither adds to nor costs a body: an article's table (rankings, prices, a schedule) is its text,
+    # and costing each row as a short line cut the article at its table or lost it to a menu's blurbs.
+    score = 0.0 if not prose and is_table_row(text) else line_score(prose, shape.words, shape.metadata, repeats, common)
     return Line(
         number=number,
         offset=offset,
@@ -602,7 +600,7 @@ def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int,
         whole_article=shape.whole_article,
         published=shape.published,
         relative_time=shape.relative_time,
-        score=line_score(prose, shape.words, shape.metadata, repeats, common),
+        score=score,
         heading=heading,
     )
 

@@ -284,7 +284,7 @@ _CALL_TO_ACTION = re.compile(
     r"|^(?:get (?:the|your|our|a|an)|save (?:with|up to|big|\d)|search (?:for (?:articles|news|products)|our|this|the)"
     r"|download (?:the|our|free|now)|subscribe (?:to|now|today)|join (?:us|our|now|today|the waitlist)"
     r"|shop (?:now|our|the)|buy (?:now|today)|sign up|register (?:now|today|for)|claim (?:your|the offer)"
-    r"|(?:view|see|show|load|browse) (?:all|more)|back to top|follow us (?:on|at)|join [\w.]+ for free"
+    r"|(?:view|see|show|load|browse) (?:all|more)|back to top|join [\w.]+ for free"
     r"|take the next step|share your story"
     r"|let[’']s (?:get started|talk|chat|connect|work together)"
     r"|add (?:[\w.'’&-]+ ){0,3}?(?:as (?:a |your )?preferred source|on google|to google))\b"
@@ -292,8 +292,8 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 """What a promotion, a search box or a link tells the reader to do: "Get the free guide", "Save with coupons",
-"Search for articles", "... Click here", "View all brands >", "Back to top", "Let's get started", "Follow us on
-social media", "Join Medium for free to get updates from this writer.", "Take the next step", Google's button
+"Search for articles", "... Click here", "View all brands >", "Back to top", "Let's get started", "Join Medium for
+free to get updates from this writer.", "Take the next step", Google's button
 for news sites ("Add SoundGuys on Google", "Add CIO as a Preferred Source in Google Search"). The verb with
 what it asks for, as headlines open with the same words: "Search for missing hikers called off", "Save the
 Children warns of famine", "Shop owners protest parking fees". A link's bare label ("Read more", "Contact us")
