@@ -34,7 +34,11 @@ no-break space is in French."""
 _UNSEEN = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}]+|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)")
 """Invisible characters and private-use glyphs, and joiners at a word's edge, which join nothing (a paragraph
 of a lone zero-width joiner)."""
-_SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}\u00c2-\u00f4\u200c\u200d]")
+SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+"""No-break, fixed-width and ideographic spaces: a reader sees a space, and so should a search, a tokenizer and an
+annotator's selection (a title "Low light tolerant\u00a0houseplants" is "Low light tolerant houseplants")."""
+_SPACE = re.compile(f"[{SPACES}]")
+_SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}{SPACES}\u00c2-\u00f4\u200c\u200d]")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -68,8 +72,9 @@ MOJIBAKE_ROUNDS = 3
 
 def visible(text: str) -> str:
     """The text without control characters (each read as a space, as a stray NUL in a page is), invisible format
-    characters and private-use glyphs, its mojibake read again (until no round changes it, at most
-    MOJIBAKE_ROUNDS). Text with none of these is returned as it is after two scans (controls, then the rest)."""
+    characters and private-use glyphs, with its other spaces as plain ones (SPACES), its mojibake read again
+    (until no round changes it, at most MOJIBAKE_ROUNDS). Text with none of these is returned as it is after two
+    scans (controls, then the rest)."""
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     if text.isascii() or not _SUSPECT.search(text):
@@ -80,4 +85,5 @@ def visible(text: str) -> str:
         if mended == text:
             break
         text = mended
-    return _UNSEEN.sub("", text)
+    # Spaces last: a no-break space is a byte of mojibake ("Â\u00a0" for a no-break space read as Latin-1).
+    return _SPACE.sub(" ", _UNSEEN.sub("", text))
