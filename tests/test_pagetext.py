@@ -879,6 +879,24 @@ def test_the_banner_of_a_government_site_is_no_title() -> None:
     assert main.title == headline
 
 
+def test_a_section_s_name_run_together_with_a_series_name_is_no_title() -> None:
+    # A site prints its section's name before every headline, its own and its teasers' (WCXB 0279, "Student
+    # Achievement What the Research Says" over "Why Hasn't Tutoring Been More Effective?"): the kicker line shared
+    # more words with the story than the headline did.
+    headline = "Why Night Owls Finally Get a Ride Home"
+    teasers = ["City Hall Mayor Names a New Transport Chief", "City Hall Budget Talks Stall Over Parks"]
+    page = ["Home", "City Hall", "Transport", "City Hall Council Bus Service Decisions", headline, "June 4, 2025"]
+    more = ["More stories", *(line for teaser in teasers for line in (teaser, "June 3, 2025"))]
+    [main] = extract_pagetext("\n".join([*page, *PROSE, *more]) + "\n")
+    assert main.title == headline
+    # A menu item that opens the article's own headings is its subject, not a section's name.
+    title = "Bus Service Changes: What Riders Should Know"
+    sections = ["Bus Service Fares From Spring", PROSE[1], "Bus Service Hours After Midnight", PROSE[2]]
+    lines = read_lines("\n".join(["Home", "Bus Service", title, "June 4, 2025", PROSE[0], *sections]) + "\n", ())
+    context = TitleContext(lines, find_bodies(lines)[0], 0)
+    assert not context.opens_with_kicker(2)
+
+
 def test_a_breadcrumb_run_together_with_the_headline_does_not_take_its_place() -> None:
     # Without separators between its crumbs, a breadcrumb is one longer line ending with the headline.
     headline = "Council extends the late-night bus service"

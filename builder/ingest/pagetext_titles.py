@@ -121,6 +121,11 @@ one line ("Features Pricing How to Start a Podcast Blog About Ads") and those of
 ("Features", "Pricing", "How to Start a Podcast"). A headline's words are rarely all a page's menu items."""
 _PUNCTUATION = ",.;:!?()[]\"'’“”&|/-–—"
 """Stripped off a word before its uses are counted for `menu_row`."""
+KICKER_LINES = 2
+KICKER_MIN_WORDS = 2
+"""How many of a page's lines outside the article a menu item of KICKER_MIN_WORDS words or more opens to be a
+section's name printed before headlines. A one-word item ("Product", "Best") opens headlines as a word
+of their own."""
 RESTATED_LINES = 3
 RESTATED_WORDS = 2
 """How far above a candidate, and with how many of its content words, a line it restates is looked for."""
@@ -226,7 +231,7 @@ def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: in
         wordy=line.words > WORDY,
         under_headline=False,
         last_crumb=last_crumb,
-        glued_path=glued_path,
+        glued_path=glued_path or context.opens_with_kicker(index),
         contents_entry=context.printed_in_body(index)
         and (context.printed_in_body(index - 1) or context.printed_in_body(index + 1)),
         menu_row=is_menu_row(line.text, spelled) or context.runs_items_together(spelled),
@@ -441,6 +446,7 @@ class TitleContext:
         self.first = max(floor, block.first - TITLE_WINDOW)
         self.last = min(block.last, block.first + TITLE_INSIDE)
         self._openings: dict[int, frozenset[str]] = {}
+        self._kicker_uses: dict[str, Counter[str]] = {}
         # Running totals of prose words from the block's first line, so each candidate's count is one lookup.
         self._prose_words = list(
             itertools.accumulate(
@@ -481,6 +487,36 @@ class TitleContext:
                     best[end] = max(best[end], (covered + end - start, items + 1))
         covered, items = best[-1]
         return items >= MENU_ROW_ITEMS and covered >= len(words) - 1
+
+    def opens_with_kicker(self, index: int) -> bool:
+        """Whether line `index` opens with a menu item (see `menu_items`) and a capital, as KICKER_LINES or more
+        other lines outside the block do: a section's name run together with a headline ("Student Achievement
+        When ICE Arrests Rise, ..."), as a site prints it before each of its stories' headlines."""
+        line = self.lines[index]
+        key_words = line.key.split(" ", MENU_ITEM_MAX_WORDS)
+        text_words = line.text.split(None, MENU_ITEM_MAX_WORDS)
+        for count in range(KICKER_MIN_WORDS, min(len(key_words), len(text_words))):
+            opening = " ".join(key_words[:count])
+            if text_words[count][:1].isupper() and opening in self.menu_items:
+                uses = self.kicker_uses(opening)
+                if uses.total() - uses[line.key] >= KICKER_LINES:
+                    return True
+        return False
+
+    def kicker_uses(self, opening: str) -> Counter[str]:
+        """The lines outside the block that open with `opening` and then a capital, counted by key: where the
+        block's own headings open with it, it is the article's subject ("Digital Marketing Service Charges")."""
+        if opening not in self._kicker_uses:
+            start = len(opening) + 1
+            block = self.block
+            self._kicker_uses[opening] = Counter(
+                line.key
+                for number, line in enumerate(self.lines)
+                if not block.first <= number <= block.last
+                and line.key.startswith(opening + " ")
+                and line.text.lstrip()[start : start + 1].isupper()
+            )
+        return self._kicker_uses[opening]
 
     @cached_property
     def story(self) -> set[str]:
