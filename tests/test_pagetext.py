@@ -34,6 +34,7 @@ from builder.ingest.pagetext_titles import (
     is_fact_box,
     is_glued_pair,
     metadata_below,
+    titles_named_by_comments,
     without_date_suffix,
 )
 from builder.ingest.parts import ArticleParts
@@ -895,6 +896,22 @@ def test_a_section_s_name_run_together_with_a_series_name_is_no_title() -> None:
     lines = read_lines("\n".join(["Home", "Bus Service", title, "June 4, 2025", PROSE[0], *sections]) + "\n", ())
     context = TitleContext(lines, find_bodies(lines)[0], 0)
     assert not context.opens_with_kicker(2)
+
+
+def test_the_title_that_the_comments_heading_quotes_is_the_title() -> None:
+    # Blog software heads a post's comments with its title ("6 thoughts on “Title”", WCXB 0006 and 4682 as lynx
+    # and w3m dump them, where a subtitle or a section heading had outscored the headline).
+    title = "Late buses for every district"
+    header = [
+        title,
+        "By Jane Doe",
+        "Council Extends the Late-Night Bus Service to Every District From Spring",
+        "June 4",
+    ]
+    comments = [f"3 thoughts on “{title}”", "Jim says: great news for the outer districts of the city and for everyone"]
+    [main] = extract_pagetext("\n".join(["Home", *header, *PROSE, *comments]) + "\n")
+    assert main.title == title
+    assert titles_named_by_comments(read_lines("\n".join(comments), ())) == {title.casefold()}
 
 
 def test_a_breadcrumb_run_together_with_the_headline_does_not_take_its_place() -> None:

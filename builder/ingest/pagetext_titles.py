@@ -20,6 +20,7 @@ from builder.ingest.pagetext_lines import (
     content_words,
     is_header,
     is_titled_date,
+    normalise_key,
     opening_words,
     published_text,
     title_case,
@@ -858,8 +859,27 @@ def is_first_of_two(lines: Sequence[Line], index: int, prose_after: int) -> bool
     )
 
 
-def find_title(lines: Sequence[Line], block: Block, floor: int) -> int | None:
+COMMENTS_HEADER = re.compile(
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:responses?|comments?|thoughts?|repl(?:y|ies))\s+(?:to|on)\s+[“\"](?P<title>[^“”\"]+)[”\"]",
+    re.IGNORECASE,
+)
+"""The heading of a post's comments, which quotes its title ("6 thoughts on “Title”", "2 Responses to “Title”",
+as blog software prints it)."""
+
+
+def titles_named_by_comments(lines: Sequence[Line]) -> frozenset[str]:
+    """The keys of the titles that the page's comment headings quote (see COMMENTS_HEADER)."""
+    return frozenset(
+        normalise_key(found["title"]) for line in lines if (found := COMMENTS_HEADER.fullmatch(line.text.strip()))
+    )
+
+
+def find_title(lines: Sequence[Line], block: Block, floor: int, named: frozenset[str] = frozenset()) -> int | None:
     """The index of the block's title (not above `floor`), or None when no line scores as one.
+
+    A candidate whose text is in `named` (`titles_named_by_comments`) is the title: the page says so, where the
+    clues only guess; the highest scoring of them when there are several (a headline printed twice).
 
     The `STORY_CLUES` need the words of the whole block, the costliest to measure, and move a score by at most
     their weights: they are measured only for the candidates that can still win with them, and not at all when
@@ -869,6 +889,8 @@ def find_title(lines: Sequence[Line], block: Block, floor: int) -> int | None:
     candidates = [(title_score(clues), index, clues) for index, clues in title_candidates(context)]
     if not candidates:
         return None
+    if named and (quoted := [(score, index) for score, index, _ in candidates if lines[index].key in named]):
+        return max(quoted)[1]
     gain, loss = _STORY_REACH
     # The leader scores at least `floor_score` whatever its story clues; a candidate that cannot reach it is out.
     floor_score = max(score for score, _, _ in candidates) + loss
