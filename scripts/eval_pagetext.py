@@ -301,8 +301,8 @@ def main_title_candidates(dump: Dump, common: Collection[str]) -> list[tuple[str
     one whose choice is the main title (once a site name printed after it is taken off)."""
     calls: list[tuple[list[Line], Block, int, int | None]] = []
 
-    def recording(lines: list[Line], block: Block, floor: int) -> int | None:
-        found = pagetext_titles.find_title(lines, block, floor)
+    def recording(lines: list[Line], block: Block, floor: int, named: frozenset[str] = frozenset()) -> int | None:
+        found = pagetext_titles.find_title(lines, block, floor, named)
         calls.append((lines, block, floor, found))
         return found
 

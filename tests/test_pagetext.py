@@ -28,6 +28,7 @@ from builder.ingest.pagetext_blocks import find_bodies
 from builder.ingest.pagetext_lines import line_shape, read_lines
 from builder.ingest.pagetext_titles import (
     REPLY_SUBJECT,
+    TITLE_WEIGHTS,
     TitleContext,
     find_title,
     is_call_to_action,
@@ -1587,6 +1588,16 @@ def test_word_f1_on_rendered_wcxb_pages_hard_wrapped_at_a_column() -> None:
     plain_mean, wrapped_mean = (sum(scores) / len(scores) for scores in (plain_scores, wrapped_scores))
     assert wrapped_mean >= plain_mean - WRAPPED_F1_LOSS_MAX, (plain_scores, wrapped_scores)
     assert titles_kept >= len(plain_scores) - WRAPPED_TITLES_LOST_MAX
+
+
+def test_the_title_fit_reads_the_candidates_of_the_main_article_s_block() -> None:
+    # `--fit-titles` records what `extract_pagetext` gives `find_title`: each candidate with its clue values.
+    evaluate = load_script("eval_pagetext")
+    headline = "Council Extends the Late-Night Bus Service"
+    page = ["Home", "Transport", headline, "June 4, 2025", *PROSE, f"2 Responses to “{headline}”"]
+    candidates = evaluate.main_title_candidates(evaluate.Dump("\n".join(page) + "\n"), set())
+    assert headline in [text for text, _ in candidates]
+    assert all(len(values) == len(TITLE_WEIGHTS) for _, values in candidates)
 
 
 def test_the_news_pages_of_the_evaluation_are_the_claims_gold_s_wcxb_articles() -> None:
