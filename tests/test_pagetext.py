@@ -2160,6 +2160,18 @@ def test_a_list_of_teaser_cards_below_the_article_is_no_related_article() -> Non
     assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
 
 
+def test_two_dated_teaser_cards_below_the_article_are_no_related_article() -> None:
+    # Two cards, each a title, a byline with its date and an excerpt (WCXB 0137's latest stories): two stories
+    # under the first one's title. Two cards without bylines may be an article and its subheading, and stay.
+    headline = "Council extends the late-night bus service to every district"
+    first = [RELATED_CARD[0], "October 28, 2025 by Jane Doe | Transport", *RELATED_CARD[1:3]]
+    second = [TEASER_CARDS[1][0], "September 30, 2025 by Jane Doe | City", RELATED_CARD[3]]
+    page = ["Home", "News", headline, *PROSE, "Latest Stories", *first, *second, *SITE_LINKS]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
+    page = ["Home", "News", headline, *PROSE, "Latest Stories", *first, second[0], second[2], *SITE_LINKS]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline, RELATED_CARD[0]]
+
+
 def test_a_list_of_cut_excerpts_under_questions_is_no_related_article() -> None:
     # A blog's "Related posts" (WCXB 0246): each card's title a question, which reads as prose and so is no card
     # title, over an excerpt the listing cut with "[…]"; the cuts tell the cards.

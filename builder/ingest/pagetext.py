@@ -870,7 +870,11 @@ def is_data_gap(gap: Sequence[Line], article: Sequence[Line]) -> bool:
 
 
 TEASER_LIST_CARDS = 3
-"""How many teaser cards (a title-like line over prose) make a block below the article a list of teasers."""
+DATED_TEASER_LIST_CARDS = 2
+"""How many teaser cards (a title-like line over prose) make a block below the article a list of teasers; or how
+many dated ones, whose byline or date stands between title and excerpt (two stories under one title: "Cultivating
+Community" over its excerpt, then "Biofuel, Lasers and Global Citizenship", "September 30, 2025 by Mariel
+Sheets" and its own)."""
 
 
 def is_teaser_list(lines: Sequence[Line], block: Block) -> bool:
@@ -882,12 +886,15 @@ def is_teaser_list(lines: Sequence[Line], block: Block) -> bool:
     An excerpt that ends with the mark of a cut (EXCERPT_CUTS: "How it helps […]") is a card's, whatever stands
     above it: a card's title that is a question reads as prose, and so is no card title."""
     prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
-    cards = sum(
-        1
+    carded = [
+        index
         for index in prose
         if lines[index].text.endswith(EXCERPT_CUTS) or under_card_title(lines, index, CARD_METADATA_LINES)
-    )
-    return cards >= TEASER_LIST_CARDS and cards >= CARD_SHARE * len(prose)
+    ]
+    # A card whose title and excerpt a byline or date stands between is another story's, not a subheading's.
+    dated = sum(1 for index in carded if not under_card_title(lines, index))
+    needed = DATED_TEASER_LIST_CARDS if dated >= DATED_TEASER_LIST_CARDS else TEASER_LIST_CARDS
+    return len(carded) >= needed and len(carded) >= CARD_SHARE * len(prose)
 
 
 EXCERPT_CUTS = ("[…]", "[...]")
