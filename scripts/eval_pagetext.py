@@ -213,6 +213,9 @@ class PageScore:
     same_typography_aside: bool
     title_on_page: bool
     """The truth title is a whole line of the dump, typography aside: the most any choice of a line can get."""
+    title_printed: bool
+    """The truth title is a whole line of the dump as printed (spaces aside): the most any choice of a line can get
+    exactly right; the truth writes many titles with straight quote marks where the page prints curly ones."""
     whole_page_f1: float
     title: str
     want: str
@@ -237,6 +240,7 @@ def score_page(
     title, body, published = found.title, found.body, found.published
     want = truth["title"] or ""
     precision, recall, f1 = word_scores(body, truth["main_content"])
+    lines = page_lines(dump.text, common)
     return PageScore(
         page=page,
         precision=precision,
@@ -244,7 +248,8 @@ def score_page(
         f1=f1,
         exact=normalise_space(title) == normalise_space(want),
         same_typography_aside=normalise_typography(title) == normalise_typography(want),
-        title_on_page=normalise_typography(want) in page_lines(dump.text, common),
+        title_on_page=normalise_typography(want) in set(map(normalise_typography, lines)),
+        title_printed=normalise_space(want) in set(map(normalise_space, lines)),
         whole_page_f1=word_scores(dump.text, truth["main_content"])[2],
         title=title,
         want=want,
@@ -258,12 +263,10 @@ def score_page(
     )
 
 
-def page_lines(text: str, common: Collection[str]) -> set[str]:
-    """The dump's lines, typography aside, as printed and as the extractor reads them: a headline a text browser
-    wrapped over two lines is on the page as one line once rejoined (`read_lines`)."""
-    printed = text.splitlines()
-    read = [line.text for line in read_lines(text, common)]
-    return {normalise_typography(line) for line in [*printed, *read]}
+def page_lines(text: str, common: Collection[str]) -> list[str]:
+    """The dump's lines as printed and as the extractor reads them: a headline a text browser wrapped over two lines
+    is on the page as one line once rejoined (`read_lines`)."""
+    return [*text.splitlines(), *(line.text for line in read_lines(text, common))]
 
 
 SNIPPET_MIN_WORDS = 3
@@ -389,7 +392,8 @@ def summary(name: str, scores: list[PageScore]) -> str:
         f"  P {mean([s.precision for s in scores]):.3f}  R {mean([s.recall for s in scores]):.3f}"
         f"  titles exact {mean([s.exact for s in scores]):.1%}"
         f" (typography aside {mean([s.same_typography_aside for s in scores]):.1%},"
-        f" on the page {mean([s.title_on_page for s in scores]):.1%})"
+        f" on the page {mean([s.title_on_page for s in scores]):.1%},"
+        f" printed so {mean([s.title_printed for s in scores]):.1%})"
         f"  scoring 0: {sum(1 for s in scores if s.f1 == 0.0)}"
         f"  dates {_date_figures(scores)}"
         f"  whole page as article: F1 {mean([s.whole_page_f1 for s in scores]):.3f}"
