@@ -886,15 +886,12 @@ def is_teaser_list(lines: Sequence[Line], block: Block) -> bool:
     An excerpt that ends with the mark of a cut (EXCERPT_CUTS: "How it helps […]") is a card's, whatever stands
     above it: a card's title that is a question reads as prose, and so is no card title."""
     prose = [index for index in range(block.first, block.last + 1) if lines[index].prose]
-    carded = [
-        index
-        for index in prose
-        if lines[index].text.endswith(EXCERPT_CUTS) or under_card_title(lines, index, CARD_METADATA_LINES)
-    ]
+    titled = {index for index in prose if under_card_title(lines, index, CARD_METADATA_LINES)}
+    cards = sum(1 for index in prose if index in titled or lines[index].text.endswith(EXCERPT_CUTS))
     # A card whose title and excerpt a byline or date stands between is another story's, not a subheading's.
-    dated = sum(1 for index in carded if not under_card_title(lines, index))
+    dated = sum(1 for index in titled if not under_card_title(lines, index))
     needed = DATED_TEASER_LIST_CARDS if dated >= DATED_TEASER_LIST_CARDS else TEASER_LIST_CARDS
-    return len(carded) >= needed and len(carded) >= CARD_SHARE * len(prose)
+    return cards >= needed and cards >= CARD_SHARE * len(prose)
 
 
 EXCERPT_CUTS = ("[…]", "[...]")

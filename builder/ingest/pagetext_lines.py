@@ -275,11 +275,14 @@ def line_score(prose: bool, words: int, metadata: bool, repeats: int, common: bo
     return -SHORT_COST
 
 
+def without_bullet(text: str) -> str:
+    """The line without the bullet it opens with, if any."""
+    return BULLET.sub("", text) if text[:1] in _BULLET_CHARS else text
+
+
 def normalise_key(text: str) -> str:
     """The form under which two lines count as the same line: bullets, case and spacing ignored."""
-    if text[:1] in _BULLET_CHARS:
-        text = BULLET.sub("", text)
-    folded = text.casefold()
+    folded = without_bullet(text).casefold()
     # Splitting and joining a line's words cost as much as the rest of measuring it: a line whose only white space
     # is single spaces inside it is its own key. Every white space character but the space is unprintable.
     if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":

@@ -24,6 +24,7 @@ from builder.ingest.pagetext_lines import (
     opening_words,
     published_text,
     title_case,
+    without_bullet,
 )
 
 TITLE_WINDOW = 150
@@ -124,9 +125,9 @@ _PUNCTUATION = ",.;:!?()[]\"'’“”&|/-–—"
 """Stripped off a word before its uses are counted for `menu_row`."""
 KICKER_LINES = 2
 KICKER_MIN_WORDS = 2
-"""How many of a page's lines outside the article a menu item of KICKER_MIN_WORDS words or more opens to be a
-section's name printed before headlines. A one-word item ("Product", "Best") opens headlines as a word
-of their own."""
+"""How many of a page's lines outside the article, the line's own printings aside, a menu item of KICKER_MIN_WORDS
+words or more opens to be a section's name printed before headlines. A one-word item ("Product", "Best") opens
+headlines as a word of their own."""
 RESTATED_LINES = 3
 RESTATED_WORDS = 2
 """How far above a candidate, and with how many of its content words, a line it restates is looked for."""
@@ -495,7 +496,8 @@ class TitleContext:
         When ICE Arrests Rise, ..."), as a site prints it before each of its stories' headlines."""
         line = self.lines[index]
         key_words = line.key.split(" ", MENU_ITEM_MAX_WORDS)
-        text_words = line.text.split(None, MENU_ITEM_MAX_WORDS)
+        # The key's words are the text's, but for the bullet the key leaves out.
+        text_words = without_bullet(line.text).split(None, MENU_ITEM_MAX_WORDS)
         for count in range(KICKER_MIN_WORDS, min(len(key_words), len(text_words))):
             opening = " ".join(key_words[:count])
             if text_words[count][:1].isupper() and opening in self.menu_items:
@@ -508,14 +510,14 @@ class TitleContext:
         """The lines outside the block that open with `opening` and then a capital, counted by key: where the
         block's own headings open with it, it is the article's subject ("Digital Marketing Service Charges")."""
         if opening not in self._kicker_uses:
-            start = len(opening) + 1
+            count = opening.count(" ") + 1
             block = self.block
             self._kicker_uses[opening] = Counter(
                 line.key
                 for number, line in enumerate(self.lines)
                 if not block.first <= number <= block.last
                 and line.key.startswith(opening + " ")
-                and line.text.lstrip()[start : start + 1].isupper()
+                and without_bullet(line.text).split(None, count)[count][:1].isupper()
             )
         return self._kicker_uses[opening]
 
