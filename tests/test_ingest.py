@@ -20,12 +20,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builder.compression import zstd
+from builder.ingest.build import without_code
 from builder.ingest.pages import Page, Rejection
-from builder.ingest.pagetext import extract_pagetext
+from builder.ingest.pagetext import NoArticleError, extract_pagetext
 from builder.ingest.parts import ArticleParts
 from builder.ingest.pipeline import SPLIT_BYTES, DocumentLine, IngestOptions, read_by_parent, run_ingest
 from builder.ingest.readers import read_pages
 from builder.ingest.sources import InputFile
+from builder.records import DocumentRole, ParagraphKind
 from tests.paths import REPO, SAMPLES
 
 SAMPLE_PAGE = SAMPLES / "daily8-putin-trump-call.txt"
@@ -1820,22 +1822,25 @@ def test_an_html_text_longer_than_the_parser_reads_is_page_too_large_not_dropped
     assert rejections["read.html"]["reason_code"] == "document_too_large"
 
 
+CODE_PAGE = [
+    "Home",
+    "Blog",
+    "Why deep pages of a listing get slow",
+    "The database reads and throws away every row before the page it returns, so the ten-thousandth page of a "
+    "listing costs five hundred times what the first one does, the engineers said on Tuesday.",
+    'print("Listing page 500 now takes 4.2 seconds, up 40% since May")',
+    "SELECT * FROM orders ORDER BY created_at DESC LIMIT 20 OFFSET 10000;",
+    "result = db.execute(query, timeout=30)",
+    'log.info("Unemployment rose to 5.2% in March, the ministry said")',
+    "Keyset pagination fixes it: the query starts from the last row the reader saw, so every page costs the "
+    "same, and the team says the change cut the slowest requests by 90% in the first week.",
+]
+
+
 def test_a_code_block_is_code_in_the_document_and_gives_no_claim_and_no_quote(tmp_path: Path) -> None:
     # A query's figures ("LIMIT 20 OFFSET 10000") scored as check-worthy as a sentence's, and a string in a line of
     # code reads as a quote: code paragraphs are kept as text, of their own kind, and give neither.
-    lines = [
-        "Home",
-        "Blog",
-        "Why deep pages of a listing get slow",
-        "The database reads and throws away every row before the page it returns, so the ten-thousandth page of a "
-        "listing costs five hundred times what the first one does, the engineers said on Tuesday.",
-        'print("Listing page 500 now takes 4.2 seconds, up 40% since May")',
-        "SELECT * FROM orders ORDER BY created_at DESC LIMIT 20 OFFSET 10000;",
-        "result = db.execute(query, timeout=30)",
-        'log.info("Unemployment rose to 5.2% in March, the ministry said")',
-        "Keyset pagination fixes it: the query starts from the last row the reader saw, so every page costs the "
-        "same, and the team says the change cut the slowest requests by 90% in the first week.",
-    ]
+    lines = CODE_PAGE
     page = tmp_path / "page.txt"
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = ingest(str(page), "--out", str(tmp_path / "out"))
@@ -1847,3 +1852,22 @@ def test_a_code_block_is_code_in_the_document_and_gives_no_claim_and_no_quote(tm
     assert document["claims"], "the prose's claims are still found"
     for found in (*document["claims"], *document["quotes"]):
         assert not any(start <= found["start"] < end for start, end in code), found["text"]
+
+
+def test_drop_code_leaves_code_blocks_out_of_the_text(tmp_path: Path) -> None:
+    # Annotators who read prose only: the same page with --drop-code gives its prose, its spans on the text without
+    # the code, and the same claims; an article that is code and nothing else is no article.
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(CODE_PAGE) + "\n", encoding="utf-8")
+    result = ingest(str(page), "--out", str(tmp_path / "out"), "--drop-code")
+    assert result.returncode == 0, result.stderr
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    text = document["text"]
+    assert [text[p["start"] : p["end"]] for p in document["paragraphs"]] == [CODE_PAGE[3], CODE_PAGE[8]]
+    assert all(p["kind"] == "body" for p in document["paragraphs"])
+    assert not any(line in text for line in CODE_PAGE[4:8])
+    assert document["claims"]
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in document["claims"])
+    code = [(line, ParagraphKind.code) for line in CODE_PAGE[4:8]]
+    with pytest.raises(NoArticleError, match="--drop-code"):
+        without_code(ArticleParts(DocumentRole.main, "Listing queries", code))

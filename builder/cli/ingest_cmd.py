@@ -34,6 +34,8 @@ EXAMPLES = """Examples:
 
   builder ingest crawl/markdown/ --out out   (pages in Markdown, as Firecrawl or Jina Reader writes them)
 
+  builder ingest crawl/markdown/ --out out --drop-code   (prose only: the pages' code blocks left out)
+
   builder ingest 'gs://bucket/dumps/*.txt.gz' --out out --workers 2   (with gcsfs installed)
 
   builder ingest 's3://bucket/dumps/' --engine ray --ray-address auto --out /shared/out
@@ -90,6 +92,13 @@ def ingest(
     engine: Annotated[
         Engine, typer.Option("--engine", help="`local`: this process (and --workers); `ray`: Ray Data, sharded output.")
     ] = Engine.local,
+    drop_code: Annotated[
+        bool,
+        typer.Option(
+            "--drop-code",
+            help="Leave code blocks out of the documents' text (kept by default, as paragraphs of kind `code`).",
+        ),
+    ] = False,
     ray_address: Annotated[
         str | None,
         typer.Option(
@@ -120,7 +129,7 @@ def ingest(
         complain("--workers is for the local engine: with --engine ray, Ray uses every CPU of the cluster")
         raise typer.Exit(2)
     chosen = None if input_format == "auto" else SourceFormat(input_format)
-    options = IngestOptions(chosen, target_list, field_map, DedupConfig(threshold=near_duplicate))
+    options = IngestOptions(chosen, target_list, field_map, DedupConfig(threshold=near_duplicate), drop_code=drop_code)
     started = time.perf_counter()
     try:
         if engine is Engine.ray:

@@ -77,6 +77,8 @@ class IngestOptions:
     field_map: dict[str, str] = field(default_factory=dict)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     common_lines: frozenset[str] = frozenset()
+    drop_code: bool = False
+    """Leave the articles' code blocks out of their text (`build.without_code`)."""
 
 
 @dataclass(frozen=True)
@@ -260,7 +262,7 @@ def build_parts(
         outcome.articles += len(articles)
         for index, parts in enumerate(articles):
             try:
-                document, content = build_document(parts, item, index, matcher)
+                document, content = build_document(parts, item, index, matcher, drop_code=options.drop_code)
                 line = document.model_dump_json()
                 # A character takes 4 bytes of UTF-8 at most: most records need no encoding to be measured.
                 if len(line) > LINE_MAX_BYTES // 4 and (size := len(line.encode())) > LINE_MAX_BYTES:
@@ -434,9 +436,7 @@ def run_ingest(
     """
     files = list(discover(inputs)) if files is None else files
     report = IngestReport(inputs=list(inputs))
-    options = IngestOptions(
-        options.format, options.targets, options.field_map, options.dedup, common_page_lines(files, options)
-    )
+    options = replace(options, common_lines=common_page_lines(files, options))
     return _run(files, options, workers, report, on_file), report
 
 
