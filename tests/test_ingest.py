@@ -1861,6 +1861,10 @@ def test_drop_code_leaves_code_blocks_out_of_the_text(tmp_path: Path) -> None:
     page.write_text("\n".join(CODE_PAGE) + "\n", encoding="utf-8")
     result = ingest(str(page), "--out", str(tmp_path / "out"), "--drop-code")
     assert result.returncode == 0, result.stderr
+    assert "code paragraphs left out (--drop-code)" in result.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["stages"]["build"]["code_paragraphs_left_out"] == 4
+    assert report["files"][0]["code_paragraphs_left_out"] == 4
     [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
     text = document["text"]
     assert [text[p["start"] : p["end"]] for p in document["paragraphs"]] == [CODE_PAGE[3], CODE_PAGE[8]]

@@ -250,5 +250,7 @@ def _summary_table(report: IngestReport, seconds: float, out: Path) -> Table:
         table.add_row("records holding no page (passed over)", f"{passed_over.total():,}")
         for code, count in passed_over.most_common():
             table.add_row(f"  {code}", f"{count:,}")
+    if code_left_out := stages.get("build", {}).get("code_paragraphs_left_out", 0):
+        table.add_row("code paragraphs left out (--drop-code)", f"{code_left_out:,}")
     table.add_row("documents/s (start-up included)", f"{documents / seconds:,.0f}" if seconds else "-")
     return table

@@ -188,8 +188,8 @@ article took 450 MB, and its record was 45 MB), so a run's memory is bounded by 
 
 
 def without_code(parts: ArticleParts) -> ArticleParts:
-    """The article without its code blocks (paragraphs of kind `code`), tidied first so that they still count as
-    the code they are: what a run of annotators who read prose only is given (`builder ingest --drop-code`).
+    """The article without its code blocks (paragraphs of kind `code`, as the extractor told them): what a run for
+    annotators who read prose only gives (`builder ingest --drop-code`), tidied then as prose alone.
 
     Raises NoArticleError when the article is code and nothing else."""
     prose = [(text, kind) for text, kind in parts.paragraphs if kind is not ParagraphKind.code]
@@ -199,21 +199,14 @@ def without_code(parts: ArticleParts) -> ArticleParts:
 
 
 def build_document(
-    parts: ArticleParts,
-    page: Page,
-    index: int,
-    targets: TargetMatcher | None,
-    site: str | None = None,
-    *,
-    drop_code: bool = False,
+    parts: ArticleParts, page: Page, index: int, targets: TargetMatcher | None, site: str | None = None
 ) -> tuple[Document, str]:
-    """The document for the `index`-th article of `page`, and its content hash (for exact deduplication); its
-    code blocks left out of the text with `drop_code` (`without_code`).
+    """The document for the `index`-th article of `page`, and its content hash (for exact deduplication).
 
     Raises pydantic's ValidationError when the result breaks a record invariant, DocumentTooLargeError past
-    DOCUMENT_MAX_CHARS, NoArticleError when nothing is left of the article.
+    DOCUMENT_MAX_CHARS.
     """
-    tidied = without_code(tidy(parts)) if drop_code else tidy(parts)
+    tidied = tidy(parts)
     text, paragraphs = join_paragraphs(tidied.paragraphs)
     if len(text) > DOCUMENT_MAX_CHARS:
         raise DocumentTooLargeError(
@@ -224,7 +217,7 @@ def build_document(
     language = _language_code(_text_field(page, "lang")) or detect_language(text)
     if language != "en":
         # The language is read from the text tidied in English; the promotions in it go once it is known.
-        again = without_code(tidy(parts, language)) if drop_code else tidy(parts, language)
+        again = tidy(parts, language)
         if again.paragraphs != tidied.paragraphs:
             tidied = again
             text, paragraphs = join_paragraphs(tidied.paragraphs)

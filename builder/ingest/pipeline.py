@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from builder.enrich.language import load_model
 from builder.enrich.targets import TargetMatcher
-from builder.ingest.build import build_document
+from builder.ingest.build import build_document, without_code
 from builder.ingest.characters import visible
 from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerprint, fingerprint
@@ -107,6 +107,8 @@ class FileOutcome:
     seconds: float = 0.0
     passed_over: Counter[str] = field(default_factory=Counter)
     """Records that hold no page, by `PassedOver.code`."""
+    code_left_out: int = 0
+    """Code paragraphs left out of the documents' text (`IngestOptions.drop_code`)."""
     final: bool = True
     """False for a part of the file's outcome that more parts follow."""
 
@@ -117,6 +119,7 @@ class FileOutcome:
         self.articles += part.articles
         self.seconds += part.seconds
         self.passed_over.update(part.passed_over)
+        self.code_left_out += part.code_left_out
 
     def report_row(self, documents: int | None = None, rejected: Counter[str] | None = None) -> dict[str, Any]:
         """The file's line in report.json: what it gave, and why anything in it was rejected (`documents` and
@@ -131,6 +134,7 @@ class FileOutcome:
                 Counter(rejection.code for rejection in self.rejections) if rejected is None else rejected
             ),
             "passed_over": dict(self.passed_over),
+            "code_paragraphs_left_out": self.code_left_out,
             "seconds": round(self.seconds, 4),
         }
 
@@ -262,7 +266,11 @@ def build_parts(
         outcome.articles += len(articles)
         for index, parts in enumerate(articles):
             try:
-                document, content = build_document(parts, item, index, matcher, drop_code=options.drop_code)
+                if options.drop_code:
+                    prose = without_code(parts)
+                    outcome.code_left_out += len(parts.paragraphs) - len(prose.paragraphs)
+                    parts = prose
+                document, content = build_document(parts, item, index, matcher)
                 line = document.model_dump_json()
                 # A character takes 4 bytes of UTF-8 at most: most records need no encoding to be measured.
                 if len(line) > LINE_MAX_BYTES // 4 and (size := len(line.encode())) > LINE_MAX_BYTES:
@@ -379,6 +387,8 @@ class FileTally:
         self.stages["read"].update(files=1, pages=whole.pages, passed_over=whole.passed_over.total())
         self.stages["extract"].update(pages=whole.pages, articles=whole.articles)
         self.stages["build"].update(articles=whole.articles, documents=self._documents)
+        if whole.code_left_out:
+            self.stages["build"].update(code_paragraphs_left_out=whole.code_left_out)
         self._whole, self._documents, self._rejected = None, 0, Counter()
         return whole
 

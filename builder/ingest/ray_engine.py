@@ -409,6 +409,7 @@ def _write_quarantine_and_report(
                 part_row["articles"],
                 seconds=part_row["seconds"],
                 passed_over=Counter(part_row["passed_over"]),
+                code_left_out=part_row["code_paragraphs_left_out"],
                 final=row["final"],
             )
             tally.add(part, part_row["documents"], Counter(part_row["rejected"]))
