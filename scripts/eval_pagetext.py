@@ -302,11 +302,13 @@ def main_title_candidates(dump: Dump, common: Collection[str]) -> list[tuple[str
 
     `find_title` is wrapped for the one call to record what it was given; the main article's call is the first
     one whose choice is the main title (once a site name printed after it is taken off)."""
-    calls: list[tuple[list[Line], Block, int, int | None]] = []
+    calls: list[tuple[list[Line], Block, int, pagetext_titles.PageFacts | None, int | None]] = []
 
-    def recording(lines: list[Line], block: Block, floor: int, named: frozenset[str] = frozenset()) -> int | None:
-        found = pagetext_titles.find_title(lines, block, floor, named)
-        calls.append((lines, block, floor, found))
+    def recording(
+        lines: list[Line], block: Block, floor: int, page: pagetext_titles.PageFacts | None = None
+    ) -> int | None:
+        found = pagetext_titles.find_title(lines, block, floor, page)
+        calls.append((lines, block, floor, page, found))
         return found
 
     with mock.patch.object(pagetext, "find_title", recording):
@@ -314,9 +316,9 @@ def main_title_candidates(dump: Dump, common: Collection[str]) -> list[tuple[str
     if found is None:
         return []
     title = found.title
-    for lines, block, floor, chosen in calls:
+    for lines, block, floor, page, chosen in calls:
         if chosen is not None and pagetext_titles.without_site_suffix(lines, chosen) == title:
-            context = pagetext_titles.TitleContext(lines, block, floor)
+            context = pagetext_titles.TitleContext(lines, block, floor, page)
             return [
                 (
                     lines[index].text,

@@ -35,7 +35,7 @@ from builder.ingest.pagetext_titles import (
     is_fact_box,
     is_glued_pair,
     metadata_below,
-    titles_named_by_comments,
+    page_facts,
     without_date_suffix,
 )
 from builder.ingest.parts import ArticleParts
@@ -912,7 +912,7 @@ def test_the_title_that_the_comments_heading_quotes_is_the_title() -> None:
     comments = [f"3 thoughts on “{title}”", "Jim says: great news for the outer districts of the city and for everyone"]
     [main] = extract_pagetext("\n".join(["Home", *header, *PROSE, *comments]) + "\n")
     assert main.title == title
-    assert titles_named_by_comments(read_lines("\n".join(comments), ())) == {title.casefold()}
+    assert page_facts(read_lines("\n".join(comments), ())).named == {title.casefold()}
 
 
 def test_a_breadcrumb_run_together_with_the_headline_does_not_take_its_place() -> None:

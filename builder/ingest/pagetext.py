@@ -64,7 +64,7 @@ from builder.ingest.pagetext_lines import (
 from builder.ingest.pagetext_titles import (
     find_title,
     is_whole_date,
-    titles_named_by_comments,
+    page_facts,
     without_date_suffix,
     without_site_suffix,
 )
@@ -459,16 +459,16 @@ def extract_pagetext(
     main: tuple[Block, int] | None = None
     rest: list[tuple[Block, int | None]] = []
     floor = 0
-    named = titles_named_by_comments(lines)
+    page = page_facts(lines)
     for block in blocks:
         if main is None and block.words < MAIN_SHARE * largest:
             # Teasers and notices above the main article are no article, and must not hide its title.
             continue
         # Even a segment opened by a header (a title printed twice) is searched for its title from the floor:
         # menu items printed for desktop and mobile open segments too, and the headline may sit above them.
-        title = find_title(lines, block, floor, named)
+        title = find_title(lines, block, floor, page)
         if main is not None and title is not None and (label := last_label_below(lines, block, title)) is not None:
-            title = find_title(lines, block, label + 1, named)
+            title = find_title(lines, block, label + 1, page)
         body = block if title is None else trim_block(lines, block, title)
         # A headline and standfirst alone can read as a block of prose; their article is the next block,
         # which may then take the same title, so the floor only moves past real articles.

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from builder.enrich.function_words import STOP_WORDS
 from builder.ingest.cleanup import MONTH
@@ -438,12 +439,41 @@ def path_parts(line: Line) -> tuple[str, ...]:
     return line.path_parts
 
 
+COMMENTS_HEADER = re.compile(
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:responses?|comments?|thoughts?|repl(?:y|ies))\s+(?:to|on)\s+[“\"](?P<title>[^“”\"]+)[”\"]",
+    re.IGNORECASE,
+)
+"""The heading of a post's comments, which quotes its title ("6 thoughts on “Title”", "2 Responses to “Title”",
+as blog software prints it)."""
+
+
+class PageFacts(NamedTuple):
+    """What every block's title is chosen with that is the page's, not the block's: read once a page."""
+
+    named: frozenset[str]
+    """The keys of the titles that the page's comment headings quote (see COMMENTS_HEADER)."""
+    menu_items: frozenset[str]
+    """The page's lines of up to MENU_ITEM_MAX_WORDS words that read as no prose: what a menu's items are."""
+
+
+def page_facts(lines: Sequence[Line]) -> PageFacts:
+    """The page's facts for its titles (see `PageFacts`)."""
+    return PageFacts(
+        named=frozenset(
+            normalise_key(found["title"]) for line in lines if (found := COMMENTS_HEADER.fullmatch(line.text))
+        ),
+        menu_items=frozenset(line.key for line in lines if line.words <= MENU_ITEM_MAX_WORDS and not line.prose),
+    )
+
+
 class TitleContext:
     """What every title candidate of one block is compared with, computed once per block."""
 
-    def __init__(self, lines: Sequence[Line], block: Block, floor: int) -> None:
+    def __init__(self, lines: Sequence[Line], block: Block, floor: int, page: PageFacts | None = None) -> None:
         self.lines = lines
         self.block = block
+        self.page = page_facts(lines) if page is None else page
         # The lines a title is looked for in: `first` to `last`, inclusive.
         self.first = max(floor, block.first - TITLE_WINDOW)
         self.last = min(block.last, block.first + TITLE_INSIDE)
@@ -469,14 +499,9 @@ class TitleContext:
         byline stands between a candidate and its prose is one lookup rather than a scan of the lines between."""
         return self._next_metadata[index - self.first]
 
-    @cached_property
-    def menu_items(self) -> frozenset[str]:
-        """The page's lines of up to MENU_ITEM_MAX_WORDS words that read as no prose: what a menu's items are."""
-        return frozenset(line.key for line in self.lines if line.words <= MENU_ITEM_MAX_WORDS and not line.prose)
-
     def runs_items_together(self, words: Sequence[str]) -> bool:
-        """Whether a line of the lowercased `words` is MENU_ROW_ITEMS or more of the page's `menu_items` run
-        together, with at most one word left over (see MENU_ROW_ITEMS)."""
+        """Whether a line of the lowercased `words` is MENU_ROW_ITEMS or more of the page's menu items
+        (`PageFacts.menu_items`) run together, with at most one word left over (see MENU_ROW_ITEMS)."""
         if len(words) < MENU_ROW_ITEMS:
             return False
         # best[end]: the most words of words[:end] that items cover, and in how many items (the more words first).
@@ -484,15 +509,15 @@ class TitleContext:
         for end in range(1, len(words) + 1):
             best[end] = best[end - 1]
             for start in range(max(end - MENU_ITEM_MAX_WORDS, 0), end):
-                if end - start < len(words) and " ".join(words[start:end]) in self.menu_items:
+                if end - start < len(words) and " ".join(words[start:end]) in self.page.menu_items:
                     covered, items = best[start]
                     best[end] = max(best[end], (covered + end - start, items + 1))
         covered, items = best[-1]
         return items >= MENU_ROW_ITEMS and covered >= len(words) - 1
 
     def opens_with_kicker(self, index: int) -> bool:
-        """Whether line `index` opens with a menu item (see `menu_items`) and a capital, as KICKER_LINES or more
-        other lines outside the block do: a section's name run together with a headline ("Student Achievement
+        """Whether line `index` opens with a menu item (`PageFacts.menu_items`) and a capital, as KICKER_LINES or
+        more other lines outside the block do: a section's name run together with a headline ("Student Achievement
         When ICE Arrests Rise, ..."), as a site prints it before each of its stories' headlines."""
         line = self.lines[index]
         key_words = line.key.split(" ", MENU_ITEM_MAX_WORDS)
@@ -500,7 +525,7 @@ class TitleContext:
         text_words = without_bullet(line.text).split(None, MENU_ITEM_MAX_WORDS)
         for count in range(KICKER_MIN_WORDS, min(len(key_words), len(text_words))):
             opening = " ".join(key_words[:count])
-            if text_words[count][:1].isupper() and opening in self.menu_items:
+            if text_words[count][:1].isupper() and opening in self.page.menu_items:
                 uses = self.kicker_uses(opening)
                 if uses.total() - uses[line.key] >= KICKER_LINES:
                     return True
@@ -861,36 +886,22 @@ def is_first_of_two(lines: Sequence[Line], index: int, prose_after: int) -> bool
     )
 
 
-COMMENTS_HEADER = re.compile(
-    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?:responses?|comments?|thoughts?|repl(?:y|ies))\s+(?:to|on)\s+[“\"](?P<title>[^“”\"]+)[”\"]",
-    re.IGNORECASE,
-)
-"""The heading of a post's comments, which quotes its title ("6 thoughts on “Title”", "2 Responses to “Title”",
-as blog software prints it)."""
+def find_title(lines: Sequence[Line], block: Block, floor: int, page: PageFacts | None = None) -> int | None:
+    """The index of the block's title (not above `floor`), or None when no line scores as one; `page` is the
+    page's `page_facts`, read once for all its blocks.
 
-
-def titles_named_by_comments(lines: Sequence[Line]) -> frozenset[str]:
-    """The keys of the titles that the page's comment headings quote (see COMMENTS_HEADER)."""
-    return frozenset(
-        normalise_key(found["title"]) for line in lines if (found := COMMENTS_HEADER.fullmatch(line.text.strip()))
-    )
-
-
-def find_title(lines: Sequence[Line], block: Block, floor: int, named: frozenset[str] = frozenset()) -> int | None:
-    """The index of the block's title (not above `floor`), or None when no line scores as one.
-
-    A candidate whose text is in `named` (`titles_named_by_comments`) is the title: the page says so, where the
+    A candidate that a comments heading quotes (`PageFacts.named`) is the title: the page says so, where the
     clues only guess; the highest scoring of them when there are several (a headline printed twice).
 
     The `STORY_CLUES` need the words of the whole block, the costliest to measure, and move a score by at most
     their weights: they are measured only for the candidates that can still win with them, and not at all when
     one candidate wins whatever they are. The choice is the same as when measuring them for every candidate.
     """
-    context = TitleContext(lines, block, floor)
+    context = TitleContext(lines, block, floor, page)
     candidates = [(title_score(clues), index, clues) for index, clues in title_candidates(context)]
     if not candidates:
         return None
+    named = context.page.named
     if named and (quoted := [(score, index) for score, index, _ in candidates if lines[index].key in named]):
         return max(quoted)[1]
     gain, loss = _STORY_REACH
