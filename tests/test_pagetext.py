@@ -1979,6 +1979,12 @@ def test_a_dated_line_deep_in_the_body_or_long_is_text() -> None:
         ("en", "If you believe stories like this one matter, please consider pitching in what you can."),
         ("en", "If you're enjoying this article, consider supporting our award-winning journalism by subscribing."),
         ("en", "Sponsor Message"),
+        # A call to follow the site, at the end of a sentence about its coverage (WCXB 4472).
+        (
+            "en",
+            "Catch up on NBC Select’s in-depth coverage of tech and tools, and follow us on Facebook, Instagram and "
+            "TikTok to stay up to date.",
+        ),
         ("de", "Jetzt Newsletter abonnieren und nichts mehr verpassen!"),
         ("de", "Die wichtigsten Nachrichten jeden Morgen in Ihr Postfach."),
         ("fr", "Inscrivez-vous à notre lettre d'information quotidienne."),
@@ -2046,6 +2052,7 @@ def test_another_language_s_promotion_is_looked_for_in_that_language_s_documents
         "The scam messages arrive in your inbox looking like a notice from your bank, the FBI warned on Tuesday.",
         "Police said the fake invoices were sent straight to your inbox by a gang operating from abroad.",
         "Join the protesters, she told the crowd, and share their stories with the world.",
+        "“Follow us on Instagram for updates,” the police said after the roads were closed.",
         "Phishing emails that land in your inbox often mimic your bank.",
         "Critics gave the film a rating of four stars, and the studio plans a free trial screening in June.",
         # A story's appeal, asked or reported, is not the site's.

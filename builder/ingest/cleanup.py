@@ -381,12 +381,13 @@ PROMOTION = re.compile(
     r"|^\W*start (?:your |a )?free trial\W*$"
     # Google's call to news readers: "Add Newsweek as a preferred source on Google to see more of our coverage."
     r"|\bas (?:a |your )?preferred source\b|\bas (?:a |your )?trusted source (?:for|on|in) google\b"
-    # An ad slot's label, a share button's, a call to follow the site: alone on their line.
+    # An ad slot's label, a share button's, alone on their line; a call to follow the site, there or closing a
+    # sentence about the site ("... and follow us on Facebook, Instagram and TikTok to stay up to date").
     r"|^\W*(?:advertisement|advert|sponsored(?: content)?|sponsor message)\W*$"
     r"|^\W*(?:advertisement|advert)\W+(?:scroll|continue|story)"
     r"|^\W*(?:the )?(?:story|article|text) continues (?:below|after)\b"
     r"|^\W*share (?:this|the) (?:article|story|post|page)\W*$"
-    r"|^\W*follow us on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky)\b"
+    r"|\bfollow us on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky)\b"
     r"|^\W*follow us(?: on social media)?\W*$"
     # A newsroom's appeal for money at the story's end: "Since you made it to the bottom of this article, we have a
     # small favor to ask.", "please consider pitching in what you can", "consider supporting our award-winning
@@ -407,7 +408,8 @@ two stock notices were added later (WCXB 0420 and 4444, both of the test half, n
 were the calls to share, rate, spread the word or start a free trial: 46 short lines of the WCXB dumps, none a
 paragraph of the truth; then a newsroom's appeal for money (two pages' appeals, 16 paragraphs over the five kinds of
 dump and the HTML, none in the truth), and NPR's ad slot, "Sponsor Message" (three times in its article on the test
-half, 4560)."""
+half, 4560); then a call to follow the site that closes a sentence about its coverage (4472, on all three kinds of
+dump that keep it; no paragraph of the truth holds one)."""
 PROMOTION_ELSEWHERE = re.compile(
     "|".join(
         (
