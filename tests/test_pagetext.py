@@ -368,6 +368,22 @@ def test_a_wrapped_list_item_goes_on_past_its_marker_and_the_next_item_stands_al
     assert not wrapped_before("   Route      Riders     Cost per trip", "   Night 1    4,000      2.10", width)
 
 
+def test_a_date_or_a_label_in_capitals_below_a_wrapped_sentence_stands_apart(sample_text: str) -> None:
+    # A text browser sets a caption's date or an ad slot's label on the line below the paragraph, with no blank line
+    # between, where its first word would not have fitted: they are elements of their own, not the paragraph's end.
+    # The caption and the paragraph fill their line of 57 columns (60, less the indent), so that no word fits after.
+    caption = "A runner crosses the finish line as the crowd cheers on."
+    paragraph = "Try to finish every long run without slowing at the end."
+    # A longer line with a date, wrapped after a sentence, goes on with the paragraph it belongs to.
+    sentence = "The night buses will run to every district of the city. Discount fares are valid from January 16, 2025."
+    assert text_browser_dump(sentence, 60).splitlines()[1].strip().startswith("Discount fares")
+    text = text_browser_dump(sample_text, 60) + "\n\n" + text_browser_dump(caption, 60) + "\n   April 28, 2025\n\n"
+    text += text_browser_dump(paragraph, 60) + "\n   ADVERTISEMENT\n\n" + text_browser_dump(sentence, 60) + "\n"
+    assert wrap_width(text.splitlines(keepends=True)) == Wrap(60, wide=False)
+    expected = [caption, "April 28, 2025", paragraph, "ADVERTISEMENT", sentence]
+    assert [line.text for line in read_lines(text, ())][-5:] == expected
+
+
 def test_a_text_browsers_drawing_of_the_page_is_left_out(sample_text: str) -> None:
     # lynx opens with the page's <link> titles and draws buttons, text fields, check boxes, unnamed images and
     # embedded frames (by their address, wrapped like any line) among the page's lines; w3m draws a text field as

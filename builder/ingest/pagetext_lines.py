@@ -378,6 +378,7 @@ def read_lines(
             and number > 1
             and stripped_chunks[number - 2]
             and wrapped_before(chunks[number - 2], chunk, wrap)
+            and not stands_apart(stripped_chunks[number - 2], stripped, writing.language)
         ):
             # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in lower case,
             # or the whole dump was wrapped at a column this line's first word did not fit in. One logical line,
@@ -742,6 +743,24 @@ def stop_share(key: str, function_words: frozenset[str] = STOP_WORDS) -> float:
 _DANGLING = frozenset({"a", "an", "the", "our", "your", "my", "their", "its", "of", "and", "or", "with", "for"})
 """Words that cannot end an English headline: a line ending in one is cut short ("Learn about our"). Only on
 English pages: a German headline may end in "an" ("Russland greift mit Drohnen an")."""
+
+
+APART_MAX_CHARS = 40
+"""How long a date or byline line may be to stand apart from the sentence above it (see `stands_apart`): a longer
+one is more often a sentence about a date ("Discount and Gift will be valid from January 16, 2025 at 7:00 AM")."""
+
+
+def stands_apart(above: str, line: str, language: str) -> bool:
+    """Whether `line` (stripped), below `above` that ends a sentence in a hard-wrapped dump, is an element of its own
+    rather than the paragraph wrapped onto it: a short date or byline, or a label in capitals ("ADVERTISEMENT"). A
+    text browser sets a caption's date or an ad slot's label on the line below the paragraph, with no blank line
+    between, where the line's first word would not have fitted (lynx's dump of WCXB 0263: "April 28, 2025" run
+    into the photo's caption; 4115: "ADVERTISEMENT" into a paragraph)."""
+    if not SENTENCE_END.search(above[-4:]):
+        return False
+    if line.isalpha() and line.isupper() and len(line) > 1:
+        return True
+    return len(line) <= APART_MAX_CHARS and is_metadata(line, language)
 
 
 def is_header(lines: Sequence[Line], index: int) -> bool:
