@@ -2599,6 +2599,9 @@ def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> No
     links = [
         "Read more: A Guide to Small Business Accounting",
         "Related: Tutoring may not improve attendance",
+        # Behind the arrows that point to it (WCXB 0334, 4864).
+        "» Related:  15 Things To Know About Booking Rental Cars",
+        ">> See Also: The Best Password Managers for Chrome",
         "Click here to read the Hindustan Times ePaper",
         "Thank you! Your submission has been received!",
         # A form's steps and marks, a screen reader's words, a widget still loading.

@@ -101,9 +101,10 @@ _RELATED_LABELS = (
     r"|recommended(?: reading)?|you may also like|don['’]t miss|further reading|from (?:our|the) archives?"
     r"|more (?:by|from) (?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,3}"
 )
-RELATED_LINK = re.compile(rf"^[\[(]?\s*(?:read more|{_RELATED_LABELS})\s*[:»›>|–—-]", re.IGNORECASE)
+RELATED_LINK = re.compile(rf"^(?:[\[(]|[»›>]{{1,2}})?\s*(?:read more|{_RELATED_LABELS})\s*[:»›>|–—-]", re.IGNORECASE)
 """A link to another article set between paragraphs ("Read more: …", "Related: …", "See also: …", "Also read:
-…"): another story's headline, which annotators would read as this one's text."""
+…"), behind an arrow or two or not ("» Related: …", ">> See Also: …"): another story's headline, which annotators
+would read as this one's text."""
 RELATED_LINK_MAX_CHARS = 200
 RELATED_LABEL = re.compile(rf"^[\[(]?\s*(?:{_RELATED_LABELS})\s*[\])]?\W*$", re.IGNORECASE)
 """The label of links to other articles set as a paragraph of its own ("Related Story", "Related articles",
