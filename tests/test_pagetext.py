@@ -2567,6 +2567,14 @@ def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:
         "Consent is not a condition of purchase. See our Privacy Policy and Terms of Use.",
         'By clicking "Join", you are agreeing to our Terms of Service and Privacy Policy.',
         "Thanks for signing up!",
+        # A site's or a comment form's terms, and the form's note on the reader's data (WCXB 0041, 0250, 0461, 1789).
+        "By using Conductor, you agree to our Terms of Service and Privacy Policy.",
+        "By posting a comment, you consent to have your personally identifiable information collected and used in "
+        "accordance with our privacy policy.",
+        "Your information will be processed according to EPAM SolutionsHub Privacy Policy.",
+        "We respect your privacy. This site is protected by reCAPTCHA. Google's privacy policy and terms of service "
+        "apply.",
+        "Read our Privacy Policy",
     ]
     reported = (
         "By signing up, riders agree to share their travel data with the council, which says it will use it only "
@@ -2583,6 +2591,16 @@ def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:
         ],
     )
     assert tidy(scraped).paragraphs == [story[0], (reported, ParagraphKind.body), *story[1:]]
+    # A story about a policy, or about what visitors agree to, is no form's.
+    about = [
+        "By using the app, drivers agree to share their location with the council, the transport office said.",
+        "Read our privacy policy analysis of the five largest ride-hailing apps below.",
+        "Your information will be safer under the new law, the minister told reporters on Tuesday.",
+    ]
+    scraped = ArticleParts(
+        role=DocumentRole.main, title="Night buses", paragraphs=[*[(text, ParagraphKind.body) for text in about]]
+    )
+    assert tidy(scraped).paragraphs == [(text, ParagraphKind.body) for text in about]
 
 
 def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> None:

@@ -142,7 +142,13 @@ _WIDGET_MESSAGE = re.compile(
     r"^(?:thank you!? your submission has been received!?|oops!? something went wrong while submitting the form\.?)$"
     r"|^\W*click here\b"
     r"|^step \d+ of \d+$|^\*?\s*indicates (?:a )?required field|^required fields are marked|^\*?\s*required\s*\*?$"
-    r"|^.{0,80}press enter to open the dropdown menu|^loading\s*(?:\.\.\.|…)|^\(?opens in a new (?:window|tab)\)?\.?$",
+    r"|^.{0,80}press enter to open the dropdown menu|^loading\s*(?:\.\.\.|…)|^\(?opens in a new (?:window|tab)\)?\.?$"
+    # A form's note on the reader's data, and the link to the policy: "Your information will be processed according
+    # to our Privacy Policy.", "We respect your privacy. This site is protected by reCAPTCHA ...", "Read our Privacy
+    # Policy".
+    r"|^your (?:personal )?(?:information|data|details) will be (?:processed|used|handled|stored)\b"
+    r"|^.{0,80}\bprotected by recaptcha\b"
+    r"|^(?:please )?(?:read|see|review|view) our (?:privacy|cookie) (?:policy|notice)\W*$",
     re.IGNORECASE,
 )
 """A form's own messages, as a site builder prints them under every form ("Thank you! Your submission has been
@@ -154,13 +160,16 @@ story's). On the WCXB page dumps 53 lines are such form and widget strings, none
 
 
 _CONSENT = re.compile(
-    r"^by (?:signing up|subscribing|submitting|clicking|registering|entering|continuing|providing|checking)\b"
+    r"^by (?:signing up|subscribing|submitting|clicking|registering|entering|continuing|providing|checking|using"
+    r"|accessing|visiting|posting|commenting)\b"
     r".{0,300}?\byou(?:'re| are)? (?:agree|consent|confirm|acknowledge|accept|authori[sz]e)",
     re.IGNORECASE,
 )
 """A form's consent ("By signing up, you agree to receive ...", "By submitting this form, you authorize ..."): a
 sign-up box or a form set inside the article. On the WCXB page dumps 48 lines open so, none of them in the truth's
-text."""
+text. Also a site's or a comment form's terms ("By using Conductor, you agree to our Terms of Service", "By posting
+a comment, you consent to ..."), added later with the form's note on the reader's data (`_WIDGET_MESSAGE`): six
+pages' lines over the five kinds of dump, none in the truth's text."""
 CONSENT_MAX_CHARS = 800
 
 
