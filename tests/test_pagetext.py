@@ -2603,6 +2603,22 @@ def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:
     assert tidy(scraped).paragraphs == [(text, ParagraphKind.body) for text in about]
 
 
+def test_the_site_s_copyright_notice_goes_and_a_caption_s_rights_stay() -> None:
+    # The footer's notice, where a capture ran the article on into it (WCXB 0110, 0250, 0356); a caption's credit
+    # names its rights holder after the work (0408).
+    story = [(text, ParagraphKind.body) for text in PROSE[:2]]
+    notices = ["Copyright © 2025 Lemonlight, Inc. All rights reserved.", "©2025 Flatiron School All rights reserved."]
+    notices += ["© 1995 - 2026 The Motley Fool. All rights reserved.", "All rights reserved."]
+    credit = "Day’s Rest, 1960. Wax and oil on four panels. University of Sussex. All rights reserved, DACS 2024."
+    footer = [(notice, ParagraphKind.body) for notice in notices]
+    scraped = ArticleParts(
+        role=DocumentRole.main,
+        title="Night buses",
+        paragraphs=[story[0], (credit, ParagraphKind.body), story[1], *footer],
+    )
+    assert tidy(scraped).paragraphs == [story[0], (credit, ParagraphKind.body), story[1]]
+
+
 def test_separators_shortcodes_and_calls_to_action_between_paragraphs_go() -> None:
     # WCXB HTML: "Read More" under each of a listicle's items (17 on one page), "[cta_module]", "* * *".
     story = [(text, ParagraphKind.body) for text in PROSE[:3]]

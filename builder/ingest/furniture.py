@@ -171,13 +171,21 @@ text. Also a site's or a comment form's terms ("By using Conductor, you agree to
 a comment, you consent to ..."), added later with the form's note on the reader's data (`_WIDGET_MESSAGE`): six
 pages' lines over the five kinds of dump, none in the truth's text."""
 CONSENT_MAX_CHARS = 800
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b).{0,100}?\ball rights reserved\b|^all rights reserved\W*$", re.IGNORECASE
+)
+"""The site's copyright notice ("Copyright © 2025 Lemonlight, Inc. All rights reserved.", "All rights reserved."):
+the footer's, where a capture ran the article on into it; a caption's credit ("Wax and oil on four panels.
+University of Sussex. All rights reserved, DACS 2024") does not open with it. On the WCXB page dumps, eight pages'
+main texts held one (in all five kinds of dump), and one truth keeps it ("All rights reserved" alone, 0435)."""
+COPYRIGHT_MAX_CHARS = 200
 
 
 def is_stray(text: str, kind: ParagraphKind) -> bool:
     """Whether a paragraph anywhere in the article is the page's, not the story's:
     - a separator with no letter or digit ("----------", "* * *"), or an unrendered shortcode;
     - a link to another article (`RELATED_LINK`), a form's own message or a line that opens "Click here";
-    - a form's consent ("By signing up, you agree ...", `_CONSENT`);
+    - a form's consent ("By signing up, you agree ...", `_CONSENT`), the site's copyright notice (`_COPYRIGHT`);
     - a table of contents' label, or a button's or link's whole label set as a heading or not ("+ More Info",
       "Get a Quote", `LINK_LABEL`);
     - a short call to action between paragraphs ("Sign up", `is_call_to_action`); as a heading it stays ("Get
@@ -190,6 +198,8 @@ def is_stray(text: str, kind: ParagraphKind) -> bool:
     if len(text) <= RELATED_LINK_MAX_CHARS and (RELATED_LINK.match(text) or _WIDGET_MESSAGE.match(text)):
         return True
     if text[:1] in "Bb" and len(text) <= CONSENT_MAX_CHARS and _CONSENT.match(text):
+        return True
+    if text[:1] in "©(CcAa" and len(text) <= COPYRIGHT_MAX_CHARS and _COPYRIGHT.match(text):
         return True
     if _too_long(text):
         return False
