@@ -2575,6 +2575,13 @@ def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:
         "We respect your privacy. This site is protected by reCAPTCHA. Google's privacy policy and terms of service "
         "apply.",
         "Read our Privacy Policy",
+        # A cookie banner, and the links a page sets around its article (WCXB 0270, 0298, 0362, 4036).
+        "We use cookies to provide you with the best possible experience. By continuing to use this site, you agree "
+        "to our use of cookies. See Cookie Policy.",
+        "Skip to bottom of list",
+        "Next Post  Slip and Fall Liability Explained: Who’s at Fault?",
+        "« Previous Post",
+        "Share on X (Twitter) Share on Facebook Share on Pinterest Share on LinkedIn",
     ]
     reported = (
         "By signing up, riders agree to share their travel data with the council, which says it will use it only "
@@ -2596,6 +2603,9 @@ def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:
         "By using the app, drivers agree to share their location with the council, the transport office said.",
         "Read our privacy policy analysis of the five largest ride-hailing apps below.",
         "Your information will be safer under the new law, the minister told reporters on Tuesday.",
+        "Skip to Chunk 4 without Chunk 2, and you’ll be lost when parsing breaks.",
+        "Next story of the tower block is to hold a library, the architect said.",
+        "We use cookie cutters shaped like buses to sell biscuits at the depot, the bakery's owner said.",
     ]
     scraped = ArticleParts(
         role=DocumentRole.main, title="Night buses", paragraphs=[*[(text, ParagraphKind.body) for text in about]]

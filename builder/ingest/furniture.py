@@ -148,7 +148,13 @@ _WIDGET_MESSAGE = re.compile(
     # Policy".
     r"|^your (?:personal )?(?:information|data|details) will be (?:processed|used|handled|stored)\b"
     r"|^.{0,80}\bprotected by recaptcha\b"
-    r"|^(?:please )?(?:read|see|review|view) our (?:privacy|cookie) (?:policy|notice)\W*$",
+    r"|^(?:please )?(?:read|see|review|view) our (?:privacy|cookie) (?:policy|notice)\W*$"
+    # Links a page sets around its article: a skip link for screen readers, the previous and next posts, a share
+    # row ("Skip to bottom of list", "Next Post  Slip and Fall Liability Explained", "Share on X (Twitter) Share on
+    # Facebook").
+    r"|^skip to (?:the )?(?:main )?(?:content|navigation|menu|footer|search|bottom|top|end)\b"
+    r"|^\W*(?:previous|prev|next) (?:post|article|story)\b(?:\W*$|\s*[:»›>|–—-]|\s{2}|\s+(?-i:[A-Z]))"
+    r"|^share (?:on|via) (?:x|twitter|facebook|linkedin|pinterest|e-?mail|whatsapp|reddit|threads|bluesky)\b",
     re.IGNORECASE,
 )
 """A form's own messages, as a site builder prints them under every form ("Thank you! Your submission has been
@@ -162,14 +168,18 @@ story's). On the WCXB page dumps 53 lines are such form and widget strings, none
 _CONSENT = re.compile(
     r"^by (?:signing up|subscribing|submitting|clicking|registering|entering|continuing|providing|checking|using"
     r"|accessing|visiting|posting|commenting)\b"
-    r".{0,300}?\byou(?:'re| are)? (?:agree|consent|confirm|acknowledge|accept|authori[sz]e)",
+    r".{0,300}?\byou(?:'re| are)? (?:agree|consent|confirm|acknowledge|accept|authori[sz]e)"
+    # A cookie banner asks the same: "We use cookies to provide you with the best possible experience. By continuing
+    # to use this site, you agree to our use of cookies."
+    r"|^(?:we|this (?:site|website)) uses? cookies\b",
     re.IGNORECASE,
 )
 """A form's consent ("By signing up, you agree to receive ...", "By submitting this form, you authorize ..."): a
 sign-up box or a form set inside the article. On the WCXB page dumps 48 lines open so, none of them in the truth's
 text. Also a site's or a comment form's terms ("By using Conductor, you agree to our Terms of Service", "By posting
 a comment, you consent to ..."), added later with the form's note on the reader's data (`_WIDGET_MESSAGE`): six
-pages' lines over the five kinds of dump, none in the truth's text."""
+pages' lines over the five kinds of dump, none in the truth's text; and a cookie banner (the truth's boilerplate
+lists seven pages' banners, its text none)."""
 CONSENT_MAX_CHARS = 800
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b).{0,100}?\ball rights reserved\b|^all rights reserved\W*$", re.IGNORECASE
@@ -197,7 +207,7 @@ def is_stray(text: str, kind: ParagraphKind) -> bool:
         return True
     if len(text) <= RELATED_LINK_MAX_CHARS and (RELATED_LINK.match(text) or _WIDGET_MESSAGE.match(text)):
         return True
-    if text[:1] in "Bb" and len(text) <= CONSENT_MAX_CHARS and _CONSENT.match(text):
+    if text[:1] in "BbWwTt" and len(text) <= CONSENT_MAX_CHARS and _CONSENT.match(text):
         return True
     if text[:1] in "©(CcAa" and len(text) <= COPYRIGHT_MAX_CHARS and _COPYRIGHT.match(text):
         return True
