@@ -201,6 +201,22 @@ def is_copyright_notice(paragraph: str) -> bool:
     return _COPYRIGHT_NOTICE.match(paragraph) is not None and len(paragraph.split()) <= COPYRIGHT_NOTICE_MAX_WORDS
 
 
+_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+_RIGHTS_RESERVED_ALONE = re.compile(r"^all rights reserved\W*$", re.IGNORECASE)
+
+
+def reserves_rights(paragraph: str) -> bool:
+    """Whether a paragraph is a copyright notice that reserves the rights ("Copyright © 2025 Lemonlight, Inc. All
+    rights reserved.", `is_copyright_notice`), or those words alone: the site's footer wherever it stands, where a
+    capture ran the article on into it. A caption's credit that names its rights holder after the work ("Wax and
+    oil on four panels. University of Sussex. All rights reserved, DACS 2024") does not open as a notice; one
+    that opens with "©" but reserves nothing ("© A.M. Best Company, Inc. — used by permission") credits a table
+    and stays unless it ends the article."""
+    if _RIGHTS_RESERVED_ALONE.match(paragraph):
+        return True
+    return _RIGHTS_RESERVED.search(paragraph) is not None and is_copyright_notice(paragraph)
+
+
 _CREDIT_WORDS = r"(?:pic(?:ture)?s?|photos?|image|file\s+(?:pic|photo)|foto|zdjęcie|фото|світлина)"
 """The word for a photo, in English and in the other languages whose pages are read ("Foto: dpa", Polish
 "Zdjęcie:", Russian and Ukrainian "Фото: ТАСС", "Світлина:"). Not German "Bild" (a newspaper: "sagte der Bild:

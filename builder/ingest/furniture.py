@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from builder.ingest.cleanup import split_dateline
+from builder.ingest.cleanup import reserves_rights, split_dateline
 from builder.ingest.pagetext_lines import CONTENTS_LABEL, is_metadata
 from builder.ingest.pagetext_titles import LINK_LABEL, is_call_to_action
 from builder.records import Dateline, ParagraphKind
@@ -181,21 +181,13 @@ a comment, you consent to ..."), added later with the form's note on the reader'
 pages' lines over the five kinds of dump, none in the truth's text; and a cookie banner (the truth's boilerplate
 lists seven pages' banners, its text none)."""
 CONSENT_MAX_CHARS = 800
-_COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b).{0,100}?\ball rights reserved\b|^all rights reserved\W*$", re.IGNORECASE
-)
-"""The site's copyright notice ("Copyright © 2025 Lemonlight, Inc. All rights reserved.", "All rights reserved."):
-the footer's, where a capture ran the article on into it; a caption's credit ("Wax and oil on four panels.
-University of Sussex. All rights reserved, DACS 2024") does not open with it. On the WCXB page dumps, eight pages'
-main texts held one (in all five kinds of dump), and one truth keeps it ("All rights reserved" alone, 0435)."""
-COPYRIGHT_MAX_CHARS = 200
 
 
 def is_stray(text: str, kind: ParagraphKind) -> bool:
     """Whether a paragraph anywhere in the article is the page's, not the story's:
     - a separator with no letter or digit ("----------", "* * *"), or an unrendered shortcode;
     - a link to another article (`RELATED_LINK`), a form's own message or a line that opens "Click here";
-    - a form's consent ("By signing up, you agree ...", `_CONSENT`), the site's copyright notice (`_COPYRIGHT`);
+    - a form's consent ("By signing up, you agree ...", `_CONSENT`), the site's copyright notice (`reserves_rights`);
     - a table of contents' label, or a button's or link's whole label set as a heading or not ("+ More Info",
       "Get a Quote", `LINK_LABEL`);
     - a short call to action between paragraphs ("Sign up", `is_call_to_action`); as a heading it stays ("Get
@@ -209,7 +201,8 @@ def is_stray(text: str, kind: ParagraphKind) -> bool:
         return True
     if text[:1] in "BbWwTt" and len(text) <= CONSENT_MAX_CHARS and _CONSENT.match(text):
         return True
-    if text[:1] in "©(CcAa" and len(text) <= COPYRIGHT_MAX_CHARS and _COPYRIGHT.match(text):
+    # The words first, in either case: a regex search of every paragraph is a measurable cost.
+    if ("eserved" in text or "ESERVED" in text) and reserves_rights(text):
         return True
     if _too_long(text):
         return False
