@@ -162,7 +162,10 @@ received!", "Oops! Something went wrong while submitting the form."), its steps 
 Indicates a required field"), the words a screen reader is given ("Select a program Press enter to open the
 dropdown menu.", "(opens in a new tab)"), a widget still loading ("Loading... Sign Me Up"), and a line that opens
 asking to click, set as a heading or not ("Click here to read the ePaper"; "… You can click here to see it." is the
-story's). On the WCXB page dumps 53 lines are such form and widget strings, none of them in the truth's text."""
+story's). On the WCXB page dumps 53 lines are such form and widget strings, none of them in the truth's text. Added
+later, on the same terms: a form's note on the reader's data, a skip link, the previous and next posts' links and a
+share row, whose like the truth lists as boilerplate on 60-odd pages and keeps in its text on none (one sentence
+opens "Skip to Chunk 4", which the skip link's words leave alone)."""
 
 
 _CONSENT = re.compile(
