@@ -164,7 +164,7 @@ dropdown menu.", "(opens in a new tab)"), a widget still loading ("Loading... Si
 asking to click, set as a heading or not ("Click here to read the ePaper"; "… You can click here to see it." is the
 story's). On the WCXB page dumps 53 lines are such form and widget strings, none of them in the truth's text. Added
 later, on the same terms: a form's note on the reader's data, a skip link, the previous and next posts' links and a
-share row, whose like the truth lists as boilerplate on 60-odd pages and keeps in its text on none (one sentence
+share row, whose like the truth lists as boilerplate on 91 pages and keeps in its text on none (one sentence
 opens "Skip to Chunk 4", which the skip link's words leave alone)."""
 
 
