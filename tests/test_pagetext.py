@@ -915,6 +915,23 @@ def test_a_section_s_name_run_together_with_a_series_name_is_no_title() -> None:
     assert not context.opens_with_kicker(2)
 
 
+def test_a_breadcrumb_from_the_home_page_run_together_is_no_title() -> None:
+    # "Home", a section's name and the section's blurb on one line above the headline (WCXB 0199: "Home Stuff We Love
+    # Expert Product Reviews & Buying Guides"), which had won there (see the test on the page itself below).
+    headline = "4 Best Night Bus Passes, Tested by Commuters"
+    crumbs = "Home Rides We Love Expert Transport Reviews & Buying Guides"
+    menu = ["Rides We Love", "City Hall", "Transport"]
+    page = [*menu, crumbs, headline, "By Jane Doe", "June 4, 2025", *PROSE, "More from Rides We Love", *menu]
+    lines = read_lines("\n".join(page) + "\n", ())
+    context = TitleContext(lines, find_bodies(lines)[0], 0)
+    assert context.opens_with_crumbs(3)
+    assert not context.opens_with_crumbs(4)
+    # A headline that opens with "Home" goes on with its own words, not a section's.
+    own = "Home Office Ideas for Small Flats Near the Night Bus Routes"
+    lines = read_lines("\n".join([*menu, own, "June 4, 2025", *PROSE]) + "\n", ())
+    assert not TitleContext(lines, find_bodies(lines)[0], 0).opens_with_crumbs(3)
+
+
 def test_the_title_that_the_comments_heading_quotes_is_the_title() -> None:
     # Blog software heads a post's comments with its title ("6 thoughts on “Title”", WCXB 0006 and 4682 as lynx
     # and w3m dump them, where a subtitle or a section heading had outscored the headline).
@@ -2751,6 +2768,17 @@ def test_a_caption_glued_to_its_credit_does_not_take_the_headline_s_place() -> N
         pytest.skip(f"{path} is absent")
     [main, *_] = extract_pagetext(load_script("render_wcxb").render_file(path))
     assert main.title == "The best smart home hubs of 2026, tested by our editors"
+
+
+@pytest.mark.needs_data
+def test_a_breadcrumb_from_the_home_page_does_not_take_the_headline_s_place() -> None:
+    # WCXB page 0199: "Home Stuff We Love Expert Product Reviews & Buying Guides" stands right above the headline,
+    # whose "Tested by Bibliophiles" reads as a credit; "Stuff We Love" is a menu item elsewhere on the page.
+    path = WCXB / "html" / "0199.html.gz"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    [main, *_] = extract_pagetext(load_script("render_wcxb").render_file(path))
+    assert main.title == "4 Best Book Subscriptions, Tested by Bibliophiles"
 
 
 COMPANY_BLURB = [

@@ -117,6 +117,9 @@ MENU_ROW_REPEATS = 3
 MENU_ROW_REPEATS times, is menu items run together ("Latest Video Random Video All Videos", "Cork GAA Cork
 Soccer Cork Rugby"): a headline rarely repeats itself."""
 MENU_ROW_ITEMS = 4
+BREADCRUMB_ROOTS = frozenset({"home", "startseite", "accueil", "inicio", "início", "главная", "головна"})
+"""The first crumb of a breadcrumb, the home page's, in the languages whose pages are read (one word each; a key's
+words, so in lower case): see `TitleContext.opens_with_crumbs`."""
 MENU_ITEM_MAX_WORDS = 5
 """A line that is MENU_ROW_ITEMS or more of the page's other lines of up to MENU_ITEM_MAX_WORDS words run
 together, but for one word at most, is a menu row: a browser's copy of a page puts the links of a navigation bar on
@@ -182,7 +185,9 @@ class TitleClues:
     ("BlogTechnologyWhat is X?"), or a headline that its subtitle restates ("Understanding X"); not the end of a
     byline, which is the author's name ("By Elaine Chen" over an author card's "Elaine Chen")."""
     glued_path: bool
-    """Ends with another title-like line nearby: a breadcrumb run together with the title it ends with."""
+    """Ends with another title-like line nearby: a breadcrumb run together with the title it ends with; or opens
+    with a section's name run together with it (`TitleContext.opens_with_kicker`), or with the home page's crumb and
+    a section's (`TitleContext.opens_with_crumbs`)."""
     contents_entry: bool
     """It and a line next to it are printed again inside the body: an entry of a table of contents, whose
     headings come back above their sections."""
@@ -234,7 +239,7 @@ def title_clues(lines: Sequence[Line], block: Block, index: int, prose_after: in
         wordy=line.words > WORDY,
         under_headline=False,
         last_crumb=last_crumb,
-        glued_path=glued_path or context.opens_with_kicker(index),
+        glued_path=glued_path or context.opens_with_kicker(index) or context.opens_with_crumbs(index),
         contents_entry=context.printed_in_body(index)
         and (context.printed_in_body(index - 1) or context.printed_in_body(index + 1)),
         menu_row=is_menu_row(line.text, spelled) or context.runs_items_together(spelled),
@@ -529,6 +534,22 @@ class TitleContext:
                 uses = self.kicker_uses(opening)
                 if uses.total() - uses[line.key] >= KICKER_LINES:
                     return True
+        return False
+
+    def opens_with_crumbs(self, index: int) -> bool:
+        """Whether line `index` is a breadcrumb run together: the home page's crumb (BREADCRUMB_ROOTS), a menu item
+        (`PageFacts.menu_items`) and a capital ("Home Stuff We Love Expert Product Reviews & Buying Guides" over the
+        headline, WCXB 0199). A breadcrumb is printed once, so unlike a kicker (`opens_with_kicker`) no other line
+        need open with the same item; a headline that opens with "Home" goes on with a word of its own ("Home
+        Office Ideas"), not with one of the site's sections."""
+        key_words = self.lines[index].key.split(" ", MENU_ITEM_MAX_WORDS + 1)
+        if key_words[0] not in BREADCRUMB_ROOTS or len(key_words) < 3:
+            return False
+        text_words = without_bullet(self.lines[index].text).split(None, MENU_ITEM_MAX_WORDS + 1)
+        for count in range(1, min(len(key_words), len(text_words)) - 1):
+            opening = " ".join(key_words[1 : 1 + count])
+            if text_words[1 + count][:1].isupper() and opening in self.page.menu_items:
+                return True
         return False
 
     def kicker_uses(self, opening: str) -> Counter[str]:
