@@ -917,7 +917,7 @@ def test_a_section_s_name_run_together_with_a_series_name_is_no_title() -> None:
 
 def test_a_breadcrumb_from_the_home_page_run_together_is_no_title() -> None:
     # "Home", a section's name and the section's blurb on one line above the headline (WCXB 0199: "Home Stuff We Love
-    # Expert Product Reviews & Buying Guides"), which had won there (see the test on the page itself below).
+    # Expert Product Reviews & Buying Guides"), which had won there (the page itself is tested below).
     headline = "4 Best Night Bus Passes, Tested by Commuters"
     crumbs = "Home Rides We Love Expert Transport Reviews & Buying Guides"
     menu = ["Rides We Love", "City Hall", "Transport"]
@@ -2760,25 +2760,23 @@ def test_a_label_of_links_to_other_stories_goes_with_the_headlines_below_it() ->
 
 
 @pytest.mark.needs_data
-def test_a_caption_glued_to_its_credit_does_not_take_the_headline_s_place() -> None:
-    # WCXB page 4472: the headline stands above a standfirst, a date, a byline and a "Skip to" link; the photo's
-    # caption, glued to its credit, stood right above the body and was taken for the title.
-    path = WCXB / "html" / "4472.html.gz"
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        # The headline stands above a standfirst, a date, a byline and a "Skip to" link; the photo's caption, glued
+        # to its credit, stood right above the body and was taken for the title.
+        ("4472", "The best smart home hubs of 2026, tested by our editors"),
+        # "Home Stuff We Love Expert Product Reviews & Buying Guides" stands right above the headline, whose "Tested
+        # by Bibliophiles" reads as a credit; "Stuff We Love" is a menu item elsewhere on the page.
+        ("0199", "4 Best Book Subscriptions, Tested by Bibliophiles"),
+    ],
+)
+def test_a_line_above_the_headline_of_a_wcxb_page_does_not_take_its_place(page: str, headline: str) -> None:
+    path = WCXB / "html" / f"{page}.html.gz"
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     [main, *_] = extract_pagetext(load_script("render_wcxb").render_file(path))
-    assert main.title == "The best smart home hubs of 2026, tested by our editors"
-
-
-@pytest.mark.needs_data
-def test_a_breadcrumb_from_the_home_page_does_not_take_the_headline_s_place() -> None:
-    # WCXB page 0199: "Home Stuff We Love Expert Product Reviews & Buying Guides" stands right above the headline,
-    # whose "Tested by Bibliophiles" reads as a credit; "Stuff We Love" is a menu item elsewhere on the page.
-    path = WCXB / "html" / "0199.html.gz"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    [main, *_] = extract_pagetext(load_script("render_wcxb").render_file(path))
-    assert main.title == "4 Best Book Subscriptions, Tested by Bibliophiles"
+    assert main.title == headline
 
 
 COMPANY_BLURB = [
