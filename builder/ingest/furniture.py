@@ -182,7 +182,7 @@ sign-up box or a form set inside the article. On the WCXB page dumps 48 lines op
 text. Also a site's or a comment form's terms ("By using Conductor, you agree to our Terms of Service", "By posting
 a comment, you consent to ..."), added later with the form's note on the reader's data (`_WIDGET_MESSAGE`): six
 pages' lines over the five kinds of dump, none in the truth's text; and a cookie banner (the truth's boilerplate
-lists seven pages' banners, its text none)."""
+lists six pages' banners, its text none)."""
 CONSENT_MAX_CHARS = 800
 
 
