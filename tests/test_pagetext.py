@@ -2592,6 +2592,8 @@ def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:
         "We respect your privacy. This site is protected by reCAPTCHA. Google's privacy policy and terms of service "
         "apply.",
         "Read our Privacy Policy",
+        # A form's prompt (WCXB 0031, 0110).
+        "Please fill out the form below, and one of our producers will follow up within 48 hours.",
         # A cookie banner, and the links a page sets around its article (WCXB 0270, 0298, 0362, 4036).
         "We use cookies to provide you with the best possible experience. By continuing to use this site, you agree "
         "to our use of cookies. See Cookie Policy.",
@@ -2621,6 +2623,7 @@ def test_a_form_s_consent_and_thanks_inside_the_article_go() -> None:
         "Read our privacy policy analysis of the five largest ride-hailing apps below.",
         "Your information will be safer under the new law, the minister told reporters on Tuesday.",
         "Skip to Chunk 4 without Chunk 2, and you’ll be lost when parsing breaks.",
+        "Riders who fill out the form below the driver's seat get a refund, the operator said.",
         "Next story of the tower block is to hold a library, the architect said.",
         "We use cookie cutters shaped like buses to sell biscuits at the depot, the bakery's owner said.",
     ]

@@ -184,13 +184,18 @@ a comment, you consent to ..."), added later with the form's note on the reader'
 pages' lines over the five kinds of dump, none in the truth's text; and a cookie banner (the truth's boilerplate
 lists six pages' banners, its text none)."""
 CONSENT_MAX_CHARS = 800
+_FORM_PROMPT = re.compile(r"^(?:please )?(?:fill (?:out|in)|complete|use) the (?:short )?form below\b", re.IGNORECASE)
+"""A form's prompt ("Please fill out the form below, and one of our producers will follow up within 48 hours."):
+the form itself is no text, and its prompt is the page's, not the story's. The truth's text on the WCXB pages holds
+no paragraph that opens so; three pages' dumps do (0031, 0110 twice)."""
 
 
 def is_stray(text: str, kind: ParagraphKind) -> bool:
     """Whether a paragraph anywhere in the article is the page's, not the story's:
     - a separator with no letter or digit ("----------", "* * *"), or an unrendered shortcode;
     - a link to another article (`RELATED_LINK`), a form's own message or a line that opens "Click here";
-    - a form's consent ("By signing up, you agree ...", `_CONSENT`), the site's copyright notice (`reserves_rights`);
+    - a form's consent ("By signing up, you agree ...", `_CONSENT`) or prompt ("Please fill out the form below",
+      `_FORM_PROMPT`), the site's copyright notice (`reserves_rights`);
     - a table of contents' label, or a button's or link's whole label set as a heading or not ("+ More Info",
       "Get a Quote", `LINK_LABEL`);
     - a short call to action between paragraphs ("Sign up", `is_call_to_action`); as a heading it stays ("Get
@@ -203,6 +208,8 @@ def is_stray(text: str, kind: ParagraphKind) -> bool:
     if len(text) <= RELATED_LINK_MAX_CHARS and (RELATED_LINK.match(text) or _WIDGET_MESSAGE.match(text)):
         return True
     if text[:1] in "BbWwTt" and len(text) <= CONSENT_MAX_CHARS and _CONSENT.match(text):
+        return True
+    if text[:1] in "PpFfCcUu" and len(text) <= CONSENT_MAX_CHARS and _FORM_PROMPT.match(text):
         return True
     # The words first, in either case: a regex search of every paragraph is a measurable cost.
     if ("eserved" in text or "ESERVED" in text) and reserves_rights(text):
