@@ -117,14 +117,14 @@ MENU_ROW_REPEATS = 3
 MENU_ROW_REPEATS times, is menu items run together ("Latest Video Random Video All Videos", "Cork GAA Cork
 Soccer Cork Rugby"): a headline rarely repeats itself."""
 MENU_ROW_ITEMS = 4
-BREADCRUMB_ROOTS = frozenset({"home", "startseite", "accueil", "inicio", "início", "главная", "головна"})
-"""The first crumb of a breadcrumb, the home page's, in the languages whose pages are read (one word each; a key's
-words, so in lower case): see `TitleContext.opens_with_crumbs`."""
 MENU_ITEM_MAX_WORDS = 5
 """A line that is MENU_ROW_ITEMS or more of the page's other lines of up to MENU_ITEM_MAX_WORDS words run
 together, but for one word at most, is a menu row: a browser's copy of a page puts the links of a navigation bar on
 one line ("Features Pricing How to Start a Podcast Blog About Ads") and those of the footer's menu each on its own
 ("Features", "Pricing", "How to Start a Podcast"). A headline's words are rarely all a page's menu items."""
+BREADCRUMB_ROOTS = frozenset({"home", "startseite", "accueil", "inicio", "início", "главная", "головна"})
+"""The first crumb of a breadcrumb, the home page's, in the languages whose pages are read (one word each; a key's
+words, so in lower case): see `TitleContext.opens_with_crumbs`."""
 _PUNCTUATION = ",.;:!?()[]\"'’“”&|/-–—"
 """Stripped off a word before its uses are counted for `menu_row`."""
 KICKER_LINES = 2
