@@ -8,7 +8,7 @@ import itertools
 import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import NamedTuple
@@ -521,19 +521,15 @@ class TitleContext:
         return items >= MENU_ROW_ITEMS and covered >= len(words) - 1
 
     def opens_with_kicker(self, index: int) -> bool:
-        """Whether line `index` opens with a menu item (`PageFacts.menu_items`) and a capital, as KICKER_LINES or
-        more other lines outside the block do: a section's name run together with a headline ("Student Achievement
-        When ICE Arrests Rise, ..."), as a site prints it before each of its stories' headlines."""
-        line = self.lines[index]
-        key_words = line.key.split(" ", MENU_ITEM_MAX_WORDS)
-        # The key's words are the text's, but for the bullet the key leaves out.
-        text_words = without_bullet(line.text).split(None, MENU_ITEM_MAX_WORDS)
-        for count in range(KICKER_MIN_WORDS, min(len(key_words), len(text_words))):
-            opening = " ".join(key_words[:count])
-            if text_words[count][:1].isupper() and opening in self.page.menu_items:
-                uses = self.kicker_uses(opening)
-                if uses.total() - uses[line.key] >= KICKER_LINES:
-                    return True
+        """Whether line `index` opens with a menu item (`PageFacts.menu_items`) of KICKER_MIN_WORDS words or more and
+        a capital, as KICKER_LINES or more other lines outside the block do: a section's name run together with a
+        headline ("Student Achievement When ICE Arrests Rise, ..."), as a site prints it before each of its stories'
+        headlines."""
+        key = self.lines[index].key
+        for opening in self.menu_item_openings(index, 0, KICKER_MIN_WORDS):
+            uses = self.kicker_uses(opening)
+            if uses.total() - uses[key] >= KICKER_LINES:
+                return True
         return False
 
     def opens_with_crumbs(self, index: int) -> bool:
@@ -542,15 +538,22 @@ class TitleContext:
         headline, WCXB 0199). A breadcrumb is printed once, so unlike a kicker (`opens_with_kicker`) no other line
         need open with the same item; a headline that opens with "Home" goes on with a word of its own ("Home
         Office Ideas"), not with one of the site's sections."""
-        key_words = self.lines[index].key.split(" ", MENU_ITEM_MAX_WORDS + 1)
-        if key_words[0] not in BREADCRUMB_ROOTS or len(key_words) < 3:
+        if self.lines[index].key.split(" ", 1)[0] not in BREADCRUMB_ROOTS:
             return False
-        text_words = without_bullet(self.lines[index].text).split(None, MENU_ITEM_MAX_WORDS + 1)
-        for count in range(1, min(len(key_words), len(text_words)) - 1):
-            opening = " ".join(key_words[1 : 1 + count])
-            if text_words[1 + count][:1].isupper() and opening in self.page.menu_items:
-                return True
-        return False
+        return any(self.menu_item_openings(index, 1, 1))
+
+    def menu_item_openings(self, index: int, skip: int, min_words: int) -> Iterator[str]:
+        """The menu items (`PageFacts.menu_items`) of `min_words` words or more that line `index` goes on with after
+        its first `skip` words, each followed by a word with a capital, shortest first: what a kicker or a breadcrumb
+        run together with a line opens with."""
+        line = self.lines[index]
+        key_words = line.key.split(" ", skip + MENU_ITEM_MAX_WORDS)
+        # The key's words are the text's, but for the bullet the key leaves out.
+        text_words = without_bullet(line.text).split(None, skip + MENU_ITEM_MAX_WORDS)
+        for end in range(skip + min_words, min(len(key_words), len(text_words))):
+            opening = " ".join(key_words[skip:end])
+            if text_words[end][:1].isupper() and opening in self.page.menu_items:
+                yield opening
 
     def kicker_uses(self, opening: str) -> Counter[str]:
         """The lines outside the block that open with `opening` and then a capital, counted by key: where the
