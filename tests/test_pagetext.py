@@ -1083,8 +1083,25 @@ def test_a_related_widget_inside_the_article_does_not_end_it() -> None:
     widget = ["Related Articles", "Trams to run all night at weekends", "New cycle lanes open in the centre"]
     page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *PROSE, *widget, *MORE_PROSE])
     [main] = extract_pagetext(page + "\n")
-    # The links stay, as short lines inside an article do (list items); the article goes on below them.
-    assert texts(main) == [*PROSE, *widget[1:], *MORE_PROSE]
+    # The article goes on below the links, which go with their label; the label stays for `tidy`, which takes
+    # it off with a headline below it that reads as prose.
+    assert texts(main) == [*PROSE, widget[0], *MORE_PROSE]
+    assert texts(tidy(main)) == [*PROSE, *MORE_PROSE]
+    # Headlines with their authors' names below, the last name right above the story's next paragraph, where it
+    # reads as a heading (WCXB 0160, The Atlantic's "Recommended Reading").
+    widget = [
+        "Recommended Reading",
+        "The Isolating Life of Parenting a Potential Psychopath",
+        "Lillyth Quillan",
+        "Dear Therapist: My Husband Accidentally Caused the Death of Our Family's Dog",
+        "Lori Gottlieb",
+    ]
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *PROSE, *widget, *MORE_PROSE])
+    assert texts(tidy(extract_pagetext(page + "\n")[0])) == [*PROSE, *MORE_PROSE]
+    # Without the label, short lines between paragraphs are the article's (list items, a heading).
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *PROSE, *widget[1:], *MORE_PROSE])
+    unlabelled = texts(tidy(extract_pagetext(page + "\n")[0]))
+    assert {widget[1], widget[3], widget[4]} <= set(unlabelled), unlabelled
 
 
 def test_the_article_goes_on_below_a_widget_and_a_product_card() -> None:

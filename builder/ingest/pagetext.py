@@ -36,6 +36,7 @@ from builder.ingest.cleanup import (
     split_paragraphs,
     strip_trailing_fragment,
 )
+from builder.ingest.furniture import RELATED_LABEL, RELATED_LINK_MAX_CHARS
 from builder.ingest.pagetext_blocks import (
     MIN_ARTICLE_WORDS,
     Block,
@@ -320,7 +321,21 @@ def body_paragraphs(
     captions: list[Caption] = []
     body = [lines[index] for index in block.text_lines()]
     printed: set[str] = set()
+    linking = False
     for position, line in enumerate(body):
+        following = body[position + 1] if position + 1 < len(body) else None
+        heads_prose = line.title_like and following is not None and following.prose
+        # A label of links to other articles inside the block ("Recommended Reading" over headlines and their
+        # authors, between two paragraphs of the story) takes the short lines below it along, up to the next line
+        # of prose; the label stays a paragraph, for `furniture.without_related_links` to take that line too when
+        # it is a headline. The last link reads as a heading over that prose; a heading the page prints again (in
+        # its table of contents) is the story's.
+        if linking and not (line.prose or line.code or (heads_prose and line.repeats > 1)):
+            continue
+        linking = len(line.text) <= RELATED_LINK_MAX_CHARS and RELATED_LABEL.match(line.text) is not None
+        if linking:
+            paragraphs.append((line.text, ParagraphKind.body))
+            continue
         if (
             line.common
             or line.contents
@@ -348,8 +363,7 @@ def body_paragraphs(
         if line.prose:
             paragraphs.append((text, ParagraphKind.body))
             continue
-        following = body[position + 1] if position + 1 < len(body) else None
-        if line.title_like and following is not None and following.prose:
+        if heads_prose:
             # A heading, even when printed again elsewhere (a table of contents lists every heading).
             paragraphs.append((text, ParagraphKind.heading))
         elif line.words >= 3 and line.repeats == 1:
