@@ -1361,6 +1361,11 @@ def test_split_caption_rejects_lines_without_a_photo_credit(line: str) -> None:
         ("Getty Images", "Getty Images"),
         ("AP Photo/Evan Vucci", "AP Photo/Evan Vucci"),
         ("(Getty Images)", "Getty Images"),
+        # A photographer's name with the outlet or studio they shot for (WCXB 0199, 0133, 0039).
+        ("KATIE BANDURSKI FOR TASTE OF HOME", "KATIE BANDURSKI FOR TASTE OF HOME"),
+        ("Michael P.H. Clifford for The Expert", "Michael P.H. Clifford for The Expert"),
+        ("Jane Doe for The New York Times", "Jane Doe for The New York Times"),
+        ("PS Photography | Mirel Zaman", "PS Photography | Mirel Zaman"),
     ],
 )
 def test_split_credit_line_reads_a_photo_credit_standing_alone(line: str, credit: str) -> None:
@@ -1380,6 +1385,13 @@ def test_split_credit_line_reads_a_photo_credit_standing_alone(line: str, credit
         # A news agency alone is the story's wire credit; a sentence naming an agency is the story's.
         "Reuters",
         "Shutterstock shares fell 5% after the report",
+        # Headings shaped as a name for an outlet whose first word is no first name, or not in capitals.
+        "Real Estate Crowdfunding for Non-Accredited Investors",
+        "Long Term Check-ups for Your Car",
+        "Best Practices for The Modern Newsroom",
+        "Emily Way for Taste of Home",
+        "Macro Photography",
+        "Wedding Photography | Tips",
     ],
 )
 def test_split_credit_line_leaves_other_lines(line: str) -> None:

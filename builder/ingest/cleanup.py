@@ -19,6 +19,7 @@ import bisect
 import re
 
 from builder.enrich.function_words import STOP_WORDS
+from builder.enrich.genders import name_gender
 from builder.enrich.quotes import single_quote_marks
 from builder.records import Caption, Dateline, ParagraphKind
 
@@ -294,6 +295,19 @@ _CREDIT_LINE_OPENINGS = ("pic", "photo", "image", "illustration", "file", "foto"
 """How every line `_CREDIT_LINE` matches begins, in lower case: the other paragraphs are settled by one test."""
 
 
+_CAPITALISED = r"[A-Z][\w.'’-]*"
+_COMMISSIONED_CREDIT = re.compile(
+    rf"(?P<name>{_CAPITALISED}(?: {_CAPITALISED}){{1,2}}) (?:for (?:The|THE)|FOR) [A-Z][\w.'’&-]*"
+    r"(?: (?:[A-Z][\w.'’&-]*|of|OF|and|AND|&)){0,5}"
+)
+"""A photographer's credit for the outlet that commissioned the photo, alone on its line: "Jane Doe for The New
+York Times", "KATIE BANDURSKI FOR TASTE OF HOME" (in capitals, "FOR" needs no "THE"). `split_credit_line` asks that
+the name's first word be a first name that tells a gender (`name_gender`): "Real Estate Crowdfunding for
+Non-Accredited Investors" is a heading, as is "Long Term Check-ups for Your Car"."""
+_STUDIO_CREDIT = re.compile(
+    rf"{_CAPITALISED}(?: {_CAPITALISED}){{0,3}} Photography\s*[|·•]\s*{_CAPITALISED}(?: {_CAPITALISED}){{1,2}}"
+)
+"""A photo studio's credit with its photographer's name: "PS Photography | Mirel Zaman"."""
 _PHOTOGRAPHER = r"[\w.'’&-]+(?: [\w.'’&-]+){0,4}"
 """A photographer's or a studio's name beside an agency's: up to five words, as printed (not `_CREDIT_NAME`'s
 capitalised wire names)."""
@@ -356,10 +370,24 @@ def split_credit_line(paragraph: str) -> Caption | None:
                 if caption.casefold() in _SCRIPT_PLACEHOLDERS:
                     return Caption(text=text[len(glued["caption"]) :], credit=glued["credit"])
                 return Caption(text=caption, credit=glued["credit"])
-    if not inner[:12].lower().startswith(_CREDIT_LINE_OPENINGS) or len(inner.split()) > CREDIT_LINE_MAX_WORDS:
+    if len(inner.split()) > CREDIT_LINE_MAX_WORDS:
         return None
+    if not inner[:12].lower().startswith(_CREDIT_LINE_OPENINGS):
+        return _named_credit(inner)
     match = _CREDIT_LINE.fullmatch(inner)
     return Caption(text=text, credit=match["credit"]) if match else None
+
+
+def _named_credit(text: str) -> Caption | None:
+    """A line that is only a photographer's name with the outlet or the studio it shot for, with no word that
+    says it is a credit (`_COMMISSIONED_CREDIT`, `_STUDIO_CREDIT`); None for anything else."""
+    # A substring test first: few lines hold either word.
+    if "Photography" in text:
+        return Caption(text=text, credit=text) if _STUDIO_CREDIT.fullmatch(text) else None
+    if " for The " not in text and " for THE " not in text and not (" FOR " in text and text.isupper()):
+        return None
+    commissioned = _COMMISSIONED_CREDIT.fullmatch(text)
+    return Caption(text=text, credit=text) if commissioned and name_gender(commissioned["name"]) else None
 
 
 def split_leading_caption(paragraph: str) -> tuple[Caption | None, str]:
