@@ -351,7 +351,8 @@ def split_credit_line(paragraph: str) -> Caption | None:
     """Read a paragraph that is only a photo credit, the caption of an image the page text or the extractor
     dropped, as a caption: "Photo by Solen Feyissa on Unsplash", "Photo courtesy of Noble Desktop", "Image
     credit: Atomic Taco via Wikimedia Commons (license)", "(Photo: Getty Images)", an agency's credit
-    (`_AGENCY_CREDIT`: "FatCamera/Getty Images"); or a caption glued to its stock agency's credit
+    (`_AGENCY_CREDIT`: "FatCamera/Getty Images"), a photographer's name with the outlet or studio they shot for
+    ("Jane Doe for The New York Times", `_is_named_credit`); or a caption glued to its stock agency's credit
     (`_GLUED_STOCK_CREDITS`). None for anything else."""
     text = paragraph.strip()
     inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
@@ -373,21 +374,21 @@ def split_credit_line(paragraph: str) -> Caption | None:
     if len(inner.split()) > CREDIT_LINE_MAX_WORDS:
         return None
     if not inner[:12].lower().startswith(_CREDIT_LINE_OPENINGS):
-        return _named_credit(inner)
+        return Caption(text=text, credit=inner) if _is_named_credit(inner) else None
     match = _CREDIT_LINE.fullmatch(inner)
     return Caption(text=text, credit=match["credit"]) if match else None
 
 
-def _named_credit(text: str) -> Caption | None:
-    """A line that is only a photographer's name with the outlet or the studio it shot for, with no word that
-    says it is a credit (`_COMMISSIONED_CREDIT`, `_STUDIO_CREDIT`); None for anything else."""
+def _is_named_credit(text: str) -> bool:
+    """Whether the line is only a photographer's name with the outlet or the studio they shot for, with no word
+    that says it is a credit (`_COMMISSIONED_CREDIT`, `_STUDIO_CREDIT`)."""
     # A substring test first: few lines hold either word.
     if "Photography" in text:
-        return Caption(text=text, credit=text) if _STUDIO_CREDIT.fullmatch(text) else None
+        return _STUDIO_CREDIT.fullmatch(text) is not None
     if " for The " not in text and " for THE " not in text and not (" FOR " in text and text.isupper()):
-        return None
+        return False
     commissioned = _COMMISSIONED_CREDIT.fullmatch(text)
-    return Caption(text=text, credit=text) if commissioned and name_gender(commissioned["name"]) else None
+    return commissioned is not None and name_gender(commissioned["name"]) is not None
 
 
 def split_leading_caption(paragraph: str) -> tuple[Caption | None, str]:

@@ -332,7 +332,11 @@ def body_paragraphs(
         # its table of contents) is the story's.
         if linking and not (line.prose or line.code or (heads_prose and line.repeats > 1)):
             continue
-        linking = len(line.text) <= RELATED_LINK_MAX_CHARS and RELATED_LABEL.match(line.text) is not None
+        linking = (
+            not (line.prose or line.code)
+            and len(line.text) <= RELATED_LINK_MAX_CHARS
+            and RELATED_LABEL.match(line.text) is not None
+        )
         if linking:
             paragraphs.append((line.text, ParagraphKind.body))
             continue
