@@ -23,6 +23,7 @@ from builder.ingest.cleanup import (
     without_promotions,
 )
 from builder.ingest.code_lines import code_runs, comment_lines
+from builder.ingest.furniture import TRAILING_FURNITURE_MAX
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_list
 from builder.ingest.pagetext_blocks import find_bodies
 from builder.ingest.pagetext_lines import line_shape, read_lines
@@ -1485,6 +1486,37 @@ def test_the_headings_and_furniture_that_end_an_article_go_but_a_long_outline_st
             paragraphs=[(PROSE[0], ParagraphKind.body), (last, ParagraphKind.body)],
         )
         assert tidy(dated).paragraphs == dated.paragraphs, last
+
+
+def test_a_last_section_under_a_call_to_action_is_the_page_s_promotion() -> None:
+    # A local station's appeal below its story (WCXB 0031, "SHARE YOUR STORY"), a school's "Take the next step"
+    # (0125), a newsletter's "Get Our Newsletter": the heading is a button's words, the section its blurb.
+    story = [(PROSE[0], ParagraphKind.body), ("Who pays", ParagraphKind.heading), (PROSE[1], ParagraphKind.body)]
+    for heading, blurb in (
+        (
+            "SHARE YOUR STORY",
+            "Do you have an issue with a company that you haven't been able to resolve? If so, we want to help you!",
+        ),
+        ("Take the next step", "Advancing your career and skill set has never been more important, and we can help."),
+        ("Get Our Newsletter", "A monthly update filled with transport news and tips from our reporters."),
+    ):
+        scraped = ArticleParts(
+            role=DocumentRole.main,
+            title="Council extends the late-night bus service to every district",
+            paragraphs=[*story, (heading, ParagraphKind.heading), (blurb, ParagraphKind.body)],
+        )
+        assert tidy(scraped).paragraphs == story, heading
+    # A last section under any other heading is the story's, and so is one longer than furniture runs.
+    for heading, section in (
+        ("What riders say", [PROSE[2]]),
+        ("Get the facts", MORE_PROSE[:TRAILING_FURNITURE_MAX]),
+    ):
+        kept = ArticleParts(
+            role=DocumentRole.main,
+            title="Council extends the late-night bus service to every district",
+            paragraphs=[*story, (heading, ParagraphKind.heading), *[(text, ParagraphKind.body) for text in section]],
+        )
+        assert tidy(kept).paragraphs == kept.paragraphs, heading
 
 
 @pytest.mark.parametrize(

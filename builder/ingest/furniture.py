@@ -28,7 +28,10 @@ def without_trailing_furniture(
     - headings: a heading heads what follows it, and one that ends the article heads nothing of it, a widget's
       label ("Stay in the loop", "About the Authors", a sign-up's "Email address");
     - a short call to action ("Sign up", "Back to top", "See all products", "Let's Get Started", `is_call_to_action`),
-      a date or byline alone ("July 18, 2024"), or a bare number (a counter's "38").
+      a date or byline alone ("July 18, 2024"), or a bare number (a counter's "38");
+    - the last section when its heading is a call to action ("Share your story", "Take the next step", "Get our
+      newsletter", `is_call_to_action`) over a few paragraphs: the page's promotion below the story, a blurb
+      under its button's words.
     A longer run is kept: it is the outline of sections whose text the capture lost (a page printing 64 section
     headings after its article), which a reader would want back."""
     end = len(paragraphs)
@@ -38,6 +41,10 @@ def without_trailing_furniture(
         end -= 1
     if end == 0 or len(paragraphs) - end > TRAILING_FURNITURE_MAX:
         return paragraphs
+    last_section = range(end - 1, max(-1, end - 1 - TRAILING_FURNITURE_MAX), -1)
+    heading = next((index for index in last_section if paragraphs[index][1] is ParagraphKind.heading), None)
+    if heading is not None and is_call_to_action(paragraphs[heading][0]) and _has_body(paragraphs[:heading]):
+        end = heading
     return paragraphs[:end]
 
 
