@@ -41,7 +41,7 @@ from builder.ingest.pagetext_titles import (
 )
 from builder.ingest.parts import ArticleParts
 from builder.ingest.text_browsers import link_list_lines, without_list_mark, without_widgets
-from builder.ingest.wrapping import Wrap, wrap_width, wrapped_before
+from builder.ingest.wrapping import Wrap, column_wraps, wrap_width, wrapped_before
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import SAMPLES, SHARED_DATA
 from tests.scripts_support import load_script
@@ -367,6 +367,29 @@ def test_a_wrapped_list_item_goes_on_past_its_marker_and_the_next_item_stands_al
     assert not wrapped_before("   Night buses extended", "   The council voted", width)
     # A table's columns are laid out with spaces, and are never one paragraph with the row below.
     assert not wrapped_before("   Route      Riders     Cost per trip", "   Night 1    4,000      2.10", width)
+
+
+def test_a_narrower_column_inside_a_dump_is_read_at_its_own_width(sample_text: str) -> None:
+    # A layout table's cell that a text browser wraps at its own width, narrower than the dump's (WCXB 0251's
+    # boxes of figures; 4693, whose whole text is in a cell 45 columns wide, indented, with a few lines of the page
+    # reaching 79 so that the dump as a whole reads as not wrapped). Read at the dump's column, each of its lines
+    # looks like a short line of its own; read at the cell's, its paragraphs come back whole.
+    cell = "\n".join("                " + line for line in textwrap.wrap(" ".join(PROSE), 45))
+    wide = text_browser_dump(sample_text, 79)
+    for dump in (f"{wide}\n\n{cell}\n", f"{cell}\n\n" + "   " + "Site map " * 9 + "\n"):
+        assert " ".join(PROSE) in [line.text for line in read_lines(dump, ())], dump[:40]
+    # A menu's items, however narrow their column, each open with a capital; code's lines in lower case stay
+    # lines of their own; a narrow column of single words (a share row's) is no prose.
+    menu = "\n".join("          " + item for item in ["Grants Overview", "Find Funding", "Apply for a Grant"] * 2)
+    code = "\n".join("                " + line for line in ['string prefix = "",', 'string firstName = "",'] * 3)
+    share = "\n".join(" " + word for word in ["twitter", "instagram", "facebook", "youtube", "linkedin"])
+    for block in (menu, code, share):
+        lines = block.splitlines()
+        assert [line.text for line in read_lines(f"{wide}\n\n{block}\n", ())][-len(lines) :] == [
+            line.strip() for line in lines
+        ]
+    for block in (menu, share):
+        assert column_wraps(f"{wide}\n\n{block}\n".splitlines(keepends=True), Wrap(79, wide=False)) == {}
 
 
 def test_a_date_or_a_label_in_capitals_below_a_wrapped_sentence_stands_apart(sample_text: str) -> None:

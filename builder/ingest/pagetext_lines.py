@@ -33,7 +33,7 @@ from builder.ingest.dates import parse_published
 from builder.ingest.local_dates import find_local_date, find_relative_time
 from builder.ingest.pages import PageTooLargeError
 from builder.ingest.text_browsers import is_frame, link_list_lines, without_widgets
-from builder.ingest.wrapping import joint, wrap_width, wrapped_before
+from builder.ingest.wrapping import Wrap, column_wraps, joint, wrap_width, wrapped_before
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -334,6 +334,29 @@ lines took 550 MB). Counted as `str.splitlines` counts them: a carriage return o
 too."""
 
 
+def _wrapped_above(
+    chunks: Sequence[str],
+    stripped_chunks: Sequence[str],
+    index: int,
+    wrap: Wrap | None,
+    column: Wrap | None,
+    code: Collection[int],
+) -> bool:
+    """Whether line `index` carries on the line above it at the column the dump was wrapped at (`wrap`), or at the
+    narrower `column` of the run of lines it lies in (`column_wraps`). A run read at its own column may be code, whose
+    lines in lower case do not carry on one another."""
+    if wrap is not None and wrapped_before(chunks[index - 1], chunks[index], wrap):
+        return True
+    return (
+        column is not None
+        and index - 1 not in code
+        and index not in code
+        and wrapped_before(chunks[index - 1], chunks[index], column)
+        and not is_code_line(stripped_chunks[index])
+        and not is_code_line(stripped_chunks[index - 1])
+    )
+
+
 def read_lines(
     text: str, common_lines: Collection[str], headings: Collection[int] = (), code: Collection[int] = ()
 ) -> list[Line]:
@@ -351,6 +374,8 @@ def read_lines(
             "it, or give it as JSON Lines or a WARC, which are read record by record), or no page"
         )
     wrap = wrap_width(chunks)
+    # A narrower column inside the dump (a layout table's cell) is wrapped at its own width.
+    columns = column_wraps(chunks, wrap)
     if wrap is None:
         stripped_chunks = [chunk.strip() for chunk in chunks]
     else:
@@ -374,10 +399,9 @@ def read_lines(
             and not is_code_line(stripped)
             and not is_code_line(raw[-1][2][-1])
         ) or (
-            wrap is not None
-            and number > 1
+            number > 1
             and stripped_chunks[number - 2]
-            and wrapped_before(chunks[number - 2], chunk, wrap)
+            and _wrapped_above(chunks, stripped_chunks, number - 1, wrap, columns.get(number - 1), code)
             and not stands_apart(stripped_chunks[number - 2], stripped, writing.language)
         ):
             # A hard-wrapped paragraph: the line before stopped mid-sentence and this one carries on in lower case,

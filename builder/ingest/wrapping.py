@@ -81,6 +81,70 @@ def wrap_width(lines: Sequence[str]) -> Wrap | None:
     return wrap if breaks else None
 
 
+COLUMN_MIN_LINES = 4
+COLUMN_MARGIN = 8
+COLUMN_MIN_WIDTH = 20
+COLUMN_MIN_BREAKS = 2
+COLUMN_LINE_MIN_WORDS = 3
+"""A run of at least COLUMN_MIN_LINES lines at one indentation, none reaching within COLUMN_MARGIN characters of
+the dump's column, is set in a narrower column of its own (a layout table's cell that lynx and w3m wrap at its
+width; one narrower than COLUMN_MIN_WIDTH holds no prose), and wrapped when COLUMN_MIN_BREAKS of its full lines
+of COLUMN_LINE_MIN_WORDS words or more (a line of code's key and value has two), and half of them, stop
+mid-sentence and go on below in lower case: see `column_wraps`."""
+
+
+def column_wraps(lines: Sequence[str], wrap: Wrap | None) -> dict[int, Wrap]:
+    """The narrower column of each line (by index in `lines`) that a run of lines was wrapped at inside a dump
+    wrapped at `wrap`: a run of COLUMN_MIN_LINES lines or more at one indentation whose longest line falls
+    COLUMN_MARGIN short of the dump's column, and whose full lines (by the run's own width) go on below in lower
+    case as wrapped sentences do (a menu's items, however narrow, each open with a capital; a short label over a
+    user name or an image's address is no full line). Read at the dump's column, such a run's lines look like
+    short lines of their own. In a dump not wrapped as a whole (`wrap` None), only an indented run is read so: a
+    text browser indents the cell that holds a page's whole text, where a copy of a page's text sets its lines
+    flush left, each a paragraph."""
+    reference = wrap or Wrap(WRAP_MAX_WIDTH, wide=False)
+    found: dict[int, Wrap] = {}
+    start = 0
+    while start < len(lines):
+        first = lines[start].rstrip()
+        if not first.strip():
+            start += 1
+            continue
+        indent = len(first) - len(first.lstrip())
+        end = start + 1
+        while end < len(lines) and lines[end].strip() and len(lines[end]) - len(lines[end].lstrip()) == indent:
+            end += 1
+        if end - start < COLUMN_MIN_LINES or (wrap is None and indent == 0):
+            start = end
+            continue
+        run = [line.rstrip() for line in lines[start:end]]
+        column = Wrap(max(map(reference.measure, run)), reference.wide)
+        if COLUMN_MIN_WIDTH <= column.width <= reference.width - COLUMN_MARGIN:
+            # Full lines of words that stop mid-sentence, and those of them that go on below in lower case.
+            full = [
+                _goes_on(below)
+                for line, below in itertools.pairwise(run)
+                if len(line.split()) >= COLUMN_LINE_MIN_WORDS
+                and not _STOPS_A_SENTENCE.search(line)
+                and _overflows(line, below.strip(), column)
+            ]
+            if sum(full) >= max(COLUMN_MIN_BREAKS, len(full) / 2):
+                found.update(dict.fromkeys(range(start, end), column))
+        start = end
+    return found
+
+
+_WORD_PUNCTUATION = ",.;:!?()\"'“”‘’"
+"""What opens or closes a word, stripped before it is read (`_goes_on`)."""
+
+
+def _goes_on(below: str) -> bool:
+    """Whether the line carries on a sentence from the line above: it opens with a word in lower case, not a
+    token of letters and digits (an image's address, a user name's hash)."""
+    first = below.split(maxsplit=1)[0].strip(_WORD_PUNCTUATION)
+    return first[:1].islower() and first.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
 def _breaks(lines: Sequence[str], wrap: Wrap) -> int:
     """How many of the dump's full lines go on below as the sentence they stop in, or 0 when too few or too small a
     share of them do to call the dump wrapped (see WRAPPED_MIN_BREAKS)."""
