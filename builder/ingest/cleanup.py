@@ -285,6 +285,7 @@ def _caption_before_credit_line(text: str) -> Caption | None:
 
 
 CREDIT_LINE_MAX_WORDS = 10
+CREDIT_LINE_MAX_CHARS = 120
 """A photo credit standing alone is a name or two and a site; a longer line that opens so is prose."""
 _CREDIT_LINE = re.compile(
     rf"(?:{_CREDIT_WORDS}|photograph|illustration)(?:\s+(?:credit|courtesy))?\s*(?:courtesy\s+of\s*:?|by\b|:|©)"
@@ -371,10 +372,10 @@ def split_credit_line(paragraph: str) -> Caption | None:
                 if caption.casefold() in _SCRIPT_PLACEHOLDERS:
                     return Caption(text=text[len(glued["caption"]) :], credit=glued["credit"])
                 return Caption(text=caption, credit=glued["credit"])
-    if len(inner.split()) > CREDIT_LINE_MAX_WORDS:
-        return None
     if not inner[:12].lower().startswith(_CREDIT_LINE_OPENINGS):
         return Caption(text=text, credit=inner) if _is_named_credit(inner) else None
+    if len(inner.split()) > CREDIT_LINE_MAX_WORDS:
+        return None
     match = _CREDIT_LINE.fullmatch(inner)
     return Caption(text=text, credit=match["credit"]) if match else None
 
@@ -382,10 +383,12 @@ def split_credit_line(paragraph: str) -> Caption | None:
 def _is_named_credit(text: str) -> bool:
     """Whether the line is only a photographer's name with the outlet or the studio they shot for, with no word
     that says it is a credit (`_COMMISSIONED_CREDIT`, `_STUDIO_CREDIT`)."""
-    # A substring test first: few lines hold either word.
+    # Substring tests first: few lines hold either word, and a credit is short.
     if "Photography" in text:
-        return _STUDIO_CREDIT.fullmatch(text) is not None
+        return len(text) <= CREDIT_LINE_MAX_CHARS and _STUDIO_CREDIT.fullmatch(text) is not None
     if " for The " not in text and " for THE " not in text and not (" FOR " in text and text.isupper()):
+        return False
+    if len(text) > CREDIT_LINE_MAX_CHARS:
         return False
     commissioned = _COMMISSIONED_CREDIT.fullmatch(text)
     return commissioned is not None and name_gender(commissioned["name"]) is not None
