@@ -2826,8 +2826,13 @@ def test_a_label_of_links_to_other_stories_goes_with_the_headlines_below_it() ->
     assert tidy(scraped).paragraphs == story
     scraped = ArticleParts(role=DocumentRole.main, title="Night buses", paragraphs=[*story, *related, teaser])
     assert tidy(scraped).paragraphs == [*story, teaser]
-    # The author's or the section's other stories, and the archive's (WCXB 0478, Scientific American; 0402).
-    for label in ("More by Rowan Jacobsen", "More from Subscriber Area", "From Our Archives"):
+    # The author's or the section's other stories, and the archive's (WCXB 0478, Scientific American; 0402); a
+    # site's invitations to read on (0223, 0290, 0488, 0054), and a label that ends in a colon (0032's "Also read:").
+    for label in (
+        *("More by Rowan Jacobsen", "More from Subscriber Area", "From Our Archives", "Read More Articles"),
+        *("The Latest From the Blog", "If you liked this post you might also like:", "Related articles on Move.org"),
+        "Also read:",
+    ):
         linked = [
             (label, ParagraphKind.heading),
             ("New Clues about the Origins of Biological Intelligence", ParagraphKind.body),

@@ -104,9 +104,15 @@ _SHORTCODE = re.compile(r"""^\[/?[A-Za-z][\w-]*(?:\s+[\w-]+=(?:"[^"]*"|'[^']*'|[
 
 
 _RELATED_LABELS = (
-    r"related(?: articles?| stor(?:y|ies)| reading| posts?)?|see also|also read|read also|more on this(?: topic)?"
+    r"related(?: articles?| stor(?:y|ies)| reading| posts?)?(?: (?:on|from) [\w.'’&-]+(?: [\w.'’&-]+){0,2})?"
+    r"|see also|also read|read also|more on this(?: topic)?"
     r"|recommended(?: reading)?|you may also like|don['’]t miss|further reading|from (?:our|the) archives?"
     r"|more (?:by|from) (?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,3}"
+    # A site's own invitations to read on: "Read More Articles", "The Latest From the Blog", "You may be interested
+    # in the following topics as well:", "If you liked this post you might also like:".
+    r"|read more (?:articles|posts|stories)|(?:the )?latest from (?:the|our) blog"
+    r"|you (?:may|might) (?:also )?be interested in(?: the following(?: [\w-]+)?)?(?: as well)?"
+    r"|if you (?:liked|enjoyed) this (?:post|article|story),? you (?:may|might|will) also (?:like|enjoy)"
 )
 RELATED_LINK = re.compile(rf"^(?:[\[(]|[»›>]{{1,2}})?\s*(?:read more|{_RELATED_LABELS})\s*[:»›>|–—-]", re.IGNORECASE)
 """A link to another article set between paragraphs ("Read more: …", "Related: …", "See also: …", "Also read:
@@ -200,7 +206,8 @@ no paragraph that opens so; three pages' dumps do (0031, 0110 twice)."""
 def is_stray(text: str, kind: ParagraphKind) -> bool:
     """Whether a paragraph anywhere in the article is the page's, not the story's:
     - a separator with no letter or digit ("----------", "* * *"), or an unrendered shortcode;
-    - a link to another article (`RELATED_LINK`), a form's own message or a line that opens "Click here";
+    - a link to another article (`RELATED_LINK`; a label of links alone is `without_related_links`'), a form's
+      own message or a line that opens "Click here";
     - a form's consent ("By signing up, you agree ...", `_CONSENT`) or prompt ("Please fill out the form below",
       `_FORM_PROMPT`), the site's copyright notice (`reserves_rights`);
     - a table of contents' label, or a button's or link's whole label set as a heading or not ("+ More Info",
@@ -212,7 +219,11 @@ def is_stray(text: str, kind: ParagraphKind) -> bool:
         return True
     if text[0] == "[" and _SHORTCODE.match(text):
         return True
-    if len(text) <= RELATED_LINK_MAX_CHARS and (RELATED_LINK.match(text) or _WIDGET_MESSAGE.match(text)):
+    if len(text) <= RELATED_LINK_MAX_CHARS and (
+        # A label alone, however it ends ("If you liked this post you might also like:"), is left for
+        # `without_related_links` to take off with the headlines below it.
+        (RELATED_LINK.match(text) and not RELATED_LABEL.match(text)) or _WIDGET_MESSAGE.match(text)
+    ):
         return True
     if text[:1] in "BbWwTt" and len(text) <= CONSENT_MAX_CHARS and _CONSENT.match(text):
         return True
