@@ -383,12 +383,12 @@ def split_credit_line(paragraph: str) -> Caption | None:
 def _is_named_credit(text: str) -> bool:
     """Whether the line is only a photographer's name with the outlet or the studio they shot for, with no word
     that says it is a credit (`_COMMISSIONED_CREDIT`, `_STUDIO_CREDIT`)."""
-    # Substring tests first: few lines hold either word, and a credit is short.
-    if "Photography" in text:
-        return len(text) <= CREDIT_LINE_MAX_CHARS and _STUDIO_CREDIT.fullmatch(text) is not None
-    if " for The " not in text and " for THE " not in text and not (" FOR " in text and text.isupper()):
-        return False
+    # A credit is short, and few lines hold either word: those tests settle most paragraphs before a regex.
     if len(text) > CREDIT_LINE_MAX_CHARS:
+        return False
+    if "Photography" in text:
+        return _STUDIO_CREDIT.fullmatch(text) is not None
+    if " for The " not in text and " for THE " not in text and not (" FOR " in text and text.isupper()):
         return False
     commissioned = _COMMISSIONED_CREDIT.fullmatch(text)
     return commissioned is not None and name_gender(commissioned["name"]) is not None

@@ -206,8 +206,8 @@ no paragraph that opens so; three pages' dumps do (0031, 0110 twice)."""
 def is_stray(text: str, kind: ParagraphKind) -> bool:
     """Whether a paragraph anywhere in the article is the page's, not the story's:
     - a separator with no letter or digit ("----------", "* * *"), or an unrendered shortcode;
-    - a link to another article (`RELATED_LINK`; a label of links alone is `without_related_links`'), a form's
-      own message or a line that opens "Click here";
+    - a link to another article (`RELATED_LINK`; a label of links alone is left for `without_related_links`), a
+      form's own message or a line that opens "Click here";
     - a form's consent ("By signing up, you agree ...", `_CONSENT`) or prompt ("Please fill out the form below",
       `_FORM_PROMPT`), the site's copyright notice (`reserves_rights`);
     - a table of contents' label, or a button's or link's whole label set as a heading or not ("+ More Info",
