@@ -88,6 +88,7 @@ def pyarrow_baseline(documents: list[Document], folder: Path) -> int:
                 "dateline": document.dateline.raw if document.dateline else None,
                 "credit": document.credit,
                 "published_at": document.published_at,
+                "updated_at": document.updated_at,
                 "lang": document.lang,
             }
         )

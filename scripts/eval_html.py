@@ -28,27 +28,27 @@ from builder.ingest.html import extract_html
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wcxb-dev-articles"
 
 
-Extracted = tuple[str, str, str | None, bool | None]
-"""Title, main text, the published date as printed (or as the page's metadata states it), and whether a date in
-numbers is read day first (None: as dateutil reads it, month first)."""
+Extracted = tuple[str, str, str | None, bool | None, str | None]
+"""Title, main text, the published date as printed (or as the page's metadata states it), whether a date in
+numbers is read day first (None: as dateutil reads it, month first), and the last update's date."""
 
 
 def ours(html: str, url: str) -> Extracted:
     article = extract_html(html, url)
     if article is None:
-        return "", "", None, None
+        return "", "", None, None, None
     tidied = tidy(article)
     text, _ = join_paragraphs(tidied.paragraphs)
     # As `builder ingest` dates a page that comes without a record stating its date.
     published = tidied.published_text or tidied.searched_date or date_in_url(url)
-    return tidied.title, text, published, day_first_of(published, tidied.day_first, url)
+    return tidied.title, text, published, day_first_of(published, tidied.day_first, url), tidied.updated_text
 
 
 def baseline(html: str, url: str) -> Extracted:
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     if document is None:
-        return "", "", None, None
-    return document.title or "", trafilatura.extract(html, url=url) or "", document.date, None
+        return "", "", None, None, None
+    return document.title or "", trafilatura.extract(html, url=url) or "", document.date, None, None
 
 
 def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extracted]) -> dict[str, float]:
@@ -57,9 +57,10 @@ def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extr
     f1s, precisions, recalls = [], [], []
     titles: dict[str, list[bool]] = {"": [], "dev": [], "test": []}
     dates: dict[str, list[str]] = {"": [], "dev": [], "test": []}
+    page_dates: list[str] = []
     kept, leaked = [0, 0], [0, 0]
     for name, html, truth in pages:
-        title, text, published, day_first = extract(html, truth["url"])
+        title, text, published, day_first, updated = extract(html, truth["url"])
         for total, snippets in (
             (kept, truth["ground_truth"].get("with")),
             (leaked, truth["ground_truth"].get("without")),
@@ -72,6 +73,8 @@ def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extr
         recalls.append(recall)
         exact = normalise_space(title) == normalise_space(truth["ground_truth"]["title"] or "")
         date = date_score(published, truth["ground_truth"].get("publish_date"), day_first)
+        if date is not None:
+            page_dates.append(date_score(published or updated, truth["ground_truth"]["publish_date"], day_first) or "")
         for key in ("", half(name.removesuffix(".html.gz"))):
             titles[key].append(exact)
             if date is not None:
@@ -84,6 +87,8 @@ def score(pages: list[tuple[str, str, dict]], extract: Callable[[str, str], Extr
         figures["titles" + prefix] = sum(titles[key]) / max(len(titles[key]), 1)
         for verdict in ("right", "wrong", "missing"):
             figures[f"dates{prefix} {verdict}"] = dates[key].count(verdict) / max(len(dates[key]), 1)
+    for verdict in ("right", "wrong", "missing"):
+        figures[f"page dates {verdict}"] = page_dates.count(verdict) / max(len(page_dates), 1)
     return figures
 
 
@@ -127,6 +132,10 @@ def main() -> None:
             f"wrong {figures['dates wrong']:.1%} missing {figures['dates missing']:.1%}"
         )
         print(f"{'':<24} {_halves(figures)}")
+        print(
+            f"{'':<24} dates, else the last update's: right {figures['page dates right']:.1%} "
+            f"wrong {figures['page dates wrong']:.1%} missing {figures['page dates missing']:.1%}"
+        )
         print(
             f"{'':<24} snippets: text kept {figures['text kept']:.1%}, "
             f"boilerplate leaked {figures['boilerplate leaked']:.1%} (see scripts/eval_pagetext.py)"

@@ -14,8 +14,9 @@ sites tell whether those features generalise beyond the one aggregator dump in s
   the <title> tag, which a page dump lacks).
   `--fit-titles` refits the weights of the title clues on the dev half (see `pagetext_titles.TITLE_WEIGHTS`).
 - Dates: the main article's published time as printed, read as `builder ingest` reads it, against the truth's
-  `publish_date`, by the day: right, wrong, or missing (none found), over the pages that have a truth date. Not
-  a target of the issue; WCXB's date is sometimes the page's update rather than the one printed by the title.
+  `publish_date`, by the day: right, wrong, or missing (none found), over the pages that have a truth date; then
+  the same for the published time, else the last update's where the page prints only that ("Updated June 18,
+  2025"). Not a target of the issue; WCXB's date is often the page's update rather than its publication.
 - Snippets: WCXB lists, per page, snippets the article text must hold (`with`) and boilerplate it must not
   (`without`): the share of each found in the main text, typography aside (a snippet under three words only as
   a whole paragraph). Word F1 hardly sees a sign-up box or a byline left in the text; these do.
@@ -163,6 +164,7 @@ class Extracted(NamedTuple):
     published: str | None
     related_titles: list[str]
     day_first: bool | None = None
+    updated: str | None = None
 
 
 def main_text(dump: Dump, common: Collection[str]) -> Extracted | None:
@@ -178,7 +180,7 @@ def main_text(dump: Dump, common: Collection[str]) -> Extracted | None:
     main = tidy(main)
     related = [article.title for article in articles if article.role.value == "related"]
     body = "\n\n".join(paragraph for paragraph, _ in main.paragraphs)
-    return Extracted(main.title, body, main.published_text, related, main.day_first)
+    return Extracted(main.title, body, main.published_text, related, main.day_first, main.updated_text)
 
 
 def speed(dumps: list[Dump], common: Collection[str], repeat: int = 1, rounds: int = 3) -> tuple[float, float]:
@@ -221,6 +223,9 @@ class PageScore:
     want: str
     date: str | None
     """"right", "wrong" or "missing": the published date (its day) against the truth's; None without one."""
+    page_date: str | None
+    """The same for the published date, else the last update's: WCXB's `publish_date` is often the page's update
+    (a page that prints only "Updated June 18, 2025" has no `published_at` but that `updated_at`)."""
     snippets_kept: tuple[int, int]
     """(found, listed) of the truth's `with` snippets: text an extraction must hold."""
     snippets_leaked: tuple[int, int]
@@ -254,6 +259,7 @@ def score_page(
         title=title,
         want=want,
         date=date_score(published, truth.get("publish_date"), found.day_first),
+        page_date=date_score(published or found.updated, truth.get("publish_date"), found.day_first),
         snippets_kept=snippets_found(body, truth.get("with") or []),
         snippets_leaked=snippets_found(body, truth.get("without") or []),
         related=Counter(
@@ -374,8 +380,8 @@ def title_fit_report(dumps: dict[str, Dump], truth_dir: Path, common: Collection
             print(f"  {name} {label}: best candidate is the title on {right / len(pages):.1%} of pages")
 
 
-def _date_figures(scores: list[PageScore]) -> str:
-    dated = [score.date for score in scores if score.date is not None]
+def _date_figures(scores: list[PageScore], page_dates: bool = False) -> str:
+    dated = [score.page_date if page_dates else score.date for score in scores if score.date is not None]
     if not dated:
         return "(no truth dates)"
     share = {outcome: dated.count(outcome) / len(dated) for outcome in ("right", "wrong", "missing")}
@@ -397,7 +403,7 @@ def summary(name: str, scores: list[PageScore]) -> str:
         f" on the page {mean([s.title_on_page for s in scores]):.1%},"
         f" printed so {mean([s.title_printed for s in scores]):.1%})"
         f"  scoring 0: {sum(1 for s in scores if s.f1 == 0.0)}"
-        f"  dates {_date_figures(scores)}"
+        f"  dates {_date_figures(scores)} (else the update's: {_date_figures(scores, page_dates=True)})"
         f"  whole page as article: F1 {mean([s.whole_page_f1 for s in scores]):.3f}"
         f"  snippets: text kept {_share([s.snippets_kept for s in scores])}, boilerplate leaked"
         f" {_share([s.snippets_leaked for s in scores])}"

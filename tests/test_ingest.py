@@ -783,20 +783,27 @@ def test_an_html_headline_inside_the_article_is_its_title_not_its_first_paragrap
 
 
 def test_html_metadata_takes_the_first_json_ld_article_the_page_s_own() -> None:
-    """A page whose JSON-LD describes its article and then a related one keeps its own headline and date."""
+    """A page whose JSON-LD describes its article and then a related one keeps its own headline, date and last
+    update."""
     from lxml import html as lxml_html
 
     from builder.ingest.html_metadata import page_metadata
 
+    def metadata_of(*articles: dict[str, str]) -> tuple[str | None, ...]:
+        page = (
+            '<html><head><script type="application/ld+json">'
+            + json.dumps({"@graph": list(articles)})
+            + "</script></head><body><h1>Hamas accepts Gaza deal</h1><p>Text.</p></body></html>"
+        )
+        found = page_metadata(lxml_html.fromstring(page))
+        return found.title, found.published, found.updated
+
     own = {"@type": "NewsArticle", "headline": "Hamas accepts Gaza deal", "datePublished": "2025-07-05T09:00:00Z"}
     related = {"@type": "NewsArticle", "headline": "Markets rally", "datePublished": "2025-07-01T08:00:00Z"}
-    page = (
-        '<html><head><script type="application/ld+json">'
-        + json.dumps({"@graph": [own, related]})
-        + "</script></head><body><h1>Hamas accepts Gaza deal</h1><p>Text.</p></body></html>"
-    )
-    found = page_metadata(lxml_html.fromstring(page))
-    assert (found.title, found.published) == (own["headline"], own["datePublished"])
+    related_updated = related | {"dateModified": "2025-07-02T08:00:00Z"}
+    assert metadata_of(own, related_updated) == (own["headline"], own["datePublished"], None)
+    updated = own | {"dateModified": "2025-07-06T10:00:00Z"}
+    assert metadata_of(updated, related) == (own["headline"], own["datePublished"], "2025-07-06T10:00:00Z")
 
 
 def test_json_ld_nested_past_the_recursion_limit_is_no_metadata_not_a_lost_page() -> None:
@@ -961,7 +968,18 @@ def test_an_html_page_without_a_stated_date_takes_the_one_printed_by_its_headlin
     assert (found.title, found.published_text) == ("Trump, Zelensky discuss weapons", "July 5, 2025")
     stated = page.replace("</title>", '</title><meta property="article:published_time" content="2025-07-04">')
     assert (found := extract_html(stated)) is not None
-    assert found.published_text == "2025-07-04"
+    assert (found.published_text, found.updated_text) == ("2025-07-04", None)
+    # A date printed as the last update's is that: the article's publication is then looked for past it.
+    updated = page.replace("<span>July 5, 2025</span>", "<span>Updated:</span> <span>July 9, 2025</span>")
+    assert (found := extract_html(updated)) is not None
+    assert (found.published_text, found.updated_text) == (None, "July 9, 2025")
+    both = updated.replace("</div>", "<p>Published July 5, 2025</p></div>")
+    assert (found := extract_html(both)) is not None
+    assert (found.published_text, found.updated_text) == ("July 5, 2025", "July 9, 2025")
+    # Or stated in the page's head.
+    modified = '</title><meta property="article:modified_time" content="2025-07-09T08:00:00Z">'
+    assert (found := extract_html(stated.replace("</title>", modified))) is not None
+    assert (found.published_text, found.updated_text) == ("2025-07-04", "2025-07-09T08:00:00Z")
 
 
 def test_an_html_article_loses_the_header_trafilatura_keeps_above_its_body() -> None:
@@ -1052,6 +1070,7 @@ def test_scraper_exports_by_their_own_field_names_and_by_field_overrides(tmp_pat
         "title": "Zelensky and Trump talk air defence",
         "maintext": body,
         "date_publish": "2025-07-05 09:00:00",
+        "date_modify": "2025-07-06 10:30:00",
         "source_domain": "www.freemalaysiatoday.com",
         "url": "https://www.freemalaysiatoday.com/a",
     }
@@ -1066,9 +1085,9 @@ def test_scraper_exports_by_their_own_field_names_and_by_field_overrides(tmp_pat
     out = tmp_path / "known"
     assert ingest(str(tmp_path / "known.jsonl"), "--out", str(out)).returncode == 0
     documents = read_jsonl(out / "documents.jsonl")
-    assert [(d["title"], d["source"], d["published_text"]) for d in documents] == [
-        (news_please["title"], "www.freemalaysiatoday.com", "2025-07-05 09:00:00"),
-        (trafilatura_json["title"], "Free Malaysia Today", "2025-07-05"),
+    assert [(d["title"], d["source"], d["published_text"], d["updated_text"]) for d in documents] == [
+        (news_please["title"], "www.freemalaysiatoday.com", "2025-07-05 09:00:00", "2025-07-06 10:30:00"),
+        (trafilatura_json["title"], "Free Malaysia Today", "2025-07-05", None),
     ]
     assert all(d["text"].startswith(body[:40]) for d in documents)
 
@@ -1117,41 +1136,46 @@ def test_an_outlet_is_a_name_by_the_time_never_a_button_or_an_author(tmp_path: P
 
 def test_the_published_time_is_read_above_the_title_and_from_long_or_glued_bylines(tmp_path: Path) -> None:
     """Many sites print the date over the headline, in a byline that runs long or glues the date to the author's
-    name, or on a line of its own among the body's first; each is the article's published time. A date above the
-    previous article's prose is not."""
+    name, or on a line of its own among the body's first; each is the article's published time, but for one
+    labelled as its last update ("Updated Dec 19, 2025"), which is that. A date above the previous article's prose
+    is neither."""
     paragraphs = _related_paragraphs()
     body = "\n\n".join(paragraphs)
     title = SAMPLE_TITLES[3]
     headers = {
-        "above": (f"September 4, 2025\n\nWorld\n\n{title}", "September 4, 2025"),
-        "glued": (f"{title}\n\nByKathryn GiuffridaMar 5, 2025 | 6 comments", "Mar 5, 2025"),
+        "above": (f"September 4, 2025\n\nWorld\n\n{title}", ("September 4, 2025", None)),
+        "glued": (f"{title}\n\nByKathryn GiuffridaMar 5, 2025 | 6 comments", ("Mar 5, 2025", None)),
         "long": (
             f"{title}\n\nBy Ann Lee, CFP – Updated Dec 19, 2025 at 4:28 PM EST | Fact-checked by Frank Bass",
-            "Dec 19, 2025 at 4:28 PM EST",
+            (None, "Dec 19, 2025 at 4:28 PM EST"),
         ),
         # A time zone is written in capitals: the "by" after a time is the byline's, not a zone.
-        "time-then-by": (f"{title}\n\nPosted on Dec 19, 2025 at 4:28 pm by Ann Lee", "Dec 19, 2025 at 4:28 pm"),
-        "prose-between": (f"July 1, 2025\n\n{paragraphs[0]}\n\n{title}", None),
+        "time-then-by": (
+            f"{title}\n\nPosted on Dec 19, 2025 at 4:28 pm by Ann Lee",
+            ("Dec 19, 2025 at 4:28 pm", None),
+        ),
+        "prose-between": (f"July 1, 2025\n\n{paragraphs[0]}\n\n{title}", (None, None)),
     }
     atop_body = "\n\n".join([*paragraphs[:2], "Published: Nov 24, 2025", *paragraphs[2:]])
     pages = {name: f"Menu\n\n{header}\n\n{body}\n" for name, (header, _) in headers.items()}
     pages["atop-body"] = f"Menu\n\n{title}\n\n{atop_body}\n"
     found = {
-        name: [d["published_text"] for d in docs if d["title"] == title]
+        name: [(d["published_text"], d["updated_text"]) for d in docs if d["title"] == title]
         for name, docs in _ingest_pages(tmp_path, pages).items()
     }
-    assert found == {name: [want] for name, (_, want) in headers.items()} | {"atop-body": ["Nov 24, 2025"]}
+    assert found == {name: [want] for name, (_, want) in headers.items()} | {"atop-body": [("Nov 24, 2025", None)]}
 
 
 def test_an_article_that_says_when_it_was_first_published_is_dated_so(tmp_path: Path) -> None:
     """A page prints its last update by the headline and says in the body when the article first came out: that
-    is its published time. "First published in" followed by no date changes nothing."""
+    is its published time, and the other its update's. "First published in" followed by no date changes nothing:
+    the article's only date is its update's."""
     paragraphs = _related_paragraphs()
     title = SAMPLE_TITLES[3]
     header = f"{title}\n\nBy Ann Lee | Updated Dec 19, 2025"
     notes = {
         "original": ("This story was originally published on Wednesday, March 2, 2022.", "March 2, 2022"),
-        "no-date": ("The finding was first published in the journal Nature in 2019.", "Dec 19, 2025"),
+        "no-date": ("The finding was first published in the journal Nature in 2019.", None),
     }
     pages = {
         name: "Menu\n\n" + "\n\n".join([header, *paragraphs[:4], note, *paragraphs[4:]]) + "\n"
@@ -1160,13 +1184,18 @@ def test_an_article_that_says_when_it_was_first_published_is_dated_so(tmp_path: 
     # Or says so under the headline, beside its last update.
     pages["header"] = "Menu\n\n" + "\n\n".join([f"{header} Originally published March 2, 2022", *paragraphs]) + "\n"
     found = {
-        name: [(d["published_text"], d["published_at"][:10]) for d in docs if d["title"] == title]
+        name: [
+            (d["published_text"], d["published_at"], d["updated_text"], d["updated_at"])
+            for d in docs
+            if d["title"] == title
+        ]
         for name, docs in _ingest_pages(tmp_path, pages).items()
     }
+    update = ("Dec 19, 2025", "2025-12-19T00:00:00Z")
     assert found == {
-        "original": [("March 2, 2022", "2022-03-02")],
-        "no-date": [("Dec 19, 2025", "2025-12-19")],
-        "header": [("March 2, 2022", "2022-03-02")],
+        "original": [("March 2, 2022", "2022-03-02T00:00:00Z", *update)],
+        "no-date": [(None, None, *update)],
+        "header": [("March 2, 2022", "2022-03-02T00:00:00Z", *update)],
     }
 
 

@@ -106,6 +106,7 @@ def test_items_of_rss_and_atom_feeds_are_documents(tmp_path: Path) -> None:
             d["url"],
             d["source"],
             d["published_at"],
+            d["updated_at"],
         )
         for d in read_jsonl(out / "documents.jsonl")
     ]
@@ -118,6 +119,7 @@ def test_items_of_rss_and_atom_feeds_are_documents(tmp_path: Path) -> None:
             "https://www.malaymail.com/news/world/2025/07/05/a",
             "Malay Mail",
             "2025-07-05T10:00:00+08:00",
+            "2025-07-05T11:00:00+08:00",
         ),
         (
             "wire.xml",
@@ -127,6 +129,7 @@ def test_items_of_rss_and_atom_feeds_are_documents(tmp_path: Path) -> None:
             "https://example.org/a",
             "Example Wire",
             "2025-07-05T10:00:00Z",
+            None,
         ),
         *[
             (
@@ -137,6 +140,7 @@ def test_items_of_rss_and_atom_feeds_are_documents(tmp_path: Path) -> None:
                 f"https://www.freemalaysiatoday.com/world/{number}",
                 "Free Malaysia Today: World",
                 f"2025-07-05T10:0{number}:00+08:00",
+                None,
             )
             for number in range(2)
         ],
@@ -144,6 +148,16 @@ def test_items_of_rss_and_atom_feeds_are_documents(tmp_path: Path) -> None:
     for document in read_jsonl(out / "documents.jsonl"):
         assert _related_paragraphs()[2] in document["text"]
         assert "<p>" not in document["text"]
+
+
+def test_an_atom_entry_with_only_its_update_has_no_publication_date(tmp_path: Path) -> None:
+    """Atom requires an entry's `<updated>` and makes `<published>` optional: an entry with the update alone is
+    dated by its update, not given it as its publication (its address files it under no day either)."""
+    entry = _atom().replace("<published>2025-07-05T10:00:00+08:00</published>", "").replace("/2025/07/05/", "/")
+    (tmp_path / "malaymail.atom").write_text(entry, encoding="utf-8")
+    assert ingest(str(tmp_path / "malaymail.atom"), "--out", str(tmp_path / "out")).returncode == 0
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert (document["published_at"], document["updated_at"]) == (None, "2025-07-05T11:00:00+08:00")
 
 
 def test_a_feed_cut_short_keeps_its_items_and_an_item_without_content_is_quarantined(tmp_path: Path) -> None:

@@ -292,11 +292,15 @@ def test_a_jina_reader_page_gives_its_address_and_date_to_its_main_article(tmp_p
 
 
 def test_front_matter_gives_a_posts_title_and_date_and_a_dataset_card_is_no_article(tmp_path: Path) -> None:
-    """A static site's post (Hugo, Jekyll) opens with YAML front matter: its title and date are the article's. A
+    """A static site's post (Hugo, Jekyll) opens with YAML front matter: its title, date and last update are the
+    article's. A
     Hugging Face dataset card (a data set's README.md, its YAML header naming configs and features) describes a
     data set: it is quarantined, not read as an article, beside the data set's rows."""
     story = "\n\n".join(f"{paragraph}." for paragraph in _sample_as_markdown().split(". ")[40:52])
-    post = f'---\ntitle: "Council extends night buses"\ndate: 2025-07-05\ntags: [transport]\n---\n\n{story}\n'
+    post = (
+        f'---\ntitle: "Council extends night buses"\ndate: 2025-07-05\nlastmod: 2025-07-09\ntags: [transport]\n---\n\n'
+        f"{story}\n"
+    )
     card = (
         "---\nlicense: apache-2.0\nconfigs:\n- config_name: default\n  data_files: data/*.jsonl\n---\n\n"
         "# Daily News Corpus\n\nThis dataset holds news articles scraped from Daily8 between 2024 and 2025, one "
@@ -311,8 +315,12 @@ def test_front_matter_gives_a_posts_title_and_date_and_a_dataset_card_is_no_arti
     [rejected] = read_jsonl(tmp_path / "out" / "quarantine.jsonl")
     assert (Path(rejected["source"]).name, rejected["reason_code"]) == ("README.md", "dataset_card")
     [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
-    assert (document["title"], document["published_at"]) == ("Council extends night buses", "2025-07-05T00:00:00Z")
-    assert document["provenance"]["line"] > 5  # below the front matter
+    assert (document["title"], document["published_at"], document["updated_at"]) == (
+        "Council extends night buses",
+        "2025-07-05T00:00:00Z",
+        "2025-07-09T00:00:00Z",  # Hugo's `lastmod`
+    )
+    assert document["provenance"]["line"] > 6  # below the front matter
 
 
 def test_front_matter_with_a_date_no_calendar_has_keeps_its_title(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from builder.ingest.code_lines import code_runs, comment_lines
 from builder.ingest.furniture import TRAILING_FURNITURE_MAX
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_list
 from builder.ingest.pagetext_blocks import find_bodies
-from builder.ingest.pagetext_lines import line_shape, read_lines
+from builder.ingest.pagetext_lines import labelled_times, line_shape, read_lines
 from builder.ingest.pagetext_titles import (
     REPLY_SUBJECT,
     TITLE_WEIGHTS,
@@ -1897,11 +1897,17 @@ def test_a_labelled_publication_date_is_read_past_the_boxes_below_the_article(la
     ]
     date = [label] if label[-1].isdigit() else [label, "13 August 2025"]
     [main] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *boxes, *date]) + "\n")
-    assert main.published_text in {"August 13, 2025", "13 August 2025"}
+    # Labelled as the last update's, it is that, and the article has no publication date.
+    dates = (main.published_text, main.updated_text)
+    assert (
+        dates in {(None, "August 13, 2025")}
+        if "updated" in label
+        else {("August 13, 2025", None), ("13 August 2025", None)}
+    )
     # A date in the comment section is a comment's, labelled or not.
     comments = ["6 thoughts on “Night Buses Extended to Every District”", "Jane", *date]
     [main] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *comments]) + "\n")
-    assert main.published_text is None
+    assert (main.published_text, main.updated_text) == (None, None)
 
 
 @pytest.mark.parametrize("label", ["Written by Jane Doe and John Roe", "Content current as of:"])
@@ -1923,13 +1929,15 @@ def test_a_date_under_the_byline_below_the_article_is_its_date(label: str) -> No
         "Summarize with AI:",
     ]
     [main] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *below]) + "\n")
-    assert main.published_text == "April 8, 2024"
+    # "Content current as of:" dates the page's last update.
+    dates = (main.published_text, main.updated_text)
+    assert dates == ((None, "April 8, 2024") if "current" in label else ("April 8, 2024", None))
 
 
 def test_the_date_eight_lines_into_the_body_s_run_is_the_article_s() -> None:
     # WCXB 0334: the author's card (name, role, article count, a line of biography, "Learn more") reads as the
     # body's first lines, and the "Updated" date below it was eight lines into the body's run; the search there
-    # stopped at six.
+    # stopped at six. Labelled so, it is the last update's.
     headline = "The Best Night Buses in the City, Tested by Our Reporters"
     card = [
         "Jane has ridden every night bus route in the city over the last thirteen years, and she writes about the "
@@ -1943,7 +1951,7 @@ def test_the_date_eight_lines_into_the_body_s_run_is_the_article_s() -> None:
         "Updated: January 2, 2025, 9:06am CST",
     ]
     [main] = extract_pagetext("\n".join(["Home", "Travel", headline, *card, *PROSE, *MORE_PROSE]) + "\n")
-    assert (main.title, main.published_text) == (headline, "January 2, 2025, 9:06am CST")
+    assert (main.title, main.published_text, main.updated_text) == (headline, None, "January 2, 2025, 9:06am CST")
 
 
 @pytest.mark.parametrize("line", ["5 Marketplaces to Find Businesses for Sale", "NEBULA MARS 3", "Maryland 73"])
@@ -3127,3 +3135,28 @@ def test_a_comment_in_words_is_code_and_does_not_cut_its_block() -> None:
 def test_lines_that_are_not_code_make_no_code_block(lines: list[str]) -> None:
     shapes = [line_shape(line) for line in lines]
     assert code_runs(lines, [False] * len(lines), [shape.metadata for shape in shapes]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "above", "dates"),
+    [
+        ("Updated on June 18, 2025 at 12:35 PM", "", (None, "June 18, 2025 at 12:35 PM")),
+        ("ByRhonda Krause UpdatedJanuary 25, 2026", "", (None, "January 25, 2026")),
+        ("By Ana Ruiz | Page last modified: 12 November 2025", "", (None, "12 November 2025")),
+        ("June 18, 2025", "Last updated:", (None, "June 18, 2025")),
+        ("Published Dec 1, 2025 | Updated Dec 3, 2025", "", ("Dec 1, 2025", "Dec 3, 2025")),
+        ("Updated Dec 3, 2025 Originally published Dec 1, 2025", "", ("Dec 1, 2025", "Dec 3, 2025")),
+        ("Dec 19, 2025|Last updated on Dec 19, 2025|xx min read", "", ("Dec 19, 2025", "Dec 19, 2025")),
+        ("By Ann Lee | Mar 11, 2023 | Brakes | 0 comments", "", ("Mar 11, 2023", None)),
+        ("June 18, 2025", "Published:", ("June 18, 2025", None)),
+        # A label far from the date, or a word that merely ends in one, labels nothing.
+        ("Posted: 2 days ago - this page was updated by hand", "", ("2 days ago", None)),
+        ("Outdated guide, March 4, 2025", "", ("March 4, 2025", None)),
+    ],
+)
+def test_a_printed_time_is_the_publication_s_unless_labelled_the_last_update_s(
+    text: str, above: str, dates: tuple[str | None, str | None]
+) -> None:
+    [line] = read_lines(text + "\n", ())
+    assert line.published is not None
+    assert labelled_times(text, line.published, above) == dates

@@ -3,6 +3,8 @@ back (`results.read_labels` is the inverse of `tasks.result_items`, and refuses 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from builder.records import (
@@ -100,6 +102,29 @@ def test_studio_task_carries_what_the_config_shows_and_push_matches_by(documents
     [prediction] = studio["predictions"]
     assert prediction["model_version"] == documents[2].extractor_version
     assert 0.0 <= prediction["score"] <= 1.0
+
+
+def test_the_date_annotators_see_tells_a_publication_from_an_update(documents):
+    """By the title: the publication's day, with the last update's when the page gives one, and the update's alone
+    said to be one, never passed off as the publication's."""
+    targets = {target.target_id: target for target in load_targets(TARGETS)}
+    task = tasks_for_document(documents[2], targets)[0]
+    published, updated = datetime(2025, 7, 5, 9, tzinfo=UTC), datetime(2025, 7, 9, 8, tzinfo=UTC)
+    shown = {
+        (when_published, when_updated): to_studio(
+            task.model_copy(update={"published_at": when_published, "updated_at": when_updated})
+        )["data"]["date"]
+        for when_published in (published, None)
+        for when_updated in (updated, published, None)
+    }
+    assert shown == {
+        (published, updated): "2025-07-05, updated 2025-07-09",
+        (published, published): "2025-07-05",
+        (published, None): "2025-07-05",
+        (None, updated): "updated 2025-07-09",
+        (None, published): "updated 2025-07-05",
+        (None, None): "date unknown",
+    }
 
 
 def test_every_prediction_reads_back_as_the_same_labels(documents):

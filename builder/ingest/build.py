@@ -237,10 +237,13 @@ def build_document(
     stated = _text_field(page, "published") if main else None
     # A page dump's stated date (a post's front matter, Jina Reader's header) is surer than the time it prints
     # ("2 hours ago"); elsewhere what the extractor reads of the page (trafilatura's date) comes first, as before.
+    stated_update = _text_field(page, "updated") if main else None
     if page.format is SourceFormat.pagetext:
         published_text = stated or parts.published_text
+        updated_text = stated_update or parts.updated_text
     else:
         published_text = parts.published_text or stated
+        updated_text = parts.updated_text or stated_update
     if not published_text and page.fields.get("published") in (None, ""):
         # Found rather than stated: only where the record states no date at all (a value it states that cannot be
         # read, a date object of some API, is a date all the same, which a guess must not stand in for).
@@ -272,6 +275,13 @@ def build_document(
             day_first_of(published_text, parts.day_first, url, page.crawled_at),
         ),
         published_text=published_text,
+        updated_at=parse_published(
+            updated_text,
+            page.crawled_at,
+            language,
+            day_first_of(updated_text, parts.day_first, url, page.crawled_at),
+        ),
+        updated_text=updated_text,
         lang=language,
         captions=parts.captions,
         quotes=quotes,

@@ -351,12 +351,15 @@ def _item_pages(
             yield url_rejection(READ, source.shown, link, line=item.sourceline, record=record)
     fields: dict[str, Any] = {}
     title = _first_text(item, "title", f"{RSS1}title", f"{ATOM}title")
-    published = _first_text(item, "pubDate", f"{DUBLIN_CORE}date", f"{ATOM}published", f"{ATOM}updated")
+    published = _first_text(item, "pubDate", f"{DUBLIN_CORE}date", f"{ATOM}published")
+    # Atom requires an entry's last update, and makes its publication optional: a feed that gives only the update
+    # gives no publication date, as a page that prints only "Updated ..." does.
+    updated = _first_text(item, f"{ATOM}updated")
     # RSS's <source> names the outlet an item came from, where a feed gathers several (an aggregator's).
     outlet = _first_text(item, "source") or outlet
     # An aggregator's headlines end in their outlet's name ("Story - Reuters", as Google News gives them).
     title = title and without_outlet(_without_tags(title), outlet)
-    for name, value in (("title", title), ("published", published), ("source", outlet)):
+    for name, value in (("title", title), ("published", published), ("updated", updated), ("source", outlet)):
         if value:
             fields[name] = value
     yield Page(

@@ -54,7 +54,8 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     metadata = page_metadata(tree)
     _buttons_in_text_as_text(tree)
     title = page_title(metadata, urlsplit(url).hostname if url else None)
-    published = metadata.published or printed_date(tree, title)
+    printed, printed_update = printed_date(tree, title) if metadata.published is None else (None, None)
+    published = metadata.published or printed
     searched = found_date(tree, url) if published is None else None
     document = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_images=False, favor_recall=True
@@ -68,7 +69,7 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
         # The headline kept inside the article (an <h1> in <article>, a fifth of the WCXB pages): it is the
         # title, not body text, and it stood before the paragraph a dateline opens.
         paragraphs = paragraphs[1:]
-    paragraphs, header_date = without_header(paragraphs, title)
+    paragraphs, header_date, header_update = without_header(paragraphs, title)
     if not paragraphs:
         return None
     return ArticleParts(
@@ -77,6 +78,7 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
         paragraphs=paragraphs,
         source=metadata.site,
         published_text=published or header_date,
+        updated_text=metadata.updated or printed_update or header_update,
         searched_date=searched,
         url=url,
     )

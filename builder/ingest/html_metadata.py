@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from builder.ingest.pagetext_lines import published_text
+from builder.ingest.pagetext_lines import labelled_times, published_text
 
 WHITESPACE = re.compile(r"\s+")
 TITLE_META = ("og:title", "twitter:title", "title", "headline", "dc.title", "sailthru.title", "parsely-title")
@@ -50,6 +50,15 @@ DATE_META = (
     "release_date",
     "cxenseparse:recs:publishtime",
 )
+UPDATE_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+    "parsely-modified-date",
+)
+"""Where a page's head states its last update (schema.org's `dateModified` in JSON-LD too)."""
 ARTICLE_TYPES = {
     "newsarticle",
     "article",
@@ -68,6 +77,8 @@ class PageMetadata:
     """The title the page states for itself: its JSON-LD headline, else a meta title (Open Graph's first)."""
     site: str | None = None
     published: str | None = None
+    updated: str | None = None
+    """When the page says the article was last updated."""
     title_tag: str | None = None
     """The `<title>`, often the title with the site name after it."""
     headlines: tuple[str, ...] = ()
@@ -78,10 +89,16 @@ class PageMetadata:
 def page_metadata(tree: HtmlElement) -> PageMetadata:
     metas = _meta_values(tree)
     linked: dict[str, str] = {}
-    for field_name, value in _json_ld(tree):
+    dated: dict[str, str] | None = None
+    for article in _json_ld(tree):
         # The first article object is the page's own, as the first meta tag is: the related articles some
         # pages describe after it must not override its headline and date.
-        linked.setdefault(field_name, value)
+        for field_name, value in article.items():
+            linked.setdefault(field_name, value)
+        # Its update is that of the first object dated, never another's: a related article's update is not the
+        # page's when the page's own object gives no update.
+        if dated is None and article.keys() & {"datePublished", "dateModified"}:
+            dated = article
     title_tag = _clean(_title_tag(tree), unescape=True)
     site = _first(metas, SITE_META) or linked.get("publisher")
     if site is None and (handle := _first(metas, HANDLE_META)):
@@ -96,6 +113,7 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         title=_clean(linked.get("headline") or _first(metas, TITLE_META), unescape=True),
         site=_clean(site, unescape=True),
         published=_clean(published),
+        updated=_clean(_first(metas, UPDATE_META) or (dated or {}).get("dateModified")),
         title_tag=title_tag,
         headlines=tuple(headline for headline in headlines if headline),
     )
@@ -124,19 +142,27 @@ _TEXTS_AFTER = etree.XPath(
 )
 
 
-def printed_date(tree: HtmlElement, headline: str) -> str | None:
+def printed_date(tree: HtmlElement, headline: str) -> tuple[str | None, str | None]:
     """The date printed by the `<h1>` that reads `headline` (as `page_metadata` cleans it; the headline may have
     lost the site name printed after it), as the page-text extractor reads one by a title ("By Ann Lee | Mar 11,
     2023"), for a page whose head states none: a quarter of the WCXB pages, where it finds the truth's date on 77
-    of 143 and another on 13 (an update's)."""
+    of 143 and another on 13 (an update's). As (publication, update), told apart by their labels
+    (`labelled_times`): an update's time is looked past for the publication's."""
+    updated = None
     for heading in tree.iter("h1"):
         if not (_clean(shown_text(heading)) or "").startswith(headline):
             continue
+        before = ""
         for text in _TEXTS_AFTER(heading):
-            if found := published_text(WHITESPACE.sub(" ", text).strip()):
-                return found
-        return None
-    return None
+            line = WHITESPACE.sub(" ", text).strip()
+            if found := published_text(line):
+                published, update = labelled_times(line, found, before)
+                updated = updated or update
+                if published:
+                    return published, updated
+            before = line
+        return None, updated
+    return None, None
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, str]:
@@ -149,8 +175,9 @@ def _meta_values(tree: HtmlElement) -> dict[str, str]:
     return values
 
 
-def _json_ld(tree: HtmlElement) -> Iterator[tuple[str, str]]:
-    """(field, value) pairs of the page's JSON-LD article objects: headline, datePublished, publisher name."""
+def _json_ld(tree: HtmlElement) -> Iterator[dict[str, str]]:
+    """The page's JSON-LD article objects, in page order, with the fields read: headline, datePublished,
+    dateModified, publisher (its name)."""
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
             items = list(_objects(json.loads(script)))
@@ -162,12 +189,15 @@ def _json_ld(tree: HtmlElement) -> Iterator[tuple[str, str]]:
             kinds = kinds if isinstance(kinds, list) else [kinds]
             if not any(isinstance(kind, str) and kind.lower() in ARTICLE_TYPES for kind in kinds):
                 continue
-            for field in ("headline", "datePublished"):
-                if isinstance(item.get(field), str):
-                    yield field, item[field]
+            fields = {
+                field: item[field]
+                for field in ("headline", "datePublished", "dateModified")
+                if isinstance(item.get(field), str)
+            }
             publisher = item.get("publisher")
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-                yield "publisher", publisher["name"]
+                fields["publisher"] = publisher["name"]
+            yield fields
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:

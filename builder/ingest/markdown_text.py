@@ -90,6 +90,8 @@ DATASET_CARD_KEYS = frozenset({"dataset_info", "configs", "task_categories", "ta
 """Keys of a Hugging Face dataset card's YAML header, which no article's front matter has."""
 FRONT_MATTER_DATES = ("date", "published", "publishDate", "pubDate")
 """Where a static site (Hugo, Jekyll, Astro) puts a post's date in its front matter."""
+FRONT_MATTER_UPDATES = ("lastmod", "updated", "modified", "lastModified", "updatedDate")
+"""And its last update's (Hugo's `lastmod`, Eleventy's and Astro's `updated`)."""
 
 
 def front_matter(text: str) -> ReaderHeader | None:
@@ -114,9 +116,10 @@ def front_matter(text: str) -> ReaderHeader | None:
         fields["card"] = "dataset"
     if isinstance(values.get("title"), str):
         fields["title"] = values["title"]
-    date = next((values[key] for key in FRONT_MATTER_DATES if values.get(key)), None)
-    if date is not None:
-        fields["published"] = date.isoformat() if isinstance(date, datetime.date) else str(date)
+    for name, keys in (("published", FRONT_MATTER_DATES), ("updated", FRONT_MATTER_UPDATES)):
+        date = next((values[key] for key in keys if values.get(key)), None)
+        if date is not None:
+            fields[name] = date.isoformat() if isinstance(date, datetime.date) else str(date)
     return ReaderHeader(fields, found.group(0).count("\n") + (not found.group(0).endswith("\n")))
 
 

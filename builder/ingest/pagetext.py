@@ -57,6 +57,7 @@ from builder.ingest.pagetext_lines import (
     Line,
     content_words,
     is_relative_time,
+    labelled_times,
     opening_words,
     opens_comments,
     published_text,
@@ -175,6 +176,7 @@ class Header:
 
     source: str | None
     published_text: str | None
+    updated_text: str | None
     captions: list[Caption]
 
 
@@ -194,12 +196,30 @@ def read_header(
     """
     between = [line for line in lines[title + 1 : block.first] if line.key != lines[title].key]
     times = [(index, found) for index, line in enumerate(between) if (found := line.published)]
-    time = (times[0][1] if times else _time_above(lines, title) or _time_atop_body(lines, block)) or title_date
+    # Each time as the page labels it, the publication's or the last update's ("Updated on June 18, 2025").
+    labelled = [
+        labelled_times(between[index].text, found, between[index - 1].text if index else lines[title].text)
+        for index, found in times
+    ]
+    time = next((published for published, _ in labelled if published), None)
+    updated = next((update for _, update in labelled if update), None)
+    if time is None:
+        # No time by the title, or only its update's: the publication's may be printed above it or atop the body.
+        nearby = _time_above(lines, title)
+        nearby = _time_atop_body(lines, block) if nearby is None else nearby
+        if nearby is not None:
+            time, update = _labelled_time(lines, nearby)
+            updated = updated or update
+    time = time or title_date
     if role is DocumentRole.main:
         # Not for a related article's card: below it stands the next card, with its own time.
-        time = (
-            _time_first_published(lines, min(title + 1, block.first), block) or time or _time_below_body(lines, block)
-        )
+        first_published = _time_first_published(lines, min(title + 1, block.first), block)
+        if first_published is not None:
+            # The time by the title is then the last update's (see `_time_first_published`).
+            updated = updated or (time if time != first_published else None)
+            time = first_published
+        if time is None and updated is None and (below := _time_below_body(lines, block)) is not None:
+            time, updated = _labelled_time(lines, below)
     captions = [caption for line in between if (caption := split_caption(line.text))]
     source = next(
         (
@@ -209,34 +229,40 @@ def read_header(
         ),
         None,
     ) or next((name for index, _ in times if (name := _outlet_beside(between, index))), None)
-    return Header(source=source, published_text=time, captions=captions)
+    return Header(source=source, published_text=time, updated_text=updated, captions=captions)
 
 
-def _time_above(lines: Sequence[Line], title: int) -> str | None:
+def _labelled_time(lines: Sequence[Line], index: int) -> tuple[str | None, str | None]:
+    """(publication, update) of the time printed on line `index` (see `labelled_times`)."""
+    return labelled_times(lines[index].text, lines[index].published or "", lines[index - 1].text if index else "")
+
+
+def _time_above(lines: Sequence[Line], title: int) -> int | None:
     """The time printed just above a title ("September 4, 2025" over the headline, as many sites lay it out),
     read when none is printed below it: the nearest lines up, through metadata only (a kicker or byline may sit
     between), never across prose, which belongs to what comes before."""
-    for line in reversed(lines[max(0, title - TIME_ABOVE_LINES) : title]):
+    for index in range(title - 1, max(0, title - TIME_ABOVE_LINES) - 1, -1):
+        line = lines[index]
         # A byline that runs on like a sentence ("Posted on December 20, 2025 by A - 5 Comments on <title>") is
         # still metadata: its time is read before its prose would stop the search.
-        if line.metadata and (found := line.published):
-            return found
+        if line.metadata and line.published:
+            return index
         if line.prose or (not line.metadata and line.words > TIME_ABOVE_KICKER_WORDS):
             return None
     return None
 
 
-def _time_atop_body(lines: Sequence[Line], block: Block) -> str | None:
-    """The time on a metadata line among the body's first lines ("Published: Nov 24, 2025" under a standfirst
+def _time_atop_body(lines: Sequence[Line], block: Block) -> int | None:
+    """The metadata line with a time among the body's first lines ("Published: Nov 24, 2025" under a standfirst
     and a photo), read when none is printed by the title."""
-    for line in lines[block.first : min(block.last + 1, block.first + TIME_ATOP_BODY_LINES)]:
-        if line.metadata and (found := line.published):
-            return found
+    for index in range(block.first, min(block.last + 1, block.first + TIME_ATOP_BODY_LINES)):
+        if lines[index].metadata and lines[index].published:
+            return index
     return None
 
 
-def _time_below_body(lines: Sequence[Line], block: Block) -> str | None:
-    """The time on a metadata line just below the body (a post's footer: "Posted on April 13, 2023"), up to the
+def _time_below_body(lines: Sequence[Line], block: Block) -> int | None:
+    """The metadata line with a time just below the body (a post's footer: "Posted on April 13, 2023"), up to the
     next prose line, which belongs to what follows; further down, up to LABELLED_TIME_BELOW_LINES, a time labelled
     as the publication's ("Published August 13, 2025", "Publish date" over "15 November 2018", or the byline over
     it: "Written by A and B" over "April 8, 2024") past the tags, share buttons and sign-up box a page prints
@@ -247,7 +273,7 @@ def _time_below_body(lines: Sequence[Line], block: Block) -> str | None:
         if line.section_end:
             return None
         past_prose = past_prose or line.prose
-        if line.metadata and (found := line.published):
+        if line.metadata and line.published:
             labelled = PUBLICATION_LABEL.match(line.text) or (
                 offset > 0
                 and (
@@ -256,7 +282,7 @@ def _time_below_body(lines: Sequence[Line], block: Block) -> str | None:
                 )
             )
             if (offset < TIME_BELOW_BODY_LINES and not past_prose) or labelled:
-                return found
+                return block.last + 1 + offset
     return None
 
 
@@ -411,14 +437,16 @@ on Friday December 19, 2025 @08:00PM from the skewed-job-market dept." holds 13)
 
 def without_header(
     paragraphs: list[tuple[str, ParagraphKind]], title: str | None
-) -> tuple[list[tuple[str, ParagraphKind]], str | None]:
-    """An article's paragraphs without the header they open with, and the date printed there: scrapers that keep
+) -> tuple[list[tuple[str, ParagraphKind]], str | None, str | None]:
+    """An article's paragraphs without the header they open with, and the times of its publication and last update
+    printed there (`labelled_times`): scrapers that keep
     an article element's text keep its headline, byline and date ("By Jane Doe", "July 5, 2025") above the body,
     and trafilatura keeps a byline or reading time it does not know for one ("3 minute read"). The title again,
     and header furniture as the page-text extractor tells it (`is_header_furniture`), are taken off the first
     paragraphs."""
     folded_title = " ".join(title.split()).casefold() if title else None
     printed: str | None = None
+    updated: str | None = None
     taken = 0
     while taken < min(len(paragraphs), HEADER_PARAGRAPHS):
         text = paragraphs[taken][0]
@@ -431,9 +459,11 @@ def without_header(
         lines = read_lines(text, ())
         if len(lines) != 1 or not is_header_furniture(lines[0], 0):
             break
-        printed = printed or lines[0].published
+        if lines[0].published:
+            published, update = labelled_times(text, lines[0].published, paragraphs[taken - 1][0] if taken else "")
+            printed, updated = printed or published, updated or update
         taken += 1
-    return paragraphs[taken:], printed
+    return paragraphs[taken:], printed, updated
 
 
 def _names_someone(text: str) -> bool:
@@ -971,6 +1001,7 @@ def article_parts(lines: Sequence[Line], block: Block, title_index: int, role: D
         paragraphs=paragraphs,
         source=header.source,
         published_text=header.published_text or date_after_title,
+        updated_text=header.updated_text,
         dateline=dateline,
         credit=credit,
         captions=header.captions + captions,

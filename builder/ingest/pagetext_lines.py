@@ -880,6 +880,44 @@ def earlier_of(first: str, second: str) -> str:
     return second if other < one else first
 
 
+UPDATE_LABEL = re.compile(
+    r"(?:\b(?:last\s+|latest\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?|\bcontent current as of)\W*$",
+    re.IGNORECASE,
+)
+"""What a page prints before the time of an article's last update ("Updated", "Last updated on:", "Page last
+modified", "Content current as of:"), the label glued to a byline or not ("ByRhonda Krause Updated")."""
+LABEL_REACH = 40
+"""How far before a printed time its label is looked for."""
+UPDATE_LABEL_AFTER = re.compile(r"\b(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?\W*", re.IGNORECASE)
+PUBLICATION_LABEL_AFTER = re.compile(r"\b(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?\W*", re.IGNORECASE)
+"""The labels of a second time on a line, after the first: the update's after the publication's, or the other way."""
+SECOND_TIME_REACH = 30
+"""How far after the first time on a line the label of a second one may begin ("Published Dec 1, 2025 | Updated
+Dec 3, 2025")."""
+
+
+def labelled_times(text: str, found: str, above: str = "") -> tuple[str | None, str | None]:
+    """(publication, update): the time `found` that a metadata line prints (`published_text`) as one or the other,
+    by the label before it on the line, or on the line `above` when the time stands alone ("Updated:" over
+    "June 18, 2025"); and a second time on the line after the other label ("Published Dec 1, 2025 | Updated Dec 3,
+    2025"). A time with no update's label is the publication's, as before updates were told apart."""
+    at = text.find(found)
+    before = text[max(at - LABEL_REACH, 0) : at] if at > 0 else ""
+    if at >= 0 and not before.strip(" \t·•|–—-:,"):
+        before = above[-LABEL_REACH:]
+    first_is_update = UPDATE_LABEL.search(before) is not None
+    second = None
+    if at >= 0:
+        rest = text[at + len(found) :]
+        other = (PUBLICATION_LABEL_AFTER if first_is_update else UPDATE_LABEL_AFTER).search(rest, 0, SECOND_TIME_REACH)
+        if other is not None:
+            following = rest[other.end() :]
+            second = published_text(following)
+            if second is not None and following.find(second) > 1:
+                second = None
+    return (second, found) if first_is_update else (found, second)
+
+
 RELATIVE_TIME_COMPANY_WORDS = 3
 """Words a relative time in another language may share its line with ("Reuters · vor 3 Stunden", "hier, 18:30"):
 more, and the line is a headline or a sentence that mentions a time ("Ce qui s'est passé hier à Paris")."""

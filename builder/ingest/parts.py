@@ -20,6 +20,8 @@ class ArticleParts:
     paragraphs: list[tuple[str, ParagraphKind]]
     source: str | None = None
     published_text: str | None = None
+    updated_text: str | None = None
+    """When the article was last updated, as printed or stated apart from its publication."""
     searched_date: str | None = None
     """A date found by searching the page (htmldate on HTML) rather than stated or printed by the headline: the
     article's date only when neither the page nor the record it came in states one."""

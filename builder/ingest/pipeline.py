@@ -706,7 +706,7 @@ def _scraper_article(page: Page) -> ArticleParts:
         raise NoArticleError("the record's text is empty")
     if isinstance(title, str) and _restates_title(title, paragraphs, page.fields.get("source")):
         raise NoArticleError("the record's text only restates its title (a link to the article, not the article)")
-    paragraphs, printed_date = without_header(paragraphs, title if isinstance(title, str) else None)
+    paragraphs, printed_date, printed_update = without_header(paragraphs, title if isinstance(title, str) else None)
     if not paragraphs:
         raise NoArticleError("the record's text holds only its title, byline and date")
     return ArticleParts(
@@ -715,4 +715,5 @@ def _scraper_article(page: Page) -> ArticleParts:
         paragraphs=paragraphs,
         # The date the record states wins (`build`): the printed one stands in where it states none.
         published_text=None if page.fields.get("published") not in (None, "") else printed_date,
+        updated_text=None if page.fields.get("updated") not in (None, "") else printed_update,
     )

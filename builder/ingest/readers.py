@@ -198,7 +198,9 @@ def _markdown_page(source: InputFile, digest: str, decoded: DecodedText) -> Page
         )
         return Rejection(READ, source.shown, "dataset_card", reason, snippet=snippet(decoded.text))
     fields = {
-        name: value for name, value in (header.fields if header else {}).items() if name in ("published", "title")
+        name: value
+        for name, value in (header.fields if header else {}).items()
+        if name in ("published", "updated", "title")
     }
     visible = markdown_text(without_header(decoded.text, header) if header else decoded.text)
     return Page(

@@ -61,6 +61,22 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "publishedtime",
         "article:published_time",
     ),
+    "updated": (
+        "updated",
+        "updated_at",
+        "date_modify",
+        "date_modified",
+        "datemodified",
+        "dateupdated",
+        "last_modified",
+        "lastmod",
+        "updatedat",
+        "modifiedtime",
+        "article:modified_time",
+        # WordPress's REST API, as for `date_gmt` and `date`.
+        "modified_gmt",
+        "modified",
+    ),
     "source": (
         "source",
         "site",
@@ -81,12 +97,12 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "lang": ("lang", "language", "languagecode"),
 }
 """Our name → the scraper names tried, in order. Among them are the fields of news-please (maintext,
-date_publish, source_domain), trafilatura's JSON (raw_text, sitename, hostname), newspaper (publish_date) and
-NewsAPI (publishedAt, content, and source as an object with its name), the Markdown of Firecrawl and crawl4ai
-(markdown, sourceURL, publishedTime, ogSiteName), Apify's crawlers (canonicalUrl, languageCode), Diffbot
-(pageUrl), schema.org's NewsArticle as a page's JSON-LD gives it (headline, articleBody, datePublished, publisher
-by its name), and the news corpora of stance research: All the News (publication), Media Cloud's story lists
-(media_name, publish_date) and the Fake News Challenge's bodies (articleBody)."""
+date_publish, date_modify, source_domain), trafilatura's JSON (raw_text, sitename, hostname), newspaper
+(publish_date) and NewsAPI (publishedAt, content, and source as an object with its name), the Markdown of Firecrawl
+and crawl4ai (markdown, sourceURL, publishedTime, ogSiteName), Apify's crawlers (canonicalUrl, languageCode),
+Diffbot (pageUrl), schema.org's NewsArticle as a page's JSON-LD gives it (headline, articleBody, datePublished,
+dateModified, publisher by its name), and the news corpora of stance research: All the News (publication), Media
+Cloud's story lists (media_name, publish_date) and the Fake News Challenge's bodies (articleBody)."""
 METADATA_KEYS = frozenset({"metadata", "meta"})
 """Objects in which crawlers give the page's own facts beside its text (Firecrawl's, crawl4ai's and Apify's
 `metadata`: its title, address, date): a field not found in the record is looked for in them."""
@@ -257,8 +273,9 @@ def record_pages(
     for name in ("title", "source"):
         if isinstance(fields.get(name), str):
             fields[name] = unescape_references(fields[name])
-    if (stated := epoch_date(fields.get("published"))) is not None:
-        fields["published"] = stated
+    for name in ("published", "updated"):
+        if (stated := epoch_date(fields.get(name))) is not None:
+            fields[name] = stated
     body = fields.pop("text", None)
     if isinstance(body, list) and body and all(isinstance(item, str) for item in body):
         body = "\n\n".join(item.strip() for item in body if item.strip())  # the text as a list of its paragraphs

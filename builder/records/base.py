@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 """Current `major.minor` of every record schema. See docs/schema-versioning.md for the policy."""
 
 SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]

@@ -76,6 +76,12 @@ class Document(Record):
     credit: str | None = Field(default=None, description='Wire agency credited, e.g. "Reuters".')
     published_at: AwareDatetime | None = None
     published_text: str | None = Field(default=None, description="The publication date or time as printed.")
+    updated_at: AwareDatetime | None = Field(
+        default=None,
+        description="When the article was last updated, if the page says so apart from its publication "
+        '("Updated June 18, 2025"): a page that prints only an update has it here and no `published_at`.',
+    )
+    updated_text: str | None = Field(default=None, description="The time of the last update as printed or stated.")
     lang: Annotated[str, Field(pattern=r"^([a-z]{2,3}|und)$", description="ISO 639 code, `und` if unknown.")]
     captions: list[Caption] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)

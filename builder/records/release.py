@@ -38,6 +38,7 @@ class DocumentRow(Record):
     dateline: str | None
     credit: str | None
     published_at: AwareDatetime | None
+    updated_at: AwareDatetime | None = Field(default=None, description="When the article was last updated.")
     lang: str
 
 

@@ -34,6 +34,7 @@ class Task(Record):
     source: str | None = None
     url: str | None = None
     published_at: AwareDatetime | None = None
+    updated_at: AwareDatetime | None = Field(default=None, description="When the article was last updated.")
     predictions: list[Prediction] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -229,6 +229,7 @@ def _document_row(document: Document, group: str) -> dict:
         "dateline": document.dateline.raw if document.dateline else None,
         "credit": document.credit,
         "published_at": document.published_at,
+        "updated_at": document.updated_at,
         "lang": document.lang,
     }
 

@@ -81,6 +81,18 @@ def prediction_for(document: Document) -> Prediction:
     )
 
 
+def shown_date(task: Task) -> str:
+    """The article's date as annotators read it by the title: its publication's, with its last update's when the
+    page gives one ("2025-06-01, updated 2025-06-18"), the update's alone when that is all the page prints."""
+    published = task.published_at.date().isoformat() if task.published_at else None
+    updated = task.updated_at.date().isoformat() if task.updated_at else None
+    if published and updated and updated != published:
+        return f"{published}, updated {updated}"
+    if published or updated:
+        return published or f"updated {updated}"
+    return "date unknown"
+
+
 def to_studio(task: Task) -> dict[str, Any]:
     """The task in Label Studio's import format: the fields the config shows, the keys a push matches by, and
     the predictions as result items (offsets in UTF-16 units, which is how the labeling UI counts)."""
@@ -89,7 +101,7 @@ def to_studio(task: Task) -> dict[str, Any]:
         "text": task.text,
         "title": task.title,
         "outlet": task.source or "outlet unknown",
-        "date": task.published_at.date().isoformat() if task.published_at else "date unknown",
+        "date": shown_date(task),
         "target_text": target.text if target else task.title,
         "target_description": target.description if target else NO_TARGET_DESCRIPTION,
         "task_key": task.task_key,
@@ -164,6 +176,7 @@ def _task(document: Document, target: Target | None, prediction: Prediction) -> 
         source=document.source,
         url=document.url,
         published_at=document.published_at,
+        updated_at=document.updated_at,
         predictions=[prediction],
     )
 
