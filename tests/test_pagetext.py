@@ -3160,3 +3160,16 @@ def test_a_printed_time_is_the_publication_s_unless_labelled_the_last_update_s(
     [line] = read_lines(text + "\n", ())
     assert line.published is not None
     assert labelled_times(text, line.published, above) == dates
+
+
+def test_a_publication_time_is_read_near_the_update_s_by_the_title_not_far_below() -> None:
+    # WCXB 0385: the update's time under the headline, the publication's six lines down under the author's card.
+    # WCXB 4472 (w3m): a photo's file name with a date in it, in a list thirty lines down, is no publication time.
+    headline = "The Best Night Buses in the City, Tested by Our Reporters"
+    card = ["By Jane Doe | Updated on 19-Dec-2025", "HIGHLIGHTS", "Night buses run hourly", "Fares stay flat"]
+    [main] = extract_pagetext("\n".join(["Home", "Travel", headline, *card, "Jane Doe", "17-Dec-2025", *PROSE]) + "\n")
+    assert (main.title, main.published_text, main.updated_text) == (headline, "17-Dec-2025", "19-Dec-2025")
+    listed = [f"Route {number}" for number in range(1, 25)]
+    page = ["Home", "Travel", headline, *card, *listed, "[Screenshot-2024-06-12-at-12-9d5dcf]", *PROSE]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert (main.title, main.published_text, main.updated_text) == (headline, None, "19-Dec-2025")

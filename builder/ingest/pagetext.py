@@ -157,6 +157,10 @@ printed by its title or atop its body: blogs print "Posted on April 13, 2023" or
 the post's footer."""
 LABELLED_TIME_BELOW_LINES = 20
 """How far below the main article's last paragraph a time labelled as its publication's is looked for."""
+HEADER_TIMES_SPREAD = 8
+"""How many lines below the first time by a title another may be printed to be its publication's or update's: an
+author's card under the standfirst prints the publication's six lines below the update's (WCXB 0385); thirty lines
+down, w3m printed a photo's file name ("Screenshot-2024-06-12-at-12") in the list atop a body (WCXB 4472)."""
 PUBLICATION_LABEL = re.compile(
     r"\s*(?:published|publish(?:ed)? (?:date|on)|(?:page )?last (?:updated|modified)|updated|content current as of)"
     r"\b\W*",
@@ -196,15 +200,17 @@ def read_header(
     """
     between = [line for line in lines[title + 1 : block.first] if line.key != lines[title].key]
     times = [(index, found) for index, line in enumerate(between) if (found := line.published)]
-    # Each time as the page labels it, the publication's or the last update's ("Updated on June 18, 2025").
+    # Each time as the page labels it, the publication's or the last update's ("Updated on June 18, 2025"): those
+    # printed close together, as a header prints both; further down, a date is more often a photo's file name.
     labelled = [
         labelled_times(between[index].text, found, between[index - 1].text if index else lines[title].text)
         for index, found in times
+        if index - times[0][0] <= HEADER_TIMES_SPREAD
     ]
     time = next((published for published, _ in labelled if published), None)
     updated = next((update for _, update in labelled if update), None)
-    if time is None:
-        # No time by the title, or only its update's: the publication's may be printed above it or atop the body.
+    if time is None and updated is None:
+        # No time by the title: it may be printed above it or atop the body.
         nearby = _time_above(lines, title)
         nearby = _time_atop_body(lines, block) if nearby is None else nearby
         if nearby is not None:
