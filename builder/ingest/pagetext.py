@@ -189,7 +189,9 @@ def read_header(
 ) -> Header:
     """Read outlet, time and captions from the lines between the title and the body; the time, when none is
     printed there, from just above the title or from the body's first lines, else the whole date printed after the
-    title on its line (`title_date`), else, for the main article, from below its body.
+    title on its line (`title_date`), else, for the main article, from below its body. A time labelled as the last
+    update's is that (`labelled_times`), and the publication's is then looked for beside it, or in the body as
+    the article's first publication.
 
     The outlet is a short name printed by the article's time, as news apps and aggregators print it: before a
     relative time on its line ("Malay Mail · 2 hours ago"), or on its own line next to the time, once as a label
@@ -209,13 +211,12 @@ def read_header(
     ]
     time = next((published for published, _ in labelled if published), None)
     updated = next((update for _, update in labelled if update), None)
-    if time is None and updated is None:
+    if not times:
         # No time by the title: it may be printed above it or atop the body.
         nearby = _time_above(lines, title)
         nearby = _time_atop_body(lines, block) if nearby is None else nearby
         if nearby is not None:
-            time, update = _labelled_time(lines, nearby)
-            updated = updated or update
+            time, updated = _labelled_time(lines, nearby)
     time = time or title_date
     if role is DocumentRole.main:
         # Not for a related article's card: below it stands the next card, with its own time.
@@ -445,11 +446,10 @@ def without_header(
     paragraphs: list[tuple[str, ParagraphKind]], title: str | None
 ) -> tuple[list[tuple[str, ParagraphKind]], str | None, str | None]:
     """An article's paragraphs without the header they open with, and the times of its publication and last update
-    printed there (`labelled_times`): scrapers that keep
-    an article element's text keep its headline, byline and date ("By Jane Doe", "July 5, 2025") above the body,
-    and trafilatura keeps a byline or reading time it does not know for one ("3 minute read"). The title again,
-    and header furniture as the page-text extractor tells it (`is_header_furniture`), are taken off the first
-    paragraphs."""
+    printed there (`labelled_times`): scrapers that keep an article element's text keep its headline, byline and
+    date ("By Jane Doe", "July 5, 2025") above the body, and trafilatura keeps a byline or reading time it does
+    not know for one ("3 minute read"). The title again, and header furniture as the page-text extractor tells it
+    (`is_header_furniture`), are taken off the first paragraphs."""
     folded_title = " ".join(title.split()).casefold() if title else None
     printed: str | None = None
     updated: str | None = None
