@@ -27,13 +27,14 @@ UTC = datetime.UTC
 
 def _news_table(count: int) -> pa.Table:
     """Rows shaped as the Hub's news data sets (cc_news: title, text, domain, date, url, image_url), with a
-    timestamp and an embedding column beside them."""
+    timestamp, news-please's last update and an embedding column beside them."""
     return pa.table(
         {
             "title": [SAMPLE_TITLES[3]] * count,
             "text": [f"{TEXT}\n\nThis is report number {number} of the series." for number in range(count)],
             "domain": ["freemalaysiatoday.com"] * count,
             "date": [datetime.datetime(2025, 7, 5, 8, number, tzinfo=UTC) for number in range(count)],
+            "date_modify": [datetime.datetime(2025, 7, 6, 9, 30, tzinfo=UTC)] * count,
             "url": [f"https://www.freemalaysiatoday.com/{number}" for number in range(count)],
             "image_url": ["https://cdn.example/a.jpg"] * count,
             "embedding": [[0.25] * 8] * count,
@@ -66,7 +67,7 @@ def test_each_row_of_a_parquet_export_is_a_document_with_its_fields(tmp_path: Pa
         "freemalaysiatoday.com",
     )
     # A Parquet timestamp is a date the record states: read, not guessed from the text.
-    assert first["published_at"] == "2025-07-05T08:00:00Z"
+    assert (first["published_at"], first["updated_at"]) == ("2025-07-05T08:00:00Z", "2025-07-06T09:30:00Z")
     assert first["provenance"]["format"] == "parquet"
     assert first["text"].startswith(_related_paragraphs()[0])
     assert len(first["paragraphs"]) == len(_related_paragraphs()) + 1
