@@ -268,19 +268,9 @@ def build_document(
         url=url,
         dateline=parts.dateline,
         credit=parts.credit,
-        published_at=parse_published(
-            published_text,
-            page.crawled_at,
-            language,
-            day_first_of(published_text, parts.day_first, url, page.crawled_at),
-        ),
+        published_at=_moment(published_text, parts, page, url, language),
         published_text=published_text,
-        updated_at=parse_published(
-            updated_text,
-            page.crawled_at,
-            language,
-            day_first_of(updated_text, parts.day_first, url, page.crawled_at),
-        ),
+        updated_at=_moment(updated_text, parts, page, url, language),
         updated_text=updated_text,
         lang=language,
         captions=parts.captions,
@@ -318,6 +308,13 @@ def body_sentences(sentences: Sequence[Span], paragraphs: Sequence[Paragraph]) -
         for sentence in sentences
         if (index := bisect.bisect_right(starts, sentence["start"]) - 1) < 0 or sentence["start"] >= others[index][1]
     ]
+
+
+def _moment(printed: str | None, parts: ArticleParts, page: Page, url: str | None, language: str) -> datetime | None:
+    """The time a printed or stated date means, read in the page's language and order of day and month."""
+    return parse_published(
+        printed, page.crawled_at, language, day_first_of(printed, parts.day_first, url, page.crawled_at)
+    )
 
 
 def _text_field(page: Page, name: str) -> str | None:
