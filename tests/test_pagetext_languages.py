@@ -132,6 +132,29 @@ def test_documents_in_another_language_have_its_code_and_its_sentences(tmp_path:
     assert len(claims) >= len(sentences) - 1
 
 
+UPDATES = {
+    "de": "Aktualisiert am 4. Juli 2025, 08:15 Uhr",
+    "fr": "Mis à jour le 4 juillet 2025 à 08h15",
+    "ru": "Обновлено 4 июля 2025, 08:15",
+    "zh": "更新时间：2025年7月4日 08:15",
+    "ja": "最終更新 2025年7月4日 8時15分",
+}
+
+
+@pytest.mark.parametrize("language", list(PAGES))
+def test_an_update_s_time_in_another_language_is_the_update_s(language: str) -> None:
+    """A time labelled as the article's last update in its language ("Aktualisiert am", "Mis à jour le",
+    "Обновлено", "更新时间") is that, not its publication, as in English."""
+    title, _, date, _, _ = PAGES[language]
+    (main,) = extract_pagetext(_dump(language).replace(f"\n{date}\n", f"\n{UPDATES[language]}\n"))
+    assert main.title == title
+    assert main.published_text is None
+    assert main.updated_text in UPDATES[language]
+    (main,) = extract_pagetext(_dump(language))
+    assert main.published_text in date
+    assert main.updated_text is None
+
+
 @pytest.mark.parametrize(
     ("printed", "language", "meant"),
     [

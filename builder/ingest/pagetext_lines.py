@@ -880,17 +880,34 @@ def earlier_of(first: str, second: str) -> str:
     return second if other < one else first
 
 
-UPDATE_LABEL = re.compile(
-    r"(?:\b(?:last\s+|latest\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?|\bcontent current as of)\W*$",
-    re.IGNORECASE,
+_UPDATE_WORDS = "|".join(
+    (
+        r"(?:last\s+|latest\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?|content current as of",
+        # German, French, Spanish, Italian, Portuguese, Dutch.
+        r"(?:zuletzt\s+)?aktualisiert(?:\s+am)?|mise?\s+à\s+jour(?:\s+le)?|modifié\s+le|actualisé\s+le",
+        r"actualizado(?:\s+el)?|última\s+actualización|aggiornato(?:\s+il)?|ultimo\s+aggiornamento",
+        r"atualizado(?:\s+em)?|última\s+atualização|(?:laatst\s+)?bijgewerkt(?:\s+op)?",
+        # Russian, Ukrainian, Polish.
+        r"обновлено|обновлен[оа]?|изменено|оновлено|zaktualizowano|aktualizacja",
+    )
 )
+_UPDATE_WORDS_UNSPACED = "更新时间|更新於|更新于|最后更新|最終更新|更新日時|更新日"
+"""Chinese and Japanese labels, which stand glued to what precedes them: no word boundary to look for."""
+UPDATE_LABEL = re.compile(rf"(?:\b(?:{_UPDATE_WORDS})|{_UPDATE_WORDS_UNSPACED})\W*$", re.IGNORECASE)
 """What a page prints before the time of an article's last update ("Updated", "Last updated on:", "Page last
-modified", "Content current as of:"), the label glued to a byline or not ("ByRhonda Krause Updated")."""
+modified", "Content current as of:", "Aktualisiert am", "Mis à jour le", "Обновлено", "更新时间："), the label
+glued to a byline or not ("ByRhonda Krause Updated"), in English and the other languages whose pages are read."""
 LABEL_REACH = 40
 """How far before a printed time its label is looked for."""
-UPDATE_LABEL_AFTER = re.compile(r"\b(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?\W*", re.IGNORECASE)
-PUBLICATION_LABEL_AFTER = re.compile(r"\b(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?\W*", re.IGNORECASE)
-"""The labels of a second time on a line, after the first: the update's after the publication's, or the other way."""
+UPDATE_LABEL_AFTER = re.compile(rf"(?:\b(?:{_UPDATE_WORDS})|{_UPDATE_WORDS_UNSPACED})\W*", re.IGNORECASE)
+PUBLICATION_LABEL_AFTER = re.compile(
+    r"(?:\b(?:(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?|veröffentlicht(?:\s+am)?|publié\s+le"
+    r"|publicado(?:\s+(?:el|em))?|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?|опубликовано|опубліковано"
+    r"|opublikowano)|发布时间|发布于|發佈時間|公開日|投稿日)\W*",
+    re.IGNORECASE,
+)
+"""The labels of a second time on a line, after the first: the update's after the publication's, or the other way
+("Veröffentlicht am 3. Juli 2025, aktualisiert am 5. Juli 2025")."""
 SECOND_TIME_REACH = 30
 """How far after the first time on a line the label of a second one may begin ("Published Dec 1, 2025 | Updated
 Dec 3, 2025")."""
@@ -900,7 +917,8 @@ def labelled_times(text: str, found: str, above: str = "") -> tuple[str | None, 
     """(publication, update): the time `found` that a metadata line prints (`published_text`) as one or the other,
     by the label before it on the line, or on the line `above` when the time stands alone ("Updated:" over
     "June 18, 2025"); and a second time on the line after the other label ("Published Dec 1, 2025 | Updated Dec 3,
-    2025"). A time with no update's label is the publication's, as before updates were told apart."""
+    2025"; that second time is read in English or in numbers). A time with no update's label is the publication's,
+    as before updates were told apart."""
     at = text.find(found)
     before = text[max(at - LABEL_REACH, 0) : at] if at > 0 else ""
     if at >= 0 and not before.strip(" \t·•|–—-:,"):
