@@ -36,6 +36,7 @@ from builder.ingest.pagetext_titles import (
     is_fact_box,
     is_glued_pair,
     metadata_below,
+    opens_list,
     page_facts,
     without_date_suffix,
 )
@@ -3173,3 +3174,24 @@ def test_a_publication_time_is_read_near_the_update_s_by_the_title_not_far_below
     page = ["Home", "Travel", headline, *card, *listed, "[Screenshot-2024-06-12-at-12-9d5dcf]", *PROSE]
     [main] = extract_pagetext("\n".join(page) + "\n")
     assert (main.title, main.published_text, main.updated_text) == (headline, None, "19-Dec-2025")
+
+
+def test_a_line_that_opens_a_list_is_no_title() -> None:
+    # A post's list opens with a title-like line whose items go on in lower case, where a headline has its byline,
+    # date or standfirst below it.
+    listed = ["Night buses have the riders of a train", "the routes of a tram", "the fares of a bus", "Jane Doe"]
+    lines = read_lines("\n".join(["Thoughts on the Night Bus", "2025-08-29", *listed, *PROSE]) + "\n", ())
+    assert [opens_list(lines, index) for index in range(4)] == [False, False, True, False]
+
+
+@pytest.mark.needs_data
+def test_the_headline_over_a_list_s_opener_is_the_title_of_wcxb_0414() -> None:
+    # "Thoughts on Zig" over its tags and date, then "Zig has the syntax of Rust" over "the runtime safety of Rust",
+    # "the error handling of Go": the opener, longer and all in the story's words, was taken for the title.
+    page = WCXB / "html" / "0414.html.gz"
+    if not page.is_file():
+        pytest.skip(f"{WCXB} is absent")
+    text = load_script("render_wcxb").render_file(page)
+    main = extract_pagetext(text)[0]
+    truth = json.loads((WCXB / "ground-truth" / "0414.json").read_text(encoding="utf-8"))["ground_truth"]
+    assert main.title == truth["title"] == "Thoughts on Zig"
