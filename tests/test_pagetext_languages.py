@@ -15,6 +15,7 @@ import pytest
 
 from builder.ingest.dates import parse_published
 from builder.ingest.pagetext import extract_pagetext
+from builder.ingest.pagetext_lines import labelled_times
 from tests.test_ingest import _ingest_pages
 
 PAGES = {
@@ -153,6 +154,35 @@ def test_an_update_s_time_in_another_language_is_the_update_s(language: str) -> 
     (main,) = extract_pagetext(_dump(language))
     assert main.published_text in date
     assert main.updated_text is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "dates"),
+    [
+        (
+            "Veröffentlicht am 3. Juli 2025, aktualisiert am 5. Juli 2025",
+            "3. Juli 2025",
+            ("3. Juli 2025", "5. Juli 2025"),
+        ),
+        (
+            "Publié le 3 juillet 2025, mis à jour le 5 juillet 2025",
+            "3 juillet 2025",
+            ("3 juillet 2025", "5 juillet 2025"),
+        ),
+        ("Обновлено 5 июля 2025, опубликовано 3 июля 2025", "5 июля 2025", ("3 июля 2025", "5 июля 2025")),
+        # Spanish and Portuguese both say "publicado": the longer label is the line's.
+        (
+            "Atualizado em 5 de julho de 2025, publicado em 3 de julho de 2025",
+            "5 de julho de 2025",
+            ("3 de julho de 2025", "5 de julho de 2025"),
+        ),
+        ("发布时间：2025年7月3日 更新时间：2025年7月5日", "2025年7月3日", ("2025年7月3日", "2025年7月5日")),
+    ],
+)
+def test_a_second_time_on_a_line_is_read_in_its_label_s_language(text: str, first: str, dates: tuple[str, str]) -> None:
+    """A publication and an update printed on one line, each labelled in the page's language: the second time is
+    read in the language of its label, with that language's month names."""
+    assert labelled_times(text, first) == dates
 
 
 @pytest.mark.parametrize(

@@ -880,34 +880,59 @@ def earlier_of(first: str, second: str) -> str:
     return second if other < one else first
 
 
-_UPDATE_WORDS = "|".join(
-    (
-        r"(?:last\s+|latest\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?|content current as of",
-        # German, French, Spanish, Italian, Portuguese, Dutch.
-        r"(?:zuletzt\s+)?aktualisiert(?:\s+am)?|mise?\s+à\s+jour(?:\s+le)?|modifié\s+le|actualisé\s+le",
-        r"actualizado(?:\s+el)?|última\s+actualización|aggiornato(?:\s+il)?|ultimo\s+aggiornamento",
-        r"atualizado(?:\s+em)?|última\s+atualização|(?:laatst\s+)?bijgewerkt(?:\s+op)?",
-        # Russian, Ukrainian, Polish.
-        r"обновлено|обновлен[оа]?|изменено|оновлено|zaktualizowano|aktualizacja",
-    )
+UPDATE_LABELS = {
+    "en": r"(?:last\s+|latest\s+)?(?:updated|modified|edited|revised)(?:\s+(?:on|at))?|content current as of",
+    "de": r"(?:zuletzt\s+)?aktualisiert(?:\s+am)?",
+    "fr": r"mise?\s+à\s+jour(?:\s+le)?|modifié\s+le|actualisé\s+le",
+    "es": r"actualizado(?:\s+el)?|última\s+actualización",
+    "it": r"aggiornato(?:\s+il)?|ultimo\s+aggiornamento",
+    "pt": r"atualizado(?:\s+em)?|última\s+atualização",
+    "nl": r"(?:laatst\s+)?bijgewerkt(?:\s+op)?",
+    "ru": r"обновлено|обновлен[оа]?|изменено",
+    "uk": r"оновлено",
+    "pl": r"zaktualizowano|aktualizacja",
+    "zh": r"更新时间|更新於|更新于|最后更新",
+    "ja": r"最終更新|更新日時|更新日",
+}
+"""What a page prints before the time of an article's last update, by language: "Updated", "Last updated on:",
+"Page last modified", "Content current as of:", "Aktualisiert am", "Mis à jour le", "Обновлено", "更新时间：", in
+English and the other languages whose pages are read."""
+PUBLICATION_LABELS = {
+    "en": r"(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?",
+    "de": r"veröffentlicht(?:\s+am)?",
+    "fr": r"publié\s+le",
+    "es": r"publicado(?:\s+el)?",
+    "it": r"pubblicato(?:\s+il)?",
+    "pt": r"publicado(?:\s+em)?",
+    "nl": r"gepubliceerd(?:\s+op)?",
+    "ru": r"опубликовано",
+    "uk": r"опубліковано",
+    "pl": r"opublikowano",
+    "zh": r"发布时间|发布于|發佈時間",
+    "ja": r"公開日|投稿日",
+}
+"""What a page prints before the time an article came out, where it prints its update's beside it."""
+_UNSPACED = frozenset({"zh", "ja"})
+"""Languages whose labels stand glued to what precedes them: no word boundary to look for."""
+
+
+def _label(words: str, language: str, tail: str) -> re.Pattern[str]:
+    boundary = "" if language in _UNSPACED else r"\b"
+    return re.compile(rf"{boundary}(?:{words}){tail}", re.IGNORECASE)
+
+
+UPDATE_LABEL = re.compile(
+    "|".join(_label(words, language, r"\W*$").pattern for language, words in UPDATE_LABELS.items()), re.IGNORECASE
 )
-_UPDATE_WORDS_UNSPACED = "更新时间|更新於|更新于|最后更新|最終更新|更新日時|更新日"
-"""Chinese and Japanese labels, which stand glued to what precedes them: no word boundary to look for."""
-UPDATE_LABEL = re.compile(rf"(?:\b(?:{_UPDATE_WORDS})|{_UPDATE_WORDS_UNSPACED})\W*$", re.IGNORECASE)
-"""What a page prints before the time of an article's last update ("Updated", "Last updated on:", "Page last
-modified", "Content current as of:", "Aktualisiert am", "Mis à jour le", "Обновлено", "更新时间："), the label
-glued to a byline or not ("ByRhonda Krause Updated"), in English and the other languages whose pages are read."""
+"""An update's label, in any of the languages, ending where a time follows it ("ByRhonda Krause Updated")."""
+_LABELS_AFTER = {
+    kind: [(language, _label(words, language, r"\W*")) for language, words in labels.items()]
+    for kind, labels in (("update", UPDATE_LABELS), ("publication", PUBLICATION_LABELS))
+}
+"""The labels of a second time on a line, after the first, by language: the update's after the publication's, or
+the other way ("Veröffentlicht am 3. Juli 2025, aktualisiert am 5. Juli 2025")."""
 LABEL_REACH = 40
 """How far before a printed time its label is looked for."""
-UPDATE_LABEL_AFTER = re.compile(rf"(?:\b(?:{_UPDATE_WORDS})|{_UPDATE_WORDS_UNSPACED})\W*", re.IGNORECASE)
-PUBLICATION_LABEL_AFTER = re.compile(
-    r"(?:\b(?:(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?|veröffentlicht(?:\s+am)?|publié\s+le"
-    r"|publicado(?:\s+(?:el|em))?|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?|опубликовано|опубліковано"
-    r"|opublikowano)|发布时间|发布于|發佈時間|公開日|投稿日)\W*",
-    re.IGNORECASE,
-)
-"""The labels of a second time on a line, after the first: the update's after the publication's, or the other way
-("Veröffentlicht am 3. Juli 2025, aktualisiert am 5. Juli 2025")."""
 SECOND_TIME_REACH = 30
 """How far after the first time on a line the label of a second one may begin ("Published Dec 1, 2025 | Updated
 Dec 3, 2025")."""
@@ -917,23 +942,32 @@ def labelled_times(text: str, found: str, above: str = "") -> tuple[str | None, 
     """(publication, update): the time `found` that a metadata line prints (`published_text`) as one or the other,
     by the label before it on the line, or on the line `above` when the time stands alone ("Updated:" over
     "June 18, 2025"); and a second time on the line after the other label ("Published Dec 1, 2025 | Updated Dec 3,
-    2025"; that second time is read in English or in numbers). A time with no update's label is the publication's,
-    as before updates were told apart."""
+    2025"), read in the label's language. A time with no update's label is the publication's, as before updates
+    were told apart."""
     at = text.find(found)
     before = text[max(at - LABEL_REACH, 0) : at] if at > 0 else ""
     if at >= 0 and not before.strip(" \t·•|–—-:,"):
         before = above[-LABEL_REACH:]
     first_is_update = UPDATE_LABEL.search(before) is not None
-    second = None
-    if at >= 0:
-        rest = text[at + len(found) :]
-        other = (PUBLICATION_LABEL_AFTER if first_is_update else UPDATE_LABEL_AFTER).search(rest, 0, SECOND_TIME_REACH)
-        if other is not None:
-            following = rest[other.end() :]
-            second = published_text(following)
-            if second is not None and following.find(second) > 1:
-                second = None
+    second = _second_time(text[at + len(found) :], "publication" if first_is_update else "update") if at >= 0 else None
     return (second, found) if first_is_update else (found, second)
+
+
+def _second_time(rest: str, kind: str) -> str | None:
+    """The time right after the first label of `kind` ("update" or "publication") in `rest`, what follows a line's
+    first time, read in the label's language."""
+    labels = [
+        (found, language)
+        for language, label in _LABELS_AFTER[kind]
+        if (found := label.search(rest, 0, SECOND_TIME_REACH))
+    ]
+    if not labels:
+        return None
+    # The first label; of two that start alike (Spanish and Portuguese "publicado"), the longer ("publicado em").
+    label, language = min(labels, key=lambda pair: (pair[0].start(), -pair[0].end()))
+    following = rest[label.end() :]
+    second = published_text(following, language)
+    return second if second is not None and following.find(second) <= 1 else None
 
 
 RELATIVE_TIME_COMPANY_WORDS = 3
