@@ -507,6 +507,24 @@ def test_a_text_browsers_heading_beats_a_line_set_like_the_body() -> None:
     assert main.title == standfirst
 
 
+@pytest.mark.parametrize("width", [54, 74, 94])
+def test_lynxs_centred_headline_is_a_heading(width: int) -> None:
+    # lynx centres an <h1> on its screen, six columns wider than it wraps text (`lynx -dump -width=60, 80, 100`),
+    # and prints a <pre> block at the margin, where it sets its other headings: a poem or a list under the
+    # headline (WCXB 0414's "Zig has the syntax of Rust" / "the runtime safety of Rust" / ...) is no headline.
+    headline = "Thoughts on the Night Buses"
+    centred = " " * ((width + 6 - len(headline)) // 2) + headline
+    verse = ["The Night Bus Has the Speed of a Taxi", "the price of a bus", "what's not to like?"]
+    story = text_browser_dump("\n".join(PROSE + MORE_PROSE), width)
+    lynx = ["   * Home", "   * Transport", "", centred, "", "   2025-08-29 #transport", "", *verse, "", story]
+    [main] = extract_pagetext("\n".join(lynx) + "\n")
+    assert main.title == headline
+    # Set in otherwise, it is no heading, and the first line at the margin is taken.
+    lynx[3] = "  " + centred
+    [main] = extract_pagetext("\n".join(lynx) + "\n")
+    assert main.title == verse[0]
+
+
 @pytest.mark.parametrize("marker", ["*", "+", "o", "•", "-"])
 def test_a_list_item_is_not_shaped_like_a_headline(marker: str) -> None:
     # lynx marks a list's items "*", a nested list's "+" and the next level's "o" (as plain-text exports of word

@@ -32,7 +32,7 @@ from builder.ingest.code_lines import code_runs, is_code_line
 from builder.ingest.dates import parse_published
 from builder.ingest.local_dates import find_local_date, find_relative_time
 from builder.ingest.pages import PageTooLargeError
-from builder.ingest.text_browsers import is_frame, link_list_lines, without_widgets
+from builder.ingest.text_browsers import has_list_mark, is_frame, link_list_lines, without_widgets
 from builder.ingest.wrapping import Wrap, column_wraps, joint, wrap_width, wrapped_before
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -424,7 +424,7 @@ def read_lines(
         offset += len(chunk)
     # A rejoined line's parts are joined once: a paragraph wrapped over thousands of lines was copied anew at each.
     texts = ["".join(parts) for _, _, parts in raw]
-    marked = frozenset(headings) or (browser_headings(chunks, raw) if wrap else frozenset())
+    marked = frozenset(headings) or (browser_headings(chunks, raw, wrap) if wrap else frozenset())
     if wrap is not None and any(map(is_frame, texts)):
         # Whole, as the address of a frame is wrapped over lines like any other.
         kept = [index for index, text in enumerate(texts) if not is_frame(text)]
@@ -544,23 +544,41 @@ lynx sets in 94% of them on the median WCXB page (past 0.6 on 708 of 711 pages),
 quotes; past 0.6 on 97 pages)."""
 
 
-def browser_headings(chunks: Sequence[str], raw: Sequence[tuple[int, int, list[str]]]) -> frozenset[int]:
+def browser_headings(chunks: Sequence[str], raw: Sequence[tuple[int, int, list[str]]], wrap: Wrap) -> frozenset[int]:
     """The 0-based numbers of the lines (`raw`: where each rejoined line starts, and its parts) that a text browser's
-    dump of `chunks` sets as headings. In a dump whose lines are mostly set in, those at the margin: lynx sets
-    headings there and all else three columns in. In another, a line that is a block of its own, between blank
-    lines: w3m sets headings so, and prints a menu's or a card's items line after line."""
+    dump of `chunks`, wrapped at `wrap`, sets as headings. In a dump whose lines are mostly set in, those at the
+    margin, and a line of its own centred on the screen: lynx sets headings at the margin, centres some (an
+    `<h1>` that is not a link), and sets all else three columns in. In another, a line that is a block of its own,
+    between blank lines: w3m sets headings so, and prints a menu's or a card's items line after line."""
     printed = [chunk for chunk in chunks if chunk.strip()]
+    alone = [number - 1 for number, _, parts in raw if len(parts) == 1 and _stands_alone(chunks, number - 1)]
     if printed and sum(map(_is_set_in, printed)) >= INDENTED_DUMP_SHARE * len(printed):
-        return frozenset(number - 1 for number, _, _ in raw if not _is_set_in(chunks[number - 1]))
-    return frozenset(
-        number - 1
-        for number, _, parts in raw
-        if len(parts) == 1 and _is_blank(chunks, number - 2) and _is_blank(chunks, number)
-    )
+        at_margin = (number - 1 for number, _, _ in raw if not _is_set_in(chunks[number - 1]))
+        return frozenset(at_margin).union(index for index in alone if _is_centred(chunks[index], wrap))
+    return frozenset(alone)
+
+
+LYNX_SCREEN_MARGIN = 6
+"""How many columns short of its screen lynx wraps text (at -width 60, 80 and 100 alike): the screen it centres a
+heading on is this much wider than the dump's wrap."""
+
+
+def _is_centred(chunk: str, wrap: Wrap) -> bool:
+    """Whether a line is centred on lynx's screen: set in further than the body's three columns, as far from the
+    screen's right edge as from its left, within a column (lynx rounds down), and no list item."""
+    text = chunk.strip()
+    indent = len(chunk) - len(chunk.lstrip())
+    screen = wrap.width + LYNX_SCREEN_MARGIN
+    return indent > 3 and abs(2 * indent + wrap.measure(text) - screen) <= 1 and not has_list_mark(text)
 
 
 def _is_set_in(chunk: str) -> bool:
     return chunk[:1] in (" ", "\t")
+
+
+def _stands_alone(chunks: Sequence[str], index: int) -> bool:
+    """Whether the dump's 0-based line `index` has a blank line, or either end, above and below it."""
+    return _is_blank(chunks, index - 1) and _is_blank(chunks, index + 1)
 
 
 def _is_blank(chunks: Sequence[str], index: int) -> bool:

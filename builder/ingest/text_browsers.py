@@ -65,6 +65,11 @@ def without_list_mark(text: str) -> str:
     return text[mark.end() :] if mark else text
 
 
+def has_list_mark(text: str) -> bool:
+    """Whether the line `text` opens with the mark a text browser prints before a list's item (`_LIST_MARK`)."""
+    return _LIST_MARK.match(text) is not None
+
+
 def is_frame(line: str) -> bool:
     """Whether the (rejoined) line is lynx's drawing of an embedded frame, "IFRAME: https://…" (see `_FRAME`)."""
     return _FRAME.match(line) is not None
