@@ -2468,6 +2468,45 @@ def test_the_author_s_box_and_the_appeal_below_it_end_the_article(name: str) -> 
     assert texts(main) == [*PROSE, *MORE_PROSE]
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        # The biography alone, opening with the byline's full name (WCXB 0144), or after an "About the author:"
+        # label (0272).
+        ["Jane Morgan is the transport reporter of the Metro Daily and has covered city hall since 2012."],
+        ["About the author: Jane Morgan is the transport reporter of the Metro Daily."],
+        # A name line with a label before the name or a role after it, over the biography (4617, 4858, 4090).
+        ["About Jane Morgan", "Jane Morgan is the transport reporter of the Metro Daily."],
+        ["Jane Morgan Transport Editor", AUTHOR_BIO[0]],
+        ["Jane Morgan, MBA", AUTHOR_BIO[0]],
+        ["By Jane Morgan", AUTHOR_BIO[0]],
+    ],
+)
+def test_the_author_s_biography_at_the_article_s_end_is_no_part_of_it(box: list[str]) -> None:
+    headline = "Council extends the late-night bus service to every district"
+    page = [headline, "By Jane Morgan", "May 5, 2025", *PROSE, *MORE_PROSE, *box]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert texts(main) == [*PROSE, *MORE_PROSE]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # Someone the article names, not its author.
+        ["Peter Dutton is expected to answer the council's letter before the spring."],
+        # A closing section's heading over a paragraph opening with its first word.
+        ["The Bottom Line", "The night buses will cost the council about four million a year."],
+        # The author's name in the middle of the closing paragraph's opening, as a subject of the story.
+        ["Jane Morgan, who rode the trial routes, said the buses were full."],
+    ],
+)
+def test_a_closing_paragraph_that_opens_with_a_name_stays_in_the_article(ending: list[str]) -> None:
+    headline = "Council extends the late-night bus service to every district"
+    page = [headline, "By Jane Morgan", "May 5, 2025", *PROSE, *MORE_PROSE, *ending]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert texts(main) == [*PROSE, *MORE_PROSE, *ending]
+
+
 def test_a_consent_banner_is_no_related_article() -> None:
     headline = "Council extends the late-night bus service to every district"
     consent = (

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
-from builder.ingest.pagetext_lines import Line, is_header, opening_words
+from builder.enrich.function_words import STOP_WORDS
+from builder.ingest.pagetext_lines import BYLINE, Line, is_header, opening_words
 
 MIN_ARTICLE_WORDS = 25
 """Fewer prose words than this make a teaser or a notice, not an article."""
@@ -200,45 +201,110 @@ BIO_LINES = 2
 
 def without_author_box(lines: Sequence[Line], block: Block, is_notice: Callable[[Line], bool]) -> Block:
     """The block without the author box at its end: the author's name on a line, and a biography that starts
-    with the name ("Jane Doe" / "Jane is a reporter who ..."). It reads as prose, and sits right below the
-    article with no label a segment could be cut at. The site's notices below it (`is_notice`: "Support us!
-    Donate ...") are cut off with it, however long."""
+    with the name ("Jane Doe" / "Jane is a reporter who ..."), or the biography alone, opening with the full name of
+    a byline of the page ("By Jane Doe" above the article; "Jane Doe is a reporter who ..."). It reads as prose,
+    and sits right below the article with no label a segment could be cut at. The site's notices below it
+    (`is_notice`: "Support us! Donate ...") are cut off with it, however long."""
     above = 0
     text_lines = block.text_lines()
+    authors: list[tuple[str, ...]] | None = None
     for index in text_lines:
-        if above >= AUTHOR_BOX_SHARE * block.words and is_author_box(lines, index):
-            below = index + 2
-            while below <= block.last and lines[below].prose:
-                below += 1
-            after = (lines[other] for other in text_lines if other >= below)
-            if sum(line.words for line in after if line.prose and not is_notice(line)) <= (
-                AFTER_AUTHOR_BOX_SHARE * block.words
-            ):
-                return replace(block, last=index - 1, words=above)
+        if above >= AUTHOR_BOX_SHARE * block.words:
+            line = lines[index]
+            if line.prose:
+                if authors is None:
+                    authors = byline_names(lines)
+                starts = index if opens_with_author(line.text, authors) else None
+            else:
+                starts = index + 1 if is_author_box(lines, index) else None
+            if starts is not None:
+                below = starts + 1
+                while below <= block.last and lines[below].prose:
+                    below += 1
+                after = (lines[other] for other in text_lines if other >= below)
+                if sum(line.words for line in after if line.prose and not is_notice(line)) <= (
+                    AFTER_AUTHOR_BOX_SHARE * block.words
+                ):
+                    return replace(block, last=index - 1, words=above)
         above += lines[index].words if lines[index].prose else 0
     return block
 
 
 _HANDLE = re.compile(r"\s*\([^()]*\)$")
 """A handle or site name in brackets after a name ("Jean-Luc Aufranc (CNXSoft)")."""
+_NAME_LABEL = re.compile(r"^(?:about(?:\s+the\s+(?:author|writer))?|(?:\w+\s+)?by)\b\W*", re.IGNORECASE)
+"""The label before an author's name on the line over their biography, or opening it: "About Sara Harberson",
+"About the author: Craig Hull is ...", "By Sam O'Brien", "Reviewed by, Brian Stormont"."""
+_CREDIT = re.compile(r"^(?:\w+\s+)?by\b", re.IGNORECASE)
+"""A byline or a credit, where the author's name is printed again: "By Jane Doe", "Reviewed by: Jane Doe"."""
+NAME_LINE_MAX_WORDS = 8
+"""The most words of a line naming the author over their biography, with a role after the name ("Rasmus Barslund
+Founder & Lead Reviewer", "Emma Ryan Writer", "Brian Stormont, CFP®")."""
 
 
 def is_author_box(lines: Sequence[Line], index: int) -> bool:
-    """A name (two to four capitalised words) over prose that opens with its first word, printed again on the
-    page or inside a byline: a heading that opens its own paragraph ("Apache Spark" / "Apache Spark is ...") is
-    as common in listicles, but their items are not bylines."""
+    """A name over prose that opens with its first word, printed again on the page or inside a byline or credit: a
+    heading that opens its own paragraph ("Apache Spark" / "Apache Spark is ...") is as common in listicles, but
+    their items are not bylines. The name is two capitalised words or more, after a label or none ("About Sara
+    Harberson", "By Sam O'Brien") and before a role or none ("Rasmus Barslund Founder & Lead Reviewer")."""
     line = lines[index]
     if line.prose:
         return False
     # A handle in brackets after the name is no word of it: "Jean-Luc Aufranc (CNXSoft)".
-    words = _HANDLE.sub("", line.text).split()
-    if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+    text = _HANDLE.sub("", line.text)
+    label = _NAME_LABEL.match(text)
+    words = text[label.end() :].split() if label else text.split()
+    if (
+        not 2 <= len(words) <= NAME_LINE_MAX_WORDS
+        or not all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+        # A name opens with no function word: "The Bottom Line" over "The ways in which ..." is a section's heading.
+        or words[0].casefold() in STOP_WORDS
+    ):
         return False
     bio = next((other for other in lines[index + 1 : index + 1 + BIO_LINES] if other.prose), None)
+    if bio is None or bio.text.split()[0].removesuffix("’s").removesuffix("'s") != words[0]:
+        return False
+    if line.repeats > 1:
+        return True
+    name = " ".join(word.rstrip(",") for word in words[:2]).casefold()
+    return any(
+        (other.metadata or _CREDIT.match(other.text)) and other is not line and name in other.key for other in lines
+    )
+
+
+def byline_names(lines: Sequence[Line]) -> list[tuple[str, ...]]:
+    """The words of the names the page's bylines print after their label ("By Jane Doe" gives ("Jane", "Doe")):
+    the capitalised words up to one in lower case, a figure or the fifth (a date may follow: "By Jane Doe May 5")."""
+    names = []
+    for line in lines:
+        if line.metadata and (label := BYLINE.match(line.text)):
+            words = tuple(itertools.takewhile(_is_name_word, line.text[label.end() :].split()[:BYLINE_NAME_WORDS]))
+            if len(words) >= 2:
+                names.append(words)
+    return names
+
+
+BYLINE_NAME_WORDS = 4
+"""The most words of a byline read as its name."""
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
+def opens_with_author(text: str, authors: Collection[tuple[str, ...]]) -> bool:
+    """Whether a paragraph is an author's biography with no name over it: it opens with the full name of one of
+    the page's bylines (`authors`: two words or more of it), after an "About the author:" label or none, and goes
+    on in lower case ("Jane Doe is a reporter who ...")."""
+    if not authors:
+        return False
+    label = _NAME_LABEL.match(text) if text[:1] in "Aa" else None
+    words = (text[label.end() :] if label else text).split(maxsplit=BYLINE_NAME_WORDS + 1)
+    named = len(list(itertools.takewhile(_is_name_word, words)))
     return (
-        bio is not None
-        and bio.text.split()[0].removesuffix("’s").removesuffix("'s") == words[0]
-        and (line.repeats > 1 or any(other.metadata and line.key in other.key for other in lines))
+        2 <= named < len(words)
+        and words[named][:1].islower()
+        and any(tuple(words[:named]) == name[:named] for name in authors)
     )
 
 
