@@ -41,7 +41,7 @@ from builder.ingest.pagetext_titles import (
     without_date_suffix,
 )
 from builder.ingest.parts import ArticleParts
-from builder.ingest.text_browsers import link_list_lines, without_list_mark, without_widgets
+from builder.ingest.text_browsers import drawn_by_text_browser, link_list_lines, without_list_mark, without_widgets
 from builder.ingest.wrapping import Wrap, column_wraps, wrap_width, wrapped_before
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import SAMPLES, SHARED_DATA
@@ -469,6 +469,24 @@ def test_a_text_browsers_drawing_of_the_page_is_left_out(sample_text: str) -> No
 )
 def test_a_text_browsers_widgets_are_taken_off_a_line(line: str, text: str) -> None:
     assert without_widgets(line) == text
+
+
+def test_a_text_browsers_dump_of_short_lines_is_told_by_its_list_marks() -> None:
+    # A w3m dump of short lines is not found wrapped at a column (WCXB 0103), but the list items it sets in with
+    # their marks tell it a text browser's: its check box comes off the headline. A browser's copy of a page, which
+    # draws no list marks, keeps what it writes in brackets and the blanks of a form to fill in.
+    headline = "Night buses for every district"
+    menu = ["  • Home", "  • Transport", "  • City Hall"]
+    [main] = extract_pagetext("\n".join([f"{headline} [ ]", "", *menu, "", "May 5, 2025", *PROSE]) + "\n")
+    assert main.title == headline
+    assert drawn_by_text_browser(menu)
+    assert not drawn_by_text_browser(menu[:2])
+    blanks = (
+        "The council asked riders to finish the sentence on its survey, which closes at the end of the month: the "
+        "night bus I take most often is the ________, and the stop I would add to its route is ________."
+    )
+    [main] = extract_pagetext("\n".join([headline, "May 5, 2025", *PROSE, blanks]) + "\n")
+    assert texts(main)[-1] == blanks
 
 
 def test_an_author_s_avatar_in_a_text_browser_s_dump_does_not_part_a_headline_from_its_byline() -> None:

@@ -32,7 +32,13 @@ from builder.ingest.code_lines import code_runs, is_code_line
 from builder.ingest.dates import parse_published
 from builder.ingest.local_dates import find_local_date, find_relative_time
 from builder.ingest.pages import PageTooLargeError
-from builder.ingest.text_browsers import has_list_mark, is_frame, link_list_lines, without_widgets
+from builder.ingest.text_browsers import (
+    drawn_by_text_browser,
+    has_list_mark,
+    is_frame,
+    link_list_lines,
+    without_widgets,
+)
 from builder.ingest.wrapping import Wrap, column_wraps, joint, wrap_width, wrapped_before
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -376,11 +382,11 @@ def read_lines(
     wrap = wrap_width(chunks)
     # A narrower column inside the dump (a layout table's cell) is wrapped at its own width.
     columns = column_wraps(chunks, wrap)
-    if wrap is None:
+    if wrap is None and not drawn_by_text_browser(chunks):
         stripped_chunks = [chunk.strip() for chunk in chunks]
     else:
-        # Wrapped at a column: a text browser's dump, whose form controls, unnamed images and opening list of the
-        # page's links are its own drawing, not the page's text (`builder.ingest.text_browsers`).
+        # Wrapped at a column or drawn with list marks: a text browser's dump, whose form controls, unnamed images and
+        # opening list of the page's links are its own drawing, not the page's text (`builder.ingest.text_browsers`).
         skipped = link_list_lines(chunks)
         stripped_chunks = [""] * skipped + [without_widgets(chunk.strip()) for chunk in chunks[skipped:]]
     # The language first: whether a line carries on the one above depends on it ("vor 3 Stunden" is a time).

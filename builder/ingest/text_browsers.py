@@ -65,6 +65,27 @@ def without_list_mark(text: str) -> str:
     return text[mark.end() :] if mark else text
 
 
+_SET_IN_LIST_MARK = re.compile(r" {1,6}[*+•◦▪‣∙●○■□☆·] \S")
+"""A list's item as a text browser sets it: its mark a few columns in ("   * Home", "  • Meet the Team")."""
+DRAWN_LIST_ITEMS = 3
+"""So many list items set in with their marks make a dump a text browser's (see `drawn_by_text_browser`)."""
+
+
+def drawn_by_text_browser(lines: Sequence[str]) -> bool:
+    """Whether a dump whose lines were not found wrapped at a column is still a text browser's: it sets
+    DRAWN_LIST_ITEMS list items or more in with their marks, as lynx and w3m draw lists, and a browser's copy of a
+    page (innerText) never does (on the WCXB pages: 677 of 711 dumps of either browser, none of the plain dumps
+    or Chromium's). Its form controls and unnamed images are then its drawing too (a w3m dump of short lines,
+    whose check box reached a title: "Free Advising Session [ ]")."""
+    found = 0
+    for line in lines:
+        if line[:1] == " " and _SET_IN_LIST_MARK.match(line):
+            found += 1
+            if found >= DRAWN_LIST_ITEMS:
+                return True
+    return False
+
+
 def has_list_mark(text: str) -> bool:
     """Whether the line `text` opens with the mark a text browser prints before a list's item (`_LIST_MARK`)."""
     return _LIST_MARK.match(text) is not None
