@@ -251,6 +251,14 @@ def test_a_one_word_headline_over_its_byline_is_the_title_when_the_story_opens_w
         extract_pagetext("\n".join(["Home", "Jobs", "Ben", "2 days ago", "6 min read", *PROSE]) + "\n")
 
 
+def test_a_skip_link_run_together_with_the_site_s_name_is_no_title() -> None:
+    # lynx and w3m print the skip link and the link after it on one line (WCXB 4349): the site's name with
+    # "Skip to main content" before it is no headline, and a page that prints no other has no titled article.
+    page = ["Skip to main content Metro Daily", "May 5, 2025", *PROSE]
+    with pytest.raises(NoArticleError, match="no titled run"):
+        extract_pagetext("\n".join(page) + "\n")
+
+
 def test_the_author_s_name_under_a_byline_is_no_title() -> None:
     # A news site's author card prints the name again under the byline, and the name is in the bio that follows:
     # that the byline ends with it does not make it the last crumb of a breadcrumb.

@@ -11,7 +11,7 @@ import re
 
 from builder.ingest.cleanup import reserves_rights, split_dateline
 from builder.ingest.pagetext_lines import CONTENTS_LABEL, is_metadata
-from builder.ingest.pagetext_titles import LINK_LABEL, is_call_to_action
+from builder.ingest.pagetext_titles import LINK_LABEL, SKIP_LINK, is_call_to_action
 from builder.records import Dateline, ParagraphKind
 
 TRAILING_FURNITURE_MAX = 5
@@ -165,7 +165,7 @@ _WIDGET_MESSAGE = re.compile(
     # Links a page sets around its article: a skip link for screen readers, the previous and next posts, a share
     # row ("Skip to bottom of list", "Next Post  Slip and Fall Liability Explained", "Share on X (Twitter) Share on
     # Facebook").
-    r"|^skip to (?:the )?(?:main )?(?:content|navigation|menu|footer|search|bottom|top|end)\b"
+    rf"|^{SKIP_LINK}"
     r"|^\W*(?:previous|prev|next) (?:post|article|story)\b(?:\W*$|\s*[:»›>|–—-]|\s{2}|\s+(?-i:[A-Z]))"
     r"|^share (?:on|via) (?:x|twitter|facebook|linkedin|pinterest|e-?mail|whatsapp|reddit|threads|bluesky)\b",
     re.IGNORECASE,

@@ -86,6 +86,10 @@ Chromium; 2026-12-03): best at 1.0, it chose the title on 4 dev and 5 test dumps
 but on 2 dev pages fewer of w3m's, whose line under a date is as often an avatar's caption or a standfirst; left
 out for so little. `list_opener` (2026-12-04) was fitted alone, the others held, on the five kinds: best from -1.5
 to -2.0, the truth chosen on 2 more dev dumps and on none fewer of either half."""
+SKIP_LINK = r"skip to (?:the )?(?:main )?(?:content|navigation|menu|footer|search|bottom|top|end)\b"
+"""A skip link for screen readers ("Skip to main content"), which opens a line of its own or one run together with
+the next link ("Skip to main content Virginia Institute of Marine Science", lynx 4349): never a headline."""
+_SKIP_LINK = re.compile(SKIP_LINK, re.IGNORECASE)
 _BARE_BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\W*$", re.IGNORECASE)
 """A byline label whose name is on the next line ("By" alone, "By :"); a byline with its name ("By : Acme")
 can sit right above the headline."""
@@ -767,6 +771,7 @@ def _passes_as_title(lines: Sequence[Line], index: int, prose_after: int) -> boo
         and not POSTAL_ADDRESS.search(text)
         and not REPLY_SUBJECT.match(text)
         and not GOVERNMENT_BANNER.match(text)
+        and not _SKIP_LINK.match(text)
     )
 
 
