@@ -479,6 +479,19 @@ def test_a_text_browsers_widgets_are_taken_off_a_line(line: str, text: str) -> N
     assert without_widgets(line) == text
 
 
+def test_w3ms_rules_and_table_borders_are_its_drawing() -> None:
+    # w3m draws a horizontal rule as a line of "━" and a table's borders with box-drawing characters: neither is
+    # text, nor joined to the line above ("Find a Mover ━━━━━━━━", WCXB 0054).
+    headline = "Night buses for every district"
+    story = textwrap.dedent(text_browser_dump("\n".join(PROSE), 79))
+    more = textwrap.dedent(text_browser_dump("\n".join(MORE_PROSE), 79))
+    rule = "━" * 79
+    w3m = [headline, "", "May 5, 2025", "", story, "", "Find a Mover", rule, "", "├───┼────┤", "", more]
+    [main] = extract_pagetext("\n".join(w3m) + "\n")
+    assert not any("━" in text or "├" in text for text in texts(main))
+    assert "Find a Mover" not in " ".join(texts(main)) or "Find a Mover" in texts(main)
+
+
 def test_a_text_browsers_dump_of_short_lines_is_told_by_its_list_marks() -> None:
     # A w3m dump of short lines is not found wrapped at a column (WCXB 0103), but the list items it sets in with
     # their marks tell it a text browser's: its check box comes off the headline. A browser's copy of a page, which

@@ -39,6 +39,11 @@ _AVATAR = re.compile(
 "author avatar", "Avatar photo"), which a text browser prints where the picture is: the page shows a face there,
 and the words stood between a headline and its byline, a line further than a browser's copy of the page has them.
 A film's title is left alone: "Avatar" capitalised and alone, "James Cameron's Avatar"."""
+_DRAWN_RULE = re.compile(r"[\u2500-\u257f][\u2500-\u257f ]*")
+"""A line of box-drawing characters alone: w3m's drawing of a horizontal rule ("━━━━━━━━", 776 lines of its WCXB
+dumps) or of a table's border ("├───┼─────┤", 256). Left in, it was joined to the line above or below as one
+paragraph ("Find a Mover ━━━━━━━━━━━━", 91 paragraphs of the documents of its dumps). A diagram a page draws
+with them in a code block loses its borders in a text browser's dump (8 lines of the WCXB pages)."""
 _LIST_MARK = re.compile(r"[*+•◦▪‣∙●○■□☆·]\s+(?=\S)")
 """The mark a text browser prints before a list's item: lynx "*", then "+" for a nested list, w3m "•", then "□"
 and "☆". A browser's copy of the page (innerText leaves list marks out), the HTML's text and the Markdown's give
@@ -51,8 +56,11 @@ LINK_LIST = re.compile(r"#\S")
 
 def without_widgets(text: str) -> str:
     """The line `text` without the form controls and unnamed images a text browser draws (`_WIDGET`); "" when
-    nothing else was on it; "" too for a picture of a person named by its alt text (`_AVATAR`)."""
+    nothing else was on it; "" too for a picture of a person named by its alt text (`_AVATAR`) and for a rule or a
+    table's border drawn with box-drawing characters (`_DRAWN_RULE`)."""
     if ("vatar" in text or "VATAR" in text) and _AVATAR.fullmatch(text):
+        return ""
+    if "\u2500" <= text[:1] <= "\u257f" and _DRAWN_RULE.fullmatch(text):
         return ""
     if not any(mark in text for mark in _MAY_HOLD_WIDGET):
         return text
