@@ -41,7 +41,13 @@ from builder.ingest.pagetext_titles import (
     without_date_suffix,
 )
 from builder.ingest.parts import ArticleParts
-from builder.ingest.text_browsers import drawn_by_text_browser, link_list_lines, without_list_mark, without_widgets
+from builder.ingest.text_browsers import (
+    drawn_by_text_browser,
+    drawn_table_rows,
+    link_list_lines,
+    without_list_mark,
+    without_widgets,
+)
 from builder.ingest.wrapping import Wrap, column_wraps, wrap_width, wrapped_before
 from builder.records import Caption, DocumentRole, ParagraphKind
 from tests.paths import SAMPLES, SHARED_DATA
@@ -490,6 +496,45 @@ def test_w3ms_rules_and_table_borders_are_its_drawing() -> None:
     [main] = extract_pagetext("\n".join(w3m) + "\n")
     assert not any("━" in text or "├" in text for text in texts(main))
     assert "Find a Mover" not in " ".join(texts(main)) or "Find a Mover" in texts(main)
+
+
+W3M_TABLE = [
+    "┌─────────────────────────┬───────────────────────┐",
+    "│     Pros of night buses │ Cons of night buses   │",
+    "├─────────────────────────┼───────────────────────┤",
+    "│Riders in the outer      │The extension costs    │",
+    "│districts get home after │four million a year.   │",
+    "│midnight.                │                       │",
+    "├─────────────────────────┼───────────────────────┤",
+    "│Drivers get more shifts. │Stops need new lights. │",
+    "└─────────────────────────┴───────────────────────┘",
+]
+
+
+def test_w3ms_table_is_read_row_by_row_as_a_browsers_copy_gives_it() -> None:
+    # w3m wraps each cell's text inside its column, so that read line by line the cells of a row interleave
+    # ("Riders in the outer The extension costs"). Read cell by cell, each row is one line of cells apart by tabs,
+    # as Chromium's copy of the page gives it (WCXB 0278, 0103).
+    assert drawn_table_rows(W3M_TABLE) == {
+        1: "Pros of night buses\tCons of night buses",
+        3: "Riders in the outer districts get home after midnight.\tThe extension costs four million a year.",
+        4: "",
+        5: "",
+        7: "Drivers get more shifts.\tStops need new lights.",
+    }
+    headline = "Night buses for every district"
+    story = textwrap.dedent(text_browser_dump("\n".join(PROSE), 79))
+    more = textwrap.dedent(text_browser_dump("\n".join(MORE_PROSE), 79))
+    page = [headline, "", "May 5, 2025", "", story, "", *W3M_TABLE, "", more]
+    [main] = extract_pagetext("\n".join(page) + "\n")
+    assert texts(main)[len(PROSE) : len(PROSE) + 3] == [
+        "Pros of night buses\tCons of night buses",
+        "Riders in the outer districts get home after midnight.\tThe extension costs four million a year.",
+        "Drivers get more shifts.\tStops need new lights.",
+    ]
+    # Borders only above and below: no line is known to carry on another, and each is a row of its own.
+    bare = [line for line in W3M_TABLE if not line.startswith("├")]
+    assert drawn_table_rows(bare)[2] == "Riders in the outer\tThe extension costs"
 
 
 def test_a_text_browsers_dump_of_short_lines_is_told_by_its_list_marks() -> None:

@@ -34,6 +34,7 @@ from builder.ingest.local_dates import find_local_date, find_relative_time
 from builder.ingest.pages import PageTooLargeError
 from builder.ingest.text_browsers import (
     drawn_by_text_browser,
+    drawn_table_rows,
     has_list_mark,
     is_frame,
     link_list_lines,
@@ -389,6 +390,9 @@ def read_lines(
         # opening list of the page's links are its own drawing, not the page's text (`builder.ingest.text_browsers`).
         skipped = link_list_lines(chunks)
         stripped_chunks = [""] * skipped + [without_widgets(chunk.strip()) for chunk in chunks[skipped:]]
+        if "│" in text:
+            for index, row in drawn_table_rows(chunks).items():
+                stripped_chunks[index] = row
     # The language first: whether a line carries on the one above depends on it ("vor 3 Stunden" is a time).
     writing = page_writing(stripped_chunks)
     raw: list[tuple[int, int, list[str]]] = []
@@ -416,7 +420,9 @@ def read_lines(
             parts = raw[-1][2]
             parts += (joint(parts[-1], stripped), stripped)
         else:
-            raw.append((number, offset + chunk.index(stripped[0]), [stripped]))
+            # Where its text starts; a table's row read from its cells (`drawn_table_rows`) starts at its first.
+            start = chunk.find(stripped[0])
+            raw.append((number, offset + (start if start >= 0 else len(chunk) - len(chunk.lstrip())), [stripped]))
         if stripped:
             # A line in title case is a headline or a label, whose next line in lower case is a tag or a kicker
             # ("Framing the Landscape" / "making images"), not the rest of it: a wrapped headline goes on in title

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from builder.ingest.wrapping import joint
+
 _WIDGET = re.compile(
     r"\s?(?:\(BUTTON\)|_{6,}|\[\s{4,}\]"
     r"|\[(?:IMG|INLINE|EMBED|image|svg|gif|png|jpe?g|webp)\]"
@@ -114,3 +116,55 @@ def link_list_lines(lines: Sequence[str]) -> int:
     while end < len(lines) and lines[end].strip():
         end += 1
     return end
+
+
+_TABLE_ROW_LINE = re.compile(r"│.*│")
+"""A line of a table w3m draws with borders: its cells' text between vertical bars."""
+_ROW_BORDERS = ("┌", "├", "└")
+"""The first character of the borders w3m draws above a table, between its rows and below it."""
+
+
+def drawn_table_rows(lines: Sequence[str]) -> dict[int, str]:
+    """The rows of the tables w3m draws with box-drawing borders, as a browser's copy of the page gives them: each
+    row on one line, its cells' text apart by tabs. A cell's text is wrapped over the lines of its row inside its
+    column ("│Mobile applications provide a more       │Particularly for several platforms │" / "│dynamic and
+    intuitive user interface than│(iOS and Android), developing and  │"), and read line by line it interleaves the
+    cells. Returned by the 0-based number of each row's first line; the row's other lines are to be left blank.
+
+    The lines between two borders are one row when one of the borders lies inside the table ("├"); a table with
+    borders only above and below has no line known to carry on another, and each of its lines is a row. A row whose
+    lines do not all have the same number of cells (a cell spanning columns, a wrapped bar) is left as it is."""
+    rows: dict[int, str] = {}
+    run: list[int] = []
+    above = ""
+    for index, line in enumerate([*lines, ""]):
+        text = line.strip()
+        if _TABLE_ROW_LINE.fullmatch(text):
+            run.append(index)
+            continue
+        if run:
+            below = text[:1]
+            one_row = below in _ROW_BORDERS and above in _ROW_BORDERS and "├" in (above, below)
+            for row in [run] if one_row else [[number] for number in run]:
+                cells = _row_cells([lines[number].strip() for number in row])
+                if cells is not None:
+                    rows[row[0]] = "\t".join(cells)
+                    rows.update(dict.fromkeys(row[1:], ""))
+            run = []
+        above = text[:1]
+    return rows
+
+
+def _row_cells(row_lines: Sequence[str]) -> list[str] | None:
+    """The cells' texts of one row drawn over `row_lines`, each cell's parts joined as a wrapped line's are."""
+    split = [line[1:-1].split("│") for line in row_lines]
+    if len({len(parts) for parts in split}) != 1:
+        return None
+    cells = []
+    for column in zip(*split, strict=True):
+        text = ""
+        for part in (part.strip() for part in column):
+            if part:
+                text = f"{text}{joint(text, part)}{part}" if text else part
+        cells.append(without_widgets(text))
+    return cells
