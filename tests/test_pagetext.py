@@ -571,6 +571,36 @@ def test_lynxs_list_of_the_pages_links_is_the_dump_opening_block_marked_with_a_h
     assert link_list_lines(["   Skip to content", "", "   #Site » Feed"]) == 0
 
 
+def test_w3ms_headline_wrapped_over_two_lines_is_a_heading_and_a_standfirst_under_a_heading_is_not() -> None:
+    # w3m sets a heading as a block of its own, and wraps a headline longer than its 80 columns onto a second line
+    # (WCXB 0221, whose author card's name and a promotion's heading were chosen over it, and 0162): both lines
+    # together stand alone as the heading.
+    headline = "Council extends the late-night bus service to every district as riders on the trial routes double"
+    wrapped = textwrap.fill(headline, 79).splitlines()
+    assert len(wrapped) == 2
+    story = textwrap.dedent(text_browser_dump("\n".join(PROSE + MORE_PROSE), 79))
+    promotion = ["NEW: The Metro Mini", "", "Play now", "Metro Plus"]
+    lines = read_lines("\n".join([*promotion, "", *wrapped, "", story]) + "\n", frozenset())
+    assert [(line.text, line.heading) for line in lines[:4]] == [
+        ("NEW: The Metro Mini", True),
+        ("Play now", False),
+        ("Metro Plus", False),
+        (headline, True),
+    ]
+    assert not any(line.heading for line in lines[4:])
+    # Wrapped right below a heading of one line, two lines standing alone are its standfirst (0432), no heading.
+    lines = read_lines("\n".join(["Night Buses", "", *wrapped, "", story]) + "\n", frozenset())
+    assert [line.heading for line in lines[:2]] == [True, False]
+
+
+def test_a_caption_ending_in_a_full_stop_inside_its_brackets_is_no_headline() -> None:
+    # A photo's caption, its sentence in brackets after the gallery's name (WCXB 4694), sits between the standfirst
+    # and the story as a headline would; no headline ends with a full stop inside a bracket or a quote.
+    caption = "Climbing Gear Review (Riders counting the stops on the new night routes.)"
+    lines = read_lines("\n".join([caption, 'He said "the buses will run."', "Night Buses Return"]) + "\n", frozenset())
+    assert [line.title_like for line in lines] == [False, False, True]
+
+
 def test_a_text_browsers_heading_beats_a_line_set_like_the_body() -> None:
     # lynx sets headings at the margin and everything else three columns in: a standfirst or a button's label
     # between the headline and the story, which shares more of its words, is set in, and the headline is not.

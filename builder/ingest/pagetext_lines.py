@@ -561,9 +561,18 @@ def browser_headings(chunks: Sequence[str], raw: Sequence[tuple[int, int, list[s
     dump of `chunks`, wrapped at `wrap`, sets as headings. In a dump whose lines are mostly set in, those at the
     margin, and a line of its own centred on the screen: lynx sets headings at the margin, centres some (an
     `<h1>` that is not a link), and sets all else three columns in. In another, a line that is a block of its own,
-    between blank lines: w3m sets headings so, and prints a menu's or a card's items line after line."""
+    between blank lines: w3m sets headings so, and prints a menu's or a card's items line after line; a heading
+    longer than its columns is such a block of two lines."""
     printed = [chunk for chunk in chunks if chunk.strip()]
-    alone = [number - 1 for number, _, parts in raw if len(parts) == 1 and _stands_alone(chunks, number - 1)]
+    alone: list[int] = []
+    for number, _, parts in raw:
+        first, last = number - 1, number - 1 + len(parts) // 2
+        if len(parts) > 3 or not _stands_alone(chunks, first, last):
+            continue
+        # A headline too long for the line is wrapped onto a second; so are a paragraph of two lines, which ends
+        # with a full stop, and a standfirst, right below its headline.
+        if len(parts) == 1 or not (parts[-1].endswith(".") or (alone and alone[-1] == first - 2)):
+            alone.append(first)
     if printed and sum(map(_is_set_in, printed)) >= INDENTED_DUMP_SHARE * len(printed):
         at_margin = (number - 1 for number, _, _ in raw if not _is_set_in(chunks[number - 1]))
         return frozenset(at_margin).union(index for index in alone if _is_centred(chunks[index], wrap))
@@ -588,9 +597,9 @@ def _is_set_in(chunk: str) -> bool:
     return chunk[:1] in (" ", "\t")
 
 
-def _stands_alone(chunks: Sequence[str], index: int) -> bool:
-    """Whether the dump's 0-based line `index` has a blank line, or either end, above and below it."""
-    return _is_blank(chunks, index - 1) and _is_blank(chunks, index + 1)
+def _stands_alone(chunks: Sequence[str], first: int, last: int) -> bool:
+    """Whether the dump's 0-based lines `first` to `last` have a blank line, or either end, above and below them."""
+    return _is_blank(chunks, first - 1) and _is_blank(chunks, last + 1)
 
 
 def _is_blank(chunks: Sequence[str], index: int) -> bool:
@@ -739,6 +748,9 @@ def _shape(text: str, writing: Writing) -> LineShape:
         and (
             not text.endswith((".", ":", ",", ";")) or _INITIALISM_END.search(text[-INITIALISM_MAX_CHARS:]) is not None
         )
+        # Nor with a full stop inside a closing bracket or quote: a caption's sentence in brackets ("Climbing Gear
+        # Review (Tor McNamara counting the fish she will catch.)"), a quoted sentence; no WCXB title ends so.
+        and not text.endswith((".)", '."', ".”", ".’", ".'", ".]"))
         and (writing is not ENGLISH or key[:STOP_SAMPLE_CHARS].rsplit(None, 1)[-1].strip("\"'’”)!?") not in _DANGLING)
         and not BULLET.match(text)
         and not (text[:1] in _NESTED_LIST_MARKS and text[1:2].isspace())
