@@ -129,7 +129,7 @@ def drawn_table_rows(lines: Sequence[str]) -> dict[int, str]:
     row on one line, its cells' text apart by tabs. A cell's text is wrapped over the lines of its row inside its
     column ("│Mobile applications provide a more       │Particularly for several platforms │" / "│dynamic and
     intuitive user interface than│(iOS and Android), developing and  │"), and read line by line it interleaves the
-    cells. Returned by the 0-based number of each row's first line; the row's other lines are to be left blank.
+    cells. Given by the 0-based number of each row's first line, and its other lines as blank ones ("").
 
     The lines between two borders are one row when one of the borders lies inside the table ("├"); a table with
     borders only above and below has no line known to carry on another, and each of its lines is a row. A row whose
