@@ -1967,6 +1967,23 @@ def test_render_as_markdown_writes_what_a_crawler_writes_and_reads_back_as_the_p
     ]
 
 
+def test_a_breadcrumb_run_together_over_the_headline_does_not_make_it_a_subtitle() -> None:
+    # Chromium's copy of WCXB 1821 prints its breadcrumb's two crumbs with no space between ("Running GearRunning
+    # Shoes") right over the headline: read as a headline, it made the headline look like its subtitle, and the
+    # FAQ's heading, listed in the page's contents, was taken instead.
+    render = load_script("render_wcxb")
+    path = WCXB / "html" / "1821.html.gz"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    if not render.CHROMIUM.is_file():
+        pytest.skip(f"{render.CHROMIUM} is missing: `apt-get install chromium` (scripts/test.sh installs it)")
+    with render.chromium_inner_text() as inner_text:
+        text = inner_text(path)
+    assert "Running GearRunning Shoes\nThe 12 Best Running Shoes of 2026\n" in text
+    [main, *_] = extract_pagetext(text)
+    assert main.title == "The 12 Best Running Shoes of 2026"
+
+
 def test_render_keeps_what_follows_a_stray_closing_html_tag() -> None:
     render = load_script("render_wcxb")
     # libxml2 puts markup after `</html>` into another top-level element; browsers put it into the body.

@@ -271,6 +271,11 @@ _GLUED_PAIR = re.compile(r"[a-z]{2}[.!?][A-Z]")
 """A sentence's end glued to the capital of what follows it."""
 
 
+_GLUED_WORDS = re.compile(r"[a-z][A-Z][a-z]")
+"""Two words run together, a lower-case letter right before a capital: links printed with no space between
+("Running GearRunning Shoes", a breadcrumb's two crumbs over the headline, WCXB 1821)."""
+
+
 def is_glued_pair(text: str) -> bool:
     """Whether the line is two elements the page text glued together at a sentence's end: a caption and its credit
     ("Smart home hubs double as smart speakers.Amazon; Google"), a notice and its button ("...training.LEARN
@@ -635,7 +640,7 @@ class TitleContext:
         if above is None:
             return False
         line = self.lines[above]
-        if not line.title_like or line.words < 3:
+        if not line.title_like or line.words < 3 or _GLUED_WORDS.search(line.text):
             return False
         words = opening_words(line)
         return bool(words) and 2 * len(words & self.story) >= len(words)
