@@ -1984,6 +1984,31 @@ def test_a_breadcrumb_run_together_over_the_headline_does_not_make_it_a_subtitle
     assert main.title == "The 12 Best Running Shoes of 2026"
 
 
+def test_a_menu_run_together_on_one_line_is_no_prose() -> None:
+    # Chromium's copy of WCXB 0399 prints its footer menu's links on one line ("Advertise with us Mini Marathon
+    # 2025 Find a House ..."): read as prose, it opened the article's block above its headline, and a photo's
+    # caption below the standfirst was taken for the title. Longer than a headline, capitalised and ending no
+    # sentence, it is no prose; a sentence that long, or a headline, is read as before.
+    menu = (
+        "Advertise with us Night Marathon 2025 Find a House Find a Job Competitions Photo Sales Subscribe Holly "
+        "Bough Horoscopes Contact Us Cookie Policy Privacy Policy About Us Terms and Conditions Apps Metro Podcast"
+    )
+    headline = "In The City: Three New Night Routes For Your Commute And What They Will Cost Riders"
+    lines = read_lines("\n".join([menu, headline, PROSE[0], PROSE[0].removesuffix(".")]) + "\n", frozenset())
+    assert [line.prose for line in lines] == [False, True, True, True]
+    assert lines[1].title_like
+    render = load_script("render_wcxb")
+    path = WCXB / "html" / "0399.html.gz"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    if not render.CHROMIUM.is_file():
+        pytest.skip(f"{render.CHROMIUM} is missing: `apt-get install chromium` (scripts/test.sh installs it)")
+    with render.chromium_inner_text() as inner_text:
+        text = inner_text(path)
+    [main, *_] = extract_pagetext(text)
+    assert main.title == "In the garden: Three great evergreens for your plot"
+
+
 def test_render_keeps_what_follows_a_stray_closing_html_tag() -> None:
     render = load_script("render_wcxb")
     # libxml2 puts markup after `</html>` into another top-level element; browsers put it into the body.

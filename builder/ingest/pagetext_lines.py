@@ -207,6 +207,11 @@ WRAPPED_MIN_CHARS = 40
 """A line at least this long that stops mid-sentence, followed by one starting in lower case, was wrapped."""
 TITLE_CASE_MIN_CHARS = 4
 """Words of at least this length count for `title_case`: short words stay lower case in title case too."""
+HEADLINE_MAX_WORDS = 30
+"""The most words a headline runs to."""
+MENU_RUN_TITLE_CASE = 0.8
+"""Share of capitalised words (`title_case`) from which a line longer than a headline that ends no sentence is a
+menu run together."""
 WHOLE_ARTICLE_CHARS = 1500
 WHOLE_ARTICLE_SENTENCES = 8
 """A line this long with this many sentences is a whole article, not a paragraph: web paragraphs rarely pass
@@ -727,10 +732,15 @@ def _shape(text: str, writing: Writing) -> LineShape:
     count = key.count(" ") + 1 if writing.spaced else unspaced_words(key)
     function_words = writing.function_words
     # Without function words to tell a long headline from a sentence, a sentence must end like one.
+    ends_sentence = SENTENCE_END.search(text[-4:]) is not None
     reads_as_prose = (
         count >= PROSE_MIN_WORDS
-        and ((count >= 2 * PROSE_MIN_WORDS and bool(function_words)) or SENTENCE_END.search(text[-4:]) is not None)
+        and ((count >= 2 * PROSE_MIN_WORDS and bool(function_words)) or ends_sentence)
         and (not function_words or stop_share(key, function_words) >= PROSE_MIN_STOP_SHARE)
+        # A line of capitalised words too long for a headline, with no comma and ending no sentence, is a menu's
+        # links run together ("Advertise with us Mini Marathon 2025 Find a House Find a Job Competitions ..."), not
+        # prose; a list of a post's categories has its commas.
+        and (ends_sentence or count <= HEADLINE_MAX_WORDS or "," in text or title_case(text) < MENU_RUN_TITLE_CASE)
         and not is_cut_headline(text)
     )
     short = len(text) <= SHORT_LINE_CHARS
@@ -742,7 +752,7 @@ def _shape(text: str, writing: Writing) -> LineShape:
     metadata = short and (published is not None or names_someone or READING_TIME.search(text) is not None)
     headline_shaped = (
         short
-        and 2 <= count <= 30
+        and 2 <= count <= HEADLINE_MAX_WORDS
         # A date makes a line metadata, but a title may carry its date after it.
         and (not metadata or is_titled_date(text, published, names_someone))
         and (
