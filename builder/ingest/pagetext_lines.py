@@ -564,8 +564,8 @@ quotes; past 0.6 on 97 pages)."""
 def browser_headings(chunks: Sequence[str], raw: Sequence[tuple[int, int, list[str]]], wrap: Wrap) -> frozenset[int]:
     """The 0-based numbers of the lines (`raw`: where each rejoined line starts, and its parts) that a text browser's
     dump of `chunks`, wrapped at `wrap`, sets as headings. In a dump whose lines are mostly set in, those at the
-    margin, and a line of its own centred on the screen: lynx sets headings at the margin, centres some (an
-    `<h1>` that is not a link), and sets all else three columns in. In another, a line that is a block of its own,
+    margin, and a line of its own centred on the screen: lynx sets headings at the margin, centres some, and sets
+    all else three columns in. In another, a line that is a block of its own,
     between blank lines: w3m sets headings so, and prints a menu's or a card's items line after line; a heading
     longer than its columns is such a block of two lines."""
     printed = [chunk for chunk in chunks if chunk.strip()]
