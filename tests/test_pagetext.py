@@ -1967,18 +1967,24 @@ def test_render_as_markdown_writes_what_a_crawler_writes_and_reads_back_as_the_p
     ]
 
 
-def test_a_breadcrumb_run_together_over_the_headline_does_not_make_it_a_subtitle() -> None:
-    # Chromium's copy of WCXB 1821 prints its breadcrumb's two crumbs with no space between ("Running GearRunning
-    # Shoes") right over the headline: read as a headline, it made the headline look like its subtitle, and the
-    # FAQ's heading, listed in the page's contents, was taken instead.
+def chromium_copy_of(page: str) -> str:
+    """WCXB page `page` as headless Chromium copies its text (innerText, `render_wcxb.py --browser=chromium`); the
+    test is skipped where the page or Chromium is absent."""
     render = load_script("render_wcxb")
-    path = WCXB / "html" / "1821.html.gz"
+    path = WCXB / "html" / f"{page}.html.gz"
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     if not render.CHROMIUM.is_file():
         pytest.skip(f"{render.CHROMIUM} is missing: `apt-get install chromium` (scripts/test.sh installs it)")
     with render.chromium_inner_text() as inner_text:
-        text = inner_text(path)
+        return inner_text(path)
+
+
+def test_a_breadcrumb_run_together_over_the_headline_does_not_make_it_a_subtitle() -> None:
+    # Chromium's copy of WCXB 1821 prints its breadcrumb's two crumbs with no space between ("Running GearRunning
+    # Shoes") right over the headline: read as a headline, it made the headline look like its subtitle, and the
+    # FAQ's heading, listed in the page's contents, was taken instead.
+    text = chromium_copy_of("1821")
     assert "Running GearRunning Shoes\nThe 12 Best Running Shoes of 2026\n" in text
     [main, *_] = extract_pagetext(text)
     assert main.title == "The 12 Best Running Shoes of 2026"
@@ -1997,14 +2003,7 @@ def test_a_menu_run_together_on_one_line_is_no_prose() -> None:
     lines = read_lines("\n".join([menu, headline, PROSE[0], PROSE[0].removesuffix(".")]) + "\n", frozenset())
     assert [line.prose for line in lines] == [False, True, True, True]
     assert lines[1].title_like
-    render = load_script("render_wcxb")
-    path = WCXB / "html" / "0399.html.gz"
-    if not path.is_file():
-        pytest.skip(f"{path} is absent")
-    if not render.CHROMIUM.is_file():
-        pytest.skip(f"{render.CHROMIUM} is missing: `apt-get install chromium` (scripts/test.sh installs it)")
-    with render.chromium_inner_text() as inner_text:
-        text = inner_text(path)
+    text = chromium_copy_of("0399")
     [main, *_] = extract_pagetext(text)
     assert main.title == "In the garden: Three great evergreens for your plot"
 
