@@ -2709,6 +2709,15 @@ INVESTMENT_DISCLAIMER = [
     "the members who hold them or to the advisers who sell them.",
 ]
 
+COMPANY_FOOTER = [
+    "Metro Apps is the Registered Name of Metro Apps Technologies Pvt. Ltd., a mobile app studio that has built "
+    "the ticketing apps of the city's buses and trams since 2014.",
+    "All the personal information that you submit on the website (name, email, phone and project details) will be "
+    "kept strictly confidential and never sold to anyone.",
+    "We build apps for transport operators, councils and their riders, from the first sketch of an idea to the "
+    "app in every store and the service that keeps it running.",
+]
+
 
 COMMENT_FORM = [
     "Save my name, email, and website in this browser for the next time I comment.",
@@ -2722,11 +2731,12 @@ COMMENT_FORM = [
 
 @pytest.mark.parametrize(
     "furniture",
-    [DONATION_APPEAL, LEGAL_FOOTER, INVESTMENT_DISCLAIMER, COMMENT_FORM],
-    ids=["appeal", "legal footer", "investment disclaimer", "comment form"],
+    [DONATION_APPEAL, LEGAL_FOOTER, INVESTMENT_DISCLAIMER, COMPANY_FOOTER, COMMENT_FORM],
+    ids=["appeal", "legal footer", "investment disclaimer", "company footer", "comment form"],
 )
 def test_an_appeal_for_donations_or_a_legal_footer_is_no_related_article(furniture: list[str]) -> None:
-    # The site speaking of itself again: asking readers for money, or stating its registration and disclaimers.
+    # The site speaking of itself again: asking readers for money, or stating its registration and disclaimers, or
+    # what it does with the details a reader submits (a company's footer, WCXB 0016 as lynx and w3m dump it).
     headline = "Council extends the late-night bus service to every district"
     page = ["Home", "News", headline, *PROSE, "Related Articles", "Help keep Metro Daily free", *furniture]
     assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]

@@ -106,21 +106,23 @@ SITE_NOTICE = re.compile(
     r"|\b(?:please |consider )?support(?:ing)? (?:us|our work|our journalism)\b|\byour (?:contribution|donation)\b"
     r"|\bwe rely on (?:our |the )?(?:annual )?(?:donations|donors|readers|supporters)\b|\bshare our work\b"
     r"|\bjoin (?:the|our) waitlist\b|\b(?:latest|more|all) posts by\b"
-    r"|\bregistered (?:charity|office|as a (?:charity|company)|in england and wales|in the uk as)\b"
+    r"|\bregistered (?:charity|office|name|as a (?:charity|company)|in england and wales|in the uk as)\b"
+    r"|\bpersonal (?:information|data|details) (?:that )?you (?:submit|provide|share)\b"
     r"|\bregistered with the\b|\breserves? the right\b|\bnot an offer\b|\binvolves? risks?\b"
     r"|\bfor (?:general )?informational purposes\b|\bdoes not constitute\b"
 )
 """What the site says to its readers about itself: its cookies, terms, copyright, sign-ups, comment form ("Save
 my name, email, and website in this browser for the next time I comment."),
 appeals for donations, legal registration and disclaimers ("is registered with the SEC", "not an offer to buy",
-"investing involves risk", "reserves the right to"), the author box's "Latest posts by". A story mentions
+"investing involves risk", "reserves the right to", "is the Registered Name of ... Pvt. Ltd."), what it does with
+the personal information a reader submits, the author box's "Latest posts by". A story mentions
 such things now and then ("the company changed its privacy policy"); the footer, the legal notice, the consent
 banner, the appeal and the comment form below an article say little else."""
 _SITE_NOTICE_WORDS = (
     *("site", "cookie", "privacy", "terms", "©", "rights reserved", "registered", "sign up", "subscribe"),
     *("newsletter", "mail address", "a comment", "a reply", "required fields", "i comment", "donat", "disclaimer"),
     *("support", "rely on", "your contribution", "share our work", "waitlist", "posts by"),
-    *("reserve", "not an offer", "involve", "informational", "constitute"),
+    *("reserve", "not an offer", "involve", "informational", "constitute", "personal"),
 )
 """What every match of SITE_NOTICE holds one of ("registered" for "registered trademark" too)."""
 _SITE_NOTICE_BEFORE = 16
