@@ -565,9 +565,9 @@ def browser_headings(chunks: Sequence[str], raw: Sequence[tuple[int, int, list[s
     """The 0-based numbers of the lines (`raw`: where each rejoined line starts, and its parts) that a text browser's
     dump of `chunks`, wrapped at `wrap`, sets as headings. In a dump whose lines are mostly set in, those at the
     margin, and a line of its own centred on the screen: lynx sets headings at the margin, centres some, and sets
-    all else three columns in. In another, a line that is a block of its own,
-    between blank lines: w3m sets headings so, and prints a menu's or a card's items line after line; a heading
-    longer than its columns is such a block of two lines."""
+    all else three columns in. In another, a line that is a block of its own, between blank lines: w3m sets headings
+    so, and prints a menu's or a card's items line after line; a heading longer than its columns is such a block of
+    two lines."""
     printed = [chunk for chunk in chunks if chunk.strip()]
     alone: list[int] = []
     for number, _, parts in raw:
@@ -964,12 +964,11 @@ PUBLICATION_LABELS = {
     "ja": r"公開日|投稿日",
 }
 """What a page prints before the time an article came out, where it prints its update's beside it."""
-_UNSPACED = frozenset({"zh", "ja"})
-"""Languages whose labels stand glued to what precedes them: no word boundary to look for."""
 
 
 def _label(words: str, language: str, tail: str) -> re.Pattern[str]:
-    boundary = "" if language in _UNSPACED else r"\b"
+    # A label in a language written without spaces stands glued to what precedes it: no word boundary to look for.
+    boundary = "" if language in UNSPACED_LANGUAGES else r"\b"
     return re.compile(rf"{boundary}(?:{words}){tail}", re.IGNORECASE)
 
 
