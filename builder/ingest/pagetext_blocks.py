@@ -232,11 +232,13 @@ def without_author_box(lines: Sequence[Line], block: Block, is_notice: Callable[
 
 _HANDLE = re.compile(r"\s*\([^()]*\)$")
 """A handle or site name in brackets after a name ("Jean-Luc Aufranc (CNXSoft)")."""
-_NAME_LABEL = re.compile(r"^(?:about(?:\s+the\s+(?:author|writer))?|(?:\w+\s+)?by)\b\W*", re.IGNORECASE)
+_BY_LABEL = r"(?:\w+\s+)?by\b"
+"""The label of a byline or a credit: "By", "Written by", "Reviewed by"."""
+_NAME_LABEL = re.compile(rf"^(?:about(?:\s+the\s+(?:author|writer))?\b|{_BY_LABEL})\W*", re.IGNORECASE)
 """The label before an author's name on the line over their biography, or opening it: "About Sara Harberson",
 "About the author: Craig Hull is ...", "By Sam O'Brien", "Reviewed by, Brian Stormont"."""
-_CREDIT = re.compile(r"^(?:\w+\s+)?by\b", re.IGNORECASE)
-"""A byline or a credit, where the author's name is printed again: "By Jane Doe", "Reviewed by: Jane Doe"."""
+_BYLINE_OR_CREDIT = re.compile(rf"^{_BY_LABEL}", re.IGNORECASE)
+"""A line where the author's name is printed again: "By Jane Doe", "Reviewed by: Jane Doe"."""
 NAME_LINE_MAX_WORDS = 8
 """The most words of a line naming the author over their biography, with a role after the name ("Rasmus Barslund
 Founder & Lead Reviewer", "Emma Ryan Writer", "Brian Stormont, CFP®")."""
@@ -268,7 +270,8 @@ def is_author_box(lines: Sequence[Line], index: int) -> bool:
         return True
     name = " ".join(word.rstrip(",") for word in words[:2]).casefold()
     return any(
-        (other.metadata or _CREDIT.match(other.text)) and other is not line and name in other.key for other in lines
+        (other.metadata or _BYLINE_OR_CREDIT.match(other.text)) and other is not line and name in other.key
+        for other in lines
     )
 
 
