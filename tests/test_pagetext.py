@@ -1316,6 +1316,11 @@ def test_a_heading_its_table_of_contents_lists_goes_on_with_the_article_below_a_
     # Without the contents list, the sections below the widget are a related article's cards.
     page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *above, *widget, *below, *footer])
     assert texts(extract_pagetext(page + "\n")[0])[-1] == PROSE[-1]
+    # A text browser draws the contents as a list, each entry with its mark ("* What riders can expect", as lynx
+    # dumps NBC Select's buying guide, WCXB 4472): they list the sections all the same.
+    drawn = [contents[0], *(f"* {entry}" for entry in contents[1:])]
+    page = "\n".join([headline, "By Jane Doe", "May 5, 2025", *above, *widget, *below, *footer, *drawn])
+    assert texts(extract_pagetext(page + "\n")[0])[-len(below) :] == below
 
 
 def test_the_article_goes_on_below_a_chart_s_dated_rows_and_a_widget() -> None:

@@ -857,7 +857,8 @@ def listed_with_article(lines: Sequence[Line], block: Block, following: Block) -
     contents ("In this article"), which lists the sections of the page's one article, so the heading opens the next
     of them, not a related article ("Related" / a link / "How to shop for a smart home hub" in a buying guide whose
     contents list that heading beside "How I picked the best smart home hubs"). The list is the run of headline-like
-    lines around the other printing, outside the article and what follows it."""
+    lines around the other printing, outside the article and what follows it, or of list items that would be
+    headline-like without their marks (`Line.list_entry`), as a text browser draws the contents."""
     heading = lines[following.first - 1]
     if heading.repeats < 2 or not heading.title_like or following.first - 1 <= block.last:
         return False
@@ -872,7 +873,8 @@ def listed_with_article(lines: Sequence[Line], block: Block, following: Block) -
                 0 <= other < len(lines)
                 and abs(other - index) <= CONTENTS_REACH
                 and not block.first <= other <= following.last
-                and lines[other].title_like
+                # A text browser draws the contents as a list: its entries are list items ("* Our top picks").
+                and (lines[other].title_like or lines[other].list_entry)
                 and not lines[other].prose
             ):
                 listed.add(lines[other].key)

@@ -272,6 +272,9 @@ class Line:
     """A line of a code block (see `mark_code`)."""
     contents: bool = False
     """A line of the page's table of contents: its label or an entry (see `table_of_contents`)."""
+    list_entry: bool = False
+    """A list item that would be headline-shaped without its mark ("* How to shop for a smart home hub"): never a
+    headline itself, but an entry of a list of headings, as a text browser draws a table of contents."""
 
 
 def line_score(prose: bool, words: int, metadata: bool, repeats: int, common: bool) -> float:
@@ -649,6 +652,7 @@ class LineShape(NamedTuple):
     whole_article: bool
     published: str | None
     relative_time: bool
+    list_entry: bool
 
 
 def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int, common: bool, heading: bool) -> Line:
@@ -674,6 +678,7 @@ def measure(number: int, offset: int, text: str, shape: LineShape, repeats: int,
         relative_time=shape.relative_time,
         score=score,
         heading=heading,
+        list_entry=not common and shape.list_entry,
     )
 
 
@@ -775,8 +780,20 @@ def _shape(text: str, writing: Writing) -> LineShape:
         is_relative_time(published)
         or (writing is not ENGLISH and find_relative_time(published, writing.language) == published)
     )
+    # A list item is no headline, but a text browser draws a table of contents' entries as list items.
+    bullet = BULLET.match(text) if not headline_shaped and text[:1] in _BULLET_CHARS else None
+    list_entry = bullet is not None and _shape(text[bullet.end() :], writing).headline_shaped
     return LineShape(
-        key, count, reads_as_prose, headline_shaped, metadata, section_end, whole_article, published, relative_time
+        key,
+        count,
+        reads_as_prose,
+        headline_shaped,
+        metadata,
+        section_end,
+        whole_article,
+        published,
+        relative_time,
+        list_entry,
     )
 
 
