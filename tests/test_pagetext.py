@@ -2809,6 +2809,27 @@ def test_a_listicle_goes_on_past_a_long_run_of_its_product_cards() -> None:
     assert [text for text, _ in charted.paragraphs][-2:] == section
 
 
+def test_a_listicle_s_opening_above_its_first_product_cards_is_the_article_s() -> None:
+    # Product cards cut a buying guide into runs (WCXB 0057, "10 Best Moving Companies in New York"): its
+    # introduction, above the first cards, is shorter than a third of the longest run below them, too short to be
+    # the main article on its own, but it lies below the headline and the cards join it to the rest.
+    headline = "The best night buses in the city, tested by our reporters"
+    cards = [line for n in range(1, 16) for line in ("Overall score", f"{n}.5/5", "Punctuality", f"{n}/5")]
+    section = [
+        "Route N12 runs from the harbour to the hospital every twelve minutes, and it was the only one of the "
+        "routes we rode that never ran late, even on the rainy Friday when the others bunched up.",
+        "Its drivers were the friendliest we met, and the buses were clean and warm, though the stop at the "
+        "station still has no shelter and no light, which the council has promised to fix by the winter.",
+    ]
+    header = ["Home", "News", headline, "By Jane Doe", "May 5, 2025"]
+    [main] = extract_pagetext("\n".join([*header, *PROSE, *cards, *MORE_PROSE, *section]) + "\n")
+    assert (main.title, texts(main)) == (headline, [*PROSE, *MORE_PROSE, *section])
+    # Comments or teasers between them (dated lines) keep a run above apart from the article.
+    dated = [f"Posted by reader {n} on March {n}, 2025" for n in range(1, 12)]
+    [main, *_] = extract_pagetext("\n".join([*header, *PROSE, *dated, *cards, *MORE_PROSE, *section]) + "\n")
+    assert texts(main) == [*MORE_PROSE, *section]
+
+
 def test_two_elements_glued_at_a_sentence_s_end_are_no_title() -> None:
     assert is_glued_pair("Smart home hubs like the Amazon Echo double as smart speakers.Amazon; Google")
     assert is_glued_pair("Companies using AIHR achieve completion rates 4X higher.LEARN MORE")
