@@ -50,10 +50,12 @@ from builder.ingest.pagetext_lines import (
     BULLET,
     BYLINE,
     METADATA_OPENER,
+    PUBLICATION_LABELS,
     PUBLISHED_LINE_CHARS,
     READING_TIME,
     SENTENCE_END,
     SENTENCE_ENDS,
+    UPDATE_LABELS,
     Line,
     content_words,
     is_relative_time,
@@ -164,12 +166,12 @@ HEADER_TIMES_SPREAD = 8
 author's card under the standfirst prints the publication's six lines below the update's (WCXB 0385); thirty lines
 down, w3m printed a photo's file name ("Screenshot-2024-06-12-at-12") in the list atop a body (WCXB 4472)."""
 PUBLICATION_LABEL = re.compile(
-    r"\s*(?:published|publish(?:ed)? (?:date|on)|(?:page )?last (?:updated|modified)|updated|content current as of)"
-    r"\b\W*",
+    rf"\s*(?:{PUBLICATION_LABELS['en']}|publish(?:ed)?\s+date|(?:page\s+)?(?:{UPDATE_LABELS['en']}))\b\W*",
     re.IGNORECASE,
 )
-"""A label of the time an article was published or last updated, opening a line or a line of its own ("Content
-current as of:" is U.S. agencies' label of a page's last update)."""
+"""A label of the time an article was published or last updated, opening a line or a line of its own: the English
+labels of the two (`PUBLICATION_LABELS`, `UPDATE_LABELS`: "Published", "Last updated", "Content current as of:",
+U.S. agencies' label of a page's last update), "Publish date", and "Page last modified"."""
 FIRST_PUBLISHED = re.compile(r"\b(?:originally|first) published(?: on| in)?(?: the)? ", re.IGNORECASE)
 """How an article that was updated since says when it first came out; its date follows."""
 FIRST_PUBLISHED_WEEKDAY_CHARS = len("Wednesday, ")
