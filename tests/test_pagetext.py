@@ -28,6 +28,7 @@ from builder.ingest.pagetext import NoArticleError, extract_pagetext, is_link_li
 from builder.ingest.pagetext_blocks import find_bodies
 from builder.ingest.pagetext_lines import labelled_times, line_shape, read_lines
 from builder.ingest.pagetext_titles import (
+    LOGO_NAME,
     REPLY_SUBJECT,
     TITLE_WEIGHTS,
     TitleContext,
@@ -255,6 +256,20 @@ def test_a_one_word_headline_over_its_byline_is_the_title_when_the_story_opens_w
         assert extract_pagetext("\n".join(page) + "\n")[0].title == headline
     with pytest.raises(NoArticleError, match="no titled run"):
         extract_pagetext("\n".join(["Home", "Jobs", "Ben", "2 days ago", "6 min read", *PROSE]) + "\n")
+
+
+def test_a_logo_s_name_is_no_title() -> None:
+    # A text browser prints a logo's alt text where the image stands, atop the page; w3m set it at the margin of a
+    # dump whose menus are set in, as a heading (WCXB 4349), and it was taken for the title of a mega-menu's teaser.
+    for name in ("Virginia Institute of Marine Science logo", "Ovolo Boutique Hotels Logo", "Thrive Logo", "NASA LOGO"):
+        assert LOGO_NAME.match(name), name
+    for headline in ("Twitter swaps its bird for an X logo", "The council's new logo", "Why the logo matters"):
+        assert not LOGO_NAME.match(headline), headline
+    with pytest.raises(NoArticleError, match="no titled run"):
+        extract_pagetext("\n".join(["Harbour City Council logo", "Home", "News", *PROSE]) + "\n")
+    headline = "Night buses for every district"
+    page = ["Harbour City Council Logo", "Home", "News", headline, "By Jane Doe", *PROSE]
+    assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
 
 
 def test_a_skip_link_run_together_with_the_site_s_name_is_no_title() -> None:

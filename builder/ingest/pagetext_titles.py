@@ -346,6 +346,11 @@ States government Here's how you know", "Official websites use .gov"), over a pr
 the site's, never a headline (on two of the 11 WCXB .gov pages, it was taken for the title)."""
 
 
+LOGO_NAME = re.compile(r"^(?:[\w&'’.-]*[A-Z0-9][\w&'’.-]*\s+|(?:of|the|and|for|&)\s+)+(?:[Ll]ogo|LOGO)$")
+"""The name of a logo's image, which a text browser prints where the image stands (its alt text: "Virginia Institute
+of Marine Science logo", "Ovolo Boutique Hotels Logo", "Thrive Logo"): a name in capitals and "logo", never a
+headline. On the five kinds of WCXB dumps it was taken for the title of five pages, and ends no truth title; a
+headline about a logo has words in lower case ("Twitter swaps its bird for an X logo")."""
 REPLY_SUBJECT = re.compile(r"Re:")
 """A reply's subject ("Re: Guaranteed jobs? (Score:2)", "Re:What could go wrong?"): a comment's or a forum
 post's, under an article, never the headline of one. Capitalised so, as mail and forums write it: AWS's
@@ -775,6 +780,7 @@ def _passes_as_title(lines: Sequence[Line], index: int, prose_after: int) -> boo
         and not is_call_to_action(text)
         and not POSTAL_ADDRESS.search(text)
         and not REPLY_SUBJECT.match(text)
+        and not (text[-4:].casefold() == "logo" and LOGO_NAME.match(text))
         and not GOVERNMENT_BANNER.match(text)
         and not _SKIP_LINK.match(text)
     )
