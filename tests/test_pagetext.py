@@ -272,6 +272,22 @@ def test_a_logo_s_name_is_no_title() -> None:
     assert [article.title for article in extract_pagetext("\n".join(page) + "\n")] == [headline]
 
 
+def test_the_author_s_name_over_the_byline_that_names_them_is_no_title() -> None:
+    # A text browser prints the author's picture by its alt text, the author's name, right over the byline (w3m's
+    # WCXB 4835: "Genaveve Bradshaw" over "By Genaveve Bradshaw ⋅ Senior Review Analyst"); it is no headline.
+    headline = "The Best Night Buses"
+    standfirst = "We rode every night bus in the city for a month to find the best of the routes."
+    byline = "By Jane Doe ⋅ Transport Reporter ⋅ Updated March 5, 2025"
+    opening = (
+        "Jane Doe rode every night route in the city twice over the winter, and timed each bus against its schedule."
+    )
+    page = ["Home", "News", headline, standfirst, "Credit: John Smith", "Jane Doe", byline, opening, *PROSE]
+    assert extract_pagetext("\n".join(page) + "\n")[0].title == headline
+    # A headline over a byline that names someone else is the headline.
+    page = ["Home", "News", "Jane Doe wins the council seat", "By John Smith", *PROSE, *MORE_PROSE]
+    assert extract_pagetext("\n".join(page) + "\n")[0].title == "Jane Doe wins the council seat"
+
+
 def test_a_skip_link_run_together_with_the_site_s_name_is_no_title() -> None:
     # lynx and w3m print the skip link and the link after it on one line (WCXB 4349): the site's name with
     # "Skip to main content" before it is no headline, and a page that prints no other has no titled article.

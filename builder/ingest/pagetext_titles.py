@@ -17,6 +17,7 @@ from builder.enrich.function_words import STOP_WORDS
 from builder.ingest.cleanup import MONTH
 from builder.ingest.pagetext_blocks import Block
 from builder.ingest.pagetext_lines import (
+    BYLINE,
     Line,
     content_words,
     is_header,
@@ -773,6 +774,7 @@ def _passes_as_title(lines: Sequence[Line], index: int, prose_after: int) -> boo
         # A name under a bare "By" line is an author, however title-like it looks, and so is its second printing
         # (sites print the author's name twice, for the byline and for a hover card).
         not ((above := line_above(lines, index)) is not None and _BARE_BYLINE.match(lines[above].text))
+        and not names_byline_below(lines, index)
         and not is_first_of_two(lines, index, prose_after)
         and not is_fact_box(text)
         and not _TAXONOMY.match(text)
@@ -784,6 +786,17 @@ def _passes_as_title(lines: Sequence[Line], index: int, prose_after: int) -> boo
         and not GOVERNMENT_BANNER.match(text)
         and not _SKIP_LINK.match(text)
     )
+
+
+def names_byline_below(lines: Sequence[Line], index: int) -> bool:
+    """Whether line `index` is the name the byline right below it opens with ("Genaveve Bradshaw" over "By Genaveve
+    Bradshaw ⋅ Senior Review Analyst"): the alt text of the author's picture, which a text browser prints where the
+    picture stands, not a headline."""
+    if index + 1 >= len(lines) or not lines[index + 1].metadata:
+        return False
+    below = lines[index + 1].text
+    label = BYLINE.match(below)
+    return label is not None and below[label.end() :].startswith(lines[index].text)
 
 
 def is_one_word_headline(lines: Sequence[Line], index: int, opening: frozenset[str]) -> bool:
