@@ -454,6 +454,23 @@ def test_a_date_or_a_label_in_capitals_below_a_wrapped_sentence_stands_apart(sam
     assert [line.text for line in read_lines(text, ())][-5:] == expected
 
 
+def test_a_wide_table_s_rows_do_not_hide_the_column_a_dump_was_wrapped_at() -> None:
+    # w3m sets a table's row on one line as wide as its cells, past the column it wraps prose at (WCXB 4138, a
+    # comparison of ten languages): its rows are laid out, not wrapped, and a dump whose table holds more lines than
+    # the few allowed past the column is still read as wrapped, its wrapped headline rejoined.
+    headline = "The Most In-Demand Night Bus Routes for 2026 and Tips for Choosing the Right One"
+    story = textwrap.dedent(text_browser_dump("\n".join(PROSE + MORE_PROSE), 79))
+    cells = ["Route", "N12", "N7", "N3", "N40", "N41", "N44", "N50", "N52", "N60", "N61", "N62"]
+    rows = [
+        "   ".join(f"{cell:<10}" for cell in [label, *cells[1:]])
+        for label in ("Route", *(f"Stop {n}" for n in range(12)))
+    ]
+    page = "\n".join([*textwrap.fill(headline, 79).splitlines(), "", story, "", *rows, ""])
+    assert sum(len(line) > 79 for line in page.splitlines()) > 0.02 * len(page.splitlines())
+    assert wrap_width(page.splitlines()) is not None
+    assert extract_pagetext(page)[0].title == headline
+
+
 def test_a_text_browsers_drawing_of_the_page_is_left_out(sample_text: str) -> None:
     # lynx opens with the page's <link> titles and draws buttons, text fields, check boxes, unnamed images and
     # embedded frames (by their address, wrapped like any line) among the page's lines; w3m draws a text field as

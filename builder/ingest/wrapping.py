@@ -62,7 +62,11 @@ def wrap_width(lines: Sequence[str]) -> Wrap | None:
     full lines read as sentences that go on below (WRAPPED_MIN_BREAKS). Counted in characters, as lynx and most
     wrappers count, or in terminal columns, as w3m counts (a Chinese character takes two), whichever finds more
     wraps: a page in English and Chinese is wrapped in one or the other."""
-    breakable = [line for line in map(str.rstrip, lines) if _breakable(line.lstrip())]
+    # A table's row is laid out in columns, not wrapped: a wide table (w3m sets one row to a line, as wide as its
+    # cells) would otherwise put more lines past the column than OVERLONG_SHARE allows.
+    breakable = [
+        line for line in map(str.rstrip, lines) if _breakable(line.lstrip()) and _TABLE_GAP not in line.strip()
+    ]
     if not breakable:
         return None
     by_characters = Wrap(_narrowest(list(map(len, breakable))), wide=False)
