@@ -1393,7 +1393,7 @@ def test_the_article_goes_on_below_a_chart_s_dated_rows_and_a_widget() -> None:
     "label",
     [
         *("Be the first to comment", "Add a new comment", "Post Comment", "View all comments", "Comments are closed."),
-        *("Discussion about this post", "CommentsRestacks"),
+        *("Discussion about this post", "CommentsRestacks", "Add Your Comment", "Write a comment", "Leave your reply"),
     ],
 )
 def test_a_comment_box_s_prompt_ends_the_article(label: str) -> None:

@@ -59,8 +59,8 @@ BYLINE = re.compile(r"^(?:by|written by|words by|posted by|author)\b:?\s*(?=\S|$
 ends where the name starts."""
 _COMMENT_LABELS = "|".join(
     (
-        r"comments?|responses?(?!\s*:)|replies|leave a (?:reply|comment)|post a comment|add a comment",
-        r"add a new comment|post comment|be the first to comment|(?:view|show) (?:all |more )?comments",
+        r"comments?|responses?(?!\s*:)|replies|(?:leave|add|post|write) (?:a |your )?(?:reply|comment)",
+        r"add a new comment|be the first to comment|(?:view|show) (?:all |more )?comments",
         r"comments are closed",
         "join the (?:discussion|conversation)",
         # Substack's: the label over its comments and the row of their tabs, run together ("CommentsRestacks").
