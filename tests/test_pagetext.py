@@ -288,6 +288,24 @@ def test_the_author_s_name_over_the_byline_that_names_them_is_no_title() -> None
     assert extract_pagetext("\n".join(page) + "\n")[0].title == "Jane Doe wins the council seat"
 
 
+def test_a_headline_is_no_breadcrumb_run_together_with_itself_printed_without_its_article() -> None:
+    # A button below the byline prints the headline without its "The" (lynx's WCXB 0347, "The leading generative AI
+    # companies" over "Leading generative AI companies (BUTTON)"): "the" is no crumb run together with it, and the
+    # button is no last crumb of the headline.
+    headline = "The leading night bus routes"
+    page = [
+        "Home",
+        "News",
+        "Select Page",
+        headline,
+        "March 4, 2025",
+        "Jane Doe",
+        "Leading night bus routes",
+        "In short",
+    ]
+    assert extract_pagetext("\n".join([*page, *PROSE, *MORE_PROSE]) + "\n")[0].title == headline
+
+
 def test_a_skip_link_run_together_with_the_site_s_name_is_no_title() -> None:
     # lynx and w3m print the skip link and the link after it on one line (WCXB 4349): the site's name with
     # "Skip to main content" before it is no headline, and a page that prints no other has no titled article.

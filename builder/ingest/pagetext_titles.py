@@ -662,9 +662,11 @@ class TitleContext:
             other_size = len(other.key)
             if other_size > size:
                 # A byline that ends with the line ("By Elaine Chen") makes it the author's name, not a last crumb.
-                last_crumb = last_crumb or (other.key.endswith(key) and not other.metadata)
+                last_crumb = last_crumb or (
+                    other.key.endswith(key) and not other.metadata and _crumbs_before(other.key, key)
+                )
             elif other_size < size and other.title_like and other.words >= 3:
-                glued_path = glued_path or key.endswith(other.key)
+                glued_path = glued_path or (key.endswith(other.key) and _crumbs_before(key, other.key))
         return last_crumb, glued_path
 
     def with_story_clues(self, index: int, clues: TitleClues) -> TitleClues:
@@ -687,6 +689,13 @@ class TitleContext:
     def prose_words_before(self, index: int) -> int:
         """Prose words in the block above line `index`."""
         return self._prose_words[min(max(index - self.block.first, 0), len(self._prose_words) - 1)]
+
+
+def _crumbs_before(key: str, end: str) -> bool:
+    """Whether what line `key` holds before its `end` is a crumb or more, not a function word or two: "the" before
+    "leading generative ai companies" is the headline's own article, where a button prints the headline without it
+    (lynx's WCXB 0347), not a breadcrumb run together with it."""
+    return any(word not in STOP_WORDS for word in key[: len(key) - len(end)].split())
 
 
 WORDY = 18
