@@ -2850,17 +2850,21 @@ def test_a_list_of_headlines_is_no_related_article() -> None:
     assert not is_link_list(block([RELATED_CARD[1], *headlines[:2]]))
 
 
+REVIEW_HEADLINE = "The best night buses in the city, tested by our reporters"
+PRODUCT_CARDS = [line for n in range(1, 16) for line in ("Overall score", f"{n}.5/5", "Punctuality", f"{n}/5")]
+"""A review's product cards: ratings, lines of numbers, as a listicle prints between its sections."""
+REVIEWED_SECTION = [
+    "Route N12 runs from the harbour to the hospital every twelve minutes, and it was the only one of the "
+    "routes we rode that never ran late, even on the rainy Friday when the others bunched up.",
+    "Its drivers were the friendliest we met, and the buses were clean and warm, though the stop at the "
+    "station still has no shelter and no light, which the council has promised to fix by the winter.",
+]
+
+
 def test_a_listicle_goes_on_past_a_long_run_of_its_product_cards() -> None:
     # Reviews set their sections far apart with product cards (ratings, prices, sizes: lines of numbers); a gap as
     # long with dates in it (comments, teasers) still ends the article.
-    headline = "The best night buses in the city, tested by our reporters"
-    cards = [line for n in range(1, 16) for line in ("Overall score", f"{n}.5/5", "Punctuality", f"{n}/5")]
-    section = [
-        "Route N12 runs from the harbour to the hospital every twelve minutes, and it was the only one of the "
-        "routes we rode that never ran late, even on the rainy Friday when the others bunched up.",
-        "Its drivers were the friendliest we met, and the buses were clean and warm, though the stop at the "
-        "station still has no shelter and no light, which the council has promised to fix by the winter.",
-    ]
+    headline, cards, section = REVIEW_HEADLINE, PRODUCT_CARDS, REVIEWED_SECTION
     [main] = extract_pagetext("\n".join(["Home", "News", headline, *PROSE, *cards, *section]) + "\n")
     assert [text for text, _ in main.paragraphs][-2:] == section
     dated = [f"Posted by reader {n} on March {n}, 2025" for n in range(1, 12)]
@@ -2879,14 +2883,7 @@ def test_a_listicle_s_opening_above_its_first_product_cards_is_the_article_s() -
     # Product cards cut a buying guide into runs (WCXB 0057, "10 Best Moving Companies in New York"): its
     # introduction, above the first cards, is shorter than a third of the longest run below them, too short to be
     # the main article on its own, but it lies below the headline and the cards join it to the rest.
-    headline = "The best night buses in the city, tested by our reporters"
-    cards = [line for n in range(1, 16) for line in ("Overall score", f"{n}.5/5", "Punctuality", f"{n}/5")]
-    section = [
-        "Route N12 runs from the harbour to the hospital every twelve minutes, and it was the only one of the "
-        "routes we rode that never ran late, even on the rainy Friday when the others bunched up.",
-        "Its drivers were the friendliest we met, and the buses were clean and warm, though the stop at the "
-        "station still has no shelter and no light, which the council has promised to fix by the winter.",
-    ]
+    headline, cards, section = REVIEW_HEADLINE, PRODUCT_CARDS, REVIEWED_SECTION
     header = ["Home", "News", headline, "By Jane Doe", "May 5, 2025"]
     [main] = extract_pagetext("\n".join([*header, *PROSE, *cards, *MORE_PROSE, *section]) + "\n")
     assert (main.title, texts(main)) == (headline, [*PROSE, *MORE_PROSE, *section])
