@@ -2789,6 +2789,15 @@ COMPANY_FOOTER = [
     "app in every store and the service that keeps it running.",
 ]
 
+SHOP_CART = [
+    "Tax calculated in checkout. Shipping to the outer districts is free on every order over forty pounds, and "
+    "returns are free within thirty days of the day your order arrives.",
+    "Your bag is empty, but the new night bus tote, the route map poster and the reflective rider band are all back "
+    "in stock at the shop this week.",
+    "Every order helps the riders' association run its winter survey of the night routes and print the timetables "
+    "that it hands out at the stations.",
+]
+
 
 COMMENT_FORM = [
     "Save my name, email, and website in this browser for the next time I comment.",
@@ -2802,8 +2811,8 @@ COMMENT_FORM = [
 
 @pytest.mark.parametrize(
     "furniture",
-    [DONATION_APPEAL, LEGAL_FOOTER, INVESTMENT_DISCLAIMER, COMPANY_FOOTER, COMMENT_FORM],
-    ids=["appeal", "legal footer", "investment disclaimer", "company footer", "comment form"],
+    [DONATION_APPEAL, LEGAL_FOOTER, INVESTMENT_DISCLAIMER, COMPANY_FOOTER, COMMENT_FORM, SHOP_CART],
+    ids=["appeal", "legal footer", "investment disclaimer", "company footer", "comment form", "shop cart"],
 )
 def test_an_appeal_for_donations_or_a_legal_footer_is_no_related_article(furniture: list[str]) -> None:
     # The site speaking of itself again: asking readers for money, or stating its registration and disclaimers, or

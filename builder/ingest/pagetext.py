@@ -112,12 +112,15 @@ SITE_NOTICE = re.compile(
     r"|\bpersonal (?:information|data|details) (?:that )?you (?:submit|provide|share)\b"
     r"|\bregistered with the\b|\breserves? the right\b|\bnot an offer\b|\binvolves? risks?\b"
     r"|\bfor (?:general )?informational purposes\b|\bdoes not constitute\b"
+    r"|\b(?:tax(?:es)?|shipping) (?:is |are )?calculated (?:at|in) checkout\b"
+    r"|\byour (?:cart|bag|basket) is (?:currently )?empty\b"
 )
 """What the site says to its readers about itself: its cookies, terms, copyright, sign-ups, comment form ("Save
 my name, email, and website in this browser for the next time I comment."),
 appeals for donations, legal registration and disclaimers ("is registered with the SEC", "not an offer to buy",
 "investing involves risk", "reserves the right to", "is the Registered Name of ... Pvt. Ltd."), what it does with
-the personal information a reader submits, the author box's "Latest posts by". A story mentions
+the personal information a reader submits, the author box's "Latest posts by", a shop's cart ("Tax calculated in
+checkout", "Your bag is empty"). A story mentions
 such things now and then ("the company changed its privacy policy"); the footer, the legal notice, the consent
 banner, the appeal and the comment form below an article say little else."""
 _SITE_NOTICE_WORDS = (
@@ -125,6 +128,7 @@ _SITE_NOTICE_WORDS = (
     *("newsletter", "mail address", "a comment", "a reply", "required fields", "i comment", "donat", "disclaimer"),
     *("support", "rely on", "your contribution", "share our work", "waitlist", "posts by"),
     *("reserve", "not an offer", "involve", "informational", "constitute", "personal"),
+    *("calculated", "cart is", "bag is", "basket is"),
 )
 """What every match of SITE_NOTICE holds one of ("registered" for "registered trademark" too)."""
 _SITE_NOTICE_BEFORE = 16
