@@ -42,8 +42,12 @@ sites tell whether those features generalise beyond the one aggregator dump in s
 - Halves: pages are split by a hash of their id into a dev half (look at it, tune on it: `--worst` lists only
   its pages) and a test half that is only ever scored, so the test figures say how well the tuning generalises.
 
+- Per page: `--pages-out FILE` writes each page's figures as a JSON line (`page_row`), for
+  `scripts/compare_pagetext.py OLD NEW` to list the pages whose title, text, date or related documents a change
+  moved: how every rule of the extractor is checked before it lands.
+
 Prints figures, asserts nothing.
-Usage: eval_pagetext.py [DATA_DIR] [DUMP_DIR] [--worst N] [--no-speed] [--fit-titles]
+Usage: eval_pagetext.py [DATA_DIR] [DUMP_DIR] [--worst N] [--no-speed] [--fit-titles] [--pages-out FILE]
 (defaults: ../shared/data/wcxb-dev-articles and /tmp/wcxb-pagetext).
 """
 
@@ -60,7 +64,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import NamedTuple
 from unittest import mock
@@ -269,6 +273,13 @@ def score_page(
     )
 
 
+def page_row(score: PageScore) -> dict[str, object]:
+    """A page's figures as `--pages-out` writes them: JSON's types, its half beside them."""
+    row = asdict(score)
+    row["related"] = dict(score.related)
+    return {"half": half(score.page), **row}
+
+
 def page_lines(text: str, common: Collection[str]) -> list[str]:
     """The dump's lines as printed and as the extractor reads them: a headline a text browser wrapped over two lines
     is on the page as one line once rejoined (`read_lines`)."""
@@ -466,6 +477,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-common", action="store_true", help="pass no common lines (each page on its own)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed figures")
     parser.add_argument("--fit-titles", action="store_true", help="refit the title clue weights on dev, print them")
+    parser.add_argument("--pages-out", type=Path, help="write each page's figures here, a JSON line per page")
     args = parser.parse_args(argv[1:])
     data_dir, dump_dir = args.data_dir, args.dump_dir
     truth_dir = data_dir / "ground-truth"
@@ -490,6 +502,10 @@ def main(argv: list[str]) -> int:
             unlabelled += 1
             continue
         halves[half(page)].append(score_page(page, dump, truth, common, related_labels))
+    if args.pages_out:
+        every_page = sorted(halves["dev"] + halves["test"], key=lambda score: score.page)
+        lines = (json.dumps(page_row(score), ensure_ascii=False) + "\n" for score in every_page)
+        args.pages_out.write_text("".join(lines), encoding="utf-8")
     print(f"pages: {sum(map(len, halves.values()))} (skipped {unlabelled} without main_content)", end="")
     print(f"  common lines of the run: {len(common)}")
     for name, scores in [*halves.items(), ("all", halves["dev"] + halves["test"])]:

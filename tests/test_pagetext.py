@@ -1921,6 +1921,25 @@ def test_the_title_fit_reads_the_candidates_of_the_main_article_s_block() -> Non
     assert all(len(values) == len(TITLE_WEIGHTS) for _, values in candidates)
 
 
+def test_two_runs_of_the_evaluation_compare_page_by_page() -> None:
+    # `eval_pagetext.py --pages-out` writes each page's figures; `compare_pagetext.py` lists what a change moved.
+    evaluate, compare = load_script("eval_pagetext"), load_script("compare_pagetext")
+    headline = "Council extends the late-night bus service"
+    truth = {"title": headline, "main_content": "\n".join(PROSE)}
+    runs = [
+        evaluate.score_page("0001", evaluate.Dump("\n".join(page) + "\n"), truth, set(), {})
+        for page in (["Home", "Night buses", "By Jane Doe", PROSE[0]], ["Home", headline, "By Jane Doe", *PROSE])
+    ]
+    before, after = (json.loads(json.dumps(evaluate.page_row(score))) for score in runs)
+    half = evaluate.half("0001")
+    changes = list(compare.page_changes(before, after))
+    assert changes[0] == f"0001 {half} title + 'Night buses' -> {headline!r} (truth {headline!r})"
+    assert changes[1].startswith(f"0001 {half} F1 {before['f1']:.3f} -> 1.000")
+    assert list(compare.page_changes(after, after)) == []
+    summary = compare.half_summary(half, [before], [after])
+    assert "titles won 1 lost 0, word F1 up on 1 down on 0" in summary
+
+
 def test_the_news_pages_of_the_evaluation_are_the_claims_gold_s_wcxb_articles() -> None:
     evaluate = load_script("eval_pagetext")
     rows = [json.loads(line) for line in evaluate.CLAIMS_GOLD.read_text(encoding="utf-8").splitlines()]
