@@ -65,7 +65,7 @@ def wrap_width(lines: Sequence[str]) -> Wrap | None:
     # A table's row is laid out in columns, not wrapped: a wide table (w3m sets one row to a line, as wide as its
     # cells) would otherwise put more lines past the column than OVERLONG_SHARE allows.
     breakable = [
-        line for line in map(str.rstrip, lines) if _breakable(line.lstrip()) and _TABLE_GAP not in line.strip()
+        line for line in map(str.rstrip, lines) if _breakable(text := line.lstrip()) and _TABLE_GAP not in text
     ]
     if not breakable:
         return None
