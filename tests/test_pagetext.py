@@ -2013,9 +2013,20 @@ def test_chromium_gives_the_inner_text_the_rendering_imitates(tmp_path) -> None:
     # Not declared UTF-8 by the page: served as UTF-8 since it decodes so, as the lxml rendering reads it.
     paths.append(tmp_path / "accents.html.gz")
     paths[-1].write_bytes(gzip.compress("<html><body><p>Café’s menu</p></body></html>".encode()))
+    # AMP's boilerplate hides the body until its script runs, or for 8 s without it: read once that has passed. An
+    # endless animation (a spinner) cannot be run to its end and is no hindrance.
+    paths.append(tmp_path / "amp.html.gz")
+    paths[-1].write_bytes(
+        gzip.compress(
+            b"<html><head><style>body{animation:-amp-start 8s steps(1,end) 0s 1 normal both}"
+            b"@keyframes -amp-start{from{visibility:hidden}to{visibility:visible}}"
+            b".spin{animation:turn 1s linear infinite}@keyframes turn{to{transform:rotate(1turn)}}</style></head>"
+            b"<body><p class='spin'>Loading</p><p>The article.</p></body></html>"
+        )
+    )
     with render.chromium_inner_text() as inner_text:
         texts = [inner_text(path) for path in paths]
-    assert texts == [*(case.values[1] for case in INNER_TEXT_CASES), "Café’s menu\n"]
+    assert texts == [*(case.values[1] for case in INNER_TEXT_CASES), "Café’s menu\n", "Loading\n\nThe article.\n"]
 
 
 @pytest.mark.parametrize(
