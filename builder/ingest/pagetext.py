@@ -49,6 +49,7 @@ from builder.ingest.pagetext_blocks import (
 from builder.ingest.pagetext_lines import (
     BULLET,
     BYLINE,
+    ENGLISH,
     METADATA_OPENER,
     PUBLICATION_LABELS,
     PUBLISHED_LINE_CHARS,
@@ -62,6 +63,7 @@ from builder.ingest.pagetext_lines import (
     labelled_times,
     opening_words,
     opens_comments,
+    page_writing,
     published_text,
     read_lines,
 )
@@ -74,6 +76,7 @@ from builder.ingest.pagetext_titles import (
 )
 from builder.ingest.parts import ArticleParts
 from builder.ingest.text_browsers import without_list_mark
+from builder.ingest.title_case import in_written_case, is_shouted
 from builder.records import Caption, Dateline, DocumentRole, ParagraphKind
 
 
@@ -1028,6 +1031,10 @@ def article_parts(lines: Sequence[Line], block: Block, title_index: int, role: D
     header = read_header(lines, first, block, role, whole_date)
     paragraphs, captions = body_paragraphs(lines, block, title)
     paragraphs, dateline, credit = clean_article(paragraphs)
+    if is_shouted(title_text):
+        # A headline the stylesheet set in capitals, as a browser's copy prints it.
+        page = [line.text for line in lines]
+        title_text = in_written_case(title_text, page, english=page_writing(page) is ENGLISH)
     return ArticleParts(
         role=role,
         title=title_text,
