@@ -470,7 +470,7 @@ def chromium_inner_text() -> Iterator[Callable[[Path], str]]:
     pages are read offline. Scripts are off: offline, with their other files refused, they cannot be relied on (of
     seven pages tried with them on, four showed more text and one went blank). The page's CSS animations are run to
     their end before its text is read (`FINISH_ANIMATIONS`), as a reader sees it. A page that shows its article only
-    once a script has run is dumped as a browser without scripts shows it, sometimes nearly empty: 11 of the 711
+    once a script has run is dumped as a browser without scripts shows it, sometimes nearly empty: 10 of the 711
     WCXB pages hold less than half the words of their lxml rendering.
     """
     from playwright.sync_api import Route, sync_playwright
