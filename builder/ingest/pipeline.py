@@ -410,7 +410,12 @@ def common_page_lines(files: Iterable[InputFile], options: IngestOptions) -> fro
             if isinstance(item, Page) and item.format is SourceFormat.pagetext:
                 sampled += 1
                 short = {line.strip() for line in item.content.splitlines()}
-                pages_with_line.update(line for line in short if 0 < len(line.split()) <= COMMON_LINE_MAX_WORDS)
+                # Split no further than one word past the most: a paragraph's words need not all be counted.
+                pages_with_line.update(
+                    line
+                    for line in short
+                    if 0 < len(line.split(maxsplit=COMMON_LINE_MAX_WORDS)) <= COMMON_LINE_MAX_WORDS
+                )
     floor = max(COMMON_LINE_MIN_PAGES, COMMON_LINE_MIN_SHARE * sampled)
     return frozenset(line for line, count in pages_with_line.items() if count >= floor)
 
