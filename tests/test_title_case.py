@@ -54,6 +54,9 @@ def test_only_a_form_the_story_prints_as_often_as_the_lower_case_word_is_kept() 
     story = ["The US said it would tell us more.", "Write to us.", "WHAT THE US SAID"]
     assert in_written_case("TELL US WHAT YOU THINK", story, english=True) == "Tell Us What You Think"
     assert in_written_case("THE US SAID NO", ["The US said no to the plan."], english=True) == "The US Said No"
+    # A menu's items in capitals, a word to a line, are the stylesheet's too.
+    page = ["NEWS", "SPORT", "The council met.", "News of the vote spread."]
+    assert in_written_case("NEWS FROM THE COUNCIL", page, english=True) == "News from the Council"
 
 
 def test_other_languages_keep_a_title_in_capitals_unless_the_page_prints_it_otherwise() -> None:

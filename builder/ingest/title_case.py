@@ -10,7 +10,7 @@ elsewhere. The words' own case is told, in this order, by:
    inside the title, and a word kept as the page writes it where that tells more than capitals do: an
    acronym ("MBA", "J.D.") or a name with a capital inside ("iPhone", "McDonald");
 3. in other languages the title is left as printed: their titles' case follows rules (German nouns, French
-   sentence case) that the article's words alone do not tell for every word.
+   sentence case) that the page's words alone do not tell for every word.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def in_written_case(title: str, page: Sequence[str], english: bool) -> str:
         return title
     folded = " ".join(title.split()).casefold()
     for printing in page:
-        if not is_shouted(printing) and " ".join(printing.split()).casefold() == folded:
+        if any(map(str.islower, printing)) and " ".join(printing.split()).casefold() == folded:
             return " ".join(printing.split())
     if not english:
         return title
@@ -97,10 +97,11 @@ def written_forms(texts: Iterable[str]) -> dict[str, str]:
     """How the page's lines write the words that tell more than headline case does, by casefolded word:
     with a capital past their first letter, an acronym ("MBA", "J.D.") or a name ("iPhone", "McDonald"), where
     that form is printed at least as often as the word in lower case ("US" for the country, unless "us" is more
-    frequent). Lines in capitals only (menus and subheadings the stylesheet set so) tell nothing."""
+    frequent). A line without a small letter tells nothing: the stylesheet may have set it in capitals, as it sets
+    menu items ("NEWS") and subheadings."""
     counts: Counter[str] = Counter()
     for text in texts:
-        if not is_shouted(text):
+        if any(map(str.islower, text)):
             counts.update(_key(match.group()) for match in _WORD.finditer(text))
     forms: dict[str, str] = {}
     for word, count in counts.most_common():
