@@ -31,6 +31,8 @@ STORY = [
             "PROCESS KNOWLEDGE, PART IV: TOP 7 TRENDS OF 2025 AND 5G",
             "Process Knowledge, Part IV: Top 7 Trends of 2025 and 5G",
         ),
+        # Initials keep their capitals where the page does not write them otherwise.
+        ("U.S. TROOPS LEAVE THE BASE", "U.S. Troops Leave the Base"),
         # Not in capitals (or too short to tell): as printed.
         ("Building a Transparent Keyserver", "Building a Transparent Keyserver"),
         ("NASA", "NASA"),

@@ -115,7 +115,9 @@ def _word_case(word: str, written: dict[str, str], opens_part: bool) -> str:
     key = _key(word)
     if (form := written.get(key.casefold())) is not None:
         return form + word[len(key) :]
-    if (len(word) > 1 and _ROMAN_NUMERAL.fullmatch(word)) or any(map(str.isdigit, word)):
+    # Initials ("U.S.", "J.D."), roman numerals ("IV") and words with digits ("5G", "COVID-19") are in capitals as
+    # written.
+    if "." in word[:-1] or (len(word) > 1 and _ROMAN_NUMERAL.fullmatch(word)) or any(map(str.isdigit, word)):
         return word
     if not opens_part and word.casefold() in LOWER_INSIDE_TITLES:
         return word.casefold()
