@@ -84,10 +84,10 @@ def in_written_case(title: str, page: Sequence[str], english: bool) -> str:
     recased: list[str] = []
     position = 0
     for match in _WORD.finditer(title):
-        before = title[: match.start()]
-        opens_part = position == 0 or _ENDS_PART.search(before) is not None
-        recased.append(title[position : match.start()])
-        recased.append(_word_case(match.group(), written, opens_part))
+        # What stands between the last word and this one: the mark that ends a part, if one does ("RANKINGS: FULL").
+        gap = title[position : match.start()]
+        opens_part = position == 0 or _ENDS_PART.search(gap) is not None
+        recased += (gap, _word_case(match.group(), written, opens_part))
         position = match.end()
     recased.append(title[position:])
     return "".join(recased)
