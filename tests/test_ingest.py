@@ -305,6 +305,38 @@ def _with_content_length(record: bytes, change: int) -> bytes:
     return head.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length + change)) + separator + rest
 
 
+def test_the_capture_time_is_kept_and_bounds_the_publication_date(tmp_path: Path) -> None:
+    """The crawl date of a WARC record, and a scraper record's `crawled_at` or news-please's `date_download`, were
+    only a reference for "3 hours ago" and never written: a document now carries it as `provenance.crawled_at`,
+    and a date of publication after it (an event the page announces) is not the page's. A capture time that is no
+    time is quarantined as the field's value, and its article kept."""
+    paragraphs = _related_paragraphs()
+    announced = _article_html("Trump, Zelensky discuss weapons", ["Summit: December 3, 2025", *paragraphs])
+    (tmp_path / "crawl.warc").write_bytes(_warc_record("https://www.freemalaysiatoday.com/a", announced, 1))
+    records = [
+        {"title": "Talks", "text": "\n\n".join(paragraphs), "crawled_at": "2025-07-06T08:00:00+08:00"},
+        {"title": "Talks again", "text": "\n\n".join(paragraphs[2:]), "date_download": "2025-07-07 09:30:00"},
+        {"title": "Talks, a third time", "text": "\n\n".join(paragraphs[4:]), "fetched_at": "last Tuesday"},
+    ]
+    (tmp_path / "export.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), "utf-8")
+    out = tmp_path / "out"
+
+    assert ingest(str(tmp_path / "crawl.warc"), str(tmp_path / "export.jsonl"), "--out", str(out)).returncode == 0
+
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [document["provenance"]["crawled_at"] for document in documents] == [
+        "2025-07-05T10:00:00Z",
+        "2025-07-06T08:00:00+08:00",
+        "2025-07-07T09:30:00Z",
+        None,
+    ]
+    assert (documents[0]["published_at"], documents[0]["published_text"]) == (None, None)
+    [rejection] = read_jsonl(out / "quarantine.jsonl")
+    assert (rejection["reason_code"], rejection["field"], rejection["line"]) == ("invalid_crawl_time", "crawled", 3)
+    assert "'last Tuesday'" in rejection["reason"]
+    assert validate(out / "documents.jsonl").returncode == 0
+
+
 def test_a_break_in_a_warc_stream_loses_no_record_after_it(tmp_path: Path) -> None:
     """A record whose Content-Length is too long or too short, or bytes between two records, break the stream at
     one place: it is quarantined with its offset, and every intact record after it is read, in a .warc and in a
@@ -1728,6 +1760,52 @@ def test_a_record_held_twice_under_one_id_is_one_document_and_a_quarantined_repe
     assert report["stages"]["dedup"]["repeated"] == 1
     validated = validate(out / "documents.jsonl")
     assert validated.returncode == 0, validated.stdout
+
+
+def test_ids_do_not_depend_on_the_path_typed_nor_on_the_rest_of_the_export(tmp_path: Path) -> None:
+    """Ids hashed the path as typed and the whole file's bytes: the same pages given as `dumps` or as an absolute
+    path, or an export read again after its scraper had appended a record, got other ids, and every annotation
+    kept under the old ones lost its document. The file's name and the page's own content and id still count."""
+    sample = SAMPLE_PAGE.read_text(encoding="utf-8")
+    records = [
+        json.dumps({"title": "Putin tells Trump", "text": sample[:2000], "url": "https://example.com/a"}),
+        json.dumps({"id": 7, "title": "Another story", "text": sample[3000:5000]}),
+    ]
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    (dumps / "export.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    (dumps / "page.txt").write_text(sample, encoding="utf-8")
+
+    def ids(out: Path) -> dict[tuple[str, str], tuple[str, str]]:
+        documents = read_jsonl(out / "documents.jsonl")
+        return {
+            (Path(document["provenance"]["path"]).name, document["title"]): (document["doc_id"], document["page_id"])
+            for document in documents
+        }
+
+    assert ingest(str(dumps.resolve()), "--out", str(tmp_path / "absolute")).returncode == 0
+    command = [sys.executable, "-m", "builder.cli", "ingest", "dumps", "--out", "relative"]
+    relative = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert relative.returncode == 0, relative.stderr
+    first = ids(tmp_path / "absolute")
+    assert len(first) == 6
+    assert len({doc_id for doc_id, _ in first.values()}) == 6
+    assert ids(tmp_path / "relative") == first
+    with (dumps / "export.jsonl").open("a", encoding="utf-8") as export:
+        export.write(json.dumps({"title": "A third story", "text": sample[6000:8000]}) + "\n")
+    assert ingest(str(dumps), "--out", str(tmp_path / "grown")).returncode == 0
+    grown = ids(tmp_path / "grown")
+    assert len(grown) == 7
+    assert {key: grown[key] for key in first} == first
+    # A copy under another name is another page: its articles are written, marked exact duplicates.
+    (dumps / "saved-again.txt").write_text(sample, encoding="utf-8")
+    assert ingest(str(dumps), "--out", str(tmp_path / "copied")).returncode == 0
+    documents = read_jsonl(tmp_path / "copied" / "documents.jsonl")
+    copies = [document for document in documents if document["provenance"]["path"].endswith("saved-again.txt")]
+    assert [document["duplicate_of"] for document in copies] == [
+        grown[("page.txt", document["title"])][0] for document in copies
+    ]
+    assert len(copies) == 4
 
 
 def test_an_input_that_is_not_there_is_quarantined_beside_the_ones_read(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import html
 import io
+import json
 import random
 import re
 from pathlib import Path
@@ -717,3 +718,22 @@ def test_a_wordpress_feed_s_excerpts_are_cut_text_and_its_footer_no_text(tmp_pat
     assert documents["en"]["text"].endswith(paragraphs[-1])
     assert documents["de"]["text"] == documents["en"]["text"]
     assert documents["long"]["text"].endswith(footers["long"])
+
+
+def test_a_feed_item_and_a_record_stating_one_title_over_the_same_text_are_exact_duplicates(tmp_path: Path) -> None:
+    """Exact duplicates were told by the title the extractor read, not by the one written: a feed item and a
+    scraper record of one story, each stating its title, came out as the same title and text but counted as near
+    duplicates, as their bodies gave the extractor different titles."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "world.rss").write_text(_rss(1), encoding="utf-8")
+    text = "\n\n".join([*_related_paragraphs(), "Item 0."])
+    (inputs / "export.jsonl").write_text(json.dumps({"title": TITLE, "text": text}) + "\n", encoding="utf-8")
+
+    assert ingest(str(inputs), "--out", str(out)).returncode == 0
+
+    first, second = read_jsonl(out / "documents.jsonl")
+    assert (first["title"], first["text"]) == (second["title"], second["text"])
+    assert second["duplicate_of"] == first["doc_id"]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert (report["stages"]["dedup"]["exact"], report["stages"]["dedup"].get("near", 0)) == (1, 0)

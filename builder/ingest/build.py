@@ -6,9 +6,10 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
+import json
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from builder import __version__
@@ -62,8 +63,13 @@ under July."""
 
 
 def page_identity(page: Page) -> str:
-    position = page.record or (f"line {page.line}" if page.line else f"byte {page.offset}")
-    return page_id(page.source.shown, page.file_sha256, position)
+    """The page's id (`ids.page_id`): the same page of a file of the same name, read from any folder, has the same
+    one. The file's name keeps apart the pages of two copies of an export (`a.jsonl`, `a.jsonl.gz`), whose
+    articles are then exact duplicates, marked, rather than one page read twice (`dedup.REPEATED`)."""
+    crawled = page.crawled_at.isoformat() if page.crawled_at is not None else None
+    fields = json.dumps(page.fields, sort_keys=True, ensure_ascii=False, default=str)
+    file_name = page.source.shown.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return page_id(file_name, page.own_id, page.content, page.url, crawled, fields)
 
 
 def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
@@ -230,9 +236,12 @@ def build_document(
         text, [paragraph for paragraph in paragraphs if paragraph["kind"] != ParagraphKind.code], sentences, language
     )
     the_page = page_identity(page)
-    content = content_hash(parts.title, text)
-    # What the page states of itself (an address, a date) is its main article's, not the related articles'.
+    # What the page states of itself (a title, an address, a date) is its main article's, not the related articles'.
     main = parts.role is DocumentRole.main
+    title = (visible(_text_field(page, "title") or "").strip() if main else None) or parts.title
+    # Of the title written: two records that state one title over the same text are exact duplicates, whatever
+    # the extractor would have read as their titles.
+    content = content_hash(title, text)
     url = parts.url or (page.url if main else None)
     stated = _text_field(page, "published") if main else None
     # A page dump's stated date (a post's front matter, Jina Reader's header) is surer than the time it prints
@@ -255,11 +264,13 @@ def build_document(
         offset += page.bom_bytes + stored_length(page.markdown.text[:start], page.encoding, page.replacements)
     elif page.format is SourceFormat.pagetext:
         offset += page.bom_bytes + stored_length(page.content[: parts.offset], page.encoding, page.replacements)
+    published_at, published_text = _dated(published_text, parts, page, url, language)
+    updated_at, updated_text = _dated(updated_text, parts, page, url, language)
     document = Document.create(
         doc_id=doc_id(content, the_page, parts.role.value, index),
         page_id=the_page,
         role=parts.role,
-        title=(visible(_text_field(page, "title") or "").strip() if main else None) or parts.title,
+        title=title,
         text=text,
         paragraphs=paragraphs,
         sentences=sentences,
@@ -268,9 +279,9 @@ def build_document(
         url=url,
         dateline=parts.dateline,
         credit=parts.credit,
-        published_at=_moment(published_text, parts, page, url, language),
+        published_at=published_at,
         published_text=published_text,
-        updated_at=_moment(updated_text, parts, page, url, language),
+        updated_at=updated_at,
         updated_text=updated_text,
         lang=language,
         captions=parts.captions,
@@ -285,6 +296,7 @@ def build_document(
             "line": line,
             "record": page.record,
             "sha256": page.file_sha256,
+            "crawled_at": page.crawled_at,
         },
     )
     return document, content
@@ -315,6 +327,23 @@ def _moment(printed: str | None, parts: ArticleParts, page: Page, url: str | Non
     return parse_published(
         printed, page.crawled_at, language, day_first_of(printed, parts.day_first, url, page.crawled_at)
     )
+
+
+CAPTURE_MARGIN = timedelta(days=1)
+"""How far past the page's capture a date it gives may lie and still be its own: a day printed without a time zone
+is read as UTC midnight, a day ahead of the crawl's UTC date in time zones east of it."""
+
+
+def _dated(
+    printed: str | None, parts: ArticleParts, page: Page, url: str | None, language: str
+) -> tuple[datetime | None, str | None]:
+    """The time a printed or stated date of publication or update means (`_moment`) and the text, or (None, None)
+    when it lies after the page was captured (or after now, when its input does not say when): a page cannot have
+    been published after it was fetched, so such a date is an event's the page announces, not the page's."""
+    moment = _moment(printed, parts, page, url, language)
+    if moment is not None and moment > (page.crawled_at or datetime.now(UTC)) + CAPTURE_MARGIN:
+        return None, None
+    return moment, printed
 
 
 def _text_field(page: Page, name: str) -> str | None:

@@ -404,8 +404,8 @@ class DuplicateIndex:
         same_key = self._exact.get_many(np.array([content_key], dtype=np.uint32))[0]
         earlier = next((record for record in map(self._record, same_key) if record.digest == digest), None)
         if earlier is not None:
-            # The same id is the same content on the same page of the same file: the input holds a record twice
-            # under one id ("id": 42 on two lines, a feed item's guid, a WARC record id), which one document is.
+            # The same id is the same content on the same page: the input holds a page twice, under one id ("id": 42
+            # on two lines, a feed item's guid, a WARC record id) or none (a file given twice), which one document is.
             if earlier.doc_id == seen.doc_id:
                 return earlier.doc_id, REPEATED
             return self._record(earlier.root).doc_id, "exact"

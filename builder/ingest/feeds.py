@@ -299,7 +299,8 @@ def _item_pages(
     html = _first_text(item, f"{CONTENT}encoded", f"{ATOM}content", "description", f"{RSS1}description", read=_content)
     html = html or _first_text(item, f"{ATOM}summary", read=_content)
     link = _link(item)
-    record = _first_text(item, "guid", f"{ATOM}id") or link or f"item {position}"
+    own_id = _first_text(item, "guid", f"{ATOM}id")
+    record = own_id or link or f"item {position}"
     if not html:
         reason = (
             "a feed item with no content or description (looked for content:encoded, description, content, summary)"
@@ -371,6 +372,7 @@ def _item_pages(
         content_is_html=_MARKUP.search(html) is not None,
         line=item.sourceline,
         record=record,
+        own_id=own_id,
         url=url,
         fields=fields,
     )

@@ -31,12 +31,24 @@ def hashed_id(prefix: str, *parts: str) -> str:
     return f"{prefix}_{hashlib.sha256(chr(31).join(parts).encode()).hexdigest()[:16]}"
 
 
-def page_id(shown_path: str, file_sha256: str, position: str) -> str:
-    """One page of one input: the file (by name and content) and where in it (WARC record, line)."""
-    return hashed_id("page", shown_path, file_sha256, position)
+def page_id(
+    file_name: str, own_id: str | None, content: str, url: str | None, crawled_at: str | None, fields: str
+) -> str:
+    """One page: the name of its file (not its folder), the id its input gives it, if any, and what it holds (its
+    text or HTML, address, capture time and the metadata its record carried, as JSON); not where the file was
+    read from nor what else it holds, so that the same page keeps its id read from another folder or from an
+    export that has grown since."""
+    return hashed_id("page", file_name, own_id or "", content_digest(content), url or "", crawled_at or "", fields)
+
+
+@functools.lru_cache(maxsize=1)
+def content_digest(content: str) -> str:
+    """sha256 of a page's content: kept for the page's next document (a page dump holds several)."""
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def doc_id(content: str, page: str, role: str, index: int) -> str:
     """A document: its normalised content on its page. The page is part of it so that the same article on
-    two pages gives two records (the second marked `duplicate_of` the first) rather than one id twice."""
+    two pages gives two records (the second marked `duplicate_of` the first) rather than one id twice; a page
+    given twice is one page, whose documents are written once (`dedup.REPEATED`)."""
     return hashed_id("doc", content, page, role, str(index))

@@ -25,6 +25,10 @@ class Page:
     offset: int = 0
     line: int | None = None
     record: str | None = None
+    """What the input calls the page, for finding it again: its own id (`own_id`), or where it is ("[3]", "row 7")."""
+    own_id: str | None = None
+    """The id the input gives the page, if any: a WARC record's, a feed item's guid, a scraper record's "id". Part
+    of the page's identity (`build.page_identity`), which a mere position is not."""
     url: str | None = None
     crawled_at: datetime | None = None
     fields: dict[str, Any] = field(default_factory=dict)
@@ -107,9 +111,10 @@ ReadItem = Page | Rejection | PassedOver
 
 
 _WEB_URL = re.compile(WEB_URL_PATTERN)
-FIELD_ONLY_CODES = frozenset({"invalid_url", "duplicate_column"})
-"""Rejections of one field's value, whose article is kept without it (see `url_rejection`), or of the values of a
-CSV export's column whose name an earlier column has, read only where the earlier is empty."""
+FIELD_ONLY_CODES = frozenset({"invalid_url", "invalid_crawl_time", "duplicate_column"})
+"""Rejections of one field's value, whose article is kept without it (see `url_rejection`; a record's capture time
+that is no time), or of the values of a CSV export's column whose name an earlier column has, read only where the
+earlier is empty."""
 
 
 def web_url(value: object) -> str | None:

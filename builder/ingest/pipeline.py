@@ -491,15 +491,16 @@ def _run(
 
 
 def repeated_record(line: str, doc_id: str) -> Rejection:
-    """The quarantine item of the document `line` (id `doc_id`) that its input holds twice under one id
-    (`REPEATED`): the first is written."""
+    """The quarantine item of the document `line` (id `doc_id`) of a page its input holds twice (`REPEATED`): the
+    first is written."""
     document = json.loads(line)
     provenance = document["provenance"]
     return Rejection(
         "ingest.dedup",
         provenance["path"],
         "repeated_record",
-        f"the same record again, under the same id and with the same title and text: written once, as {doc_id}",
+        "the same page again (the same content, address and metadata, under the same record id or none), with the "
+        f"same title and text: written once, as {doc_id}",
         line=provenance.get("line"),
         offset=provenance.get("offset"),
         record=provenance.get("record"),

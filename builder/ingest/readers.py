@@ -470,6 +470,7 @@ def _warc_page(source: InputFile, digest: str, record: object) -> Iterator[ReadI
         content_is_html=is_html,
         offset=offset,
         record=record_id,
+        own_id=record_id,
         url=url,
         crawled_at=record.record_date,  # type: ignore[attr-defined]
         encoding=decoded.encoding,

@@ -22,7 +22,7 @@ import plistlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
@@ -187,6 +187,8 @@ def _date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return parsedate_to_datetime(value)
+        saved = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
+    # "-0000" says the zone is unknown, and Python gives a naive time: read, as every time without a zone, as UTC.
+    return saved if saved.tzinfo is not None else saved.replace(tzinfo=UTC)

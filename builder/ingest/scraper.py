@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from builder.ingest.dates import parse_published
 from builder.ingest.html import TITLE_SEPARATORS, names_host
 from builder.ingest.pages import Page, Rejection, url_rejection, web_url
 from builder.ingest.sources import REPLACEMENT_SHARE_LIMIT, SNIPPET_CHARS, InputFile, format_suffix, snippet
@@ -95,6 +96,23 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "og:site_name",
     ),
     "lang": ("lang", "language", "languagecode"),
+    "crawled": (
+        "crawled_at",
+        "crawled",
+        "crawl_date",
+        "crawl_time",
+        "date_crawled",
+        "fetched_at",
+        "fetch_time",
+        "fetch_date",
+        "scraped_at",
+        "scrape_date",
+        "date_scraped",
+        "retrieved_at",
+        "downloaded_at",
+        # news-please's.
+        "date_download",
+    ),
 }
 """Our name → the scraper names tried, in order. Among them are the fields of news-please (maintext,
 date_publish, date_modify, source_domain), trafilatura's JSON (raw_text, sitename, hostname), newspaper
@@ -276,6 +294,8 @@ def record_pages(
     for name in ("published", "updated"):
         if (stated := epoch_date(fields.get(name))) is not None:
             fields[name] = stated
+    crawled_value = fields.pop("crawled", None)
+    crawled_at = capture_time(crawled_value)
     body = fields.pop("text", None)
     if isinstance(body, list) and body and all(isinstance(item, str) for item in body):
         body = "\n\n".join(item.strip() for item in body if item.strip())  # the text as a list of its paragraphs
@@ -296,7 +316,8 @@ def record_pages(
             reason += f"; its {summary!r} is a summary of the article, not its text: ingest the page at its url"
         yield rejection("no_text", reason, position, "text")
         return
-    key = str(record.get("id")) if record.get("id") is not None else position
+    own_id = str(record["id"]) if record.get("id") is not None else None
+    key = own_id or position
     cut = TEXT_CUT_MARK.search(body) if isinstance(body, str) else None
     if cut is not None and not isinstance(html, str):
         left_out = int(cut["left_out"].replace(",", ""))
@@ -312,6 +333,10 @@ def record_pages(
     url = web_url(given_url)
     if given_url is not None and url is None:
         yield url_rejection("ingest.read", source.shown, given_url, line=line, offset=offset, record=key)
+    if crawled_value is not None and crawled_at is None:
+        shown = crawled_value if isinstance(crawled_value, str) else repr(crawled_value)
+        reason = f"the capture time {shown[:100]!r} is no date and time: the article is kept without one"
+        yield rejection("invalid_crawl_time", reason, key, "crawled")
     if isinstance(fields.get("title"), str):
         outlet = fields.get("source")
         fields["title"] = without_outlet(fields["title"], outlet if isinstance(outlet, str) else None, url, content)
@@ -324,7 +349,9 @@ def record_pages(
         offset=offset,
         line=line,
         record=key,
+        own_id=own_id,
         url=url,
+        crawled_at=crawled_at,
         fields=fields,
         text_is_markdown=not use_html and _held_in(record, MARKDOWN_KEY, overrides, body),
     )
@@ -398,6 +425,15 @@ def epoch_date(value: Any) -> str | None:
     if seconds is None:
         return None
     return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC).isoformat().replace("+00:00", "Z")
+
+
+def capture_time(value: Any) -> datetime.datetime | None:
+    """The time a record says its page was captured (`crawled_at`, news-please's `date_download`): ISO 8601 or a
+    printed date and time, or a Unix time; taken as UTC without a zone. None for no value or one that is no time."""
+    if value is None:
+        return None
+    stated = epoch_date(value) or (value if isinstance(value, str) else None)
+    return parse_published(stated, None) if stated else None
 
 
 _CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")

@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 """Current `major.minor` of every record schema. See docs/schema-versioning.md for the policy."""
 
 SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]
@@ -38,8 +38,14 @@ def _hex_id(prefix: str, what: str) -> Any:
     ]
 
 
-DocId = _hex_id("doc", "Document id, a hash of the document's normalised title and text")
-PageId = _hex_id("page", "Page id, a hash of the dump's path and content")
+DocId = _hex_id(
+    "doc", "Document id, a hash of the document's normalised title and text, its page and its place on the page"
+)
+PageId = _hex_id(
+    "page",
+    "Page id, a hash of the file's name (not its folder), the page's content, address and stated metadata, and"
+    " the id its input gives it (a WARC record's, a feed item's guid, a scraper record's id), if any",
+)
 TaskKey = _hex_id("task", "Task key, a hash of the document id and the target id")
 AnnotationId = _hex_id("ann", "Annotation id, a hash of the server, the task and the annotation")
 AnnotatorId = _hex_id("annotator", "Pseudonymous annotator id, a salted hash of the Label Studio user")

@@ -48,6 +48,12 @@ class Provenance(StrictModel):
     line: Annotated[int, Field(ge=1)] | None = Field(default=None, description="1-based line, for line formats.")
     record: str | None = Field(default=None, description="WARC record id or scraper record key, if any.")
     sha256: Sha256 = Field(description="sha256 of the input file's bytes.")
+    crawled_at: AwareDatetime | None = Field(
+        default=None,
+        description="When the page was captured, as its input says: a WARC record's WARC-Date, a saved page's "
+        "time of saving, a scraper record's crawl time (`crawled_at`, `fetched_at`, news-please's `date_download`); "
+        "records 1.6.",
+    )
 
 
 class Document(Record):
