@@ -367,6 +367,8 @@ class _Record:
     doc_id: str
 
 
+BAND_COPIES_FILED = 16
+"""Documents filed under one band's key past which a near duplicate is not filed there too (see `check`)."""
 REPEATED = "repeated"
 """`DuplicateIndex.check`'s kind for a document whose id it has recorded before."""
 
@@ -410,15 +412,20 @@ class DuplicateIndex:
                 return earlier.doc_id, REPEATED
             return self._record(earlier.root).doc_id, "exact"
         keys = self._band_keys(seen.signature)
-        match = self._near_match(seen.signature, keys)
+        filed = self._band_index.get_many(keys)
+        match = self._near_match(seen.signature, filed)
         ordinal = self._records.count
         # Each record names its cluster's root by ordinal, so no table of roots grows with the near-duplicates.
         root = ordinal if match is None else match.root
         self._store(seen, digest, root)
         if earlier is None:
             self._exact.add(content_key, ordinal)
-        for key in keys.tolist():
-            self._band_index.add(key, ordinal)
+        for key, ordinals in zip(keys.tolist(), filed, strict=True):
+            # A near duplicate is filed under a band only while few documents are: past them, the earlier ones lead
+            # a later copy to the cluster. Filing every copy made a cluster of n copies (an export's records that
+            # differ by a number) cost n reads a lookup, and the run time grow as n squared.
+            if match is None or len(ordinals) < BAND_COPIES_FILED:
+                self._band_index.add(key, ordinal)
         if match is None:
             return None, None
         return self._record(root).doc_id, "near"
@@ -448,13 +455,13 @@ class DuplicateIndex:
             doc_id=data[doc_id_at + 1 : doc_id_at + 1 + data[doc_id_at]].decode(),
         )
 
-    def _near_match(self, sig: np.ndarray, keys: np.ndarray) -> _Record | None:
+    def _near_match(self, sig: np.ndarray, filed: list[list[int]]) -> _Record | None:
         """The first earlier document, in band order then in the order seen, that shares a band (all its rows)
-        and agrees on at least `threshold` of the signature."""
+        and agrees on at least `threshold` of the signature; `filed` holds the documents under each band's key."""
         # By ordinal: doc ids are unique within a run (a document's id includes its page's), so an ordinal is a
         # document, and a document compared once is not compared again.
         compared: set[int] = set()
-        for band, ordinals in enumerate(self._band_index.get_many(keys)):
+        for band, ordinals in enumerate(filed):
             rows = slice(band * self._rows, (band + 1) * self._rows)
             for ordinal in ordinals:
                 if ordinal in compared:
