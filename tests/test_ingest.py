@@ -369,6 +369,44 @@ def test_a_break_in_a_warc_stream_loses_no_record_after_it(tmp_path: Path) -> No
     assert {item["reason_code"] for item in rejected} == {"broken_warc", "broken_warc_record"}
 
 
+def test_warc_records_that_cannot_be_read_and_warcs_without_pages_are_quarantined(tmp_path: Path) -> None:
+    """A record whose header lines end in a line feed alone was skipped without a trace (fastwarc gives it as of
+    an unknown type, and only page records were asked for), and a WARC of requests and metadata alone, or of no
+    record, gave neither a document nor a rejection, while the run said every input was rejected."""
+    html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs())
+    good = _warc_record("https://www.freemalaysiatoday.com/a", html, 1)
+    lf_only = _warc_record("https://www.freemalaysiatoday.com/b", html, 2).replace(b"\r\n", b"\n")
+    (tmp_path / "crawl.warc").write_bytes(good + lf_only + good.replace(b"0001>", b"0003>"))
+    # Last in its file, fastwarc reads the record's header as one line, a WARC-Type of the type's name and the rest.
+    (tmp_path / "ends-badly.warc").write_bytes(good.replace(b"0001>", b"0004>") + lf_only)
+    request = good.replace(b"WARC-Type: response", b"WARC-Type: request")
+    (tmp_path / "requests.warc").write_bytes(request + request.replace(b"0001>", b"0002>"))
+    (tmp_path / "empty.warc").write_bytes(b"")
+    out = tmp_path / "out"
+
+    ingest(str(tmp_path), "--out", str(out))
+
+    assert [document["provenance"]["offset"] for document in read_jsonl(out / "documents.jsonl")] == [
+        0,
+        len(good) + len(lf_only),
+        0,
+    ]
+    reasons = {
+        (Path(item["source"]).name, item["reason_code"], item["offset"]): item["reason"]
+        for item in read_jsonl(out / "quarantine.jsonl")
+    }
+    assert reasons == {
+        ("crawl.warc", "broken_warc", len(good)): f"the WARC stream is broken past byte {len(good)}: Invalid WARC "
+        f"header (the record at byte {len(good)} ends its header lines in a line feed alone, where WARC requires a "
+        f"carriage return and a line feed); read on from the next record, at byte {len(good) + len(lf_only)}",
+        ("empty.warc", "empty", None): "the WARC file holds no record: no page to read",
+        ("ends-badly.warc", "broken_warc_record", len(good)): f"the WARC record at byte {len(good)} cannot be read: "
+        "its header lines end in a line feed alone, where WARC requires a carriage return and a line feed",
+        ("requests.warc", "no_pages", None): "the WARC file holds 2 records, none a response, resource or "
+        "conversion: no page to read",
+    }
+
+
 def test_warc_bodies_sent_chunked_and_compressed_are_decoded(tmp_path: Path) -> None:
     """wget, warcprox and Browsertrix keep a response as it came over the wire: chunked, gzip, deflate, brotli or
     Zstandard, or several codings in turn. Each is read as the page; a broken one is quarantined with the coding

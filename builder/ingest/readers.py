@@ -362,6 +362,9 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
     gzipped = compression == "gzip"
     marker = GZIP_MEMBER_START if gzipped else WARC_RECORD_START
     start: int | None = 0
+    # Records by kind, to say why a file gave nothing: one of only requests and metadata, or none at all, was
+    # neither a document nor a rejection, and the run said every input was rejected over an empty quarantine.
+    pages = others = unreadable = 0
     while start is not None:
         with open_compressed(source.path, None if gzipped else compression) as handle:
             handle.seek(start)
@@ -369,8 +372,18 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
             last = start
             truncated = False
             try:
-                for record in ArchiveIterator(handle, record_types=WARC_PAGE_RECORDS, parse_http=True):
+                for record in ArchiveIterator(handle, parse_http=True):
                     last = record.stream_pos
+                    if record.record_type == WarcRecordType.unknown:
+                        unknown = _unreadable_record(source, record)
+                        unreadable += isinstance(unknown, Rejection)
+                        others += isinstance(unknown, PassedOver)
+                        yield unknown
+                        continue
+                    if not record.record_type & WARC_PAGE_RECORDS:
+                        others += 1
+                        continue
+                    pages += 1
                     for item in _warc_page(source, digest, record):
                         truncated = isinstance(item, Rejection) and item.code == TRUNCATED_RECORD
                         yield item
@@ -387,11 +400,44 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
                 start = _next_record_start(handle, last + 1, marker)
                 where = "compressed " if gzipped else ""
                 reason = f"the WARC stream is broken past {where}byte {last}: {error}"
+                if not gzipped and _lines_end_in_lf(handle, last):
+                    reason += f" (the record at byte {last} ends its header lines in a line feed alone, where WARC "
+                    reason += "requires a carriage return and a line feed)"
                 if start is None:
                     reason += "; the rest of the file holds no other record"
                 else:
                     reason += f"; read on from the next record, at {where}byte {start}"
+                unreadable += 1
                 yield Rejection(READ, source.shown, "broken_warc", reason, offset=last)
+    if not pages and not unreadable:
+        kinds = f"{others:,} record" + ("s" if others != 1 else "")
+        held = f"holds {kinds}, none a response, resource or conversion" if others else "holds no record"
+        yield Rejection(READ, source.shown, "no_pages" if others else "empty", f"the WARC file {held}: no page to read")
+
+
+def _unreadable_record(source: InputFile, record: object) -> ReadItem:
+    """What to make of a record fastwarc gives as of an unknown type: one whose header it could not read, its lines
+    ending in a line feed alone (WARC requires a carriage return before it), is quarantined; one of a type no WARC
+    version defines (a tool's own) holds no page, and is passed over as requests and metadata are."""
+    declared = record.headers.get("WARC-Type") or ""  # type: ignore[attr-defined]
+    if declared and "\n" not in declared:
+        return PassedOver("unknown_warc_type")
+    offset = record.stream_pos  # type: ignore[attr-defined]
+    why = (
+        "its header lines end in a line feed alone, where WARC requires a carriage return and a line feed"
+        if declared
+        else "it has no WARC-Type header"
+    )
+    return Rejection(
+        READ, source.shown, TRUNCATED_RECORD, f"the WARC record at byte {offset} cannot be read: {why}", offset=offset
+    )
+
+
+def _lines_end_in_lf(handle: IO[bytes], offset: int) -> bool:
+    """Whether the WARC record at `offset` of the stream ends its version line in a line feed alone."""
+    handle.seek(offset)
+    head = handle.read(16)
+    return head.startswith(b"WARC/1.") and b"\n" in head and b"\r\n" not in head
 
 
 def _next_record_start(handle: IO[bytes], after: int, marker: bytes) -> int | None:
