@@ -122,7 +122,12 @@ class AtomicJsonlWriter:
         self.count += 1
 
     def __exit__(self, kind: object, error: object, traceback: object) -> None:
-        self._handle.close()
+        try:
+            # Closing flushes the last block: on a full disk it is what fails, and the half file must go too.
+            self._handle.close()
+        except OSError:
+            self.temporary.unlink(missing_ok=True)
+            raise
         if kind is None:
             os.replace(self.temporary, self.path)
         else:

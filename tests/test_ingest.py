@@ -1846,6 +1846,16 @@ def test_ids_do_not_depend_on_the_path_typed_nor_on_the_rest_of_the_export(tmp_p
     assert len(copies) == 4
 
 
+def test_an_output_folder_that_cannot_be_written_is_said_in_one_line(tmp_path: Path) -> None:
+    """An --out below a file, or where nothing can be made, ended the run in a Python traceback."""
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    for out in (tmp_path / "a-file" / "out", Path("/proc/no-such-folder/out")):
+        result = ingest(str(SAMPLE_PAGE), "--out", str(out))
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert f"--out {out}: the run's files cannot be written there" in " ".join(result.stderr.split())
+
+
 def test_an_input_that_is_not_there_is_quarantined_beside_the_ones_read(tmp_path: Path) -> None:
     """A path named on the command line that does not exist vanished from a run that read the other inputs: it is
     now an unreadable file in the quarantine and the report. A pattern that matches nothing names no file."""

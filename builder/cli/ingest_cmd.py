@@ -136,12 +136,18 @@ def ingest(
             report, documents_output = _ingest_on_ray(inputs, options, out, ray_address)
         else:
             report, documents_output = _ingest_locally(inputs, options, out, workers)
+        quarantine_path = out / "quarantine.jsonl"
+        outputs = {"documents": documents_output, "quarantine": str(quarantine_path)}
+        report.write_json(out / "report.json", {"outputs": outputs})
     except InputListingError as error:
         complain(str(error))
         raise typer.Exit(1) from error
-    quarantine_path = out / "quarantine.jsonl"
-    outputs = {"documents": documents_output, "quarantine": str(quarantine_path)}
-    report.write_json(out / "report.json", {"outputs": outputs})
+    except OSError as error:
+        # Inputs that cannot be read are quarantined file by file: what reaches here is the output folder's fault
+        # (not a folder, not writable, a full disk), which no traceback explains better than its own words.
+        where = f" ({error.filename})" if error.filename else ""
+        complain(f"--out {out}: the run's files cannot be written there{where}: {error.strerror or error}")
+        raise typer.Exit(1) from error
     err.print(_summary_table(report, time.perf_counter() - started, out))
     pages = report.stages.get("read", {}).get("pages", 0)
     if report.documents == 0 and pages == 0:
