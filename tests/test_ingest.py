@@ -838,6 +838,37 @@ def test_scraper_records_point_at_their_bytes_whatever_the_line_endings(tmp_path
         assert [data[offset:].split(ending, 1)[0].decode() for offset in offsets] == records
 
 
+def test_a_saved_page_carries_the_address_its_head_states(tmp_path: Path) -> None:
+    """An HTML file's documents had no url, though the page states its address in its head: its canonical link,
+    else `og:url`; a relative one is none, and a WARC's target stays the document's."""
+    html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs()).decode()
+    canonical = '<link rel="Canonical" href="https://www.freemalaysiatoday.com/category/world/2025/07/05/a/">'
+    og_url = '<meta property="og:url" content="https://www.freemalaysiatoday.com/b">'
+    heads = {
+        "canonical.html": canonical + og_url,
+        "og.html": og_url,
+        "relative.html": '<link rel="canonical" href="/c">',
+    }
+    for name, head in heads.items():
+        (tmp_path / name).write_text(html.replace("<head>", f"<head>{head}"), encoding="utf-8")
+    (tmp_path / "crawl.warc").write_bytes(
+        _warc_record("https://fmt.example/d", html.replace("<head>", f"<head>{og_url}").encode(), 1)
+    )
+    out = tmp_path / "out"
+
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+
+    urls = {
+        Path(document["provenance"]["path"]).name: document["url"] for document in read_jsonl(out / "documents.jsonl")
+    }
+    assert urls == {
+        "canonical.html": "https://www.freemalaysiatoday.com/category/world/2025/07/05/a/",
+        "og.html": "https://www.freemalaysiatoday.com/b",
+        "relative.html": None,
+        "crawl.warc": "https://fmt.example/d",
+    }
+
+
 def test_an_html_headline_inside_the_article_is_its_title_not_its_first_paragraph(tmp_path: Path) -> None:
     """trafilatura keeps an <h1> that sits inside <article> as the text's first block (a fifth of the WCXB
     pages): it is the title, and the dateline is read from the paragraph after it."""

@@ -52,6 +52,8 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
         return None
     # Before extraction, which prunes the tree it is given.
     metadata = page_metadata(tree)
+    # A saved page's file says where it was only in its head: its canonical link, its `og:url`.
+    url = url or metadata.address
     _buttons_in_text_as_text(tree)
     title = page_title(metadata, urlsplit(url).hostname if url else None)
     printed, printed_update = printed_date(tree, title) if metadata.published is None else (None, None)

@@ -19,6 +19,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from builder.ingest.pages import web_url
 from builder.ingest.pagetext_lines import labelled_times, published_text
 
 WHITESPACE = re.compile(r"\s+")
@@ -84,6 +85,9 @@ class PageMetadata:
     headlines: tuple[str, ...] = ()
     """The texts of the page's `<h1>` elements, in page order: the headline printed on the page, and on many
     sites the site's or blog's name as well."""
+    address: str | None = None
+    """The address the page states for itself: its canonical link, else Open Graph's `og:url` (absolute http(s)
+    URLs only)."""
 
 
 def page_metadata(tree: HtmlElement) -> PageMetadata:
@@ -116,7 +120,18 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         updated=_clean(_first(metas, UPDATE_META) or (dated or {}).get("dateModified")),
         title_tag=title_tag,
         headlines=tuple(headline for headline in headlines if headline),
+        address=_stated_address(tree, metas),
     )
+
+
+def _stated_address(tree: HtmlElement, metas: dict[str, str]) -> str | None:
+    """The page's canonical link or `og:url`, when it is an absolute http(s) URL: a saved page's file holds no
+    other trace of where it was, and the document needs one to be found again."""
+    canonical = tree.xpath('//link[translate(@rel, "CANONIL", "canonil")="canonical"]/@href')
+    for value in (*canonical, metas.get("og:url")):
+        if (address := web_url(value)) is not None:
+            return address
+    return None
 
 
 def shown_text(element: HtmlElement) -> str:
