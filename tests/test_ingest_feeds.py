@@ -161,6 +161,16 @@ def test_an_atom_entry_with_only_its_update_has_no_publication_date(tmp_path: Pa
     assert (document["published_at"], document["updated_at"]) == (None, "2025-07-05T11:00:00+08:00")
 
 
+def test_an_atom_entry_updated_when_it_was_published_has_no_update(tmp_path: Path) -> None:
+    """Atom requires `<updated>`, and an entry never changed states its publication time there again (in another
+    zone, here): it was written as an update "apart from its publication", which the field says it is not."""
+    entry = _atom().replace("2025-07-05T11:00:00+08:00", "2025-07-05T02:00:00Z")
+    (tmp_path / "malaymail.atom").write_text(entry, encoding="utf-8")
+    assert ingest(str(tmp_path / "malaymail.atom"), "--out", str(tmp_path / "out")).returncode == 0
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    assert (document["published_at"], document["updated_at"]) == ("2025-07-05T10:00:00+08:00", None)
+
+
 def test_a_feed_cut_short_keeps_its_items_and_an_item_without_content_is_quarantined(tmp_path: Path) -> None:
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()

@@ -22,6 +22,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from builder.compression import broken_data, compression_of_file, open_compressed
+from builder.ingest.dates import parse_published
 from builder.ingest.pages import Page, Rejection, url_rejection, web_url
 from builder.ingest.scraper import without_outlet
 from builder.ingest.sources import REPAIRED_UTF8, SNIPPET_CHARS, UTF8_BOM, InputFile, snippet, wide_encoding
@@ -356,6 +357,13 @@ def _item_pages(
     # Atom requires an entry's last update, and makes its publication optional: a feed that gives only the update
     # gives no publication date, as a page that prints only "Updated ..." does.
     updated = _first_text(item, f"{ATOM}updated")
+    if (
+        updated is not None
+        and published is not None
+        and parse_published(updated, None) == parse_published(published, None)
+    ):
+        # Atom requires <updated>, and an entry never changed gives its publication again: no update of its own.
+        updated = None
     # RSS's <source> names the outlet an item came from, where a feed gathers several (an aggregator's).
     outlet = _first_text(item, "source") or outlet
     # An aggregator's headlines end in their outlet's name ("Story - Reuters", as Google News gives them).
