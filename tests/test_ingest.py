@@ -1889,15 +1889,23 @@ def test_an_output_folder_that_cannot_be_written_is_said_in_one_line(tmp_path: P
 
 def test_an_input_that_is_not_there_is_quarantined_beside_the_ones_read(tmp_path: Path) -> None:
     """A path named on the command line that does not exist vanished from a run that read the other inputs: it is
-    now an unreadable file in the quarantine and the report. A pattern that matches nothing names no file."""
+    now an unreadable file in the quarantine and the report; so is a pattern that matches no file (a typo in a
+    glob vanished as well), and an empty argument, which read the whole current folder, is refused."""
     out = tmp_path / "out"
-    missing = tmp_path / "typo.txt"
-    assert ingest(str(SAMPLE_PAGE), str(missing), str(tmp_path / "*.none"), "--out", str(out)).returncode == 0
-    [rejection] = read_jsonl(out / "quarantine.jsonl")
-    assert (rejection["source"], rejection["reason_code"]) == (str(missing), "unreadable")
-    assert "No such file" in rejection["reason"]
+    missing, pattern = tmp_path / "typo.txt", tmp_path / "*.none"
+    assert ingest(str(SAMPLE_PAGE), str(missing), str(pattern), "--out", str(out)).returncode == 0
+    rejections = read_jsonl(out / "quarantine.jsonl")
+    assert [(rejection["source"], rejection["reason_code"]) for rejection in rejections] == [
+        (str(missing), "unreadable"),
+        (str(pattern), "unreadable"),
+    ]
+    assert "No such file" in rejections[0]["reason"]
+    assert rejections[1]["reason"] == "no file matches this pattern"
     report = json.loads((out / "report.json").read_text())
-    assert [Path(row["path"]).name for row in report["files"]] == ["daily8-putin-trump-call.txt", "typo.txt"]
+    assert [Path(row["path"]).name for row in report["files"]] == ["daily8-putin-trump-call.txt", "typo.txt", "*.none"]
+    empty = ingest(str(SAMPLE_PAGE), "", "--out", str(tmp_path / "empty"))
+    assert empty.returncode == 2
+    assert "an input is empty" in empty.stderr
 
 
 def test_out_naming_a_file_is_refused_with_a_message_not_a_traceback(tmp_path: Path) -> None:

@@ -119,6 +119,10 @@ def ingest(
     except (TargetsFileError, ValueError) as error:
         complain(str(error))
         raise typer.Exit(2) from error
+    if any(not given.strip() for given in inputs):
+        # `Path("")` is the current folder: an empty argument (an unset shell variable) read everything under it.
+        complain("an input is empty: name a file, a folder or a glob")
+        raise typer.Exit(2)
     if engine is Engine.local and ray_address:
         complain("--ray-address needs --engine ray")
         raise typer.Exit(2)

@@ -7,6 +7,7 @@ Large inputs (WARC, scraper JSONL) are streamed; page dumps and HTML files are r
 from __future__ import annotations
 
 import errno
+import glob
 import hashlib
 import os
 import re
@@ -184,6 +185,8 @@ def _read_local(source: InputFile, forced: SourceFormat | None, field_map: Field
             reason = f"a symbolic link that loops: it points to {os.readlink(source.path)}, which leads back to it"
         elif source.path.is_symlink() and not source.path.exists():
             reason = f"a broken symbolic link: it points to {os.readlink(source.path)}, which does not exist"
+        elif error.errno == errno.ENOENT and glob.escape(source.shown) != source.shown:
+            reason = "no file matches this pattern"
         yield Rejection(READ, source.shown, "unreadable", reason)
 
 

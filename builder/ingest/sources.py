@@ -211,9 +211,9 @@ def discover(inputs: Iterable[str], outputs: Path | None = None) -> Iterator[Inp
                 if (Path(match).is_file() or (os.path.islink(match) and not os.path.exists(match)))
                 and not (skipped and os.path.realpath(match).startswith(skipped))
             )
-            if not candidates and glob.escape(given) == given:
-                # A path named that is not there (no pattern): read, it is quarantined as unreadable with the
-                # system's reason, rather than vanishing from a run that reads the other inputs.
+            if not candidates:
+                # A path named that is not there, or a pattern that matches no file: read, it is quarantined as
+                # unreadable with the system's reason, rather than vanishing from a run that reads the other inputs.
                 candidates = [path]
         for candidate in candidates:
             resolved = os.path.realpath(candidate)
