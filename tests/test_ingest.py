@@ -838,6 +838,22 @@ def test_scraper_records_point_at_their_bytes_whatever_the_line_endings(tmp_path
         assert [data[offset:].split(ending, 1)[0].decode() for offset in offsets] == records
 
 
+def test_a_reference_to_a_control_character_does_not_lose_the_page(tmp_path: Path) -> None:
+    """One `&#x1;` or `&#xFFFF;` in a paragraph made trafilatura find no article in the whole page (no_article),
+    though the raw character in its place was read: such a reference names nothing a page shows."""
+    paragraphs = _related_paragraphs()
+    for name, reference in (("control.html", "&#x1;"), ("decimal.html", "&#31;"), ("noncharacter.html", "&#xFFFF;")):
+        marked = [paragraphs[0].replace(" ", f" {reference}", 1), *paragraphs[1:]]
+        (tmp_path / name).write_bytes(_article_html("Trump, Zelensky discuss weapons", marked))
+    out = tmp_path / "out"
+
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 0
+
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [document["text"].split("\n\n")[0] for document in documents] == [paragraphs[0]] * 3
+
+
 def test_a_saved_page_carries_the_address_its_head_states(tmp_path: Path) -> None:
     """An HTML file's documents had no url, though the page states its address in its head: its canonical link,
     else `og:url`; a relative one is none, and a WARC's target stays the document's."""

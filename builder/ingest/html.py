@@ -33,6 +33,12 @@ TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+")
 BLOCKS = {"p", "head", "quote", "list", "item", "table", "row", "cell", "div", "code"}
 
 
+_UNSHOWABLE_REFERENCE = re.compile(
+    r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45]));"
+)
+"""A numeric character reference to a C0 control but tab, line feed and carriage return, or to U+FFFE or U+FFFF."""
+
+
 def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     """The page's main article, or None when trafilatura finds no article text.
 
@@ -43,6 +49,10 @@ def extract_html(html: str, url: str | None = None) -> ArticleParts | None:
     same word F1 (0.936 against 0.937 without it, both above `trafilatura.extract`'s 0.930;
     `scripts/eval_html.py`).
     """
+    # A reference to a control character or a noncharacter ("&#x1;", "&#xFFFF;") names nothing a page can show,
+    # and one anywhere made trafilatura find no article in the whole page.
+    if "&#" in html:
+        html = _UNSHOWABLE_REFERENCE.sub("", html)
     # trafilatura refuses as no HTML a fragment without an <html> tag that parses to fewer than two elements: a
     # feed item's or a scraper record's content of one paragraph ("<p>…</p>") gave no article, however long.
     tree = load_html(html)
