@@ -756,3 +756,51 @@ def test_a_record_holding_unicode_line_separators_is_written_on_one_line(tmp_pat
     assert "\\u2028" in written
     [document] = read_jsonl(out / "documents.jsonl")
     assert document["title"] == "Putin tells\u2028Trump"
+
+
+def test_an_integer_too_long_to_read_loses_its_record_not_the_file(tmp_path: Path) -> None:
+    """Python reads no integer of more than 4,300 digits, and `json.loads` raised a bare ValueError for a record
+    holding one in any field (`"views": 999…`): not JSON's own error, so it was a `builder_fault` of the whole
+    file, and every record after it was lost (97 of 99), or the file was not even laid out when it was on the first
+    line. It is valid JSON that one record made unreadable: that record is `bad_json` at its line (an item of an
+    array at its index), naming the field, and the others are read. A document that is that one record is the
+    file's `bad_json`, at the integer's line."""
+    huge = "9" * 4400
+    items = _items(3)
+    lines = [json.dumps(items[0]).replace("{", '{"views": ' + huge + ", ", 1), json.dumps(items[1])]
+    lines += ['{"title": "x", "stats": {"views": ' + huge + "}}", json.dumps(items[2])]
+    (tmp_path / "lines.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    in_array = [{**item, "text": f"{item['text']} (array)"} for item in items]
+    array = json.dumps(in_array, indent=1).replace('"url"', '"views": -' + huge + ', "url"', 1)
+    (tmp_path / "array.json").write_text(array, encoding="utf-8")
+    one = json.dumps(items[0], indent=1).replace('"title"', '"n": ' + huge + ', "title"')
+    (tmp_path / "one.json").write_text(one, encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    found = [
+        (Path(d["provenance"]["path"]).name, d["provenance"]["line"], d["provenance"]["record"], d["title"])
+        for d in read_jsonl(out / "documents.jsonl")
+    ]
+    assert found == [
+        ("array.json", None, "[1]", SAMPLE_TITLES[1]),
+        ("array.json", None, "[2]", SAMPLE_TITLES[2]),
+        ("lines.jsonl", 2, None, SAMPLE_TITLES[1]),
+        ("lines.jsonl", 4, None, SAMPLE_TITLES[2]),
+    ]
+    rejected = [
+        (Path(q["source"]).name, q["reason_code"], q["line"], q["record"], q["field"])
+        for q in read_jsonl(out / "quarantine.jsonl")
+    ]
+    assert rejected == [
+        ("array.json", "bad_json", None, "[0]", "views"),
+        ("lines.jsonl", "bad_json", 1, None, "views"),
+        ("lines.jsonl", "bad_json", 3, None, "stats.views"),
+        ("one.json", "bad_json", 3, None, "n"),
+    ]
+    reasons = [q["reason"] for q in read_jsonl(out / "quarantine.jsonl")]
+    assert reasons[0].startswith("JSON that cannot be read: item [0] holds an integer of 4,400 digits in 'views'")
+    assert reasons[2].startswith("JSON that cannot be read: an integer of 4,400 digits in 'stats.views'")
+    assert json.loads((out / "report.json").read_text())["rejected"] == {"bad_json": 4}

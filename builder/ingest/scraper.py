@@ -11,7 +11,9 @@ import datetime
 import html as html_entities
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -155,17 +157,79 @@ def loads_json(raw: bytes) -> Any:
     """
     try:
         try:
-            value = json.loads(raw)
+            value = _json_value(raw)
         except UnicodeDecodeError:
             text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
             if text.count("\ufffd") - raw.count("\ufffd".encode()) > len(text) * REPLACEMENT_SHARE_LIMIT:
                 raise
-            value = json.loads(text)
+            value = _json_value(text)
     except RecursionError:
         # Arrays or objects nested past Python's recursion limit (about a thousand levels): valid JSON, but no
         # scraper's record, and a bad line of its file rather than a fault of the whole run.
         raise json.JSONDecodeError("nested too deeply to read (over a thousand levels)", "", 0) from None
+    except TooLongIntegerError as error:
+        if _SURROGATE.search(raw):
+            error.document = _without_lone_surrogates(error.document)
+        raise
     return _without_lone_surrogates(value) if _SURROGATE.search(raw) else value
+
+
+@dataclass(frozen=True)
+class TooLongInteger:
+    """An integer JSON holds that has more digits than Python converts (`sys.get_int_max_str_digits()`, 4,300 by
+    default), in place of its value."""
+
+    digits: int
+
+
+class TooLongIntegerError(json.JSONDecodeError):
+    """JSON holding an integer longer than Python converts. Valid JSON, but `json.loads` raised a bare ValueError
+    for it, which was a fault of the builder's and lost the whole file. `document` is the JSON read with each such
+    integer as a `TooLongInteger`, so that the other records of a document holding it can be read."""
+
+    def __init__(self, text: str, document: Any) -> None:
+        field, integer = too_long_integer_in(document) or ("", TooLongInteger(0))
+        in_field = f" in {field!r}" if field else ""
+        limit = sys.get_int_max_str_digits()
+        digits = re.search(rf"\d{{{limit + 1},}}", text)
+        message = f"an integer of {integer.digits:,} digits{in_field}, more than Python reads ({limit:,})"
+        super().__init__(message, text, digits.start() if digits else 0)
+        self.document = document
+        self.field = field or None
+
+
+def _json_value(raw: bytes | str) -> Any:
+    """`json.loads`, raising TooLongIntegerError for JSON that holds an integer longer than Python converts."""
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise
+    except ValueError:
+        # The only other error `json.loads` raises: an integer past Python's limit of digits (a guard against
+        # denial of service), raised as the integer is read. Read again with each such integer as a marker (any
+        # other error is raised again).
+        document = json.loads(raw, parse_int=_integer)
+        text = raw if isinstance(raw, str) else raw.decode("utf-8", errors="replace")
+        raise TooLongIntegerError(text, document) from None
+
+
+def _integer(digits: str) -> int | TooLongInteger:
+    try:
+        return int(digits)
+    except ValueError:
+        return TooLongInteger(len(digits.lstrip("-")))
+
+
+def too_long_integer_in(value: Any, path: str = "") -> tuple[str, TooLongInteger] | None:
+    """The first `TooLongInteger` in a JSON value read by `loads_json`, with the dotted path of its field ("views",
+    "stats.views"; "" when the value is the integer), or None."""
+    if isinstance(value, TooLongInteger):
+        return path, value
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if (found := too_long_integer_in(item, f"{path}.{key}" if path else str(key))) is not None:
+            return found
+    return None
 
 
 def _without_lone_surrogates(value: Any) -> Any:
@@ -499,23 +563,34 @@ def _is_json(raw: bytes) -> bool:
     """Whether `raw` is one whole JSON value: a first line that is one ("[]", "[1, 2]") with more lines after it
     opens JSON Lines, which an array on every line of its own would end before the second."""
     try:
-        json.loads(raw)
+        _json_value(raw)
+    except TooLongIntegerError:
+        return True
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         return False
     return True
 
 
 def _bad_json(source: InputFile, error: ValueError, line: int | None, offset: int | None, raw: bytes) -> Rejection:
-    reason = f"not valid JSON: {error}"
-    return Rejection("ingest.read", source.shown, "bad_json", reason, line=line, offset=offset, snippet=snippet(raw))
+    if isinstance(error, TooLongIntegerError):
+        reason, field = f"JSON that cannot be read: {error}", error.field  # valid JSON all the same
+    else:
+        reason, field = f"not valid JSON: {error}", None
+    return Rejection(
+        "ingest.read", source.shown, "bad_json", reason, line=line, offset=offset, field=field, snippet=snippet(raw)
+    )
 
 
 def json_document_pages(
     source: InputFile, data: bytes, digest: str, overrides: FieldMap | None
 ) -> Iterator[Page | Rejection]:
     """The pages of a scraper export that is one JSON document (see `JsonLayout.whole`)."""
+    too_long: TooLongIntegerError | None = None
     try:
         document = loads_json(data)
+    except TooLongIntegerError as error:
+        # An integer too long to read loses the record holding it, not the others.
+        document, too_long = error.document, error
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         # Where it breaks: JSON's error counts lines; a decoding error, bytes (its first bad one).
         if isinstance(error, json.JSONDecodeError):
@@ -526,6 +601,9 @@ def json_document_pages(
         return
     records = _records_in(document, overrides)
     if records is None:
+        if too_long is not None:
+            yield _bad_json(source, too_long, too_long.lineno, None, data)
+            return
         yield from record_pages(source, document, digest, overrides, line=None, offset=0, raw=data)
         return
     if not records:
@@ -533,8 +611,26 @@ def json_document_pages(
         yield Rejection("ingest.read", source.shown, "empty", "the JSON document is an empty array: it holds no record")
         return
     for index, record in enumerate(records):
+        if too_long is not None and (found := too_long_integer_in(record)) is not None:
+            yield _too_long_integer_item(source, record, index, *found)
+            continue
         raw = json.dumps(record, ensure_ascii=False)[:SNIPPET_CHARS] if isinstance(record, dict) else repr(record)
         yield from record_pages(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
+
+
+def _too_long_integer_item(
+    source: InputFile, record: Any, index: int, field: str, integer: TooLongInteger
+) -> Rejection:
+    """The rejection of an item of a JSON document holding an integer too long to read (`TooLongInteger`)."""
+    reason = (
+        f"JSON that cannot be read: item [{index}] holds an integer of {integer.digits:,} digits"
+        f"{f' in {field!r}' if field else ''}, more than Python reads ({sys.get_int_max_str_digits():,}): the"
+        " record is left out, the others are read"
+    )
+    raw = json.dumps(record, ensure_ascii=False, default=repr)
+    return Rejection(
+        "ingest.read", source.shown, "bad_json", reason, record=f"[{index}]", field=field or None, snippet=snippet(raw)
+    )
 
 
 def _records_in(document: Any, overrides: FieldMap | None) -> list[Any] | None:
