@@ -268,3 +268,46 @@ def test_a_string_that_is_not_utf8_is_read_with_its_bad_byte_replaced(tmp_path: 
     assert rejected == []
     assert len(documents) == 6
     assert [document["title"][5] for document in documents[:3]] == [SAMPLE_TITLES[3][5], "\ufffd", SAMPLE_TITLES[3][5]]
+
+
+def test_a_date_python_cannot_hold_is_quarantined_and_its_row_read_without_it(tmp_path: Path) -> None:
+    """A date32 of -2**31 days, or a timestamp in seconds past the year 9999, is valid Parquet and Arrow, but no
+    Python date: converting the batch raised OverflowError, a `builder_fault` that lost the whole file. Each such
+    value is now quarantined (`value_out_of_range`, naming its row and column), and its row read without it, as a
+    url that is no address is: the article is not the date's fault."""
+    table = _news_table(3)
+    table = table.set_column(
+        table.schema.get_field_index("date"),
+        "date",
+        pa.array([-(2**31), None, 19_000], type=pa.date32()),
+    )
+    table = table.set_column(
+        table.schema.get_field_index("date_modify"),
+        "date_modify",
+        pa.array([None, 2**50, 1_700_000_000], type=pa.timestamp("s", tz="UTC")),
+    )
+    pq.write_table(table, tmp_path / "news.parquet")
+    feather.write_feather(table, tmp_path / "news.feather")
+
+    documents, rejected = _run(tmp_path, tmp_path / "news.parquet", tmp_path / "news.feather")
+
+    dates = [
+        (Path(d["provenance"]["path"]).name, d["provenance"]["record"], d["published_at"], d["updated_at"])
+        for d in documents
+    ]
+    assert dates == [
+        ("news.parquet", "row 0", None, None),
+        ("news.parquet", "row 1", None, None),
+        ("news.parquet", "row 2", "2022-01-08T00:00:00Z", "2023-11-14T22:13:20Z"),
+        ("news.feather", "row 0", None, None),
+        ("news.feather", "row 1", None, None),
+        ("news.feather", "row 2", "2022-01-08T00:00:00Z", "2023-11-14T22:13:20Z"),
+    ]
+    assert [(Path(q["source"]).name, q["reason_code"], q["record"], q["field"]) for q in rejected] == [
+        ("news.parquet", "value_out_of_range", "row 0", "date"),
+        ("news.parquet", "value_out_of_range", "row 1", "date_modify"),
+        ("news.feather", "value_out_of_range", "row 0", "date"),
+        ("news.feather", "value_out_of_range", "row 1", "date_modify"),
+    ]
+    assert rejected[0]["reason"].startswith("row 0's 'date' holds a date32[day] value that Python cannot hold")
+    assert "stored as -2147483648" in rejected[0]["reason"]

@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -80,21 +81,44 @@ def _parquet_rows(
         first_row += group_rows
 
 
+@dataclass(frozen=True)
+class OutOfRangeValue:
+    """A value of a date, time or duration column that Python cannot hold (a date32 of -2**31 days, a timestamp in
+    seconds past the year 9999), in place of its value: its Arrow type and the number stored."""
+
+    type: str
+    stored: int
+
+
 def python_rows(batch: pa.RecordBatch) -> list[dict[str, Any]]:
     """The batch's rows as Python values. Arrow does not check that a string column holds UTF-8 when it reads a
     file, and one bad byte in one value made the whole file a fault of the builder's: a string that is not UTF-8 is
-    read with its bad bytes as U+FFFD, as page text and JSON are."""
+    read with its bad bytes as U+FFFD, as page text and JSON are. Nor does it check that a date or time is one
+    Python can hold, and one out of range was a fault of the whole file too: such a value is an `OutOfRangeValue`."""
     try:
         return batch.to_pylist()
-    except UnicodeDecodeError:
-        columns: list[list[Any]] = []
-        for column in batch.columns:
-            if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-                raw = column.cast(pa.large_binary()).to_pylist()
-                columns.append([None if value is None else value.decode("utf-8", "replace") for value in raw])
-            else:
-                columns.append(column.to_pylist())
+    except (UnicodeDecodeError, OverflowError):
+        columns = [_python_values(column) for column in batch.columns]
         return [dict(zip(batch.schema.names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def _python_values(column: pa.Array) -> list[Any]:
+    """A column's values as `python_rows` reads them."""
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        raw = column.cast(pa.large_binary()).to_pylist()
+        return [None if value is None else value.decode("utf-8", "replace") for value in raw]
+    try:
+        return column.to_pylist()
+    except OverflowError:
+        return [_python_value(value) for value in column]
+
+
+def _python_value(value: pa.Scalar) -> Any:
+    """A value as Python's, or an `OutOfRangeValue` where Python cannot hold it."""
+    try:
+        return value.as_py()
+    except OverflowError:
+        return OutOfRangeValue(str(value.type), value.value)
 
 
 def _row_pages(
@@ -105,8 +129,17 @@ def _row_pages(
     overrides: FieldMap | None,
     source_format: SourceFormat,
 ) -> Iterator[Page | Rejection]:
-    record = {name: _plain(value) for name, value in values.items()}
+    record = {name: None if isinstance(value, OutOfRangeValue) else _plain(value) for name, value in values.items()}
     raw = json.dumps(record, ensure_ascii=False, default=str)[:SNIPPET_CHARS]
+    for name, value in values.items():
+        if isinstance(value, OutOfRangeValue):
+            reason = (
+                f"row {row}'s {name!r} holds a {value.type} value that Python cannot hold (stored as {value.stored}:"
+                " a date or time outside the years 1 to 9999): the value is quarantined, the row read without it"
+            )
+            yield Rejection(
+                READ, source.shown, "value_out_of_range", reason, record=f"row {row}", field=name, snippet=raw
+            )
     yield from record_pages(
         source,
         record,

@@ -111,10 +111,10 @@ ReadItem = Page | Rejection | PassedOver
 
 
 _WEB_URL = re.compile(WEB_URL_PATTERN)
-FIELD_ONLY_CODES = frozenset({"invalid_url", "invalid_crawl_time", "duplicate_column"})
+FIELD_ONLY_CODES = frozenset({"invalid_url", "invalid_crawl_time", "value_out_of_range", "duplicate_column"})
 """Rejections of one field's value, whose article is kept without it (see `url_rejection`; a record's capture time
-that is no time), or of the values of a CSV export's column whose name an earlier column has, read only where the
-earlier is empty."""
+that is no time; a Parquet or Arrow date that Python cannot hold), or of the values of a CSV export's column whose
+name an earlier column has, read only where the earlier is empty."""
 
 
 def web_url(value: object) -> str | None:
