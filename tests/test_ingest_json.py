@@ -14,7 +14,15 @@ import pytest
 from builder.ingest import pipeline
 from builder.ingest.pipeline import IngestOptions
 from builder.ingest.sources import InputFile
-from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _article_html, _related_paragraphs, ingest, read_jsonl
+from tests.test_ingest import (
+    SAMPLE_PAGE,
+    SAMPLE_TITLES,
+    _article_html,
+    _related_paragraphs,
+    ingest,
+    read_jsonl,
+    validate,
+)
 
 TEXT = "\n\n".join(_related_paragraphs())
 
@@ -804,3 +812,43 @@ def test_an_integer_too_long_to_read_loses_its_record_not_the_file(tmp_path: Pat
     assert reasons[0].startswith("JSON that cannot be read: item [0] holds an integer of 4,400 digits in 'views'")
     assert reasons[2].startswith("JSON that cannot be read: an integer of 4,400 digits in 'stats.views'")
     assert json.loads((out / "report.json").read_text())["rejected"] == {"bad_json": 4}
+
+
+def test_a_stated_time_with_an_offset_no_zone_has_gives_no_time_not_a_broken_record(tmp_path: Path) -> None:
+    """dateutil reads any two digits as an offset's hours and minutes into a time zone it does not check, where
+    Python's own refuse an offset of a day or more: "2024-01-01T00:00:00-99:99" was written as published_at
+    "2024-01-01T00:00:00-:0:39", and `builder validate` rejected the document the run had written. No such time is
+    one: the document has no published_at (nor a crawled_at from a capture time so stated, which is quarantined as
+    no time), the text stated is kept, and every record written is valid. So for a time whose instant in UTC is
+    past the year 9999, which no reader can convert."""
+    stated = [
+        "2024-01-01T00:00:00-99:99",
+        "2024-01-01T00:00:00+25:00",
+        "2024-01-01T00:00:00+24:00",
+        "9999-12-31T23:59:59+99:00",
+        "9999-12-31T23:59:59-05:00",
+        "Jan 1 2024 10:00 GMT+25",
+        "2024-01-01T00:00:00+23:59",
+    ]
+    records = [
+        {"title": f"{SAMPLE_TITLES[index % 4]} {index}", "text": f"{TEXT} {index}", "published": published}
+        for index, published in enumerate(stated)
+    ]
+    records[0]["crawled_at"] = "2025-01-01T00:00:00+99:00"
+    out = tmp_path / "out"
+    (tmp_path / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), "utf-8")
+
+    result = ingest(str(tmp_path / "items.jsonl"), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    documents = read_jsonl(out / "documents.jsonl")
+    assert [(d["published_text"], d["published_at"]) for d in documents] == [
+        *((published, None) for published in stated[:-1]),
+        ("2024-01-01T00:00:00+23:59", "2024-01-01T00:00:00+23:59"),
+    ]
+    assert documents[0]["provenance"]["crawled_at"] is None
+    assert [(q["reason_code"], q["line"], q["field"]) for q in read_jsonl(out / "quarantine.jsonl")] == [
+        ("invalid_crawl_time", 1, "crawled")
+    ]
+    validated = validate(out / "documents.jsonl")
+    assert validated.returncode == 0, validated.stdout

@@ -62,8 +62,38 @@ def parse_published(
     read.
 
     A date without a time zone is taken as UTC: the records require an aware datetime, and the raw text is
-    kept beside it in `published_text` for anyone who needs to know what was printed.
+    kept beside it in `published_text` for anyone who needs to know what was printed. None for a time a record
+    cannot hold (`_recordable`).
     """
+    try:
+        moment = _read_moment(raw, reference, language, day_first)
+    except OverflowError:  # a relative time before the year 1 ("99999999 days ago")
+        return None
+    return moment if moment is None or _recordable(moment) else None
+
+
+OFFSET_LIMIT = timedelta(days=1)
+"""Python's own time zones hold an offset of less than this, and so do ISO 8601's."""
+
+
+def _recordable(moment: datetime) -> bool:
+    """Whether a record can hold `moment` and read it back as the same time. dateutil reads any two digits as an
+    offset's hours and minutes ("-99:99", "+25:00") into a `tzoffset` without checking them, where Python's own
+    time zones refuse an offset of a day or more: its `isoformat` wrote "2024-01-01T00:00:00-:0:39", which no
+    reader takes back, and `builder validate` rejected the document. A time whose instant in UTC falls outside
+    the years 1 to 9999 ("9999-12-31T23:59:59-05:00") cannot be converted to UTC by a reader either."""
+    offset = moment.tzinfo.utcoffset(moment) if moment.tzinfo is not None else None
+    if offset is None or abs(offset) >= OFFSET_LIMIT:
+        return False
+    try:
+        moment.astimezone(UTC)
+        return datetime.fromisoformat(moment.isoformat()) == moment
+    except (ValueError, OverflowError):
+        return False
+
+
+def _read_moment(raw: str | None, reference: datetime | None, language: str, day_first: bool | None) -> datetime | None:
+    """`parse_published` before the check that a record can hold its time."""
     if not raw:
         return None
     raw = _CJK_DATE.sub(r"\g<year>-\g<month>-\g<day> ", raw).replace("時", ":").replace("分", "")
