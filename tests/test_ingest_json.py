@@ -852,3 +852,25 @@ def test_a_stated_time_with_an_offset_no_zone_has_gives_no_time_not_a_broken_rec
     ]
     validated = validate(out / "documents.jsonl")
     assert validated.returncode == 0, validated.stdout
+
+
+def test_a_java_time_with_its_zone_in_brackets_is_read_at_its_offset(tmp_path: Path) -> None:
+    """Java's `ZonedDateTime` writes a time with its zone's name in brackets after the offset
+    ("2025-09-04T12:50:36-04:00[America/New_York]"), which dateutil reads as no date at all: the document had no
+    published_at. The offset says the time, so the name is dropped; without an offset before it, the name would be
+    all that says the zone, and the time is left unread rather than read as UTC."""
+    stated = [
+        "2025-09-04T12:50:36-04:00[America/New_York]",
+        "2025-09-04T16:50:36Z[UTC]",
+        "2025-09-04T12:50:36[America/New_York]",
+    ]
+    records = [
+        {"title": f"{SAMPLE_TITLES[index % 4]} {index}", "text": f"{TEXT} {index}", "published": published}
+        for index, published in enumerate(stated)
+    ]
+    documents = _ingested(tmp_path, records)
+    assert [(d["published_text"], d["published_at"]) for d in documents] == [
+        (stated[0], "2025-09-04T12:50:36-04:00"),
+        (stated[1], "2025-09-04T16:50:36Z"),
+        (stated[2], None),
+    ]

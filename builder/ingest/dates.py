@@ -19,6 +19,10 @@ _DOTTED_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
 _AT_TIME = re.compile(r"@\s*(?=\d)|(?<=\d)UTC(?=\d)")
 """"@" before a time ("December 19, 2025 @08:00PM", Slashdot) and "UTC" between a date and its time
 ("2025-12-17UTC07:30:00+00:00"), which dateutil reads as no date at all."""
+_BRACKETED_ZONE = re.compile(r"(?:(?<=[+-]\d\d:\d\d)|(?<=Z))\[[A-Za-z][\w/+-]*\]$")
+"""The zone's name in brackets after a time's offset, as Java's `ZonedDateTime` writes a time
+("2025-09-04T12:50:36-04:00[America/New_York]", "2025-09-04T16:50:36Z[UTC]"), which dateutil reads as no date at
+all: the offset says the time. Without an offset before it, the name is left, and the time unread."""
 RELATIVE_TIME = re.compile(r"^(?P<count>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week)s?\s+ago$", re.I)
 """A time before the crawl, in English ("2 hours ago", "a day ago"): read against the crawl's time."""
 LEAP_YEAR = 2000
@@ -96,6 +100,8 @@ def _read_moment(raw: str | None, reference: datetime | None, language: str, day
     """`parse_published` before the check that a record can hold its time."""
     if not raw:
         return None
+    if "[" in raw:
+        raw = _BRACKETED_ZONE.sub("", raw.strip())
     raw = _CJK_DATE.sub(r"\g<year>-\g<month>-\g<day> ", raw).replace("時", ":").replace("分", "")
     if "@" in raw or "UTC" in raw:
         raw = _AT_TIME.sub(lambda at: " " if at.group() != "UTC" else "T", raw)
