@@ -874,3 +874,41 @@ def test_a_java_time_with_its_zone_in_brackets_is_read_at_its_offset(tmp_path: P
         (stated[1], "2025-09-04T16:50:36Z"),
         (stated[2], None),
     ]
+
+
+def test_a_whole_html_page_under_a_text_field_is_read_as_the_record_s_page(tmp_path: Path) -> None:
+    """Crawlers give a page's whole HTML under a text field's name (`content`, `body`, `text`). It was read as a
+    text written in HTML, a CMS's fragment, all its text kept: the menus and footer were the article and "Skip to
+    main content" its title. A value that is a whole page (a doctype or `<html>` first, or a `<head>` or `<body>`
+    tag) is the record's HTML page, its article extracted as under `html`, in a CSV export as in JSON Lines; a
+    CMS's fragment under `content` is read as before."""
+    paragraphs = _related_paragraphs()
+    article = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    page = (
+        "<!DOCTYPE html><html><head><title>Zelensky asks for air defence | City News</title></head><body>"
+        "<a href='#main'>Skip to main content</a><nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World"
+        "</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
+        f"<main id='main'><article><h1>Zelensky asks for air defence</h1>{article}</article></main>"
+        "<footer><p>About us</p><p>Contact</p><p>© 2025 City News. All rights reserved.</p></footer></body></html>"
+    )
+    records = [
+        {"id": "html", "html": page},
+        {"id": "content", "content": page},
+        {"id": "body", "body": "\n  " + page.removeprefix("<!DOCTYPE html>")},
+        {"id": "text", "text": page.removeprefix("<!DOCTYPE html><html>")},
+        {"id": "fragment", "content": "<h2>Air defence</h2>" + article},
+    ]
+    (tmp_path / "pages.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), "utf-8")
+    (tmp_path / "pages.csv").write_text(f'id,body\ncsv,"{page.replace(chr(34), chr(34) * 2)}"\n', "utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path / "pages.csv"), str(tmp_path / "pages.jsonl"), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    documents = {d["provenance"]["record"]: d for d in read_jsonl(out / "documents.jsonl")}
+    assert list(documents) == ["csv", "html", "content", "body", "text", "fragment"]
+    text = "\n\n".join(paragraphs)
+    for record in ("csv", "html", "content", "body", "text"):
+        assert (documents[record]["title"], documents[record]["text"]) == ("Zelensky asks for air defence", text)
+    assert documents["fragment"]["text"] == f"Air defence\n\n{text}"

@@ -364,6 +364,12 @@ def record_pages(
     if isinstance(body, list) and body and all(isinstance(item, str) for item in body):
         body = "\n\n".join(item.strip() for item in body if item.strip())  # the text as a list of its paragraphs
     html = fields.pop("html", None)
+    if isinstance(body, str) and is_html_page(body):
+        # A whole page under a text field's name (a crawler's `content` or `body`) was read as a text written in
+        # HTML, all its text kept: its menus and footer became the article ("Skip to main content" its title). It
+        # is the record's page, its article extracted as from `html`, which comes first when the record has both.
+        html = html if isinstance(html, str) else body
+        body = None
     if not isinstance(body, str) and not isinstance(html, str):
         tried = ", ".join(looked_for("text", overrides) + looked_for("html", overrides))
         reason = f"no text or HTML field (looked for {tried})"
@@ -419,6 +425,20 @@ def record_pages(
         fields=fields,
         text_is_markdown=not use_html and _held_in(record, MARKDOWN_KEY, overrides, body),
     )
+
+
+_HTML_PAGE_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+_HTML_PAGE_TAG = re.compile(r"<(?:head|body)[\s>]", re.IGNORECASE)
+HTML_PAGE_SNIFF_CHARS = 512
+"""How far into a text a page's `<head>` or `<body>` tag is looked for, as far as a file's first bytes are
+(`sources.detect_format`)."""
+
+
+def is_html_page(text: str) -> bool:
+    """Whether a text is a whole HTML page, told as a file is (`sources.detect_format`): it opens with a doctype or
+    `<html>`, or holds a `<head>` or `<body>` tag near its start. A CMS's fragment (`<p>…</p><h2>…`) does neither."""
+    start = text.lstrip("\ufeff")[:HTML_PAGE_SNIFF_CHARS]
+    return _HTML_PAGE_START.match(start) is not None or _HTML_PAGE_TAG.search(start) is not None
 
 
 def without_outlet(title: str, outlet: str | None, url: str | None = None, text: str | None = None) -> str:
