@@ -747,3 +747,23 @@ def test_a_feed_item_and_a_record_stating_one_title_over_the_same_text_are_exact
     assert second["duplicate_of"] == first["doc_id"]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert (report["stages"]["dedup"]["exact"], report["stages"]["dedup"].get("near", 0)) == (1, 0)
+
+
+def test_a_feed_item_s_html_is_its_article_whole_and_its_own_date_wins(tmp_path: Path) -> None:
+    """A feed item's HTML went through trafilatura's search for an article, which dropped a paragraph the article
+    repeats (its "Overview" subheadings, a refrain) and took the date printed atop the body over the item's
+    pubDate, losing its time. The item's HTML is the article: read whole, dated by the feed."""
+    paragraphs = _related_paragraphs()
+    body = "".join(f"<h2>Overview</h2><p>{paragraph}</p>" for paragraph in paragraphs[:4])
+    feed = _rss(1).replace(_story_html(0), f"<p>July 5, 2025</p>{body}")
+    (tmp_path / "world.rss").write_text(feed, encoding="utf-8")
+
+    assert ingest(str(tmp_path / "world.rss"), "--out", str(tmp_path / "out")).returncode == 0
+
+    [document] = read_jsonl(tmp_path / "out" / "documents.jsonl")
+    texts = [document["text"][paragraph["start"] : paragraph["end"]] for paragraph in document["paragraphs"]]
+    assert texts == [text for paragraph in paragraphs[:4] for text in ("Overview", paragraph)]
+    assert (document["published_at"], document["published_text"]) == (
+        "2025-07-05T10:00:00+08:00",
+        "Sat, 05 Jul 2025 10:00:00 +0800",
+    )
