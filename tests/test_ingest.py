@@ -1221,6 +1221,15 @@ def test_scraper_exports_by_their_own_field_names_and_by_field_overrides(tmp_pat
     bad = ingest(str(tmp_path / "nested.jsonl"), "--out", str(out), "--field", "headline=meta.headline")
     assert bad.returncode == 2
     assert "--field 'headline=meta.headline'" in bad.stderr
+    # A path with an empty key, and a field given twice (the last one silently won), stop it too.
+    for pair, said in (
+        (["title=meta..headline"], "names a key between each two dots"),
+        (["title=meta.headline", "title=meta.h1"], "title is given twice"),
+    ):
+        twice = [argument for value in pair for argument in ("--field", value)]
+        refused = ingest(str(tmp_path / "nested.jsonl"), "--out", str(out), *twice)
+        assert refused.returncode == 2
+        assert said in " ".join(refused.stderr.split())
 
 
 def _ingest_pages(folder: Path, pages: dict[str, str]) -> dict[str, list[dict[str, Any]]]:

@@ -131,11 +131,16 @@ OUR_NAMES = tuple(FIELD_NAMES)
 
 def parse_field_overrides(pairs: Iterable[str]) -> dict[str, str]:
     """`["title=meta.headline"]` → `{"title": "meta.headline"}`; raises ValueError naming a bad pair."""
-    overrides = {}
+    overrides: dict[str, str] = {}
     for pair in pairs:
         name, sep, path = pair.partition("=")
         if not sep or not path or name not in FIELD_NAMES:
             raise ValueError(f"--field {pair!r}: expected NAME=PATH with NAME one of {', '.join(OUR_NAMES)}")
+        if "" in path.split("."):
+            raise ValueError(f"--field {pair!r}: a dotted path names a key between each two dots")
+        if name in overrides:
+            # The last one silently won: a run meant to read one of two places read the other.
+            raise ValueError(f"--field {pair!r}: {name} is given twice (also --field {name}={overrides[name]})")
         overrides[name] = path
     return overrides
 
