@@ -912,3 +912,16 @@ def test_a_whole_html_page_under_a_text_field_is_read_as_the_record_s_page(tmp_p
     for record in ("csv", "html", "content", "body", "text"):
         assert (documents[record]["title"], documents[record]["text"]) == ("Zelensky asks for air defence", text)
     assert documents["fragment"]["text"] == f"Air defence\n\n{text}"
+
+
+def test_an_export_of_no_record_is_quarantined_as_empty(tmp_path: Path) -> None:
+    """An empty JSON Lines file, or one of blank lines, gave neither a document nor a rejection: the run said every
+    input was rejected over an empty quarantine, as other formats' empty files are not."""
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_bytes(b"\n  \n\r\n")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path), "--out", str(out)).returncode == 1
+    assert [(Path(item["source"]).name, item["reason_code"]) for item in read_jsonl(out / "quarantine.jsonl")] == [
+        ("blank.jsonl", "empty"),
+        ("empty.jsonl", "empty"),
+    ]

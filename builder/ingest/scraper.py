@@ -308,6 +308,7 @@ def scraper_pages(
     `array`: the file is a JSON array written one object a line, as Scrapy's `-o items.json` writes it ("[",
     then "{...}," lines, then "]"): the array's brackets and commas around each line's object are dropped."""
     offset = 0
+    records = 0
     for line_number, line in lines:
         position = offset
         offset += len(line)
@@ -316,12 +317,21 @@ def scraper_pages(
             raw = _array_item(raw)
         if not raw.strip():
             continue  # blank lines separate nothing in JSONL; skipping them loses no record
+        records += 1
         try:
             record = loads_json(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             yield _bad_json(source, error, line_number, position, raw)
             continue
         yield from record_pages(source, record, digest, overrides, line=line_number, offset=position, raw=raw)
+    if not records:
+        # An empty export gave neither a document nor a rejection, and the run said every input was rejected.
+        yield Rejection(
+            "ingest.read",
+            source.shown,
+            "empty",
+            "the export holds no record (no line but blank ones, or an empty array)",
+        )
 
 
 def record_pages(
