@@ -925,3 +925,21 @@ def test_an_export_of_no_record_is_quarantined_as_empty(tmp_path: Path) -> None:
         ("blank.jsonl", "empty"),
         ("empty.jsonl", "empty"),
     ]
+
+
+def test_a_record_of_far_more_text_than_an_article_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A record of 50 MB of text was read into paragraphs, 1.1 GB of memory, before its document was found too
+    long (`document_too_large`): past PLAIN_TEXT_MAX_SHARE times an article's most characters it is refused
+    first, naming its line, and the next record is read."""
+    from builder.ingest.build import DOCUMENT_MAX_CHARS
+    from builder.ingest.pipeline import PLAIN_TEXT_MAX_SHARE
+
+    sentence = "The council voted on Tuesday to extend the night bus service to every district. "
+    huge = sentence * (PLAIN_TEXT_MAX_SHARE * DOCUMENT_MAX_CHARS // len(sentence) + 1)
+    records = [{"title": "Huge", "text": huge}, {"title": "Small", "text": sentence * 5}]
+    (tmp_path / "export.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records))
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "export.jsonl"), "--out", str(out)).returncode == 0
+    [refused] = read_jsonl(out / "quarantine.jsonl")
+    assert (refused["reason_code"], refused["line"]) == ("page_too_large", 1)
+    assert [document["title"] for document in read_jsonl(out / "documents.jsonl")] == ["Small"]

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from builder.enrich.language import load_model
 from builder.enrich.targets import TargetMatcher
-from builder.ingest.build import build_document, without_code
+from builder.ingest.build import DOCUMENT_MAX_CHARS, build_document, without_code
 from builder.ingest.characters import visible
 from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerprint, fingerprint
@@ -692,7 +692,19 @@ def _restates_title(title: str, paragraphs: list[tuple[str, ParagraphKind]], out
     return not set().union(*(content_words(text) for text, _ in paragraphs)) - known
 
 
+PLAIN_TEXT_MAX_SHARE = 4
+"""How many times an article's most characters (`build.DOCUMENT_MAX_CHARS`) a record's plain text may hold: past
+it the article is too long whatever white space and markup its reading drops."""
+
+
 def _scraper_article(page: Page) -> ArticleParts:
+    if len(page.content) > PLAIN_TEXT_MAX_SHARE * DOCUMENT_MAX_CHARS and not page.content_is_html:
+        # Told before the text is read into paragraphs: a record of 50 MB of text took 1.1 GB of memory on its way
+        # to `document_too_large`.
+        raise PageTooLargeError(
+            f"the record's text holds {len(page.content):,} characters, more than {PLAIN_TEXT_MAX_SHARE} times the "
+            f"longest article built ({DOCUMENT_MAX_CHARS:,}): a book, a data dump or many articles as one"
+        )
     title = page.fields.get("title")
     if isinstance(title, str):
         # A title of control characters only ("\u0000") is none: the text's opening stands in, as for a record
