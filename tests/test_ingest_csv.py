@@ -94,12 +94,14 @@ def test_a_news_corpus_names_its_outlet_as_its_own_columns_say(
 
 
 def test_spreadsheet_exports_in_their_charsets_and_delimiters_are_read(tmp_path: Path) -> None:
-    """Spreadsheets in French export Windows-1252 with semicolons; TSV has tabs; exports come gzipped too."""
+    """Spreadsheets in French export Windows-1252 with semicolons; TSV has tabs; exports come gzipped too. A `.tsv`
+    whose header holds no tab is read by the delimiter it holds (it was one column, and no text column found)."""
     french = "Le conseil municipal a voté mardi la prolongation du service d’autobus de nuit à tous les quartiers."
     row = {"title": "Les bus de nuit prolongés", "text": f"{french} {french}", "url": "https://example.fr/a"}
     (tmp_path / "excel.csv").write_bytes(_export([row], ";").encode("cp1252"))
     (tmp_path / "tabs.tsv").write_text(_export([row], "\t"), encoding="utf-8")
     (tmp_path / "packed.csv.gz").write_bytes(gzip.compress(_export([row]).encode()))
+    (tmp_path / "commas.tsv").write_text(_export([row], ","), encoding="utf-8")
     out = tmp_path / "out"
 
     result = ingest(str(tmp_path), "--out", str(out))
@@ -110,7 +112,7 @@ def test_spreadsheet_exports_in_their_charsets_and_delimiters_are_read(tmp_path:
         Path(d["provenance"]["path"]).name: (d["title"], " ".join(d["text"].split()))
         for d in read_jsonl(out / "documents.jsonl")
     }
-    assert read == dict.fromkeys(["excel.csv", "packed.csv.gz", "tabs.tsv"], (row["title"], row["text"]))
+    assert read == dict.fromkeys(["commas.tsv", "excel.csv", "packed.csv.gz", "tabs.tsv"], (row["title"], row["text"]))
 
 
 def test_bad_rows_are_quarantined_with_their_line_and_the_rest_read(tmp_path: Path) -> None:

@@ -54,7 +54,9 @@ def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap |
     header_line = head_lines[1] if stated is not None and len(head_lines) > 1 else head_lines[0]
     unquoted = "".join(header_line.decode("utf-8", errors="replace").split('"')[::2])
     # Whatever compresses it (.tsv.bz2, .tsv.zst): a header's comma outnumbering its tabs made a TSV read as CSV.
-    delimiter = stated or ("\t" if format_suffix(source.path) == ".tsv" else _delimiter(unquoted))
+    # But a header without a tab is no TSV's, whatever the file's name: a comma-separated `.tsv` was one column.
+    is_tsv = format_suffix(source.path) == ".tsv" and "\t" in unquoted
+    delimiter = stated or ("\t" if is_tsv else _delimiter(unquoted))
     quoting = csv.QUOTE_MINIMAL if _quoted(head, delimiter) else csv.QUOTE_NONE
     rows = csv.reader(lines, delimiter=delimiter, quoting=quoting, skipinitialspace=_spaced(unquoted, delimiter))
     header: list[str] | None = None
