@@ -4,6 +4,7 @@ a site wrote into its own valid UTF-8 read again."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,11 @@ from tests.test_ingest import SAMPLE_PAGE, ingest, read_jsonl
         # and line breaks stay.
         ("\x00\x01 abc\x7f", "   abc "),
         ("Putin\x1b talks\tagain\n", "Putin  talks\tagain\n"),
+        # C1 controls too ("next line" in a title), once mojibake, whose bytes they are, is read again.
+        ("votes\x85on buses", "votes on buses"),
+        # Bidirectional overrides, embeddings and isolates reorder what is seen; a lone mark does not, and stays.
+        ("ci\u202ety \u2066council\u2069 \u202bvotes\u202c", "city council votes"),
+        ("שלום \u200f123", "שלום \u200f123"),
     ],
 )
 def test_visible_text_is_what_a_reader_sees(text: str, seen: str) -> None:
@@ -134,3 +140,45 @@ def test_a_record_titled_with_control_characters_only_is_titled_by_its_text(tmp_
         ("Russian leader Vladimir", f"{text} give up."),
         ("Putin talks", "abc"),
     ]
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a JSON value, keys aside."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [string for item in value.values() for string in _strings(item)]
+    if isinstance(value, list):
+        return [string for item in value for string in _strings(item)]
+    return []
+
+
+def test_control_and_bidirectional_characters_reach_no_field_a_person_reads(tmp_path: Path) -> None:
+    """C1 controls ("next line", U+0085) and bidirectional overrides (U+202E, which shows what follows it reversed:
+    "Trojan Source") reached titles and text as they were, and the outlet's name was not cleaned at all
+    ("\\u0000Daily\\u0007" written as is): an annotator reads every one of these fields, and a control or an
+    override shows as nothing or reorders what is selected. They go before the spans are computed, so every span
+    still holds the text it points at."""
+    record = {
+        "title": "Council votes\u0085 on buses\u202e",
+        "text": "The ci\u202ety council voted on Tuesday to extend the night bus service to every district, after a"
+        " year of complaints from shift workers.\n\n\u2067The measure passed\u2069 by 31 votes to 9, the transport"
+        " committee said.",
+        "source": "\u0000Daily \u202dNews\u202c\u0007",
+        "published": "2024-03-05\u0085",
+    }
+    (tmp_path / "items.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "items.jsonl"), "--out", str(out)).returncode == 0
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert (document["title"], document["source"], document["published_text"]) == (
+        "Council votes  on buses",
+        "Daily News",
+        "2024-03-05",
+    )
+    assert document["text"].startswith("The city council voted")
+    unseen = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    assert [string for string in _strings(document) if unseen.search(string)] == []
+    spans = [*document["claims"], *document["quotes"]]
+    assert spans
+    assert all(document["text"][span["start"] : span["end"]] == span["text"] for span in spans)

@@ -42,7 +42,7 @@ from builder.ingest.pages import DocumentTooLargeError, Page
 from builder.ingest.pagetext import AMBIGUOUS_NUMERIC_DATE, NoArticleError
 from builder.ingest.parts import ArticleParts
 from builder.ingest.sources import stored_length
-from builder.records import Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat, Span
+from builder.records import Dateline, Document, DocumentRole, Paragraph, ParagraphKind, SourceFormat, Span
 
 EXTRACTOR_VERSION = f"builder-{__version__}"
 """Recorded on every document and pre-annotation, so a push can tell when the extractor changed."""
@@ -80,9 +80,11 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     first paragraph (or the paragraph that is one on its own), a copyright notice below the story off its end, and
     its wire and staff credits off the last paragraph, if the extractor left them (a sign-up or a photo above or
     below the story hid them)."""
+    # A caption that is only an icon font's glyph or control characters (a camera icon) is none.
     captions = [
-        caption.model_copy(update={"text": shown}) if (shown := visible(caption.text).strip()) else caption
+        caption.model_copy(update={"text": shown, "credit": _shown(caption.credit)})
         for caption in parts.captions
+        if (shown := visible(caption.text).strip())
     ]
     paragraphs: list[tuple[str, ParagraphKind]] = []
     # As a reader sees them (`visible`): a paragraph that is only an icon font's glyphs (a row of share buttons)
@@ -96,7 +98,7 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
         else:
             paragraphs.append((text, kind))
     paragraphs = without_leading_furniture(paragraphs, language)
-    dateline, credit = parts.dateline, parts.credit
+    dateline, credit = _shown_dateline(parts.dateline), _shown(parts.credit)
     # An editor's note above the story ("Editor's note: This story has been updated ...") is its text, and the
     # dateline opens the paragraph after it.
     opening = 1 if len(paragraphs) > 1 and EDITORS_NOTE.match(paragraphs[0][0]) else 0
@@ -115,8 +117,34 @@ def tidy(parts: ArticleParts, language: str = "en") -> ArticleParts:
     paragraphs = without_trailing_furniture(paragraphs, language)
     title = visible(parts.title).strip() or parts.title
     return dataclasses.replace(
-        parts, title=title, paragraphs=paragraphs, dateline=dateline, credit=credit, captions=captions
+        parts,
+        title=title,
+        paragraphs=paragraphs,
+        source=_shown(parts.source),
+        published_text=_shown(parts.published_text),
+        updated_text=_shown(parts.updated_text),
+        searched_date=_shown(parts.searched_date),
+        dateline=dateline,
+        credit=credit,
+        captions=captions,
     )
+
+
+def _shown(value: str | None) -> str | None:
+    """An optional field as a reader sees it (`visible`), or None when nothing of it is left: every field a
+    document writes is read by people, and a control character in an outlet's name ("\\u0000Daily\\u0007") is
+    as unseen there as in its text."""
+    return (visible(value).strip() or None) if value else None
+
+
+def _shown_dateline(dateline: Dateline | None) -> Dateline | None:
+    """The dateline as a reader sees it (`_shown`), or None when nothing of its text or place is left."""
+    if dateline is None:
+        return None
+    raw, place = _shown(dateline.raw), _shown(dateline.place)
+    if raw is None or place is None:
+        return None
+    return dateline.model_copy(update={"raw": raw, "place": place, "date_text": _shown(dateline.date_text)})
 
 
 def _wire_credits(
@@ -238,7 +266,7 @@ def build_document(
     the_page = page_identity(page)
     # What the page states of itself (a title, an address, a date) is its main article's, not the related articles'.
     main = parts.role is DocumentRole.main
-    title = (visible(_text_field(page, "title") or "").strip() if main else None) or parts.title
+    title = (_text_field(page, "title") if main else None) or parts.title
     # Of the title written: two records that state one title over the same text are exact duplicates, whatever
     # the extractor would have read as their titles.
     content = content_hash(title, text)
@@ -347,8 +375,9 @@ def _dated(
 
 
 def _text_field(page: Page, name: str) -> str | None:
+    """A field the page states (its title, outlet, dates), as a reader sees it (`_shown`)."""
     value = page.fields.get(name)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return _shown(value) if isinstance(value, str) else None
 
 
 def _language_code(value: str | None) -> str | None:

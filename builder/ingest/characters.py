@@ -9,6 +9,9 @@ Pages carry characters that their readers never see or see as something else:
 - mojibake written into the page by its own site, which charset detection cannot undo as the page is valid
   UTF-8: "â\\xad\\x90" for "⭐", "â€™" for "’", "Ã©" for "é".
 
+Control characters go too (C0 and C1), and so do the bidirectional embeddings, overrides and isolates, which
+reorder the characters an annotator sees from those the text holds ("Trojan Source").
+
 Zero-width joiners and non-joiners stay inside words: Persian, Indic scripts and emoji sequences need them.
 """
 
@@ -31,14 +34,23 @@ Latin-1 supplement: "Â®" for "®", "Ã©" for "é"), three led by E0 to EF ("�
 "ï¸\\x8f" for an emoji's variation selector), four led by F0 to F4 ("ðŸ˜€" for "😀"). Other two-byte characters
 (Cyrillic, Greek: "ÐŸÑ€Ð¸") only two or more in a row: one alone may be a letter before a sign, as "É" before a
 no-break space is in French."""
-_UNSEEN = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}]+|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)")
-"""Invisible characters and private-use glyphs, and joiners at a word's edge, which join nothing (a paragraph
-of a lone zero-width joiner)."""
+_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+"""The bidirectional embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and isolates (LRI, RLI, FSI, PDI): they make
+a span display in another order than it is stored, which plain text never needs, and which hides what an
+annotator selects. The marks (LRM, RLM, ALM) stay: a lone one only sets the direction of the neutral characters
+beside it, as RTL text with numbers and Latin names needs, and reorders nothing else."""
+_UNSEEN = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}{_BIDI_CONTROLS}]+|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)")
+"""Invisible characters, private-use glyphs and bidirectional controls, and joiners at a word's edge, which join
+nothing (a paragraph of a lone zero-width joiner)."""
 SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
 """No-break, fixed-width and ideographic spaces: a reader sees a space, and so should a search, a tokenizer and an
 annotator's selection (a title "Low light tolerant\u00a0houseplants" is "Low light tolerant houseplants")."""
-_SPACE = re.compile(f"[{SPACES}]")
-_SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}{SPACES}\u00c2-\u00f4\u200c\u200d]")
+_C1_CONTROLS = "\x80-\x9f"
+"""C1 control characters: no reader sees one (U+0085, "next line", in a title), but they are mojibake's bytes
+("â\\x80\\x9c" for "“"), so they are taken out only once it is read again."""
+_AS_SPACE = re.compile(f"[{SPACES}{_C1_CONTROLS}]")
+"""What reads as a space: SPACES, and C1 controls as C0 ones do (`_CONTROL`)."""
+_SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}{SPACES}{_C1_CONTROLS}{_BIDI_CONTROLS}\u00c2-\u00f4\u200c\u200d]")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -72,9 +84,9 @@ MOJIBAKE_ROUNDS = 3
 
 def visible(text: str) -> str:
     """The text without control characters (each read as a space, as a stray NUL in a page is), invisible format
-    characters and private-use glyphs, with its other spaces as plain ones (SPACES), its mojibake read again
-    (until no round changes it, at most MOJIBAKE_ROUNDS). Text with none of these is returned as it is after two
-    scans (controls, then the rest)."""
+    characters, bidirectional controls and private-use glyphs, with its other spaces as plain ones (SPACES), its
+    mojibake read again (until no round changes it, at most MOJIBAKE_ROUNDS). Text with none of these is returned
+    as it is after two scans (controls, then the rest)."""
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     if text.isascii() or not _SUSPECT.search(text):
@@ -85,5 +97,6 @@ def visible(text: str) -> str:
         if mended == text:
             break
         text = mended
-    # Spaces last: a no-break space is a byte of mojibake ("Â\u00a0" for a no-break space read as Latin-1).
-    return _SPACE.sub(" ", _UNSEEN.sub("", text))
+    # Spaces and C1 controls last: a no-break space is a byte of mojibake ("Â\u00a0" for a no-break space read as
+    # Latin-1), and so is a C1 control.
+    return _AS_SPACE.sub(" ", _UNSEEN.sub("", text))
