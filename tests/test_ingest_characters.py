@@ -62,6 +62,8 @@ from tests.test_ingest import SAMPLE_PAGE, ingest, read_jsonl
         ("Putin\x1b talks\tagain\n", "Putin  talks\tagain\n"),
         # C1 controls too ("next line" in a title), once mojibake, whose bytes they are, is read again.
         ("votes\x85on buses", "votes on buses"),
+        # A terminal's colours whole, the word they coloured left whole.
+        ("\x1b[1mTitle\x1b[0m: the \x1b[38;5;196mcouncil\x1b[0m", "Title: the council"),
         # Bidirectional overrides, embeddings and isolates reorder what is seen; a lone mark does not, and stays.
         ("ci\u202ety \u2066council\u2069 \u202bvotes\u202c", "city council votes"),
         ("שלום \u200f123", "שלום \u200f123"),
@@ -182,3 +184,22 @@ def test_control_and_bidirectional_characters_reach_no_field_a_person_reads(tmp_
     spans = [*document["claims"], *document["quotes"]]
     assert spans
     assert all(document["text"][span["start"] : span["end"]] == span["text"] for span in spans)
+
+
+def test_a_terminal_s_colour_codes_leave_no_trace_in_a_page_dump(tmp_path: Path) -> None:
+    """A page dump copied from a terminal holds its colour codes ("\\x1b[31m"): ESC read as a space left the rest
+    of each code visible, "[1mCouncil votes ... [0m", and split the word it coloured ("The city  [31mcouncil [0m
+    voted"). The terminal showed none of the code, so none of it is read, and the text is what it showed."""
+    text = (
+        "The city \x1b[31mcouncil\x1b[0m voted on Tuesday to extend the night bus service to every district, after"
+        " a year of complaints from shift workers who said they had no way to get home safely. The measure passed by"
+        " 31 votes to 9, and the first new routes will run from March, the transport committee said."
+    )
+    (tmp_path / "page.txt").write_text(
+        f"\x1b[1mCouncil votes to extend night buses\x1b[0m\n\n{text}\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert ingest(str(tmp_path / "page.txt"), "--out", str(out)).returncode == 0
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert document["title"] == "Council votes to extend night buses"
+    assert document["text"] == text.replace("\x1b[31m", "").replace("\x1b[0m", "")

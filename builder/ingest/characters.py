@@ -9,8 +9,8 @@ Pages carry characters that their readers never see or see as something else:
 - mojibake written into the page by its own site, which charset detection cannot undo as the page is valid
   UTF-8: "â\\xad\\x90" for "⭐", "â€™" for "’", "Ã©" for "é".
 
-Control characters go too (C0 and C1), and so do the bidirectional embeddings, overrides and isolates, which
-reorder the characters an annotator sees from those the text holds ("Trojan Source").
+Control characters go too (C0 and C1; a terminal's colour codes whole), and so do the bidirectional embeddings,
+overrides and isolates, which reorder the characters an annotator sees from those the text holds ("Trojan Source").
 
 Zero-width joiners and non-joiners stay inside words: Persian, Indic scripts and emoji sequences need them.
 """
@@ -56,6 +56,10 @@ _SUSPECT = re.compile(f"[{INVISIBLE}{_PRIVATE_USE}{SPACES}{_C1_CONTROLS}{_BIDI_C
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """C0 control characters but tab and line breaks, and DEL: a scraper's JSON can carry them ("\\u0000"), and no
 reader sees one."""
+_TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+"""An ANSI (ECMA-48) control sequence: ESC, "[", parameter bytes, intermediate bytes and a final letter, as a
+terminal's colours are written ("\\x1b[31mcouncil\\x1b[0m"). The terminal showed none of it, so all of it goes,
+and the word it coloured stays whole, rather than ESC alone reading as a space before a visible "[31m"."""
 
 
 def _as_bytes(run: str) -> bytes:
@@ -83,12 +87,12 @@ MOJIBAKE_ROUNDS = 3
 
 
 def visible(text: str) -> str:
-    """The text without control characters (each read as a space, as a stray NUL in a page is), invisible format
-    characters, bidirectional controls and private-use glyphs, with its other spaces as plain ones (SPACES), its
-    mojibake read again (until no round changes it, at most MOJIBAKE_ROUNDS). Text with none of these is returned
-    as it is after two scans (controls, then the rest)."""
+    """The text without control characters (each read as a space, as a stray NUL in a page is; a terminal's escape
+    sequence as nothing), invisible format characters, bidirectional controls and private-use glyphs, with its
+    other spaces as plain ones (SPACES), its mojibake read again (until no round changes it, at most
+    MOJIBAKE_ROUNDS). Text with none of these is returned as it is after two scans (controls, then the rest)."""
     if _CONTROL.search(text):
-        text = _CONTROL.sub(" ", text)
+        text = _CONTROL.sub(" ", _TERMINAL_ESCAPE.sub("", text))
     if text.isascii() or not _SUSPECT.search(text):
         return text
     # Mojibake first: a soft hyphen (0xAD) is one of its bytes ("â\xad\x90" for "⭐"), not an invisible character.
