@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from tests.test_ingest import ingest, read_jsonl
@@ -281,3 +282,48 @@ def test_a_text_in_another_code_page_that_writes_its_language_is_read_in_it(tmp_
     weighed too. Read in the code page they were written in, their letters are the language's."""
     read, written = _csv_texts_read_back(OTHER_CODE_PAGE_TEXTS, tmp_path, quoted=True)
     assert read == written
+
+
+FRENCH_STORY = (
+    "Le conseil municipal a voté mardi l'extension du service de bus de nuit à tous les quartiers, après une année de"
+    " plaintes des travailleurs postés qui disaient ne pas pouvoir rentrer chez eux en sécurité. « C'est une décision"
+    " historique », a déclaré la maire, très émue. Les opposants ont jugé le coût – 4,2 millions d'euros par an –"
+    " trop élevé. Les premières lignes circuleront dès mars, selon le comité des transports."
+)
+
+
+def _with_broken_bytes(text: str, share: float) -> bytes:
+    """The text in UTF-8 with about `share` of its ASCII letters overwritten by 0xFF, which UTF-8 never holds,
+    spread evenly through it."""
+    written = bytearray(text.encode("utf-8"))
+    letters = [index for index, byte in enumerate(written) if chr(byte).isascii() and chr(byte).isalpha()]
+    count = round(len(written) * share)
+    for index in letters[:: len(letters) // count][:count]:
+        written[index] = 0xFF
+    return bytes(written)
+
+
+def test_utf8_with_broken_bytes_is_never_read_in_a_legacy_code_page(tmp_path: Path) -> None:
+    """A French text in UTF-8 with 2% of its bytes broken, more than the 1% a repair may replace, was read in the
+    legacy code page charset-normalizer found ("votÃĐ", "aprÃĻs"), and written so, though its valid multi-byte
+    UTF-8 ("é", "à", "–") says what it is: in a legacy text almost every byte beyond ASCII breaks UTF-8. Such a
+    text is UTF-8 with too much of it lost, quarantined as `undecodable` with the share of broken bytes; with 0.5%
+    broken it is read as UTF-8, each broken byte a U+FFFD, as before."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    title = "Le conseil vote l’extension des bus de nuit"
+    (inputs / "few.txt").write_bytes(_with_broken_bytes(f"{title}\n\n{FRENCH_STORY}\n", 0.005))
+    (inputs / "many.txt").write_bytes(_with_broken_bytes(f"{title}\n\n{FRENCH_STORY}\n", 0.02))
+    out = tmp_path / "out"
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert Path(document["provenance"]["path"]).name == "few.txt"
+    assert "\ufffd" in document["text"]
+    assert "a voté mardi" in document["text"]
+    [rejected] = read_jsonl(out / "quarantine.jsonl")
+    assert (Path(rejected["source"]).name, rejected["reason_code"]) == ("many.txt", "undecodable")
+    assert "bytes (2.0%) are broken" in rejected["reason"]
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["rejected"] == {"undecodable": 1}

@@ -904,8 +904,8 @@ class DecodedText:
 
 def decode(data: bytes, declared: str | None = None) -> DecodedText:
     """Decode text: as UTF-8 when it is valid so, else as `declared` (an HTTP charset); as UTF-8 with the undecodable
-    bytes replaced when it is UTF-8 with a few damaged bytes; else in the encoding charset-normalizer finds; else
-    as repaired UTF-8 again if few enough bytes are undecodable.
+    bytes replaced when it is UTF-8 with a few damaged bytes (refused with more); else in the encoding
+    charset-normalizer finds; else as repaired UTF-8 again if few enough bytes are undecodable.
 
     NUL bytes are repaired: those padding the end of a file (an interrupted write leaves them) are dropped, and a
     stray one inside the text reads as a space, which takes as many bytes in every encoding, so offsets into the
@@ -950,10 +950,19 @@ def _decode_narrow(data: bytes, declared: str | None) -> DecodedText:
     few_enough = replaced <= len(text) * REPLACEMENT_SHARE_LIMIT
     # Valid multi-byte sequences as many as the broken ones or more mean UTF-8 with damage (a cut character, a stray
     # byte), not a legacy code page: there, almost every non-ASCII byte breaks UTF-8. Asking charset-normalizer
-    # first would read the whole page as some code page that takes every byte (cp775, mac_iceland): mojibake
-    # throughout, for one bad byte.
+    # would read the whole page as some code page that takes every byte (cp775, mac_iceland): mojibake throughout
+    # ("votÃĐ"), however much or little is broken. Too much broken is quarantined, never read so.
     valid_non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
-    if few_enough and valid_non_ascii >= replaced:
+    if valid_non_ascii >= replaced:
+        if not few_enough:
+            broken_bytes = len(body) - (len(text.encode("utf-8")) - 3 * replaced)
+            raise UnreadableInputError(
+                "undecodable",
+                f"the text is UTF-8 ({valid_non_ascii} of its characters beyond ASCII are valid UTF-8), but"
+                f" {broken_bytes} of its {len(body)} bytes ({broken_bytes / len(body):.1%}) are broken: {replaced} of"
+                f" {len(text)} characters would be U+FFFD, more than {REPLACEMENT_SHARE_LIMIT:.0%}",
+                data,
+            )
         return DecodedText(text, REPAIRED_UTF8, repaired_utf8(body)[1], bom_bytes)
     guess = web_encoding(body)
     if guess is not None and guess.encoding not in {"utf_8", "ascii"}:
