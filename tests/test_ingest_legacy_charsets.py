@@ -327,3 +327,30 @@ def test_utf8_with_broken_bytes_is_never_read_in_a_legacy_code_page(tmp_path: Pa
     assert (Path(rejected["source"]).name, rejected["reason_code"]) == ("many.txt", "undecodable")
     assert "bytes (2.0%) are broken" in rejected["reason"]
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["rejected"] == {"undecodable": 1}
+
+
+def test_a_text_full_of_replacement_characters_already_is_quarantined(tmp_path: Path) -> None:
+    """A text that an earlier conversion wrote with U+FFFD for the bytes it could not read (every "e" of an English
+    story, 5% of its characters) is valid UTF-8, and was accepted whole, though a text with 1% of its bytes broken
+    is refused: its words are as lost to an annotator either way ("vot\ufffdd", "\ufffdxt\ufffdnd"). The same limit
+    holds, and the reason says the text held them already; a few (one a hundred characters or less) still pass."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    story = (
+        "The city council voted on Tuesday to extend the night bus service to every district, after a year of"
+        " complaints from shift workers who said they had no way to get home safely. The measure passed by 31 votes"
+        " to 9, and the first new routes will run from March, the transport committee said."
+    )
+    texts = {"few.txt": story.replace("Tuesday", "Tu\ufffdsday"), "many.txt": story.replace("e", "\ufffd")}
+    for name, text in texts.items():
+        (inputs / name).write_text(f"Night buses for every district\n\n{text}\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    [document] = read_jsonl(out / "documents.jsonl")
+    assert Path(document["provenance"]["path"]).name == "few.txt"
+    [rejected] = read_jsonl(out / "quarantine.jsonl")
+    assert (Path(rejected["source"]).name, rejected["reason_code"]) == ("many.txt", "undecodable")
+    assert "U+FFFD that the text already held" in rejected["reason"]

@@ -909,7 +909,8 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
 
     NUL bytes are repaired: those padding the end of a file (an interrupted write leaves them) are dropped, and a
     stray one inside the text reads as a space, which takes as many bytes in every encoding, so offsets into the
-    file stay exact. Raises `UnreadableInputError` for empty, binary, or mostly undecodable input.
+    file stay exact. Raises `UnreadableInputError` for empty, binary, or mostly undecodable input, and for a text
+    that holds too many U+FFFD already.
     """
     wide = wide_encoding(data[:SNIFF_BYTES])
     if wide is not None:
@@ -917,7 +918,23 @@ def decode(data: bytes, declared: str | None = None) -> DecodedText:
     data = data.rstrip(b"\x00")
     if not data.strip():
         raise UnreadableInputError("empty", "the input is empty or holds only white space or NUL bytes")
-    return _without_nul(_decode_narrow(data, declared))
+    decoded = _decode_narrow(data, declared)
+    # A strict decoding writes no U+FFFD, and a repair lists those it writes: the rest were in the text.
+    _refuse_held_replacements(decoded.text.count("\ufffd") - len(decoded.replacements), len(decoded.text), data)
+    return _without_nul(decoded)
+
+
+def _refuse_held_replacements(held: int, characters: int, data: bytes) -> None:
+    """Raise `UnreadableInputError` when more than REPLACEMENT_SHARE_LIMIT of a text's characters are U+FFFD that it
+    held already, as valid characters: an earlier conversion wrote them for bytes it could not read, and those are
+    as lost to a reader as the bytes a repair here replaces, which the same limit bounds."""
+    if held > characters * REPLACEMENT_SHARE_LIMIT:
+        raise UnreadableInputError(
+            "undecodable",
+            f"{held} of {characters} characters ({held / characters:.1%}) are U+FFFD that the text already held (an"
+            f" earlier conversion wrote them for bytes it could not read), more than {REPLACEMENT_SHARE_LIMIT:.0%}",
+            data,
+        )
 
 
 def _without_nul(decoded: DecodedText) -> DecodedText:
@@ -993,9 +1010,11 @@ def _decode_wide(data: bytes, codec: str, bom_bytes: int) -> DecodedText:
     """A UTF-16 or UTF-32 text; a broken code unit (a lone surrogate, an odd last byte) becomes U+FFFD, within
     the same limit as UTF-8 repairs."""
     text = data[bom_bytes:].decode(codec, errors="replace")
-    replaced = text.count("\ufffd") - data[bom_bytes:].count("\ufffd".encode(codec))
+    held = data[bom_bytes:].count("\ufffd".encode(codec))
+    replaced = text.count("\ufffd") - held
     if replaced > len(text) * REPLACEMENT_SHARE_LIMIT:
         raise UnreadableInputError("undecodable", f"{replaced} of {len(text)} characters are not valid {codec}", data)
+    _refuse_held_replacements(held, len(text), data)
     return DecodedText(text, codec, bom_bytes=bom_bytes)
 
 
