@@ -766,6 +766,14 @@ def test_a_record_holding_unicode_line_separators_is_written_on_one_line(tmp_pat
     assert document["title"] == "Putin tells\u2028Trump"
 
 
+def _records_published(stated: list[str]) -> list[dict[str, str]]:
+    """A record of its own for each published time stated, each a sample title and text numbered apart."""
+    return [
+        {"title": f"{SAMPLE_TITLES[index % 4]} {index}", "text": f"{TEXT} {index}", "published": published}
+        for index, published in enumerate(stated)
+    ]
+
+
 def test_an_integer_too_long_to_read_loses_its_record_not_the_file(tmp_path: Path) -> None:
     """Python reads no integer of more than 4,300 digits, and `json.loads` raised a bare ValueError for a record
     holding one in any field (`"views": 999…`): not JSON's own error, so it was a `builder_fault` of the whole
@@ -830,10 +838,7 @@ def test_a_stated_time_with_an_offset_no_zone_has_gives_no_time_not_a_broken_rec
         "Jan 1 2024 10:00 GMT+25",
         "2024-01-01T00:00:00+23:59",
     ]
-    records = [
-        {"title": f"{SAMPLE_TITLES[index % 4]} {index}", "text": f"{TEXT} {index}", "published": published}
-        for index, published in enumerate(stated)
-    ]
+    records = _records_published(stated)
     records[0]["crawled_at"] = "2025-01-01T00:00:00+99:00"
     out = tmp_path / "out"
     (tmp_path / "items.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records), "utf-8")
@@ -864,10 +869,7 @@ def test_a_java_time_with_its_zone_in_brackets_is_read_at_its_offset(tmp_path: P
         "2025-09-04T16:50:36Z[UTC]",
         "2025-09-04T12:50:36[America/New_York]",
     ]
-    records = [
-        {"title": f"{SAMPLE_TITLES[index % 4]} {index}", "text": f"{TEXT} {index}", "published": published}
-        for index, published in enumerate(stated)
-    ]
+    records = _records_published(stated)
     documents = _ingested(tmp_path, records)
     assert [(d["published_text"], d["published_at"]) for d in documents] == [
         (stated[0], "2025-09-04T12:50:36-04:00"),
