@@ -106,6 +106,8 @@ def test_json_documents_that_cannot_be_read_are_quarantined_with_their_position(
     assert (rejected["cut.json"]["reason_code"], rejected["cut.json"]["line"]) == ("bad_json", 3)
     assert rejected["error.json"]["reason_code"] == "no_text"
     assert (rejected["mixed.json"]["reason_code"], rejected["mixed.json"]["record"]) == ("not_an_object", "[1]")
+    # The item as the export writes it, not as Python's repr ('not an article').
+    assert rejected["mixed.json"]["snippet"] == '"not an article"'
     assert rejected["huge.json.gz"]["reason_code"] == "json_too_large"
     assert "jq -c '.[]' huge.json.gz" in rejected["huge.json.gz"]["reason"]
 

@@ -649,7 +649,8 @@ def json_document_pages(
         if too_long is not None and (found := too_long_integer_in(record)) is not None:
             yield _too_long_integer_item(source, record, index, *found)
             continue
-        raw = json.dumps(record, ensure_ascii=False)[:SNIPPET_CHARS] if isinstance(record, dict) else repr(record)
+        # As JSON, whatever the item: the snippet shows the export's text (`null`, `"x"`), not Python's (`None`).
+        raw = json.dumps(record, ensure_ascii=False, default=str)[:SNIPPET_CHARS]
         yield from record_pages(source, record, digest, overrides, line=None, offset=0, raw=raw, position=f"[{index}]")
 
 
