@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import random
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -161,11 +162,12 @@ def panel_answers(documents: Sequence[Document]) -> list[Annotation]:
 
 
 def grown(documents: Sequence[Document], page: int, copies: int, duplicate_of: str | None = None) -> list[Document]:
-    """`copies` more documents on a new page `page`, each a real sample document under a new id (the text is
-    real; only the identity is new), optionally all near-duplicates of an already released document."""
+    """`copies` more documents on a new page `page`, each a real sample document under a new id, its letters
+    enciphered for the page and copy (`disguised`: the same text again would be a copy, which a release groups with
+    its original), optionally all near-duplicates of an already released document by their link."""
     made = []
     for index in range(copies):
-        source = documents[index % len(documents)]
+        source = disguised(documents[index % len(documents)], page * 1000 + index + 1)
         made.append(
             source.model_copy(
                 update={
@@ -177,3 +179,23 @@ def grown(documents: Sequence[Document], page: int, copies: int, duplicate_of: s
             )
         )
     return made
+
+
+def disguised(document: Document, key: int) -> Document:
+    """The document with every letter of its title and texts (its text, and the text of each span, caption and
+    mention) replaced by a substitution cipher drawn from `key`: lengths, offsets and spans are kept, and the words
+    are another story's to near-duplicate detection."""
+    lower = "abcdefghijklmnopqrstuvwxyz"
+    shuffled = "".join(random.Random(key).sample(lower, len(lower)))
+    cipher = str.maketrans(lower + lower.upper(), shuffled + shuffled.upper())
+
+    def enciphered(value: object, key_name: str = "") -> object:
+        if isinstance(value, dict):
+            return {name: enciphered(item, name) for name, item in value.items()}
+        if isinstance(value, list):
+            return [enciphered(item, key_name) for item in value]
+        return value.translate(cipher) if key_name in ("text", "title") and isinstance(value, str) else value
+
+    data = enciphered(document.model_dump(mode="json"))
+    assert isinstance(data, dict)
+    return Document.model_validate(data)

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from builder.records import Document
 from builder.release.build import ReleaseOptions, make_release
 from builder.release.splits import SPLITS, SplitLedger, assign_splits, document_groups, hashed_split, leak_check
-from tests.release_support import _hex, ingest_samples, write_documents, write_ledger
+from builder.release.tables import DocumentKey
+from tests.release_support import _hex, disguised, ingest_samples, write_documents, write_ledger
 
 SALT = "property-tests"
 
@@ -96,6 +97,28 @@ def test_groups_join_pages_and_near_duplicate_chains(template: Document) -> None
     groups = document_groups([a, b, c, d, e])
     assert groups[a.doc_id] == groups[b.doc_id] == groups[c.doc_id] == groups[d.doc_id]
     assert groups[e.doc_id] == e.page_id
+
+
+def test_copies_from_separate_ingest_runs_are_grouped_by_their_text(template: Document) -> None:
+    """Groups followed `duplicate_of`, which links only the documents of one ingest run: a page ingested again in
+    a later batch (a byte-identical copy, or one with a few words changed) was no one's duplicate and could land in
+    another split than its original. Documents that share a similarity key (the same title and text, or a MinHash
+    band) are one group; another text is not."""
+    original = doc(template, "a", "p1")
+    copy = doc(template, "b", "p2")
+    words = template.text.split(" ")
+    words[3], words[40] = words[40], words[3]
+    edited = template.model_copy(
+        update={"doc_id": f"doc_{'c' * 16}", "page_id": f"page_{'c' * 16}", "text": " ".join(words)}
+    )
+    other = disguised(doc(template, "d", "p4"), 7)
+    keys = [DocumentKey.of(document) for document in (original, copy, edited, other)]
+    groups = document_groups(keys)
+    pages = (original.page_id, copy.page_id, edited.page_id)
+    assert groups[original.doc_id] == groups[copy.doc_id] == groups[edited.doc_id] == min(pages)
+    assert groups[other.doc_id] == other.page_id
+    # Without the keys, as `Document`s carry none, the copies were three groups.
+    assert len(set(document_groups([original, copy, edited, other]).values())) == 4
 
 
 def test_hashed_split_follows_the_ratios() -> None:

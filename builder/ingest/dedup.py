@@ -22,7 +22,7 @@ from functools import cache
 import numpy as np
 
 from builder.enrich.unspaced import UNSPACED_CHARACTER
-from builder.ingest.ids import folded
+from builder.ingest.ids import content_hash, folded
 
 MAX_HASH = np.uint32((1 << 32) - 1)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -167,6 +167,20 @@ def signature(text: str, config: DedupConfig) -> np.ndarray:
 def band_keys(sig: np.ndarray, config: DedupConfig) -> list[bytes]:
     bands, rows = lsh_bands(config.threshold, config.num_perm)
     return [bytes([band]) + sig[band * rows : (band + 1) * rows].tobytes() for band in range(bands)]
+
+
+def similarity_keys(title: str, text: str, config: DedupConfig | None = None) -> tuple[int, ...]:
+    """64-bit keys that two documents share when they are exact duplicates (their normalised title and text) or
+    candidate near duplicates (one MinHash LSH band of their signatures at the threshold, which documents at or
+    above it share nine times in ten and more): what a release groups documents by across ingest runs, whose
+    `duplicate_of` links only the documents of one run. Signed, as Arrow's int64 holds them."""
+    config = config or DedupConfig()
+    keys = [bytes.fromhex(content_hash(title, text))[:8]]
+    sig = signature(text, config)
+    # A text of fewer words than a shingle has no signature to compare: all such texts would share every band.
+    if not (sig == MAX_HASH).all():
+        keys += [hashlib.blake2b(band, digest_size=8).digest() for band in band_keys(sig, config)]
+    return tuple(int.from_bytes(key, "little", signed=True) for key in keys)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,10 @@ class CardInputs:
     review_items: int = 0
 
 
+CARD_OUTLETS = 20
+"""Outlets the card lists by name; the rest are counted on one line."""
+
+
 def size_category(rows: int) -> str:
     return next((name for bound, name in SIZE_CATEGORIES if rows < bound), "1M<n<10M")
 
@@ -147,9 +151,13 @@ def _body(inputs: CardInputs, path_hint: str) -> str:
         f"{sum(counts['documents'].values()):,} documents from {inputs.pages:,} captured page(s). Outlets:",
         "",
     ]
-    lines += [f"- {source}: {count:,}" for source, count in inputs.sources.most_common(20)]
-    lines += ["", "Splits are assigned per group (a page, or a cluster of near-duplicates), so related articles"]
-    lines += ["never straddle train and test, and a released document never changes split in later versions."]
+    lines += [f"- {source}: {count:,}" for source, count in inputs.sources.most_common(CARD_OUTLETS)]
+    if len(inputs.sources) > CARD_OUTLETS:
+        rest = inputs.sources.most_common()[CARD_OUTLETS:]
+        lines += [f"- and {len(rest):,} more outlets: {sum(count for _, count in rest):,} documents"]
+    lines += ["", "Splits are assigned per group (a page, or a cluster of exact and near duplicates, found again"]
+    lines += ["across the documents released, whichever ingest run gave them), so related articles never straddle"]
+    lines += ["train and test, and a released document never changes split in later versions."]
     lines += ["", "## Targets", ""]
     lines += [f"- `{target}`: {text}" for target, text in sorted(inputs.targets.items())] or ["- (none)"]
     lines += ["", "## Labels", ""]

@@ -64,6 +64,7 @@ KEY_SCHEMA = pa.schema(
         ("duplicate_of", pa.string()),
         ("lang", pa.string()),
         ("outlet", pa.string()),
+        ("similar", pa.list_(pa.int64())),
         ("error", pa.string()),
     ]
 )

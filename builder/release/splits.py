@@ -1,7 +1,8 @@
 """Stable train/validation/test splits: a salted hash of a group key, pinned by a persisted ledger.
 
-The group is the connected set of documents that share a page or a near-duplicate link (`duplicate_of`), so a
-story and its copies never straddle splits (a leak that inflates test scores). The hash alone would already
+The group is the connected set of documents that share a page, a near-duplicate link (`duplicate_of`) or a
+similarity key (`dedup.similarity_keys`: copies given by separate ingest runs, which `duplicate_of` does not link),
+so a story and its copies never straddle splits (a leak that inflates test scores). The hash alone would already
 be stable, but a group can grow or merge as data is added; the ledger records every released document's split,
 so a released document keeps its split whatever happens later, and the leak check catches the one case that
 cannot be resolved silently: a merge of groups released in different splits.
@@ -12,10 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
+
+import numpy as np
 
 SPLITS = ("train", "validation", "test")
 
@@ -99,16 +102,37 @@ def document_groups(documents: Sequence[LinkedDocument]) -> dict[str, str]:
             node = up
         return node
 
+    def union(page: str, other: str) -> None:
+        a, b = root(page), root(other)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
     page_of = {document.doc_id: document.page_id for document in documents}
     for document in documents:
         if document.duplicate_of:
-            a, b = root(document.page_id), root(page_of.get(document.duplicate_of, document.duplicate_of))
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            union(document.page_id, page_of.get(document.duplicate_of, document.duplicate_of))
+    for page, other in _pages_sharing_a_key(documents):
+        union(page, other)
     smallest: dict[str, str] = {}
     for page in sorted(set(page_of.values())):
         smallest.setdefault(root(page), page)
     return {doc_id: smallest[root(page)] for doc_id, page in page_of.items()}
+
+
+def _pages_sharing_a_key(documents: Sequence[LinkedDocument]) -> Iterator[tuple[str, str]]:
+    """Pairs of pages whose documents share a similarity key (`similar`, which a `DocumentKey` carries and a
+    `Document` does not), each page paired with the first that has the key: sorted as one array of (key,
+    document), ten keys a document, rather than a dictionary of every key."""
+    keyed = [(key, index) for index, document in enumerate(documents) for key in getattr(document, "similar", ())]
+    if not keyed:
+        return
+    pairs = np.array(keyed, dtype=np.int64)
+    pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    keys, owners = pairs[:, 0], pairs[:, 1]
+    shared = np.flatnonzero(keys[1:] == keys[:-1]) + 1
+    first = np.maximum.accumulate(np.where(np.r_[True, keys[1:] != keys[:-1]], np.arange(len(keys)), 0))
+    for at in shared.tolist():
+        yield documents[int(owners[first[at]])].page_id, documents[int(owners[at])].page_id
 
 
 def assign_splits(documents: Sequence[LinkedDocument], ledger: SplitLedger) -> tuple[dict[str, str], dict[str, str]]:

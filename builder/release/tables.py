@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from datasets import Features
 
+from builder.ingest.dedup import similarity_keys
 from builder.records import (
     SCHEMA_VERSION,
     Annotation,
@@ -296,8 +297,11 @@ class DocumentKey(NamedTuple):
     duplicate_of: str | None
     lang: str
     outlet: str
+    similar: Sequence[int] = ()
+    """`dedup.similarity_keys`: exact and near duplicates given by separate ingest runs share one."""
 
     @classmethod
     def of(cls, document: Document) -> DocumentKey:
         outlet = document.source or document.site or "unknown"
-        return cls(document.doc_id, document.page_id, document.duplicate_of, document.lang, outlet)
+        similar = similarity_keys(document.title, document.text)
+        return cls(document.doc_id, document.page_id, document.duplicate_of, document.lang, outlet, similar)
