@@ -31,6 +31,7 @@ from tests.release_support import (
     write_documents,
     write_ledger,
 )
+from tests.samples_support import TARGETS
 
 CLASS_LABELS = {
     "documents": {"role": ["main", "related"]},
@@ -418,3 +419,22 @@ def test_ledger_folder_as_studio_pull_leaves_it(samples: list[Document], tmp_pat
         "annotations.jsonl",
         "annotations.quarantine.jsonl",
     ]
+
+
+def test_target_texts_come_from_targets_and_their_absence_is_said(samples: list[Document], tmp_path: Path) -> None:
+    """Release read target texts only from a targets file kept beside the ledger, which `studio pull` does not
+    write: elsewhere the card listed no target and each stance row gave its target's id as its text, silently.
+    `--targets` names the file; without one, the run says which targets have no text."""
+    docs_path = write_documents(tmp_path / "docs.jsonl", base_documents(samples))
+    ledger = write_ledger(tmp_path / "ledger", panel_answers(samples))
+    (ledger / "targets.yaml").unlink()
+    bare = make_release(ReleaseOptions(documents=docs_path, annotations=ledger, out=tmp_path / "bare", version="1.0.0"))
+    [note] = [note for note in bare.notes if "have no text" in note]
+    assert "give --targets" in note
+    told = make_release(
+        ReleaseOptions(documents=docs_path, annotations=ledger, out=tmp_path / "told", version="1.0.0", targets=TARGETS)
+    )
+    assert not [note for note in told.notes if "have no text" in note]
+    rows = pq.read_table(tmp_path / "told" / "stance").to_pylist()
+    assert rows
+    assert all(row["target_text"] != row["target_id"] for row in rows)

@@ -156,6 +156,12 @@ def release(
         Path | None, typer.Option("--annotations", file_okay=False, help="Annotation ledger folder (may be absent).")
     ] = None,
     out_dir: Annotated[Path | None, typer.Option("--out", help="The release repository (created if missing).")] = None,
+    targets: Annotated[
+        Path | None,
+        typer.Option(
+            "--targets", exists=True, dir_okay=False, help="Targets file (default: targets.yaml beside the ledger)."
+        ),
+    ] = None,
     version: Annotated[str | None, typer.Option("--version", help="Version to release, X.Y.Z.")] = None,
     bump: Annotated[
         Bump | None,  # type: ignore[valid-type]
@@ -211,6 +217,7 @@ def release(
         review=review or out_dir.parent / f"{out_dir.name}-review.jsonl",
         engine=engine.value,
         ray_address=ray_address,
+        targets=targets,
     )
     with Progress(
         SpinnerColumn(), TextColumn("release: {task.description}"), TimeElapsedColumn(), console=err, transient=True

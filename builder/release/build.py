@@ -36,6 +36,7 @@ from builder.release.parquet import clear_configs, write_config
 from builder.release.plot import label_distribution_png
 from builder.release.splits import SplitLedger, assign_splits, leak_check
 from builder.release.tables import CONFIGS, DocumentKey, WrittenTables, build_tables, config_features
+from builder.targets import load_targets
 
 MANIFEST_FILE = "MANIFEST.json"
 AGREEMENT_FILE = "agreement.json"
@@ -67,6 +68,8 @@ class ReleaseOptions:
     """The Ray cluster to join (default: a running session, else a local Ray on this machine's cores)."""
     chunk_bytes: int = 32 << 20
     """Ray engine: bytes of the documents file per task (a gzip file is one task)."""
+    targets: Path | None = None
+    """The targets file giving each target's text (default: the one kept beside the ledger, if any)."""
 
 
 @dataclass
@@ -155,7 +158,8 @@ def read_answers(options: ReleaseOptions) -> tuple[list[Annotation], dict[str, s
     if ledger_dir is None:
         return [], {}
     answers = latest_answers(read_annotations(ledger_dir))
-    return answers, {t.target_id: t.text for t in read_targets(ledger_dir)}
+    targets = load_targets(options.targets) if options.targets is not None else read_targets(ledger_dir)
+    return answers, {t.target_id: t.text for t in targets}
 
 
 def release_records(
@@ -230,6 +234,13 @@ def finish_release(
     result.changes, result.machine_labels = changes, written.machine_claims
     if written.orphan_answers:
         result.notes.append(f"{written.orphan_answers} answer(s) are about documents not in {options.documents}")
+    untold = sorted({answer.target_id for answer in answers if answer.target_id and answer.target_id not in targets})
+    if untold:
+        # The card listed no target and each stance row gave its target's id for its text, without a word.
+        result.notes.append(
+            f"{len(untold)} target(s) have no text ({', '.join(untold[:3])}): the stance rows give their ids; "
+            "give --targets, or keep targets.yaml beside the annotation ledger"
+        )
     if options.review is not None:
         _write_review(options.review, plan.decided.review)
     if options.bump and plan.previous_data and plan.previous_data == _data_hashes(out):
