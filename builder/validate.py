@@ -126,7 +126,9 @@ def diagnose(path: Path, line: int, raw: bytes, error: ValidationError) -> Itera
     try:
         value = json.loads(text)
     except json.JSONDecodeError as bad:
-        yield LineError(path, line, None, f"bad JSON: {bad.msg} at column {bad.colno}")
+        # json's own message may end in "at" ("Unterminated string starting at"): "at at column 85" read badly.
+        at = "" if bad.msg.endswith(" at") else " at"
+        yield LineError(path, line, None, f"bad JSON: {bad.msg}{at} column {bad.colno}")
         return
     if not isinstance(value, dict):
         yield LineError(path, line, None, f"expected a JSON object, got {type(value).__name__}")

@@ -438,3 +438,13 @@ def test_target_texts_come_from_targets_and_their_absence_is_said(samples: list[
     rows = pq.read_table(tmp_path / "told" / "stance").to_pylist()
     assert rows
     assert all(row["target_text"] != row["target_id"] for row in rows)
+
+
+def test_a_release_with_an_empty_split_says_so(samples: list[Document], tmp_path: Path) -> None:
+    """A release of few split groups can leave a split empty (31 groups left test empty), and nothing said so: the
+    card's table was the only trace. One page is one group, so two splits are empty here."""
+    one_page = [document for document in samples if document.page_id == samples[0].page_id]
+    result = release(tmp_path, one_page, [], version="1.0.0", include_machine_labels=True)
+    [note] = [note for note in result.notes if note.startswith("no document in the")]
+    assert "split group(s) are too few" in note
+    assert sum(split in note for split in ("train", "validation", "test")) == 2

@@ -111,3 +111,12 @@ def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = run_builder("validate", str(tmp_path / "absent.jsonl"))
     assert result.returncode == 2
     assert "does not exist" in result.stderr
+
+
+def test_a_string_left_open_is_said_once_where_it_starts(tmp_path: Path) -> None:
+    """json's message for a string left open ends in "starting at", and "at column" after it read "at at"."""
+    path = tmp_path / "documents.jsonl"
+    path.write_text('{"kind": "document", "title": "cut\n', encoding="utf-8")
+    result = run_builder("validate", str(path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == f"{path}:1: bad JSON: Unterminated string starting at column 31"

@@ -63,6 +63,7 @@ TokenOption = Annotated[
     ),
 ]
 ProjectOption = Annotated[str, typer.Option("--project", help="Project title; created by push when missing.")]
+PulledProjectOption = Annotated[str, typer.Option("--project", help="Title of the project to pull, as pushed.")]
 
 
 def _data_dir() -> Path:
@@ -194,7 +195,7 @@ def push_command(
 
 @app.command("pull", epilog=EXAMPLES)
 def pull_command(
-    project: ProjectOption,
+    project: PulledProjectOption,
     out_dir: Annotated[Path, typer.Option("--out", help="Folder of the ledger, its state and quarantine.")] = Path(
         "annotations"
     ),

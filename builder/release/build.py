@@ -34,7 +34,7 @@ from builder.release.inputs import (
 )
 from builder.release.parquet import clear_configs, write_config
 from builder.release.plot import label_distribution_png
-from builder.release.splits import SplitLedger, assign_splits, leak_check
+from builder.release.splits import SPLITS, SplitLedger, assign_splits, leak_check
 from builder.release.tables import CONFIGS, DocumentKey, WrittenTables, build_tables, config_features
 from builder.targets import load_targets
 
@@ -234,6 +234,14 @@ def finish_release(
     result.changes, result.machine_labels = changes, written.machine_claims
     if written.orphan_answers:
         result.notes.append(f"{written.orphan_answers} answer(s) are about documents not in {options.documents}")
+    empty = [split for split in SPLITS if not written.counts.get("documents", {}).get(split)]
+    if empty:
+        # A few groups can all hash away from a split (31 groups left test empty one time in thirty): a model
+        # evaluated on it would be evaluated on nothing, which the release should not leave to the card to show.
+        result.notes.append(
+            f"no document in the {' and '.join(empty)} split(s): {len(set(plan.groups.values())):,} split group(s) "
+            "are too few for every split to get some; add documents, or use the splits that have them"
+        )
     untold = sorted({answer.target_id for answer in answers if answer.target_id and answer.target_id not in targets})
     if untold:
         # The card listed no target and each stance row gave its target's id for its text, without a word.
