@@ -12,9 +12,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from builder.jsonl import iter_lines
 from builder.records import Annotation, AnnotationStatus, Document, Target
 from builder.targets import load_targets
+from builder.validate import error_fields
 
 TARGETS_FILES = ("targets.yaml", "targets.yml", "targets.json")
 
@@ -42,8 +45,16 @@ def read_documents(path: Path) -> Iterator[Document]:
 
 
 def parse_document(raw: bytes, path: Path | str, number: int) -> Document:
+    """The document of one line, or ReleaseInputError naming the line and its first problem's field, as
+    `builder validate` names it (pydantic's own text dumped the whole input and a link to its error pages)."""
     try:
         return Document.model_validate_json(raw)
+    except ValidationError as error:
+        problems = error_fields(error)
+        field_name, message = problems[0]
+        where = f"{field_name}: " if field_name else ""
+        more = f" (and {len(problems) - 1} more; `builder validate {path}` lists them)" if len(problems) > 1 else ""
+        raise ReleaseInputError(f"{path}:{number}: not a valid document: {where}{message}{more}") from error
     except ValueError as error:
         raise ReleaseInputError(f"{path}:{number}: not a valid document: {error}") from error
 
