@@ -396,9 +396,14 @@ def test_unknown_label_is_refused_when_building_a_table() -> None:
 
 
 def test_answers_about_unknown_documents_are_left_out_and_noted(samples: list[Document], tmp_path: Path) -> None:
+    """Answers about documents not released are left out of the rows and noted; nor do they count in the
+    agreement figures, the --min-alpha gate and the review list, which spoke of tasks the release does not hold."""
     stranger = grown(samples, 555, 1)[0]
     answers = [answer(stranger, "gaza-ceasefire", name, Stance.FAVOR) for name in ("ann", "bob")]
     result = release(tmp_path, samples, [*panel_answers(samples), *answers], version="1.0.0")
+    alone = release(tmp_path / "alone", samples, panel_answers(samples), version="1.0.0")
+    assert result.agreement.overall == alone.agreement.overall
+    assert stranger.doc_id not in {item.doc_id for item in result.review}
     assert sum(result.counts["annotations"].values()) == 11
     assert sum(result.counts["stance"].values()) == 3
     # The sample page alone is one split group: the empty splits are noted too.

@@ -198,6 +198,10 @@ def plan_release(
     if repeated:
         raise ReleaseRefusedError(f"{options.documents}: {len(repeated)} doc_id(s) appear twice, e.g. {repeated[0]}")
     step("agreement")
+    # Of the documents released only: answers about others (a ledger ahead of the documents given) are noted as
+    # such, and made the card's figures, the --min-alpha gate and the review list speak of tasks not released.
+    released_ids = {key.doc_id for key in keys}
+    answers = [answer for answer in answers if answer.doc_id in released_ids]
     report = agreement_report(answers)
     check_min_alpha(report, options.min_alpha)
     step("splits")
@@ -257,6 +261,8 @@ def finish_release(
     step("card, manifest, changelog")
     plan.ledger.save(out)
     report = plan.agreement
+    released_ids = {key.doc_id for key in keys}
+    released_answers = sum(answer.doc_id in released_ids for answer in answers)
     (out / AGREEMENT_FILE).write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
     label_distribution_png(written.distributions(), out / PLOT_FILE)
     changelog.prepend_entry(out, changelog.entry(plan.version, changes, datetime.date.today()))
@@ -268,11 +274,11 @@ def finish_release(
         features=config_features(),
         counts=written.counts,
         bytes_per_split=written.bytes,
-        agreement=report.overall if answers else None,
+        agreement=report.overall if released_answers else None,
         agreement_by_target=report.by_target,
         machine_labels=written.machine_claims,
         machine_labels_included=options.include_machine_labels,
-        human_answers=len(answers),
+        human_answers=released_answers,
         sources=Counter(key.outlet for key in keys),
         pages=len({key.page_id for key in keys}),
         targets=targets,
