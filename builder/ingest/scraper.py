@@ -445,13 +445,14 @@ def record_pages(
 _HTML_PAGE_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 _HTML_PAGE_TAG = re.compile(r"<(?:head|body)[\s>]", re.IGNORECASE)
 HTML_PAGE_SNIFF_CHARS = 512
-"""How far into a text a page's `<head>` or `<body>` tag is looked for, as far as a file's first bytes are
-(`sources.detect_format`)."""
+"""How far into a text a page's `<head>` or `<body>` tag is looked for, as far as `sources.detect_format` looks
+into a file's first bytes."""
 
 
 def is_html_page(text: str) -> bool:
-    """Whether a text is a whole HTML page, told as a file is (`sources.detect_format`): it opens with a doctype or
-    `<html>`, or holds a `<head>` or `<body>` tag near its start. A CMS's fragment (`<p>…</p><h2>…`) does neither."""
+    """Whether a text is a whole HTML page: it opens with a doctype or `<html>`, or holds a `<head>` or `<body>` tag
+    near its start. A CMS's fragment (`<p>…</p><h2>…`) does neither. Stricter than `sources.detect_format`, which
+    asks whether a file is HTML at all and takes `<header` for `<head`: a fragment may open with its `<header>`."""
     start = text.lstrip("\ufeff")[:HTML_PAGE_SNIFF_CHARS]
     return _HTML_PAGE_START.match(start) is not None or _HTML_PAGE_TAG.search(start) is not None
 

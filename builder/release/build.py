@@ -261,8 +261,8 @@ def finish_release(
     step("card, manifest, changelog")
     plan.ledger.save(out)
     report = plan.agreement
-    released_ids = {key.doc_id for key in keys}
-    released_answers = sum(answer.doc_id in released_ids for answer in answers)
+    # The answers about documents released: the others are the tables' orphans.
+    released_answers = len(answers) - written.orphan_answers
     (out / AGREEMENT_FILE).write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
     label_distribution_png(written.distributions(), out / PLOT_FILE)
     changelog.prepend_entry(out, changelog.entry(plan.version, changes, datetime.date.today()))
