@@ -397,8 +397,9 @@ def test_warc_records_that_cannot_be_read_and_warcs_without_pages_are_quarantine
     }
     assert reasons == {
         ("crawl.warc", "broken_warc", len(good)): f"the WARC stream is broken past byte {len(good)}: Invalid WARC "
-        f"header (the record at byte {len(good)} ends its header lines in a line feed alone, where WARC requires a "
-        f"carriage return and a line feed); read on from the next record, at byte {len(good) + len(lf_only)}",
+        f"header (the record at byte {len(good)} cannot be read: its header lines end in a line feed alone, where "
+        f"WARC requires a carriage return and a line feed); read on from the next record, at byte "
+        f"{len(good) + len(lf_only)}",
         ("empty.warc", "empty", None): "the WARC file holds no record: no page to read",
         ("ends-badly.warc", "broken_warc_record", len(good)): f"the WARC record at byte {len(good)} cannot be read: "
         "its header lines end in a line feed alone, where WARC requires a carriage return and a line feed",

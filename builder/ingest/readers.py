@@ -355,6 +355,9 @@ GZIP_MEMBER_START = b"\x1f\x8b\x08"
 """The start of a gzip member: a .warc.gz holds one for each record, as crawlers write it."""
 RESYNC_CHUNK = 1 << 16
 TRUNCATED_RECORD = "broken_warc_record"
+LF_ONLY_HEADER = "its header lines end in a line feed alone, where WARC requires a carriage return and a line feed"
+"""Why fastwarc cannot read a record written with Unix line ends: it fails on one in two ways (a broken stream, a
+record of no type), each quarantined with this same explanation."""
 
 
 def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
@@ -404,8 +407,7 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
                 where = "compressed " if gzipped else ""
                 reason = f"the WARC stream is broken past {where}byte {last}: {error}"
                 if not gzipped and _lines_end_in_lf(handle, last):
-                    reason += f" (the record at byte {last} ends its header lines in a line feed alone, where WARC "
-                    reason += "requires a carriage return and a line feed)"
+                    reason += f" (the record at byte {last} cannot be read: {LF_ONLY_HEADER})"
                 if start is None:
                     reason += "; the rest of the file holds no other record"
                 else:
@@ -426,11 +428,7 @@ def _unreadable_record(source: InputFile, record: object) -> ReadItem:
     if declared and "\n" not in declared:
         return PassedOver("unknown_warc_type")
     offset = record.stream_pos  # type: ignore[attr-defined]
-    why = (
-        "its header lines end in a line feed alone, where WARC requires a carriage return and a line feed"
-        if declared
-        else "it has no WARC-Type header"
-    )
+    why = LF_ONLY_HEADER if declared else "it has no WARC-Type header"
     return Rejection(
         READ, source.shown, TRUNCATED_RECORD, f"the WARC record at byte {offset} cannot be read: {why}", offset=offset
     )
