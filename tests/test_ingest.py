@@ -857,7 +857,7 @@ def test_a_reference_to_a_control_character_does_not_lose_the_page(tmp_path: Pat
 
 def test_a_saved_page_carries_the_address_its_head_states(tmp_path: Path) -> None:
     """An HTML file's documents had no url, though the page states its address in its head: its canonical link,
-    else `og:url`; a relative one is none, and a WARC's target stays the document's."""
+    else `og:url`; a relative one or one urlsplit cannot read is none, and a WARC's target stays the document's."""
     html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs()).decode()
     canonical = '<link rel="Canonical" href="https://www.freemalaysiatoday.com/category/world/2025/07/05/a/">'
     og_url = '<meta property="og:url" content="https://www.freemalaysiatoday.com/b">'
@@ -865,6 +865,8 @@ def test_a_saved_page_carries_the_address_its_head_states(tmp_path: Path) -> Non
         "canonical.html": canonical + og_url,
         "og.html": og_url,
         "relative.html": '<link rel="canonical" href="/c">',
+        # An unclosed IPv6 host: urlsplit raises on it, which lost the page.
+        "broken-host.html": '<link rel="canonical" href="https://[broken/c">',
     }
     for name, head in heads.items():
         (tmp_path / name).write_text(html.replace("<head>", f"<head>{head}"), encoding="utf-8")
@@ -882,6 +884,7 @@ def test_a_saved_page_carries_the_address_its_head_states(tmp_path: Path) -> Non
         "canonical.html": "https://www.freemalaysiatoday.com/category/world/2025/07/05/a/",
         "og.html": "https://www.freemalaysiatoday.com/b",
         "relative.html": None,
+        "broken-host.html": None,
         "crawl.warc": "https://fmt.example/d",
     }
 

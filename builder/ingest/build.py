@@ -183,10 +183,7 @@ def date_in_url(url: str | None, crawled_at: datetime | None = None) -> str | No
     crawl (or after today, without one) is an event's date, not the page's, as htmldate judges too."""
     if not url:
         return None
-    try:
-        path = urlsplit(url).path
-    except ValueError:  # "https://example.com[0]/…": a URL the record's check lets through, urlsplit does not
-        return None
+    path = urlsplit(url).path  # `pages.web_url` let through only addresses urlsplit reads
     latest = (crawled_at or datetime.now(UTC)).date()
     for match in _URL_DATE.finditer(path):
         with contextlib.suppress(ValueError):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from builder.ingest.sources import SNIPPET_CHARS, InputFile
 from builder.records import QuarantineItem, SourceFormat
@@ -125,7 +126,15 @@ def web_url(value: object) -> str | None:
     url = value.strip()
     if url.startswith("<") and url.endswith(">"):
         url = url[1:-1].strip()
-    return url if _WEB_URL.match(url) else None
+    if not _WEB_URL.match(url):
+        return None
+    # One urlsplit cannot read ("https://example.com[0]/", the unclosed IPv6 host of "https://[broken/x") is no
+    # address either: taking a page's host or its path's date from it raised, and lost the page.
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return url if host else None
 
 
 def url_rejection(
