@@ -64,6 +64,9 @@ class RecordValidator:
     Without a fixed kind, each line is first tried as the kind of the previous valid line: files are nearly
     always of one kind, and a single model validates much faster than the discriminated union. A line that
     fails that guess is validated again through the union, whose answer (and errors) decide.
+
+    Lines are validated in pydantic's strict mode: its lax mode reads `"12"` and `true` as numbers, which the
+    checked-in JSON Schemas refuse, and a file `builder validate` passes must pass a standard validator too.
     """
 
     def __init__(self, kind: str | None = None) -> None:
@@ -75,12 +78,12 @@ class RecordValidator:
         """Return the record, or raise `ValidationError` with the errors of the kind the line claims to be."""
         if self._guess is not None:
             try:
-                return self._guess.validate_json(raw)
+                return self._guess.validate_json(raw, strict=True)
             except ValidationError:
                 if self._union is None:
                     raise
         assert self._union is not None
-        record: Record = self._union.validate_json(raw)
+        record: Record = self._union.validate_json(raw, strict=True)
         self._guess = self._by_kind[record.record_kind]
         return record
 

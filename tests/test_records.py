@@ -21,7 +21,7 @@ from tests.paths import FIXTURES, REPO
 VERSIONED_FIXTURES = FIXTURES / f"v{SCHEMA_MAJOR}"
 
 
-def _schema_validator(kind: str) -> jsonschema.protocols.Validator:
+def schema_validator(kind: str) -> jsonschema.protocols.Validator:
     schema = json.loads((REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
@@ -54,14 +54,14 @@ def test_every_file_record_kind_has_valid_and_invalid_fixtures() -> None:
 )
 def test_valid_fixture_passes_pydantic_and_json_schema(kind: str, record: dict[str, Any]) -> None:
     RECORD_KINDS[kind].model_validate(record)
-    _schema_validator(kind).validate(record)
+    schema_validator(kind).validate(record)
 
 
 @pytest.mark.parametrize("case", _invalid_cases(), ids=lambda case: f"{case['kind']}: {case['why']}")
 def test_invalid_fixture_rejected_by_pydantic_and_json_schema_agrees(case: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         RECORD_KINDS[case["kind"]].model_validate(case["record"])
-    schema_errors = list(_schema_validator(case["kind"]).iter_errors(case["record"]))
+    schema_errors = list(schema_validator(case["kind"]).iter_errors(case["record"]))
     if case["json_schema_rejects"]:
         assert schema_errors, "the JSON Schema should reject this record too"
     else:

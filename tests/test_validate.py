@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
 from pathlib import Path
+from typing import Any
 
+from builder.records import Annotation
 from tests.paths import FIXTURES
+from tests.test_records import schema_validator
 from tests.test_schemas import run_builder
 
 VALID = FIXTURES / "v1"
@@ -120,3 +124,56 @@ def test_a_string_left_open_is_said_once_where_it_starts(tmp_path: Path) -> None
     result = run_builder("validate", str(path))
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == f"{path}:1: bad JSON: Unterminated string starting at column 31"
+
+
+# What pydantic's lax mode reads from JSON although the checked-in schema refuses it: a CI that runs a standard
+# JSON Schema validator beside `builder validate` failed files that `builder validate` passed.
+SCHEMA_REFUSES: list[tuple[str, list[str | int], object]] = [
+    ("provenance.offset", ["provenance", "offset"], "0"),
+    ("provenance.line", ["provenance", "line"], True),
+    ("claims[0].score", ["claims", 0, "score"], "0.5"),
+    ("claims[0].features.attribution", ["claims", 0, "features", "attribution"], "1"),
+    ("published_at", ["published_at"], 1751621400),
+    ("published_at", ["published_at"], "1751621400"),
+    ("published_at", ["published_at"], "2025-07-04 09:30:00Z"),
+    ("published_at", ["published_at"], "2025-07-04T09:30Z"),
+    ("published_at", ["published_at"], "2025-07-04T09:30:00+0000"),
+    ("provenance.crawled_at", ["provenance", "crawled_at"], "2025-07-04_09:30:00Z"),
+]
+
+
+def _edited(record: dict[str, Any], path: list[str | int], value: object) -> dict[str, Any]:
+    edited = copy.deepcopy(record)
+    inner: Any = edited
+    for key in path[:-1]:
+        inner = inner[key]
+    inner[path[-1]] = value
+    return edited
+
+
+def test_what_the_schema_refuses_validate_refuses_too(tmp_path: Path) -> None:
+    record = json.loads(_valid_lines("document")[0])
+    edited = [_edited(record, path, value) for _, path, value in SCHEMA_REFUSES]
+    schema = schema_validator("document")
+    for case, (field, _, value) in zip(edited, SCHEMA_REFUSES, strict=True):
+        assert list(schema.iter_errors(case)), f"the schema accepts {field} = {value!r}"
+    path = tmp_path / "documents.jsonl"
+    path.write_text("".join(json.dumps(case) + "\n" for case in edited), encoding="utf-8")
+
+    result = run_builder("validate", str(path))
+
+    assert result.returncode == 1
+    printed = [line.split(": ")[:2] for line in result.stdout.splitlines()]
+    assert printed == [[f"{path}:{line}", field] for line, (field, _, _) in enumerate(SCHEMA_REFUSES, 1)]
+
+
+def test_every_rfc_3339_time_passes_and_code_may_give_times_as_python_reads_them(tmp_path: Path) -> None:
+    record = json.loads(_valid_lines("document")[0])
+    times = ["2025-07-04t09:30:00z", "2025-07-04T09:30:00.1234567+05:30", "2025-07-04T09:30:00-00:00"]
+    path = tmp_path / "documents.jsonl"
+    path.write_text("".join(json.dumps(record | {"published_at": time}) + "\n" for time in times), encoding="utf-8")
+    result = run_builder("validate", str(path))
+    assert result.returncode == 0, result.stdout
+    # Python callers (a Label Studio export's times) keep pydantic's own reading; only JSON is held to the schema.
+    annotation = json.loads(_valid_lines("annotation")[0])
+    Annotation.model_validate(annotation | {"created_at": "2025-07-04 09:30:00+00:00"})

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, model_validator
 
-from builder.records.base import AnnotationId, AnnotatorId, DocId, Record, SchemaVersion, TargetId, TaskKey
+from builder.records.base import AnnotationId, AnnotatorId, DocId, Record, SchemaVersion, TargetId, TaskKey, Timestamp
 from builder.records.labeling import Labels, check_labels
 from builder.records.labels import AnnotationStatus
 
@@ -27,8 +27,8 @@ class Annotation(Record):
     annotator: AnnotatorId
     status: AnnotationStatus
     labels: Labels | None = Field(default=None, description="Required when submitted; absent when skipped or deleted.")
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
+    created_at: Timestamp
+    updated_at: Timestamp
     lead_time_seconds: Annotated[float, Field(ge=0.0)] | None = Field(
         default=None, description="Time the annotator spent on the task, as Label Studio measured it."
     )

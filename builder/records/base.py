@@ -8,9 +8,11 @@ data takes) require them.
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 SCHEMA_VERSION = "1.6"
 """Current `major.minor` of every record schema. See docs/schema-versioning.md for the policy."""
@@ -58,6 +60,32 @@ TargetId = Annotated[
     ),
 ]
 NonEmptyStr = Annotated[str, Field(min_length=1)]
+
+_RFC3339 = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def _rfc3339_in_json(value: Any, info: ValidationInfo) -> Any:
+    """From JSON, an RFC 3339 date-time read into a `datetime`; from Python, the value as given, for pydantic.
+
+    The schemas say `format: date-time`, which is RFC 3339; from JSON, pydantic alone also reads a space for the
+    `T`, minutes without seconds, `+0000` and unix times (numbers or strings), so `builder validate` passed times
+    that a standard validator refuses. Python callers (times from a Label Studio export) keep pydantic's reading.
+    The JSON string is parsed here, not handed on: pydantic passes a validator's result on as a Python value, and
+    a strict datetime (`builder validate` is strict) refuses a Python string."""
+    if info.mode != "json":
+        return value
+    if not (isinstance(value, str) and _RFC3339.fullmatch(value)):
+        raise ValueError(f"{value!r} is not an RFC 3339 date-time (like 2025-07-04T09:30:00Z) as the schema says")
+    try:
+        return datetime.fromisoformat(value.upper())
+    except ValueError as error:
+        raise ValueError(f"{value!r} is no date-time: {error}") from None
+
+
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_rfc3339_in_json)]
+"""A time with its offset; given as JSON text, an RFC 3339 date-time (the schemas' `format: date-time`)."""
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="sha256 as 64 lowercase hex digits.")]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, model_validator
 
-from builder.records.base import DocId, NonEmptyStr, PageId, Record, SchemaVersion, Sha256, StrictModel
+from builder.records.base import DocId, NonEmptyStr, PageId, Record, SchemaVersion, Sha256, StrictModel, Timestamp
 from builder.records.labels import DocumentRole, SourceFormat
 from builder.records.spans import (
     Claim,
@@ -48,7 +48,7 @@ class Provenance(StrictModel):
     line: Annotated[int, Field(ge=1)] | None = Field(default=None, description="1-based line, for line formats.")
     record: str | None = Field(default=None, description="WARC record id or scraper record key, if any.")
     sha256: Sha256 = Field(description="sha256 of the input file's bytes.")
-    crawled_at: AwareDatetime | None = Field(
+    crawled_at: Timestamp | None = Field(
         default=None,
         description="When the page was captured, as its input says: a WARC record's WARC-Date, a saved page's "
         "time of saving, a scraper record's crawl time (`crawled_at`, `fetched_at`, news-please's `date_download`); "
@@ -80,9 +80,9 @@ class Document(Record):
     url: Annotated[str, Field(pattern=WEB_URL_PATTERN)] | None = None
     dateline: Dateline | None = None
     credit: str | None = Field(default=None, description='Wire agency credited, e.g. "Reuters".')
-    published_at: AwareDatetime | None = None
+    published_at: Timestamp | None = None
     published_text: str | None = Field(default=None, description="The publication date or time as printed.")
-    updated_at: AwareDatetime | None = Field(
+    updated_at: Timestamp | None = Field(
         default=None,
         description="When the article was last updated, if the page says so apart from its publication "
         '("Updated June 18, 2025"): a page that prints only an update has it here and no `published_at`.',

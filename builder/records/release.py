@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, model_validator
 
-from builder.records.base import AnnotationId, AnnotatorId, DocId, NonEmptyStr, PageId, Record, SchemaVersion, TargetId
+from builder.records.base import (
+    AnnotationId,
+    AnnotatorId,
+    DocId,
+    NonEmptyStr,
+    PageId,
+    Record,
+    SchemaVersion,
+    TargetId,
+    Timestamp,
+)
 from builder.records.labeling import Attribution, LabeledClaim
 from builder.records.labels import CheckWorthiness, DocumentRole, NoneKind, Stance
 from builder.records.spans import Paragraph, Span
@@ -37,8 +47,8 @@ class DocumentRow(Record):
     url: str | None
     dateline: str | None
     credit: str | None
-    published_at: AwareDatetime | None
-    updated_at: AwareDatetime | None = Field(default=None, description="When the article was last updated.")
+    published_at: Timestamp | None
+    updated_at: Timestamp | None = Field(default=None, description="When the article was last updated.")
     lang: str
 
 

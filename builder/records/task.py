@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, model_validator
 
-from builder.records.base import DocId, NonEmptyStr, Record, SchemaVersion, TaskKey
+from builder.records.base import DocId, NonEmptyStr, Record, SchemaVersion, TaskKey, Timestamp
 from builder.records.labeling import Labels, check_labels
 from builder.records.spans import check_text_span
 from builder.records.target import Target
@@ -33,8 +33,8 @@ class Task(Record):
     text: NonEmptyStr
     source: str | None = None
     url: str | None = None
-    published_at: AwareDatetime | None = None
-    updated_at: AwareDatetime | None = Field(default=None, description="When the article was last updated.")
+    published_at: Timestamp | None = None
+    updated_at: Timestamp | None = Field(default=None, description="When the article was last updated.")
     predictions: list[Prediction] = Field(default_factory=list)
 
     @model_validator(mode="after")
