@@ -107,3 +107,17 @@ def test_span_errors_name_the_field(tmp_path: Path) -> None:
     record["quotes"][0]["speaker"]["end"] += 1
     with pytest.raises(ValidationError, match=r"quotes\[0\]\.speaker: text"):
         Document.model_validate(record)
+
+
+KINDS_WITH_RULES = sorted(
+    kind
+    for kind, model in RECORD_KINDS.items()
+    if model.__pydantic_decorators__.model_validators or model.__pydantic_decorators__.field_validators
+)
+"""Record kinds whose models check more than their schema can (fields compared with each other)."""
+
+
+@pytest.mark.parametrize("kind", KINDS_WITH_RULES)
+def test_every_rule_the_schema_cannot_check_is_stated_in_its_description(kind: str) -> None:
+    """A CI that validates with the schemas alone must read in them what `builder validate` checks besides."""
+    assert "JSON Schema cannot express" in schema_validator(kind).schema["description"]

@@ -13,7 +13,14 @@ from builder.records.labels import AnnotationStatus
 
 class Annotation(Record):
     """Spans are offsets into the document's `text` (the record does not repeat the text; `builder studio pull`
-    checks them against the document before writing)."""
+    checks them against the document before writing).
+
+    Invariants beyond types (checked by the model and `builder validate`; JSON Schema cannot express them): a
+    `submitted` annotation has `labels` with a `stance`, a `skipped` or `deleted` one has no `labels`;
+    `none_kind` is given with stance `NONE` and only with it (the document's and each claim's); every span has
+    `start < end`; an attribution's `claim` is the index of one of the claims; `updated_at` is not before
+    `created_at`.
+    """
 
     record_kind: ClassVar[str] = "annotation"
 

@@ -59,7 +59,8 @@ class Provenance(StrictModel):
 class Document(Record):
     """One article: the main one of a page or one of the related articles shown on it.
 
-    Invariants beyond types (checked here; JSON Schema cannot express them): every span satisfies
+    Invariants beyond types (checked by the model and `builder validate`; JSON Schema cannot express them): every
+    span satisfies
     `0 <= start < end <= len(text)`, every span that carries text equals `text[start:end]`, paragraphs and
     sentences are sorted and do not overlap, and a document is not a duplicate of itself.
     """

@@ -53,7 +53,11 @@ class DocumentRow(Record):
 
 
 class StanceRow(Record):
-    """The adjudicated stance of one document toward one target."""
+    """The adjudicated stance of one document toward one target.
+
+    Invariant beyond types (checked by the model and `builder validate`; JSON Schema cannot express it):
+    `label_soft` sums to 1, or is all zeros when nobody answered.
+    """
 
     record_kind: ClassVar[str] = "stance_row"
 
@@ -75,7 +79,11 @@ class StanceRow(Record):
 
 
 class ClaimRow(Record):
-    """One adjudicated claim span with its check-worthiness, stance and attribution."""
+    """One adjudicated claim span with its check-worthiness, stance and attribution.
+
+    Invariants beyond types (checked by the model and `builder validate`; JSON Schema cannot express them):
+    `start < end`; `checkworthiness_soft` and `stance_soft` each sum to 1, or are all zeros when nobody answered.
+    """
 
     record_kind: ClassVar[str] = "claim_row"
 

@@ -11,6 +11,12 @@ from builder.records.labels import TargetType
 
 
 class Target(Record):
+    """Something annotators judge stance toward, from the user's targets file.
+
+    Invariant beyond types (checked by the model and `builder validate`; JSON Schema cannot express it): no alias
+    is listed twice, whatever its case.
+    """
+
     record_kind: ClassVar[str] = "target"
 
     kind: Literal["target"]

@@ -20,7 +20,13 @@ class Prediction(Labels):
 
 
 class Task(Record):
-    """One unit of annotation work. Spans in predictions are offsets into `text`, which is the document's text."""
+    """One unit of annotation work. Spans in predictions are offsets into `text`, which is the document's text.
+
+    Invariants beyond types (checked by the model and `builder validate`; JSON Schema cannot express them): every
+    span of a prediction satisfies `0 <= start < end <= len(text)` and its `text` equals `text[start:end]`;
+    `none_kind` is given with stance `NONE` and only with it (a prediction's and each claim's); an attribution's
+    `claim` is the index of one of its prediction's claims.
+    """
 
     record_kind: ClassVar[str] = "task"
 
