@@ -14,7 +14,16 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from builder.records import FILE_RECORDS, RECORD_KINDS, Document, Target
+from builder.records import (
+    FILE_RECORDS,
+    RECORD_KINDS,
+    SCHEMA_VERSION,
+    CheckWorthiness,
+    Document,
+    Stance,
+    StanceRow,
+    Target,
+)
 from builder.records.base import SCHEMA_MAJOR
 from tests.paths import FIXTURES, REPO
 
@@ -121,3 +130,40 @@ KINDS_WITH_RULES = sorted(
 def test_every_rule_the_schema_cannot_check_is_stated_in_its_description(kind: str) -> None:
     """A CI that validates with the schemas alone must read in them what `builder validate` checks besides."""
     assert "JSON Schema cannot express" in schema_validator(kind).schema["description"]
+
+
+STANCE_ROW: dict[str, Any] = {
+    "schema_version": SCHEMA_VERSION,
+    "doc_id": "doc_0123456789abcdef",
+    "target_id": "gaza-ceasefire",
+    "target_text": "the Gaza ceasefire proposal",
+    "label": "FAVOR",
+    "none_kind": None,
+    "label_soft": [1.0, 0.0, 0.0],
+    "num_annotators": 2,
+    "agreement": 1.0,
+    "machine_label": False,
+}
+
+
+@pytest.mark.parametrize("soft", [[1.0, 0.0], [1.0, 0.0, 0.0, 0.0]])
+def test_a_soft_label_of_the_wrong_length_is_refused_by_the_schema_too(soft: list[float]) -> None:
+    """One share per label is a length, which JSON Schema can say: the schema had only `type: array`."""
+    schema_validator("stance_row").validate(STANCE_ROW)
+    row = STANCE_ROW | {"label_soft": soft}
+    with pytest.raises(ValidationError, match="label_soft"):
+        StanceRow.model_validate(row)
+    assert [error.validator for error in schema_validator("stance_row").iter_errors(row)] in (
+        ["minItems"],
+        ["maxItems"],
+    )
+
+
+def test_every_soft_label_schema_has_one_share_per_label() -> None:
+    for kind, field, labels in (
+        ("stance_row", "label_soft", Stance),
+        ("claim_row", "checkworthiness_soft", CheckWorthiness),
+        ("claim_row", "stance_soft", Stance),
+    ):
+        property_schema = schema_validator(kind).schema["properties"][field]
+        assert property_schema["minItems"] == property_schema["maxItems"] == len(labels), (kind, field)

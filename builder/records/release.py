@@ -6,7 +6,7 @@ Their fields become the Hugging Face features: enums become `ClassLabel`s with t
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, model_validator
 
@@ -27,6 +27,25 @@ from builder.records.spans import Paragraph, Span
 
 Count = Annotated[int, Field(ge=0)]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+# One share per label, in the enum's order: a length the schemas state (minItems = maxItems), not only the models.
+StanceShares = Annotated[
+    list[Probability],
+    Field(
+        min_length=len(Stance),
+        max_length=len(Stance),
+        description="Share of annotators per stance label, in label order.",
+    ),
+]
+CheckWorthinessShares = Annotated[
+    list[Probability],
+    Field(
+        min_length=len(CheckWorthiness),
+        max_length=len(CheckWorthiness),
+        description="Share of annotators per check-worthiness label, in label order.",
+    ),
+]
 
 
 class DocumentRow(Record):
@@ -67,14 +86,14 @@ class StanceRow(Record):
     target_text: NonEmptyStr | None
     label: Stance
     none_kind: NoneKind | None
-    label_soft: list[Probability] = Field(description="Share of annotators per stance label, in label order.")
+    label_soft: StanceShares
     num_annotators: Count
     agreement: Probability | None = Field(description="Share of annotators who gave the released label.")
     machine_label: bool = Field(description="True when no person confirmed the label (a pre-annotation).")
 
     @model_validator(mode="after")
     def _soft_label_shape(self) -> StanceRow:
-        _check_distribution("label_soft", self.label_soft, len(Stance))
+        _check_sum("label_soft", self.label_soft)
         return self
 
 
@@ -96,9 +115,9 @@ class ClaimRow(Record):
     text: NonEmptyStr
     sentence: NonEmptyStr = Field(description="The sentence the claim lies in.")
     checkworthiness: CheckWorthiness
-    checkworthiness_soft: list[Probability]
+    checkworthiness_soft: CheckWorthinessShares
     stance: Stance | None
-    stance_soft: list[Probability]
+    stance_soft: StanceShares
     speaker: str | None
     cue: str | None
     num_annotators: Count
@@ -108,8 +127,8 @@ class ClaimRow(Record):
     def _shape(self) -> ClaimRow:
         if self.start >= self.end:
             raise ValueError(f"start: {self.start} must be less than end {self.end}")
-        _check_distribution("checkworthiness_soft", self.checkworthiness_soft, len(CheckWorthiness))
-        _check_distribution("stance_soft", self.stance_soft, len(Stance))
+        _check_sum("checkworthiness_soft", self.checkworthiness_soft)
+        _check_sum("stance_soft", self.stance_soft)
         return self
 
 
@@ -131,8 +150,6 @@ class AnnotationRow(Record):
     prediction_model_version: str | None = Field(description="Pre-annotation shown to the annotator, if one was.")
 
 
-def _check_distribution(field: str, values: list[float], size: int) -> None:
-    if len(values) != size:
-        raise ValueError(f"{field}: has {len(values)} values, needs one per label ({size})")
+def _check_sum(field: str, values: list[float]) -> None:
     if values and abs(sum(values) - 1.0) > 1e-6 and any(values):
         raise ValueError(f"{field}: values sum to {sum(values):.6f}, not 1")
