@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from builder.records import (
     FILE_RECORDS,
     RECORD_KINDS,
+    RELEASE_ROWS,
     SCHEMA_VERSION,
     CheckWorthiness,
     Document,
@@ -167,3 +168,11 @@ def test_every_soft_label_schema_has_one_share_per_label() -> None:
     ):
         property_schema = schema_validator(kind).schema["properties"][field]
         assert property_schema["minItems"] == property_schema["maxItems"] == len(labels), (kind, field)
+
+
+@pytest.mark.parametrize("kind", [model.record_kind for model in RELEASE_ROWS])
+def test_release_row_schemas_say_the_parquet_files_hold_label_indexes(kind: str) -> None:
+    """A CI that checks released rows against these schemas must turn the stored indexes back into names first."""
+    description = schema_validator(kind).schema["description"]
+    assert "ClassLabel index" in description
+    assert "int2str" in description

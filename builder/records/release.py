@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from builder.records.base import (
     AnnotationId,
@@ -48,7 +48,26 @@ CheckWorthinessShares = Annotated[
 ]
 
 
-class DocumentRow(Record):
+LABELS_STORED_AS_INDEXES = (
+    "In the released Parquet files every label is stored as its ClassLabel index, its place in the enum; this schema"
+    " reads a row with the label names, as `dataset.features[column].int2str` gives them back."
+)
+
+
+def _say_labels_are_stored_as_indexes(schema: dict[str, Any]) -> None:
+    # A CI that checks released rows against these schemas reads the Parquet files, where a label is a number.
+    schema["description"] = "\n\n".join(filter(None, (schema.get("description"), LABELS_STORED_AS_INDEXES)))
+
+
+class ReleaseRow(Record):
+    """A row of a released config, whose schema says how the Parquet files store its labels."""
+
+    model_config = ConfigDict(json_schema_extra=_say_labels_are_stored_as_indexes)
+
+
+class DocumentRow(ReleaseRow):
+    """One released document: its text and structure, without the machine enrichment (claims are a config)."""
+
     record_kind: ClassVar[str] = "document_row"
 
     schema_version: SchemaVersion
@@ -71,7 +90,7 @@ class DocumentRow(Record):
     lang: str
 
 
-class StanceRow(Record):
+class StanceRow(ReleaseRow):
     """The adjudicated stance of one document toward one target.
 
     Invariant beyond types (checked by the model and `builder validate`; JSON Schema cannot express it):
@@ -97,7 +116,7 @@ class StanceRow(Record):
         return self
 
 
-class ClaimRow(Record):
+class ClaimRow(ReleaseRow):
     """One adjudicated claim span with its check-worthiness, stance and attribution.
 
     Invariants beyond types (checked by the model and `builder validate`; JSON Schema cannot express them):
@@ -132,7 +151,7 @@ class ClaimRow(Record):
         return self
 
 
-class AnnotationRow(Record):
+class AnnotationRow(ReleaseRow):
     """One annotator's raw answer, pseudonymous, for disagreement-aware training."""
 
     record_kind: ClassVar[str] = "annotation_row"
