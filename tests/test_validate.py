@@ -5,11 +5,14 @@ from __future__ import annotations
 import copy
 import gzip
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 from builder.records import Annotation
-from tests.paths import FIXTURES
+from tests.paths import FIXTURES, REPO
 from tests.test_records import schema_validator
 from tests.test_schemas import run_builder
 
@@ -177,3 +180,27 @@ def test_every_rfc_3339_time_passes_and_code_may_give_times_as_python_reads_them
     # Python callers (a Label Studio export's times) keep pydantic's own reading; only JSON is held to the schema.
     annotation = json.loads(_valid_lines("annotation")[0])
     Annotation.model_validate(annotation | {"created_at": "2025-07-04 09:30:00+00:00"})
+
+
+def test_the_ci_recipe_in_the_docs_validates_jsonl_with_the_schemas(tmp_path: Path) -> None:
+    """docs/schema-versioning.md shows a pipeline without this project how to validate; the recipe must work."""
+    docs = (REPO / "docs" / "schema-versioning.md").read_text(encoding="utf-8")
+    (recipe,) = re.findall(r"```python\n(.*?)```", docs, re.DOTALL)
+    script = tmp_path / "validate_jsonl.py"
+    script.write_text(recipe, encoding="utf-8")
+    record = json.loads(_valid_lines("document")[0])
+    path = tmp_path / "documents.jsonl"
+    path.write_text(
+        json.dumps(record) + "\n" + json.dumps(record | {"published_at": "2025-07-04T09:30:00"}) + "\n",
+        encoding="utf-8",
+    )
+
+    def run(jsonl: Path) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, str(script), "schemas/document.schema.json", str(jsonl)]
+        return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+
+    assert run(VALID / "document.valid.jsonl").returncode == 0
+    refused = run(path)
+    assert refused.returncode == 1
+    assert refused.stdout.startswith(f"{path}:2: $.published_at: ")
+    assert refused.stdout.count("\n") == 1
