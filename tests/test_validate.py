@@ -204,3 +204,14 @@ def test_the_ci_recipe_in_the_docs_validates_jsonl_with_the_schemas(tmp_path: Pa
     assert refused.returncode == 1
     assert refused.stdout.startswith(f"{path}:2: $.published_at: ")
     assert refused.stdout.count("\n") == 1
+
+
+def test_the_summary_shows_a_long_path_whole(tmp_path: Path) -> None:
+    """CI runners' paths are long: cut to the table's width, files in one folder all read `/builds/…`."""
+    path = tmp_path / ("a-folder-as-deep-as-a-ci-runner-makes-them-" * 2) / "shard-00001.jsonl"
+    path.parent.mkdir()
+    path.write_text(_valid_lines("target")[0] + "\n", encoding="utf-8")
+    result = run_builder("validate", str(path))
+    assert result.returncode == 0
+    first_cells = [line.split("│")[1].strip() for line in result.stderr.splitlines() if line.startswith("│")]
+    assert "".join(first_cells) == str(path)

@@ -88,7 +88,9 @@ def _summary(all_stats: list[FileStats], seconds: float) -> Table:
         ("invalid", "right"),
         ("status", "left"),
     ):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        # A path is folded, never cut: a CI log is 80 columns wide, and cut paths of one folder all read alike.
+        overflow = "fold" if column == "file" else "ellipsis"
+        table.add_column(column, justify=justify, overflow=overflow)  # type: ignore[arg-type]
     for stats in all_stats:
         kinds = ", ".join(f"{name} {count:,}" for name, count in sorted(stats.kinds.items())) or "-"
         status = (
