@@ -58,6 +58,11 @@ class SchemaDrift:
 
 def check_schemas(directory: Path) -> list[SchemaDrift]:
     """Every difference between the checked-in schemas and the models; empty when they agree."""
+    if not directory.is_dir():
+        # Said once: the default `schemas` is relative, and from another folder every kind was `missing`, as if
+        # the schemas had been deleted.
+        problem = "no such folder; run from the repository root, or pass --dir with the folder of the schemas"
+        return [SchemaDrift(directory, problem)]
     expected = render_schemas()
     drifts = []
     for name, text in expected.items():

@@ -49,3 +49,14 @@ def test_check_fails_on_missing_edited_and_stale_files(tmp_path: Path) -> None:
     assert "old_kind.schema.json: stale" in result.stdout
     assert run_builder("schemas", "export", "--dir", str(copy)).returncode == 0
     assert run_builder("schemas", "check", "--dir", str(copy)).returncode == 0
+
+
+def test_check_of_a_folder_not_there_says_so_once(tmp_path: Path) -> None:
+    """Run outside the repository, the default `schemas` is not there: one line saying so, not a `missing` per kind."""
+    absent = tmp_path / "schemas"
+    result = run_builder("schemas", "check", "--dir", str(absent))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{absent}: no such folder; run from the repository root, or pass --dir with the folder of the schemas"
+    ]
+    assert "export" not in result.stderr

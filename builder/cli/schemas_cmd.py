@@ -40,8 +40,9 @@ def check(directory: Path = DirectoryOption) -> None:
         if drift.diff:
             out.print(drift.diff, markup=False)
     if drifts:
-        err.print(
-            f"[red]{len(drifts)} schema file(s) out of date.[/] Run `builder schemas export` and commit the result."
-        )
+        if directory.is_dir():  # else exporting is not the cure: the folder was named wrong, as the line says
+            err.print(
+                f"[red]{len(drifts)} schema file(s) out of date.[/] Run `builder schemas export` and commit the result."
+            )
         raise typer.Exit(1)
     err.print(f"[green]schemas/ matches the models[/] (version {SCHEMA_VERSION}).")
