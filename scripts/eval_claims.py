@@ -40,12 +40,14 @@ from eval_quotes import DEFAULT_DATA, paragraph_spans, sample_text
 from builder.enrich.claims import BIAS, WEIGHTS, find_claims, suggest
 from builder.enrich.quotes import find_quotes
 from builder.enrich.sentences import split_sentences
+from builder.records.labels import CheckWorthiness
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "fixtures" / "claims_gold.jsonl"
 SPLIT_SALT = b"claims-gold"
 TOP_SHARE = 0.2
-LABELS = ("CFS", "UFS", "NFS")
+LABELS = tuple(reversed(CheckWorthiness))
+"""The labels from the most check-worthy down, as the report lists them."""
 
 
 @dataclass(frozen=True, slots=True)
