@@ -4,7 +4,9 @@ versions are git tags whose trees keep loading to their own rows, and every refu
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
+from builder.cli.console import UNWRAPPED_WIDTH, CliConsole
 from builder.records import SCHEMA_VERSION, AnnotationStatus, CheckWorthiness, Document, NoneKind, Stance
 from builder.release.build import ReleaseOptions, ReleaseRefusedError, make_release
 from builder.release.features import rows_to_table
@@ -357,6 +360,36 @@ def test_cli_agreement_writes_report_and_plot(samples: list[Document], tmp_path:
     assert (tmp_path / "a" / "agreement.png").read_bytes()[:4] == b"\x89PNG"
     empty = run_builder("agreement", "--annotations", str(tmp_path / "a"))
     assert empty.returncode == 1
+
+
+def test_cli_agreement_table_keeps_its_width_in_a_log(samples: list[Document], tmp_path: Path) -> None:
+    """Piped (a CI log) the table was squeezed into 80 columns: "ukraine-…", "check-wor… α" over two lines."""
+    ledger = write_ledger(tmp_path / "annotations", panel_answers(samples))
+    environment = {name: value for name, value in os.environ.items() if name not in {"COLUMNS", "LINES"}}
+    result = subprocess.run(
+        [sys.executable, "-m", "builder.cli", "agreement", "--annotations", str(ledger), "--out", str(tmp_path / "a")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**environment, "FORCE_COLOR": "1"},  # as some CI set it: rich then calls the log a terminal
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    header = next(line for line in lines if "target" in line and "tasks" in line)
+    for column in ("stance α", "check-worthiness α", "span F1 exact", "span F1 overlap", "speaker"):
+        assert column in header
+    for target_id in ("ai-chip-export-curbs", "gaza-ceasefire", "ukraine-ceasefire", "us-weapons-ukraine"):
+        assert any(target_id in line and "│" in line for line in lines), target_id
+    assert any(line.startswith("Report: ") and line.endswith("agreement.png") for line in lines)
+
+
+def test_a_narrow_terminal_or_columns_still_sets_the_width() -> None:
+    """Only output to no terminal is unwrapped: a width the user gives (COLUMNS) is kept."""
+    log = CliConsole(file=io.StringIO())
+    assert log.width == UNWRAPPED_WIDTH
+    assert CliConsole(file=io.StringIO(), width=60).width == 60
+    assert CliConsole(file=io.StringIO(), _environ={"COLUMNS": "100"}).width == 100
 
 
 def test_a_document_listed_twice_is_refused(samples: list[Document], tmp_path: Path) -> None:
