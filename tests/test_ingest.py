@@ -638,7 +638,7 @@ def test_bad_targets_file_names_the_entry_and_field(tmp_path: Path) -> None:
     targets.write_text("- target_id: Bad Id\n  text: x\n  type: topic\n  description: d\n", encoding="utf-8")
     result = ingest(str(SAMPLE_PAGE), "--out", str(tmp_path / "out"), "--targets", str(targets))
     assert result.returncode == 2
-    assert f"{targets}: target 1: target_id: String should match pattern" in result.stderr
+    assert f"{targets}:1: target 1 (Bad Id): target_id: String should match pattern" in result.stderr
 
 
 def test_discover_walks_in_name_order_skips_dotfiles_and_yields_each_file_once(tmp_path: Path) -> None:
