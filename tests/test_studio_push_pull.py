@@ -23,7 +23,7 @@ import pytest
 from label_studio_sdk import LabelStudio
 from label_studio_sdk.core.api_error import ApiError
 
-from builder.records import Annotation, AnnotationStatus, Document, QuarantineItem
+from builder.records import Annotation, AnnotationStatus, Document, QuarantineItem, Target
 from builder.studio import server
 from builder.studio.client import StudioClient, StudioConnectionError
 from builder.studio.config import labeling_config
@@ -206,6 +206,74 @@ def test_a_newer_extractor_refreshes_predictions_without_new_tasks(client, studi
     assert versions == sorted([documents[0].extractor_version, "builder-9.9.9"])
     assert studio.projects.get(id=report.project_id).model_version == "builder-9.9.9"
     assert _push(client, newer, project).refreshed == 0
+
+
+def _retargeted(text: str | None = None, description: str | None = None) -> list[Target]:
+    """The shipped targets with us-weapons-ukraine's text or description changed."""
+    return [
+        target.model_copy(update={"text": text or target.text, "description": description or target.description})
+        if target.target_id == WEAPONS
+        else target
+        for target in load_targets(TARGETS)
+    ]
+
+
+WEAPONS = "us-weapons-ukraine"
+"""The target of two of the sample's tasks (the main article and the Zelensky one)."""
+
+
+def test_a_changed_target_text_is_shown_where_nobody_answered_and_kept_where_somebody_did(
+    client, studio, documents, project
+):
+    report = _push(client, documents, project)
+    old = next(target for target in load_targets(TARGETS) if target.target_id == WEAPONS)
+    weapons = sorted((t for t in _tasks(studio, report.project_id) if t.data["target_id"] == WEAPONS), key=_id)
+    assert len(weapons) == 2
+    studio.annotations.create(id=weapons[0].id, result=[STANCE_AGAINST])
+
+    retargeted = _retargeted("US arms deliveries to Ukraine")
+    again = push(client, documents, project, retargeted, INSTRUCTIONS)
+    assert (again.imported, again.already_there) == (0, 5)
+    assert list(again.target_changes) == [WEAPONS]
+    change = again.target_changes[WEAPONS]
+    assert (change.updated, change.kept_annotated) == (1, 1)
+    assert change.shown_before == (old.text, old.description)
+    assert change.shown_now == ("US arms deliveries to Ukraine", old.description)
+    shown = {t.id: t.data["target_text"] for t in _tasks(studio, report.project_id)}
+    assert shown[weapons[0].id] == old.text  # annotated against it
+    assert shown[weapons[1].id] == "US arms deliveries to Ukraine"
+    assert sum(text == "US arms deliveries to Ukraine" for text in shown.values()) == 1
+
+    # The task updated is settled; the annotated one is said again, as it still shows the old text.
+    settled = push(client, documents, project, retargeted, INSTRUCTIONS)
+    assert [(c.updated, c.kept_annotated) for c in settled.target_changes.values()] == [(0, 1)]
+    # A newer extractor's refresh writes the task's data again: the annotated task still shows the old text.
+    newer = [document.model_copy(update={"extractor_version": "builder-9.9.9"}) for document in documents]
+    refreshed = push(client, newer, project, _retargeted(description="Arms for Ukraine."), INSTRUCTIONS)
+    assert refreshed.refreshed == 5
+    assert [(c.updated, c.kept_annotated) for c in refreshed.target_changes.values()] == [(1, 1)]
+    after = {t.id: t.data for t in _tasks(studio, report.project_id)}
+    assert (after[weapons[0].id]["target_text"], after[weapons[0].id]["target_description"]) == (
+        old.text,
+        old.description,
+    )
+    assert after[weapons[1].id]["target_description"] == "Arms for Ukraine."
+    assert after[weapons[0].id]["extractor_version"] == "builder-9.9.9"
+
+
+def test_a_task_pushed_before_its_meta_held_the_target_is_compared_by_its_data(client, studio, documents, project):
+    report = _push(client, documents, project)
+    for task in _tasks(studio, report.project_id):
+        # As 0.31.0 pushed it: the meta held the task key and extractor version only.
+        meta = {"task_key": task.data["task_key"], "extractor_version": task.data["extractor_version"]}
+        studio.tasks.update(id=str(task.id), meta=meta)
+    again = push(client, documents, project, _retargeted("US arms deliveries to Ukraine"), INSTRUCTIONS)
+    assert [(c.updated, c.kept_annotated) for c in again.target_changes.values()] == [(2, 0)]
+    assert push(client, documents, project, load_targets(TARGETS), INSTRUCTIONS).target_changes[WEAPONS].updated == 2
+
+
+def _id(task: Any) -> int:
+    return task.id
 
 
 def test_predictions_pushed_apart_are_the_same_and_a_push_stopped_halfway_is_completed(studio, documents, project):
@@ -418,6 +486,39 @@ def _studio_cli(*args: str, url: str, token: str) -> subprocess.CompletedProcess
     env = {**os.environ, "LABEL_STUDIO_URL": url, "LABEL_STUDIO_API_KEY": token}
     command = [sys.executable, "-m", "builder.cli", "studio", *args]
     return subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False, timeout=120)
+
+
+def test_push_warns_of_a_changed_target_naming_it_and_its_tasks(documents_path, documents, project, studio, tmp_path):
+    url, token = studio_support.require_studio()
+    first = _studio_cli(
+        "push", str(documents_path), "--project", project, "--targets", str(TARGETS), url=url, token=token
+    )
+    assert first.returncode == 0, first.stderr
+    assert "warning:" not in first.stderr
+    assert "note:" not in first.stderr
+    [project_id] = [p.id for p in studio.projects.list(title=project) if p.title == project]
+    annotated = min(t.id for t in _tasks(studio, project_id) if t.data["target_id"] == WEAPONS)
+    studio.annotations.create(id=annotated, result=[STANCE_AGAINST])
+    changed = tmp_path / "targets.yaml"
+    changed.write_text(
+        TARGETS.read_text(encoding="utf-8").replace("text: US weapons shipments", "text: US arms deliveries"),
+        encoding="utf-8",
+    )
+    again = _studio_cli(
+        "push", str(documents_path), "--project", project, "--targets", str(changed), url=url, token=token
+    )
+    assert again.returncode == 0, again.stderr
+    warning = next(line for line in again.stderr.splitlines() if line.startswith("warning:"))
+    assert warning.startswith(
+        f"warning: target '{WEAPONS}': its text was 'US weapons shipments to Ukraine' when its tasks were pushed and "
+        "is now 'US arms deliveries to Ukraine'. 1 task(s) not yet annotated now show the new one. 1 annotated "
+        "task(s) keep showing the old one"
+    )
+    assert "new target_id" in warning
+    assert any(
+        "changed target shown (not yet annotated)" in line and line.rstrip(" │").endswith("1")
+        for line in again.stderr.splitlines()
+    )
 
 
 def test_a_wrong_token_gives_one_sentence(documents_path, tmp_path):

@@ -231,15 +231,23 @@ def test_a_pull_through_the_api_leaves_no_export_copy_on_the_local_server(
 
 
 def test_push_lists_the_same_tasks_from_the_database_as_from_the_api(client, studio, documents, project, local):
-    """Tasks with a prediction, without one (a push stopped halfway), refreshed by a newer extractor, and one the
-    builder did not push: both listings agree, and so do the pushes that follow them."""
+    """Tasks with a prediction, without one (a push stopped halfway, and before the meta held the shown target),
+    refreshed by a newer extractor, annotated or skipped, and one the builder did not push: both listings agree,
+    and so do the pushes that follow them."""
     report = _push(client, documents[:2], project)
     targets = index_targets(load_targets(TARGETS))
     rest = [to_studio(task) for document in documents[2:] for task in tasks_for_document(document, targets)]
-    client._import(report.project_id, [{key: task[key] for key in ("data", "meta")} for task in rest])
+    legacy = [
+        {"data": rest[0]["data"], "meta": {key: rest[0]["meta"][key] for key in ("task_key", "extractor_version")}}
+    ]
+    client._import(report.project_id, legacy + [{key: task[key] for key in ("data", "meta")} for task in rest[1:]])
     client._import(report.project_id, [{"data": {**rest[0]["data"], "task_key": ""}}])  # no meta: not ours
     newer = [document.model_copy(update={"extractor_version": "builder-9.9.9"}) for document in documents[:1]]
     assert _push(client, newer, project).refreshed == 2
+    first, second, *_ = sorted(task.id for task in _tasks(studio, report.project_id))
+    studio.annotations.create(id=first, result=[STANCE_AGAINST])
+    studio.annotations.create(id=second, result=[STANCE_AGAINST])
+    studio.annotations.create(id=second, result=[], was_cancelled=True)
 
     reader = DatabaseReader.open(local, client.url, report.project_id, project)
     assert isinstance(reader, DatabaseReader)
@@ -248,6 +256,9 @@ def test_push_lists_the_same_tasks_from_the_database_as_from_the_api(client, stu
     from_api = client.task_metas(report.project_id)
     assert from_database == from_api
     assert len(from_api) == 6
+    assert [listed.annotations for listed in from_api] == [1, 1, 0, 0, 0, 0]  # a skip is not counted
+    shown = {(task["data"]["target_text"], task["data"]["target_description"]) for task in rest}
+    assert {listed.shown_target for listed in from_api[3:]} == {*shown, None}  # None: the task not ours
     listed = existing_tasks(from_api)
     assert sorted((task.extractor_version, task.has_prediction) for task in listed.values()) == [
         (EXTRACTOR_VERSION, False),

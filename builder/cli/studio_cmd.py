@@ -19,6 +19,7 @@ import typer
 from pydantic import ValidationError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from builder.cli.console import complain, err, out
 from builder.jsonl import InputError, iter_lines
@@ -158,7 +159,8 @@ def push_command(
     ] = ReadVia.auto,
 ) -> None:
     """Create or update a project and import one task per (document, target it mentions), with pre-annotations.
-    Running it again adds only tasks not yet there and refreshes predictions from a newer extractor."""
+    Running it again adds only tasks not yet there, refreshes predictions from a newer extractor, and shows a
+    target's changed text on its tasks nobody has annotated yet (the summary warns of those already annotated)."""
     from builder.studio.client import StudioConnectionError
     from builder.studio.guidelines import render_guidelines
     from builder.studio.push import push
@@ -191,6 +193,8 @@ def push_command(
             complain(str(error))
             raise typer.Exit(1) from None
     err.print(_push_table(report, project, client.url, time.perf_counter() - started, target_list))
+    for warning in _target_change_warnings(report):
+        err.print(Text(warning, style="yellow"), soft_wrap=True)
 
 
 @app.command("pull", epilog=EXAMPLES)
@@ -320,12 +324,38 @@ def _push_table(report: PushReport, project: str, url: str, seconds: float, targ
         ("  already in the project", report.already_there),
         ("  predictions refreshed (newer extractor)", report.refreshed),
         ("  predictions restored (a push stopped halfway)", report.predictions_restored),
+        ("  changed target shown (not yet annotated)", sum(c.updated for c in report.target_changes.values())),
+        ("  old target kept (already annotated)", sum(c.kept_annotated for c in report.target_changes.values())),
         ("import batches", report.batches),
     ]
     for label, count in rows:
         table.add_row(label, f"{count:,}")
     table.add_row("tasks/s imported", f"{report.imported / seconds:,.0f}" if seconds else "-")
     return table
+
+
+def _target_change_warnings(report: PushReport) -> list[str]:
+    """One line per target whose text or description differs from what its tasks already there showed."""
+    warnings = []
+    for target_id, change in sorted(report.target_changes.items()):
+        (before, _), (now, _) = change.shown_before, change.shown_now
+        what = (
+            f"text was {before!r} when its tasks were pushed and is now {now!r}"
+            if before != now
+            else ("description changed since its tasks were pushed")
+        )
+        # A warning when annotated tasks keep the old text (something to decide); a note when all show the new.
+        said = [f"{'warning' if change.kept_annotated else 'note'}: target {target_id!r}: its {what}."]
+        if change.updated:
+            said.append(f"{change.updated:,} task(s) not yet annotated now show the new one.")
+        if change.kept_annotated:
+            said.append(
+                f"{change.kept_annotated:,} annotated task(s) keep showing the old one, which their annotations "
+                "judged, yet `builder release` will give those answers the new text: if the meaning changed, give "
+                "the target a new target_id instead (its tasks then start afresh)."
+            )
+        warnings.append(" ".join(said))
+    return warnings
 
 
 def _pull_table(report: PullReport, project: str, out_dir: Path, seconds: float) -> Table:

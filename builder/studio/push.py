@@ -7,6 +7,11 @@ the project's model version moved to it. Tasks are imported in batches, so an in
 batches behind and the next run goes on from there; when predictions are imported apart from their tasks
 (`StudioClient.predictions_apart`), a task left without its prediction gets it on the next run.
 
+A task also keeps in its meta the target text and description it shows. When the targets file changed them
+since, a task nobody has annotated yet is updated to show the new ones; a task with annotations keeps the old
+(its annotations judged them), and the summary says, per target, how many tasks are in each case. (An annotation
+submitted between the listing and the update is not seen: the update is one request per task, right after.)
+
 The keys already there are listed, like a pull reads, from the local server's database when that is certainly
 right (`builder.studio.sqlite_read`: milliseconds where the API's task list takes seconds), else from the API.
 """
@@ -15,14 +20,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from builder.records import Document, Target
 from builder.studio.client import StudioClient
 from builder.studio.config import labeling_config
 from builder.studio.server import ServerInfo
-from builder.studio.sqlite_read import DATABASE_READ_PATH, DatabaseReader, ReadVia, TaskMeta, Unusable
+from builder.studio.sqlite_read import (
+    DATABASE_READ_PATH,
+    SHOWN_TARGET_FIELDS,
+    DatabaseReader,
+    ReadVia,
+    TaskMeta,
+    Unusable,
+    pushed_by_builder,
+)
 from builder.studio.tasks import index_targets, tasks_for_document, to_studio
 
 BATCH_SIZE = 1000
@@ -35,6 +49,22 @@ class ExistingTask:
     task_id: int
     extractor_version: str
     has_prediction: bool = True
+    annotations: int = 0
+    shown_target: tuple[str, str] | None = None
+    """The target's (text, description) the task shows, None when not known."""
+
+
+@dataclass
+class TargetChange:
+    """A target whose text or description differs from what its tasks already in the project show."""
+
+    shown_before: tuple[str, str]
+    """What (the first of) its tasks showed: (text, description)."""
+    shown_now: tuple[str, str]
+    updated: int = 0
+    """Tasks without an annotation, now showing the new text."""
+    kept_annotated: int = 0
+    """Tasks with annotations, left showing the old text their annotations were given against."""
 
 
 @dataclass
@@ -51,6 +81,8 @@ class PushReport:
     refreshed: int = 0
     predictions_restored: int = 0
     batches: int = 0
+    target_changes: dict[str, TargetChange] = field(default_factory=dict)
+    """By target id, the targets whose shown text or description changed since their tasks were pushed."""
 
 
 def push(
@@ -109,10 +141,17 @@ def push(
             there = existing.get(task.task_key)
             if there is None:
                 new.append(studio_task)
-            elif there.extractor_version != document.extractor_version:
-                client.refresh_prediction(there.task_id, studio_task)
+                continue
+            retarget = _target_change(report, there, studio_task)
+            if retarget is Retarget.keep:
+                studio_task = _showing(studio_task, there.shown_target)
+            if there.extractor_version != document.extractor_version:
+                client.refresh_prediction(there.task_id, studio_task)  # also writes the task's data and meta
                 report.refreshed += 1
-            elif not there.has_prediction:
+                continue
+            if retarget is Retarget.update:
+                client.update_task(there.task_id, studio_task)
+            if not there.has_prediction:
                 # A push that imports predictions apart from their tasks was stopped between the two calls.
                 without_prediction.append((there.task_id, studio_task))
             else:
@@ -153,7 +192,45 @@ def existing_tasks(metas: Iterable[TaskMeta]) -> dict[str, ExistingTask]:
     """The tasks by the task key a push stored in their `meta`; tasks without one are not ours. Of two tasks with
     the same key (two pushes that ran at once), the later one counts."""
     found = {}
-    for task_id, meta, predictions in metas:
-        if isinstance(meta, dict) and meta.get("task_key"):
-            found[meta["task_key"]] = ExistingTask(task_id, str(meta.get("extractor_version", "")), bool(predictions))
+    for listed in metas:
+        meta = listed.meta
+        if pushed_by_builder(meta):
+            found[meta["task_key"]] = ExistingTask(
+                listed.task_id,
+                str(meta.get("extractor_version", "")),
+                bool(listed.predictions),
+                listed.annotations,
+                listed.shown_target,
+            )
     return found
+
+
+class Retarget(Enum):
+    """What a push does about a task already there whose target's text or description changed since."""
+
+    none = "unchanged"
+    update = "show the new text"
+    keep = "keep the old text"
+
+
+def _target_change(report: PushReport, there: ExistingTask, task: dict[str, Any]) -> Retarget:
+    """Whether the task's shown target changed, and what to do: a task nobody has answered yet shows the new text;
+    one with annotations keeps the old, since its annotations judged that (and its other annotators should see
+    what the first ones saw). Either way the change is counted in `report.target_changes` for the summary."""
+    now = (task["data"]["target_text"], task["data"]["target_description"])
+    if there.shown_target is None or there.shown_target == now:
+        return Retarget.none
+    change = report.target_changes.setdefault(task["data"]["target_id"], TargetChange(there.shown_target, now))
+    if there.annotations:
+        change.kept_annotated += 1
+        return Retarget.keep
+    change.updated += 1
+    return Retarget.update
+
+
+def _showing(task: dict[str, Any], shown: tuple[str, str] | None) -> dict[str, Any]:
+    """The task in the import format, still showing the target as `shown` (its data and meta alike)."""
+    if shown is None:
+        return task
+    fields = dict(zip(SHOWN_TARGET_FIELDS, shown, strict=True))
+    return {**task, "data": {**task["data"], **fields}, "meta": {**task["meta"], **fields}}

@@ -25,6 +25,7 @@ from builder.records import (
 from builder.records.spans import Claim, Quote, TextSpan
 from builder.studio import config
 from builder.studio.offsets import Utf16Offsets
+from builder.studio.sqlite_read import SHOWN_TARGET_FIELDS
 
 NO_TARGET_DESCRIPTION = (
     "No target was configured: judge the text's stance toward its own headline (as in FNC-1), and mark claims, "
@@ -119,8 +120,13 @@ def to_studio(task: Task) -> dict[str, Any]:
         }
         for prediction in task.predictions
     ]
-    # The keys again in `meta`: a push lists them for every task in the project, and listing `meta` skips the text.
-    meta = {"task_key": task.task_key, "extractor_version": data["extractor_version"]}
+    # The keys again in `meta`, and what the task shows of its target: a push lists them for every task in the
+    # project (to tell what is there, and whose target text changed since), and listing `meta` skips the text.
+    meta = {
+        "task_key": task.task_key,
+        "extractor_version": data["extractor_version"],
+        **{name: data[name] for name in SHOWN_TARGET_FIELDS},
+    }
     return {"data": data, "meta": meta, "predictions": predictions}
 
 
