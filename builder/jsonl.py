@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from builder.compression import broken_data, compression_of_file, open_compressed
+from builder.compression import TrailingDataError, broken_data, compression_of_file, open_compressed
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -21,13 +21,17 @@ if TYPE_CHECKING:
 class InputError(Exception):
     """An input that cannot be read on from `line` on (truncated compressed data, unreadable file)."""
 
-    def __init__(self, path: Path, line: int | None, message: str, code: str) -> None:
+    def __init__(self, path: Path, line: int | None, message: str, code: str, offset: int | None = None) -> None:
         super().__init__(f"{path}{f':{line}' if line else ''}: {message}")
         self.path = path
         self.line = line
         self.message = message
         self.code = code
-        """The quarantine's reason code: `truncated_gzip`, `truncated_compressed`, `line_too_long` or `unreadable`."""
+        """The quarantine's reason code: `truncated_gzip`, `truncated_compressed`, `trailing_data`, `line_too_long`
+        or `unreadable`."""
+        self.offset = offset
+        """Where reading stopped: the byte of the decompressed data the line cut short starts at, or the byte of
+        the file where bytes after its compressed data start."""
 
 
 def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -48,7 +52,7 @@ def iter_raw_lines(path: Path, *, returns_end_lines: bool = False) -> Iterator[t
 
     `returns_end_lines`: the file's lines end in a bare carriage return (as Excel for Mac writes CSV), each read
     as a line feed, byte for byte, so that line numbers and byte offsets hold."""
-    line_number = 0
+    line_number = offset = 0
     compression = None
     try:
         compression = compression_of_file(path)
@@ -56,6 +60,7 @@ def iter_raw_lines(path: Path, *, returns_end_lines: bool = False) -> Iterator[t
             stream = io.BufferedReader(_ReturnsAsLineFeeds(handle)) if returns_end_lines else handle
             while raw := stream.readline(LINE_MAX_BYTES + 1):
                 line_number += 1
+                offset += len(raw)
                 if len(raw) > LINE_MAX_BYTES:
                     message = (
                         f"a line longer than {LINE_MAX_BYTES >> 20} MB, which no record is (lines that end in a bare"
@@ -66,9 +71,11 @@ def iter_raw_lines(path: Path, *, returns_end_lines: bool = False) -> Iterator[t
     except Exception as error:
         if isinstance(error, InputError):
             raise
+        if isinstance(error, TrailingDataError):
+            raise InputError(path, None, f"after line {line_number:,}: {error}", error.code, error.offset) from error
         if broken := broken_data(error, compression):
             message = f"the {compression} data ends or breaks here ({error})"
-            raise InputError(path, line_number + 1, message, broken.code) from error
+            raise InputError(path, line_number + 1, message, broken.code, offset) from error
         if isinstance(error, OSError):
             raise InputError(path, None, f"cannot read: {error.strerror or error}", "unreadable") from error
         raise
@@ -85,7 +92,8 @@ class _ReturnsAsLineFeeds(io.RawIOBase):
 
     def readinto(self, buffer: WriteableBuffer) -> int:
         view = memoryview(buffer).cast("B")
-        data = self._stream.read(len(view)).replace(b"\r", b"\n")
+        # One decompression at a time: `read` loops over them, and a break in a later one lost the lines before it.
+        data = self._stream.read1(len(view)).replace(b"\r", b"\n")
         view[: len(data)] = data
         return len(data)
 

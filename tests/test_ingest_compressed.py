@@ -9,6 +9,7 @@ import gzip
 import json
 import lzma
 import struct
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -98,3 +99,95 @@ def test_compressed_data_cut_short_is_quarantined_after_what_was_read(tmp_path: 
         assert item["reason_code"] == "truncated_compressed"
         assert f"the {compression} data" in item["reason"]
     assert rejected[f"export.jsonl{suffix}"]["line"] == by_file[f"export.jsonl{suffix}"] + 1
+
+
+PREFIX_DECOMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
+    "gzip": lambda data: zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data),
+    "xz": lambda data: lzma.LZMADecompressor().decompress(data),
+}
+"""What the start of compressed data decompresses to, without an error for its missing end. bzip2 and Zstandard
+decompress a block (100 KB, 128 KB) at once or nothing of it: a small file of theirs cut short has nothing to give."""
+
+
+def _cut_after(compressed: bytes, compression: str, end: bytes, count: int) -> bytes:
+    """The longest start of `compressed` that decompresses to `count` times `end` (of a line, of an item), no more."""
+    decompress = PREFIX_DECOMPRESSORS[compression]
+    return next(
+        compressed[:size]
+        for size in range(len(compressed) - 1, 0, -1)
+        if decompress(compressed[:size]).count(end) == count
+    )
+
+
+@pytest.mark.parametrize("compression", list(PREFIX_DECOMPRESSORS))
+def test_a_small_file_cut_short_keeps_what_came_before_the_cut(tmp_path: Path, compression: str) -> None:
+    """A file cut short within its first 8 KB, whose format is told from them, was refused whole: reading them
+    met the cut and dropped what it had decompressed. Its lines and items before the cut are read, as a larger
+    file's are, and the cut quarantined where it lies."""
+    from tests.test_ingest_feeds import _rss
+
+    suffix, compress = COMPRESSORS[compression]
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    lines = _scraper_lines(3)
+    feed = _rss(3).encode()
+    assert max(len(lines), len(feed)) < 8192
+    (inputs / f"export.jsonl{suffix}").write_bytes(_cut_after(compress(lines), compression, b"\n", 2))
+    (inputs / f"news.rss{suffix}").write_bytes(_cut_after(compress(feed), compression, b"</item>", 2))
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    by_file = Counter(Path(d["provenance"]["path"]).name for d in read_jsonl(out / "documents.jsonl"))
+    assert by_file == {f"export.jsonl{suffix}": 2, f"news.rss{suffix}": 2}
+    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert sorted(rejected) == [f"export.jsonl{suffix}", f"news.rss{suffix}"]
+    code = "truncated_gzip" if compression == "gzip" else "truncated_compressed"
+    # The line cut short: its number, and the byte of the decompressed data it starts at.
+    third_line = len(b"".join(lines.splitlines(keepends=True)[:2]))
+    assert [rejected[f"export.jsonl{suffix}"][key] for key in ("reason_code", "line", "offset")] == [
+        code,
+        3,
+        third_line,
+    ]
+    assert rejected[f"news.rss{suffix}"]["reason_code"] == code
+    assert rejected[f"news.rss{suffix}"]["reason"].endswith("after 2 item(s)")
+
+
+APPENDED = b"<html><body><h1>404 Not Found</h1></body></html>\n"
+"""What a download may leave after a file's end: a server's error page, appended by a retry."""
+
+
+def test_bytes_after_whole_gzip_data_are_noted_and_the_file_read_whole(tmp_path: Path) -> None:
+    """gzip data followed by bytes that start no member was refused whole ("Not a gzipped file"): the file is
+    read whole, its members one after another, and the bytes after them quarantined with where they start in the
+    file. NUL bytes padding a file (as tape blocks and `dd` leave them) are passed over, as gzip does."""
+    from tests.test_ingest_feeds import _rss
+
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    stored = {
+        "page.txt.gz": gzip.compress(SAMPLE_PAGE.read_bytes()),
+        # Two members, as `cat a.gz b.gz` and parallel compressors write them.
+        "export.jsonl.gz": b"".join(gzip.compress(line) for line in _scraper_lines(3).splitlines(keepends=True)),
+        "news.rss.gz": gzip.compress(_rss(2).encode()),
+    }
+    for name, data in stored.items():
+        (inputs / name).write_bytes(data + APPENDED)
+    (inputs / "padded.jsonl.gz").write_bytes(gzip.compress(_scraper_lines(2)) + bytes(512))
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    by_file = Counter(Path(d["provenance"]["path"]).name for d in read_jsonl(out / "documents.jsonl"))
+    assert by_file == {"page.txt.gz": 4, "export.jsonl.gz": 3, "news.rss.gz": 2, "padded.jsonl.gz": 2}
+    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert sorted(rejected) == sorted(stored)
+    for name, item in rejected.items():
+        assert (item["reason_code"], item["offset"]) == ("trailing_data", len(stored[name]))
+        assert (
+            f"{len(APPENDED)} bytes of non-gzip data after the end of the compressed data, at byte"
+            f" {len(stored[name]):,} of the file, ignored"
+        ) in item["reason"]
+    assert rejected["export.jsonl.gz"]["reason"].startswith("after line 3: ")
+    assert json.loads((out / "report.json").read_text())["rejected"] == {"trailing_data": 3}

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -25,7 +24,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from builder.compression import BROKEN_DATA_ERRORS, broken_data, compression_of_file, open_compressed
+from builder.compression import (
+    BROKEN_DATA_ERRORS,
+    TrailingDataError,
+    broken_data,
+    compression_of_file,
+    open_compressed,
+)
 from builder.ingest.pages import Page, Rejection
 from builder.ingest.scraper import FieldMap, field_of_column, no_text_column, record_pages
 from builder.ingest.sources import ARROW_FILE_MAGIC, COPY_CHUNK_BYTES, SNIPPET_CHARS, InputFile
@@ -40,7 +45,8 @@ RECORD_KEY = "id"
 
 def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
     """The pages of a Parquet export's rows, or why a row or the file has none."""
-    with _seekable(source, "Parquet file") as path:
+    notes: list[Rejection] = []
+    with _seekable(source, "Parquet file", notes) as path:
         if isinstance(path, Rejection):
             yield path
             return
@@ -50,6 +56,7 @@ def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) ->
             yield Rejection(READ, source.shown, "bad_parquet", f"not a readable Parquet file: {error}")
             return
         yield from _parquet_rows(source, parquet, digest, overrides)
+    yield from notes
 
 
 def _parquet_rows(
@@ -157,7 +164,8 @@ def arrow_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap
     """The pages of an Arrow IPC export's rows (the file or the stream format, compressed or not; `head` is its
     first bytes decompressed), or why a row or the file has none."""
     if head.startswith(ARROW_FILE_MAGIC):
-        with _seekable(source, "Arrow file") as path:
+        notes: list[Rejection] = []
+        with _seekable(source, "Arrow file", notes) as path:
             if isinstance(path, Rejection):
                 yield path
                 return
@@ -168,6 +176,7 @@ def arrow_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap
                 return
             batches = (opened.get_batch(index) for index in range(opened.num_record_batches))
             yield from _arrow_rows(source, opened.schema, batches, digest, overrides)
+        yield from notes
         return
     # The stream format is read as it is decompressed, with no copy: it is written batch after batch.
     with open_compressed(source.path, compression_of_file(source.path)) as stream:
@@ -208,11 +217,12 @@ def _arrow_rows(
 
 
 @contextmanager
-def _seekable(source: InputFile, kind: str) -> Iterator[Path | Rejection]:
+def _seekable(source: InputFile, kind: str, notes: list[Rejection]) -> Iterator[Path | Rejection]:
     """The file's path, or that of a temporary copy of it decompressed (`.parquet.gz`, `.feather.zst`): a Parquet
     file's footer and an Arrow file's index are at its end, read by seeking, which a decompressing stream cannot
     do. The copy is on disk, not in memory, as a data set's file may hold gigabytes. Compressed data that breaks
-    off is the file's rejection: without its end, no row can be found."""
+    off is the file's rejection: without its end, no row can be found. Bytes after whole compressed data are
+    passed over, noted in `notes` for the caller to give after the rows."""
     compression = compression_of_file(source.path)
     if compression is None:
         yield source.path
@@ -221,7 +231,11 @@ def _seekable(source: InputFile, kind: str) -> Iterator[Path | Rejection]:
         copy = Path(folder) / source.path.name
         try:
             with open_compressed(source.path, compression) as stream, copy.open("wb") as decompressed:
-                shutil.copyfileobj(stream, decompressed, COPY_CHUNK_BYTES)
+                # A decompression at a time (see `read_at_most`): all the data is copied before bytes after it raise.
+                while chunk := stream.read1(COPY_CHUNK_BYTES):
+                    decompressed.write(chunk)
+        except TrailingDataError as error:
+            notes.append(Rejection(READ, source.shown, error.code, str(error), offset=error.offset))
         except Exception as error:
             if (broken := broken_data(error, compression)) is None:
                 raise

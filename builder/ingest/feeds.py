@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
-from builder.compression import broken_data, compression_of_file, open_compressed
+from builder.compression import TrailingDataError, broken_data, compression_of_file, open_compressed
 from builder.ingest.dates import parse_published
 from builder.ingest.pages import Page, Rejection, url_rejection, web_url
 from builder.ingest.scraper import without_outlet
@@ -88,6 +88,8 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
             reason = f"the feed's XML is broken after {position} item(s): {message}"
             # Lines start at 1: 0 is the parser's "unknown".
             yield Rejection(READ, source.shown, "broken_feed", reason, line=line or None)
+        except TrailingDataError as error:
+            yield Rejection(READ, source.shown, error.code, f"after {position} item(s): {error}", offset=error.offset)
         except Exception as error:
             broken = broken_data(error, compression)
             if broken is None:
@@ -143,12 +145,16 @@ class _TransformedStream:
 
     def read(self, size: int = -1) -> bytes:
         while not self._pending and not self._done:
-            chunk = self._handle.read(size if size > 0 else READ_CHUNK_BYTES)
+            # A decompression at a time (see `read_at_most`): the items decompressed before a break are parsed before
+            # the break is raised. A small gzip feed cut short lost every item.
+            chunk = self._handle.read1(size if size > 0 else READ_CHUNK_BYTES)
             self._done = not chunk
             self._pending = self._transform(chunk, self._done)
         size = size if size > 0 else len(self._pending)
         piece, self._pending = self._pending[:size], self._pending[size:]
         return piece
+
+    read1 = read  # it reads the stream below only while it has nothing to give: nothing read is held from an error
 
 
 class _Recoded(_TransformedStream):

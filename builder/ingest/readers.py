@@ -19,7 +19,7 @@ from typing import IO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from builder.compression import broken_data, compression_of_file, open_compressed
+from builder.compression import TrailingDataError, broken_data, compression_of_file, open_compressed
 from builder.ingest.archives import (
     Member,
     archive_kind,
@@ -150,10 +150,12 @@ def _read_local(source: InputFile, forced: SourceFormat | None, field_map: Field
                 return
             raw = source.path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
-            data = decompress(raw, PAGE_MAX_BYTES + 1)
+            data, trailing = decompress(raw, PAGE_MAX_BYTES + 1)
             if len(data) > PAGE_MAX_BYTES:
                 yield _too_large(source, "decompresses to")
                 return
+            if trailing is not None:
+                yield _trailing_rejection(source, trailing)
             if file_format is SourceFormat.html and is_mhtml(data[:SNIFF_BYTES]):
                 yield from _archived_page(source, digest, root_html(data))
                 return
@@ -178,7 +180,7 @@ def _read_local(source: InputFile, forced: SourceFormat | None, field_map: Field
     except UnreadableInputError as error:
         yield Rejection(READ, source.shown, error.code, error.reason, snippet=error.snippet)
     except InputError as error:
-        yield Rejection(READ, source.shown, error.code, error.message, line=error.line)
+        yield Rejection(READ, source.shown, error.code, error.message, line=error.line, offset=error.offset)
     except OSError as error:
         reason = f"cannot read the file: {error.strerror or error}"
         if error.errno == errno.ELOOP:
@@ -218,6 +220,11 @@ def _markdown_page(source: InputFile, digest: str, decoded: DecodedText) -> Page
         url=web_url(header.fields.get("url")) if header else None,
         fields=fields,
     )
+
+
+def _trailing_rejection(source: InputFile, trailing: TrailingDataError) -> Rejection:
+    """The note of bytes after a file's compressed data, which was read whole before them."""
+    return Rejection(READ, source.shown, trailing.code, str(trailing), offset=trailing.offset)
 
 
 def _too_large(source: InputFile, how: str) -> Rejection:
@@ -325,7 +332,9 @@ def _scraper_export_pages(source: InputFile, head: bytes, field_map: FieldMap | 
         array = layout is JsonLayout.array_lines
         yield from scraper_pages(source, lines, file_sha256(source.path), field_map, array=array)
         return
-    data = read_decompressed(source.path, JSON_WHOLE_MAX_BYTES + 1)
+    data, trailing = read_decompressed(source.path, JSON_WHOLE_MAX_BYTES + 1)
+    if trailing is not None:
+        yield _trailing_rejection(source, trailing)
     if len(data) > JSON_WHOLE_MAX_BYTES:
         reason = (
             f"a JSON document of more than {JSON_WHOLE_MAX_BYTES >> 20} MB that is not one object a line is too "

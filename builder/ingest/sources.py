@@ -27,10 +27,12 @@ from charset_normalizer import CharsetMatch, from_bytes
 from builder.compression import SUFFIXES as COMPRESSION_SUFFIXES
 from builder.compression import (
     BrokenCompressedDataError,
+    TrailingDataError,
     broken_data,
     compression_of_file,
     decompressed,
     open_compressed,
+    read_at_most,
     zstd,
 )
 from builder.enrich.function_words import language_function_words
@@ -340,25 +342,35 @@ def local_copy(source: InputFile) -> Iterator[InputFile]:
 
 
 def read_head(path: Path) -> bytes:
-    """The first bytes of the (decompressed) file, enough to tell its format."""
-    return read_decompressed(path, SNIFF_BYTES)
-
-
-def read_decompressed(path: Path, limit: int) -> bytes:
-    """Up to `limit` bytes of the (decompressed) file; broken compressed data is unreadable."""
+    """The first bytes of the (decompressed) file, enough to tell its format. Compressed data that breaks within
+    them gives the bytes before the break, for the reader to read what it can and quarantine the break after it
+    (refused here, a small gzip file cut short lost the lines before its cut); unreadable when none comes before."""
     compression = compression_of_file(path)
-    try:
-        with open_compressed(path, compression) as handle:
-            return handle.read(limit)
-    except Exception as error:
-        if broken := broken_data(error, compression):
-            raise UnreadableInputError(broken.code, str(broken)) from error
-        raise
+    with open_compressed(path, compression) as handle:
+        head, error = read_at_most(handle, SNIFF_BYTES)
+    if error is None or (head and broken_data(error, compression) is not None):
+        return head
+    if broken := broken_data(error, compression):
+        raise UnreadableInputError(broken.code, str(broken)) from error
+    raise error
 
 
-def decompress(raw: bytes, limit: int) -> bytes:
-    """A file's bytes as stored, decompressed when they are compressed whatever its name, up to `limit` bytes;
-    broken compressed data is unreadable."""
+def read_decompressed(path: Path, limit: int) -> tuple[bytes, TrailingDataError | None]:
+    """Up to `limit` bytes of the (decompressed) file, and what follows its compressed data, if anything does
+    (see `TrailingDataError`); broken compressed data is unreadable."""
+    compression = compression_of_file(path)
+    with open_compressed(path, compression) as handle:
+        data, error = read_at_most(handle, limit)
+    if error is None or isinstance(error, TrailingDataError):
+        return data, error
+    if broken := broken_data(error, compression):
+        raise UnreadableInputError(broken.code, str(broken)) from error
+    raise error
+
+
+def decompress(raw: bytes, limit: int) -> tuple[bytes, TrailingDataError | None]:
+    """A file's bytes as stored, decompressed when they are compressed whatever its name, up to `limit` bytes, and
+    what follows its compressed data, if anything does; broken compressed data is unreadable."""
     try:
         return decompressed(raw, limit)
     except BrokenCompressedDataError as error:

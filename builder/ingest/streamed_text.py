@@ -45,7 +45,7 @@ def streamed_reading(path: Path, compression: str | None, declared_of: Callable[
     with open_compressed(path, compression) as handle:
         try:
             while True:
-                chunk = handle.read(READ_CHUNK_BYTES)
+                chunk = handle.read1(READ_CHUNK_BYTES)  # a decompression at a time: see `read_at_most`
                 head = head or chunk[:SNIFF_BYTES]
                 # The chunks with other bytes than ASCII's are what tells a charset: a feed in English whose first
                 # items are ASCII may name a "Montréal" or a "Zürich" only further on.
