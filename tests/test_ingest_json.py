@@ -947,3 +947,28 @@ def test_a_record_of_far_more_text_than_an_article_is_refused_before_it_is_read(
     [refused] = read_jsonl(out / "quarantine.jsonl")
     assert (refused["reason_code"], refused["line"]) == ("page_too_large", 1)
     assert [document["title"] for document in read_jsonl(out / "documents.jsonl")] == ["Small"]
+
+
+def test_a_field_path_that_matches_no_record_of_the_run_is_warned_of(tmp_path: Path) -> None:
+    """`--field` with a typo in its path read every record without that field, and said nothing: the report and
+    the summary warn of it, counting the records over every file, read by any worker. A path some record holds
+    is no typo; nor is any record rejected for a warning."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    records = [{"meta": {"headline": item["title"]}, "body": item["text"]} for item in _items(4)]
+    records[3]["meta"]["link"] = "https://example.com/3"
+    (inputs / "a.jsonl").write_text("".join(json.dumps(record) + "\n" for record in records[:2]), encoding="utf-8")
+    (inputs / "b.json").write_text(json.dumps(records[2:]), encoding="utf-8")
+    fields = ["--field", "text=body", "--field", "url=meta.link"]
+    runs = {}
+    for title in ("meta.headline", "meta.headlines"):
+        out = tmp_path / title
+        result = ingest(str(inputs), "--out", str(out), "--workers", "2", *fields, "--field", f"title={title}")
+        assert result.returncode == 0, result.stderr
+        assert read_jsonl(out / "quarantine.jsonl") == []
+        assert len(read_jsonl(out / "documents.jsonl")) == 4
+        runs[title] = (json.loads((out / "report.json").read_text())["warnings"], " ".join(result.stderr.split()))
+    assert runs["meta.headline"][0] == []
+    warning = "--field title=meta.headlines matched no record in 4 records (a typo in the path?)"
+    assert runs["meta.headlines"][0] == [warning]
+    assert f"warning: {warning}" in runs["meta.headlines"][1]

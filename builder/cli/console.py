@@ -47,3 +47,8 @@ err = CliConsole(stderr=True, highlight=False)
 def complain(message: str) -> None:
     """An error for a person, printed as is: messages quote patterns like `[a-z]`, which are not markup."""
     err.print(Text(message, style="red"), soft_wrap=True)
+
+
+def warn(message: str) -> None:
+    """A warning for a person: what the run did not refuse but should not pass unseen."""
+    err.print(Text(f"warning: {message}", style="yellow"), soft_wrap=True)

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from builder.cli.choices import Engine
-from builder.cli.console import complain, err
+from builder.cli.console import complain, err, warn
 from builder.records import SourceFormat
 
 if TYPE_CHECKING:
@@ -153,6 +153,8 @@ def ingest(
         complain(f"--out {out}: the run's files cannot be written there{where}: {error.strerror or error}")
         raise typer.Exit(1) from error
     err.print(_summary_table(report, time.perf_counter() - started, out))
+    for warning in report.warnings:
+        warn(warning)
     pages = report.stages.get("read", {}).get("pages", 0)
     if report.documents == 0 and pages == 0:
         complain("Nothing could be read: every input was rejected (see quarantine.jsonl).")

@@ -31,7 +31,7 @@ from builder.compression import (
     compression_of_file,
     open_compressed,
 )
-from builder.ingest.pages import Page, Rejection
+from builder.ingest.pages import ReadItem, Rejection
 from builder.ingest.scraper import FieldMap, field_of_column, no_text_column, record_pages
 from builder.ingest.sources import ARROW_FILE_MAGIC, COPY_CHUNK_BYTES, SNIPPET_CHARS, InputFile
 from builder.records import SourceFormat
@@ -43,7 +43,7 @@ RECORD_KEY = "id"
 """The column whose value keys a record (`scraper.record_pages` reads it)."""
 
 
-def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
+def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) -> Iterator[ReadItem]:
     """The pages of a Parquet export's rows, or why a row or the file has none."""
     notes: list[Rejection] = []
     with _seekable(source, "Parquet file", notes) as path:
@@ -61,7 +61,7 @@ def parquet_pages(source: InputFile, digest: str, overrides: FieldMap | None) ->
 
 def _parquet_rows(
     source: InputFile, parquet: pq.ParquetFile, digest: str, overrides: FieldMap | None
-) -> Iterator[Page | Rejection]:
+) -> Iterator[ReadItem]:
     """The pages of an opened Parquet file's rows, row group by row group."""
     columns = _usable_columns(source, parquet.schema_arrow.names, overrides, "Parquet file")
     if isinstance(columns, Rejection):
@@ -135,7 +135,7 @@ def _row_pages(
     digest: str,
     overrides: FieldMap | None,
     source_format: SourceFormat,
-) -> Iterator[Page | Rejection]:
+) -> Iterator[ReadItem]:
     record = {name: None if isinstance(value, OutOfRangeValue) else _plain(value) for name, value in values.items()}
     raw = json.dumps(record, ensure_ascii=False, default=str)[:SNIPPET_CHARS]
     for name, value in values.items():
@@ -160,7 +160,7 @@ def _row_pages(
     )
 
 
-def arrow_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
+def arrow_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap | None) -> Iterator[ReadItem]:
     """The pages of an Arrow IPC export's rows (the file or the stream format, compressed or not; `head` is its
     first bytes decompressed), or why a row or the file has none."""
     if head.startswith(ARROW_FILE_MAGIC):
@@ -194,7 +194,7 @@ def _arrow_rows(
     batches: Iterator[pa.RecordBatch],
     digest: str,
     overrides: FieldMap | None,
-) -> Iterator[Page | Rejection]:
+) -> Iterator[ReadItem]:
     """The pages of an Arrow file's or stream's rows, a batch at a time."""
     columns = _usable_columns(source, schema.names, overrides, "Arrow file")
     if isinstance(columns, Rejection):

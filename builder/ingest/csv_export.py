@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from builder.compression import compression_of_file
-from builder.ingest.pages import Page, Rejection
+from builder.ingest.pages import ReadItem, Rejection
 from builder.ingest.scraper import FieldMap, no_text_column, record_pages
 from builder.ingest.sources import REPAIRED_UTF8, InputFile, format_suffix, looks_binary, snippet
 from builder.ingest.streamed_text import EMPTY, streamed_reading
@@ -32,7 +32,7 @@ DELIMITERS = ",;\t|"
 German), tabs (TSV), bars."""
 
 
-def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap | None) -> Iterator[Page | Rejection]:
+def csv_pages(source: InputFile, head: bytes, digest: str, overrides: FieldMap | None) -> Iterator[ReadItem]:
     """The pages of a CSV or TSV export's rows, or why a row or the file has none (`readers` refuses UTF-16 before)."""
     reading = streamed_reading(source.path, compression_of_file(source.path), lambda _: None)
     if reading == EMPTY:

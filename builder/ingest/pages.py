@@ -107,7 +107,17 @@ class PassedOver:
     code: str
 
 
-ReadItem = Page | Rejection | PassedOver
+@dataclass(frozen=True)
+class RecordRead:
+    """A scraper record read (a JSON object of a JSON Lines line or array, a CSV, Parquet or Arrow row), with the
+    names of the `--field` overrides whose path holds a value in it. Given only under `--field`: the report counts
+    them, to warn of a path that holds nothing in any record of the run, as a typo's does (every record was read
+    without that field, in silence)."""
+
+    fields_found: frozenset[str]
+
+
+ReadItem = Page | Rejection | PassedOver | RecordRead
 """What reading an input gives, item by item."""
 
 

@@ -32,12 +32,20 @@ from builder.ingest.cleanup import split_paragraphs
 from builder.ingest.dedup import REPEATED, DedupConfig, DuplicateIndex, Fingerprint, fingerprint
 from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
-from builder.ingest.pages import DocumentTooLargeError, Page, PageTooLargeError, PassedOver, ReadItem, Rejection
+from builder.ingest.pages import (
+    DocumentTooLargeError,
+    Page,
+    PageTooLargeError,
+    PassedOver,
+    ReadItem,
+    RecordRead,
+    Rejection,
+)
 from builder.ingest.pagetext import NoArticleError, extract_pagetext, without_header
 from builder.ingest.pagetext_lines import content_words
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
-from builder.ingest.scraper import is_html_page, unescape_references
+from builder.ingest.scraper import is_html_page, unescape_references, unmatched_fields
 from builder.ingest.sources import EXTENSIONS, InputFile, discover, format_suffix, is_url, snippet
 from builder.jsonl import LINE_MAX_BYTES
 from builder.records import DocumentRole, ParagraphKind, SourceFormat, Target
@@ -109,6 +117,9 @@ class FileOutcome:
     """Records that hold no page, by `PassedOver.code`."""
     code_left_out: int = 0
     """Code paragraphs left out of the documents' text (`IngestOptions.drop_code`)."""
+    records: int = 0
+    """Scraper records read under `--field` (`RecordRead`), and of them those each override's path held a value in."""
+    fields_found: Counter[str] = field(default_factory=Counter)
     final: bool = True
     """False for a part of the file's outcome that more parts follow."""
 
@@ -120,11 +131,13 @@ class FileOutcome:
         self.seconds += part.seconds
         self.passed_over.update(part.passed_over)
         self.code_left_out += part.code_left_out
+        self.records += part.records
+        self.fields_found.update(part.fields_found)
 
     def report_row(self, documents: int | None = None, rejected: Counter[str] | None = None) -> dict[str, Any]:
         """The file's line in report.json: what it gave, and why anything in it was rejected (`documents` and
         `rejected` counted over all its parts, when it came in parts)."""
-        return {
+        row = {
             "path": self.path,
             "format": self.format,
             "pages": self.pages,
@@ -137,6 +150,10 @@ class FileOutcome:
             "code_paragraphs_left_out": self.code_left_out,
             "seconds": round(self.seconds, 4),
         }
+        if self.records:
+            # Under --field only; the Ray engine's driver adds a file's parts up from these rows.
+            row.update(records=self.records, fields_found=dict(self.fields_found))
+        return row
 
 
 HTML_MAX_ELEMENTS = 50_000
@@ -254,6 +271,10 @@ def build_parts(
         if isinstance(item, PassedOver):
             outcome.passed_over[item.code] += 1
             continue
+        if isinstance(item, RecordRead):
+            outcome.records += 1
+            outcome.fields_found.update(item.fields_found)
+            continue
         outcome.pages += 1
         outcome.format = item.format.value
         try:
@@ -339,6 +360,11 @@ class IngestReport:
     rejected: Counter[str] = field(default_factory=Counter)
     passed_over: Counter[str] = field(default_factory=Counter)
     """Records read that hold no page and are no fault (`PassedOver`), by code."""
+    records: int = 0
+    """Scraper records read under `--field`, and of them those each override's path held a value in."""
+    fields_found: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    """What the run did not refuse but the user should hear of (a `--field` that matched no record)."""
     duplicates: Counter[str] = field(default_factory=Counter)
     documents: int = 0
     seconds: float = 0.0
@@ -351,6 +377,7 @@ class IngestReport:
             "documents": self.documents,
             "rejected": dict(self.rejected),
             "passed_over": dict(self.passed_over),
+            "warnings": self.warnings,
             "duplicates": dict(self.duplicates),
             "stages": self.stages,
             "seconds": self.seconds,
@@ -388,6 +415,8 @@ class FileTally:
         self.report.files.append(row)
         self.report.rejected.update(row["rejected"])
         self.report.passed_over.update(whole.passed_over)
+        self.report.records += whole.records
+        self.report.fields_found.update(whole.fields_found)
         self.stages["read"].update(files=1, pages=whole.pages, passed_over=whole.passed_over.total())
         self.stages["extract"].update(pages=whole.pages, articles=whole.articles)
         self.stages["build"].update(articles=whole.articles, documents=self._documents)
@@ -491,6 +520,7 @@ def _run(
             report.documents += 1
             yield DocumentLine(built.fingerprint.doc_id, line, duplicate_of)
     report.stages = {name: dict(counts) for name, counts in {**tally.stages, "dedup": dedup}.items()}
+    report.warnings += unmatched_fields(options.field_map, report.records, report.fields_found)
     report.seconds = round(time.perf_counter() - started, 3)
 
 

@@ -65,6 +65,7 @@ from builder.ingest.pipeline import (
     read_by_parent,
     repeated_record,
 )
+from builder.ingest.scraper import unmatched_fields
 from builder.ingest.sources import InputFile, discover, is_url
 from builder.jsonl import AtomicJsonlWriter
 
@@ -337,6 +338,7 @@ def run_ingest_ray(
         quarantine = out / "quarantine.jsonl"
         repeated = [json.loads(rejection) for part in parts for rejection in part["repeats"]]
         _write_quarantine_and_report(outcomes, quarantine, report, repeated)
+    report.warnings += unmatched_fields(options.field_map, report.records, report.fields_found)
     documents = sum(int(part["documents"]) for part in parts)
     report.documents = documents
     report.duplicates = Counter(kinds)
@@ -410,6 +412,8 @@ def _write_quarantine_and_report(
                 seconds=part_row["seconds"],
                 passed_over=Counter(part_row["passed_over"]),
                 code_left_out=part_row["code_paragraphs_left_out"],
+                records=part_row.get("records", 0),
+                fields_found=Counter(part_row.get("fields_found", {})),
                 final=row["final"],
             )
             tally.add(part, part_row["documents"], Counter(part_row["rejected"]))

@@ -325,7 +325,7 @@ def _archived_page(source: InputFile, digest: str, archived: ArchivedPage) -> It
     )
 
 
-def _scraper_export_pages(source: InputFile, head: bytes, field_map: FieldMap | None) -> Iterator[Page | Rejection]:
+def _scraper_export_pages(source: InputFile, head: bytes, field_map: FieldMap | None) -> Iterator[ReadItem]:
     layout = json_layout(source.path, head)
     if layout is not JsonLayout.whole:
         lines = iter_raw_lines(source.path)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from builder.ingest.dates import parse_published
 from builder.ingest.html import TITLE_SEPARATORS, names_host
-from builder.ingest.pages import Page, Rejection, url_rejection, web_url
+from builder.ingest.pages import Page, ReadItem, RecordRead, Rejection, url_rejection, web_url
 from builder.ingest.sources import REPLACEMENT_SHARE_LIMIT, SNIPPET_CHARS, InputFile, format_suffix, snippet
 from builder.records import SourceFormat
 
@@ -143,6 +143,22 @@ def parse_field_overrides(pairs: Iterable[str]) -> dict[str, str]:
             raise ValueError(f"--field {pair!r}: {name} is given twice (also --field {name}={overrides[name]})")
         overrides[name] = path
     return overrides
+
+
+def unmatched_fields(overrides: FieldMap, records: int, fields_found: Mapping[str, int]) -> list[str]:
+    """A warning for each `--field` whose path held a value in no record of the run (`fields_found` counts the
+    records each held one in, of `records` read): a typo in a path is no error of any one record, and the run read
+    every record without that field, saying nothing."""
+    if not records:
+        return [
+            f"--field {name}={path} was given, but the run read no JSON, CSV, Parquet or Arrow record to apply it to"
+            for name, path in overrides.items()
+        ]
+    return [
+        f"--field {name}={path} matched no record in {records:,} record{'s' * (records != 1)} (a typo in the path?)"
+        for name, path in overrides.items()
+        if not fields_found.get(name)
+    ]
 
 
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
@@ -301,7 +317,7 @@ def scraper_pages(
     overrides: FieldMap | None,
     *,
     array: bool = False,
-) -> Iterator[Page | Rejection]:
+) -> Iterator[ReadItem]:
     """The pages of a scraper's JSONL export, from its lines with their line endings (`iter_raw_lines`), so that
     each record's byte offset holds whether its lines end in LF or CRLF.
 
@@ -345,7 +361,7 @@ def record_pages(
     raw: bytes | str,
     position: str | None = None,
     source_format: SourceFormat = SourceFormat.jsonl,
-) -> Iterator[Page | Rejection]:
+) -> Iterator[ReadItem]:
     """The page of one scraper record, or why it has none; `position` names it where it has no line (an item of
     a JSON array read whole: "[12]"). A url that is no absolute http(s) URL is rejected on its own (see
     `url_rejection`) and the page kept without it."""
@@ -366,6 +382,8 @@ def record_pages(
     if not isinstance(record, dict):
         yield rejection("not_an_object", f"expected a JSON object, got {type(record).__name__}", position)
         return
+    if overrides:
+        yield RecordRead(frozenset(name for name, path in overrides.items() if _at_path(record, path) is not None))
     fields = map_fields(record, overrides or {})
     for name in ("title", "source"):
         if isinstance(fields.get(name), str):
@@ -617,9 +635,7 @@ def _bad_json(source: InputFile, error: ValueError, line: int | None, offset: in
     )
 
 
-def json_document_pages(
-    source: InputFile, data: bytes, digest: str, overrides: FieldMap | None
-) -> Iterator[Page | Rejection]:
+def json_document_pages(source: InputFile, data: bytes, digest: str, overrides: FieldMap | None) -> Iterator[ReadItem]:
     """The pages of a scraper export that is one JSON document (see `JsonLayout.whole`)."""
     too_long: TooLongIntegerError | None = None
     try:
