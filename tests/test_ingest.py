@@ -2098,3 +2098,34 @@ def test_drop_code_leaves_code_blocks_out_of_the_text(tmp_path: Path) -> None:
     code = [(line, ParagraphKind.code) for line in CODE_PAGE[4:8]]
     with pytest.raises(NoArticleError, match="--drop-code"):
         without_code(ArticleParts(DocumentRole.main, "Listing queries", code))
+
+
+def test_a_format_forced_on_a_file_plainly_of_another_says_so_in_its_rejections(tmp_path: Path) -> None:
+    """`--format` is taken at its word (the user may know better), but a page dump read as a WARC was rejected for
+    a broken WARC stream, and an HTML page read as JSON Lines line by line as bad JSON, without a word of why: the
+    rejections say what the file looks like. A file that fits the format forced is read as before."""
+    html = _article_html("Trump, Zelensky discuss weapons", _related_paragraphs())
+    (tmp_path / "story.html").write_bytes(html)
+    records = [json.dumps({"title": SAMPLE_TITLES[0], "text": "\n\n".join(_related_paragraphs())}), "{not json"]
+    (tmp_path / "export.txt").write_text("\n".join(records) + "\n", encoding="utf-8")
+    reasons = {}
+    for name, forced in (("daily8-putin-trump-call.txt", "warc"), ("story.html", "jsonl"), ("export.txt", "jsonl")):
+        out = tmp_path / f"{name}-{forced}"
+        path = SAMPLE_PAGE if name == SAMPLE_PAGE.name else tmp_path / name
+        result = ingest(str(path), "--out", str(out), "--format", forced)
+        assert result.returncode in (0, 1), result.stderr
+        reasons[name] = [item["reason"] for item in read_jsonl(out / "quarantine.jsonl")]
+        if name == "export.txt":
+            assert [d["title"] for d in read_jsonl(out / "documents.jsonl")] == [SAMPLE_TITLES[0]]
+    assert all(
+        reason.endswith("(read as WARC because of --format warc, but it looks like page text)")
+        for reason in reasons["daily8-putin-trump-call.txt"]
+    )
+    assert reasons["story.html"]
+    assert all(
+        reason.startswith("not valid JSON")
+        and reason.endswith("(read as JSON Lines because of --format jsonl, but it looks like HTML)")
+        for reason in reasons["story.html"]
+    )
+    (bad_line,) = reasons["export.txt"]
+    assert "--format" not in bad_line

@@ -14,6 +14,7 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path, PurePath, PurePosixPath
 from typing import IO
 
@@ -52,6 +53,7 @@ from builder.ingest.sources import (
     decode,
     decompress,
     detect_format,
+    forced_format_note,
     http_body,
     is_mhtml,
     is_webarchive,
@@ -96,7 +98,31 @@ def read_pages(
             doing = f"extract the file from its {member.kind} archive" if member else "fetch the file"
             yield Rejection(READ, source.shown, "unreadable", f"cannot {doing}: {error}")
             return
-        yield from _read_local(readable, forced, field_map)
+        items = _read_local(readable, forced, field_map)
+        yield from items if forced is None else _noted(items, readable.path, forced)
+
+
+def _noted(items: Iterator[ReadItem], path: Path, forced: SourceFormat) -> Iterator[ReadItem]:
+    """The items of a file read in the format `--format` forced, each rejection saying so when the file plainly is
+    of another format (`forced_format_note`): a WARC's "holds no record" of a page dump, or a bad_json rejection
+    of each line of an HTML file, made no sense without it. Told at the first rejection: files read without one
+    are not read twice."""
+    note: str | None = None
+    told = False
+    for item in items:
+        if isinstance(item, Rejection):
+            if not told:
+                note, told = _forced_note(path, forced), True
+            if note is not None:
+                item = replace(item, reason=f"{item.reason} ({note})")
+        yield item
+
+
+def _forced_note(path: Path, forced: SourceFormat) -> str | None:
+    try:
+        return forced_format_note(read_head(path), forced)
+    except (UnreadableInputError, OSError):
+        return None  # a file that cannot be read says so in its own rejection
 
 
 def _read_local(source: InputFile, forced: SourceFormat | None, field_map: FieldMap | None) -> Iterator[ReadItem]:

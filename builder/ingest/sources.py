@@ -480,15 +480,17 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
     suffix = format_suffix(path)
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
+    return content_format(head)
+
+
+def content_format(head: bytes) -> SourceFormat | None:
+    """The format the first bytes of a file tell, whatever its name; None for binary data or an empty file. Any
+    text of no other format's is page text."""
     if head.startswith(PARQUET_MAGIC):
         return SourceFormat.parquet
     if head.startswith(ARROW_FILE_MAGIC):
         return SourceFormat.arrow
-    wide = wide_encoding(head)
-    if wide is not None:
-        codec, bom_bytes = wide
-        head = head[bom_bytes:].decode(codec, errors="ignore").encode()
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:SNIFF_BYTES]
+    start = _text_start(head)
     lowered = start[:512].lower()
     if start.startswith(b"WARC/"):
         return SourceFormat.warc
@@ -506,6 +508,59 @@ def detect_format(path: Path, head: bytes) -> SourceFormat | None:
     if (text := start.rstrip(b"\x00")) and not looks_binary(text):
         return SourceFormat.pagetext
     return None
+
+
+def _text_start(head: bytes) -> bytes:
+    """The first bytes of a file as ASCII-compatible text (UTF-16 and UTF-32 read so), without a byte-order mark
+    or the white space before the first character."""
+    wide = wide_encoding(head)
+    if wide is not None:
+        codec, bom_bytes = wide
+        head = head[bom_bytes:].decode(codec, errors="ignore").encode()
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:SNIFF_BYTES]
+
+
+FORMAT_NAMES = {
+    SourceFormat.pagetext: "page text",
+    SourceFormat.html: "HTML",
+    SourceFormat.warc: "WARC",
+    SourceFormat.jsonl: "JSON Lines",
+    SourceFormat.feed: "an RSS or Atom feed",
+    SourceFormat.csv: "CSV",
+    SourceFormat.parquet: "Parquet",
+    SourceFormat.arrow: "Arrow",
+}
+
+
+def forced_format_note(head: bytes, forced: SourceFormat) -> str | None:
+    """What to add to the rejections of a file read in the format `--format` forced when its first bytes plainly
+    are another format's ("read as WARC because of --format warc, but it looks like page text"); None when they
+    may start a file of the forced format, or tell no format. The forced format is still read: the user may know
+    better, but a rejection for a WARC record that a page dump never had made no sense without it."""
+    looks = content_format(head)
+    if looks is None or looks is forced or _may_start(head, forced):
+        return None
+    return f"read as {FORMAT_NAMES[forced]} because of --format {forced.value}, but it looks like {FORMAT_NAMES[looks]}"
+
+
+def _may_start(head: bytes, file_format: SourceFormat) -> bool:
+    """Whether the first bytes of a file may be those of a file in `file_format`, told leniently: page text and CSV
+    may be any text, HTML any with a tag, a feed any XML; binary formats by their magic bytes."""
+    start = _text_start(head)
+    if file_format is SourceFormat.warc:
+        return start.startswith(b"WARC/")
+    if file_format is SourceFormat.jsonl:
+        return start.startswith((b"{", b"["))
+    if file_format is SourceFormat.feed:
+        return start.startswith(b"<")
+    if file_format is SourceFormat.html:
+        return b"<" in start
+    if file_format is SourceFormat.parquet:
+        return head.startswith(PARQUET_MAGIC)
+    if file_format is SourceFormat.arrow:
+        # The stream format has no magic bytes: anything but text may be one.
+        return content_format(head) in (None, SourceFormat.arrow)
+    return True
 
 
 def is_mhtml(head: bytes) -> bool:
