@@ -768,3 +768,39 @@ def test_a_feed_item_s_html_is_its_article_whole_and_its_own_date_wins(tmp_path:
         "2025-07-05T10:00:00+08:00",
         "Sat, 05 Jul 2025 10:00:00 +0800",
     )
+
+
+def test_feed_items_point_at_their_bytes_in_the_file(tmp_path: Path) -> None:
+    """Each item's provenance offset is where its start tag lies in the file (decompressed, for a gzipped feed), as
+    a JSON Lines record's is where its line starts: it was 0 for every item. Told from the bytes as stored, before
+    the ampersands the stream repairs change their length; an `<item` in a CDATA section or a comment is text, and
+    RSS 1.0's `<items>` list no item."""
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns="http://purl.org/rss/1.0/">\n',
+        '<channel rdf:about="https://example.org/"><title>AT&T &eacute;dition</title>'
+        "<link>https://example.org/</link>\n",
+        '<items><rdf:Seq><rdf:li rdf:resource="https://example.org/0"/></rdf:Seq></items></channel>\n',
+        '<!-- <item rdf:about="https://example.org/commented"> -->\n',
+    ]
+    starts = []
+    for number in range(3):
+        starts.append(len("".join(parts).encode()))
+        parts.append(
+            f'<item rdf:about="https://example.org/{number}">\n<title>{TITLE} {number}</title>'
+            f"<link>https://example.org/{number}</link><description><![CDATA[<p>An &nbsp;<item> in its text,"
+            f" Caf\u00e9 &eacute;</p>{_story_html(number)}]]></description></item>\n"
+        )
+    feed = "".join(parts) + "</rdf:RDF>\n"
+    (tmp_path / "wire.rdf.rss").write_text(feed, encoding="utf-8")
+    (tmp_path / "wire.rss.gz").write_bytes(gzip.compress(feed.encode()))
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path / "wire.rdf.rss"), str(tmp_path / "wire.rss.gz"), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    offsets: dict[str, list[int]] = {}
+    for document in read_jsonl(out / "documents.jsonl"):
+        offsets.setdefault(Path(document["provenance"]["path"]).name, []).append(document["provenance"]["offset"])
+    assert offsets == {"wire.rdf.rss": starts, "wire.rss.gz": starts}

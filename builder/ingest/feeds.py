@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import html as html_entities
 import re
+from collections import deque
 from collections.abc import Callable, Iterator
 from html.entities import html5
 from typing import IO, Any
@@ -54,9 +55,10 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
         yield Rejection(READ, source.shown, "empty", "the feed is empty or holds only white space or NUL bytes")
         return
     with open_compressed(source.path, compression) as handle:
-        decoded: IO[bytes] | _TransformedStream = handle
+        starts = _ItemStarts(handle)
+        decoded: _TransformedStream = starts
         if reading not in (None, "utf-8"):
-            decoded = _Recoded(handle, "utf-8" if reading == REPAIRED_UTF8 else reading)
+            decoded = _Recoded(starts, "utf-8" if reading == REPAIRED_UTF8 else reading)
         stream = _RepairedReferences(decoded)
         events = etree.iterparse(
             stream,
@@ -72,7 +74,8 @@ def feed_pages(source: InputFile, digest: str) -> Iterator[Page | Rejection]:
                 tag = element.tag
                 if tag in ITEM_TAGS:
                     position += 1
-                    yield from _item_pages(source, digest, element, position, outlet)
+                    offset = starts.offset_of(element.sourceline)
+                    yield from _item_pages(source, digest, element, position, outlet, offset)
                     _forget(element)
                 elif (parent := _parent_tag(element)) in FEED_LEVEL:
                     if outlet is None and tag in FEED_TITLE_TAGS and parent in FEED_PARENTS:
@@ -157,12 +160,81 @@ class _TransformedStream:
     read1 = read  # it reads the stream below only while it has nothing to give: nothing read is held from an error
 
 
+_ITEM_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s/>])")
+"""An item's start tag, `<item` or `<entry`, maybe with a namespace prefix (`<rss:item`, `<atom:entry`), its name
+whole (not RSS 1.0's `<items>`)."""
+TAG_START_MAX_BYTES = 64
+"""The most of a start tag's opening (`<`, a prefix and the name) a chunk's end may cut."""
+
+
+class _ItemStarts(_TransformedStream):
+    """The feed's bytes as they are, told where each item starts, for its provenance's byte offset, which the XML
+    parser does not give: its start tag's line and byte offset in the (decompressed) file, as a JSON Lines record's
+    offset is its line's. Tags in CDATA sections and comments are text. Told in a stream whose bytes are ASCII's
+    (not UTF-16 or UTF-32, whose items are given offset 0). The start is told when the chunk holding it is read, so
+    before the parser reaches the item's end."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        super().__init__(handle)
+        self._starts: deque[tuple[int, int]] = deque()
+        self._carry = b""
+        self._carry_offset = 0
+        self._carry_line = 1
+        self._closing: bytes | None = None
+        self._wide: bool | None = None
+
+    def _transform(self, chunk: bytes, final: bool) -> bytes:
+        if self._wide is None:
+            self._wide = wide_encoding(chunk[:4]) is not None
+        if not self._wide:
+            self._scan(chunk, final)
+        return chunk
+
+    def _scan(self, chunk: bytes, final: bool) -> None:
+        data = self._carry + chunk
+        keep = len(data)
+        if not final:
+            # A start tag or a section's marker the chunk's end may cut is scanned with the next chunk.
+            bracket = data.rfind(b"<", max(0, len(data) - TAG_START_MAX_BYTES))
+            keep = bracket if bracket != -1 else keep
+            keep = min(keep, len(data.rstrip(b"]-")))  # and a "]]>" or "-->" cut after its first bytes
+        scanned, self._carry = data[:keep], data[keep:]
+        position, line, counted = 0, self._carry_line, 0
+        while position < len(scanned):
+            if self._closing is not None:
+                end = scanned.find(self._closing, position)
+                if end == -1:
+                    break
+                position, self._closing = end + len(self._closing), None
+                continue
+            opened = _SECTION_OPEN.search(scanned, position)
+            stop = len(scanned) if opened is None else opened.start()
+            for found in _ITEM_START.finditer(scanned, position, stop):
+                line += scanned.count(b"\n", counted, found.start())
+                counted = found.start()
+                self._starts.append((line, self._carry_offset + found.start()))
+            if opened is None:
+                break
+            position, self._closing = opened.end(), _CLOSE_OF[opened.group()]
+        self._carry_line = line + scanned.count(b"\n", counted)
+        self._carry_offset += len(scanned)
+
+    def offset_of(self, line: int | None) -> int:
+        """The byte offset of the item whose start tag the parser puts on `line`: the first start told on that line,
+        those on lines before it passed over (another namespace's `<item>`); 0 when none is known."""
+        while self._starts and line is not None and self._starts[0][0] < line:
+            self._starts.popleft()
+        if self._starts and self._starts[0][0] == line:
+            return self._starts.popleft()[1]
+        return 0
+
+
 class _Recoded(_TransformedStream):
     """A byte stream in a legacy charset written as UTF-8, a byte the charset lacks read as U+FFFD; or in UTF-8 with
     broken sequences, each read as U+FFFD (the parser stops at the first). Lines stay where they were, so an item's
     line is still its line in the file."""
 
-    def __init__(self, handle: IO[bytes], encoding: str) -> None:
+    def __init__(self, handle: IO[bytes] | _TransformedStream, encoding: str) -> None:
         super().__init__(handle)
         self._decoder = codecs.getincrementaldecoder(encoding)("replace")
 
@@ -298,7 +370,7 @@ def _xml_character(number: int) -> bool:
 
 
 def _item_pages(
-    source: InputFile, digest: str, item: Any, position: int, outlet: str | None
+    source: InputFile, digest: str, item: Any, position: int, outlet: str | None, offset: int
 ) -> Iterator[Page | Rejection]:
     """The item's page, or why it has none. A relative link is resolved against the feed's `xml:base` (Atom's
     way of making links short); one that is still no absolute http(s) URL is quarantined on its own and the page
@@ -312,7 +384,9 @@ def _item_pages(
         reason = (
             "a feed item with no content or description (looked for content:encoded, description, content, summary)"
         )
-        yield Rejection(READ, source.shown, "no_text", reason, line=item.sourceline, record=record, field="text")
+        yield Rejection(
+            READ, source.shown, "no_text", reason, line=item.sourceline, offset=offset, record=record, field="text"
+        )
         return
     if (links_only := _links_only(html)) is not None:
         reason = (
@@ -325,6 +399,7 @@ def _item_pages(
             "links_only",
             reason,
             line=item.sourceline,
+            offset=offset,
             record=record,
             field="text",
             snippet=snippet(html),
@@ -347,6 +422,7 @@ def _item_pages(
             "cut_text",
             reason,
             line=item.sourceline,
+            offset=offset,
             record=record,
             field="text",
             snippet=snippet(html[-SNIPPET_CHARS:]),
@@ -356,7 +432,7 @@ def _item_pages(
     if link is not None and link.strip() and url is None:
         url = _resolved(item.base, link.strip())
         if url is None:
-            yield url_rejection(READ, source.shown, link, line=item.sourceline, record=record)
+            yield url_rejection(READ, source.shown, link, line=item.sourceline, offset=offset, record=record)
     fields: dict[str, Any] = {}
     title = _first_text(item, "title", f"{RSS1}title", f"{ATOM}title")
     published = _first_text(item, "pubDate", f"{DUBLIN_CORE}date", f"{ATOM}published")
@@ -384,6 +460,7 @@ def _item_pages(
         html,
         # Many feeds give a summary as plain text: it is the text, as a scraper record's text field is.
         content_is_html=_MARKUP.search(html) is not None,
+        offset=offset,
         line=item.sourceline,
         record=record,
         own_id=own_id,
