@@ -213,7 +213,10 @@ class _GzipMembers(io.RawIOBase):
             self._inflater = zlib.decompressobj(GZIP_WBITS)
             return True
         offset = self._read - len(self._input)
-        self._error = TrailingDataError("gzip", offset, self._file.seek(0, io.SEEK_END) - offset)
+        # Measured by reading on, not seeking: an archive's member or a remote file may not seek.
+        while self._more():
+            self._input = b""
+        self._error = TrailingDataError("gzip", offset, self._read - offset)
         raise self._error
 
     def close(self) -> None:
