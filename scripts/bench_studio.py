@@ -39,7 +39,7 @@ from builder.studio.client import StudioClient  # noqa: E402
 from builder.studio.config import labeling_config  # noqa: E402
 from builder.studio.pull import PullReport, ReadVia, pull  # noqa: E402
 from builder.studio.push import push  # noqa: E402
-from builder.studio.tasks import index_targets, tasks_for_document, to_studio  # noqa: E402
+from builder.studio.tasks import index_targets, speaker_notes, tasks_for_document, to_studio  # noqa: E402
 from builder.targets import load_targets  # noqa: E402
 
 TARGETS = REPO / "annotations" / "targets.yaml"
@@ -74,7 +74,9 @@ def main() -> None:
 def _bench_push(client: StudioClient, targets: list, tasks: int, made: list[int]) -> list[Figure]:
     documents = _documents(tasks, targets)
     payloads = [
-        to_studio(task) for document in documents for task in tasks_for_document(document, index_targets(targets))
+        to_studio(task, speaker_notes(document))
+        for document in documents
+        for task in tasks_for_document(document, index_targets(targets))
     ]
     size = len(json.dumps(payloads).encode()) / len(payloads)
     print(f"push: {len(payloads):,} tasks from {len(documents):,} documents, {size / 1024:.1f} KB per task")
@@ -137,7 +139,9 @@ def _bench_pull(
     tasks_needed = annotations // 2
     documents = _documents(tasks_needed, targets)
     payloads = [
-        to_studio(task) for document in documents for task in tasks_for_document(document, index_targets(targets))
+        to_studio(task, speaker_notes(document))
+        for document in documents
+        for task in tasks_for_document(document, index_targets(targets))
     ]
     payloads = payloads[:tasks_needed]
     stance = {"from_name": "stance", "to_name": "text", "type": "choices", "value": {"choices": ["AGAINST"]}}

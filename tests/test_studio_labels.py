@@ -23,7 +23,14 @@ from builder.studio import config
 from builder.studio.guidelines import render_guidelines
 from builder.studio.offsets import Utf16Offsets
 from builder.studio.results import Problem, read_labels
-from builder.studio.tasks import prediction_for, result_items, task_key, tasks_for_document, to_studio
+from builder.studio.tasks import (
+    prediction_for,
+    result_items,
+    speaker_notes,
+    task_key,
+    tasks_for_document,
+    to_studio,
+)
 from builder.targets import load_targets
 from tests.paths import REPO, SAMPLES
 from tests.samples_support import TARGETS, sample_documents
@@ -91,6 +98,32 @@ def test_prediction_links_each_quote_to_its_speaker_and_cue(documents):
         assert suggested[(candidate["start"], candidate["end"])] == candidate["suggested"]
 
 
+def test_a_speaker_the_text_does_not_name_gets_a_note_with_the_machine_s_name(documents):
+    """A pronoun source says whom the extractor took it for, a claim without a source span whom it credits the
+    quote to; a named source says nothing more."""
+    main = documents[0]
+    notes = speaker_notes(main)
+    items = result_items(prediction_for(main), Utf16Offsets(main.text), notes)
+    noted = {item["value"]["text"]: item["meta"]["text"] for item in items if "meta" in item}
+    assert noted == {
+        "He": ["He = Volodymyr Zelensky (the machine's guess: check it)"],
+        "'Russia will not give up on these aims.'": [
+            "Said by Yuri Ushakov (the machine's guess: if right, link the source that names them)"
+        ],
+    }
+    sources = [item for item in items if item.get("value", {}).get("labels") == [AttributionRole.source.value]]
+    assert {"Yuri Ushakov", "Vladimir Putin", "He"} <= {item["value"]["text"] for item in sources}
+    assert all("meta" not in item for item in sources if item["value"]["text"] != "He")
+    pronouns = {
+        quote["speaker"]["text"]: quote["speaker_name"]
+        for document in documents
+        for quote in document.quotes
+        if quote.get("speaker") and quote.get("speaker_name")
+    }
+    assert pronouns == {"He": "Volodymyr Zelensky", "he": "Donald Trump", "she": "Mayar Al Farr"}
+    assert to_studio(tasks_for_document(main, None)[0], notes)["predictions"][0]["result"] == items
+
+
 def test_studio_task_carries_what_the_config_shows_and_push_matches_by(documents):
     targets = {target.target_id: target for target in load_targets(TARGETS)}
     task = tasks_for_document(documents[2], targets)[0]
@@ -128,10 +161,11 @@ def test_the_date_annotators_see_tells_a_publication_from_an_update(documents):
 
 
 def test_every_prediction_reads_back_as_the_same_labels(documents):
-    """What the annotator starts from, submitted unchanged, is what the ingest suggested."""
+    """What the annotator starts from, submitted unchanged, is what the ingest suggested (the notes on speakers
+    are not read back)."""
     for document in documents:
         prediction = prediction_for(document)
-        items = result_items(prediction, Utf16Offsets(document.text))
+        items = result_items(prediction, Utf16Offsets(document.text), speaker_notes(document))
         read = read_labels([*items, _choice(config.FROM_STANCE, "FAVOR")], document.text)
         assert isinstance(read, Labels), read
         assert read.claims == prediction.claims

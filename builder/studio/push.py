@@ -37,7 +37,7 @@ from builder.studio.sqlite_read import (
     Unusable,
     pushed_by_builder,
 )
-from builder.studio.tasks import index_targets, tasks_for_document, to_studio
+from builder.studio.tasks import index_targets, speaker_notes, tasks_for_document, to_studio
 
 BATCH_SIZE = 1000
 """Tasks per import call: about 22 MB with the sample page's predictions (80 result items a task), 4 to 8 s on
@@ -131,12 +131,13 @@ def push(
         tasks = tasks_for_document(document, by_target)
         if not tasks:
             report.without_target += 1
+        notes = speaker_notes(document)
         for task in tasks:
             if task.task_key in seen:
                 continue
             seen.add(task.task_key)
             report.tasks += 1
-            studio_task = to_studio(task)
+            studio_task = to_studio(task, notes)
             newest_version = document.extractor_version
             there = existing.get(task.task_key)
             if there is None:

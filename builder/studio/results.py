@@ -2,7 +2,8 @@
 what annotators submit (the server accepts any result, even labels its config does not have).
 
 Pure: a result list and the task's text in, `Labels` or the list of problems out. A problem names the field,
-a stable reason code and a sentence, ready for a `QuarantineItem`.
+a stable reason code and a sentence, ready for a `QuarantineItem`. A region's `meta` (the note a push puts on a
+pronoun speaker, which the annotator may have kept, edited or deleted) is not read.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Documents to annotation tasks: one `Task` per (document, target it mentions), with ingest's pre-annotations.
 
 Pure functions: `tasks_for_document` decides which tasks a document gives and what the extractors suggest for
-them, `to_studio` writes a task in Label Studio's import format (the task key goes into the data so that a
-later push can recognise what is already there).
+them, `speaker_notes` whom the extractors took a pronoun or an unattributed quote's speaker to be, and
+`to_studio` writes a task in Label Studio's import format (the task key goes into the data so that a later
+push can recognise what is already there).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from builder.records.spans import Claim, Quote, TextSpan
 from builder.studio import config
 from builder.studio.offsets import Utf16Offsets
 from builder.studio.sqlite_read import SHOWN_TARGET_FIELDS
+
+RegionKey = tuple[int, int, str]
+"""A region of a prediction by its offsets into the text (code points) and its span label (claim, source, cue)."""
 
 NO_TARGET_DESCRIPTION = (
     "No target was configured: judge the text's stance toward its own headline (as in FNC-1), and mark claims, "
@@ -82,6 +86,30 @@ def prediction_for(document: Document) -> Prediction:
     )
 
 
+def speaker_notes(document: Document) -> dict[RegionKey, str]:
+    """Whom the quote extractor took the speaker to be where a quote's own sentence gives no name, as notes on
+    the regions of the document's tasks: on a pronoun source ("He = Volodymyr Zelensky (the machine's guess:
+    check it)"), and on the claim of a quote without a source span of its own (a continuation, a verb whose
+    subject is left out), naming whom the extractor credits it to. Label Studio shows a region's note in the
+    region panel when the region is selected, so the annotator checks the guess there instead of working out
+    who "he" is. The records have no place for it (a `Prediction` is what an annotation can be), and a pull does
+    not read it back, so an annotator may keep, edit or delete it. A speaker span several quotes share keeps its
+    first quote's name (they share it)."""
+    notes: dict[RegionKey, str] = {}
+    for quote in document.quotes:
+        name = quote.get("speaker_name")
+        if name is None:
+            continue
+        speaker = quote.get("speaker")
+        if speaker is not None:
+            where = (speaker["start"], speaker["end"], AttributionRole.source.value)
+            notes.setdefault(where, f"{speaker['text']} = {name} (the machine's guess: check it)")
+        else:
+            where = (quote["start"], quote["end"], config.SPAN_CLAIM)
+            notes.setdefault(where, f"Said by {name} (the machine's guess: if right, link the source that names them)")
+    return notes
+
+
 def shown_date(task: Task) -> str:
     """The article's date as annotators read it by the title: its publication's, with its last update's when the
     page gives one ("2025-06-01, updated 2025-06-18"), the update's alone when that is all the page prints."""
@@ -94,9 +122,10 @@ def shown_date(task: Task) -> str:
     return "date unknown"
 
 
-def to_studio(task: Task) -> dict[str, Any]:
+def to_studio(task: Task, notes: Mapping[RegionKey, str] | None = None) -> dict[str, Any]:
     """The task in Label Studio's import format: the fields the config shows, the keys a push matches by, and
-    the predictions as result items (offsets in UTF-16 units, which is how the labeling UI counts)."""
+    the predictions as result items (offsets in UTF-16 units, which is how the labeling UI counts), with `notes`
+    (`speaker_notes` of the task's document) on their regions."""
     target = task.target
     data = {
         "text": task.text,
@@ -116,7 +145,7 @@ def to_studio(task: Task) -> dict[str, Any]:
         {
             "model_version": prediction.model_version,
             "score": prediction.score,
-            "result": result_items(prediction, offsets),
+            "result": result_items(prediction, offsets, notes),
         }
         for prediction in task.predictions
     ]
@@ -130,8 +159,12 @@ def to_studio(task: Task) -> dict[str, Any]:
     return {"data": data, "meta": meta, "predictions": predictions}
 
 
-def result_items(prediction: Prediction, offsets: Utf16Offsets) -> list[dict[str, Any]]:
-    """Label Studio result items for a prediction: regions, their per-region choices, and relations."""
+def result_items(
+    prediction: Prediction, offsets: Utf16Offsets, notes: Mapping[RegionKey, str] | None = None
+) -> list[dict[str, Any]]:
+    """Label Studio result items for a prediction: regions, their per-region choices, and relations. A region in
+    `notes` carries its note as the region's meta, which Label Studio reads from the region's first item."""
+    notes = notes or {}
     items: list[dict[str, Any]] = []
     if prediction.stance is not None:
         items.append(_choice(config.FROM_STANCE, prediction.stance.value))
@@ -140,7 +173,8 @@ def result_items(prediction: Prediction, offsets: Utf16Offsets) -> list[dict[str
     for position, claim in enumerate(prediction.claims):
         region = f"claim{position}"
         value = _value(claim, offsets)
-        items.append(_region(region, value, config.SPAN_CLAIM))
+        note = notes.get((claim["start"], claim["end"], config.SPAN_CLAIM))
+        items.append(_region(region, value, config.SPAN_CLAIM, note))
         per_region = [(config.FROM_CHECKWORTHINESS, claim["checkworthiness"])]
         per_region += [
             (config.FROM_CLAIM_STANCE, claim.get("stance")),
@@ -155,7 +189,7 @@ def result_items(prediction: Prediction, offsets: Utf16Offsets) -> list[dict[str
         span = (attribution["start"], attribution["end"], role)
         if span not in regions:
             regions[span] = f"{role}{len(regions)}"
-            items.append(_region(regions[span], _value(attribution, offsets), role))
+            items.append(_region(regions[span], _value(attribution, offsets), role, notes.get(span)))
         items.append(
             {
                 "type": "relation",
@@ -199,14 +233,17 @@ def _value(span: TextSpan, offsets: Utf16Offsets) -> dict[str, Any]:
     return {"start": offsets.to_js(span["start"]), "end": offsets.to_js(span["end"]), "text": span["text"]}
 
 
-def _region(region: str, value: dict[str, Any], label: str) -> dict[str, Any]:
-    return {
+def _region(region: str, value: dict[str, Any], label: str, note: str | None) -> dict[str, Any]:
+    item: dict[str, Any] = {
         "id": region,
         "from_name": config.FROM_SPANS,
         "to_name": config.TEXT,
         "type": "labels",
         "value": {**value, "labels": [label]},
     }
+    if note is not None:
+        item["meta"] = {"text": [note]}  # the shape of the note an annotator writes in the region panel
+    return item
 
 
 def _choice(name: str, label: str, region: str | None = None, value: dict[str, Any] | None = None) -> dict[str, Any]:
