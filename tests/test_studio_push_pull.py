@@ -30,7 +30,7 @@ from builder.studio.config import labeling_config
 from builder.studio.guidelines import DEFAULT_GUIDELINES, render_guidelines
 from builder.studio.pull import LEDGER_FILE, QUARANTINE_FILE, STATE_FILE, pull
 from builder.studio.push import push
-from builder.studio.tasks import index_targets, tasks_for_document, to_studio
+from builder.studio.tasks import index_targets, prediction_for, tasks_for_document, to_studio
 from builder.targets import load_targets
 from tests import studio_support
 from tests.paths import REPO
@@ -342,6 +342,73 @@ def test_push_then_pull_keeps_every_span_exactly(client, studio, documents, proj
             if q.get("speaker") and (q["start"], q["end"]) in claims
         }
         assert speakers == {(a["start"], a["end"]) for a in record.labels.attributions if a["role"].value == "source"}
+
+
+def _sources(result: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A prediction's source regions by their text (the sample's speakers are told apart by it, "He" and "he")."""
+    return {item["value"]["text"]: item for item in result if item.get("value", {}).get("labels") == ["source"]}
+
+
+def test_a_pronoun_source_shows_whom_the_machine_took_it_for_and_a_named_one_does_not(
+    client, studio, documents, project
+):
+    report = _push(client, documents, project)
+    notes = {}
+    for task in _tasks(studio, report.project_id):
+        for text, item in _sources(_prediction_result(studio, task.id)).items():
+            notes[text] = item.get("meta")
+    assert notes["He"] == {"text": ["He = Volodymyr Zelensky (the machine's guess: check it)"]}
+    assert notes["he"] == {"text": ["he = Donald Trump (the machine's guess: check it)"]}
+    assert notes["she"] == {"text": ["she = Mayar Al Farr (the machine's guess: check it)"]}
+    named = {text: meta for text, meta in notes.items() if text not in ("He", "he", "she")}
+    assert {"Yuri Ushakov", "Vladimir Putin", "Hamas", "Trump"} <= set(named)
+    assert set(named.values()) == {None}
+
+
+def test_a_pull_reads_the_same_spans_whether_a_note_was_kept_edited_or_cleared(
+    client, studio, documents, project, tmp_path
+):
+    """An annotation keeps a note in the result items of its region, as the annotator left it: a pull reads the
+    spans and links as before, and a deleted pronoun source loses its link, not the annotation."""
+    report = _push(client, documents, project)
+    tasks = {(task.data["doc_id"], task.data["target_id"]): task for task in _tasks(studio, report.project_id)}
+    kept = tasks[(documents[0].doc_id, "ukraine-ceasefire")]
+    edited = tasks[(documents[0].doc_id, WEAPONS)]
+    cleared = tasks[(documents[2].doc_id, "gaza-ceasefire")]
+    studio.annotations.create(id=kept.id, result=[*_prediction_result(studio, kept.id), STANCE_AGAINST])
+    # The labeling UI writes a region's note into each of its result items, the claim's choices too.
+    predicted = _prediction_result(studio, edited.id)
+    noted = {item["id"] for item in predicted if item.get("meta")}
+    assert len(noted) == 2  # "He" and the claim of the quote that continues Ushakov's
+    rewritten = [
+        {**item, "meta": {"text": ["Zelensky, checked"]}} if item.get("id") in noted else item for item in predicted
+    ]
+    studio.annotations.create(id=edited.id, result=[*rewritten, STANCE_AGAINST])
+    predicted = _prediction_result(studio, cleared.id)
+    she = _sources(predicted)["she"]["id"]
+    without_she = [
+        {key: value for key, value in item.items() if key != "meta"}
+        for item in predicted
+        if she not in (item.get("id"), item.get("from_id"), item.get("to_id"))
+    ]
+    studio.annotations.create(id=cleared.id, result=[*without_she, STANCE_AGAINST])
+
+    pulled = pull(client, project, tmp_path)
+    assert (pulled.written["submitted"], sum(pulled.quarantined.values())) == (3, 0)
+    by_task = {record.task_key: record for record in _ledger(tmp_path)}
+    for task, document in ((kept, documents[0]), (edited, documents[0]), (cleared, documents[2])):
+        labels = by_task[task.data["task_key"]].labels
+        assert labels is not None
+        prediction = prediction_for(document)
+        assert labels.claims == prediction.claims
+        expected = [a for a in prediction.attributions if task is not cleared or a["text"] != "she"]
+        assert sorted(labels.attributions, key=_attribution_key) == sorted(expected, key=_attribution_key)
+        for span in [*labels.claims, *labels.attributions]:
+            assert document.text[span["start"] : span["end"]] == span["text"]
+
+
+def _attribution_key(attribution: Any) -> tuple[int, int, str]:
+    return (attribution["claim"], attribution["start"], attribution["role"].value)
 
 
 def test_pull_is_incremental_and_keeps_every_version(client, studio, documents, project, tmp_path):
