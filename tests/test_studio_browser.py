@@ -1,13 +1,16 @@
 """An annotator's view, in a real browser: headless Chromium from Debian's `chromium` package, driven by
 Playwright's Python API (never a downloaded browser). The annotator logs in, opens a pushed task, sees the
-text, the target and the stance choices, picks a stance and submits; `builder studio pull` then returns it.
+text, the target and the stance choices, selects the pronoun source "He" and reads in the region panel whom the
+machine took it for, picks a stance and submits; `builder studio pull` then returns it.
 
-The screenshot of the task is kept in pytest's temporary folder (printed with `-s`, kept for the last runs).
+The screenshots of the task and of the selected source are kept in pytest's temporary folder (printed with `-s`,
+kept for the last runs).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -74,10 +77,18 @@ def test_an_annotator_labels_a_pushed_task_in_the_browser(chromium, studio, tmp_
     assert pushed.returncode == 0, pushed.stderr
     [found] = [p for p in studio.projects.list(title=project) if p.title == project]
     try:
+        # The first task: the Putin–Trump call, whose "He stressed again ..." the extractor took for Zelensky's.
         task = next(iter(studio.tasks.list(project=found.id, fields="task_only", include="id,data")))
+        [prediction] = studio.predictions.list(task=task.id)
+        [(pronoun, note)] = [
+            (item["value"]["text"], item["meta"]["text"][0])
+            for item in prediction.result
+            if item.get("meta") and item["value"]["labels"] == ["source"]
+        ]
+        assert (pronoun, note) == ("He", "He = Volodymyr Zelensky (the machine's guess: check it)")
         email, password = f"annotator-ui-{uuid.uuid4().hex[:6]}@example.com", "password-ui-123"
         annotator = LabelStudio(base_url=url, api_key=token_for(url, email, password))
-        screenshot = tmp_path / "task.png"
+        screenshot, speaker_shot = tmp_path / "task.png", tmp_path / "speaker.png"
 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_FLAGS)
@@ -95,6 +106,13 @@ def test_an_annotator_labels_a_pushed_task_in_the_browser(chromium, studio, tmp_
                 assert page.locator(f"input[type=radio][name='{stance.value}']").count() >= 1
             page.screenshot(path=str(screenshot))
             print(f"screenshot: {screenshot}")
+            # Selecting the source opens its region panel, which shows the note under the region's actions.
+            highlights = page.locator("span.htx-highlight").filter(has_text=re.compile(rf"^{re.escape(pronoun)}$"))
+            highlights.first.scroll_into_view_if_needed()
+            highlights.first.click()
+            page.get_by_text(note, exact=True).filter(visible=True).first.wait_for(timeout=5_000)
+            page.screenshot(path=str(speaker_shot))
+            print(f"screenshot: {speaker_shot}")
             page.locator("label:has(input[name='AGAINST'])").first.click()
             page.get_by_role("button", name="Submit").click()
             deadline = time.monotonic() + 30
@@ -102,6 +120,9 @@ def test_an_annotator_labels_a_pushed_task_in_the_browser(chromium, studio, tmp_
                 time.sleep(0.5)
             browser.close()
         assert screenshot.stat().st_size > 10_000
+        assert speaker_shot.stat().st_size > 10_000
+        [submitted] = annotator.annotations.list(id=task.id)
+        assert {"text": [note]} in [item.get("meta") for item in submitted.result]  # as the annotator kept it
 
         pulled = _cli(
             "studio", "pull", "--project", project, "--out", str(tmp_path / "annotations"), url=url, token=token
@@ -114,6 +135,7 @@ def test_an_annotator_labels_a_pushed_task_in_the_browser(chromium, studio, tmp_
         assert record.labels is not None
         assert record.labels.stance is Stance.AGAINST
         assert record.labels.claims, "the pre-annotated claims the annotator kept"
+        assert pronoun in {a["text"] for a in record.labels.attributions}
         assert record.prediction_model_version == task.data["extractor_version"]
         assert record.lead_time_seconds is not None
     finally:
