@@ -127,7 +127,7 @@ def test_a_speaker_the_text_does_not_name_gets_a_note_with_the_machine_s_name(do
 def test_studio_task_carries_what_the_config_shows_and_push_matches_by(documents):
     targets = {target.target_id: target for target in load_targets(TARGETS)}
     task = tasks_for_document(documents[2], targets)[0]
-    studio = to_studio(task)
+    studio = to_studio(task, speaker_notes(documents[2]))
     assert set(config.DATA_FIELDS) <= set(studio["data"])
     assert studio["data"]["task_key"] == task.task_key
     assert studio["data"]["outlet"] == "Malay Mail"
@@ -145,7 +145,7 @@ def test_the_date_annotators_see_tells_a_publication_from_an_update(documents):
     published, updated = datetime(2025, 7, 5, 9, tzinfo=UTC), datetime(2025, 7, 9, 8, tzinfo=UTC)
     shown = {
         (when_published, when_updated): to_studio(
-            task.model_copy(update={"published_at": when_published, "updated_at": when_updated})
+            task.model_copy(update={"published_at": when_published, "updated_at": when_updated}), {}
         )["data"]["date"]
         for when_published in (published, None)
         for when_updated in (updated, published, None)

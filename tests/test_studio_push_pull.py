@@ -30,7 +30,7 @@ from builder.studio.config import labeling_config
 from builder.studio.guidelines import DEFAULT_GUIDELINES, render_guidelines
 from builder.studio.pull import LEDGER_FILE, QUARANTINE_FILE, STATE_FILE, pull
 from builder.studio.push import push
-from builder.studio.tasks import index_targets, prediction_for, tasks_for_document, to_studio
+from builder.studio.tasks import index_targets, prediction_for, speaker_notes, tasks_for_document, to_studio
 from builder.targets import load_targets
 from tests import studio_support
 from tests.paths import REPO
@@ -281,14 +281,18 @@ def test_predictions_pushed_apart_are_the_same_and_a_push_stopped_halfway_is_com
     apart = StudioClient(url, token, predictions_apart=True)
     targets = index_targets(load_targets(TARGETS))
     expected = {
-        task.task_key: to_studio(task)["predictions"][0]
+        task.task_key: to_studio(task, speaker_notes(document))["predictions"][0]
         for document in documents
         for task in tasks_for_document(document, targets)
     }
     report = _push(apart, documents[:2], project)
     assert report.imported == 3
     # A push stopped after importing the tasks of a batch and before their predictions.
-    rest = [to_studio(task) for document in documents[2:] for task in tasks_for_document(document, targets)]
+    rest = [
+        to_studio(task, speaker_notes(document))
+        for document in documents[2:]
+        for task in tasks_for_document(document, targets)
+    ]
     apart._import(report.project_id, [{key: task[key] for key in ("data", "meta")} for task in rest])
     resumed = _push(apart, documents, project)
     assert (resumed.imported, resumed.already_there, resumed.predictions_restored) == (0, 5, 2)

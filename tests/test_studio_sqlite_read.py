@@ -37,7 +37,7 @@ from builder.studio.pull import (
 )
 from builder.studio.push import existing_tasks
 from builder.studio.sqlite_read import DatabaseReader, DatabaseReadError, Unusable, decode_json
-from builder.studio.tasks import index_targets, tasks_for_document, to_studio
+from builder.studio.tasks import index_targets, speaker_notes, tasks_for_document, to_studio
 from builder.targets import load_targets
 from tests import studio_support
 from tests import test_studio_push_pull as push_pull
@@ -236,7 +236,11 @@ def test_push_lists_the_same_tasks_from_the_database_as_from_the_api(client, stu
     and so do the pushes that follow them."""
     report = _push(client, documents[:2], project)
     targets = index_targets(load_targets(TARGETS))
-    rest = [to_studio(task) for document in documents[2:] for task in tasks_for_document(document, targets)]
+    rest = [
+        to_studio(task, speaker_notes(document))
+        for document in documents[2:]
+        for task in tasks_for_document(document, targets)
+    ]
     legacy = [
         {"data": rest[0]["data"], "meta": {key: rest[0]["meta"][key] for key in ("task_key", "extractor_version")}}
     ]

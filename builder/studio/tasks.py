@@ -122,7 +122,7 @@ def shown_date(task: Task) -> str:
     return "date unknown"
 
 
-def to_studio(task: Task, notes: Mapping[RegionKey, str] | None = None) -> dict[str, Any]:
+def to_studio(task: Task, notes: Mapping[RegionKey, str]) -> dict[str, Any]:
     """The task in Label Studio's import format: the fields the config shows, the keys a push matches by, and
     the predictions as result items (offsets in UTF-16 units, which is how the labeling UI counts), with `notes`
     (`speaker_notes` of the task's document) on their regions."""
