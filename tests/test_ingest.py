@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -2129,3 +2130,39 @@ def test_a_format_forced_on_a_file_plainly_of_another_says_so_in_its_rejections(
     )
     (bad_line,) = reasons["export.txt"]
     assert "--format" not in bad_line
+
+
+def test_a_format_forced_on_files_plainly_of_another_is_warned_of_whether_they_are_rejected_or_not(
+    tmp_path: Path,
+) -> None:
+    """A page dump forced as HTML gave a document of whatever trafilatura made of it, and an HTML page forced as page
+    text no article, neither with a word of the format: the run warns of both files, names them in their rows of
+    report.json, and a rejection of theirs at any stage (no article, past reading) says it. Files that fit the
+    format forced are not named, and a run whose files all fit warns of nothing."""
+    (tmp_path / "story.html").write_bytes(_article_html("Trump, Zelensky discuss weapons", _related_paragraphs()))
+    shutil.copy(SAMPLE_PAGE, tmp_path / SAMPLE_PAGE.name)
+    for forced, doubted, looks in (("html", SAMPLE_PAGE.name, "page text"), ("pagetext", "story.html", "HTML")):
+        out = tmp_path / f"out-{forced}"
+        result = ingest(
+            str(tmp_path / "story.html"), str(tmp_path / SAMPLE_PAGE.name), "--out", str(out), "--format", forced
+        )
+        assert result.returncode == 0, result.stderr
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        read_as = "HTML" if forced == "html" else "page text"
+        note = f"read as {read_as} because of --format {forced}, but it looks like {looks}"
+        assert {Path(row["path"]).name: row.get("format_doubt") for row in report["files"]} == {
+            doubted: note,
+            ("story.html" if forced == "html" else SAMPLE_PAGE.name): None,
+        }
+        (warning,) = report["warnings"]
+        assert warning.startswith(f"--format {forced}: 1 file looks like another format and was read as ")
+        assert str(tmp_path / doubted) in warning
+        assert "warning: --format" in result.stderr
+        rejections = read_jsonl(out / "quarantine.jsonl")
+        assert all(item["reason"].endswith(f"({note})") for item in rejections)
+        assert [item["reason_code"] for item in rejections] == ([] if forced == "html" else ["no_article"])
+    fitting = tmp_path / "out-fitting"
+    assert ingest(str(tmp_path / "story.html"), "--out", str(fitting), "--format", "html").returncode == 0
+    report = json.loads((fitting / "report.json").read_text(encoding="utf-8"))
+    assert report["warnings"] == []
+    assert "format_doubt" not in report["files"][0]

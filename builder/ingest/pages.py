@@ -117,7 +117,18 @@ class RecordRead:
     fields_found: frozenset[str]
 
 
-ReadItem = Page | Rejection | PassedOver | RecordRead
+@dataclass(frozen=True)
+class FormatDoubt:
+    """Given first for a file read in the format `--format` forced whose first bytes plainly are another format's
+    (`sources.forced_format_note`): each of its rejections says so, and the run's warnings name the file. The
+    format forced is still read, as the user may know better; but a page dump forced as HTML gave a document of
+    its cookie notice, and an HTML page forced as page text no article, without a word of why."""
+
+    note: str
+    """"read as HTML because of --format html, but it looks like page text"."""
+
+
+ReadItem = Page | Rejection | PassedOver | RecordRead | FormatDoubt
 """What reading an input gives, item by item."""
 
 

@@ -34,6 +34,7 @@ from builder.ingest.html import extract_html, fragment_paragraphs, is_html_text
 from builder.ingest.markdown_text import is_markdown, markdown_text
 from builder.ingest.pages import (
     DocumentTooLargeError,
+    FormatDoubt,
     Page,
     PageTooLargeError,
     PassedOver,
@@ -46,7 +47,7 @@ from builder.ingest.pagetext_lines import content_words
 from builder.ingest.parts import ArticleParts
 from builder.ingest.readers import read_pages
 from builder.ingest.scraper import is_html_page, unescape_references, unmatched_fields
-from builder.ingest.sources import EXTENSIONS, InputFile, discover, format_suffix, is_url, snippet
+from builder.ingest.sources import EXTENSIONS, FORMAT_NAMES, InputFile, discover, format_suffix, is_url, snippet
 from builder.jsonl import LINE_MAX_BYTES
 from builder.records import DocumentRole, ParagraphKind, SourceFormat, Target
 from builder.validate import error_fields
@@ -120,6 +121,8 @@ class FileOutcome:
     records: int = 0
     """Scraper records read under `--field` (`RecordRead`), and of them those each override's path held a value in."""
     fields_found: Counter[str] = field(default_factory=Counter)
+    format_doubt: str | None = None
+    """Why the format `--format` forced looks wrong for this file (`FormatDoubt`), if it does."""
     final: bool = True
     """False for a part of the file's outcome that more parts follow."""
 
@@ -133,6 +136,7 @@ class FileOutcome:
         self.code_left_out += part.code_left_out
         self.records += part.records
         self.fields_found.update(part.fields_found)
+        self.format_doubt = self.format_doubt or part.format_doubt
 
     def report_row(self, documents: int | None = None, rejected: Counter[str] | None = None) -> dict[str, Any]:
         """The file's line in report.json: what it gave, and why anything in it was rejected (`documents` and
@@ -153,6 +157,8 @@ class FileOutcome:
         if self.records:
             # Under --field only; the Ray engine's driver adds a file's parts up from these rows.
             row.update(records=self.records, fields_found=dict(self.fields_found))
+        if self.format_doubt:
+            row["format_doubt"] = self.format_doubt
         return row
 
 
@@ -275,6 +281,9 @@ def build_parts(
             outcome.records += 1
             outcome.fields_found.update(item.fields_found)
             continue
+        if isinstance(item, FormatDoubt):
+            outcome.format_doubt = item.note
+            continue
         outcome.pages += 1
         outcome.format = item.format.value
         try:
@@ -322,11 +331,20 @@ def build_parts(
             outcome.documents.append(BuiltDocument(line, seen))
             if len(outcome.documents) >= PART_DOCUMENTS:
                 now = time.perf_counter()
-                yield replace(outcome, seconds=now - started, final=False)
-                outcome, started = FileOutcome(path, outcome.format), now
+                yield _doubted(replace(outcome, seconds=now - started, final=False))
+                outcome, started = FileOutcome(path, outcome.format, format_doubt=outcome.format_doubt), now
     outcome.seconds = time.perf_counter() - started
     outcome.final = ends_file
-    yield outcome
+    yield _doubted(outcome)
+
+
+def _doubted(outcome: FileOutcome) -> FileOutcome:
+    """The outcome with each rejection saying why the format forced looks wrong for its file, if it does: a
+    broken WARC stream or no article made no sense of a file that plainly is page text or HTML without it."""
+    if outcome.format_doubt is None:
+        return outcome
+    note = f" ({outcome.format_doubt})"
+    return replace(outcome, rejections=[replace(item, reason=item.reason + note) for item in outcome.rejections])
 
 
 class FileRows:
@@ -363,8 +381,11 @@ class IngestReport:
     records: int = 0
     """Scraper records read under `--field`, and of them those each override's path held a value in."""
     fields_found: Counter[str] = field(default_factory=Counter)
+    doubted_files: list[str] = field(default_factory=list)
+    """Files read in the format `--format` forced that plainly are of another (`FormatDoubt`)."""
     warnings: list[str] = field(default_factory=list)
-    """What the run did not refuse but the user should hear of (a `--field` that matched no record)."""
+    """What the run did not refuse but the user should hear of (a `--field` that matched no record, a `--format`
+    that does not fit some files)."""
     duplicates: Counter[str] = field(default_factory=Counter)
     documents: int = 0
     seconds: float = 0.0
@@ -417,6 +438,8 @@ class FileTally:
         self.report.passed_over.update(whole.passed_over)
         self.report.records += whole.records
         self.report.fields_found.update(whole.fields_found)
+        if whole.format_doubt:
+            self.report.doubted_files.append(whole.path)
         self.stages["read"].update(files=1, pages=whole.pages, passed_over=whole.passed_over.total())
         self.stages["extract"].update(pages=whole.pages, articles=whole.articles)
         self.stages["build"].update(articles=whole.articles, documents=self._documents)
@@ -520,8 +543,32 @@ def _run(
             report.documents += 1
             yield DocumentLine(built.fingerprint.doc_id, line, duplicate_of)
     report.stages = {name: dict(counts) for name, counts in {**tally.stages, "dedup": dedup}.items()}
-    report.warnings += unmatched_fields(options.field_map, report.records, report.fields_found)
+    report.warnings += run_warnings(options, report)
     report.seconds = round(time.perf_counter() - started, 3)
+
+
+DOUBTED_FILES_NAMED = 3
+"""Files named in the warning of a `--format` that does not fit them; report.json's rows name them all."""
+
+
+def run_warnings(options: IngestOptions, report: IngestReport) -> list[str]:
+    """What the run did not refuse but the user should hear of: a `--field` path that matched no record, and files
+    that plainly are not of the format `--format` forced (their documents may be nonsense, such as a page dump's
+    cookie notice read as HTML's article)."""
+    warnings = unmatched_fields(options.field_map, report.records, report.fields_found)
+    if report.doubted_files and options.format is not None:
+        doubted = report.doubted_files
+        named = ", ".join(doubted[:DOUBTED_FILES_NAMED])
+        more = f" and {len(doubted) - DOUBTED_FILES_NAMED:,} more" if len(doubted) > DOUBTED_FILES_NAMED else ""
+        files = (
+            "file looks like another format and was" if len(doubted) == 1 else "files look like other formats and were"
+        )
+        warnings.append(
+            f"--format {options.format.value}: {len(doubted):,} {files} read as "
+            f"{FORMAT_NAMES[options.format]} as asked: {named}{more} (each file's row in report.json and its "
+            "rejections say what it looks like; leave --format out to have each file's format told)"
+        )
+    return warnings
 
 
 def repeated_record(line: str, doc_id: str) -> Rejection:
@@ -638,10 +685,14 @@ def page_runs(source: InputFile, options: IngestOptions) -> Iterator[PagesTask]:
     handed on when the next item is read, so the last is known to end the file."""
     run: list[ReadItem] = []
     run_chars = 0
+    # Each run is built on its own: a file's `FormatDoubt` goes with all of them, for their rejections to say it.
+    doubt: list[ReadItem] = []
     for item in _read(source, options):
+        if isinstance(item, FormatDoubt):
+            doubt = [item]
         if run and (run_chars >= TASK_BYTES or len(run) >= PART_DOCUMENTS):
             yield PagesTask(source.shown, run, ends_file=False)
-            run, run_chars = [], 0
+            run, run_chars = [*doubt], 0
         run.append(item)
         run_chars += len(item.content) if isinstance(item, Page) else 0
     yield PagesTask(source.shown, run, ends_file=True)

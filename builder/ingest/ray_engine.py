@@ -64,8 +64,8 @@ from builder.ingest.pipeline import (
     pages_task,
     read_by_parent,
     repeated_record,
+    run_warnings,
 )
-from builder.ingest.scraper import unmatched_fields
 from builder.ingest.sources import InputFile, discover, is_url
 from builder.jsonl import AtomicJsonlWriter
 
@@ -338,7 +338,7 @@ def run_ingest_ray(
         quarantine = out / "quarantine.jsonl"
         repeated = [json.loads(rejection) for part in parts for rejection in part["repeats"]]
         _write_quarantine_and_report(outcomes, quarantine, report, repeated)
-    report.warnings += unmatched_fields(options.field_map, report.records, report.fields_found)
+    report.warnings += run_warnings(options, report)
     documents = sum(int(part["documents"]) for part in parts)
     report.documents = documents
     report.duplicates = Counter(kinds)
@@ -414,6 +414,7 @@ def _write_quarantine_and_report(
                 code_left_out=part_row["code_paragraphs_left_out"],
                 records=part_row.get("records", 0),
                 fields_found=Counter(part_row.get("fields_found", {})),
+                format_doubt=part_row.get("format_doubt"),
                 final=row["final"],
             )
             tally.add(part, part_row["documents"], Counter(part_row["rejected"]))

@@ -14,7 +14,6 @@ import re
 import stat
 from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import replace
 from pathlib import Path, PurePath, PurePosixPath
 from typing import IO
 
@@ -35,7 +34,16 @@ from builder.ingest.columnar import arrow_pages, parquet_pages
 from builder.ingest.csv_export import csv_pages
 from builder.ingest.feeds import feed_pages
 from builder.ingest.markdown_text import front_matter, is_markdown, markdown_text, reader_header, without_header
-from builder.ingest.pages import MarkdownSource, Page, PassedOver, ReadItem, Rejection, url_rejection, web_url
+from builder.ingest.pages import (
+    FormatDoubt,
+    MarkdownSource,
+    Page,
+    PassedOver,
+    ReadItem,
+    Rejection,
+    url_rejection,
+    web_url,
+)
 from builder.ingest.saved_pages import ArchivedPage, root_html, saved_page_of_asset, webarchive_html
 from builder.ingest.scraper import (
     JSON_WHOLE_MAX_BYTES,
@@ -99,23 +107,17 @@ def read_pages(
             yield Rejection(READ, source.shown, "unreadable", f"cannot {doing}: {error}")
             return
         items = _read_local(readable, forced, field_map)
-        yield from items if forced is None else _noted(items, readable.path, forced)
+        yield from items if forced is None else _doubted(items, readable.path, forced)
 
 
-def _noted(items: Iterator[ReadItem], path: Path, forced: SourceFormat) -> Iterator[ReadItem]:
-    """The items of a file read in the format `--format` forced, each rejection saying so when the file plainly is
-    of another format (`forced_format_note`): a WARC's "holds no record" of a page dump, or a bad_json rejection
-    of each line of an HTML file, made no sense without it. Told at the first rejection: files read without one
-    are not read twice."""
-    note: str | None = None
-    told = False
-    for item in items:
-        if isinstance(item, Rejection):
-            if not told:
-                note, told = _forced_note(path, forced), True
-            if note is not None:
-                item = replace(item, reason=f"{item.reason} ({note})")
-        yield item
+def _doubted(items: Iterator[ReadItem], path: Path, forced: SourceFormat) -> Iterator[ReadItem]:
+    """The items of a file read in the format `--format` forced, after its `FormatDoubt` when the file plainly is of
+    another format (`forced_format_note`): told before anything is read, as a file that gives no rejection needs
+    it too (a page dump forced as HTML gave a document of its cookie notice)."""
+    note = _forced_note(path, forced)
+    if note is not None:
+        yield FormatDoubt(note)
+    yield from items
 
 
 def _forced_note(path: Path, forced: SourceFormat) -> str | None:

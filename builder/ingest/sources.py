@@ -544,8 +544,11 @@ def forced_format_note(head: bytes, forced: SourceFormat) -> str | None:
 
 
 def _may_start(head: bytes, file_format: SourceFormat) -> bool:
-    """Whether the first bytes of a file may be those of a file in `file_format`, told leniently: page text and CSV
-    may be any text, HTML any with a tag, a feed any XML; binary formats by their magic bytes."""
+    """Whether the first bytes of a file may be those of a file in `file_format`, told leniently: CSV may be any
+    text, page text any that is of no other format (a doctype, a WARC header, a feed's root are not what a browser
+    copies from a page), HTML any with a tag, a feed any XML; binary formats by their magic bytes."""
+    if file_format is SourceFormat.pagetext:
+        return content_format(head) in (None, SourceFormat.pagetext)
     start = _text_start(head)
     if file_format is SourceFormat.warc:
         return start.startswith(b"WARC/")
