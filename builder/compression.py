@@ -161,6 +161,33 @@ def decompressed(data: bytes, limit: int) -> tuple[bytes, TrailingDataError | No
     raise error
 
 
+def gzip_member_end(stream: IO[bytes], member: int) -> int | None:
+    """Where the gzip member starting at byte `member` of the stream ends, when it ends whole; None when it breaks
+    or is cut short. For a .warc.gz, whose members fastwarc reads itself and whose end it does not say."""
+    stream.seek(member)
+    inflater = zlib.decompressobj(GZIP_WBITS)
+    read = member
+    try:
+        while not inflater.eof and (chunk := stream.read(READ_CHUNK_BYTES)):
+            read += len(chunk)
+            # Each chunk's output is dropped: only where the member ends is wanted.
+            inflater.decompress(chunk)
+    except zlib.error:
+        return None
+    return read - len(inflater.unused_data) if inflater.eof else None
+
+
+def trailing_data(stream: IO[bytes], end: int) -> TrailingDataError | None:
+    """The bytes from `end` (where a file's gzip data ends, no member following) to the end of the stream as
+    `TrailingDataError`; None when there are none, or only NUL bytes pad the file, as gzip passes them over."""
+    size = stream.seek(0, io.SEEK_END) - end
+    stream.seek(end)
+    first = stream.read(READ_CHUNK_BYTES)
+    if size <= len(first) and not first.strip(b"\0"):
+        return None
+    return TrailingDataError("gzip", end, size)
+
+
 class _GzipMembers(io.RawIOBase):
     """A gzip file's data, member after member (concatenated members are one gzip file, as `cat a.gz b.gz` and
     parallel compressors write them), decompressed by zlib. What was decompressed before the data breaks off is

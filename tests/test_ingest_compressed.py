@@ -17,7 +17,15 @@ from pathlib import Path
 import pytest
 
 from builder.compression import zstd
-from tests.test_ingest import SAMPLE_PAGE, _article_html, _related_paragraphs, _warc_record, ingest, read_jsonl
+from tests.test_ingest import (
+    SAMPLE_PAGE,
+    SAMPLE_TITLES,
+    _article_html,
+    _related_paragraphs,
+    _warc_record,
+    ingest,
+    read_jsonl,
+)
 
 COMPRESSORS: dict[str, tuple[str, Callable[[bytes], bytes]]] = {
     "gzip": (".gz", gzip.compress),
@@ -171,16 +179,30 @@ def test_bytes_after_whole_gzip_data_are_noted_and_the_file_read_whole(tmp_path:
         # Two members, as `cat a.gz b.gz` and parallel compressors write them.
         "export.jsonl.gz": b"".join(gzip.compress(line) for line in _scraper_lines(3).splitlines(keepends=True)),
         "news.rss.gz": gzip.compress(_rss(2).encode()),
+        # A member a record, as crawlers write them: fastwarc reads them itself, and said only "broken past the last
+        # record's byte".
+        "crawl.warc.gz": b"".join(
+            gzip.compress(_warc_record(f"https://news.example/{n}", _article_html(title, _related_paragraphs()), n))
+            for n, title in enumerate(SAMPLE_TITLES[:2])
+        ),
     }
     for name, data in stored.items():
         (inputs / name).write_bytes(data + APPENDED)
     (inputs / "padded.jsonl.gz").write_bytes(gzip.compress(_scraper_lines(2)) + bytes(512))
+    (inputs / "padded.warc.gz").write_bytes(stored["crawl.warc.gz"] + bytes(512))
 
     result = ingest(str(inputs), "--out", str(out))
 
     assert result.returncode == 0, result.stderr
     by_file = Counter(Path(d["provenance"]["path"]).name for d in read_jsonl(out / "documents.jsonl"))
-    assert by_file == {"page.txt.gz": 4, "export.jsonl.gz": 3, "news.rss.gz": 2, "padded.jsonl.gz": 2}
+    assert by_file == {
+        "page.txt.gz": 4,
+        "export.jsonl.gz": 3,
+        "news.rss.gz": 2,
+        "padded.jsonl.gz": 2,
+        "crawl.warc.gz": 2,
+        "padded.warc.gz": 2,
+    }
     rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
     assert sorted(rejected) == sorted(stored)
     for name, item in rejected.items():
@@ -190,4 +212,4 @@ def test_bytes_after_whole_gzip_data_are_noted_and_the_file_read_whole(tmp_path:
             f" {len(stored[name]):,} of the file, ignored"
         ) in item["reason"]
     assert rejected["export.jsonl.gz"]["reason"].startswith("after line 3: ")
-    assert json.loads((out / "report.json").read_text())["rejected"] == {"trailing_data": 3}
+    assert json.loads((out / "report.json").read_text())["rejected"] == {"trailing_data": 4}

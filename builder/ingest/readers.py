@@ -19,7 +19,14 @@ from typing import IO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from builder.compression import TrailingDataError, broken_data, compression_of_file, open_compressed
+from builder.compression import (
+    TrailingDataError,
+    broken_data,
+    compression_of_file,
+    gzip_member_end,
+    open_compressed,
+    trailing_data,
+)
 from builder.ingest.archives import (
     Member,
     archive_kind,
@@ -441,6 +448,12 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
                     yield Rejection(READ, source.shown, broken.code, reason, offset=last)
                     return
                 start = _next_record_start(handle, last + 1, marker)
+                if gzipped and start is None and (end := gzip_member_end(handle, last)) is not None:
+                    # The last record's member ends whole and no other follows: what fastwarc failed on is bytes a
+                    # download appended (or NUL bytes padding the file, passed over as gzip does).
+                    if (trailing := trailing_data(handle, end)) is not None:
+                        yield _trailing_rejection(source, trailing)
+                    continue
                 where = "compressed " if gzipped else ""
                 reason = f"the WARC stream is broken past {where}byte {last}: {error}"
                 if not gzipped and _lines_end_in_lf(handle, last):
