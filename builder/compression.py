@@ -3,12 +3,13 @@ library) and Zstandard (`.jsonl.zst`, as corpus exports and Hugging Face dataset
 reads too). Every one is read through the same file API, so a reader does not care which it is.
 
 Zstandard comes from the standard library's `compression.zstd` (Python 3.14) or its backport, `backports.zstd`:
-the same API as `gzip`, `bz2` and `lzma`, and it reports data cut short, which python-zstandard's stream reader
-passes over in silence (a truncated file read as shorter, with no rejection).
+the same API as `bz2` and `lzma`, and it reports data cut short, which python-zstandard's stream reader passes
+over in silence (a truncated file read as shorter, with no rejection).
 
-gzip is read through zlib here (`_GzipMembers`), not the `gzip` module: its file refused a whole file for bytes
-after its last member, and each stream is read a decompression at a time where what was decompressed before a
-break matters (`read_at_most`).
+Every compression is read through its decompressor object here (`_Streams`), not the `gzip`, `bz2`, `lzma` or
+`zstd` file: they differ on bytes after the last stream (gzip's refused the whole file, bz2's and lzma's dropped
+them in silence, Zstandard's called them broken data), and each stream is read a decompression at a time where
+what was decompressed before a break matters (`read_at_most`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import lzma
 import sys
 import zlib
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Protocol
 
 if sys.version_info >= (3, 14):
     from compression import zstd
@@ -27,6 +28,8 @@ else:
     from backports import zstd
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from _typeshed import WriteableBuffer
 
 MAGIC_BYTES = {
@@ -37,11 +40,9 @@ MAGIC_BYTES = {
 }
 SUFFIXES = frozenset({".gz", ".bz2", ".xz", ".zst"})
 """Compression suffixes, which say nothing of the format inside (`page.txt.zst` is page text)."""
-_OPEN = {"bzip2": bz2.open, "xz": lzma.open, "zstd": zstd.open}
 BROKEN_DATA_ERRORS = (EOFError, zlib.error, lzma.LZMAError, zstd.ZstdError)
 """What decompressing raises on data cut short or corrupt; bzip2 raises a plain `OSError` without an errno too
 (see `is_broken_data`)."""
-GZIP_MAGIC = b"\x1f\x8b"
 GZIP_WBITS = 16 + zlib.MAX_WBITS
 """zlib's window bits for a gzip member, header and trailer (its CRC-32 and length checked) included."""
 READ_CHUNK_BYTES = 1 << 16
@@ -122,9 +123,7 @@ def open_compressed(path: Path, compression: str | None) -> IO[bytes]:
 
 def _opened(file: Path | IO[bytes], compression: str) -> IO[bytes]:
     """A file's or a stream's compressed data, decompressed as it is read."""
-    if compression == "gzip":
-        return io.BufferedReader(_GzipMembers(file), READ_CHUNK_BYTES)
-    return _OPEN[compression](file, "rb")  # type: ignore[no-any-return]
+    return _Decompressed(_Streams(file, compression), READ_CHUNK_BYTES)
 
 
 def read_at_most(stream: IO[bytes], limit: int) -> tuple[bytes, Exception | None]:
@@ -188,19 +187,83 @@ def trailing_data(stream: IO[bytes], end: int) -> TrailingDataError | None:
     return TrailingDataError("gzip", end, size)
 
 
-class _GzipMembers(io.RawIOBase):
-    """A gzip file's data, member after member (concatenated members are one gzip file, as `cat a.gz b.gz` and
-    parallel compressors write them), decompressed by zlib. What was decompressed before the data breaks off is
-    given before the error. Bytes after the last member that start no other are `TrailingDataError` at the end,
-    where the `gzip` module refused the whole file ("Not a gzipped file"); NUL bytes padding it (as tape blocks and
-    `dd` leave them) are passed over, as gzip does."""
+class _Decompressed(io.BufferedReader):
+    """A buffered decompressed stream whose `read(size)` gives what was decompressed before an error, and the
+    error at the next read: `io.BufferedReader.read` drops what earlier decompressions gave when a later one raises,
+    and fastwarc reads so (a .warc.bz2's last records were lost to the bytes after them)."""
 
-    def __init__(self, file: Path | IO[bytes]) -> None:
+    _error: Exception | None = None
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        chunks: list[bytes] = []
+        left = None if size is None or size < 0 else size
+        try:
+            while left is None or left > 0:
+                # At most a buffer a time: `read1` makes room for all it is asked for.
+                chunk = self.read1(READ_CHUNK_BYTES if left is None else min(left, READ_CHUNK_BYTES))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                if left is not None:
+                    left -= len(chunk)
+        except Exception as error:
+            if not chunks:
+                raise
+            self._error = error
+        return b"".join(chunks)
+
+
+class _Decompressor(Protocol):
+    """What zlib's, bz2's, lzma's and Zstandard's decompressor objects share: one stream's decompression."""
+
+    @property
+    def eof(self) -> bool: ...
+    @property
+    def unused_data(self) -> bytes: ...
+    def decompress(self, data: bytes, max_length: int, /) -> bytes: ...
+
+
+_DECOMPRESSORS: dict[str, Callable[[], _Decompressor]] = {
+    "gzip": lambda: zlib.decompressobj(GZIP_WBITS),
+    "bzip2": bz2.BZ2Decompressor,
+    "xz": lzma.LZMADecompressor,
+    "zstd": zstd.ZstdDecompressor,
+}
+"""A decompressor of one stream (gzip member, bzip2 or xz stream, Zstandard frame) of each compression."""
+_STREAM_HEAD_BYTES = 6
+"""Enough bytes to tell whether another stream starts (xz's magic is the longest, a skippable frame's 4)."""
+
+
+class _Streams(io.RawIOBase):
+    """A compressed file's data, stream after stream: concatenated streams are one file, as `cat a.gz b.gz` and
+    parallel compressors (pigz, pbzip2, `xz -T`, pzstd) write them; a Zstandard skippable frame gives no data. What
+    was decompressed before the data breaks off is given before the error, as soon as the decompressor gives it:
+    zlib and xz a little at a time, Zstandard a block (up to 128 KB of data) at a time, bzip2 only a whole block
+    (100 to 900 KB) at a time, so the part of a block before a cut is lost. Bytes after the last stream that start
+    no other are `TrailingDataError` at the end: the `gzip` module refused the whole file for them ("Not a gzipped
+    file"), bz2 and lzma passed over them in silence, and Zstandard's file called them broken data. NUL bytes
+    padding the file (as tape blocks and `dd` leave them, and xz's stream padding) are passed over, as gzip and xz
+    do."""
+
+    def __init__(self, file: Path | IO[bytes], compression: str) -> None:
         self._file = file.open("rb") if isinstance(file, Path) else file
-        self._inflater = zlib.decompressobj(GZIP_WBITS)
+        self._compression = compression
+        self._new_decompressor = _DECOMPRESSORS[compression]
+        # zlib keeps the input past `max_length`'s output in `unconsumed_tail`; the others keep it themselves and
+        # say with `needs_input` whether they can give more without any.
+        self._keeps_input = compression != "gzip"
+        self._rewind()
+
+    def _rewind(self) -> None:
+        self._decompressor = self._new_decompressor()
         self._input = b""
-        """Bytes read from the file that the inflater has not taken yet."""
+        """Bytes read from the file that the decompressor has not taken yet."""
         self._read = 0
+        self._position = 0
+        """Where reading is in the decompressed data."""
         self._error: TrailingDataError | None = None
 
     def readable(self) -> bool:
@@ -208,16 +271,23 @@ class _GzipMembers(io.RawIOBase):
 
     def readinto(self, buffer: WriteableBuffer) -> int:
         view = memoryview(buffer).cast("B")
+        if not view:
+            return 0  # zlib reads a `max_length` of 0 as no limit
         while True:
-            if self._inflater.eof and not self._next_member():
+            if self._decompressor.eof and not self._next_stream():
                 return 0
-            ended = not self._input and not self._more()
-            data = self._inflater.decompress(self._input, len(view))
-            self._input = self._inflater.unused_data if self._inflater.eof else self._inflater.unconsumed_tail
+            wants_input = not self._input and (not self._keeps_input or self._decompressor.needs_input)  # type: ignore[attr-defined]
+            ended = wants_input and not self._more()
+            data = self._decompressor.decompress(self._input, len(view))
+            if self._decompressor.eof:
+                self._input = self._decompressor.unused_data
+            else:
+                self._input = b"" if self._keeps_input else self._decompressor.unconsumed_tail  # type: ignore[attr-defined]
             if data:
                 view[: len(data)] = data
+                self._position += len(data)
                 return len(data)
-            if ended and not self._inflater.eof:
+            if ended and not self._decompressor.eof:
                 raise EOFError("Compressed file ended before the end-of-stream marker was reached")
 
     def _more(self) -> bool:
@@ -226,25 +296,49 @@ class _GzipMembers(io.RawIOBase):
         self._input += chunk
         return bool(chunk)
 
-    def _next_member(self) -> bool:
-        """Start the member after the one ended, if one follows (False at the end of the file); raise
+    def _next_stream(self) -> bool:
+        """Start the stream after the one ended, if one follows (False at the end of the file); raise
         `TrailingDataError` for bytes that are none."""
         if self._error is not None:
             raise self._error
         self._input = self._input.lstrip(b"\0")
-        while len(self._input) < len(GZIP_MAGIC) and self._more():
+        while len(self._input) < _STREAM_HEAD_BYTES and self._more():
             self._input = self._input.lstrip(b"\0")
         if not self._input:
             return False
-        if self._input.startswith(GZIP_MAGIC):
-            self._inflater = zlib.decompressobj(GZIP_WBITS)
+        if compression_of(self._input) == self._compression:
+            self._decompressor = self._new_decompressor()
             return True
         offset = self._read - len(self._input)
         # Measured by reading on, not seeking: an archive's member or a remote file may not seek.
         while self._more():
             self._input = b""
-        self._error = TrailingDataError("gzip", offset, self._read - offset)
+        self._error = TrailingDataError(self._compression, offset, self._read - offset)
         raise self._error
+
+    def seekable(self) -> bool:
+        return self._file.seekable()
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        """Seek in the decompressed data, as the `bz2` and `lzma` files do, which a WARC's reader does to read on
+        past a broken record: by reading on to it, from the start again when it lies behind."""
+        if not self.seekable():
+            raise io.UnsupportedOperation("the compressed file cannot seek")
+        skipped = bytearray(READ_CHUNK_BYTES)
+        if whence == io.SEEK_END:
+            while self.readinto(skipped):
+                pass
+        if whence != io.SEEK_SET:
+            offset += self._position
+        if offset < self._position:
+            self._file.seek(0)
+            self._rewind()
+        while self._position < offset and self.readinto(memoryview(skipped)[: offset - self._position]):
+            pass
+        return self._position
 
     def close(self) -> None:
         if not self.closed:

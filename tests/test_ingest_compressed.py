@@ -213,3 +213,94 @@ def test_bytes_after_whole_gzip_data_are_noted_and_the_file_read_whole(tmp_path:
         ) in item["reason"]
     assert rejected["export.jsonl.gz"]["reason"].startswith("after line 3: ")
     assert json.loads((out / "report.json").read_text())["rejected"] == {"trailing_data": 4}
+
+
+STREAMED = ["bzip2", "xz", "zstd", "zstd-skippable"]
+"""The compressions read through the standard library's files before: bz2's and lzma's dropped bytes after the
+last stream in silence, Zstandard's called them broken data ("Unknown frame descriptor")."""
+
+
+def _records(count: int) -> list[bytes]:
+    return [
+        _warc_record(f"https://news.example/{n}", _article_html(title, _related_paragraphs()), n)
+        for n, title in enumerate(SAMPLE_TITLES[:count])
+    ]
+
+
+@pytest.mark.parametrize("compression", STREAMED)
+def test_bytes_after_whole_compressed_data_are_noted_and_the_file_read_whole(tmp_path: Path, compression: str) -> None:
+    """As with gzip: a file's streams are read one after another, and the bytes after the last, which start no
+    other, quarantined with where they start in the file; NUL bytes padding it are passed over."""
+    from tests.test_ingest_feeds import _rss
+
+    suffix, compress = COMPRESSORS[compression]
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    stored = {
+        f"page.txt{suffix}": compress(SAMPLE_PAGE.read_bytes()),
+        # A stream a line, as parallel compressors write them.
+        f"export.jsonl{suffix}": b"".join(compress(line) for line in _scraper_lines(3).splitlines(keepends=True)),
+        f"news.rss{suffix}": compress(_rss(2).encode()),
+        f"crawl.warc{suffix}": b"".join(compress(record) for record in _records(2)),
+    }
+    for name, data in stored.items():
+        (inputs / name).write_bytes(data + APPENDED)
+    (inputs / f"padded.jsonl{suffix}").write_bytes(compress(_scraper_lines(2)) + bytes(512))
+    (inputs / f"padded.warc{suffix}").write_bytes(stored[f"crawl.warc{suffix}"] + bytes(512))
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    by_file = Counter(Path(d["provenance"]["path"]).name for d in read_jsonl(out / "documents.jsonl"))
+    assert by_file == {
+        f"page.txt{suffix}": 4,
+        f"export.jsonl{suffix}": 3,
+        f"news.rss{suffix}": 2,
+        f"padded.jsonl{suffix}": 2,
+        f"crawl.warc{suffix}": 2,
+        f"padded.warc{suffix}": 2,
+    }
+    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert sorted(rejected) == sorted(stored)
+    name = compression.split("-")[0]
+    for file, item in rejected.items():
+        assert (item["reason_code"], item["offset"]) == ("trailing_data", len(stored[file]))
+        assert (
+            f"{len(APPENDED)} bytes of non-{name} data after the end of the compressed data, at byte"
+            f" {len(stored[file]):,} of the file, ignored"
+        ) in item["reason"]
+    assert rejected[f"export.jsonl{suffix}"]["reason"].startswith("after line 3: ")
+
+
+@pytest.mark.parametrize("compression", STREAMED)
+def test_a_file_cut_short_in_a_later_stream_keeps_the_streams_before(tmp_path: Path, compression: str) -> None:
+    """A stream a line or a record, the last cut short: what the streams before it hold is read (bzip2 gives
+    nothing of a block before its end, so only whole streams or blocks are), and the cut quarantined. A WARC's
+    records were all lost: fastwarc reads many records' bytes at once, and the cut dropped them."""
+    suffix, compress = COMPRESSORS[compression]
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    lines = _scraper_lines(3).splitlines(keepends=True)
+    cut_line = compress(lines[2])
+    (inputs / f"export.jsonl{suffix}").write_bytes(
+        b"".join(compress(line) for line in lines[:2]) + cut_line[: len(cut_line) // 2]
+    )
+    records = _records(3)
+    cut_record = compress(records[2])
+    (inputs / f"crawl.warc{suffix}").write_bytes(
+        b"".join(compress(record) for record in records[:2]) + cut_record[: len(cut_record) // 2]
+    )
+
+    result = ingest(str(inputs), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    by_file = Counter(Path(d["provenance"]["path"]).name for d in read_jsonl(out / "documents.jsonl"))
+    assert by_file == {f"export.jsonl{suffix}": 2, f"crawl.warc{suffix}": 2}
+    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert [rejected[f"export.jsonl{suffix}"][key] for key in ("reason_code", "line", "offset")] == [
+        "truncated_compressed",
+        3,
+        len(lines[0] + lines[1]),
+    ]
+    assert rejected[f"crawl.warc{suffix}"]["reason_code"] == "truncated_compressed"
+    assert rejected[f"crawl.warc{suffix}"]["reason"].endswith("the records before it are kept")

@@ -442,7 +442,11 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
                 start = _next_record_start(handle, last + 1, marker) if truncated else None
             except Exception as error:  # fastwarc raises plain exceptions on a corrupt stream
                 # An xz, bzip2 or Zstandard stream that ends early or breaks has nothing readable past the break
-                # (gzip's members are read one by one by fastwarc, which resyncs below).
+                # (gzip's members are read one by one by fastwarc, which resyncs below). Bytes after their data are
+                # met once the last record was read.
+                if isinstance(error, TrailingDataError):
+                    yield _trailing_rejection(source, error)
+                    return
                 if not gzipped and (broken := broken_data(error, compression)) is not None:
                     reason = f"{broken} past WARC byte {last}: the records before it are kept"
                     yield Rejection(READ, source.shown, broken.code, reason, offset=last)
