@@ -169,8 +169,10 @@ def gzip_member_end(stream: IO[bytes], member: int) -> int | None:
     try:
         while not inflater.eof and (chunk := stream.read(READ_CHUNK_BYTES)):
             read += len(chunk)
-            # Each chunk's output is dropped: only where the member ends is wanted.
-            inflater.decompress(chunk)
+            # The output is dropped, a chunk's worth at a time (a member may be a bomb): only where it ends is wanted.
+            while chunk and not inflater.eof:
+                inflater.decompress(chunk, READ_CHUNK_BYTES)
+                chunk = inflater.unconsumed_tail
     except zlib.error:
         return None
     return read - len(inflater.unused_data) if inflater.eof else None
