@@ -178,6 +178,20 @@ def gzip_member_end(stream: IO[bytes], member: int) -> int | None:
     return read - len(inflater.unused_data) if inflater.eof else None
 
 
+def gzip_data_end(stream: IO[bytes], near: int) -> int | None:
+    """Where the gzip data of a stream ends, when its members are whole, read member after member from the one at
+    byte `near` if one starts there (a .warc.gz has a member a record), else from the start (a WARC gzipped whole is
+    one member, which its records' positions fall inside); None when a member breaks or is cut short."""
+    stream.seek(near)
+    position = near if stream.read(len(MAGIC_BYTES["gzip"])) == MAGIC_BYTES["gzip"] else 0
+    while (end := gzip_member_end(stream, position)) is not None:
+        stream.seek(end)
+        if stream.read(len(MAGIC_BYTES["gzip"])) != MAGIC_BYTES["gzip"]:
+            return end
+        position = end
+    return None
+
+
 def trailing_data(stream: IO[bytes], end: int) -> TrailingDataError | None:
     """The bytes from `end` (where a file's gzip data ends, no member following) to the end of the stream as
     `TrailingDataError`; None when there are none, or only NUL bytes pad the file, as gzip passes them over."""

@@ -174,6 +174,10 @@ def test_bytes_after_whole_gzip_data_are_noted_and_the_file_read_whole(tmp_path:
 
     inputs, out = tmp_path / "in", tmp_path / "out"
     inputs.mkdir()
+    warc_records = [
+        _warc_record(f"https://news.example/{n}", _article_html(title, _related_paragraphs()), n)
+        for n, title in enumerate(SAMPLE_TITLES[:2])
+    ]
     stored = {
         "page.txt.gz": gzip.compress(SAMPLE_PAGE.read_bytes()),
         # Two members, as `cat a.gz b.gz` and parallel compressors write them.
@@ -181,15 +185,15 @@ def test_bytes_after_whole_gzip_data_are_noted_and_the_file_read_whole(tmp_path:
         "news.rss.gz": gzip.compress(_rss(2).encode()),
         # A member a record, as crawlers write them: fastwarc reads them itself, and said only "broken past the last
         # record's byte".
-        "crawl.warc.gz": b"".join(
-            gzip.compress(_warc_record(f"https://news.example/{n}", _article_html(title, _related_paragraphs()), n))
-            for n, title in enumerate(SAMPLE_TITLES[:2])
-        ),
+        "crawl.warc.gz": b"".join(map(gzip.compress, warc_records)),
+        # A WARC gzipped whole, one member: its records' positions fall inside it.
+        "whole.warc.gz": gzip.compress(b"".join(warc_records)),
     }
     for name, data in stored.items():
         (inputs / name).write_bytes(data + APPENDED)
     (inputs / "padded.jsonl.gz").write_bytes(gzip.compress(_scraper_lines(2)) + bytes(512))
     (inputs / "padded.warc.gz").write_bytes(stored["crawl.warc.gz"] + bytes(512))
+    (inputs / "padded-whole.warc.gz").write_bytes(stored["whole.warc.gz"] + bytes(512))
 
     result = ingest(str(inputs), "--out", str(out))
 
@@ -202,6 +206,8 @@ def test_bytes_after_whole_gzip_data_are_noted_and_the_file_read_whole(tmp_path:
         "padded.jsonl.gz": 2,
         "crawl.warc.gz": 2,
         "padded.warc.gz": 2,
+        "whole.warc.gz": 2,
+        "padded-whole.warc.gz": 2,
     }
     rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
     assert sorted(rejected) == sorted(stored)
@@ -212,7 +218,7 @@ def test_bytes_after_whole_gzip_data_are_noted_and_the_file_read_whole(tmp_path:
             f" {len(stored[name]):,} of the file, ignored"
         ) in item["reason"]
     assert rejected["export.jsonl.gz"]["reason"].startswith("after line 3: ")
-    assert json.loads((out / "report.json").read_text())["rejected"] == {"trailing_data": 4}
+    assert json.loads((out / "report.json").read_text())["rejected"] == {"trailing_data": 5}
 
 
 STREAMED = ["bzip2", "xz", "zstd", "zstd-skippable"]

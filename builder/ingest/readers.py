@@ -23,7 +23,7 @@ from builder.compression import (
     TrailingDataError,
     broken_data,
     compression_of_file,
-    gzip_member_end,
+    gzip_data_end,
     open_compressed,
     trailing_data,
 )
@@ -452,9 +452,9 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
                     yield Rejection(READ, source.shown, broken.code, reason, offset=last)
                     return
                 start = _next_record_start(handle, last + 1, marker)
-                if gzipped and start is None and (end := gzip_member_end(handle, last)) is not None:
-                    # The last record's member ends whole and no other follows: what fastwarc failed on is bytes a
-                    # download appended (or NUL bytes padding the file, passed over as gzip does).
+                if gzipped and start is None and (end := gzip_data_end(handle, last)) is not None:
+                    # The gzip data ends whole and no member follows: what fastwarc failed on is bytes a download
+                    # appended (or NUL bytes padding the file, passed over as gzip does).
                     if (trailing := trailing_data(handle, end)) is not None:
                         yield _trailing_rejection(source, trailing)
                     continue
