@@ -331,14 +331,14 @@ def build_parts(
             outcome.documents.append(BuiltDocument(line, seen))
             if len(outcome.documents) >= PART_DOCUMENTS:
                 now = time.perf_counter()
-                yield _doubted(replace(outcome, seconds=now - started, final=False))
+                yield _with_format_doubt(replace(outcome, seconds=now - started, final=False))
                 outcome, started = FileOutcome(path, outcome.format, format_doubt=outcome.format_doubt), now
     outcome.seconds = time.perf_counter() - started
     outcome.final = ends_file
-    yield _doubted(outcome)
+    yield _with_format_doubt(outcome)
 
 
-def _doubted(outcome: FileOutcome) -> FileOutcome:
+def _with_format_doubt(outcome: FileOutcome) -> FileOutcome:
     """The outcome with each rejection saying why the format forced looks wrong for its file, if it does: a
     broken WARC stream or no article made no sense of a file that plainly is page text or HTML without it."""
     if outcome.format_doubt is None:

@@ -114,10 +114,10 @@ def read_pages(
             yield Rejection(READ, source.shown, "unreadable", f"cannot {doing}: {error}")
             return
         items = _read_local(readable, forced, field_map)
-        yield from items if forced is None else _doubted(items, readable.path, forced)
+        yield from items if forced is None else _format_doubt_first(items, readable.path, forced)
 
 
-def _doubted(items: Iterator[ReadItem], path: Path, forced: SourceFormat) -> Iterator[ReadItem]:
+def _format_doubt_first(items: Iterator[ReadItem], path: Path, forced: SourceFormat) -> Iterator[ReadItem]:
     """The items of a file read in the format `--format` forced, after its `FormatDoubt` when the file plainly is of
     another format (`forced_format_note`): told before anything is read, as a file that gives no rejection needs
     it too (a page dump forced as HTML gave a document of its cookie notice)."""
