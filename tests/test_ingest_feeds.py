@@ -804,3 +804,36 @@ def test_feed_items_point_at_their_bytes_in_the_file(tmp_path: Path) -> None:
     for document in read_jsonl(out / "documents.jsonl"):
         offsets.setdefault(Path(document["provenance"]["path"]).name, []).append(document["provenance"]["offset"])
     assert offsets == {"wire.rdf.rss": starts, "wire.rss.gz": starts}
+
+
+def test_an_item_whose_start_tag_spans_lines_points_at_its_bytes(tmp_path: Path) -> None:
+    """A start tag written over several lines (`<item` and each attribute on a line of its own) is the parser's on
+    the line it ends on: such items had offset 0. One start tag straddles the end of the first 64 KB chunk the feed
+    is read in, its `<` in the one and its `>` in the next (a comment before it puts it there)."""
+    chunk = 1 << 16
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Wire</title>\n']
+    starts = []
+    for number in range(60):
+        size = len("".join(parts).encode())
+        straddles = size < chunk < size + 3000
+        if straddles:
+            # Its `<` 100 bytes before the chunk's end, further than a tag's name is read back from there.
+            parts.append(f"<!-- {'x' * (chunk - size - 110)} -->\n")
+        starts.append(len("".join(parts).encode()))
+        attributes = "".join(
+            f'\n    data-{name}="{number * 7 + name}"' for name in range(12 if straddles else number % 5)
+        )
+        parts.append(
+            f"<item{attributes}\n  >\n<title>{TITLE} {number}</title><link>https://example.org/{number}</link>"
+            f"<description>{html.escape(_story_html(number))}</description></item>\n"
+        )
+    feed = "".join(parts) + "</channel></rss>\n"
+    assert any(start < chunk < feed.encode().index(b">", start) for start in starts)
+    (tmp_path / "wire.rss").write_text(feed, encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = ingest(str(tmp_path / "wire.rss"), "--out", str(out))
+
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(out / "quarantine.jsonl") == []
+    assert [document["provenance"]["offset"] for document in read_jsonl(out / "documents.jsonl")] == starts

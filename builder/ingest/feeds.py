@@ -165,14 +165,18 @@ _ITEM_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)(?=[\s/>])")
 whole (not RSS 1.0's `<items>`)."""
 TAG_START_MAX_BYTES = 64
 """The most of a start tag's opening (`<`, a prefix and the name) a chunk's end may cut."""
+START_TAG_MAX_BYTES = 4096
+"""The most of an item's whole start tag, attributes and line breaks in it included, that a chunk's end may cut and
+the next chunk is scanned with: an item whose start tag is longer has no offset (0) when it straddles two chunks."""
 
 
 class _ItemStarts(_TransformedStream):
     """The feed's bytes as they are, told where each item starts, for its provenance's byte offset, which the XML
-    parser does not give: its start tag's line and byte offset in the (decompressed) file, as a JSON Lines record's
-    offset is its line's. Tags in CDATA sections and comments are text. Told in a stream whose bytes are ASCII's
-    (not UTF-16 or UTF-32, whose items are given offset 0). The start is told when the chunk holding it is read, so
-    before the parser reaches the item's end."""
+    parser does not give: its start tag's byte offset in the (decompressed) file, as a JSON Lines record's offset is
+    its line's, told by the line the tag ends on, which is the line the parser gives the element (a start tag over
+    several lines, `<item` and its attributes each on a line, is the parser's on its last). Tags in CDATA sections
+    and comments are text. Told in a stream whose bytes are ASCII's (not UTF-16 or UTF-32, whose items are given
+    offset 0). The start is told when the chunk holding it is read, so before the parser reaches the item's end."""
 
     def __init__(self, handle: IO[bytes]) -> None:
         super().__init__(handle)
@@ -198,6 +202,10 @@ class _ItemStarts(_TransformedStream):
             bracket = data.rfind(b"<", max(0, len(data) - TAG_START_MAX_BYTES))
             keep = bracket if bracket != -1 else keep
             keep = min(keep, len(data.rstrip(b"]-")))  # and a "]]>" or "-->" cut after its first bytes
+            # and an item's start tag whose end is not read yet, to tell the line it ends on
+            unclosed = data.rfind(b"<", max(0, len(data) - START_TAG_MAX_BYTES))
+            if unclosed != -1 and b">" not in data[unclosed:] and _ITEM_START.match(data, unclosed):
+                keep = min(keep, unclosed)
         scanned, self._carry = data[:keep], data[keep:]
         position, line, counted = 0, self._carry_line, 0
         while position < len(scanned):
@@ -212,7 +220,9 @@ class _ItemStarts(_TransformedStream):
             for found in _ITEM_START.finditer(scanned, position, stop):
                 line += scanned.count(b"\n", counted, found.start())
                 counted = found.start()
-                self._starts.append((line, self._carry_offset + found.start()))
+                tag_end = scanned.find(b">", found.end())
+                ends_on = line + scanned.count(b"\n", found.end(), tag_end if tag_end != -1 else found.end())
+                self._starts.append((ends_on, self._carry_offset + found.start()))
             if opened is None:
                 break
             position, self._closing = opened.end(), _CLOSE_OF[opened.group()]
@@ -220,8 +230,8 @@ class _ItemStarts(_TransformedStream):
         self._carry_offset += len(scanned)
 
     def offset_of(self, line: int | None) -> int:
-        """The byte offset of the item whose start tag the parser puts on `line`: the first start told on that line,
-        those on lines before it passed over (another namespace's `<item>`); 0 when none is known."""
+        """The byte offset of the item whose start tag the parser puts on `line`: the first start told ending on that
+        line, those ending on lines before it passed over (another namespace's `<item>`); 0 when none is known."""
         while self._starts and line is not None and self._starts[0][0] < line:
             self._starts.popleft()
         if self._starts and self._starts[0][0] == line:
