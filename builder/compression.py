@@ -160,47 +160,28 @@ def decompressed(data: bytes, limit: int) -> tuple[bytes, TrailingDataError | No
     raise error
 
 
-def gzip_member_end(stream: IO[bytes], member: int) -> int | None:
-    """Where the gzip member starting at byte `member` of the stream ends, when it ends whole; None when it breaks
-    or is cut short. For a .warc.gz, whose members fastwarc reads itself and whose end it does not say."""
-    stream.seek(member)
-    inflater = zlib.decompressobj(GZIP_WBITS)
-    read = member
-    try:
-        while not inflater.eof and (chunk := stream.read(READ_CHUNK_BYTES)):
-            read += len(chunk)
-            # The output is dropped, a chunk's worth at a time (a member may be a bomb): only where it ends is wanted.
-            while chunk and not inflater.eof:
-                inflater.decompress(chunk, READ_CHUNK_BYTES)
-                chunk = inflater.unconsumed_tail
-    except zlib.error:
-        return None
-    return read - len(inflater.unused_data) if inflater.eof else None
+def gzip_trailing_data(stream: IO[bytes], near: int) -> TrailingDataError | None:
+    """The bytes after a stream's gzip data, read member after member to its end from the member at byte `near` if
+    one starts there (a .warc.gz has a member a record), else from the start (a WARC gzipped whole is one member,
+    which its records' positions fall inside), the output dropped: None when there are none, or only NUL bytes pad
+    the file. For a .warc.gz, whose members fastwarc reads itself and whose end it does not say.
 
-
-def gzip_data_end(stream: IO[bytes], near: int) -> int | None:
-    """Where the gzip data of a stream ends, when its members are whole, read member after member from the one at
-    byte `near` if one starts there (a .warc.gz has a member a record), else from the start (a WARC gzipped whole is
-    one member, which its records' positions fall inside); None when a member breaks or is cut short."""
+    Raises `BrokenCompressedDataError` when a member breaks or is cut short."""
     stream.seek(near)
-    position = near if stream.read(len(MAGIC_BYTES["gzip"])) == MAGIC_BYTES["gzip"] else 0
-    while (end := gzip_member_end(stream, position)) is not None:
-        stream.seek(end)
-        if stream.read(len(MAGIC_BYTES["gzip"])) != MAGIC_BYTES["gzip"]:
-            return end
-        position = end
+    start = near if stream.read(len(MAGIC_BYTES["gzip"])) == MAGIC_BYTES["gzip"] else 0
+    stream.seek(start)
+    members = _Streams(stream, "gzip", start=start, borrowed=True)
+    dropped = bytearray(READ_CHUNK_BYTES)  # a chunk's worth at a time: a member may be a bomb
+    try:
+        while members.readinto(dropped):
+            pass
+    except TrailingDataError as trailing:
+        return trailing
+    except Exception as error:
+        if broken := broken_data(error, "gzip"):
+            raise broken from error
+        raise
     return None
-
-
-def trailing_data(stream: IO[bytes], end: int) -> TrailingDataError | None:
-    """The bytes from `end` (where a file's gzip data ends, no member following) to the end of the stream as
-    `TrailingDataError`; None when there are none, or only NUL bytes pad the file, as gzip passes them over."""
-    size = stream.seek(0, io.SEEK_END) - end
-    stream.seek(end)
-    first = stream.read(READ_CHUNK_BYTES)
-    if size <= len(first) and not first.strip(b"\0"):
-        return None
-    return TrailingDataError("gzip", end, size)
 
 
 class _Decompressed(io.BufferedReader):
@@ -264,8 +245,12 @@ class _Streams(io.RawIOBase):
     padding the file (as tape blocks and `dd` leave them, and xz's stream padding) are passed over, as gzip and xz
     do."""
 
-    def __init__(self, file: Path | IO[bytes], compression: str) -> None:
+    def __init__(self, file: Path | IO[bytes], compression: str, *, start: int = 0, borrowed: bool = False) -> None:
+        """`start`: the byte of `file` where the compressed data starts, which it is read from (offsets are the
+        file's); `borrowed`: the file is the caller's, left open."""
         self._file = file.open("rb") if isinstance(file, Path) else file
+        self._start = start
+        self._borrowed = borrowed
         self._compression = compression
         self._new_decompressor = _DECOMPRESSORS[compression]
         # zlib keeps the input past `max_length`'s output in `unconsumed_tail`; the others keep it themselves and
@@ -277,7 +262,7 @@ class _Streams(io.RawIOBase):
         self._decompressor = self._new_decompressor()
         self._input = b""
         """Bytes read from the file that the decompressor has not taken yet."""
-        self._read = 0
+        self._read = self._start
         self._position = 0
         """Where reading is in the decompressed data."""
         self._error: TrailingDataError | None = None
@@ -350,13 +335,13 @@ class _Streams(io.RawIOBase):
         if whence != io.SEEK_SET:
             offset += self._position
         if offset < self._position:
-            self._file.seek(0)
+            self._file.seek(self._start)
             self._rewind()
         while self._position < offset and self.readinto(memoryview(skipped)[: offset - self._position]):
             pass
         return self._position
 
     def close(self) -> None:
-        if not self.closed:
+        if not self.closed and not self._borrowed:
             self._file.close()
         super().close()

@@ -20,12 +20,12 @@ from typing import IO
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from builder.compression import (
+    BrokenCompressedDataError,
     TrailingDataError,
     broken_data,
     compression_of_file,
-    gzip_data_end,
+    gzip_trailing_data,
     open_compressed,
-    trailing_data,
 )
 from builder.ingest.archives import (
     Member,
@@ -452,12 +452,17 @@ def _warc_pages(source: InputFile, digest: str) -> Iterator[ReadItem]:
                     yield Rejection(READ, source.shown, broken.code, reason, offset=last)
                     return
                 start = _next_record_start(handle, last + 1, marker)
-                if gzipped and start is None and (end := gzip_data_end(handle, last)) is not None:
-                    # The gzip data ends whole and no member follows: what fastwarc failed on is bytes a download
-                    # appended (or NUL bytes padding the file, passed over as gzip does).
-                    if (trailing := trailing_data(handle, end)) is not None:
-                        yield _trailing_rejection(source, trailing)
-                    continue
+                if gzipped and start is None:
+                    try:
+                        trailing = gzip_trailing_data(handle, last)
+                    except BrokenCompressedDataError:
+                        pass  # a member breaks: the stream is broken, as said below
+                    else:
+                        # The gzip data ends whole and no member follows: what fastwarc failed on is bytes a download
+                        # appended (or NUL bytes padding the file, passed over as gzip does).
+                        if trailing is not None:
+                            yield _trailing_rejection(source, trailing)
+                        continue
                 where = "compressed " if gzipped else ""
                 reason = f"the WARC stream is broken past {where}byte {last}: {error}"
                 if not gzipped and _lines_end_in_lf(handle, last):
