@@ -567,6 +567,10 @@ def test_push_warns_of_a_changed_target_naming_it_and_its_tasks(documents_path, 
     assert first.returncode == 0, first.stderr
     assert "warning:" not in first.stderr
     assert "note:" not in first.stderr
+    # Where the tasks already there were listed from is said under the summary, which stays narrow: as a row its
+    # words widened the count column to 64 characters.
+    assert "tasks already there listed from: " in first.stderr
+    assert len(next(line for line in first.stderr.splitlines() if "documents read" in line)) < 60
     [project_id] = [p.id for p in studio.projects.list(title=project) if p.title == project]
     annotated = min(t.id for t in _tasks(studio, project_id) if t.data["target_id"] == WEAPONS)
     studio.annotations.create(id=annotated, result=[STANCE_AGAINST])

@@ -307,11 +307,12 @@ def _progress(verb: str, unit: str) -> Progress:
 def _push_table(report: PushReport, project: str, url: str, seconds: float, targets: list[Target] | None) -> Table:
     created = "created" if report.project_created else "existing"
     table = Table(
-        title=f"builder studio push → {project!r} ({created}, id {report.project_id}) at {url} ({seconds:.1f} s)"
+        title=f"builder studio push → {project!r} ({created}, id {report.project_id}) at {url} ({seconds:.1f} s)",
+        # Under the table, not a row: a row of words widened the count column to its length.
+        caption=f"tasks already there listed from: {report.listed_via}",
     )
     table.add_column("what")
     table.add_column("count", justify="right")
-    table.add_row("tasks already there listed from", report.listed_via)
     rows = [
         ("documents read", report.documents),
         ("  duplicates skipped", report.duplicates_skipped),
