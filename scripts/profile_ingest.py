@@ -2,7 +2,8 @@
 
 Then the whole run again with quote and claim finding left out (`build.find_quotes` and `build.find_claims`
 returning nothing): the most that any speed-up of those two could give, since everything else the run does is
-still done.
+still done. Last, the same bound for the largest stages, one, two, three and four of them: the rate if they took no
+time at all (a compiled rewrite of a stage can do no better).
 
 CPU time (`time.process_time`) rather than wall clock, because the machines are shared: another job's load
 changes the wall clock of a run, not the CPU time it takes. The stages are timed by calling each step of
@@ -103,6 +104,24 @@ def _joined(parts: ArticleParts) -> tuple[str, list[Paragraph]]:
     return join_paragraphs(tidy(parts).paragraphs)
 
 
+BUILD_STEPS = ("tidy + join", "sentences", "quotes", "claims", "language")
+"""The stages `build_document` runs itself: timed apart, and inside "build_document (all of it)" again."""
+
+
+def print_bounds(whole_ms: float, stage_ms: dict[str, float]) -> None:
+    """The most any speed-up of a few stages could give (Amdahl's bound): the whole run's rate if the largest one,
+    two, three... stages took no time at all, everything else unchanged. The stages are made apart (the build's own
+    steps out of its total, and what the pipeline spends outside them, writing and reporting, as one more)."""
+    apart = {stage: ms for stage, ms in stage_ms.items() if stage != "build_document (all of it)"}
+    apart["build_document, the rest"] = stage_ms["build_document (all of it)"] - sum(stage_ms[s] for s in BUILD_STEPS)
+    apart["pipeline, the rest"] = max(0.0, whole_ms - sum(apart.values()))
+    print("  the whole run's rate if the largest stages took no time (Amdahl's bound):")
+    freed = 0.0
+    for count, (stage, ms) in enumerate(sorted(apart.items(), key=lambda item: -item[1])[:4], start=1):
+        freed += ms
+        print(f"    {count} free (+ {stage}, {ms:.3f} ms/doc): {1000 / (whole_ms - freed):,.0f} documents/s of CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=100)
@@ -122,6 +141,7 @@ def main() -> None:
         )
         for stage, spent in stages.items():
             print(f"  {stage:<28} {1000 * spent / built:7.3f} ms/doc")
+        print_bounds(1000 * cpu / documents, {stage: 1000 * spent / built for stage, spent in stages.items()})
         if args.cprofile:
             profile = cProfile.Profile()
             profile.enable()
