@@ -19,6 +19,7 @@ from builder.records import (
     RECORD_KINDS,
     RELEASE_ROWS,
     SCHEMA_VERSION,
+    Annotation,
     CheckWorthiness,
     Document,
     Stance,
@@ -117,6 +118,24 @@ def test_span_errors_name_the_field(tmp_path: Path) -> None:
     record["quotes"][0]["speaker"]["end"] += 1
     with pytest.raises(ValidationError, match=r"quotes\[0\]\.speaker: text"):
         Document.model_validate(record)
+
+
+def test_an_annotation_of_1_6_reads_as_before_and_a_source_name_of_1_7_round_trips() -> None:
+    old, _skipped, named = (VERSIONED_FIXTURES / "annotation.valid.jsonl").read_text(encoding="utf-8").splitlines()
+    # An attribution without a name is written without one: a ledger line of 1.6 keeps its bytes (and the
+    # fingerprint a pull compares) when read and written again.
+    assert json.loads(Annotation.model_validate_json(old).model_dump_json()) == json.loads(old)
+    annotation = Annotation.model_validate_json(named)
+    assert annotation.labels is not None
+    assert [a.get("name") for a in annotation.labels.attributions] == ["Yuri Viktorovich Ushakov", None]
+    assert json.loads(annotation.model_dump_json()) == json.loads(named)
+
+
+def test_a_name_on_a_cue_span_is_refused_naming_the_span() -> None:
+    record = json.loads((VERSIONED_FIXTURES / "annotation.valid.jsonl").read_text(encoding="utf-8").splitlines()[2])
+    record["labels"]["attributions"][1]["name"] = "Yuri Ushakov"
+    with pytest.raises(ValidationError, match=r"labels\.attributions\[1\]\.name: a cue span \('told'\) names nobody"):
+        Annotation.model_validate(record)
 
 
 KINDS_WITH_RULES = sorted(

@@ -62,7 +62,7 @@ def test_valid_files_of_every_kind_pass_with_kind_inferred(tmp_path: Path) -> No
     result = run_builder("validate", str(mixed))
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
-    for kind in ("annotation 2", "document 2", "quarantine 1", "target 1", "task 1"):
+    for kind in ("annotation 3", "document 2", "quarantine 1", "target 1", "task 1"):
         assert kind in result.stderr
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 """Current `major.minor` of every record schema. See docs/schema-versioning.md for the policy."""
 
 SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]
