@@ -1,7 +1,8 @@
 """An annotator's view, in a real browser: headless Chromium from Debian's `chromium` package, driven by
 Playwright's Python API (never a downloaded browser). The annotator logs in, opens a pushed task, sees the
-text, the target and the stance choices, selects the pronoun source "He" and reads in the region panel whom the
-machine took it for, picks a stance and submits; `builder studio pull` then returns it.
+text, the target and the stance choices, selects the pronoun source "He", finds whom the machine took it for in
+the source's name field and types a corrected name over it, picks a stance and submits; `builder studio pull`
+then returns it with the name.
 
 The screenshots of the task and of the selected source are kept in pytest's temporary folder (printed with `-s`,
 kept for the last runs).
@@ -21,6 +22,7 @@ import pytest
 from label_studio_sdk import LabelStudio
 
 from builder.records import Annotation, AnnotationStatus, Stance
+from builder.studio.config import FROM_SOURCE_NAME, SOURCE_NAME_PROMPT
 from builder.studio.pull import LEDGER_FILE
 from tests import studio_support
 from tests.paths import REPO
@@ -80,12 +82,14 @@ def test_an_annotator_labels_a_pushed_task_in_the_browser(chromium, studio, tmp_
         # The first task: the Putin–Trump call, whose "He stressed again ..." the extractor took for Zelensky's.
         task = next(iter(studio.tasks.list(project=found.id, fields="task_only", include="id,data")))
         [prediction] = studio.predictions.list(task=task.id)
-        [(pronoun, note)] = [
-            (item["value"]["text"], item["meta"]["text"][0])
-            for item in prediction.result
-            if item.get("meta") and item["value"]["labels"] == ["source"]
+        [(region, guess)] = [
+            (item["id"], item["value"]["text"]) for item in prediction.result if item["type"] == "textarea"
         ]
-        assert (pronoun, note) == ("He", "He = Volodymyr Zelensky (the machine's guess: check it)")
+        [pronoun] = [
+            item["value"]["text"] for item in prediction.result if item.get("id") == region and item["type"] == "labels"
+        ]
+        assert (pronoun, guess) == ("He", ["Volodymyr Zelensky"])
+        corrected = "Volodymyr Zelenskyy"
         email, password = f"annotator-ui-{uuid.uuid4().hex[:6]}@example.com", "password-ui-123"
         annotator = LabelStudio(base_url=url, api_key=token_for(url, email, password))
         screenshot, speaker_shot = tmp_path / "task.png", tmp_path / "speaker.png"
@@ -106,13 +110,21 @@ def test_an_annotator_labels_a_pushed_task_in_the_browser(chromium, studio, tmp_
                 assert page.locator(f"input[type=radio][name='{stance.value}']").count() >= 1
             page.screenshot(path=str(screenshot))
             print(f"screenshot: {screenshot}")
-            # Selecting the source opens its region panel, which shows the note under the region's actions.
+            # Selecting the source shows its name field, under its prompt, holding the machine's guess.
+            prompt = page.get_by_text(SOURCE_NAME_PROMPT, exact=True)
+            assert not prompt.is_visible()
             highlights = page.locator("span.htx-highlight").filter(has_text=re.compile(rf"^{re.escape(pronoun)}$"))
             highlights.first.scroll_into_view_if_needed()
             highlights.first.click()
-            page.get_by_text(note, exact=True).filter(visible=True).first.wait_for(timeout=5_000)
+            prompt.filter(visible=True).first.wait_for(timeout=5_000)
+            guessed = page.locator(f"input[value='{guess[0]}']").filter(visible=True)
+            guessed.first.wait_for(timeout=5_000)
+            name_field = guessed.first.element_handle()  # the selector stops matching once the name is changed
+            name_field.evaluate("field => field.scrollIntoView({block: 'center'})")
             page.screenshot(path=str(speaker_shot))
             print(f"screenshot: {speaker_shot}")
+            name_field.fill(corrected)
+            name_field.press("Enter")  # the field keeps its text when it loses focus (Enter blurs it)
             page.locator("label:has(input[name='AGAINST'])").first.click()
             page.get_by_role("button", name="Submit").click()
             deadline = time.monotonic() + 30
@@ -122,7 +134,9 @@ def test_an_annotator_labels_a_pushed_task_in_the_browser(chromium, studio, tmp_
         assert screenshot.stat().st_size > 10_000
         assert speaker_shot.stat().st_size > 10_000
         [submitted] = annotator.annotations.list(id=task.id)
-        assert {"text": [note]} in [item.get("meta") for item in submitted.result]  # as the annotator kept it
+        [named] = [item for item in submitted.result if item["type"] == "textarea"]
+        # As a push writes a pre-filled name: the source region's id, its offsets, the field's lines as `text`.
+        assert (named["id"], named["from_name"], named["value"]["text"]) == (region, FROM_SOURCE_NAME, [corrected])
 
         pulled = _cli(
             "studio", "pull", "--project", project, "--out", str(tmp_path / "annotations"), url=url, token=token
@@ -135,7 +149,9 @@ def test_an_annotator_labels_a_pushed_task_in_the_browser(chromium, studio, tmp_
         assert record.labels is not None
         assert record.labels.stance is Stance.AGAINST
         assert record.labels.claims, "the pre-annotated claims the annotator kept"
-        assert pronoun in {a["text"] for a in record.labels.attributions}
+        assert {(a["text"], a.get("name")) for a in record.labels.attributions if a["role"].value == "source"} >= {
+            (pronoun, corrected)
+        }
         assert record.prediction_model_version == task.data["extractor_version"]
         assert record.lead_time_seconds is not None
     finally:

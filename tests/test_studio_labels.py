@@ -4,6 +4,7 @@ back (`results.read_labels` is the inverse of `tasks.result_items`, and refuses 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from xml.etree import ElementTree
 
 import pytest
 
@@ -67,6 +68,36 @@ def test_check_config_notices_a_lost_label(broken, complaint):
         config.check_config(damaged)
 
 
+def test_the_source_name_field_shows_for_source_spans_only_and_check_config_insists():
+    xml = config.labeling_config()
+    [field] = [element for element in ElementTree.fromstring(xml).iter("TextArea")]
+    assert field.attrib == {
+        "name": config.FROM_SOURCE_NAME,
+        "toName": config.TEXT,
+        "perRegion": "true",
+        "visibleWhen": "region-selected",
+        "whenLabelValue": AttributionRole.source.value,
+        "editable": "true",
+        "transcription": "true",
+        "maxSubmissions": "1",
+        "rows": "1",
+        "placeholder": field.get("placeholder"),
+    }
+    for attribute, value, complaint in (
+        ("perRegion", None, "perRegion"),
+        ("whenLabelValue", "cue", "whenLabelValue"),
+        ("name", "speaker", "source_name"),
+    ):
+        root = ElementTree.fromstring(xml)
+        [damaged] = root.iter("TextArea")
+        if value is None:
+            del damaged.attrib[attribute]
+        else:
+            damaged.set(attribute, value)
+        with pytest.raises(ValueError, match=complaint):
+            config.check_config(ElementTree.tostring(root, encoding="unicode"))
+
+
 def test_one_task_per_mentioned_target_in_order_of_first_mention(documents):
     targets = {target.target_id: target for target in load_targets(TARGETS)}
     main = documents[0]
@@ -98,22 +129,10 @@ def test_prediction_links_each_quote_to_its_speaker_and_cue(documents):
         assert suggested[(candidate["start"], candidate["end"])] == candidate["suggested"]
 
 
-def test_a_speaker_the_text_does_not_name_gets_a_note_with_the_machine_s_name(documents):
-    """A pronoun source says whom the extractor took it for, a claim without a source span whom it credits the
-    quote to; a named source says nothing more."""
-    main = documents[0]
-    notes = speaker_notes(main)
-    items = result_items(prediction_for(main), Utf16Offsets(main.text), notes)
-    noted = {item["value"]["text"]: item["meta"]["text"] for item in items if "meta" in item}
-    assert noted == {
-        "He": ["He = Volodymyr Zelensky (the machine's guess: check it)"],
-        "'Russia will not give up on these aims.'": [
-            "Said by Yuri Ushakov (the machine's guess: if right, link the source that names them)"
-        ],
-    }
-    sources = [item for item in items if item.get("value", {}).get("labels") == [AttributionRole.source.value]]
-    assert {"Yuri Ushakov", "Vladimir Putin", "He"} <= {item["value"]["text"] for item in sources}
-    assert all("meta" not in item for item in sources if item["value"]["text"] != "He")
+def test_a_pronoun_source_comes_with_its_name_filled_in_and_a_claim_without_a_source_with_a_note(documents):
+    """A pronoun source's name field holds whom the extractor took it for (the annotator corrects it there, and a
+    pull reads it); a claim without a source span says in a note whom the extractor credits it to; a named source
+    has neither."""
     pronouns = {
         quote["speaker"]["text"]: quote["speaker_name"]
         for document in documents
@@ -121,7 +140,50 @@ def test_a_speaker_the_text_does_not_name_gets_a_note_with_the_machine_s_name(do
         if quote.get("speaker") and quote.get("speaker_name")
     }
     assert pronouns == {"He": "Volodymyr Zelensky", "he": "Donald Trump", "she": "Mayar Al Farr"}
+    main = documents[0]
+    prediction = prediction_for(main)
+    named = {(a["text"], a["role"]): a.get("name") for a in prediction.attributions}
+    assert named[("He", AttributionRole.source)] == "Volodymyr Zelensky"
+    assert {name for (text, _), name in named.items() if text != "He"} == {None}
+    assert all("name" not in a for a in prediction.attributions if a["text"] != "He")  # absent, not None
+
+    notes = speaker_notes(main)
+    items = result_items(prediction, Utf16Offsets(main.text), notes)
+    noted = {item["value"]["text"]: item["meta"]["text"] for item in items if "meta" in item}
+    assert noted == {
+        "'Russia will not give up on these aims.'": [
+            "Said by Yuri Ushakov (the machine's guess: if right, link the source that names them)"
+        ]
+    }
+    [he] = [item for item in items if item["type"] == "labels" and item["value"]["text"] == "He"]
+    [field] = [item for item in items if item["type"] == "textarea"]
+    assert field == {
+        "id": he["id"],
+        "from_name": config.FROM_SOURCE_NAME,
+        "to_name": config.TEXT,
+        "type": "textarea",
+        "value": {"start": he["value"]["start"], "end": he["value"]["end"], "text": ["Volodymyr Zelensky"]},
+    }
+    assert items.index(he) < items.index(field)  # the region is built from its first item, the labels one
     assert to_studio(tasks_for_document(main, None)[0], notes)["predictions"][0]["result"] == items
+
+
+def test_a_speaker_span_two_quotes_share_is_one_region_with_its_first_quote_s_name(documents):
+    """One region has one name field, so every link of a shared pronoun carries the same name, and the
+    prediction reads back as it was."""
+    main = documents[0]
+    he = next(q for q in main.quotes if q.get("speaker_name") == "Volodymyr Zelensky")
+    other = next(q for q in main.quotes if q.get("speaker") and not q.get("speaker_name"))
+    also_his = {**other, "speaker": he["speaker"], "speaker_name": "Someone Else"}
+    shared = main.model_copy(update={"quotes": [he, also_his]})
+    prediction = prediction_for(shared)
+    sources = [a for a in prediction.attributions if a["role"] is AttributionRole.source]
+    assert [(a["text"], a.get("name")) for a in sources] == [("He", "Volodymyr Zelensky")] * 2
+    items = result_items(prediction, Utf16Offsets(main.text))
+    assert [item["value"]["text"] for item in items if item["type"] == "textarea"] == [["Volodymyr Zelensky"]]
+    read = read_labels([*items, _choice(config.FROM_STANCE, "FAVOR")], main.text)
+    assert isinstance(read, Labels)
+    assert sorted(read.attributions, key=_key) == sorted(prediction.attributions, key=_key)
 
 
 def test_studio_task_carries_what_the_config_shows_and_push_matches_by(documents):
@@ -252,6 +314,61 @@ def test_a_complete_annotation_reads_as_labels():
         (AttributionRole.source, "Dmitry Peskov", 0),
         (AttributionRole.cue, "told", 0),
     ]
+
+
+def _name(region: str, lines: object) -> dict:
+    """The name field of `region` as the labeling UI writes it: the span's offsets, the lines as `text`."""
+    [span] = [item for item in GOOD if item.get("id") == region and item["type"] == "labels"]
+    value = {"start": span["value"]["start"], "end": span["value"]["end"], "text": lines}
+    return {"id": region, "from_name": config.FROM_SOURCE_NAME, "to_name": "text", "type": "textarea", "value": value}
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (["Dmitry Peskov"], "Dmitry Peskov"),
+        (["  Dmitry \t Peskov\n"], "Dmitry Peskov"),
+        (["Dmitry Peskov", " Dmitry Peskov "], "Dmitry Peskov"),
+        (["", "Dmitry Peskov"], "Dmitry Peskov"),
+        ("Dmitry Peskov", "Dmitry Peskov"),
+        ([], None),
+        ([""], None),
+        (["  "], None),
+        (None, None),
+    ],
+)
+def test_a_source_s_name_field_becomes_its_name_trimmed_and_an_empty_one_none(lines, name):
+    labels = read_labels([*GOOD, _name("s", lines)], TEXT)
+    assert isinstance(labels, Labels), labels
+    [source] = [a for a in labels.attributions if a["role"] is AttributionRole.source]
+    assert source.get("name") == name
+    assert ("name" in source) == (name is not None)  # written only when given: an unnamed line keeps its bytes
+    assert Labels.model_validate(labels.model_dump()) == labels
+
+
+@pytest.mark.parametrize("region", ["q", "c"])
+def test_a_name_left_on_a_cue_or_a_claim_is_dropped(region):
+    """The field shows for sources only: a name on another span is one the annotator cannot see to clear, so it
+    is not held against the annotation."""
+    labels = read_labels([*GOOD, _name(region, ["Dmitry Peskov"])], TEXT)
+    assert isinstance(labels, Labels), labels
+    assert labels == read_labels(GOOD, TEXT)
+
+
+@pytest.mark.parametrize(
+    ("item", "code"),
+    [
+        (_name("s", ["Dmitry Peskov", "Vladimir Putin"]), "several_names"),
+        ({**_name("s", ["Dmitry Peskov"]), "id": "gone"}, "orphan_name"),
+        (_name("s", [3]), "invalid_name"),
+        (_name("s", {"name": "Dmitry Peskov"}), "invalid_name"),
+        ({**_name("s", ["Dmitry Peskov"]), "value": ["Dmitry Peskov"]}, "invalid_name"),
+    ],
+)
+def test_a_name_that_cannot_be_read_as_one_is_a_problem_not_a_guess(item, code):
+    problems = read_labels([*GOOD, item], TEXT)
+    assert isinstance(problems, list)
+    assert [(problem.field, problem.reason_code) for problem in problems] == [(config.FROM_SOURCE_NAME, code)]
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 One config serves every project: the task shows the target (text and description), the title, outlet, date
 and the clean text; annotators give the document's stance, mark claim, source and cue spans, give each claim
-its check-worthiness and stance, and link sources and cues to their claims. The names below (`FROM_*`,
-`SPAN_*`) are the contract with `builder.studio.results`, which reads annotations back.
+its check-worthiness and stance, name whom a source span stands for, and link sources and cues to their claims.
+The names below (`FROM_*`, `SPAN_*`) are the contract with `builder.studio.results`, which reads annotations back.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from xml.etree import ElementTree
 
+from builder.records.labeling import NAMED_ROLE
 from builder.records.labels import LABEL_DESCRIPTIONS, AttributionRole, CheckWorthiness, NoneKind, Stance
 
 TEXT = "text"
@@ -22,6 +23,8 @@ FROM_SPANS = "spans"
 FROM_CHECKWORTHINESS = "checkworthiness"
 FROM_CLAIM_STANCE = "claim_stance"
 FROM_CLAIM_NONE_KIND = "claim_none_kind"
+FROM_SOURCE_NAME = "source_name"
+"""The per-region text field of a source span: whom it stands for (an attribution's `name`)."""
 
 SPAN_CLAIM = "claim"
 SPAN_ROLES: dict[str, AttributionRole] = {role.value: role for role in AttributionRole}
@@ -33,6 +36,12 @@ SPAN_DESCRIPTIONS: dict[str, str] = {
     AttributionRole.cue.value: "The word that attributes the claim: said, told, added, stressed, according to.",
 }
 SPAN_COLOURS: dict[str, str] = {SPAN_CLAIM: "#f4a261", "source": "#2a9d8f", "cue": "#8ab17d"}
+
+SOURCE_NAME_PROMPT = (
+    "Who is this source? If the span does not name them (a pronoun, a role), their name; a name already here is the"
+    " machine's guess: check it."
+)
+"""Shown above the field, since Label Studio shows no label beside a per-region text field."""
 
 DATA_FIELDS = ("text", "title", "outlet", "date", "target_text", "target_description")
 """Data fields the config shows; every task carries all of them (an absent one would show as `$name`)."""
@@ -77,6 +86,7 @@ def labeling_config() -> str:
     _choices(view, FROM_CHECKWORTHINESS, CheckWorthiness, **claim_only)
     _choices(view, FROM_CLAIM_STANCE, Stance, **claim_only)
     _choices(view, FROM_CLAIM_NONE_KIND, NoneKind, **claim_only)
+    _source_name(view)
     ElementTree.indent(view)
     return ElementTree.tostring(view, encoding="unicode")
 
@@ -107,6 +117,41 @@ def check_config(config: str) -> None:
             raise ValueError(f"labeling config: {name!r} has labels {sorted(found[name])}, expected {sorted(values)}")
     if not any(relation.get("value") for relation in root.iter("Relation")):
         raise ValueError("labeling config: no <Relation>, so sources and cues cannot be linked to claims")
+    _check_source_name(root)
+
+
+def _source_name(view: ElementTree.Element) -> None:
+    # Shown below the text while a source span is selected. One line (`rows` 1) that stays an input
+    # (`transcription`) whose text can be typed over (`editable`), so a predicted name is corrected in place; one
+    # name per span (`maxSubmissions`), or the annotator could add a second and the pull would not know which.
+    when_source = {"visibleWhen": "region-selected", "whenLabelValue": NAMED_ROLE.value}
+    named = ElementTree.SubElement(view, "View", **when_source)
+    ElementTree.SubElement(named, "Header", value=SOURCE_NAME_PROMPT, size="6")
+    ElementTree.SubElement(
+        named,
+        "TextArea",
+        name=FROM_SOURCE_NAME,
+        toName=TEXT,
+        perRegion="true",
+        **when_source,
+        editable="true",
+        transcription="true",
+        maxSubmissions="1",
+        rows="1",
+        placeholder="Name, e.g. Volodymyr Zelensky",
+    )
+
+
+def _check_source_name(root: ElementTree.Element) -> None:
+    """The source name field must be per region and shown for source spans only, or its answers cannot be read
+    as a source's name (one for the whole task, or on claims)."""
+    fields = [field for field in root.iter("TextArea") if field.get("name") == FROM_SOURCE_NAME]
+    if not fields:
+        raise ValueError(f"labeling config: no <TextArea> named {FROM_SOURCE_NAME!r}, so sources cannot be named")
+    expected = {"toName": TEXT, "perRegion": "true", "whenLabelValue": NAMED_ROLE.value}
+    found = {attribute: fields[0].get(attribute) for attribute in expected}
+    if found != expected:
+        raise ValueError(f"labeling config: {FROM_SOURCE_NAME!r} has {found}, expected {expected}")
 
 
 def _choices(

@@ -3,7 +3,8 @@ what annotators submit (the server accepts any result, even labels its config do
 
 Pure: a result list and the task's text in, `Labels` or the list of problems out. A problem names the field,
 a stable reason code and a sentence, ready for a `QuarantineItem`. A region's `meta` (the note a push puts on a
-pronoun speaker, which the annotator may have kept, edited or deleted) is not read.
+claim without a source span, which the annotator may have kept, edited or deleted) is not read; a source's name
+field is (`Attribution.name`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, TypeVar
 
 from builder.records import Attribution, CheckWorthiness, LabeledClaim, Labels, NoneKind, Stance
+from builder.records.labeling import NAMED_ROLE
 from builder.studio import config
 from builder.studio.offsets import Utf16Offsets
 
@@ -44,6 +46,7 @@ class _Region:
     text: str
     label: str
     choices: dict[str, str]
+    name: str | None = None
 
 
 def _members(labels: type[E]) -> dict[str, E]:
@@ -87,6 +90,7 @@ def read_labels(result: list[dict[str, Any]], text: str) -> Labels | list[Proble
     regions: dict[str, _Region] = {}
     relations: list[tuple[str, str]] = []
     region_choices: list[dict[str, Any]] = []
+    region_names: list[dict[str, Any]] = []
     for item in result:
         if not isinstance(item, dict):  # the server stores whatever JSON a client sent as a result
             reader.problem("result", "unknown_control", f"a result item that is not an object: {item!r:.80}")
@@ -105,6 +109,8 @@ def read_labels(result: list[dict[str, Any]], text: str) -> Labels | list[Proble
             document_choices[name] = _single(value, name, reader)
         elif kind == "choices" and name in _PER_REGION:
             region_choices.append(item)  # read below, once every region is known
+        elif kind == "textarea" and name == config.FROM_SOURCE_NAME:
+            region_names.append(item)  # likewise
         else:
             reader.problem(
                 str(name), "unknown_control", f"a {kind} result from {name!r}, which the config does not have"
@@ -116,6 +122,14 @@ def read_labels(result: list[dict[str, Any]], text: str) -> Labels | list[Proble
             reader.problem(name, "orphan_choice", f"a choice for region {item.get('id')!r}, which is not a span")
         else:
             region.choices[name] = _single(_object(item.get("value")), name, reader)
+    for item in region_names:
+        region = regions.get(str(item.get("id")))
+        if region is None:
+            reader.problem(
+                config.FROM_SOURCE_NAME, "orphan_name", f"a name for region {item.get('id')!r}, which is not a span"
+            )
+        else:
+            region.name = _name(item.get("value"), region, reader)
     labels = _labels(document_choices, regions, relations, reader)
     return reader.problems or labels
 
@@ -224,6 +238,11 @@ def _attributions(
                 "role": role,
                 "claim": claim_index,
             }
+            # A name on a cue is dropped, as `none_kind` without NONE is: the field shows for sources only, so a
+            # name there (typed before the span's label was changed, or sent by a client) is one the annotator
+            # cannot see to clear, and holding it against the annotation would leave them nothing to fix.
+            if region.name is not None and role is NAMED_ROLE:
+                attribution["name"] = region.name
             attributions.append(attribution)
     attributions.sort(key=_ATTRIBUTION_ORDER)
     return attributions
@@ -275,6 +294,29 @@ def _single(value: dict[str, Any], field: str, reader: _Reader) -> str:
         reader.problem(field, "not_one_choice", f"{len(choices)} choices where one is expected")
         return ""
     return str(choices[0])
+
+
+def _name(value: Any, region: _Region, reader: _Reader) -> str | None:
+    """The name typed in a span's name field: its lines trimmed, with runs of white space as one space; None when
+    it is empty. A field holds a list of lines (the UI adds one per Enter; the config allows one), or a string
+    from a client that wrote one; two different names for one speaker are a problem, not a guess."""
+    lines = value.get("text") if isinstance(value, dict) else value
+    if isinstance(value, dict) and (lines is None or isinstance(lines, str)):
+        lines = [lines or ""]  # no text is an empty field
+    if not (isinstance(value, dict) and isinstance(lines, list) and all(isinstance(line, str) for line in lines)):
+        reader.problem(
+            config.FROM_SOURCE_NAME, "invalid_name", f"the name of {_clip(region.text)!r} is not text: {lines!r:.80}"
+        )
+        return None
+    names = list(dict.fromkeys(cleaned for line in lines if (cleaned := " ".join(line.split()))))
+    if len(names) > 1:
+        reader.problem(
+            config.FROM_SOURCE_NAME,
+            "several_names",
+            f"{_clip(region.text)!r} is given {len(names)} names {[_clip(name) for name in names]}: one is expected",
+        )
+        return None
+    return names[0] if names else None
 
 
 def _clip(value: str, limit: int = 40) -> str:

@@ -1,8 +1,8 @@
 """Documents to annotation tasks: one `Task` per (document, target it mentions), with ingest's pre-annotations.
 
 Pure functions: `tasks_for_document` decides which tasks a document gives and what the extractors suggest for
-them, `speaker_notes` whom the extractors took a pronoun or an unattributed quote's speaker to be, and
-`to_studio` writes a task in Label Studio's import format (the task key goes into the data so that a later
+them (a pronoun source's name among it), `speaker_notes` whom the extractors credit a quote without a source span
+to, and `to_studio` writes a task in Label Studio's import format (the task key goes into the data so that a later
 push can recognise what is already there).
 """
 
@@ -23,6 +23,7 @@ from builder.records import (
     Target,
     Task,
 )
+from builder.records.labeling import NAMED_ROLE
 from builder.records.spans import Claim, Quote, TextSpan
 from builder.studio import config
 from builder.studio.offsets import Utf16Offsets
@@ -56,8 +57,9 @@ def prediction_for(document: Document) -> Prediction:
     """Ingest's suggestions as one pre-annotation: each attributed quote becomes a claim with its source and cue
     spans linked to it, each candidate claim a claim with its suggested check-worthiness. A quote takes the
     check-worthiness suggested for the candidate claim it overlaps most (a quote is part of a sentence that is
-    a candidate). The score is the mean machine check-worthiness of the candidates, so Label Studio can sort
-    tasks by how much there is to check."""
+    a candidate). A source span that does not name the speaker (a pronoun) carries the name the extractor
+    resolved (`speaker_name`) as its `name`, for the annotator to check. The score is the mean machine
+    check-worthiness of the candidates, so Label Studio can sort tasks by how much there is to check."""
     by_span: dict[tuple[int, int], LabeledClaim] = {}
     for candidate in document.claims:
         by_span[(candidate["start"], candidate["end"])] = _claim(candidate, candidate["suggested"])
@@ -67,16 +69,22 @@ def prediction_for(document: Document) -> Prediction:
             by_span.setdefault((quote["start"], quote["end"]), _claim(quote, best["suggested"]))
     claims = [by_span[span] for span in sorted(by_span)]
     index = {span: position for position, span in enumerate(sorted(by_span))}
+    names = _speaker_names(document)
     attributions: list[Attribution] = []
     for quote in document.quotes:
         position = index.get((quote["start"], quote["end"]))
         if position is None:
             continue
         for role, part in ((AttributionRole.source, quote.get("speaker")), (AttributionRole.cue, quote.get("cue"))):
-            if part is not None:
-                attributions.append(
-                    Attribution(start=part["start"], end=part["end"], text=part["text"], role=role, claim=position)
-                )
+            if part is None:
+                continue
+            attribution = Attribution(
+                start=part["start"], end=part["end"], text=part["text"], role=role, claim=position
+            )
+            name = names.get((part["start"], part["end"])) if role is NAMED_ROLE else None
+            if name is not None:  # absent rather than None, as a pull reads back a source nobody named
+                attribution["name"] = name
+            attributions.append(attribution)
     scores = [candidate["score"] for candidate in document.claims]
     return Prediction(
         claims=claims,
@@ -87,27 +95,33 @@ def prediction_for(document: Document) -> Prediction:
 
 
 def speaker_notes(document: Document) -> dict[RegionKey, str]:
-    """Whom the quote extractor took the speaker to be where a quote's own sentence gives no name, as notes on
-    the regions of the document's tasks: on a pronoun source ("He = Volodymyr Zelensky (the machine's guess:
-    check it)"), and on the claim of a quote without a source span of its own (a continuation, a verb whose
-    subject is left out), naming whom the extractor credits it to. Label Studio shows a region's note in the
-    region panel when the region is selected, so the annotator checks the guess there instead of working out
-    who "he" is. The records have no place for it (a `Prediction` is what an annotation can be), and a pull does
-    not read it back, so an annotator may keep, edit or delete it. A speaker span several quotes share keeps its
-    first quote's name (they share it)."""
+    """Whom the quote extractor credits a quote without a source span of its own to (a continuation, a verb whose
+    subject is left out), as notes on the claims of the document's tasks. Label Studio shows a region's note in
+    the region panel when the region is selected, so the annotator checks the guess there. A claim has no name of
+    its own in the records (the name belongs to the source span the annotator links), and a pull does not read
+    the note back, so an annotator may keep, edit or delete it.
+
+    A pronoun source gets no note: its name is the prediction's (`prediction_for`), pre-filled in the source's
+    name field, which the annotator corrects and a pull reads. A note repeating it would be a second copy that
+    looks editable and is thrown away."""
     notes: dict[RegionKey, str] = {}
     for quote in document.quotes:
         name = quote.get("speaker_name")
-        if name is None:
-            continue
-        speaker = quote.get("speaker")
-        if speaker is not None:
-            where = (speaker["start"], speaker["end"], AttributionRole.source.value)
-            notes.setdefault(where, f"{speaker['text']} = {name} (the machine's guess: check it)")
-        else:
+        if name is not None and quote.get("speaker") is None:
             where = (quote["start"], quote["end"], config.SPAN_CLAIM)
             notes.setdefault(where, f"Said by {name} (the machine's guess: if right, link the source that names them)")
     return notes
+
+
+def _speaker_names(document: Document) -> dict[tuple[int, int], str]:
+    """The extractor's name for each speaker span it resolved (a pronoun's), by the span's offsets. A span several
+    quotes share is one region with one name field, so it keeps its first quote's name on every link."""
+    names: dict[tuple[int, int], str] = {}
+    for quote in document.quotes:
+        speaker, name = quote.get("speaker"), quote.get("speaker_name")
+        if speaker is not None and name is not None:
+            names.setdefault((speaker["start"], speaker["end"]), name)
+    return names
 
 
 def shown_date(task: Task) -> str:
@@ -162,8 +176,9 @@ def to_studio(task: Task, notes: Mapping[RegionKey, str]) -> dict[str, Any]:
 def result_items(
     prediction: Prediction, offsets: Utf16Offsets, notes: Mapping[RegionKey, str] | None = None
 ) -> list[dict[str, Any]]:
-    """Label Studio result items for a prediction: regions, their per-region choices, and relations. A region in
-    `notes` carries its note as the region's meta, which Label Studio reads from the region's first item."""
+    """Label Studio result items for a prediction: regions, their per-region choices and source names, and
+    relations. A region in `notes` carries its note as the region's meta, which Label Studio reads from the
+    region's first item (so the region's own item comes first)."""
     notes = notes or {}
     items: list[dict[str, Any]] = []
     if prediction.stance is not None:
@@ -189,7 +204,11 @@ def result_items(
         span = (attribution["start"], attribution["end"], role)
         if span not in regions:
             regions[span] = f"{role}{len(regions)}"
-            items.append(_region(regions[span], _value(attribution, offsets), role, notes.get(span)))
+            value = _value(attribution, offsets)
+            items.append(_region(regions[span], value, role, notes.get(span)))
+            name = attribution.get("name")
+            if name is not None:
+                items.append(_source_name(regions[span], value, name))
         items.append(
             {
                 "type": "relation",
@@ -244,6 +263,18 @@ def _region(region: str, value: dict[str, Any], label: str, note: str | None) ->
     if note is not None:
         item["meta"] = {"text": [note]}  # the shape of the note an annotator writes in the region panel
     return item
+
+
+def _source_name(region: str, value: dict[str, Any], name: str) -> dict[str, Any]:
+    """The region's name field filled in, as the labeling UI writes it: the span's offsets, with `text` the list of
+    the field's lines (in place of the span's text, which its labels item holds)."""
+    return {
+        "id": region,
+        "from_name": config.FROM_SOURCE_NAME,
+        "to_name": config.TEXT,
+        "type": "textarea",
+        "value": {**value, "text": [name]},
+    }
 
 
 def _choice(name: str, label: str, region: str | None = None, value: dict[str, Any] | None = None) -> dict[str, Any]:
