@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from builder.records import CheckWorthiness, Document, NoneKind, Stance
+from builder.records import Attribution, CheckWorthiness, Document, LabeledClaim, NoneKind, Stance
 from builder.release.adjudication import AdjudicationConfig, adjudicate, machine_claims, majority, soft_label
 from builder.release.inputs import latest_answers
-from tests.release_support import answer, claim, ingest_samples, panel_answers
+from tests.release_support import answer, claim, ingest_samples, panel_answers, speaker_of
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +129,56 @@ def test_one_annotator_marking_a_span_twice_is_one_voice(documents: list[Documen
     decided = adjudicate(latest_answers(answers), AdjudicationConfig())
     assert decided.claims == []
     assert [item.reason for item in decided.review if item.what == "claim"] == []
+
+
+def _named(document: Document, quote: int, name: str | None) -> list[Attribution]:
+    source = speaker_of(document, quote, 0)
+    if name is not None:
+        source["name"] = name
+    return [source]
+
+
+@pytest.mark.parametrize(
+    ("names", "released", "reviewed"),
+    [
+        (["Volodymyr Zelensky", "Volodymyr Zelensky", "Petro Poroshenko"], "Volodymyr Zelensky", False),
+        (["Volodymyr Zelensky", None, None], None, False),  # most gave none: the span said enough to them
+        (["Volodymyr Zelensky", "Petro Poroshenko"], None, True),
+        (["Volodymyr Zelensky", None], None, True),
+        ([None, None], None, False),
+    ],
+)
+def test_a_claim_s_speaker_name_is_the_majority_s_and_a_split_goes_to_review(
+    documents: list[Document], names: list[str | None], released: str | None, reviewed: bool
+) -> None:
+    """Names are voted on among the claim's supporters apart from the source span they all linked: agreeing on
+    "He" is not agreeing on who he is."""
+    main = documents[0]
+    he = next(i for i, quote in enumerate(main.quotes) if quote.get("speaker_name") == "Volodymyr Zelensky")
+    quote = main.quotes[he]
+    claimed = LabeledClaim(
+        start=quote["start"], end=quote["end"], text=quote["text"], checkworthiness=CheckWorthiness.CFS
+    )
+    answers = [
+        answer(main, "ukraine-ceasefire", who, Stance.AGAINST, claims=[claimed], attributions=_named(main, he, name))
+        for who, name in zip(("ann", "bob", "cem"), names, strict=False)
+    ]
+    decided = adjudicate(latest_answers(answers), AdjudicationConfig())
+    [released_claim] = decided.claims
+    assert (released_claim.speaker, released_claim.speaker_name) == ("He", released)
+    review = [item for item in decided.review if item.reason == "speaker_name_tie"]
+    assert bool(review) == reviewed
+    if reviewed:
+        assert sum(review[0].votes.values()) == len(names)
+
+
+def test_a_machine_claim_keeps_the_pronoun_as_speaker_and_the_extractor_s_name_apart(
+    documents: list[Document],
+) -> None:
+    main = documents[0]
+    he = next(quote for quote in main.quotes if quote.get("speaker_name") == "Volodymyr Zelensky")
+    [claim_of_he] = [c for c in machine_claims(main) if c.start <= he["start"] and he["end"] <= c.end]
+    assert (claim_of_he.speaker, claim_of_he.speaker_name) == ("He", "Volodymyr Zelensky")
+    named = [c for c in machine_claims(main) if c.speaker and c.speaker != "He"]
+    assert named
+    assert all(c.speaker_name is None for c in named)

@@ -18,7 +18,17 @@ import pytest
 import yaml
 
 from builder.cli.console import UNWRAPPED_WIDTH, CliConsole
-from builder.records import SCHEMA_VERSION, AnnotationStatus, CheckWorthiness, Document, NoneKind, Stance
+from builder.records import (
+    SCHEMA_VERSION,
+    AnnotationStatus,
+    Attribution,
+    AttributionRole,
+    CheckWorthiness,
+    Document,
+    LabeledClaim,
+    NoneKind,
+    Stance,
+)
 from builder.release.build import ReleaseOptions, ReleaseRefusedError, make_release
 from builder.release.features import rows_to_table
 from builder.release.publish import PushError, plan_push
@@ -31,6 +41,7 @@ from tests.release_support import (
     grown,
     ingest_samples,
     panel_answers,
+    speaker_of,
     write_documents,
     write_ledger,
 )
@@ -280,6 +291,52 @@ def test_machine_labels_excluded_unless_asked_and_then_marked(samples: list[Docu
         tmp_path, samples, panel_answers(samples), version="0.1.0", out=tmp_path / "mixed", include_machine_labels=True
     )
     assert mixed.machine_labels == 0, "every sample document has human answers"
+
+
+def test_a_source_s_name_is_a_string_column_of_claims_and_of_the_raw_attributions(
+    samples: list[Document], tmp_path: Path
+) -> None:
+    """Two annotators name the pronoun "He"; the third names nobody: the claim's speaker_name is the majority's,
+    and each raw attribution keeps its own name, null where none was given (a cue, an unnamed source)."""
+    main = samples[0]
+    he = next(i for i, quote in enumerate(main.quotes) if quote.get("speaker_name") == "Volodymyr Zelensky")
+    quote = main.quotes[he]
+    cue = quote.get("cue")
+    assert cue is not None
+    claimed = LabeledClaim(
+        start=quote["start"], end=quote["end"], text=quote["text"], checkworthiness=CheckWorthiness.CFS
+    )
+    answers = []
+    for who, name in (("ann", "Volodymyr Zelensky"), ("bob", "Volodymyr Zelensky"), ("cem", None)):
+        source = speaker_of(main, he, 0)
+        if name is not None:
+            source["name"] = name
+        said = Attribution(start=cue["start"], end=cue["end"], text=cue["text"], role=AttributionRole.cue, claim=0)
+        answers.append(
+            answer(main, "ukraine-ceasefire", who, Stance.AGAINST, claims=[claimed], attributions=[source, said])
+        )
+    release(tmp_path, samples, answers, version="1.0.0")
+
+    claims = load(tmp_path / "release", "claims", tmp_path / "cache")
+    assert next(iter(claims.values())).features["speaker_name"] == datasets.Value("string")
+    [row] = [row for split in claims.values() for row in split]
+    assert (row["speaker"], row["speaker_name"]) == ("He", "Volodymyr Zelensky")
+    annotations = load(tmp_path / "release", "annotations", tmp_path / "cache")
+    attributions = next(iter(annotations.values())).features["attributions"]
+    assert attributions.feature["name"] == datasets.Value("string")
+    named = sorted(
+        (row["annotator"], attribution["text"], attribution["name"])
+        for split in annotations.values()
+        for row in split
+        for attribution in row["attributions"]
+    )
+    by_annotator = {annotation.annotator: annotation for annotation in answers}
+    assert named == sorted(
+        (annotator, attribution["text"], attribution.get("name"))
+        for annotator, annotation in by_annotator.items()
+        for attribution in (annotation.labels.attributions if annotation.labels else [])
+    )
+    assert {name for _, text, name in named if text == "He"} == {"Volodymyr Zelensky", None}
 
 
 def test_review_list_written_as_jsonl(samples: list[Document], tmp_path: Path) -> None:

@@ -137,11 +137,11 @@ class ClaimRow(ReleaseRow):
     checkworthiness_soft: CheckWorthinessShares
     stance: Stance | None
     stance_soft: StanceShares
-    speaker: str | None = Field(description="The source span's text, as the article writes it (\"He\").")
+    speaker: str | None = Field(description='The source span\'s text, as the article writes it ("He").')
     speaker_name: str | None = Field(
         default=None,
         description=(
-            "Whom the source stands for where its span does not name them (\"Volodymyr Zelensky\" for \"He\"):"
+            'Whom the source stands for where its span does not name them ("Volodymyr Zelensky" for "He"):'
             " the name most of the claim's annotators gave, or the quote extractor's guess in a machine label."
         ),
     )

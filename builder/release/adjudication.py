@@ -4,6 +4,10 @@ A label is released when a strict majority of the task's annotators gave it and 
 answered; every released label keeps its distribution (soft label, in enum order) and the number of people
 behind it, so disagreement-aware training can use what a hard vote throws away. Ties, too few annotators and
 low item agreement go to the review list instead of being decided silently.
+
+A claim's speaker is the source text most of its supporters linked, and whom it stands for (`speaker_name`) the
+name most of them gave that source, decided apart: annotators who agree on the span "He" may still differ on
+who "he" is, and that disagreement goes to review (`speaker_name_tie`) rather than into the release.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class ClaimDecision:
     stance: Stance | None
     stance_soft: list[float]
     speaker: str | None
+    speaker_name: str | None
     cue: str | None
     annotators: int
     machine: bool = False
@@ -206,6 +211,11 @@ class _Task:
             claim_stance = majority(claim_stances)
             if claim_stances and claim_stance is None:
                 self.review("claim", "stance_tie", claim_stances, span)
+            names = [_linked_name(answer, index) for answer, index in supporters]
+            name, votes = Counter(names).most_common(1)[0]
+            if 2 * votes <= len(names):  # no majority, not even for giving no name
+                self.review("claim", "speaker_name_tie", [given or "(no name)" for given in names], span)
+                name = None
             self.result.claims.append(
                 ClaimDecision(
                     self.first.doc_id,
@@ -218,6 +228,7 @@ class _Task:
                     claim_stance,
                     soft_label(claim_stances, Stance),
                     _linked_text(supporters, AttributionRole.source),
+                    name,
                     _linked_text(supporters, AttributionRole.cue),
                     len(supporters),
                 )
@@ -231,8 +242,22 @@ def _linked_text(supporters: list[tuple[Annotation, int]], role: AttributionRole
         assert answer.labels is not None
         linked = [a["text"] for a in answer.labels.attributions if a["role"] is role and a["claim"] == index]
         texts.append(linked[0] if linked else None)
-    chosen, count = Counter(texts).most_common(1)[0]
-    return chosen if 2 * count > len(texts) else None
+    return _majority_of(texts)
+
+
+def _linked_name(answer: Annotation, index: int) -> str | None:
+    """The name the annotator gave the (first) source linked to their claim `index`, if any."""
+    assert answer.labels is not None
+    for attribution in answer.labels.attributions:
+        if attribution["role"] is AttributionRole.source and attribution["claim"] == index:
+            return attribution.get("name")
+    return None
+
+
+def _majority_of(values: list[str | None]) -> str | None:
+    """The value (None included: no speaker, no name) more than half of `values` are, else None."""
+    chosen, count = Counter(values).most_common(1)[0]
+    return chosen if 2 * count > len(values) else None
 
 
 _ONE_HOT = {label: soft_label([label], CheckWorthiness) for label in CheckWorthiness}
@@ -241,18 +266,21 @@ _NO_STANCE = soft_label([], Stance)
 
 def machine_claims(document: Document) -> list[ClaimDecision]:
     """The document's own candidate claims as unconfirmed labels: the extractor's check-worthiness, the
-    target mentioned inside the claim and the speaker and cue of a quote inside it. Nobody confirmed these,
-    so they are released only on request and marked as machine labels."""
+    target mentioned inside the claim and the speaker, whom the extractor took it for, and cue of a quote inside
+    it. Nobody confirmed these, so they are released only on request and marked as machine labels."""
     decisions = []
     for claim in document.claims:
         start, end = claim["start"], claim["end"]
         mention = _first_inside(document.targets, start, end)
         target = mention["target_id"] if mention else None
         quote = _first_inside(document.quotes, start, end)
-        speaker = cue = None
+        speaker = speaker_name = cue = None
         if quote is not None:
             speaker_span, cue_span = quote.get("speaker"), quote.get("cue")
-            speaker = quote.get("speaker_name") or (speaker_span["text"] if speaker_span else None)
+            # As in people's claims: the span's text ("He") and whom it stands for apart, where the speaker column
+            # held the name in its place before there was a column for it.
+            speaker = speaker_span["text"] if speaker_span else None
+            speaker_name = quote.get("speaker_name")
             cue = cue_span["text"] if cue_span else None
         decisions.append(
             ClaimDecision(
@@ -266,6 +294,7 @@ def machine_claims(document: Document) -> list[ClaimDecision]:
                 None,
                 list(_NO_STANCE),
                 speaker,
+                speaker_name,
                 cue,
                 0,
                 machine=True,

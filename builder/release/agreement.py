@@ -1,5 +1,9 @@
 """Inter-annotator agreement: Krippendorff's alpha, pairwise span F1 and speaker-link agreement.
 
+A source's name (`Attribution.name`) takes no part: it is free text ("Zelensky", "Volodymyr Zelensky",
+"Zelenskyy" are one person), so comparing strings would count spelling as disagreement, and it is asked only where
+the span does not name the speaker. Speaker links are compared by span; adjudication votes on names apart.
+
 Alpha is computed from the coincidence matrix as in Krippendorff, "Computing Krippendorff's Alpha-Reliability"
 (2011): it handles any number of coders per unit and missing answers, which is what a Label Studio project with
 overlapping assignments produces. Units coded by a single person are not pairable and do not count.

@@ -22,7 +22,7 @@ from builder.release.splits import SPLITS
 SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"))
 CONFIG_PURPOSE = {
     "documents": "the clean articles with metadata, paragraph and sentence offsets",
-    "claims": "claim spans with check-worthiness, per-claim stance, speaker and cue, soft labels",
+    "claims": "claim spans with check-worthiness, per-claim stance, speaker (and whom it names) and cue, soft labels",
     "stance": "document x target stance (FAVOR / AGAINST / NONE) with soft labels and agreement",
     "annotations": "every annotator's raw answer (pseudonymous), for disagreement-aware training",
 }
@@ -193,7 +193,9 @@ def _body(inputs: CardInputs, path_hint: str) -> str:
         lines += [
             "",
             f"Labels are released by strict majority with at least {inputs.min_annotators} annotators; ties and",
-            f"low-agreement items ({inputs.review_items:,} in this version) went to a review list.",
+            f"low-agreement items ({inputs.review_items:,} in this version) went to a review list. A claim's",
+            '`speaker_name` (whom a source such as "He" or "the minister" stands for) is the name most of its',
+            "annotators gave; names take no part in the agreement figures above, which compare spans and links.",
             "",
         ]
     if inputs.plot:

@@ -250,6 +250,7 @@ def _claim_row(claim: ClaimDecision, document: Document, sentence_starts: list[i
         "stance": claim.stance,
         "stance_soft": claim.stance_soft,
         "speaker": claim.speaker,
+        "speaker_name": claim.speaker_name,
         "cue": claim.cue,
         "num_annotators": claim.annotators,
         "machine_label": claim.machine,
