@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import datasets
 import httpx
 import pytest
 from label_studio_sdk import LabelStudio
@@ -419,6 +420,97 @@ def test_a_pull_reads_the_same_spans_whether_a_note_was_kept_edited_or_cleared(
 
 def _attribution_key(attribution: Any) -> tuple[int, int, str]:
     return (attribution["claim"], attribution["start"], attribution["role"].value)
+
+
+def test_a_name_corrected_given_or_cleared_in_the_name_field_reaches_the_ledger_and_the_release(
+    client, studio, documents, documents_path, project, tmp_path
+):
+    """The whole way for a source's name: pushed pre-filled, corrected (and given, and cleared) in an annotation
+    submitted through the API as the labeling UI writes it, pulled into the ledger, released, and read back with
+    the real `datasets.load_dataset`."""
+    report = _push(client, documents, project)
+    tasks = {(task.data["doc_id"], task.data["target_id"]): task for task in _tasks(studio, report.project_id)}
+    ukraine = tasks[(documents[0].doc_id, "ukraine-ceasefire")]
+    gaza = tasks[(documents[2].doc_id, "gaza-ceasefire")]
+
+    predicted = _prediction_result(studio, ukraine.id)
+    assert _names(predicted) == {"He": ["Volodymyr Zelensky"]}
+    # The annotator types over the machine's guess, sloppily; the pull trims it.
+    corrected = [
+        {**item, "value": {**item["value"], "text": ["  Volodymyr   Zelenskyy "]}}
+        if item["type"] == "textarea"
+        else item
+        for item in predicted
+    ]
+    studio.annotations.create(id=ukraine.id, result=[*corrected, STANCE_AGAINST])
+    predicted = _prediction_result(studio, gaza.id)
+    assert _names(predicted) == {"he": ["Donald Trump"], "she": ["Mayar Al Farr"]}
+    statement = _sources(predicted)["the statement"]
+    she = _sources(predicted)["she"]["id"]
+    given = {
+        "id": statement["id"],
+        "from_name": "source_name",
+        "to_name": "text",
+        "type": "textarea",
+        "value": {"start": statement["value"]["start"], "end": statement["value"]["end"], "text": ["Hamas"]},
+    }
+    cleared = [
+        {**item, "value": {**item["value"], "text": [""]}} if item["type"] == "textarea" and item["id"] == she else item
+        for item in predicted
+    ]
+    studio.annotations.create(id=gaza.id, result=[*cleared, given, STANCE_AGAINST])
+
+    pulled = pull(client, project, tmp_path / "annotations")
+    assert (pulled.written["submitted"], sum(pulled.quarantined.values())) == (2, 0)
+    by_task = {record.task_key: record for record in _ledger(tmp_path / "annotations")}
+    named = {}
+    for task in (ukraine, gaza):
+        labels = by_task[task.data["task_key"]].labels
+        assert labels is not None
+        named |= {a["text"]: a.get("name") for a in labels.attributions if a["role"].value == "source"}
+    assert named["He"] == "Volodymyr Zelenskyy"
+    assert (named["he"], named["the statement"], named["she"]) == ("Donald Trump", "Hamas", None)
+    assert {name for text, name in named.items() if text not in ("He", "he", "the statement")} == {None}
+
+    released = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "builder.cli",
+            "release",
+            "--documents",
+            str(documents_path),
+            "--annotations",
+            str(tmp_path / "annotations"),
+            "--targets",
+            str(TARGETS),
+            "--out",
+            str(tmp_path / "release"),
+            "--version",
+            "1.0.0",
+            "--min-annotators",
+            "1",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert released.returncode == 0, released.stderr
+    cache = str(tmp_path / "cache")
+    annotations = datasets.load_dataset(str(tmp_path / "release"), "annotations", cache_dir=cache)
+    released_names = {
+        attribution["text"]: attribution["name"]
+        for split in annotations.values()
+        for row in split
+        for attribution in row["attributions"]
+        if attribution["name"] is not None
+    }
+    assert released_names == {"He": "Volodymyr Zelenskyy", "he": "Donald Trump", "the statement": "Hamas"}
+    claims = datasets.load_dataset(str(tmp_path / "release"), "claims", cache_dir=cache)
+    speakers = {(row["speaker"], row["speaker_name"]) for split in claims.values() for row in split}
+    assert {("He", "Volodymyr Zelenskyy"), ("the statement", "Hamas"), ("she", None)} <= speakers
 
 
 def test_pull_is_incremental_and_keeps_every_version(client, studio, documents, project, tmp_path):
