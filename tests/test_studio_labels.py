@@ -407,6 +407,15 @@ def test_guidelines_render_as_html_without_letting_markup_through():
     assert "&lt;script&gt;" in hostile
 
 
+def test_guidelines_say_when_to_fill_a_source_s_name_in_the_field_s_own_words():
+    markdown = (REPO / "annotations" / "guidelines.md").read_text(encoding="utf-8")
+    question = config.SOURCE_NAME_PROMPT.split("?")[0] + "?"
+    assert f'the field "{question}" appears' in " ".join(markdown.split())
+    html = render_guidelines(markdown)
+    assert f"<td>{config.SOURCE_NAME_PROMPT}</td>" in html  # the reference row, as the labeling page says it
+    assert "<strong>name</strong> (of a source)" in html
+
+
 def test_guidelines_cite_the_sample_articles():
     guidelines = " ".join((REPO / "annotations" / "guidelines.md").read_text(encoding="utf-8").split())
     sample = (SAMPLES / "daily8-putin-trump-call.txt").read_text(encoding="utf-8")
