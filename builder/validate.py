@@ -66,7 +66,10 @@ class RecordValidator:
     fails that guess is validated again through the union, whose answer (and errors) decide.
 
     Lines are validated in pydantic's strict mode: its lax mode reads `"12"` and `true` as numbers, which the
-    checked-in JSON Schemas refuse, and a file `builder validate` passes must pass a standard validator too.
+    checked-in JSON Schemas refuse, and a file `builder validate` passes must pass a standard validator too. Strict
+    mode also refuses `3.0` as an integer, which JSON Schema counts one (draft 2020-12: a number with a zero
+    fractional part): a line that fails is read again with such numbers written as integers, so that a standard
+    validator and `builder validate` give the same verdict (`integral_numbers_as_integers`).
     """
 
     def __init__(self, kind: str | None = None) -> None:
@@ -76,6 +79,16 @@ class RecordValidator:
 
     def __call__(self, raw: bytes) -> Record:
         """Return the record, or raise `ValidationError` with the errors of the kind the line claims to be."""
+        try:
+            return self._validate(raw)
+        except ValidationError:
+            # Only a line that failed pays for being parsed again: valid lines keep the fast path.
+            rewritten = integral_numbers_as_integers(raw)
+            if rewritten is None:
+                raise
+        return self._validate(rewritten)
+
+    def _validate(self, raw: bytes) -> Record:
         if self._guess is not None:
             try:
                 return self._guess.validate_json(raw, strict=True)
@@ -86,6 +99,42 @@ class RecordValidator:
         record: Record = self._union.validate_json(raw, strict=True)
         self._guess = self._by_kind[record.record_kind]
         return record
+
+
+def integral_numbers_as_integers(raw: bytes) -> bytes | None:
+    """The JSON text with every number that has a zero fractional part (`3.0`, `1e3`, `-0.0`) written as an
+    integer, or None when it holds no such number (or is no JSON a rewrite could help).
+
+    Written as integers everywhere, not only in integer fields: a number field reads `3` as it reads `3.0`, and
+    every other field refuses a number either way. NaN and Infinity have no integer to be: they stay as they are,
+    for the models to refuse (`allow_inf_nan=False`)."""
+    try:
+        value = json.loads(raw)
+    except ValueError:  # UnicodeDecodeError and JSONDecodeError both: `diagnose` says which
+        return None
+    if not _holds_integral_float(value):
+        return None
+    return json.dumps(_integers_for_integral_numbers(value)).encode()
+
+
+def _holds_integral_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return value.is_integer()
+    if isinstance(value, dict):
+        return any(_holds_integral_float(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_integral_float(item) for item in value)
+    return False
+
+
+def _integers_for_integral_numbers(value: Any) -> Any:
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dict):
+        return {key: _integers_for_integral_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_integers_for_integral_numbers(item) for item in value]
+    return value
 
 
 def validate_lines(

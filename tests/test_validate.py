@@ -13,6 +13,7 @@ from typing import Any
 
 from builder.records import Annotation
 from tests.paths import FIXTURES, REPO
+from tests.samples_support import ingest_samples
 from tests.test_records import schema_validator
 from tests.test_schemas import run_builder
 
@@ -215,3 +216,65 @@ def test_the_summary_shows_a_long_path_whole(tmp_path: Path) -> None:
     assert result.returncode == 0
     first_cells = [line.split("│")[1].strip() for line in result.stderr.splitlines() if line.startswith("│")]
     assert "".join(first_cells) == str(path)
+
+
+# A number in an integer field, as a JSON text may write it, with the verdict the checked-in schema gives (JSON
+# Schema draft 2020-12 counts a number with a zero fractional part an integer).
+INTEGER_FIELD_EDGES: list[tuple[str, bool]] = [
+    ("3", True),
+    ("3.0", True),
+    ("3e0", True),
+    ("3.5", False),
+    ('"3"', False),
+    ("true", False),
+    ("NaN", False),
+    ("Infinity", False),
+]
+
+
+def _with_raw_value(line: str, path: list[str | int], raw_value: str) -> str:
+    """The JSON line with the value at `path` written as `raw_value` verbatim (NaN is no JSON: json.dumps would
+    only write it as Python reads it, and the point is what the text says)."""
+    placeholder = "__value_under_test__"
+    return json.dumps(_edited(json.loads(line), path, placeholder)).replace(json.dumps(placeholder), raw_value)
+
+
+def test_validate_and_the_schema_agree_on_numbers_in_integer_fields(tmp_path: Path) -> None:
+    """`{"offset": 3.0}` passed jsonschema and check-jsonschema (an integer to JSON Schema) and not `builder
+    validate`, whose strict mode took it for a float: a CI running both failed on one and passed on the other."""
+    written = ingest_samples(tmp_path / "ingest").read_text(encoding="utf-8").splitlines()[0]
+    lines = [_with_raw_value(written, ["provenance", "offset"], raw) for raw, _ in INTEGER_FIELD_EDGES]
+    schema = schema_validator("document")
+    schema_verdicts = [not list(schema.iter_errors(json.loads(line))) for line in lines]
+    assert schema_verdicts == [accepted for _, accepted in INTEGER_FIELD_EDGES]
+    path = tmp_path / "documents.jsonl"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    result = run_builder("validate", str(path))
+
+    refused = {int(line.split(":")[1]) for line in result.stdout.splitlines()}
+    validate_verdicts = [number not in refused for number in range(1, len(lines) + 1)]
+    assert validate_verdicts == schema_verdicts, result.stdout
+    assert f"{path}:4: provenance.offset: Input should be a valid integer" in result.stdout.splitlines()
+
+
+def test_nan_and_infinity_are_refused_in_every_number_field(tmp_path: Path) -> None:
+    """NaN and Infinity are no JSON numbers (RFC 8259), but Python's json reads them, and so a schema validator
+    in Python passes them in a number field (`type: number`, and NaN is neither below a minimum nor above a
+    maximum); `builder validate` refused them only where a range did, and passed them in a claim's features."""
+    written = ingest_samples(tmp_path / "ingest").read_text(encoding="utf-8").splitlines()[0]
+    lines = [
+        _with_raw_value(written, ["claims", 0, "features", "attribution"], raw)
+        for raw in ("NaN", "Infinity", "-Infinity")
+    ]
+    schema = schema_validator("document")
+    assert all(not list(schema.iter_errors(json.loads(line))) for line in lines), "jsonschema refuses them now"
+    path = tmp_path / "documents.jsonl"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    result = run_builder("validate", str(path))
+
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:{number}: claims[0].features.attribution: Input should be a finite number" for number in (1, 2, 3)
+    ]

@@ -89,10 +89,17 @@ Timestamp = Annotated[AwareDatetime, BeforeValidator(_rfc3339_in_json)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="sha256 as 64 lowercase hex digits.")]
 
 
-class StrictModel(BaseModel):
-    """A nested value of a record: strict about unknown fields, immutable once validated."""
+STRICT_DICT_CONFIG = ConfigDict(extra="forbid", allow_inf_nan=False)
+"""The configuration of the typed dicts inside records (spans, labelled claims): unknown keys refused, and NaN and
+Infinity, which are no JSON numbers (Python's json reads and writes them, pydantic's parser reads them), refused in
+every number."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+class StrictModel(BaseModel):
+    """A nested value of a record: strict about unknown fields and numbers that are no JSON, immutable once
+    validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Record(StrictModel):

@@ -12,7 +12,7 @@ from typing import Annotated, Any, NotRequired
 
 from pydantic import ConfigDict, Field, with_config
 
-from builder.records.base import StrictModel
+from builder.records.base import STRICT_DICT_CONFIG, StrictModel
 from builder.records.labels import AttributionRole, CheckWorthiness, NoneKind, Stance
 from builder.records.spans import TextSpan, check_span
 
@@ -33,7 +33,7 @@ SourceName = Annotated[
 ]
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(STRICT_DICT_CONFIG)
 class LabeledClaim(TextSpan):
     """A claim span with its check-worthiness and its own stance toward the task's target."""
 
@@ -49,7 +49,7 @@ def _only_a_source_is_named(schema: dict[str, Any]) -> None:
     schema["then"] = {"properties": {"name": {"type": "null"}}}
 
 
-@with_config(ConfigDict(extra="forbid", json_schema_extra=_only_a_source_is_named))
+@with_config(ConfigDict(**STRICT_DICT_CONFIG, json_schema_extra=_only_a_source_is_named))
 class Attribution(TextSpan):
     """A source (speaker) or cue span linked to the claim it attributes (by index); a source may name whom it means."""
 

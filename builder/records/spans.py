@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from typing import Annotated, NotRequired
 
-from pydantic import ConfigDict, Field, with_config
+from pydantic import Field, with_config
 from typing_extensions import TypedDict
 
-from builder.records.base import NonEmptyStr
+from builder.records.base import STRICT_DICT_CONFIG, NonEmptyStr
 from builder.records.labels import CheckWorthiness, ParagraphKind
 
 Offset = Annotated[int, Field(ge=0, description="Character offset into the owning record's `text`.")]
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(STRICT_DICT_CONFIG)
 class Span(TypedDict):
     """`[start, end)` character offsets; empty spans are not allowed (checked by the owning record)."""
 
@@ -29,7 +29,7 @@ class Span(TypedDict):
     end: Offset
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(STRICT_DICT_CONFIG)
 class Paragraph(TypedDict):
     """A paragraph's offsets and whether it is body text or a subheading."""
 
@@ -38,7 +38,7 @@ class Paragraph(TypedDict):
     kind: ParagraphKind
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(STRICT_DICT_CONFIG)
 class TextSpan(TypedDict):
     """A span that also carries the text it covers, for readers of the raw JSONL."""
 
@@ -47,7 +47,7 @@ class TextSpan(TypedDict):
     text: NonEmptyStr
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(STRICT_DICT_CONFIG)
 class Quote(TextSpan):
     """A direct quote (the span includes its quote marks), who said it and the verb that says so."""
 
@@ -75,7 +75,7 @@ def quote_of(
     )
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(STRICT_DICT_CONFIG)
 class Claim(TextSpan):
     """A candidate claim: a sentence or clause with a machine check-worthiness score."""
 
@@ -84,7 +84,7 @@ class Claim(TextSpan):
     features: NotRequired[Annotated[dict[str, float], Field(description="The features behind the score.")]]
 
 
-@with_config(ConfigDict(extra="forbid"))
+@with_config(STRICT_DICT_CONFIG)
 class TargetMention(TextSpan):
     target_id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 
