@@ -19,26 +19,45 @@ from builder.records.labels import (
 )
 from builder.records.quarantine import QuarantineItem
 from builder.records.release import AnnotationRow, ClaimRow, DocumentRow, StanceRow
+from builder.records.reports import (
+    AgreementFigures,
+    AgreementReport,
+    AnnotatorAgreement,
+    IngestFileRow,
+    IngestOutputs,
+    IngestReport,
+    ReviewItem,
+    SplitAssignment,
+    SplitLedgerFile,
+    StanceConfusion,
+)
 from builder.records.spans import Claim, Paragraph, Quote, Span, TargetMention, TextSpan
 from builder.records.target import Target
 from builder.records.task import Prediction, Task
 
-FILE_RECORDS: tuple[type[Record], ...] = (Document, Target, Task, Annotation, QuarantineItem)
+FILE_RECORDS: tuple[type[Record], ...] = (Document, Target, Task, Annotation, QuarantineItem, ReviewItem)
 """Kinds written to JSONL files; each carries a `kind` field, so a file's lines can be told apart."""
+
+REPORTS: tuple[type[Record], ...] = (IngestReport, AgreementReport, SplitLedgerFile)
+"""Kinds written as one JSON document a file (report.json, agreement.json, splits.json), told apart by `kind` too."""
 
 RELEASE_ROWS: tuple[type[Record], ...] = (DocumentRow, StanceRow, ClaimRow, AnnotationRow)
 """Rows of the released dataset's configs."""
 
-RECORD_KINDS: dict[str, type[Record]] = {model.record_kind: model for model in FILE_RECORDS + RELEASE_ROWS}
+RECORD_KINDS: dict[str, type[Record]] = {model.record_kind: model for model in FILE_RECORDS + REPORTS + RELEASE_ROWS}
 
 __all__ = [
     "FILE_RECORDS",
     "RECORD_KINDS",
     "RELEASE_ROWS",
+    "REPORTS",
     "SCHEMA_VERSION",
+    "AgreementFigures",
+    "AgreementReport",
     "Annotation",
     "AnnotationRow",
     "AnnotationStatus",
+    "AnnotatorAgreement",
     "Attribution",
     "AttributionRole",
     "Caption",
@@ -49,6 +68,9 @@ __all__ = [
     "Document",
     "DocumentRole",
     "DocumentRow",
+    "IngestFileRow",
+    "IngestOutputs",
+    "IngestReport",
     "LabeledClaim",
     "Labels",
     "NoneKind",
@@ -59,9 +81,13 @@ __all__ = [
     "QuarantineItem",
     "Quote",
     "Record",
+    "ReviewItem",
     "SourceFormat",
     "Span",
+    "SplitAssignment",
+    "SplitLedgerFile",
     "Stance",
+    "StanceConfusion",
     "StanceRow",
     "Target",
     "TargetMention",
