@@ -20,7 +20,7 @@ from builder.cli.console import complain, err, warn
 from builder.records import SourceFormat
 
 if TYPE_CHECKING:
-    from builder.ingest.pipeline import IngestOptions, IngestReport
+    from builder.ingest.pipeline import IngestOptions, IngestTally
 
 EXAMPLES = """Examples:
 
@@ -140,9 +140,7 @@ def ingest(
             report, documents_output = _ingest_on_ray(inputs, options, out, ray_address)
         else:
             report, documents_output = _ingest_locally(inputs, options, out, workers)
-        quarantine_path = out / "quarantine.jsonl"
-        outputs = {"documents": documents_output, "quarantine": str(quarantine_path)}
-        report.write_json(out / "report.json", {"outputs": outputs})
+        report.write_json(out / "report.json", documents_output, str(out / "quarantine.jsonl"))
     except InputListingError as error:
         complain(str(error))
         raise typer.Exit(1) from error
@@ -169,7 +167,7 @@ def _no_inputs(inputs: list[str]) -> typer.Exit:
     return typer.Exit(1)
 
 
-def _ingest_locally(inputs: list[str], options: IngestOptions, out: Path, workers: int) -> tuple[IngestReport, str]:
+def _ingest_locally(inputs: list[str], options: IngestOptions, out: Path, workers: int) -> tuple[IngestTally, str]:
     """Run in this process (or its worker pool) into one `documents.jsonl`; returns the report and its path."""
     from builder.ingest.pages import Rejection
     from builder.ingest.pipeline import FileOutcome, run_ingest
@@ -210,7 +208,7 @@ def _ingest_locally(inputs: list[str], options: IngestOptions, out: Path, worker
 
 def _ingest_on_ray(
     inputs: list[str], options: IngestOptions, out: Path, address: str | None
-) -> tuple[IngestReport, list[str]]:
+) -> tuple[IngestTally, list[str]]:
     """Run on Ray into shards; returns the report and the shards' paths, in input order."""
     try:
         from builder.ingest.ray_engine import discover_locations, run_ingest_ray
@@ -234,7 +232,7 @@ def _ingest_on_ray(
     return result.report, [str(shard) for shard in result.shards]
 
 
-def _summary_table(report: IngestReport, seconds: float, out: Path) -> Table:
+def _summary_table(report: IngestTally, seconds: float, out: Path) -> Table:
     from builder.ingest.pages import FIELD_ONLY_CODES
 
     stages = report.stages

@@ -49,7 +49,15 @@ from builder.ingest.readers import read_pages
 from builder.ingest.scraper import is_html_page, unescape_references, unmatched_fields
 from builder.ingest.sources import EXTENSIONS, FORMAT_NAMES, InputFile, discover, format_suffix, is_url, snippet
 from builder.jsonl import LINE_MAX_BYTES
-from builder.records import DocumentRole, ParagraphKind, SourceFormat, Target
+from builder.records import (
+    DocumentRole,
+    IngestFileRow,
+    IngestOutputs,
+    IngestReport,
+    ParagraphKind,
+    SourceFormat,
+    Target,
+)
 from builder.validate import error_fields
 
 BLANK_LINE = re.compile(r"\n\s*\n")
@@ -138,28 +146,34 @@ class FileOutcome:
         self.fields_found.update(part.fields_found)
         self.format_doubt = self.format_doubt or part.format_doubt
 
-    def report_row(self, documents: int | None = None, rejected: Counter[str] | None = None) -> dict[str, Any]:
+    def report_row(self, documents: int | None = None, rejected: Counter[str] | None = None) -> IngestFileRow:
         """The file's line in report.json: what it gave, and why anything in it was rejected (`documents` and
         `rejected` counted over all its parts, when it came in parts)."""
-        row = {
-            "path": self.path,
-            "format": self.format,
-            "pages": self.pages,
-            "articles": self.articles,
-            "documents": len(self.documents) if documents is None else documents,
-            "rejected": dict(
-                Counter(rejection.code for rejection in self.rejections) if rejected is None else rejected
-            ),
-            "passed_over": dict(self.passed_over),
-            "code_paragraphs_left_out": self.code_left_out,
-            "seconds": round(self.seconds, 4),
-        }
+        # Given only when they say something, and written only when given (`row_json`): `records` and
+        # `fields_found` under --field (the Ray engine's driver adds a file's parts up from these rows), the doubt
+        # when --format forced a format that does not fit.
+        optional: dict[str, Any] = {}
         if self.records:
-            # Under --field only; the Ray engine's driver adds a file's parts up from these rows.
-            row.update(records=self.records, fields_found=dict(self.fields_found))
+            optional.update(records=self.records, fields_found=dict(self.fields_found))
         if self.format_doubt:
-            row["format_doubt"] = self.format_doubt
-        return row
+            optional.update(format_doubt=self.format_doubt)
+        return IngestFileRow(
+            path=self.path,
+            format=self.format,
+            pages=self.pages,
+            articles=self.articles,
+            documents=len(self.documents) if documents is None else documents,
+            rejected=dict(Counter(rejection.code for rejection in self.rejections) if rejected is None else rejected),
+            passed_over=dict(self.passed_over),
+            code_paragraphs_left_out=self.code_left_out,
+            seconds=round(self.seconds, 4),
+            **optional,
+        )
+
+
+def row_json(row: IngestFileRow) -> dict[str, Any]:
+    """The row as report.json holds it: the optional fields only where `report_row` gave them."""
+    return row.model_dump(mode="json", exclude_unset=True)
 
 
 HTML_MAX_ELEMENTS = 50_000
@@ -350,14 +364,15 @@ def _with_format_doubt(outcome: FileOutcome) -> FileOutcome:
 class FileRows:
     """The report's row for every input file, kept as JSON lines in an unnamed temporary file rather than as
     dicts in memory: a run over a hundred thousand small page dumps held 100 MB of them until report.json was
-    written (measured on 2 GB of dumps), memory that grew with the input."""
+    written (measured on 2 GB of dumps), memory that grew with the input. Each row was validated as it was made
+    (`IngestFileRow`), so the report is written without holding them."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115  (lives as long as the report)
         self.count = 0
 
-    def append(self, row: dict[str, Any]) -> None:
-        self._file.write(json.dumps(row, ensure_ascii=False) + "\n")
+    def append(self, row: IngestFileRow) -> None:
+        self._file.write(json.dumps(row_json(row), ensure_ascii=False) + "\n")
         self.count += 1
 
     def __len__(self) -> int:
@@ -371,7 +386,9 @@ class FileRows:
 
 
 @dataclass
-class IngestReport:
+class IngestTally:
+    """What the run counts as it goes, written as report.json (`IngestReport`) once it ends."""
+
     inputs: list[str]
     files: FileRows = field(default_factory=FileRows)
     stages: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -390,25 +407,33 @@ class IngestReport:
     documents: int = 0
     seconds: float = 0.0
 
-    def write_json(self, path: Path, extra: dict[str, Any]) -> None:
-        """report.json: the counts, `extra`, then the row of every file, streamed from `files` one by one."""
-        # asdict() would rebuild the Counters from (key, value) pairs, counting the pairs: convert them first.
-        head = {
-            "inputs": self.inputs,
-            "documents": self.documents,
-            "rejected": dict(self.rejected),
-            "passed_over": dict(self.passed_over),
-            "warnings": self.warnings,
-            "duplicates": dict(self.duplicates),
-            "stages": self.stages,
-            "seconds": self.seconds,
-            **extra,
-        }
+    def write_json(self, path: Path, documents: str | list[str], quarantine: str) -> None:
+        """report.json: the counts, the paths of the run's `documents` (a file, or the shards) and `quarantine`,
+        then the row of every file, streamed from `files` one by one."""
+        # The report is validated without its rows, which were validated one by one as they were made: the rows go
+        # where the empty list is.
+        report = IngestReport.create(
+            inputs=self.inputs,
+            documents=self.documents,
+            rejected=dict(self.rejected),
+            passed_over=dict(self.passed_over),
+            warnings=self.warnings,
+            duplicates=dict(self.duplicates),
+            stages=self.stages,
+            seconds=self.seconds,
+            outputs=IngestOutputs(documents=documents, quarantine=quarantine),
+            files=[],
+        )
+        head = json.dumps(report.model_dump(mode="json"), indent=2)
         with path.open("w", encoding="utf-8") as out:
-            out.write(json.dumps(head, indent=2).removesuffix("\n}") + ',\n  "files": [')
+            out.write(head.removesuffix(EMPTY_FILES_END) + "[")
             for number, row in enumerate(self.files):
                 out.write(("," if number else "") + "\n    " + json.dumps(row, ensure_ascii=False))
             out.write("\n  ]\n}\n")
+
+
+EMPTY_FILES_END = "[]\n}"
+"""How the report's head ends, dumped with no row: `files`, the last field, an empty list."""
 
 
 class FileTally:
@@ -416,7 +441,7 @@ class FileTally:
     outcomes in input order (a file may come in parts: `ingest_file_parts`, a big export's runs of pages). The
     local engine counts its parts as they come in, the Ray engine's driver the rows of its map stage."""
 
-    def __init__(self, report: IngestReport) -> None:
+    def __init__(self, report: IngestTally) -> None:
         self.report = report
         self.stages: dict[str, Counter[str]] = {name: Counter() for name in ("read", "extract", "build")}
         self._whole: FileOutcome | None = None
@@ -434,7 +459,7 @@ class FileTally:
             return None
         row = whole.report_row(self._documents, self._rejected)
         self.report.files.append(row)
-        self.report.rejected.update(row["rejected"])
+        self.report.rejected.update(row.rejected)
         self.report.passed_over.update(whole.passed_over)
         self.report.records += whole.records
         self.report.fields_found.update(whole.fields_found)
@@ -499,14 +524,14 @@ def run_ingest(
     workers: int = 1,
     on_file: Callable[[FileOutcome], None] = lambda outcome: None,
     files: list[InputFile] | None = None,
-) -> tuple[Iterator[DocumentLine | Rejection], IngestReport]:
+) -> tuple[Iterator[DocumentLine | Rejection], IngestTally]:
     """The documents and rejections of the whole run, in input order, and the report they fill in as they go.
 
     `files` are the inputs' files when the caller has listed them already (`discover(inputs)`): listing a bucket
     of a million objects twice costs twice. The iterator is lazy: the report is complete once it is exhausted.
     """
     files = list(discover(inputs)) if files is None else files
-    report = IngestReport(inputs=list(inputs))
+    report = IngestTally(inputs=list(inputs))
     options = replace(options, common_lines=common_page_lines(files, options))
     return _run(files, options, workers, report, on_file), report
 
@@ -515,7 +540,7 @@ def _run(
     files: list[InputFile],
     options: IngestOptions,
     workers: int,
-    report: IngestReport,
+    report: IngestTally,
     on_file: Callable[[FileOutcome], None],
 ) -> Iterator[DocumentLine | Rejection]:
     started = time.perf_counter()
@@ -551,7 +576,7 @@ DOUBTED_FILES_NAMED = 3
 """Files named in the warning of a `--format` that does not fit them; report.json's rows name them all."""
 
 
-def run_warnings(options: IngestOptions, report: IngestReport) -> list[str]:
+def run_warnings(options: IngestOptions, report: IngestTally) -> list[str]:
     """What the run did not refuse but the user should hear of: a `--field` path that matched no record, and files
     that plainly are not of the format `--format` forced (their documents may be nonsense, such as a page dump's
     cookie notice read as HTML's article)."""

@@ -53,7 +53,7 @@ from builder.ingest.pipeline import (
     FileOutcome,
     FileTally,
     IngestOptions,
-    IngestReport,
+    IngestTally,
     PagesTask,
     common_page_lines,
     ingest_file,
@@ -64,6 +64,7 @@ from builder.ingest.pipeline import (
     pages_task,
     read_by_parent,
     repeated_record,
+    row_json,
     run_warnings,
 )
 from builder.ingest.sources import InputFile, discover, is_url
@@ -111,7 +112,7 @@ repeated records left out of it (`REPEATED`)."""
 
 @dataclasses.dataclass(frozen=True)
 class RayIngestResult:
-    report: IngestReport
+    report: IngestTally
     shards: list[Path]
     quarantine: Path
 
@@ -169,7 +170,7 @@ def ingest_files(batch: pa.Table, options: IngestOptions) -> pa.Table:
         columns["content_hashes"].append([built.fingerprint.content_hash for built in outcome.documents])
         columns["signatures"].append([built.fingerprint.signature.tobytes() for built in outcome.documents])
         columns["rejections"].append([json.dumps(dataclasses.asdict(item)) for item in outcome.rejections])
-        columns["report"].append(json.dumps(row))
+        columns["report"].append(json.dumps(row_json(row)))
         columns["final"].append(outcome.final)
     return pa.Table.from_pydict(columns, schema=OUTCOME_SCHEMA)
 
@@ -301,7 +302,7 @@ def run_ingest_ray(
     options = dataclasses.replace(
         options, common_lines=common_page_lines((InputFile(location, shown) for location, shown in locations), options)
     )
-    report = IngestReport(inputs=list(inputs))
+    report = IngestTally(inputs=list(inputs))
     out.mkdir(parents=True, exist_ok=True)
     with ray_session(address):
         on_stage("read, extract and build")
@@ -385,7 +386,7 @@ def _name_shards(out: Path, parts: list[dict[str, Any]]) -> list[Path]:
 
 
 def _write_quarantine_and_report(
-    outcomes: Any, quarantine: Path, report: IngestReport, repeated: list[dict[str, Any]]
+    outcomes: Any, quarantine: Path, report: IngestTally, repeated: list[dict[str, Any]]
 ) -> None:
     """The rejections in input order to quarantine.jsonl, and the per-file rows and stage counts to the report,
     a big export's rows added up as the local engine adds up a file's parts. `repeated` are the rejections of
