@@ -148,7 +148,7 @@ def test_panel_per_target_and_per_annotator(panel: list[Annotation]) -> None:
 def test_panel_stance_confusion(panel: list[Annotation]) -> None:
     # Ordered pairs: main/ukraine (A,A) x2, (A,N) and (N,A) x2 each; main/weapons (F,A), (A,F); chips (F,F) x6;
     # gaza (N,N) x2.
-    confusion = agreement_report(panel).stance_confusion
+    confusion = agreement_report(panel).stance_confusion.model_dump(mode="json")
     assert confusion == {"labels": ["FAVOR", "AGAINST", "NONE"], "matrix": [[6, 1, 0], [1, 2, 2], [0, 2, 2]]}
 
 

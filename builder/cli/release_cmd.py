@@ -7,7 +7,6 @@ starts as fast as before. (`builder.release.repo`, the standard library only, gi
 
 from __future__ import annotations
 
-import json
 import tempfile
 from enum import StrEnum
 from pathlib import Path
@@ -22,7 +21,7 @@ from builder.cli.console import complain, err, out
 from builder.release.repo import BUMPS, ReleaseRepoError
 
 if TYPE_CHECKING:
-    from builder.release.agreement import AgreementReport
+    from builder.records import AgreementReport
     from builder.release.build import ReleaseOptions, ReleaseResult
 
 AGREEMENT_EXAMPLES = """Examples:
@@ -75,7 +74,7 @@ def agreement(
     ),
 ) -> None:
     """Inter-annotator agreement: Krippendorff's alpha, claim span F1, speaker links, stance confusion."""
-    from builder.release.agreement import agreement_report
+    from builder.release.agreement import agreement_json, agreement_report
     from builder.release.inputs import ReleaseInputError, latest_answers, read_annotations
     from builder.release.plot import agreement_png
 
@@ -89,7 +88,7 @@ def agreement(
         raise typer.Exit(1)
     report = agreement_report(answers)
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "agreement.json").write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
+    (out_dir / "agreement.json").write_text(agreement_json(report), encoding="utf-8")
     agreement_png(report, out_dir / "agreement.png")
     err.print(_agreement_table(report, by))
     err.print(f"Report: {out_dir / 'agreement.json'}   Plot: {out_dir / 'agreement.png'}")

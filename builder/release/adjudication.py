@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from typing import Any, TypeVar
 
-from builder.records import Annotation, AttributionRole, CheckWorthiness, Document, NoneKind, Stance
+from builder.records import Annotation, AttributionRole, CheckWorthiness, Document, NoneKind, ReviewItem, Stance
 
 Label = TypeVar("Label", bound=StrEnum)
 
@@ -60,23 +60,6 @@ class ClaimDecision:
     cue: str | None
     annotators: int
     machine: bool = False
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """One item a person should look at again, with the votes that sent it there."""
-
-    task_key: str
-    doc_id: str
-    target_id: str | None
-    what: str
-    reason: str
-    votes: dict[str, int]
-    annotators: list[str]
-    span: list[int] | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass
@@ -132,11 +115,18 @@ class _Task:
         self.first = group[0]
 
     def review(self, what: str, reason: str, votes: Iterable[str], span: list[int] | None = None) -> None:
-        counted = {str(vote): count for vote, count in Counter(votes).most_common()}
-        annotators = [a.annotator for a in self.group]
         first = self.first
         self.result.review.append(
-            ReviewItem(first.task_key, first.doc_id, first.target_id, what, reason, counted, annotators, span)
+            ReviewItem.create(
+                task_key=first.task_key,
+                doc_id=first.doc_id,
+                target_id=first.target_id,
+                what=what,
+                reason=reason,
+                votes={str(vote): count for vote, count in Counter(votes).most_common()},
+                annotators=[a.annotator for a in self.group],
+                span=span,
+            )
         )
 
     def decide(self) -> None:

@@ -11,16 +11,25 @@ overlapping assignments produces. Units coded by a single person are not pairabl
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from itertools import combinations
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 
-from builder.records import Annotation, AttributionRole, CheckWorthiness, Stance
+from builder.records import (
+    AgreementFigures,
+    AgreementReport,
+    Annotation,
+    AnnotatorAgreement,
+    AttributionRole,
+    CheckWorthiness,
+    Stance,
+    StanceConfusion,
+)
 
 Metric = Literal["nominal", "ordinal"]
 NO_TARGET = "(no target)"
@@ -139,45 +148,9 @@ def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-@dataclass(frozen=True)
-class Figures:
-    """Agreement over one slice of the answers. None where a figure is undefined (nothing pairable)."""
-
-    tasks: int
-    multiply_annotated_tasks: int
-    answers: int
-    annotators: int
-    stance_alpha: float | None
-    stance_pairwise_agreement: float | None
-    checkworthiness_alpha: float | None
-    claim_f1_exact: float | None
-    claim_f1_overlap: float | None
-    speaker_link_agreement: float | None
-    compared_pairs: int
-
-
-@dataclass(frozen=True)
-class AnnotatorFigures:
-    """How one annotator agrees with the others on the tasks they shared (pairwise figures only: alpha is a
-    property of a group of coders, not of one)."""
-
-    answers: int
-    shared_tasks: int
-    stance_pairwise_agreement: float | None
-    claim_f1_exact: float | None
-    claim_f1_overlap: float | None
-    speaker_link_agreement: float | None
-
-
-@dataclass(frozen=True)
-class AgreementReport:
-    overall: Figures
-    by_target: dict[str, Figures]
-    by_annotator: dict[str, AnnotatorFigures]
-    stance_confusion: dict[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+def agreement_json(report: AgreementReport) -> str:
+    """agreement.json's text, as `builder agreement` and a release write it."""
+    return json.dumps(report.model_dump(mode="json"), indent=2) + "\n"
 
 
 def agreement_report(answers: Sequence[Annotation]) -> AgreementReport:
@@ -185,7 +158,7 @@ def agreement_report(answers: Sequence[Annotation]) -> AgreementReport:
     by_target: dict[str, list[Annotation]] = defaultdict(list)
     for answer in answers:
         by_target[answer.target_id or NO_TARGET].append(answer)
-    return AgreementReport(
+    return AgreementReport.create(
         overall=figures(answers),
         by_target={target: figures(group) for target, group in sorted(by_target.items())},
         by_annotator=_annotator_figures(answers),
@@ -200,7 +173,7 @@ def _by_task(answers: Iterable[Annotation]) -> dict[str, list[Annotation]]:
     return tasks
 
 
-def figures(answers: Sequence[Annotation]) -> Figures:
+def figures(answers: Sequence[Annotation]) -> AgreementFigures:
     tasks = _by_task(answers)
     pairs = _Pairs()
     for group in tasks.values():
@@ -212,7 +185,7 @@ def figures(answers: Sequence[Annotation]) -> Figures:
         assert answer.labels is not None
         for claim in answer.labels.claims:
             checkworthiness_units[(answer.task_key, claim["start"], claim["end"])].append(claim["checkworthiness"])
-    return Figures(
+    return AgreementFigures(
         tasks=len(tasks),
         multiply_annotated_tasks=sum(len(group) >= 2 for group in tasks.values()),
         answers=len(answers),
@@ -227,7 +200,7 @@ def figures(answers: Sequence[Annotation]) -> Figures:
     )
 
 
-def _annotator_figures(answers: Sequence[Annotation]) -> dict[str, AnnotatorFigures]:
+def _annotator_figures(answers: Sequence[Annotation]) -> dict[str, AnnotatorAgreement]:
     pairs: dict[str, _Pairs] = defaultdict(_Pairs)
     shared: Counter[str] = Counter()
     for group in _by_task(answers).values():
@@ -238,7 +211,7 @@ def _annotator_figures(answers: Sequence[Annotation]) -> dict[str, AnnotatorFigu
             shared.update(a.annotator for a in group)
     counts = Counter(a.annotator for a in answers)
     return {
-        annotator: AnnotatorFigures(
+        annotator: AnnotatorAgreement(
             answers=counts[annotator],
             shared_tasks=shared[annotator],
             stance_pairwise_agreement=_share(pairs[annotator].stance_agreeing, pairs[annotator].stance_pairs),
@@ -250,10 +223,10 @@ def _annotator_figures(answers: Sequence[Annotation]) -> dict[str, AnnotatorFigu
     }
 
 
-def stance_confusion(answers: Sequence[Annotation]) -> dict[str, Any]:
+def stance_confusion(answers: Sequence[Annotation]) -> StanceConfusion:
     """Counts of ordered annotator pairs per (label, label) on shared tasks: symmetric, the diagonal is
     agreement, and an off-diagonal cell says which two labels annotators confuse."""
-    labels: list[StrEnum] = list(Stance)
+    labels = list(Stance)
     position = {label: index for index, label in enumerate(labels)}
     matrix = [[0] * len(labels) for _ in labels]
     for group in _by_task(answers).values():
@@ -263,4 +236,4 @@ def stance_confusion(answers: Sequence[Annotation]) -> dict[str, Any]:
             a, b = position[left.labels.stance], position[right.labels.stance]  # type: ignore[index]
             matrix[a][b] += 1
             matrix[b][a] += 1
-    return {"labels": [label.value for label in labels], "matrix": matrix}
+    return StanceConfusion(labels=labels, matrix=matrix)

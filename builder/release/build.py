@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from builder import __version__
-from builder.records import SCHEMA_VERSION, Annotation, Document
+from builder.jsonl import AtomicJsonlWriter
+from builder.records import SCHEMA_VERSION, AgreementReport, Annotation, Document, ReviewItem
 from builder.release import changelog, repo
-from builder.release.adjudication import Adjudication, AdjudicationConfig, ReviewItem, adjudicate
-from builder.release.agreement import AgreementReport, agreement_report
+from builder.release.adjudication import Adjudication, AdjudicationConfig, adjudicate
+from builder.release.agreement import agreement_json, agreement_report
 from builder.release.card import CardInputs, render_card
 from builder.release.inputs import (
     document_files,
@@ -263,7 +264,7 @@ def finish_release(
     report = plan.agreement
     # The answers about documents released: the others are the tables' orphans.
     released_answers = len(answers) - written.orphan_answers
-    (out / AGREEMENT_FILE).write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
+    (out / AGREEMENT_FILE).write_text(agreement_json(report), encoding="utf-8")
     label_distribution_png(written.distributions(), out / PLOT_FILE)
     changelog.prepend_entry(out, changelog.entry(plan.version, changes, datetime.date.today()))
     card = CardInputs(
@@ -313,10 +314,9 @@ def _sha256(path: Path) -> str:
 
 
 def _write_review(path: Path, items: list[ReviewItem]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
+    with AtomicJsonlWriter(path) as writer:
         for item in items:
-            handle.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+            writer.write(item)
 
 
 def _write_manifest(out: Path, options: ReleaseOptions, version: str, result: ReleaseResult, documents: int) -> None:

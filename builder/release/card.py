@@ -14,9 +14,8 @@ from datasets import DatasetInfo, Features, SplitDict, SplitInfo
 from datasets.info import DatasetInfosDict
 from huggingface_hub import DatasetCardData
 
-from builder.records import CheckWorthiness, NoneKind, Stance
+from builder.records import AgreementFigures, CheckWorthiness, NoneKind, Stance
 from builder.records.labels import LABEL_DESCRIPTIONS
-from builder.release.agreement import Figures
 from builder.release.splits import SPLITS
 
 SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"))
@@ -37,8 +36,8 @@ class CardInputs:
     features: dict[str, Features]
     counts: dict[str, dict[str, int]]
     bytes_per_split: dict[str, dict[str, int]]
-    agreement: Figures | None
-    agreement_by_target: dict[str, Figures]
+    agreement: AgreementFigures | None
+    agreement_by_target: dict[str, AgreementFigures]
     machine_labels: int
     machine_labels_included: bool
     human_answers: int

@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 
-from builder.release.agreement import AgreementReport
+from builder.records import AgreementReport
 
 
 def label_distribution_png(distributions: dict[str, dict[str, dict[str, int]]], path: Path) -> Path:
@@ -52,11 +52,11 @@ def agreement_png(report: AgreementReport, path: Path) -> Path:
     left.set_title("Krippendorff's α per target (undefined shown as 0)")
     left.legend(fontsize="small", loc="lower right")
     confusion = report.stance_confusion
-    right.imshow(confusion["matrix"], cmap="Blues")
-    right.set_xticks(range(len(confusion["labels"])), confusion["labels"])
-    right.set_yticks(range(len(confusion["labels"])), confusion["labels"])
-    darkest = max(max(values) for values in confusion["matrix"]) or 1
-    for row, values in enumerate(confusion["matrix"]):
+    right.imshow(confusion.matrix, cmap="Blues")
+    right.set_xticks(range(len(confusion.labels)), confusion.labels)
+    right.set_yticks(range(len(confusion.labels)), confusion.labels)
+    darkest = max(max(values) for values in confusion.matrix) or 1
+    for row, values in enumerate(confusion.matrix):
         for column, value in enumerate(values):
             colour = "white" if value > darkest / 2 else "black"
             right.text(column, row, str(value), ha="center", va="center", color=colour)

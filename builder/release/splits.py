@@ -16,11 +16,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, get_args
 
 import numpy as np
 
-SPLITS = ("train", "validation", "test")
+from builder.records import SplitAssignment, SplitLedgerFile
+from builder.records.reports import SplitName
+
+SPLITS: tuple[str, ...] = get_args(SplitName)
 
 
 class LinkedDocument(Protocol):
@@ -55,6 +58,8 @@ class SplitLedger:
         path = release_dir / LEDGER_FILE
         if not path.exists():
             return cls(salt=salt)
+        # Read as it was written, not through `SplitLedgerFile`: the ledger of a release made before 0.33.0 has no
+        # `kind` nor `schema_version`, and must still give each of its documents its split.
         data = json.loads(path.read_text(encoding="utf-8"))
         entries = data["documents"]
         return cls(
@@ -67,14 +72,23 @@ class SplitLedger:
     def save(self, release_dir: Path) -> None:
         """One document per line, sorted, so the ledger's git diff between versions shows exactly the additions.
 
-        Entries are formatted directly (a json.dumps per entry doubles the cost of this at 100,000 documents):
-        ids and group ids match `[a-z]+_[0-9a-f]{16}` and splits are fixed words, so nothing needs escaping."""
-        head = json.dumps({"salt": self.salt, "ratios": list(self.ratios)})[:-1]
-        entries = ",\n".join(
-            f'"{doc_id}": {{"split": "{split}", "group": "{self.groups[doc_id]}"}}'
-            for doc_id, split in sorted(self.documents.items())
+        The ledger is validated as a `SplitLedgerFile`, then its entries are formatted directly (a json.dumps per
+        entry doubles the cost of this at 100,000 documents): the model holds ids and group ids to
+        `[a-z]+_[0-9a-f]{16}` and splits to fixed words, so nothing needs escaping."""
+        ledger = SplitLedgerFile.create(
+            salt=self.salt,
+            ratios=self.ratios,
+            documents={
+                doc_id: SplitAssignment(split=split, group=self.groups[doc_id])  # type: ignore[arg-type]
+                for doc_id, split in sorted(self.documents.items())
+            },
         )
-        text = f'{head}, "documents": {{\n{entries}\n}}}}\n'
+        head = ledger.model_dump(mode="json", exclude={"documents"})
+        entries = ",\n".join(
+            f'"{doc_id}": {{"split": "{entry.split}", "group": "{entry.group}"}}'
+            for doc_id, entry in ledger.documents.items()
+        )
+        text = f'{json.dumps(head)[:-1]}, "documents": {{\n{entries}\n}}}}\n'
         (release_dir / LEDGER_FILE).write_text(text, encoding="utf-8")
 
 
