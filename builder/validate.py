@@ -1,4 +1,6 @@
-"""Validate JSONL records against the models, line by line, naming the file, the line and the field.
+"""Validate JSONL records against the models, line by line, naming the file, the line and the field; and the
+reports written as one JSON document a file (report.json, agreement.json, splits.json), naming the file and the
+field.
 
 The fast path hands each raw line straight to pydantic's JSON parser (no `json.loads` first); only a line that
 fails is examined again, slowly, to say in words what is wrong with it.
@@ -7,24 +9,29 @@ fails is examined again, slowly, to say in words what is wrong with it.
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import reduce
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter, ValidationError
 
-from builder.jsonl import InputError, iter_lines
-from builder.records import FILE_RECORDS, RECORD_KINDS, Record
+from builder.compression import SUFFIXES
+from builder.jsonl import InputError, iter_lines, iter_raw_lines
+from builder.records import FILE_RECORDS, RECORD_KINDS, REPORTS, Record
 
 BOM = b"\xef\xbb\xbf"
 MAX_ERRORS_PER_LINE = 5
 _FIELD_PREFIX = re.compile(r"^([A-Za-z_][\w.\[\]]*): (.*)$", re.DOTALL)
 
+KINDS_TOLD_BY_THEIR_FIELD = FILE_RECORDS + REPORTS
+"""The kinds a line or a document names in its `kind` field, for `builder validate` to tell without `--kind`."""
 AnyFileRecord = Annotated[
-    FILE_RECORDS[0] | FILE_RECORDS[1] | FILE_RECORDS[2] | FILE_RECORDS[3] | FILE_RECORDS[4],  # type: ignore[valid-type]
+    reduce(operator.or_, KINDS_TOLD_BY_THEIR_FIELD),  # type: ignore[valid-type]
     Field(discriminator="kind"),
 ]
 
@@ -162,10 +169,56 @@ def validate_file(path: Path, validator: RecordValidator, stats: FileStats) -> I
         yield LineError(path, error.line, None, error.message)
 
 
-def diagnose(path: Path, line: int, raw: bytes, error: ValidationError) -> Iterator[LineError]:
-    """Explain why a line failed, from the most basic cause (encoding) to the most specific (a field)."""
+def is_json_document(path: Path, kind: str | None = None) -> bool:
+    """Whether the file is one JSON document written over many lines (report.json, agreement.json, splits.json),
+    to be validated whole, rather than JSON Lines: named `*.json` (compressed or not) or given `--kind` of a report,
+    and its first line no JSON value of its own. A JSON Lines file named `*.json` stays JSON Lines, and a document
+    written on one line is validated the same either way."""
+    name = path.name.lower()
+    for suffix in SUFFIXES:
+        name = name.removesuffix(suffix)
+    if not (name.endswith(".json") or kind in {model.record_kind for model in REPORTS}):
+        return False
+    try:
+        first = next(iter_lines(path), None)
+    except InputError:
+        return False  # read as lines, which says where reading stopped
+    if first is None:
+        return False
+    try:
+        json.loads(first[1])
+    except ValueError:
+        return True
+    return False
+
+
+def validate_document(path: Path, validator: RecordValidator, stats: FileStats) -> Iterator[LineError]:
+    """Validate a file that is one JSON document (`is_json_document`) as one record of its kind; each problem is
+    named by the file and the field's path, such as `files[2].rejected`."""
+    try:
+        raw = b"".join(line for _, line in iter_raw_lines(path))
+    except InputError as error:
+        stats.unreadable = error.message
+        yield LineError(path, None, None, error.message)
+        return
+    stats.lines = 1
+    stats.bytes_read = len(raw)
+    try:
+        record = validator(raw)
+    except ValidationError as error:
+        stats.invalid += 1
+        yield from diagnose(path, None, raw, error)
+        return
+    stats.valid += 1
+    stats.kinds[record.record_kind] += 1
+
+
+def diagnose(path: Path, line: int | None, raw: bytes, error: ValidationError) -> Iterator[LineError]:
+    """Explain why a line (or with `line` None a whole document) failed, from the most basic cause (encoding) to
+    the most specific (a field)."""
     if not raw.strip():
-        yield LineError(path, line, None, "blank line: JSONL has exactly one JSON record on every line")
+        blank = "blank line: JSONL has exactly one JSON record on every line" if line else "empty: no JSON document"
+        yield LineError(path, line, None, blank)
         return
     if raw.startswith(BOM):
         yield LineError(path, line, None, "starts with a UTF-8 byte-order mark (U+FEFF); save the file without it")
@@ -180,7 +233,8 @@ def diagnose(path: Path, line: int, raw: bytes, error: ValidationError) -> Itera
     except json.JSONDecodeError as bad:
         # json's own message may end in "at" ("Unterminated string starting at"): "at at column 85" read badly.
         at = "" if bad.msg.endswith(" at") else " at"
-        yield LineError(path, line, None, f"bad JSON: {bad.msg}{at} column {bad.colno}")
+        where = f"column {bad.colno}" if line else f"line {bad.lineno} column {bad.colno}"
+        yield LineError(path, line, None, f"bad JSON: {bad.msg}{at} {where}")
         return
     if not isinstance(value, dict):
         yield LineError(path, line, None, f"expected a JSON object, got {type(value).__name__}")
@@ -188,12 +242,13 @@ def diagnose(path: Path, line: int, raw: bytes, error: ValidationError) -> Itera
     yield from _field_errors(path, line, error, value)
 
 
-def _field_errors(path: Path, line: int, error: ValidationError, value: dict[str, Any]) -> Iterator[LineError]:
+def _field_errors(path: Path, line: int | None, error: ValidationError, value: dict[str, Any]) -> Iterator[LineError]:
     problems = error_fields(error, value.get("kind"))
     for field_path, message in problems[:MAX_ERRORS_PER_LINE]:
         yield LineError(path, line, field_path, message)
     if len(problems) > MAX_ERRORS_PER_LINE:
-        yield LineError(path, line, None, f"... and {len(problems) - MAX_ERRORS_PER_LINE} more problems on this line")
+        where = "on this line" if line else "in this document"
+        yield LineError(path, line, None, f"... and {len(problems) - MAX_ERRORS_PER_LINE} more problems {where}")
 
 
 def error_fields(error: ValidationError, kind: object = None) -> list[tuple[str | None, str]]:
@@ -201,7 +256,7 @@ def error_fields(error: ValidationError, kind: object = None) -> list[tuple[str 
     found: list[tuple[str | None, str]] = []
     for problem in error.errors(include_url=False):
         if problem["type"] in {"union_tag_not_found", "union_tag_invalid"}:
-            kinds = ", ".join(model.record_kind for model in FILE_RECORDS)
+            kinds = ", ".join(model.record_kind for model in KINDS_TOLD_BY_THEIR_FIELD)
             got = repr(kind) if kind is not None else "missing"
             found.append(("kind", f"{got}; expected one of {kinds} (or pass --kind)"))
             continue
@@ -209,6 +264,10 @@ def error_fields(error: ValidationError, kind: object = None) -> list[tuple[str 
         if location and isinstance(location[0], str) and location[0] == kind:
             location = location[1:]  # the discriminated union's tag, not a field
         message = str(problem["msg"]).removeprefix("Value error, ")
+        if location and location[-1] == "[key]":
+            # pydantic places a dict key's error under the key, then `[key]`: the dict is the field, the key its value
+            message = f"key {location[-2]!r}: {message}"
+            location = location[:-2]
         field_path = _format_location(location)
         if not field_path and (prefixed := _FIELD_PREFIX.match(message)):
             field_path, message = prefixed.groups()

@@ -1,4 +1,5 @@
-"""`builder validate`: check JSONL files against the record models, streaming, in constant memory."""
+"""`builder validate`: check JSONL files against the record models, streaming, in constant memory, and the reports
+written as one JSON document (report.json, agreement.json, splits.json) against theirs."""
 
 from __future__ import annotations
 
@@ -25,7 +26,11 @@ EXAMPLES = """Examples:
 
   builder validate annotations/*.jsonl.gz --kind annotation
 
-Each problem is printed as `path:line: field: message`; the exit code is 1 when any line is invalid."""
+  builder validate out/report.json release/agreement.json release/splits.json release-review.jsonl
+
+Each problem is printed as `path:line: field: message` (a report's as `path: field: message`); the exit code is 1
+when any line or report is invalid. A file named *.json whose first line is no JSON value of its own is one JSON
+document (the reports are written so), validated whole; any other file is JSON Lines."""
 
 RecordKind = StrEnum("RecordKind", {kind: kind for kind in RECORD_KINDS})  # type: ignore[misc]
 PROGRESS_EVERY_LINES = 2000
@@ -35,19 +40,26 @@ def validate(
     files: Annotated[
         list[Path],
         typer.Argument(
-            exists=True, dir_okay=False, readable=True, help="JSONL files, plain or compressed (.gz, .bz2, .xz, .zst)."
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="JSONL files or reports (report.json, agreement.json, splits.json), plain or compressed (.gz, .bz2,"
+            " .xz, .zst).",
         ),
     ],
     kind: Annotated[
         RecordKind | None,  # type: ignore[valid-type]
-        typer.Option("--kind", help="Record kind of every line; by default each line's own `kind` field decides."),
+        typer.Option(
+            "--kind",
+            help="Kind of every line (or report); by default each line's (or report's) own `kind` field decides.",
+        ),
     ] = None,
 ) -> None:
-    """Validate records line by line against the models; print every bad line and a summary."""
+    """Validate records line by line, and reports whole, against the models; print every problem and a summary."""
     # Imported here, like every command's own machinery, so that `builder --help` and the other commands do not
     # import the validator.
     from builder.compression import compression_of_file
-    from builder.validate import FileStats, RecordValidator, validate_file
+    from builder.validate import FileStats, RecordValidator, is_json_document, validate_document, validate_file
 
     validator = RecordValidator(kind.value if kind else None)
     all_stats: list[FileStats] = []
@@ -66,7 +78,8 @@ def validate(
             size = None if compression_of_file(path) else path.stat().st_size
             bar = progress.add_task(f"validating {path.name}", total=size)
             shown = 0
-            for problem in validate_file(path, validator, stats):
+            check_file = validate_document if is_json_document(path, kind.value if kind else None) else validate_file
+            for problem in check_file(path, validator, stats):
                 sys.stdout.write(f"{problem}\n")
                 if stats.lines - shown >= PROGRESS_EVERY_LINES:
                     progress.update(bar, completed=stats.bytes_read)
@@ -83,7 +96,7 @@ def _summary(all_stats: list[FileStats], seconds: float) -> Table:
     for column, justify in (
         ("file", "left"),
         ("kinds", "left"),
-        ("lines", "right"),
+        ("records", "right"),
         ("valid", "right"),
         ("invalid", "right"),
         ("status", "left"),
