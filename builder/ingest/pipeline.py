@@ -159,7 +159,7 @@ class FileOutcome:
             optional.update(format_doubt=self.format_doubt)
         return IngestFileRow(
             path=self.path,
-            format=self.format,
+            format=SourceFormat(self.format) if self.format else None,
             pages=self.pages,
             articles=self.articles,
             documents=len(self.documents) if documents is None else documents,
