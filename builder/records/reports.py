@@ -260,7 +260,9 @@ ReviewReason = Literal[
     "span_tie",
     "checkworthiness_tie",
     "stance_tie",
+    "speaker_name_tie",
 ]
+ReviewTopic = Literal["task", "stance", "claim"]
 
 
 class ReviewItem(Record):
@@ -274,13 +276,14 @@ class ReviewItem(Record):
     task_key: TaskKey
     doc_id: DocId
     target_id: TargetId | None
-    what: Literal["task", "stance", "claim"] = Field(
+    what: ReviewTopic = Field(
         description="What to look at again: the whole task, its document stance, or a claim span (`span`)."
     )
     reason: ReviewReason = Field(
         description="`too_few_annotators`: fewer answers than `--min-annotators`, nothing released; `tie`, "
-        "`no_majority`, `span_tie`, `checkworthiness_tie`, `stance_tie`, `none_kind_tie`: no strict majority, that "
-        "label not released; `low_agreement`: released, on a majority share below the review threshold."
+        "`no_majority`, `span_tie`, `checkworthiness_tie`, `stance_tie`, `none_kind_tie`, `speaker_name_tie`: no "
+        "strict majority, that label (for `speaker_name_tie`, the name a claim's source stands for) not released; "
+        "`low_agreement`: released, on a majority share below the review threshold."
     )
     votes: dict[str, Count] = Field(
         description="The votes, most given first: label to count, or for `span_tie` the annotators who marked the "

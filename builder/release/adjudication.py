@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from builder.records import Annotation, AttributionRole, CheckWorthiness, Document, NoneKind, ReviewItem, Stance
+from builder.records.reports import ReviewReason, ReviewTopic
 
 Label = TypeVar("Label", bound=StrEnum)
 
@@ -114,7 +115,9 @@ class _Task:
         self.result = result
         self.first = group[0]
 
-    def review(self, what: str, reason: str, votes: Iterable[str], span: list[int] | None = None) -> None:
+    def review(
+        self, what: ReviewTopic, reason: ReviewReason, votes: Iterable[str], span: list[int] | None = None
+    ) -> None:
         first = self.first
         self.result.review.append(
             ReviewItem.create(
