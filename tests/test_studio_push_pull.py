@@ -665,7 +665,7 @@ def test_push_warns_of_a_changed_target_naming_it_and_its_tasks(documents_path, 
     assert first.returncode == 0, first.stderr
     assert "warning:" not in first.stderr
     assert "note:" not in first.stderr
-    # Where the tasks already there were listed from is said under the summary, which stays narrow: as a row its
+    # Where the tasks already there were listed from is said below the summary, which stays narrow: as a row its
     # words widened the count column to 64 characters.
     assert "tasks already there listed from: " in first.stderr
     assert len(next(line for line in first.stderr.splitlines() if "documents read" in line)) < 60

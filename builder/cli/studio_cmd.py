@@ -193,6 +193,8 @@ def push_command(
             complain(str(error))
             raise typer.Exit(1) from None
     err.print(_push_table(report, project, client.url, time.perf_counter() - started, target_list))
+    # A line of its own, not a row: a row of words widened the table's count column to its length.
+    err.print(Text(f"tasks already there listed from: {report.listed_via}"), soft_wrap=True)
     for warning in _target_change_warnings(report):
         err.print(Text(warning, style="yellow"), soft_wrap=True)
 
@@ -307,9 +309,7 @@ def _progress(verb: str, unit: str) -> Progress:
 def _push_table(report: PushReport, project: str, url: str, seconds: float, targets: list[Target] | None) -> Table:
     created = "created" if report.project_created else "existing"
     table = Table(
-        title=f"builder studio push → {project!r} ({created}, id {report.project_id}) at {url} ({seconds:.1f} s)",
-        # Under the table, not a row: a row of words widened the count column to its length.
-        caption=f"tasks already there listed from: {report.listed_via}",
+        title=f"builder studio push → {project!r} ({created}, id {report.project_id}) at {url} ({seconds:.1f} s)"
     )
     table.add_column("what")
     table.add_column("count", justify="right")
