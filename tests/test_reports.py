@@ -1,6 +1,6 @@
-"""The reports the runs write beside their records (ingest's report.json, agreement.json, a release's splits.json and
-review list) are what the checked-in schemas say: a standard validator and `builder validate` pass them as written,
-and refuse a broken one naming the file and the field."""
+"""The reports the runs write beside their records (ingest's report.json, agreement.json, a release's splits.json,
+review list and MANIFEST.json) are what the checked-in schemas say: a standard validator and `builder validate` pass
+them as written, and refuse a broken one naming the file and the field."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from builder.records import SplitLedgerFile
-from builder.release.build import ReleaseOptions, make_release
+from builder.release.build import MANIFEST_FILE, ReleaseOptions, make_release
 from builder.release.splits import LEDGER_FILE, SplitLedger
 from tests.release_support import ingest_samples, panel_answers, write_documents, write_ledger
 from tests.test_ingest import SAMPLE_PAGE, SAMPLE_TITLES, _related_paragraphs, ingest
@@ -129,11 +129,14 @@ def test_the_release_s_reports_are_what_their_schemas_say(release_run: Path) -> 
     items = [json.loads(line) for line in review.read_text(encoding="utf-8").splitlines()]
     assert [schema_errors("review", item) for item in items] == [[]] * 3
     assert sorted(item["reason"] for item in items) == ["checkworthiness_tie", "tie", "too_few_annotators"]
+    # The manifest too: `builder validate out/release/*.json` called it invalid, a file without a kind.
+    manifest = release_run / "release" / MANIFEST_FILE
+    assert schema_errors("manifest", json.loads(manifest.read_text(encoding="utf-8"))) == []
 
-    result = run_builder("validate", *map(str, [*agreement_files, splits, review]))
+    result = run_builder("validate", *map(str, [*agreement_files, splits, review, manifest]))
 
     assert result.returncode == 0, result.stdout
-    for kind in ("agreement 1", "splits 1", "review 3"):
+    for kind in ("agreement 1", "splits 1", "review 3", "manifest 1"):
         assert kind in result.stderr
 
 

@@ -92,7 +92,7 @@ def test_encoding_and_framing_problems_are_named(tmp_path: Path) -> None:
         f"{path}:4: not valid UTF-8: byte 0xff at column {target.index(b'the US') + 5}",
         f"{path}:5: expected a JSON object, got list",
         f"{path}:6: kind: 'nope'; expected one of document, target, task, annotation, quarantine, review, "
-        "ingest_report, agreement, splits (or pass --kind)",
+        "ingest_report, agreement, splits, manifest (or pass --kind)",
         f"{path}:7: type: Input should be 'entity', 'topic' or 'claim'",
     ]
 

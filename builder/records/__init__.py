@@ -26,6 +26,7 @@ from builder.records.reports import (
     IngestFileRow,
     IngestOutputs,
     IngestReport,
+    ReleaseManifest,
     ReviewItem,
     SplitAssignment,
     SplitLedgerFile,
@@ -38,8 +39,9 @@ from builder.records.task import Prediction, Task
 FILE_RECORDS: tuple[type[Record], ...] = (Document, Target, Task, Annotation, QuarantineItem, ReviewItem)
 """Kinds written to JSONL files; each carries a `kind` field, so a file's lines can be told apart."""
 
-REPORTS: tuple[type[Record], ...] = (IngestReport, AgreementReport, SplitLedgerFile)
-"""Kinds written as one JSON document a file (report.json, agreement.json, splits.json), told apart by `kind` too."""
+REPORTS: tuple[type[Record], ...] = (IngestReport, AgreementReport, SplitLedgerFile, ReleaseManifest)
+"""Kinds written as one JSON document a file (report.json, agreement.json, splits.json, MANIFEST.json), told apart
+by `kind` too."""
 
 RELEASE_ROWS: tuple[type[Record], ...] = (DocumentRow, StanceRow, ClaimRow, AnnotationRow)
 """Rows of the released dataset's configs."""
@@ -81,6 +83,7 @@ __all__ = [
     "QuarantineItem",
     "Quote",
     "Record",
+    "ReleaseManifest",
     "ReviewItem",
     "SourceFormat",
     "Span",

@@ -1,5 +1,5 @@
 """What the runs write beside the records: ingest's `report.json`, the agreement figures (`agreement.json`), a
-release's split ledger (`splits.json`) and its review list (a `ReviewItem` a line).
+release's split ledger (`splits.json`), its review list (a `ReviewItem` a line) and its manifest (`MANIFEST.json`).
 
 The code that writes each file builds these models and dumps them, so the files and the schemas generated from
 them (`schemas/`) cannot drift. Like the records, each carries `kind` (which schema reads it, and how `builder
@@ -18,9 +18,11 @@ from builder.records.base import (
     PageId,
     Record,
     SchemaVersion,
+    Sha256,
     StrictModel,
     TargetId,
     TaskKey,
+    Timestamp,
 )
 from builder.records.labels import SourceFormat, Stance
 from builder.records.release import Probability
@@ -293,3 +295,50 @@ class ReviewItem(Record):
     span: Annotated[list[Offset], Field(min_length=2, max_length=2)] | None = Field(
         default=None, description="`[start, end)` of the claim span in the document's text, for a `claim` item."
     )
+
+
+class FileDigest(StrictModel):
+    sha256: Sha256
+    bytes: Count
+
+
+class InputDigest(FileDigest):
+    path: str = Field(description="The input file as the release command was given it.")
+
+
+class AdjudicationSettings(StrictModel):
+    min_annotators: Annotated[int, Field(ge=1)] = Field(
+        description="Fewer answers than this and a task's labels were not released but sent to review."
+    )
+    review_below: Probability = Field(
+        description="A majority label whose share of the votes was below this was released and sent to review."
+    )
+
+
+ConfigName = Annotated[str, Field(pattern=r"^[a-z][a-z_]*$", description="A dataset config (`documents`, `claims`).")]
+
+
+class ReleaseManifest(Record):
+    """MANIFEST.json in a release: what it was built from and with, and the sha256 of every file it holds, so a
+    user can check a copy and tell which inputs and which builder made it."""
+
+    record_kind: ClassVar[str] = "manifest"
+
+    kind: Literal["manifest"]
+    schema_version: SchemaVersion = Field(description="The records' schema version the release was built with.")
+    name: str = Field(description="The dataset's name.")
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="The release's version (a git tag `v` + it).")
+    builder_version: str = Field(description="The version of the builder that made the release.")
+    created: Timestamp
+    machine_labels_included: bool = Field(
+        description="Whether claims only the extractors labelled are released too (marked `machine_label`)."
+    )
+    machine_labels: Count = Field(description="Claims released with machine labels only.")
+    counts: dict[ConfigName, dict[SplitName, Count]] = Field(
+        description="Rows per config and split.", json_schema_extra=ONLY_KEYS_OF_THE_PATTERN
+    )
+    documents: Count = Field(description="Documents released.")
+    human_answers: Count = Field(description="Submitted human answers the labels were adjudicated from.")
+    adjudication: AdjudicationSettings
+    inputs: list[InputDigest] = Field(description="Every input file: the documents, then the annotation ledger's.")
+    files: dict[str, FileDigest] = Field(description="Every file of the release but this one, by its path in it.")

@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from builder import __version__
 from builder.jsonl import AtomicJsonlWriter
-from builder.records import SCHEMA_VERSION, AgreementReport, Annotation, Document, ReviewItem
+from builder.records import AgreementReport, Annotation, Document, ReleaseManifest, ReviewItem
 from builder.release import changelog, repo
 from builder.release.adjudication import Adjudication, AdjudicationConfig, adjudicate
 from builder.release.agreement import agreement_json, agreement_report
@@ -328,19 +328,18 @@ def _write_manifest(out: Path, options: ReleaseOptions, version: str, result: Re
         for path in sorted(out.rglob("*"))
         if path.is_file() and ".git" not in path.relative_to(out).parts and path.name != MANIFEST_FILE
     }
-    manifest: dict[str, Any] = {
-        "name": options.name,
-        "version": version,
-        "schema_version": SCHEMA_VERSION,
-        "builder_version": __version__,
-        "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "machine_labels_included": options.include_machine_labels,
-        "machine_labels": result.machine_labels,
-        "counts": result.counts,
-        "documents": documents,
-        "human_answers": result.agreement.overall.answers if result.agreement else 0,
-        "adjudication": asdict(options.adjudication),
-        "inputs": [asdict(print_) for print_ in fingerprint(inputs)],
-        "files": files,
-    }
-    (out / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    manifest = ReleaseManifest.create(
+        name=options.name,
+        version=version,
+        builder_version=__version__,
+        created=datetime.datetime.now(datetime.UTC).replace(microsecond=0),
+        machine_labels_included=options.include_machine_labels,
+        machine_labels=result.machine_labels,
+        counts=result.counts,
+        documents=documents,
+        human_answers=result.agreement.overall.answers if result.agreement else 0,
+        adjudication=asdict(options.adjudication),
+        inputs=[asdict(print_) for print_ in fingerprint(inputs)],
+        files=files,
+    )
+    (out / MANIFEST_FILE).write_text(json.dumps(manifest.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8")
