@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from builder import __version__
 from tests.paths import REPO
 
 HEAVY = {
@@ -50,3 +51,14 @@ def test_help_loads_no_heavy_dependency() -> None:
 def test_the_check_sees_a_loaded_module() -> None:
     """The subprocess check itself works: a module imported is reported."""
     assert _loaded_after("import builder.studio.client", ["pandas"]) == ["pandas"]
+
+
+@pytest.mark.parametrize("module", ["builder", "builder.cli"])
+def test_the_package_runs_as_a_module_as_the_command_does(module: str) -> None:
+    """`python -m builder` (the package's name, what a user types first) is the `builder` command, as
+    `python -m builder.cli` is: it said "No module named builder.__main__"."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--version"], cwd=REPO, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["builder", __version__]
