@@ -34,6 +34,10 @@ def load_targets(path: Path) -> list[Target]:
         data: Any = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as error:
         raise TargetsFileError(path, [f"{path}: cannot read targets: {error}"]) from error
+    except RecursionError:
+        # Lists or maps nested past Python's recursion limit: the parsers raise it, and it ended the run untold.
+        nested = "nested too deeply to read (over a thousand levels)"
+        raise TargetsFileError(path, [f"{path}: cannot read targets: {nested}"]) from None
     entries = data.get("targets") if isinstance(data, dict) else data
     if not isinstance(entries, list) or not entries:
         raise TargetsFileError(path, [f"{path}: expected a non-empty list of targets (or `targets:` holding one)"])

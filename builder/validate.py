@@ -114,7 +114,7 @@ def integral_numbers_as_integers(raw: bytes) -> bytes | None:
     every other field refuses a number either way. NaN and Infinity have no integer to be: they stay as they are,
     for the models to refuse (`allow_inf_nan=False`)."""
     try:
-        value = json.loads(raw)
+        value = _json_value(raw)
     except ValueError:  # UnicodeDecodeError and JSONDecodeError both: `diagnose` says which
         return None
     if not _holds_integral_float(value):
@@ -140,6 +140,15 @@ def _integers_for_integral_numbers(value: Any) -> Any:
     if isinstance(value, list):
         return [_integers_for_integral_numbers(item) for item in value]
     return value
+
+
+def _json_value(data: bytes | str) -> Any:
+    """`json.loads`, JSON nested past Python's recursion limit (about a thousand levels) a `JSONDecodeError` as
+    bad JSON is: valid JSON, but no record, and the `RecursionError` it raised ended the whole run."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply to read (over a thousand levels)", "", 0) from None
 
 
 def validate_lines(
@@ -184,7 +193,7 @@ def is_json_document(path: Path, kind: str | None = None) -> bool:
     if first is None:
         return False
     try:
-        json.loads(first[1])
+        _json_value(first[1])
     except ValueError:
         return True
     return False
@@ -227,7 +236,7 @@ def diagnose(path: Path, line: int | None, raw: bytes, error: ValidationError) -
         yield LineError(path, line, None, f"not valid UTF-8: byte 0x{raw[bad.start]:02x} at column {bad.start + 1}")
         return
     try:
-        value = json.loads(text)
+        value = _json_value(text)
     except json.JSONDecodeError as bad:
         # json's own message may end in "at" ("Unterminated string starting at"): "at at column 85" read badly.
         at = "" if bad.msg.endswith(" at") else " at"

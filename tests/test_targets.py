@@ -92,6 +92,17 @@ def test_one_mistake_is_said_in_one_line(tmp_path: Path) -> None:
     assert str(refused.value) == f"{path}:1: target 1 (x): description: Field required"
 
 
+@pytest.mark.parametrize("name", ["targets.json", "targets.yaml"])
+def test_a_file_nested_past_the_recursion_limit_is_refused_in_words(tmp_path: Path, name: str) -> None:
+    """The JSON and YAML parsers raise RecursionError on lists nested a hundred thousand deep: it ended the command
+    with a traceback."""
+    path = tmp_path / name
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(TargetsFileError) as refused:
+        load_targets(path)
+    assert str(refused.value) == f"{path}: cannot read targets: nested too deeply to read (over a thousand levels)"
+
+
 def test_the_shipped_targets_load() -> None:
     assert [target.target_id for target in load_targets(TARGETS)] == [
         "ukraine-ceasefire",

@@ -131,6 +131,24 @@ def test_a_string_left_open_is_said_once_where_it_starts(tmp_path: Path) -> None
     assert result.stdout.splitlines()[0] == f"{path}:1: bad JSON: Unterminated string starting at column 31"
 
 
+def test_json_nested_past_the_recursion_limit_is_a_bad_line_not_a_crash(tmp_path: Path) -> None:
+    """Valid JSON nested a hundred thousand levels deep: `json.loads` raised RecursionError, which ended the command
+    with a traceback, on a line of JSON Lines and on a report read whole; now a bad line like any other."""
+    deep = '{"kind": "document", "title": ' + "[" * 100_000 + "1.0" + "]" * 100_000 + "}"
+    lines, report = tmp_path / "documents.jsonl", tmp_path / "report.json"
+    lines.write_text(_documents(1)[0] + "\n" + deep + "\n", encoding="utf-8")
+    report.write_text(deep + "\n", encoding="utf-8")
+
+    result = run_builder("validate", str(lines), str(report))
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [
+        f"{lines}:2: bad JSON: nested too deeply to read (over a thousand levels) at column 1",
+        f"{report}: bad JSON: nested too deeply to read (over a thousand levels) at line 1 column 1",
+    ]
+
+
 # What pydantic's lax mode reads from JSON although the checked-in schema refuses it: a CI that runs a standard
 # JSON Schema validator beside `builder validate` failed files that `builder validate` passed.
 SCHEMA_REFUSES: list[tuple[str, list[str | int], object]] = [
