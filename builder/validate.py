@@ -158,14 +158,21 @@ def validate_lines(
     for line_number, raw in lines:
         stats.lines += 1
         stats.bytes_read += len(raw) + 1
-        try:
-            record = validator(raw)
-        except ValidationError as error:
-            stats.invalid += 1
-            yield from diagnose(path, line_number, raw, error)
-            continue
-        stats.valid += 1
-        stats.kinds[record.record_kind] += 1
+        yield from _validate_one(path, line_number, raw, validator, stats)
+
+
+def _validate_one(
+    path: Path, line: int | None, raw: bytes, validator: RecordValidator, stats: FileStats
+) -> Iterator[LineError]:
+    """Validate one line (or with `line` None a whole document), counting it valid or invalid in `stats`."""
+    try:
+        record = validator(raw)
+    except ValidationError as error:
+        stats.invalid += 1
+        yield from diagnose(path, line, raw, error)
+        return
+    stats.valid += 1
+    stats.kinds[record.record_kind] += 1
 
 
 def validate_file(path: Path, validator: RecordValidator, stats: FileStats) -> Iterator[LineError]:
@@ -210,14 +217,7 @@ def validate_document(path: Path, validator: RecordValidator, stats: FileStats) 
         return
     stats.lines = 1
     stats.bytes_read = len(raw)
-    try:
-        record = validator(raw)
-    except ValidationError as error:
-        stats.invalid += 1
-        yield from diagnose(path, None, raw, error)
-        return
-    stats.valid += 1
-    stats.kinds[record.record_kind] += 1
+    yield from _validate_one(path, None, raw, validator, stats)
 
 
 def diagnose(path: Path, line: int | None, raw: bytes, error: ValidationError) -> Iterator[LineError]:
