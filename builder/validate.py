@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import operator
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -143,12 +144,45 @@ def _integers_for_integral_numbers(value: Any) -> Any:
 
 
 def _json_value(data: bytes | str) -> Any:
-    """`json.loads`, JSON nested past Python's recursion limit (about a thousand levels) a `JSONDecodeError` as
-    bad JSON is: valid JSON, but no record, and the `RecursionError` it raised ended the whole run."""
+    """`json.loads`, with valid JSON that Python cannot read raising `JSONDecodeError` as bad JSON does: JSON
+    nested past Python's recursion limit (about a thousand levels), and an integer longer than Python converts
+    (`sys.get_int_max_str_digits()`, 4,300 digits). Neither is a record, and the `RecursionError` or `ValueError`
+    each raised ended the whole run with a traceback."""
     try:
         return json.loads(data)
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply to read (over a thousand levels)", "", 0) from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise
+    except ValueError:
+        # Only int() raises a plain ValueError in json: the column is where the first such number starts.
+        limit = sys.get_int_max_str_digits()
+        text = data if isinstance(data, str) else data.decode("utf-8", "replace")
+        number = re.search(f"[0-9]{{{limit + 1},}}", text)
+        message = f"a number of more than {limit:,} digits, which no field holds"
+        raise json.JSONDecodeError(message, text, number.start() if number else 0) from None
+
+
+class NotJsonError(ValueError):
+    """A line, or a document read whole, that is no JSON value; the message says why and where, in words."""
+
+
+def read_json(raw: bytes, *, whole_document: bool = False) -> Any:
+    """The JSON value of a line (or with `whole_document` of a file read whole), or `NotJsonError` saying what
+    makes it none: a byte-order mark, a byte that is no UTF-8, or bad JSON, with its column (and line)."""
+    if raw.startswith(BOM):
+        raise NotJsonError("starts with a UTF-8 byte-order mark (U+FEFF); save the file without it")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        raise NotJsonError(f"not valid UTF-8: byte 0x{raw[bad.start]:02x} at column {bad.start + 1}") from None
+    try:
+        return _json_value(text)
+    except json.JSONDecodeError as bad:
+        # json's own message may end in "at" ("Unterminated string starting at"): "at at column 85" read badly.
+        at = "" if bad.msg.endswith(" at") else " at"
+        where = f"line {bad.lineno} column {bad.colno}" if whole_document else f"column {bad.colno}"
+        raise NotJsonError(f"bad JSON: {bad.msg}{at} {where}") from None
 
 
 def validate_lines(
@@ -227,21 +261,10 @@ def diagnose(path: Path, line: int | None, raw: bytes, error: ValidationError) -
         blank = "blank line: JSONL has exactly one JSON record on every line" if line else "empty: no JSON document"
         yield LineError(path, line, None, blank)
         return
-    if raw.startswith(BOM):
-        yield LineError(path, line, None, "starts with a UTF-8 byte-order mark (U+FEFF); save the file without it")
-        return
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        yield LineError(path, line, None, f"not valid UTF-8: byte 0x{raw[bad.start]:02x} at column {bad.start + 1}")
-        return
-    try:
-        value = _json_value(text)
-    except json.JSONDecodeError as bad:
-        # json's own message may end in "at" ("Unterminated string starting at"): "at at column 85" read badly.
-        at = "" if bad.msg.endswith(" at") else " at"
-        where = f"column {bad.colno}" if line else f"line {bad.lineno} column {bad.colno}"
-        yield LineError(path, line, None, f"bad JSON: {bad.msg}{at} {where}")
+        value = read_json(raw, whole_document=line is None)
+    except NotJsonError as error:
+        yield LineError(path, line, None, str(error))
         return
     if not isinstance(value, dict):
         yield LineError(path, line, None, f"expected a JSON object, got {type(value).__name__}")

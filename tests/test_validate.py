@@ -149,6 +149,28 @@ def test_json_nested_past_the_recursion_limit_is_a_bad_line_not_a_crash(tmp_path
     ]
 
 
+def test_an_integer_longer_than_python_reads_is_a_bad_line_not_a_crash(tmp_path: Path) -> None:
+    """An integer of 5,000 digits is valid JSON, but `json.loads` refuses integers of over 4,300 digits with a
+    ValueError, which ended the command with a traceback when a line (or a report read whole) that pydantic had
+    refused was read again to say why; now it is bad JSON, said with the column where the number starts."""
+    record = json.loads(_documents(1)[0])
+    record["provenance"]["offset"] = 0
+    huge = json.dumps(record).replace('"offset": 0', '"offset": ' + "1" * 5_000)
+    lines, report = tmp_path / "documents.jsonl", tmp_path / "report.json"
+    lines.write_text(_documents(1)[0] + "\n" + huge + "\n", encoding="utf-8")
+    report.write_text('{\n  "kind": "ingest_report",\n  "documents": ' + "9" * 5_000 + "\n}\n", encoding="utf-8")
+
+    result = run_builder("validate", str(lines), str(report))
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    column = huge.index("1" * 5_000) + 1
+    assert result.stdout.splitlines() == [
+        f"{lines}:2: bad JSON: a number of more than 4,300 digits, which no field holds at column {column}",
+        f"{report}: bad JSON: a number of more than 4,300 digits, which no field holds at line 3 column 16",
+    ]
+
+
 # What pydantic's lax mode reads from JSON although the checked-in schema refuses it: a CI that runs a standard
 # JSON Schema validator beside `builder validate` failed files that `builder validate` passed.
 SCHEMA_REFUSES: list[tuple[str, list[str | int], object]] = [
