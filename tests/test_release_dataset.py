@@ -3,6 +3,7 @@ versions are git tags whose trees keep loading to their own rows, and every refu
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -417,6 +418,41 @@ def test_cli_agreement_writes_report_and_plot(samples: list[Document], tmp_path:
     assert (tmp_path / "a" / "agreement.png").read_bytes()[:4] == b"\x89PNG"
     empty = run_builder("agreement", "--annotations", str(tmp_path / "a"))
     assert empty.returncode == 1
+
+
+def test_a_ledger_line_that_is_no_json_is_refused_naming_the_line(samples: list[Document], tmp_path: Path) -> None:
+    """Lines that json.loads failed on with another error than JSONDecodeError (bytes that are no UTF-8, JSON
+    nested a hundred thousand levels deep, an integer of 5,000 digits) and a gzipped ledger cut short ended
+    `builder agreement` and `builder release` with a traceback; each is now refused naming the file and line."""
+    good = [answer.model_dump_json().encode() for answer in panel_answers(samples)]
+    broken_lines = {
+        "not_utf8": (b'{"kind": "annotation", "note": "caf\xe9"}', "not valid UTF-8: byte 0xe9 at column 36"),
+        "nested": (b"[" * 100_000 + b"]" * 100_000, "bad JSON: nested too deeply to read"),
+        "huge_number": (
+            b'{"version": ' + b"7" * 5_000 + b"}",
+            "bad JSON: a number of more than 4,300 digits, which no field holds at column 13",
+        ),
+    }
+    for name, (line, said) in broken_lines.items():
+        ledger = write_ledger(tmp_path / name, [])
+        (ledger / "annotations.jsonl").write_bytes(b"\n".join([*good[:2], line, *good[2:]]) + b"\n")
+
+        result = run_builder("agreement", "--annotations", str(ledger), "--out", str(tmp_path / "a"))
+
+        assert (result.returncode, "Traceback" in result.stderr) == (1, False), result.stderr
+        assert f"{ledger / 'annotations.jsonl'}:3: {said}" in " ".join(result.stderr.split()), name
+    cut = write_ledger(tmp_path / "cut", [])
+    (cut / "annotations.jsonl.gz").write_bytes(gzip.compress(b"\n".join(good) + b"\n")[:-30])
+    documents = write_documents(tmp_path / "documents.jsonl.gz", samples)
+    documents.write_bytes(documents.read_bytes()[:-30])
+    for args in (
+        ("agreement", "--annotations", str(cut), "--out", str(tmp_path / "a")),
+        ("release", "--documents", str(documents), "--out", str(tmp_path / "release"), "--version", "1.0.0"),
+    ):
+        result = run_builder(*args)
+
+        assert (result.returncode, "Traceback" in result.stderr) == (1, False), result.stderr
+        assert "the gzip data ends or breaks here" in result.stderr, args[0]
 
 
 def test_cli_agreement_table_keeps_its_width_in_a_log(samples: list[Document], tmp_path: Path) -> None:

@@ -7,17 +7,16 @@ version per annotator and task; a later `deleted` or `skipped` version withdraws
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from builder.jsonl import iter_lines
+from builder.jsonl import InputError, iter_lines
 from builder.records import Annotation, AnnotationStatus, Document, Target
 from builder.targets import load_targets
-from builder.validate import error_fields
+from builder.validate import NotJsonError, error_fields, read_json
 
 TARGETS_FILES = ("targets.yaml", "targets.yml", "targets.json")
 
@@ -39,9 +38,19 @@ def document_files(path: Path) -> list[Path]:
 
 def read_documents(path: Path) -> Iterator[Document]:
     for file in document_files(path):
-        for number, raw in iter_lines(file):
+        for number, raw in _lines(file):
             if raw.strip():
                 yield parse_document(raw, file, number)
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """The file's lines, as `iter_lines` gives them; a file that cannot be read on (a gzip cut short, a line
+    without end) is a ReleaseInputError naming the file and the line, which the commands report: the `InputError`
+    ended them with a traceback."""
+    try:
+        yield from iter_lines(path)
+    except InputError as error:
+        raise ReleaseInputError(str(error)) from error
 
 
 def parse_document(raw: bytes, path: Path | str, number: int) -> Document:
@@ -50,13 +59,18 @@ def parse_document(raw: bytes, path: Path | str, number: int) -> Document:
     try:
         return Document.model_validate_json(raw)
     except ValidationError as error:
-        problems = error_fields(error)
-        field_name, message = problems[0]
-        where = f"{field_name}: " if field_name else ""
-        more = f" (and {len(problems) - 1} more; `builder validate {path}` lists them)" if len(problems) > 1 else ""
-        raise ReleaseInputError(f"{path}:{number}: not a valid document: {where}{message}{more}") from error
+        raise ReleaseInputError(f"{path}:{number}: not a valid document: {_first_problem(error, path)}") from error
     except ValueError as error:
         raise ReleaseInputError(f"{path}:{number}: not a valid document: {error}") from error
+
+
+def _first_problem(error: ValidationError, path: Path | str) -> str:
+    """The error's first problem as `field: message`, as `builder validate` words it, and how many more."""
+    problems = error_fields(error)
+    field_name, message = problems[0]
+    where = f"{field_name}: " if field_name else ""
+    more = f" (and {len(problems) - 1} more; `builder validate {path}` lists them)" if len(problems) > 1 else ""
+    return f"{where}{message}{more}"
 
 
 def ledger_files(directory: Path) -> list[Path]:
@@ -74,18 +88,22 @@ def ledger_files(directory: Path) -> list[Path]:
 def read_annotations(directory: Path) -> Iterator[Annotation]:
     """Every `annotation` line of the ledger; lines of other kinds (tasks, say) are not the release's business."""
     for path in ledger_files(directory):
-        for number, raw in iter_lines(path):
+        for number, raw in _lines(path):
             if not raw.strip():
                 continue
             try:
-                data = json.loads(raw)
-            except json.JSONDecodeError as error:
-                raise ReleaseInputError(f"{path}:{number}: not JSON: {error}") from error
+                # Read as `builder validate` reads a line: json.loads took UTF-16 for JSON, and raised a traceback's
+                # UnicodeDecodeError, RecursionError or ValueError on bytes that are no UTF-8, deep nesting and
+                # an integer of thousands of digits.
+                data = read_json(raw)
+            except NotJsonError as error:
+                raise ReleaseInputError(f"{path}:{number}: {error}") from error
             if isinstance(data, dict) and data.get("kind") == "annotation":
                 try:
                     yield Annotation.model_validate(data)
-                except ValueError as error:
-                    raise ReleaseInputError(f"{path}:{number}: not a valid annotation: {error}") from error
+                except ValidationError as error:
+                    problem = _first_problem(error, path)
+                    raise ReleaseInputError(f"{path}:{number}: not a valid annotation: {problem}") from error
 
 
 def read_targets(directory: Path) -> list[Target]:
