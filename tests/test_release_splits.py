@@ -5,6 +5,7 @@ released in different splits, is exactly what the leak check reports."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -15,9 +16,11 @@ from hypothesis import strategies as st
 
 from builder.records import Document
 from builder.release.build import ReleaseOptions, make_release
+from builder.release.inputs import ReleaseInputError
 from builder.release.splits import SPLITS, SplitLedger, assign_splits, document_groups, hashed_split, leak_check
 from builder.release.tables import DocumentKey
 from tests.release_support import _hex, disguised, ingest_samples, write_documents, write_ledger
+from tests.test_schemas import run_builder
 
 SALT = "property-tests"
 
@@ -169,3 +172,45 @@ def test_released_versions_keep_every_row_in_its_split(
     for split, group in after.values():
         group_splits.setdefault(group, set()).add(split)
     assert all(len(splits) == 1 for splits in group_splits.values())
+
+
+def test_a_damaged_split_ledger_is_refused_naming_the_file_and_the_field(template: Document, tmp_path: Path) -> None:
+    """splits.json was read as a plain dict: a ledger edited or damaged by hand (a field missing, an entry of the
+    wrong type) ended `builder release` with a KeyError or TypeError traceback, and bad JSON was refused without
+    the file's name; each is now a refusal naming the ledger, the field and how to restore it."""
+    documents = [doc(template, "a", "p"), doc(template, "b", "q")]
+    release = tmp_path / "release"
+    assert make_release(
+        ReleaseOptions(
+            documents=write_documents(tmp_path / "documents.jsonl", documents),
+            annotations=None,
+            out=release,
+            version="1.0.0",
+            include_machine_labels=True,
+        )
+    ).made
+    ledger_path = release / "splits.json"
+    written = json.loads(ledger_path.read_text(encoding="utf-8"))
+    first = next(iter(written["documents"]))
+    damaged = {
+        "documents": ({**written, "documents": None}, "documents: Input should be a valid dictionary"),
+        "entry": (
+            {**written, "documents": {**written["documents"], first: ["test"]}},
+            f"documents.{first}: Input should be a valid dictionary or instance of SplitAssignment",
+        ),
+        "salt": ({k: v for k, v in written.items() if k != "salt"}, "salt: Field required"),
+    }
+    for name, (ledger, said) in damaged.items():
+        ledger_path.write_text(json.dumps(ledger), encoding="utf-8")
+        with pytest.raises(ReleaseInputError) as refused:
+            SplitLedger.load(release, SALT)
+        assert str(refused.value).startswith(f"{ledger_path}: the split ledger of the release is damaged"), name
+        assert str(refused.value).endswith(said), name
+
+    ledger_path.write_text(json.dumps(written)[:-40], encoding="utf-8")
+    result = run_builder(
+        "release", "--documents", str(tmp_path / "documents.jsonl"), "--out", str(release), "--bump", "patch"
+    )
+    assert (result.returncode, "Traceback" in result.stderr) == (1, False), result.stderr
+    assert f"{ledger_path}: the split ledger of the release is damaged" in " ".join(result.stderr.split())
+    assert "bad JSON: " in result.stderr

@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import Protocol, get_args
 
 import numpy as np
+from pydantic import ValidationError
 
-from builder.records import SplitAssignment, SplitLedgerFile
+from builder.records import SCHEMA_VERSION, SplitAssignment, SplitLedgerFile
 from builder.records.reports import SplitName
+from builder.release.inputs import ReleaseInputError
+from builder.validate import NotJsonError, error_fields, read_json
 
 SPLITS: tuple[str, ...] = get_args(SplitName)
 
@@ -58,15 +61,13 @@ class SplitLedger:
         path = release_dir / LEDGER_FILE
         if not path.exists():
             return cls(salt=salt)
-        # Read as it was written, not through `SplitLedgerFile`: the ledger of a release made before 0.33.0 has no
-        # `kind` nor `schema_version`, and must still give each of its documents its split.
-        data = json.loads(path.read_text(encoding="utf-8"))
-        entries = data["documents"]
+        ledger = _read_ledger_file(path)
+        entries = ledger.documents
         return cls(
-            data["salt"],
-            tuple(data["ratios"]),
-            {doc_id: entry["split"] for doc_id, entry in entries.items()},
-            {doc_id: entry["group"] for doc_id, entry in entries.items()},
+            ledger.salt,
+            ledger.ratios,
+            {doc_id: entry.split for doc_id, entry in entries.items()},
+            {doc_id: entry.group for doc_id, entry in entries.items()},
         )
 
     def save(self, release_dir: Path) -> None:
@@ -90,6 +91,30 @@ class SplitLedger:
         )
         text = f'{json.dumps(head)[:-1]}, "documents": {{\n{entries}\n}}}}\n'
         (release_dir / LEDGER_FILE).write_text(text, encoding="utf-8")
+
+
+def _read_ledger_file(path: Path) -> SplitLedgerFile:
+    """The release's splits.json through its model, or ReleaseInputError naming the file and its problems: read
+    as a dict, a ledger that was edited or damaged (bad JSON, a missing or mistyped field) ended the release with a
+    KeyError or TypeError traceback. The ledger of a release made before 0.33.0 has no `kind` nor
+    `schema_version`, and must still give each of its documents its split: they are taken as today's."""
+    try:
+        data = read_json(path.read_bytes(), whole_document=True)
+    except (OSError, NotJsonError) as error:
+        raise ReleaseInputError(f"{path}: {_DAMAGED}: {error}") from error
+    if isinstance(data, dict):
+        data = {"kind": "splits", "schema_version": SCHEMA_VERSION, **data}
+    try:
+        return SplitLedgerFile.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(f"{field}: {message}" if field else message for field, message in error_fields(error))
+        raise ReleaseInputError(f"{path}: {_DAMAGED}: {problems}") from error
+
+
+_DAMAGED = (
+    "the split ledger of the release is damaged (restore it from the release's git history, e.g. "
+    "`git checkout splits.json` in the release folder)"
+)
 
 
 def hashed_split(group_id: str, salt: str, ratios: Sequence[float] = DEFAULT_RATIOS) -> str:
