@@ -7,6 +7,8 @@ lists each problem on a line of its own, naming the file, the line, the entry an
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,10 @@ def load_targets(path: Path) -> list[Target]:
         # Lists or maps nested past Python's recursion limit: the parsers raise it, and it ended the run untold.
         nested = "nested too deeply to read (over a thousand levels)"
         raise TargetsFileError(path, [f"{path}: cannot read targets: {nested}"]) from None
+    except ValueError:
+        # int() refuses an integer of over 4,300 digits (sys.get_int_max_str_digits), which JSON and YAML let a
+        # file hold: neither parser says so as its own error, and the ValueError ended the run untold.
+        raise TargetsFileError(path, [_long_number(path, text)]) from None
     entries = data.get("targets") if isinstance(data, dict) else data
     if not isinstance(entries, list) or not entries:
         raise TargetsFileError(path, [f"{path}: expected a non-empty list of targets (or `targets:` holding one)"])
@@ -63,7 +69,9 @@ def load_targets(path: Path) -> list[Target]:
             else:
                 first_use[target_id] = f"target {position}" + ("" if id_node is None else f", line {_line(id_node)}")
         try:
-            targets.append(Target.create(**entry))
+            # YAML keys may be numbers, dates or null (`1: x`), which are no keyword: as text, each is a field the
+            # model names as one it does not know, where `**entry` raised a TypeError traceback.
+            targets.append(Target.create(**{str(key): value for key, value in entry.items()}))
         except ValidationError as error:
             # error_fields words each of the error's problems, in the same order: the raw ones give the location.
             for problem, (field_name, message) in zip(
@@ -74,6 +82,15 @@ def load_targets(path: Path) -> list[Target]:
     if problems:
         raise TargetsFileError(path, problems)
     return targets
+
+
+def _long_number(path: Path, text: str) -> str:
+    """The problem of a file holding an integer longer than Python reads, with the line of the first such."""
+    limit = sys.get_int_max_str_digits()
+    number = re.search(f"[0-9]{{{limit + 1},}}", text)
+    line = text.count("\n", 0, number.start()) + 1 if number else None
+    where = f"{path}:{line}" if line else str(path)
+    return f"{where}: cannot read targets: a number of more than {limit:,} digits, which no field holds"
 
 
 def _entry_nodes(text: str, count: int) -> list[yaml.Node] | None:

@@ -103,6 +103,38 @@ def test_a_file_nested_past_the_recursion_limit_is_refused_in_words(tmp_path: Pa
     assert str(refused.value) == f"{path}: cannot read targets: nested too deeply to read (over a thousand levels)"
 
 
+@pytest.mark.parametrize("name", ["targets.json", "targets.yaml"])
+def test_an_integer_longer_than_python_reads_is_refused_with_its_line(tmp_path: Path, name: str) -> None:
+    """int() refuses integers of over 4,300 digits with a ValueError neither parser words as its own: the JSON
+    one was said without the file, and the YAML one ended `builder release` with a traceback."""
+    path = tmp_path / name
+    number = "1" * 5_000
+    if name.endswith(".json"):
+        path.write_text(f'[\n  {{"target_id": "x", "text": "x", "type": "topic", "aliases": [{number}]}}\n]\n')
+    else:
+        path.write_text(f"- target_id: x\n  text: x\n  type: topic\n  aliases: [{number}]\n", encoding="utf-8")
+    with pytest.raises(TargetsFileError) as refused:
+        load_targets(path)
+    line = 2 if name.endswith(".json") else 4
+    said = "cannot read targets: a number of more than 4,300 digits, which no field holds"
+    assert str(refused.value) == f"{path}:{line}: {said}"
+
+
+def test_a_field_named_by_a_number_or_a_date_is_a_field_the_target_lacks(tmp_path: Path) -> None:
+    """YAML keys may be numbers or dates: `Target.create(**entry)` raised TypeError (keywords must be strings),
+    which ended the command with a traceback."""
+    path = tmp_path / "targets.yaml"
+    path.write_text(
+        "- target_id: x\n  text: x\n  type: topic\n  description: d\n  1: one\n  2025-07-01: a date\n", encoding="utf-8"
+    )
+    with pytest.raises(TargetsFileError) as refused:
+        load_targets(path)
+    assert refused.value.problems == [
+        f"{path}:5: target 1 (x): 1: Extra inputs are not permitted",
+        f"{path}:6: target 1 (x): 2025-07-01: Extra inputs are not permitted",
+    ]
+
+
 def test_the_shipped_targets_load() -> None:
     assert [target.target_id for target in load_targets(TARGETS)] == [
         "ukraine-ceasefire",
