@@ -455,6 +455,37 @@ def test_a_ledger_line_that_is_no_json_is_refused_naming_the_line(samples: list[
         assert "the gzip data ends or breaks here" in result.stderr, args[0]
 
 
+def test_a_file_where_a_folder_is_written_or_a_folder_where_a_file_is_is_a_usage_error(
+    samples: list[Document], tmp_path: Path
+) -> None:
+    """`--out` naming a file ended `builder release` and `builder agreement` with FileExistsError, and `--review`
+    naming a folder ended the release with IsADirectoryError after its Parquet files were written; each is now a
+    usage error (exit 2) said before anything is written."""
+    documents = write_documents(tmp_path / "documents.jsonl", samples)
+    ledger = write_ledger(tmp_path / "annotations", panel_answers(samples))
+    a_file = tmp_path / "a-file"
+    a_file.write_text("", encoding="utf-8")
+    release_args = ("release", "--documents", str(documents), "--annotations", str(ledger), "--version", "1.0.0")
+    runs = {
+        "release --out": (
+            run_builder(*release_args, "--out", str(a_file)),
+            f"--out {a_file}: a file is there; --out names the release repository",
+        ),
+        "agreement --out": (
+            run_builder("agreement", "--annotations", str(ledger), "--out", str(a_file)),
+            f"--out {a_file}: a file is there; --out names the folder agreement.json and agreement.png are written",
+        ),
+        "release --review": (
+            run_builder(*release_args, "--out", str(tmp_path / "release"), "--review", str(tmp_path)),
+            f"--review {tmp_path}: a folder is there; --review names the JSONL file the review list is written to",
+        ),
+    }
+    for name, (result, said) in runs.items():
+        assert (result.returncode, "Traceback" in result.stderr) == (2, False), result.stderr
+        assert said in " ".join(result.stderr.split()), name
+    assert not (tmp_path / "release").exists()
+
+
 def test_cli_agreement_table_keeps_its_width_in_a_log(samples: list[Document], tmp_path: Path) -> None:
     """Piped (a CI log) the table was squeezed into 80 columns: "ukraine-…", "check-wor… α" over two lines."""
     ledger = write_ledger(tmp_path / "annotations", panel_answers(samples))

@@ -78,6 +78,7 @@ def agreement(
     from builder.release.inputs import ReleaseInputError, latest_answers, read_annotations
     from builder.release.plot import agreement_png
 
+    _refuse_a_file_as_folder(out_dir, "the folder agreement.json and agreement.png are written into")
     try:
         answers = latest_answers(read_annotations(annotations))
     except ReleaseInputError as error:
@@ -92,6 +93,13 @@ def agreement(
     agreement_png(report, out_dir / "agreement.png")
     err.print(_agreement_table(report, by))
     err.print(f"Report: {out_dir / 'agreement.json'}   Plot: {out_dir / 'agreement.png'}")
+
+
+def _refuse_a_file_as_folder(out_dir: Path, what: str) -> None:
+    """A usage error (exit 2) when --out names a file: making the folder raised FileExistsError, a traceback."""
+    if out_dir.exists() and not out_dir.is_dir():
+        complain(f"--out {out_dir}: a file is there; --out names {what}")
+        raise typer.Exit(2)
 
 
 def _agreement_table(report: AgreementReport, by: Slice) -> Table:
@@ -201,6 +209,12 @@ def release(
     if engine is Engine.local and ray_address:
         complain("--ray-address needs --engine ray")
         raise typer.Exit(2)
+    _refuse_a_file_as_folder(out_dir, "the release repository")
+    review = review or out_dir.parent / f"{out_dir.name}-review.jsonl"
+    if review.is_dir():
+        # Written after the Parquet files: the os.replace onto a folder ended the run half done, with a traceback.
+        complain(f"--review {review}: a folder is there; --review names the JSONL file the review list is written to")
+        raise typer.Exit(2)
     options = ReleaseOptions(
         documents=documents,
         annotations=annotations,
@@ -213,7 +227,7 @@ def release(
         license=license_id,
         guidelines_url=guidelines,
         adjudication=AdjudicationConfig(min_annotators=min_annotators),
-        review=review or out_dir.parent / f"{out_dir.name}-review.jsonl",
+        review=review,
         engine=engine.value,
         ray_address=ray_address,
         targets=targets,
