@@ -4,6 +4,7 @@ into several chunks so that the join of documents with splits, groups and claims
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -91,6 +92,21 @@ def test_an_invalid_document_is_reported_with_its_file_and_line(
     with pytest.raises(ReleaseInputError, match=r"^\S*bad\.jsonl:21: not a valid document: text: Field required$"):
         make_release(options)
     assert not (out / "documents").exists(), "nothing is written before every document is valid"
+
+
+def test_a_gzipped_documents_file_cut_short_is_reported_with_its_file_and_line(
+    ray_address: str, inputs: tuple[Path, Path, list[Document]], tmp_path: Path
+) -> None:
+    """A compressed file is one chunk read whole in a Ray task: the reader's InputError at the cut escaped the
+    task's catch and ended the release in a Ray traceback; it is now the release's refusal, naming the line."""
+    documents, ledger, _ = inputs
+    cut = tmp_path / "documents.jsonl.gz"
+    cut.write_bytes(gzip.compress(documents.read_bytes())[:-30])
+    out = tmp_path / "release"
+    options = _options(cut, ledger, out, engine="ray", ray_address=ray_address, chunk_bytes=CHUNK_BYTES)
+    with pytest.raises(ReleaseInputError, match=r"^\S*documents\.jsonl\.gz:\d+: the gzip data ends or breaks here"):
+        make_release(options)
+    assert not (out / "documents").exists(), "nothing is written before every document is read"
 
 
 def test_cli_releases_the_shards_of_a_ray_ingest_folder(

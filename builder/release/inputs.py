@@ -38,12 +38,12 @@ def document_files(path: Path) -> list[Path]:
 
 def read_documents(path: Path) -> Iterator[Document]:
     for file in document_files(path):
-        for number, raw in _lines(file):
+        for number, raw in input_lines(file):
             if raw.strip():
                 yield parse_document(raw, file, number)
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+def input_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """The file's lines, as `iter_lines` gives them; a file that cannot be read on (a gzip cut short, a line
     without end) is a ReleaseInputError naming the file and the line, which the commands report: the `InputError`
     ended them with a traceback."""
@@ -88,7 +88,7 @@ def ledger_files(directory: Path) -> list[Path]:
 def read_annotations(directory: Path) -> Iterator[Annotation]:
     """Every `annotation` line of the ledger; lines of other kinds (tasks, say) are not the release's business."""
     for path in ledger_files(directory):
-        for number, raw in _lines(path):
+        for number, raw in input_lines(path):
             if not raw.strip():
                 continue
             try:

@@ -37,7 +37,6 @@ import ray.data
 
 from builder.compression import compression_of_file
 from builder.ingest.ray_engine import ray_session
-from builder.jsonl import iter_lines
 from builder.release.build import (
     ReleaseOptions,
     ReleaseResult,
@@ -45,7 +44,7 @@ from builder.release.build import (
     plan_release,
     read_answers,
 )
-from builder.release.inputs import ReleaseInputError, document_files, parse_document
+from builder.release.inputs import ReleaseInputError, document_files, input_lines, parse_document
 from builder.release.parquet import clear_configs, name_parts, write_config, write_part
 from builder.release.tables import (
     DocumentKey,
@@ -117,7 +116,9 @@ def document_chunks(paths: Sequence[Path], chunk_bytes: int) -> list[Chunk]:
 def chunk_lines(chunk: Chunk) -> Iterator[tuple[int, bytes]]:
     """`(line number, raw line)` of the chunk's non-blank lines."""
     if chunk.end < 0:
-        lines: Iterator[tuple[int, bytes]] = iter_lines(Path(chunk.path))
+        # A compressed file read whole: one cut short is a ReleaseInputError naming the line, which `chunk_keys`
+        # reports; the InputError escaped it and ended the release in a Ray task's traceback.
+        lines: Iterator[tuple[int, bytes]] = input_lines(Path(chunk.path))
     else:
         with open(chunk.path, "rb") as handle:
             handle.seek(chunk.start)
