@@ -263,8 +263,8 @@ def diagnose(path: Path, line: int | None, raw: bytes, error: ValidationError) -
         return
     try:
         value = read_json(raw, whole_document=line is None)
-    except NotJsonError as error:
-        yield LineError(path, line, None, str(error))
+    except NotJsonError as not_json:
+        yield LineError(path, line, None, str(not_json))
         return
     if not isinstance(value, dict):
         yield LineError(path, line, None, f"expected a JSON object, got {type(value).__name__}")
