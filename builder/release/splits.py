@@ -93,6 +93,12 @@ class SplitLedger:
         (release_dir / LEDGER_FILE).write_text(text, encoding="utf-8")
 
 
+_DAMAGED = (
+    "the split ledger of the release is damaged (restore it from the release's git history, e.g. "
+    "`git checkout splits.json` in the release folder)"
+)
+
+
 def _read_ledger_file(path: Path) -> SplitLedgerFile:
     """The release's splits.json through its model, or ReleaseInputError naming the file and its problems: read
     as a dict, a ledger that was edited or damaged (bad JSON, a missing or mistyped field) ended the release with a
@@ -109,12 +115,6 @@ def _read_ledger_file(path: Path) -> SplitLedgerFile:
     except ValidationError as error:
         problems = "; ".join(f"{field}: {message}" if field else message for field, message in error_fields(error))
         raise ReleaseInputError(f"{path}: {_DAMAGED}: {problems}") from error
-
-
-_DAMAGED = (
-    "the split ledger of the release is damaged (restore it from the release's git history, e.g. "
-    "`git checkout splits.json` in the release folder)"
-)
 
 
 def hashed_split(group_id: str, salt: str, ratios: Sequence[float] = DEFAULT_RATIOS) -> str:
