@@ -13,6 +13,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -209,14 +210,7 @@ def test_bytes_after_whole_gzip_data_are_noted_and_the_file_read_whole(tmp_path:
         "whole.warc.gz": 2,
         "padded-whole.warc.gz": 2,
     }
-    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
-    assert sorted(rejected) == sorted(stored)
-    for name, item in rejected.items():
-        assert (item["reason_code"], item["offset"]) == ("trailing_data", len(stored[name]))
-        assert (
-            f"{len(APPENDED)} bytes of non-gzip data after the end of the compressed data, at byte"
-            f" {len(stored[name]):,} of the file, ignored"
-        ) in item["reason"]
+    rejected = _trailing_data_rejections(out, stored, "gzip")
     assert rejected["export.jsonl.gz"]["reason"].startswith("after line 3: ")
     assert json.loads((out / "report.json").read_text())["rejected"] == {"trailing_data": 5}
 
@@ -266,15 +260,7 @@ def test_bytes_after_whole_compressed_data_are_noted_and_the_file_read_whole(tmp
         f"crawl.warc{suffix}": 2,
         f"padded.warc{suffix}": 2,
     }
-    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
-    assert sorted(rejected) == sorted(stored)
-    name = compression.split("-")[0]
-    for file, item in rejected.items():
-        assert (item["reason_code"], item["offset"]) == ("trailing_data", len(stored[file]))
-        assert (
-            f"{len(APPENDED)} bytes of non-{name} data after the end of the compressed data, at byte"
-            f" {len(stored[file]):,} of the file, ignored"
-        ) in item["reason"]
+    rejected = _trailing_data_rejections(out, stored, compression.split("-")[0])
     assert rejected[f"export.jsonl{suffix}"]["reason"].startswith("after line 3: ")
 
 
@@ -310,3 +296,17 @@ def test_a_file_cut_short_in_a_later_stream_keeps_the_streams_before(tmp_path: P
     ]
     assert rejected[f"crawl.warc{suffix}"]["reason_code"] == "truncated_compressed"
     assert rejected[f"crawl.warc{suffix}"]["reason"].endswith("the records before it are kept")
+
+
+def _trailing_data_rejections(out: Path, stored: dict[str, bytes], name: str) -> dict[str, dict[str, Any]]:
+    """The run's rejections by file name, after checking that each stored file gave one: its bytes after the
+    `name` data, at the byte the data ends."""
+    rejected = {Path(item["source"]).name: item for item in read_jsonl(out / "quarantine.jsonl")}
+    assert sorted(rejected) == sorted(stored)
+    for file, item in rejected.items():
+        assert (item["reason_code"], item["offset"]) == ("trailing_data", len(stored[file]))
+        assert (
+            f"{len(APPENDED)} bytes of non-{name} data after the end of the compressed data, at byte"
+            f" {len(stored[file]):,} of the file, ignored"
+        ) in item["reason"]
+    return rejected
